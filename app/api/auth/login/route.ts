@@ -1,0 +1,34 @@
+import { login } from "../../../../graphql/user/login.service";
+import { sessionCookie } from "../../../../graphql/user/session.service";
+import { getConfig } from "../../../../lib/config";
+import { getDb } from "../../../../lib/db";
+import { clientAddress, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
+import { startup } from "../../../../lib/startup";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** JSON {email, password} → 204 with the session cookie. */
+export async function POST(request: Request): Promise<Response> {
+  await startup();
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const email = stringField(body, "email");
+  const password = stringField(body, "password");
+  if (!email || !password) return jsonError(400, "invalid_request", "Send both email and password");
+
+  const result = await login(getDb(), { email, password }, clientAddress(request), getConfig().sessionTtlHours);
+  switch (result.outcome) {
+    case "throttled":
+      return jsonError(429, "too_many_attempts", `Too many failed logins: try again in ${result.retryAfterSeconds} s`, {
+        "retry-after": String(result.retryAfterSeconds),
+      });
+    case "invalid":
+      return jsonError(401, "invalid_credentials", "Wrong email or password");
+    case "ok":
+      return new Response(null, {
+        status: 204,
+        headers: { "set-cookie": sessionCookie(result.cookieValue, result.expiresAt, isSecureRequest(request)), "cache-control": "no-store" },
+      });
+  }
+}

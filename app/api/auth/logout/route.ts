@@ -1,0 +1,16 @@
+import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "../../../../graphql/user/session.service";
+import { getDb } from "../../../../lib/db";
+import { isSecureRequest } from "../../../../lib/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Ends the session server-side and clears the cookie; 204 even without a session. */
+export async function POST(request: Request): Promise<Response> {
+  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  if (cookie) await endSession(getDb(), cookie);
+  return new Response(null, {
+    status: 204,
+    headers: { "set-cookie": clearedSessionCookie(isSecureRequest(request)), "cache-control": "no-store" },
+  });
+}

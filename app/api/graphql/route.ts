@@ -1,0 +1,14 @@
+import { startup } from "../../../lib/startup";
+import { getGraphQLServer } from "../../../graphql/yoga";
+
+// The same handler the custom server's fast path calls (server.ts); this file
+// serves it under `next dev` and is Next's record that the route exists.
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+async function handle(request: Request): Promise<Response> {
+  await startup();
+  return getGraphQLServer().fetch(request);
+}
+
+export { handle as GET, handle as POST, handle as OPTIONS };

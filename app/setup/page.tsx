@@ -1,0 +1,29 @@
+import { SetupForm } from "../../components/auth/setup-form";
+import { PASSWORD_MIN, isSetupTokenValid } from "../../graphql/user/user.service";
+import { getDb } from "../../lib/db";
+import { startup } from "../../lib/startup";
+
+export const dynamic = "force-dynamic";
+
+/** Target of the one-time link printed to the server log when no user exists. */
+export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await startup();
+  const { token } = await searchParams;
+  const valid = typeof token === "string" && (await isSetupTokenValid(getDb(), token));
+  return (
+    <section className="card auth-card">
+      <h1>Create the first admin</h1>
+      {valid ? (
+        <>
+          <p className="lead">This link works once. The account you create here can invite everyone else.</p>
+          <SetupForm token={token} passwordMin={PASSWORD_MIN} />
+        </>
+      ) : (
+        <p className="lead" role="alert">
+          This setup link is invalid, expired or already used. An admin already exists, or restart the server to
+          print a new link to its log. <a href="/login">Sign in</a>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "../../../types.generated";
+import { revokeApiToken as revoke } from "../../api-token.service";
+
+export const revokeApiToken: NonNullable<MutationResolvers['revokeApiToken']> = (_parent, { id }, ctx) => {
+  const actor = requireAdmin(ctx.principal, "revoking an API token");
+  return revoke(ctx.db, actor, id);
+};

@@ -1,0 +1,8 @@
+import { requireUser } from "../../../auth/authorize";
+import type { QueryResolvers } from "../../../types.generated";
+import { listApiTokens } from "../../api-token.service";
+
+export const apiTokens: NonNullable<QueryResolvers['apiTokens']> = (_parent, _args, ctx) => {
+  const user = requireUser(ctx.principal, "listing API tokens");
+  return listApiTokens(ctx.db, user.user.id);
+};

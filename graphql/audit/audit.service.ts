@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import type { AuditEvent } from "../../generated/prisma-sqlite/client";
+import type { Db, Tx } from "../../lib/db";
+import type { Principal } from "../auth/principal";
+import { type LazyPage, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId: string;
+  objectLabel?: string | null;
+  /** Changed fields. Callers pass only non-secret values. */
+  details?: Record<string, unknown>;
+}
+
+/** Records one audit event; call it inside the transaction that makes the change. */
+export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: AuditEntry): Promise<void> {
+  const who =
+    actor === "SYSTEM"
+      ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
+      : { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod };
+  await tx.auditEvent.create({
+    data: {
+      id: randomUUID(),
+      ...who,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      objectLabel: entry.objectLabel ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    },
+  });
+}
+
+const CURSOR_KIND = "auditEvents";
+
+/** Newest first; keyset on (createdAt, id) descending. */
+export async function listAuditEvents(
+  db: Db,
+  args: { first: number; after?: string | null; objectId?: string | null },
+): Promise<LazyPage<AuditEvent>> {
+  const first = checkPageSize(args.first);
+  const filter = args.objectId ? { objectId: args.objectId } : {};
+  let keyset = {};
+  if (args.after) {
+    const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["number", "string"]);
+    const createdAt = new Date(time as number);
+    keyset = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id as string } }] };
+  }
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [filter, keyset] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: first + 1,
+  });
+  return {
+    ...toPage(rows, first, (row) => encodeCursor(CURSOR_KIND, [row.createdAt.getTime(), row.id])),
+    countTotal: () => db.auditEvent.count({ where: filter }),
+  };
+}

@@ -1,0 +1,8 @@
+import type { AuditActorResolvers } from "../../types.generated";
+
+export const AuditActor: AuditActorResolvers = {
+  type: (event) => event.actorType as "USER" | "INTEGRATION_SYSTEM" | "SYSTEM",
+  id: (event) => event.actorId,
+  label: (event) => event.actorLabel,
+  authMethod: (event) => event.authMethod,
+};

@@ -1,0 +1,5 @@
+import type { AuditEventResolvers } from "../../types.generated";
+
+export const AuditEvent: AuditEventResolvers = {
+  actor: (event) => event,
+};

@@ -1,0 +1,6 @@
+import type { AuditEventPageResolvers } from "../../types.generated";
+
+export const AuditEventPage: AuditEventPageResolvers = {
+  data: (page) => page.rows,
+  totalCount: (page) => page.countTotal(),
+};

@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { QueryResolvers } from "../../../types.generated";
+import { listAuditEvents } from "../../audit.service";
+
+export const auditEvents: NonNullable<QueryResolvers['auditEvents']> = (_parent, args, ctx) => {
+  requireAdmin(ctx.principal, "reading the audit log");
+  return listAuditEvents(ctx.db, args);
+};

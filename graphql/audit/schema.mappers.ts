@@ -1,0 +1,6 @@
+import type { AuditEvent } from "../../generated/prisma-sqlite/client";
+import type { LazyPage } from "../base/cursor";
+
+export type AuditEventMapper = AuditEvent;
+export type AuditActorMapper = AuditEvent;
+export type AuditEventPageMapper = LazyPage<AuditEvent>;

@@ -1,0 +1,68 @@
+import { badInput } from "../errors";
+
+/**
+ * Keyset cursors: base64url JSON of [kind, ...sort key values]. The kind names
+ * the list and its ordering, so a cursor from another list or ordering is
+ * refused instead of silently skipping rows.
+ */
+type KeyValue = string | number;
+
+export function encodeCursor(kind: string, values: KeyValue[]): string {
+  return Buffer.from(JSON.stringify([kind, ...values])).toString("base64url");
+}
+
+export function decodeCursor(kind: string, cursor: string, valueTypes: ("string" | "number")[], field = "after"): KeyValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== kind || parsed.length !== valueTypes.length + 1) {
+    throw badInput(field, "This cursor belongs to another list or ordering: pass a pageInfo.endCursor from the same query");
+  }
+  const values = parsed.slice(1) as unknown[];
+  values.forEach((value, index) => {
+    if (typeof value !== valueTypes[index]) throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
+  });
+  return values as KeyValue[];
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+export function checkPageSize(first: number, field = "first"): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(field, `"${field}" must be from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+export interface PageInfoShape {
+  startCursor: string;
+  endCursor: string;
+  hasNextPage: boolean;
+}
+
+/**
+ * Turns `first + 1` fetched rows into a page: the extra row only tells that a
+ * next page exists.
+ */
+export function toPage<Row>(rows: Row[], first: number, cursorOf: (row: Row) => string): { rows: Row[]; pageInfo: PageInfoShape } {
+  const hasNextPage = rows.length > first;
+  const pageRows = hasNextPage ? rows.slice(0, first) : rows;
+  return {
+    rows: pageRows,
+    pageInfo: {
+      startCursor: pageRows.length ? cursorOf(pageRows[0]) : "",
+      endCursor: pageRows.length ? cursorOf(pageRows[pageRows.length - 1]) : "",
+      hasNextPage,
+    },
+  };
+}
+
+/** A page whose total is counted only if the caller asks for totalCount. */
+export interface LazyPage<Row> {
+  rows: Row[];
+  pageInfo: PageInfoShape;
+  countTotal: () => Promise<number>;
+}

@@ -1,0 +1,41 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * Every error a caller can see is built here, so codes and wording stay
+ * consistent. Messages say what was being done; they never hold secrets.
+ */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "INTERNAL_SERVER_ERROR";
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+  });
+}
+
+/** Bad input, naming the offending argument path such as `in.name`. */
+export const badInput = (field: string, message: string) => error("BAD_USER_INPUT", message, { field });
+
+export const notFound = (what: string, id: string, doing: string) =>
+  error("NOT_FOUND", `No ${what} with id "${truncateForMessage(id)}" exists (while ${doing})`);
+
+export const conflict = (message: string, field?: string) => error("CONFLICT", message, field ? { field } : {});
+
+export const unauthenticated = (message = "Authentication required: log in, or send Authorization: Bearer <token>") =>
+  error("UNAUTHENTICATED", message, {}, 401);
+
+export const forbidden = (message: string) => error("FORBIDDEN", message);
+
+/** Unknown ids are echoed in messages, but an attacker's megabyte-long id is not. */
+function truncateForMessage(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+export function isExpectedError(value: unknown): value is GraphQLError {
+  return value instanceof GraphQLError && typeof value.extensions?.code === "string";
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
+import type { Db } from "../../lib/db";
+import { isUniqueViolation } from "../../lib/db-errors";
+import { recordAudit } from "../audit/audit.service";
+import type { Principal } from "../auth/principal";
+import { type LazyPage, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { badInput, conflict, notFound } from "../errors";
+
+/** Rules for integration systems: validation, uniqueness, paging, audit. */
+
+export const NAME_MAX = 64;
+export const DESCRIPTION_MAX = 2000;
+// Unicode letters and digits, space, '-', '_', '.'; first character a letter or digit.
+const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+
+export interface IntegrationSystemInput {
+  name: string;
+  description?: string | null;
+}
+
+export interface ValidInput {
+  name: string;
+  nameKey: string;
+  description: string | null;
+}
+
+/** The key that makes names unique ignoring case. */
+export function nameKeyOf(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+/** Lengths count characters (code points), not UTF-16 units. */
+const lengthOf = (value: string) => [...value].length;
+
+export function validateInput(input: IntegrationSystemInput, path = "in"): ValidInput {
+  const name = input.name.trim().normalize("NFC");
+  if (lengthOf(name) < 1) throw badInput(`${path}.name`, "Name must not be empty");
+  if (lengthOf(name) > NAME_MAX) throw badInput(`${path}.name`, `Name must be at most ${NAME_MAX} characters, got ${lengthOf(name)}`);
+  if (!NAME_PATTERN.test(name)) {
+    throw badInput(
+      `${path}.name`,
+      "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit",
+    );
+  }
+  const description = input.description?.trim() || null;
+  if (description && lengthOf(description) > DESCRIPTION_MAX) {
+    throw badInput(`${path}.description`, `Description must be at most ${DESCRIPTION_MAX} characters, got ${lengthOf(description)}`);
+  }
+  return { name, nameKey: nameKeyOf(name), description };
+}
+
+function duplicateName(name: string) {
+  return conflict(`An integration system named "${name}" already exists (names are unique ignoring case)`, "in.name");
+}
+
+export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {
+  const valid = validateInput(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const system = await tx.integrationSystem.create({ data: { id: randomUUID(), ...valid } });
+      await recordAudit(tx, actor, {
+        action: "INTEGRATION_SYSTEM_CREATED",
+        objectType: "IntegrationSystem",
+        objectId: system.id,
+        objectLabel: system.name,
+        details: { name: system.name, description: system.description },
+      });
+      return system;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(valid.name);
+    throw error;
+  }
+}
+
+export async function updateIntegrationSystem(
+  db: Db,
+  actor: Principal,
+  id: string,
+  input: IntegrationSystemInput,
+): Promise<IntegrationSystem> {
+  const valid = validateInput(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.integrationSystem.findUnique({ where: { id } });
+      if (!before) throw notFound("integration system", id, "updating it");
+      const system = await tx.integrationSystem.update({ where: { id }, data: valid });
+      await recordAudit(tx, actor, {
+        action: "INTEGRATION_SYSTEM_UPDATED",
+        objectType: "IntegrationSystem",
+        objectId: id,
+        objectLabel: system.name,
+        details: {
+          before: { name: before.name, description: before.description },
+          after: { name: system.name, description: system.description },
+        },
+      });
+      return system;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(valid.name);
+    throw error;
+  }
+}
+
+export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth[] };
+
+/** Deletes the system and, in the same transaction, every credential it holds. */
+export async function deleteIntegrationSystem(db: Db, actor: Principal, id: string): Promise<IntegrationSystemWithAuths> {
+  return db.$transaction(async (tx) => {
+    const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
+    if (!system) throw notFound("integration system", id, "deleting it");
+    // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
+    // honours on connections that enabled foreign keys.
+    await tx.systemAuth.deleteMany({ where: { integrationSystemId: id } });
+    await tx.integrationSystem.delete({ where: { id } });
+    await recordAudit(tx, actor, {
+      action: "INTEGRATION_SYSTEM_DELETED",
+      objectType: "IntegrationSystem",
+      objectId: id,
+      objectLabel: system.name,
+      details: { name: system.name, deletedCredentials: system.auths.map((auth) => auth.id) },
+    });
+    return system;
+  });
+}
+
+export function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
+  return db.integrationSystem.findUnique({ where: { id } });
+}
+
+export type OrderField = "NAME" | "CREATED_AT";
+export type Direction = "ASC" | "DESC";
+
+export interface ListArgs {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+  orderBy?: { field: OrderField; direction?: Direction | null } | null;
+}
+
+/**
+ * One page in keyset order: (nameKey) or (createdAt, id), either direction.
+ * The cursor holds the last row's sort key, so a deep page costs what the first
+ * does and rows inserted or deleted meanwhile never make a row appear twice.
+ */
+export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<LazyPage<IntegrationSystem>> {
+  const first = checkPageSize(args.first);
+  const field = args.orderBy?.field ?? "CREATED_AT";
+  const direction = args.orderBy?.direction ?? "ASC";
+  const cmp = direction === "ASC" ? "gt" : "lt";
+  const dir = direction === "ASC" ? "asc" : "desc";
+  const kind = `integrationSystems:${field}:${direction}`;
+
+  const search = args.search?.trim();
+  const filter = search ? { nameKey: { contains: nameKeyOf(search) } } : {};
+
+  let keyset = {};
+  if (args.after && field === "NAME") {
+    const [nameKey] = decodeCursor(kind, args.after, ["string"]);
+    keyset = { nameKey: { [cmp]: nameKey } };
+  } else if (args.after) {
+    const [time, id] = decodeCursor(kind, args.after, ["number", "string"]);
+    const createdAt = new Date(time as number);
+    keyset = { OR: [{ createdAt: { [cmp]: createdAt } }, { createdAt, id: { [cmp]: id } }] };
+  }
+
+  const rows = await db.integrationSystem.findMany({
+    where: { AND: [filter, keyset] },
+    orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
+    take: first + 1,
+  });
+  const cursorOf = (row: IntegrationSystem) =>
+    encodeCursor(kind, field === "NAME" ? [row.nameKey] : [row.createdAt.getTime(), row.id]);
+  return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count({ where: filter }) };
+}

@@ -1,0 +1,6 @@
+import type { IntegrationSystemPageResolvers } from "../../types.generated";
+
+export const IntegrationSystemPage: IntegrationSystemPageResolvers = {
+  data: (page) => page.rows,
+  totalCount: (page) => page.countTotal(),
+};

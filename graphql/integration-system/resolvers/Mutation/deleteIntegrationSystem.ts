@@ -1,0 +1,9 @@
+import { requireScope } from "../../../auth/authorize";
+import { SCOPES } from "../../../auth/principal";
+import type { MutationResolvers } from "../../../types.generated";
+import { deleteIntegrationSystem as remove } from "../../integration-system.service";
+
+export const deleteIntegrationSystem: NonNullable<MutationResolvers['deleteIntegrationSystem']> = (_parent, { id }, ctx) => {
+  const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "deleting an integration system");
+  return remove(ctx.db, actor, id);
+};

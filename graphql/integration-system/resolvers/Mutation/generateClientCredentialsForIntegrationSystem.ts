@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "../../../types.generated";
+import { generateClientCredentials } from "../../system-auth.service";
+
+export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (_parent, { id }, ctx) => {
+  const actor = requireAdmin(ctx.principal, "generating client credentials");
+  return generateClientCredentials(ctx.db, actor, id);
+};

@@ -1,0 +1,10 @@
+import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
+import type { LazyPage } from "../base/cursor";
+
+/** Rows as Prisma returns them; `auths` is present when already loaded (e.g. by a delete). */
+export type IntegrationSystemMapper = IntegrationSystem & { auths?: SystemAuth[] };
+export type IntegrationSystemPageMapper = LazyPage<IntegrationSystem>;
+/** `clientSecret` is set only on the object the generating mutation returns. */
+export type SystemAuthMapper = SystemAuth & { clientSecret?: string };
+export type AuthMapper = SystemAuthMapper;
+export type OAuthCredentialDataMapper = SystemAuthMapper;

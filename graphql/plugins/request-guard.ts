@@ -1,0 +1,127 @@
+import { GraphQLError } from "graphql";
+import type { GraphQLParams, Plugin } from "graphql-yoga";
+import type { Db } from "../../lib/db";
+import { authenticate } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
+import { isExpectedError } from "../errors";
+
+/**
+ * Everything decided about a request before GraphQL sees it:
+ * - POST bodies must be JSON (form posts, the cross-site kind, are refused)
+ *   and no larger than `maxBodyBytes`, chunked bodies included;
+ * - the caller is authenticated, and anonymous callers get 401 before the
+ *   document is even parsed (so introspection is closed to them too);
+ * - cookie-authenticated requests from another site are refused (CSRF).
+ */
+export interface RequestGuardOptions {
+  db: () => Db;
+  maxBodyBytes: number;
+  /** The origins a browser may send cookie-authenticated requests from. */
+  isSameOrigin: (request: Request, origin: string) => boolean;
+}
+
+const principals = new WeakMap<Request, Principal | null>();
+
+/** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
+export async function principalOf(request: Request, db: Db): Promise<Principal | null> {
+  if (!principals.has(request)) principals.set(request, await authenticate(db, request.headers));
+  return principals.get(request)!;
+}
+
+export function knownPrincipal(request: Request): Principal | null {
+  return principals.get(request) ?? null;
+}
+
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+const JSON_TYPES = ["application/json", "application/graphql-response+json", "application/graphql+json"];
+const isJson = (contentType: string | null) =>
+  !!contentType && JSON_TYPES.includes(contentType.split(";")[0].trim().toLowerCase());
+
+async function readBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return request.text(); // size already checked in onRequest
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new GraphQLError(`Request body is larger than ${maxBytes} bytes`, {
+        extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } },
+      });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function badRequest(message: string) {
+  return new GraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+}
+
+async function parseJsonBody(request: Request, maxBytes: number): Promise<GraphQLParams> {
+  const text = await readBody(request, maxBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest("Request body is not valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw badRequest("Request body must be a JSON object with a `query`");
+  }
+  return body as GraphQLParams;
+}
+
+export function useRequestGuard(options: RequestGuardOptions): Plugin {
+  return {
+    async onRequest({ request, endResponse }) {
+      if (request.method === "POST") {
+        if (!isJson(request.headers.get("content-type"))) {
+          return endResponse(errorResponse(415, "BAD_REQUEST", "POST requests must have Content-Type: application/json"));
+        }
+        const declared = Number(request.headers.get("content-length") ?? 0);
+        if (declared > options.maxBodyBytes) {
+          return endResponse(errorResponse(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${options.maxBodyBytes} bytes`));
+        }
+      }
+      let principal: Principal | null;
+      try {
+        principal = await principalOf(request, options.db());
+      } catch (error) {
+        if (!isExpectedError(error)) throw error;
+        return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" }));
+      }
+      if (!principal) {
+        if (request.method === "GET" && request.headers.get("accept")?.includes("text/html")) {
+          return endResponse(new Response(null, { status: 302, headers: { location: "/login?next=/api/graphql" } }));
+        }
+        return endResponse(
+          errorResponse(401, "UNAUTHENTICATED", "Authentication required: log in, or send Authorization: Bearer <token>", {
+            "www-authenticate": "Bearer",
+          }),
+        );
+      }
+      if (principal.authMethod === "SESSION") {
+        const origin = request.headers.get("origin");
+        const crossSite = request.headers.get("sec-fetch-site") === "cross-site";
+        if (crossSite || (origin !== null && !options.isSameOrigin(request, origin))) {
+          return endResponse(errorResponse(403, "FORBIDDEN", "Cross-site requests with the session cookie are refused"));
+        }
+      }
+    },
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method === "POST") setRequestParser((req) => parseJsonBody(req, options.maxBodyBytes));
+    },
+  };
+}

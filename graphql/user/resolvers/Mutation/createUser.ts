@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "../../../types.generated";
+import { createUser as create } from "../../user.service";
+
+export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, args, ctx) => {
+  const actor = requireAdmin(ctx.principal, "creating a user");
+  return create(ctx.db, actor, args.in);
+};

@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "../../../types.generated";
+import { deleteUser as remove } from "../../user.service";
+
+export const deleteUser: NonNullable<MutationResolvers['deleteUser']> = (_parent, { id }, ctx) => {
+  const actor = requireAdmin(ctx.principal, "deleting a user");
+  return remove(ctx.db, actor, id);
+};

@@ -1,0 +1,7 @@
+import { unauthenticated } from "../../../errors";
+import type { QueryResolvers } from "../../../types.generated";
+
+export const viewer: NonNullable<QueryResolvers['viewer']> = (_parent, _args, ctx) => {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
+};

@@ -1,0 +1,6 @@
+import { toIdentity } from "../user.service";
+import type { UserResolvers } from "../../types.generated";
+
+export const User: UserResolvers = {
+  role: (user) => toIdentity(user).role,
+};

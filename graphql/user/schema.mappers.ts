@@ -1,0 +1,5 @@
+import type { User } from "../../generated/prisma-sqlite/client";
+import type { Principal } from "../auth/principal";
+
+export type UserMapper = User;
+export type ViewerMapper = Principal;

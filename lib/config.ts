@@ -1,0 +1,92 @@
+import path from "node:path";
+
+/**
+ * Every setting the server reads from the environment, parsed once. The README's
+ * configuration table documents each of these; keep the two in step.
+ */
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export interface Config {
+  databaseUrl: string;
+  provider: DatabaseProvider;
+  /** Absolute path of the SQLite file (only for the sqlite provider). */
+  sqlitePath: string | null;
+  port: number;
+  host: string;
+  /** Fixed public origin (no trailing slash), or null to use each request's own. */
+  publicUrl: string | null;
+  /** Trust X-Forwarded-* headers for the client address and origin. */
+  trustProxy: boolean;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  sessionTtlHours: number;
+  maxBodyBytes: number;
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function providerOf(databaseUrl: string): DatabaseProvider {
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return "postgresql";
+  if (databaseUrl.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)`);
+}
+
+export function sqlitePathOf(databaseUrl: string): string {
+  const file = databaseUrl.slice("file:".length).split("?")[0];
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
+}
+
+function readConfig(): Config {
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const provider = providerOf(databaseUrl);
+  const publicUrl = process.env.PUBLIC_URL?.trim() || null;
+  if (publicUrl && !/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl)) {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${publicUrl}"`);
+  }
+  const logLevel = (process.env.LOG_LEVEL ?? "info") as Config["logLevel"];
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be debug, info, warn or error`);
+  }
+  return {
+    databaseUrl,
+    provider,
+    sqlitePath: provider === "sqlite" ? sqlitePathOf(databaseUrl) : null,
+    port: intFromEnv("PORT", 3000, 0, 65535),
+    host: process.env.HOST || "0.0.0.0",
+    publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
+    trustProxy: process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1",
+    adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
+    adminPassword: process.env.ADMIN_PASSWORD || null,
+    sessionTtlHours: intFromEnv("SESSION_TTL_HOURS", 12, 1, 24 * 30),
+    maxBodyBytes: intFromEnv("MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
+    graphqlMaxDepth: intFromEnv("GRAPHQL_MAX_DEPTH", 10, 3, 100),
+    graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 20000, 100, 10_000_000),
+    logLevel,
+  };
+}
+
+const KEY = Symbol.for("compass.config");
+const store = globalThis as typeof globalThis & { [KEY]?: Config };
+
+/** The process's configuration; read on first use. */
+export function getConfig(): Config {
+  return (store[KEY] ??= readConfig());
+}
+
+/** Tests and scripts that change the environment call this to re-read it. */
+export function resetConfig(): void {
+  delete store[KEY];
+}

@@ -1,0 +1,53 @@
+import { getConfig } from "./config";
+
+/** Small helpers for the JSON route handlers outside GraphQL. */
+
+/** Set by server.ts from the socket; any value a client sends is overwritten there. */
+export const CLIENT_ADDRESS_HEADER = "x-compass-client-address";
+
+export function clientAddress(request: Request): string {
+  if (getConfig().trustProxy) {
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0].trim();
+    if (forwarded) return forwarded;
+  }
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+export function isSecureRequest(request: Request): boolean {
+  const config = getConfig();
+  if (config.publicUrl) return config.publicUrl.startsWith("https:");
+  if (config.trustProxy && request.headers.get("x-forwarded-proto") === "https") return true;
+  return new URL(request.url).protocol === "https:";
+}
+
+export function jsonError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error, message }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+const MAX_FORM_BYTES = 16 * 1024;
+
+/**
+ * Reads a small JSON object body. Only application/json is accepted, which a
+ * cross-site HTML form cannot send, so these endpoints are closed to CSRF.
+ */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
+  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return jsonError(415, "unsupported_media_type", "Send the body as application/json");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
+    return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
+  }
+  const text = await request.text();
+  if (text.length > MAX_FORM_BYTES) return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
+  try {
+    const body = JSON.parse(text);
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  return jsonError(400, "invalid_request", "Body must be a JSON object");
+}
+
+export function stringField(body: Record<string, unknown>, name: string): string | null {
+  const value = body[name];
+  return typeof value === "string" ? value : null;
+}

@@ -1,0 +1,32 @@
+import { ensureFirstAdmin } from "../graphql/user/user.service";
+import { getConfig } from "./config";
+import { getDb } from "./db";
+import { log } from "./logger";
+import { migrate } from "./migrate";
+import { ensureSecretKey } from "./secret-key";
+
+/**
+ * Everything that must hold before the first request: a usable SECRET_KEY,
+ * the schema at the newest migration, and a first admin (or a setup link).
+ * Runs once per process, from server.ts or, under `next dev`, instrumentation.ts.
+ */
+const KEY = Symbol.for("compass.startup");
+const store = globalThis as typeof globalThis & { [KEY]?: Promise<void> };
+
+export function startup(): Promise<void> {
+  return (store[KEY] ??= run());
+}
+
+async function run(): Promise<void> {
+  const config = getConfig();
+  ensureSecretKey();
+  await migrate(config.databaseUrl);
+  const { created, setupToken } = await ensureFirstAdmin(getDb(), { email: config.adminEmail, password: config.adminPassword });
+  if (created) log.info("created the first admin from ADMIN_EMAIL", { email: config.adminEmail });
+  if (setupToken) {
+    const origin = config.publicUrl ?? `http://localhost:${config.port}`;
+    // The one place a secret is logged, by design: whoever reads the server log
+    // already controls the server. The link works once and expires in 24 hours.
+    log.info(`no user exists yet: create the first admin at ${origin}/setup?token=${setupToken}`);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Slows down guessing: after `freeAttempts` failures within `windowMs` for one
+ * key (an email, a client address), each further attempt must wait twice as
+ * long as the last, up to `maxDelayMs`. A success clears the key.
+ *
+ * Kept in memory per process: with N instances an attacker gets at most N
+ * times the attempts, which still leaves guessing a strong password
+ * impractical. Shared state for scale-out is the scale-out issue's concern.
+ */
+export interface ThrottlePolicy {
+  freeAttempts: number;
+  windowMs: number;
+  maxDelayMs: number;
+}
+
+interface Entry {
+  failures: number;
+  firstFailureAt: number;
+  blockedUntil: number;
+}
+
+export class Throttle {
+  private entries = new Map<string, Entry>();
+
+  constructor(private policy: ThrottlePolicy, private now: () => number = Date.now) {}
+
+  /** Milliseconds the caller must still wait, 0 when an attempt is allowed now. */
+  retryAfterMs(key: string): number {
+    const entry = this.current(key);
+    return entry ? Math.max(0, entry.blockedUntil - this.now()) : 0;
+  }
+
+  recordFailure(key: string): void {
+    const now = this.now();
+    const entry = this.current(key) ?? { failures: 0, firstFailureAt: now, blockedUntil: 0 };
+    entry.failures += 1;
+    const over = entry.failures - this.policy.freeAttempts;
+    if (over > 0) entry.blockedUntil = now + Math.min(this.policy.maxDelayMs, 1000 * 2 ** (over - 1));
+    this.entries.set(key, entry);
+    if (this.entries.size > 100_000) this.sweep();
+  }
+
+  recordSuccess(key: string): void {
+    this.entries.delete(key);
+  }
+
+  private current(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry && this.now() - entry.firstFailureAt > this.policy.windowMs && this.now() >= entry.blockedUntil) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    for (const key of this.entries.keys()) this.current(key);
+  }
+}
