@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "../../lib/ids";
 import type { ApiToken } from "../../generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
@@ -30,7 +30,7 @@ export async function createApiToken(
   const apiToken = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
       data: {
-        id: randomUUID(),
+        id: newId(),
         name,
         tokenHash: sha256(token),
         userId: actor.user.id,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "../../lib/ids";
 import type { AuditEvent } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
 import type { Principal } from "../auth/principal";
@@ -21,7 +21,7 @@ export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: Au
       : { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod };
   await tx.auditEvent.create({
     data: {
-      id: randomUUID(),
+      id: newId(),
       ...who,
       action: entry.action,
       objectType: entry.objectType,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "../../lib/ids";
 import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
@@ -58,7 +58,7 @@ export async function createIntegrationSystem(db: Db, actor: Principal, input: I
   const valid = validateInput(input);
   try {
     return await db.$transaction(async (tx) => {
-      const system = await tx.integrationSystem.create({ data: { id: randomUUID(), ...valid } });
+      const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
       await recordAudit(tx, actor, {
         action: "INTEGRATION_SYSTEM_CREATED",
         objectType: "IntegrationSystem",

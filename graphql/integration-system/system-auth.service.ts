@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "../../lib/ids";
 import type { SystemAuth } from "../../generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
@@ -33,7 +33,7 @@ export async function generateClientCredentials(
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     const row = await tx.systemAuth.create({
       data: {
-        id: randomUUID(),
+        id: newId(),
         integrationSystemId,
         secretHash: sha256(clientSecret),
         secretHint: clientSecret.slice(-HINT_LENGTH),

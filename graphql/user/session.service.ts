@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { newId } from "../../lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
 import { deriveKey } from "../../lib/secret-key";
@@ -18,7 +19,7 @@ const key = () => (cookieKey ??= deriveKey("cookie-signing"));
 export async function createSession(db: Db, userId: string, ttlHours: number): Promise<{ cookieValue: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.session.create({ data: { id: randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
+  await db.session.create({ data: { id: newId(), tokenHash: sha256(token), userId, expiresAt } });
   // Expired sessions of this user are swept here rather than by a timer.
   await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
   return { cookieValue: `${token}.${hmac(key(), token)}`, expiresAt };

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "../../lib/ids";
 import type { User } from "../../generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
@@ -44,7 +44,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { id: randomUUID(), email, passwordHash, role: input.role } });
+      const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
       await recordAudit(tx, actor, {
         action: "USER_CREATED",
         objectType: "User",
@@ -104,7 +104,7 @@ export async function ensureFirstAdmin(
     try {
       await db.$transaction(async (tx) => {
         const user = await tx.user.create({
-          data: { id: randomUUID(), email, passwordHash: await hashPassword(env.password!), role: "ADMIN" },
+          data: { id: newId(), email, passwordHash: await hashPassword(env.password!), role: "ADMIN" },
         });
         await recordAudit(tx, "SYSTEM", { action: "USER_CREATED", objectType: "User", objectId: user.id, objectLabel: email, details: { email, role: "ADMIN", from: "ADMIN_EMAIL" } });
       });
@@ -118,7 +118,7 @@ export async function ensureFirstAdmin(
   const token = newBearerSecret("cmp_setup_");
   await db.$transaction([
     db.setupToken.deleteMany({}),
-    db.setupToken.create({ data: { id: randomUUID(), tokenHash: sha256(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) } }),
+    db.setupToken.create({ data: { id: newId(), tokenHash: sha256(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) } }),
   ]);
   return { created: false, setupToken: token };
 }
@@ -139,7 +139,7 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
       throw badInput("token", "This setup link is invalid, expired or already used: restart the server for a new one");
     }
     await tx.setupToken.deleteMany({});
-    const user = await tx.user.create({ data: { id: randomUUID(), email, passwordHash, role: "ADMIN" } });
+    const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
     await recordAudit(tx, "SYSTEM", { action: "USER_CREATED", objectType: "User", objectId: user.id, objectLabel: email, details: { email, role: "ADMIN", from: "setup link" } });
     return user;
   });

@@ -1,0 +1,155 @@
+/**
+ * A fresh database and an in-process GraphQL server per test file, on the
+ * provider named by TEST_DATABASE (sqlite | postgresql). `npm test` runs every
+ * file once per provider, so each test proves its behaviour on both.
+ *
+ * Call it with top-level await, so its after() hook belongs to the whole file.
+ * Each test file runs in its own process (node --test), so setting the
+ * environment here before anything reads it gives that file its own database.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after } from "node:test";
+import pg from "pg";
+import type { User } from "../generated/prisma-sqlite/client";
+import { createApiToken } from "../graphql/api-token/api-token.service";
+import { type UserPrincipal, userPrincipal } from "../graphql/auth/principal";
+import { toIdentity } from "../graphql/user/user.service";
+import { createUser } from "../graphql/user/user.service";
+import { createGraphQLServer } from "../graphql/yoga";
+import { resetConfig } from "../lib/config";
+import { type Db, getDb } from "../lib/db";
+import { migrate } from "../lib/migrate";
+
+export const TEST_ORIGIN = "http://compass.test";
+export const PASSWORD = "correct horse battery staple";
+const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export type Provider = "sqlite" | "postgresql";
+export const provider: Provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-test-"));
+    return { url: `file:${dir}/test.db`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `compass_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(ADMIN_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: ADMIN_POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface Caller {
+  user: User;
+  principal: UserPrincipal;
+  /** A personal API token of this user. */
+  token: string;
+}
+
+export interface GraphQLResponse<Data = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  body: { data?: Data | null; errors?: { message: string; path?: string[]; extensions: Record<string, any> }[] };
+}
+
+export interface TestApp {
+  db: Db;
+  databaseUrl: string;
+  server: ReturnType<typeof createGraphQLServer>;
+  admin: Caller;
+  viewer: Caller;
+  /** POST a GraphQL document as `as` (a caller, a raw bearer token, or anonymous). */
+  graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller | { token?: string; cookie?: string; headers?: Record<string, string> } | null,
+  ): Promise<GraphQLResponse<Data>>;
+  /** Like graphql(), but fails the test on any error and returns `data`. */
+  ok<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<Data>;
+  newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller>;
+}
+
+let counter = 0;
+
+export async function setupTestApp(): Promise<TestApp> {
+  const database = await createDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.SECRET_KEY ??= randomBytes(32).toString("hex");
+  process.env.LOG_LEVEL ??= "error";
+  resetConfig();
+  await migrate(database.url);
+  const db = getDb();
+  const server = createGraphQLServer();
+
+  after(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  async function newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller> {
+    const user = await createUser(db, "SYSTEM", {
+      email: `${role.toLowerCase()}-${++counter}-${randomBytes(3).toString("hex")}@example.test`,
+      password: PASSWORD,
+      role,
+    });
+    const principal = userPrincipal(toIdentity(user), "API_TOKEN");
+    const { token } = await createApiToken(db, principal, { name: "tests" });
+    return { user, principal, token };
+  }
+
+  async function graphql<Data>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller | { token?: string; cookie?: string; headers?: Record<string, string> } | null,
+  ): Promise<GraphQLResponse<Data>> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (as && "token" in as && as.token) headers.authorization = `Bearer ${as.token}`;
+    if (as && "cookie" in as && as.cookie) headers.cookie = as.cookie;
+    if (as && "headers" in as && as.headers) Object.assign(headers, as.headers);
+    const response = await server.fetch(`${TEST_ORIGIN}/api/graphql`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  const app: TestApp = {
+    db,
+    databaseUrl: database.url,
+    server,
+    admin: await newCaller("ADMIN"),
+    viewer: await newCaller("VIEWER"),
+    graphql,
+    async ok<Data>(query: string, variables?: Record<string, unknown>, as?: Caller) {
+      const response = await graphql<Data>(query, variables, as ?? app.admin);
+      if (response.body.errors?.length || response.status !== 200) {
+        throw new Error(`GraphQL call failed (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
+      }
+      return response.body.data as Data;
+    },
+    newCaller,
+  };
+  return app;
+}
+
+/** The single error of a failed response (fails if there is not exactly one). */
+export function onlyError(response: GraphQLResponse): { message: string; extensions: Record<string, any> } {
+  const errors = response.body.errors ?? [];
+  if (errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response.body)}`);
+  return errors[0];
+}
