@@ -1,0 +1,181 @@
+/**
+ * The production server end to end: server.ts (custom server with the
+ * GraphQL fast path, Next for everything else) over real HTTP, as the README's
+ * curl walk-through uses it.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { after, describe, test } from "node:test";
+import pg from "pg";
+import { type RunningServer, randomSecretKey, startServer, tempSqliteUrl } from "./server-process";
+
+const ADMIN = { email: "admin@example.com", password: "a long admin password" };
+const servers: RunningServer[] = [];
+const dirs: string[] = [];
+after(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function graphql(server: RunningServer, query: string, headers: Record<string, string>, variables?: object) {
+  const response = await fetch(`${server.url}/api/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe("on the embedded SQLite default", async () => {
+  const database = tempSqliteUrl();
+  dirs.push(database.dir);
+  const server = await startServer({ DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  servers.push(server);
+  const secrets: string[] = [ADMIN.password];
+
+  test("creates the database, its secret key file (owner-only) and the first admin", () => {
+    assert.ok(fs.existsSync(`${database.dir}/compass.db`));
+    const mode = fs.statSync(`${database.dir}/secret.key`).mode & 0o777;
+    assert.equal(mode, 0o600);
+    secrets.push(fs.readFileSync(`${database.dir}/secret.key`, "utf8").trim());
+  });
+
+  test("health reports the database", async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    assert.equal(response.status, 200);
+    const health = await response.json();
+    assert.equal(health.status, "ok");
+    assert.equal(health.database.provider, "sqlite");
+    assert.equal(health.database.status, "up");
+    assert.equal(typeof health.database.latencyMs, "number");
+  });
+
+  test("the README walk-through: log in, create an API token, create an integration system, list", async () => {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    });
+    assert.equal(login.status, 204);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    secrets.push(cookie.split("=")[1]);
+
+    const token = await graphql(server, `mutation { createApiToken(name: "automation") { token } }`, { cookie });
+    assert.equal(token.status, 200, JSON.stringify(token.body));
+    const apiToken = token.body.data.createApiToken.token as string;
+    secrets.push(apiToken);
+
+    const created = await graphql(
+      server,
+      `mutation { createIntegrationSystem(in: {name: "IntegrationSystemFromBigProvider"}) { id name } }`,
+      { authorization: `Bearer ${apiToken}` },
+    );
+    assert.equal(created.body.data.createIntegrationSystem.name, "IntegrationSystemFromBigProvider");
+
+    const credentials = await graphql(
+      server,
+      `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { auth { credential { ... on OAuthCredentialData { clientSecret url } } } } }`,
+      { authorization: `Bearer ${apiToken}` },
+      { id: created.body.data.createIntegrationSystem.id },
+    );
+    const credential = credentials.body.data.generateClientCredentialsForIntegrationSystem.auth.credential;
+    assert.equal(credential.url, `${server.url}/oauth2/token`, "the token URL is absolute, from the request's origin");
+    secrets.push(credential.clientSecret);
+
+    const list = await graphql(server, `{ integrationSystems { data { name } totalCount } }`, { authorization: `Bearer ${apiToken}` });
+    assert.deepEqual(list.body.data.integrationSystems, { data: [{ name: "IntegrationSystemFromBigProvider" }], totalCount: 1 });
+  });
+
+  test("anonymous GraphQL is 401 on the fast path; pages still go through Next", async () => {
+    const anonymous = await graphql(server, "{ __typename }", {});
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.body.errors[0].extensions.code, "UNAUTHENTICATED");
+    const loginPage = await fetch(`${server.url}/login`);
+    assert.equal(loginPage.status, 200);
+    assert.match(await loginPage.text(), /Sign in/);
+    const home = await fetch(`${server.url}/`, { redirect: "manual" });
+    assert.equal(home.status, 307);
+    assert.equal(new URL(home.headers.get("location")!, server.url).pathname, "/login");
+  });
+
+  test("the server log holds none of the secrets it handled", () => {
+    const log = server.log();
+    assert.ok(log.includes("Compass Director is listening"));
+    for (const secret of secrets) assert.ok(!log.includes(secret), "a secret reached the log");
+  });
+});
+
+describe("without ADMIN_EMAIL, a one-time setup link", async () => {
+  const database = tempSqliteUrl();
+  dirs.push(database.dir);
+  const server = await startServer({ DATABASE_URL: database.url, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" });
+  servers.push(server);
+
+  test("is printed to the log and creates the first admin once", async () => {
+    const link = /(http\S+\/setup\?token=(cmp_setup_[A-Za-z0-9_-]+))/.exec(server.log());
+    assert.ok(link, `no setup link in the log:\n${server.log()}`);
+    const token = link[2];
+    const page = await fetch(`${server.url}/setup?token=${token}`);
+    assert.match(await page.text(), /Create the first admin/);
+
+    const setup = (body: object) =>
+      fetch(`${server.url}/api/auth/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const tooShort = await setup({ token, email: "first@example.com", password: "short" });
+    assert.equal(tooShort.status, 400);
+    assert.equal((await tooShort.json()).field, "setup.password");
+
+    const done = await setup({ token, email: "first@example.com", password: "a long enough password" });
+    assert.equal(done.status, 204);
+    const cookie = done.headers.get("set-cookie")!.split(";")[0];
+    const viewer = await graphql(server, "{ viewer { role user { email } } }", { cookie });
+    assert.deepEqual(viewer.body.data.viewer, { role: "ADMIN", user: { email: "first@example.com" } });
+
+    const again = await setup({ token, email: "second@example.com", password: "a long enough password" });
+    assert.equal(again.status, 400, "the link works once");
+  });
+});
+
+describe("on PostgreSQL", async () => {
+  const name = `compass_server_test_${process.pid}`;
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  after(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  test("refuses to start without SECRET_KEY, saying why", async () => {
+    const server = await startServer({ DATABASE_URL: url.toString(), SECRET_KEY: "" }, { waitForReady: false });
+    servers.push(server);
+    const code = await new Promise<number | null>((resolve) => server.process.once("exit", resolve));
+    assert.equal(code, 1);
+    assert.match(server.log(), /SECRET_KEY is required with PostgreSQL/);
+  });
+
+  test("migrates an empty database on start and serves GraphQL", async () => {
+    const server = await startServer({
+      DATABASE_URL: url.toString(),
+      SECRET_KEY: randomSecretKey(),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
+    servers.push(server);
+    const health = await (await fetch(`${server.url}/api/health`)).json();
+    assert.equal(health.database.provider, "postgresql");
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const created = await graphql(server, `mutation { createIntegrationSystem(in: {name: "On Postgres"}) { name } }`, {
+      cookie,
+    });
+    assert.equal(created.body.data.createIntegrationSystem.name, "On Postgres");
+  });
+});

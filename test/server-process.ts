@@ -1,0 +1,69 @@
+/** Starts the production server (server.ts, after `next build`) as a child process for end-to-end tests. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export interface RunningServer {
+  url: string;
+  /** Everything the server wrote to stdout and stderr so far. */
+  log(): string;
+  stop(): Promise<void>;
+  process: ChildProcess;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export function tempSqliteUrl(): { url: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-server-"));
+  return { url: `file:${dir}/compass.db`, dir };
+}
+
+export async function startServer(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  let output = "";
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const server: RunningServer = {
+    url,
+    log: () => output,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+  if (waitForReady) {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) {
+        await server.stop();
+        throw new Error(`server did not become healthy:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return server;
+}
+
+export const randomSecretKey = () => randomBytes(32).toString("hex");
