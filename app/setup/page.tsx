@@ -20,8 +20,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         </>
       ) : (
         <p className="lead" role="alert">
-          This setup link is invalid, expired or already used. An admin already exists, or restart the server to
-          print a new link to its log. <a href="/login">Sign in</a>
+          This setup link is invalid, expired or already used. If an admin exists, <a href="/login">sign in</a>;
+          otherwise restart the server and open the new link it prints to its log.
         </p>
       )}
     </section>

@@ -1,0 +1,60 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** The sign-in page, found by role and label as a person would. */
+export class LoginPage {
+  constructor(private page: Page) {}
+
+  async goto() {
+    await this.page.goto("/login");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  /** The form's own alert (Next adds an empty route announcer with the same role). */
+  alert() {
+    return this.page.locator("form").getByRole("alert");
+  }
+}
+
+/** Saves a screenshot at desktop width and at 375 px into docs/screenshots/. */
+export async function screenshots(page: Page, name: string) {
+  for (const [suffix, viewport] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["mobile", { width: 375, height: 740 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** A wrong password is answered with 401 on purpose; Chromium logs that fetch as an error. */
+const isExpectedRefusal = (url: string, status: number) => status === 401 && url.endsWith("/api/auth/login");
+
+/** Every test fails on an uncaught page error, a console error or a failed request. */
+export const test = base.extend<{ loginPage: LoginPage }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    let refusals = 0;
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on("response", (response) => {
+      if (isExpectedRefusal(response.url(), response.status())) refusals++;
+      else if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (/status of 401/.test(message.text()) && refusals > 0) return;
+      problems.push(`console error: ${message.text()}`);
+    });
+    await use(page);
+    expect(problems, "the page logged errors").toEqual([]);
+  },
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+});
+
+export { expect };

@@ -1,0 +1,48 @@
+import { E2E_ADMIN } from "./admin";
+import { expect, screenshots, test } from "./fixtures";
+
+test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await screenshots(page, "login");
+});
+
+test("a wrong password is refused with a clear message", async ({ loginPage, page }) => {
+  await loginPage.goto();
+  await loginPage.signIn(E2E_ADMIN.email, "not the password");
+  await expect(loginPage.alert()).toHaveText("Wrong email or password");
+  await expect(page).toHaveURL(/\/login$/);
+  await screenshots(page, "login-error");
+});
+
+test("the admin signs in, reaches GraphiQL, and signs out", async ({ loginPage, page }) => {
+  await page.goto("/login?next=/");
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page.getByText(`Signed in as ${E2E_ADMIN.email}`)).toBeVisible();
+  await screenshots(page, "home");
+
+  // GraphiQL is served to the signed-in user (its assets come from a CDN, so only the page itself is checked).
+  const graphiql = await page.request.get("/api/graphql", { headers: { accept: "text/html" } });
+  expect(graphiql.status()).toBe(200);
+  expect(await graphiql.text()).toContain("Compass Director GraphQL");
+
+  const viewer = await page.request.post("/api/graphql", { data: { query: "{ viewer { role authMethod } }" } });
+  expect(await viewer.json()).toEqual({ data: { viewer: { role: "ADMIN", authMethod: "SESSION" } } });
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  const after = await page.request.post("/api/graphql", { data: { query: "{ viewer { role } }" } });
+  expect(after.status()).toBe(401);
+});
+
+test("GraphiQL sends anonymous browsers to sign in", async ({ page }) => {
+  await page.goto("/api/graphql");
+  await expect(page).toHaveURL(/\/login\?next=\/api\/graphql$/);
+});
+
+test("a used or unknown setup link explains what to do", async ({ page }) => {
+  await page.goto("/setup?token=cmp_setup_unknown");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("invalid, expired or already used");
+  await screenshots(page, "setup-invalid");
+});
