@@ -219,7 +219,7 @@ export type Query = {
   __typename?: 'Query';
   /** The caller's own API tokens, newest first. */
   apiTokens: Array<ApiToken>;
-  /** Newest first (admins only). `objectId` narrows to one object's history. */
+  /** Newest first. `objectId` narrows to one object's history. */
   auditEvents: AuditEventPage;
   /** null when no integration system has this id. */
   integrationSystem?: Maybe<IntegrationSystem>;
@@ -230,7 +230,7 @@ export type Query = {
    * search it was made with.
    */
   integrationSystems: IntegrationSystemPage;
-  /** All users (admins only). */
+  /** All users. */
   users: Array<User>;
   viewer: Viewer;
 };
