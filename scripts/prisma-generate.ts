@@ -8,14 +8,18 @@ import fs from "node:fs";
 
 export const POSTGRES_SCHEMA = "generated/schema.postgresql.prisma";
 
-export function writePostgresSchema(): void {
-  const source = fs.readFileSync("prisma/schema.prisma", "utf8");
+/** The PostgreSQL twin of a SQLite schema: only the provider and the client's output differ. */
+export function toPostgresSchema(source: string): string {
   const derived = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../generated/prisma-sqlite"', 'output     = "./prisma-postgresql"');
   if (derived === source || !derived.includes("./prisma-postgresql")) throw new Error("could not derive the PostgreSQL schema");
+  return "// Generated from prisma/schema.prisma by scripts/prisma-generate.ts. Do not edit.\n" + derived;
+}
+
+export function writePostgresSchema(): void {
   fs.mkdirSync("generated", { recursive: true });
-  fs.writeFileSync(POSTGRES_SCHEMA, "// Generated from prisma/schema.prisma by scripts/prisma-generate.ts. Do not edit.\n" + derived);
+  fs.writeFileSync(POSTGRES_SCHEMA, toPostgresSchema(fs.readFileSync("prisma/schema.prisma", "utf8")));
 }
 
 function generate(schema: string, databaseUrl: string) {
