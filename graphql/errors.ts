@@ -1,4 +1,6 @@
-import { GraphQLError } from "graphql";
+import { randomUUID } from "node:crypto";
+import { type ASTNode, GraphQLError } from "graphql";
+import { log } from "../lib/logger";
 
 /**
  * Every error a caller can see is built here, so codes and wording stay
@@ -38,4 +40,21 @@ function truncateForMessage(value: string): string {
 
 export function isExpectedError(value: unknown): value is GraphQLError {
   return value instanceof GraphQLError && typeof value.extensions?.code === "string";
+}
+
+/**
+ * A bug or an outage: the caller gets a code and an error id, the log gets the
+ * details under that id (ORM messages and stacks never reach the caller).
+ */
+export function internalError(cause: unknown, at: { nodes?: readonly ASTNode[]; path?: readonly (string | number)[] } = {}): GraphQLError {
+  const errorId = randomUUID();
+  log.error("unexpected error while serving GraphQL", {
+    errorId,
+    error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause),
+  });
+  return new GraphQLError(`Internal server error (error id ${errorId})`, {
+    nodes: at.nodes,
+    path: at.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR", errorId },
+  });
 }

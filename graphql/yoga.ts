@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
-import { log } from "../lib/logger";
 import { createLoaders, type GraphQLContext } from "./context";
+import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { useQueryLimits } from "./plugins/query-limits";
+import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
 import { typeDefs } from "./typeDefs.generated";
@@ -34,16 +34,7 @@ export function publicOrigin(request: Request): string {
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof GraphQLError) return error as Error;
-  const errorId = randomUUID();
-  log.error("unexpected error while serving GraphQL", {
-    errorId,
-    error: original instanceof Error ? (original.stack ?? original.message) : String(original),
-  });
-  return new GraphQLError(`Internal server error (error id ${errorId})`, {
-    nodes: error instanceof GraphQLError ? error.nodes : undefined,
-    path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: "INTERNAL_SERVER_ERROR", errorId },
-  });
+  return internalError(original, error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
 }
 
 export function createGraphQLServer(db: () => Db = getDb) {
@@ -69,6 +60,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
         isSameOrigin: (request, origin) => origin === publicOrigin(request),
       }),
       useQueryLimits({ maxTokens: 5000, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
+      useTextInputCheck(),
       useErrorCodes(),
     ],
   });

@@ -1,4 +1,5 @@
 import { getConfig } from "./config";
+import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
 
 /** Small helpers for the JSON route handlers outside GraphQL. */
 
@@ -40,7 +41,11 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (text.length > MAX_FORM_BYTES) return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
   try {
     const body = JSON.parse(text);
-    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) {
+      const field = findUnstorableText(body, "");
+      if (field) return jsonError(400, "invalid_request", `${UNSTORABLE_TEXT_MESSAGE} (in ${field})`);
+      return body as Record<string, unknown>;
+    }
   } catch {
     // fall through
   }

@@ -43,7 +43,7 @@ export async function listAuditEvents(
   const filter = args.objectId ? { objectId: args.objectId } : {};
   let keyset = {};
   if (args.after) {
-    const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["number", "string"]);
+    const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["time", "string"]);
     const createdAt = new Date(time as number);
     keyset = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id as string } }] };
   }

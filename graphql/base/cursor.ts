@@ -1,3 +1,4 @@
+import { isStorableText } from "../../lib/text";
 import { badInput } from "../errors";
 
 /**
@@ -11,7 +12,13 @@ export function encodeCursor(kind: string, values: KeyValue[]): string {
   return Buffer.from(JSON.stringify([kind, ...values])).toString("base64url");
 }
 
-export function decodeCursor(kind: string, cursor: string, valueTypes: ("string" | "number")[], field = "after"): KeyValue[] {
+/** "time": milliseconds since the epoch, within what both databases can store. */
+type ValueType = "string" | "number" | "time";
+
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const isValidTime = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TIME;
+
+export function decodeCursor(kind: string, cursor: string, valueTypes: ValueType[], field = "after"): KeyValue[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -23,7 +30,10 @@ export function decodeCursor(kind: string, cursor: string, valueTypes: ("string"
   }
   const values = parsed.slice(1) as unknown[];
   values.forEach((value, index) => {
-    if (typeof value !== valueTypes[index]) throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
+    // A forged time would otherwise reach the database as an Invalid Date and fail there.
+    const valid = valueTypes[index] === "time" ? isValidTime(value) : typeof value === valueTypes[index];
+    // So would a forged string the database cannot store (lib/text.ts).
+    if (!valid || (typeof value === "string" && !isStorableText(value))) throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
   });
   return values as KeyValue[];
 }

@@ -1,5 +1,5 @@
 import { newId } from "../../lib/ids";
-import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
+import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
 import { recordAudit } from "../audit/audit.service";
@@ -11,8 +11,10 @@ import { badInput, conflict, notFound } from "../errors";
 
 export const NAME_MAX = 64;
 export const DESCRIPTION_MAX = 2000;
-// Unicode letters and digits, space, '-', '_', '.'; first character a letter or digit.
-const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+// Unicode letters and decimal digits, space, '-', '_', '.'; the first character a
+// letter or digit. Combining marks may follow a character: scripts such as
+// Devanagari ("हिन्दी") write letters with them even after NFC normalisation.
+const NAME_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} ._-]*$/u;
 
 export interface IntegrationSystemInput {
   name: string;
@@ -153,25 +155,75 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
   const dir = direction === "ASC" ? "asc" : "desc";
   const kind = `integrationSystems:${field}:${direction}`;
 
-  const search = args.search?.trim();
-  const filter = search ? { nameKey: { contains: nameKeyOf(search) } } : {};
-
+  let after: Keyset | null = null;
   let keyset = {};
   if (args.after && field === "NAME") {
     const [nameKey] = decodeCursor(kind, args.after, ["string"]);
+    after = { nameKey: nameKey as string };
     keyset = { nameKey: { [cmp]: nameKey } };
   } else if (args.after) {
-    const [time, id] = decodeCursor(kind, args.after, ["number", "string"]);
+    const [time, id] = decodeCursor(kind, args.after, ["time", "string"]);
     const createdAt = new Date(time as number);
+    after = { createdAt, id: id as string };
     keyset = { OR: [{ createdAt: { [cmp]: createdAt } }, { createdAt, id: { [cmp]: id } }] };
   }
 
+  const cursorOf = (row: IntegrationSystem) =>
+    encodeCursor(kind, field === "NAME" ? [row.nameKey] : [row.createdAt.getTime(), row.id]);
+  const search = args.search?.trim();
+  if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
+
   const rows = await db.integrationSystem.findMany({
-    where: { AND: [filter, keyset] },
+    where: keyset,
     orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
     take: first + 1,
   });
-  const cursorOf = (row: IntegrationSystem) =>
-    encodeCursor(kind, field === "NAME" ? [row.nameKey] : [row.createdAt.getTime(), row.id]);
-  return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count({ where: filter }) };
+  return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count() };
+}
+
+type Keyset = { nameKey: string } | { createdAt: Date; id: string };
+
+/**
+ * The same page, for names containing `search` literally. Prisma's `contains`
+ * passes "%" and "_" to LIKE as wildcards and SQLite's LIKE has no default
+ * escape character, so this one query is raw SQL with an explicit ESCAPE,
+ * written to run unchanged on both providers.
+ */
+async function searchIntegrationSystems(
+  db: Db,
+  args: {
+    search: string;
+    first: number;
+    field: OrderField;
+    direction: Direction;
+    after: Keyset | null;
+    cursorOf: (row: IntegrationSystem) => string;
+  },
+): Promise<LazyPage<IntegrationSystem>> {
+  const pattern = `%${args.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const matches = Prisma.sql`"nameKey" LIKE ${pattern} ESCAPE '\\'`;
+  const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
+  const dir = Prisma.raw(args.direction);
+  let keyset = Prisma.sql`1 = 1`;
+  if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
+  else if (args.after) {
+    const { createdAt, id } = args.after;
+    keyset = Prisma.sql`("createdAt" ${op} ${createdAt} OR ("createdAt" = ${createdAt} AND "id" ${op} ${id}))`;
+  }
+  const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${keyset} ORDER BY ${orderBy} LIMIT ${args.first + 1}`;
+  // Rows through Prisma, so they are typed and mapped exactly like the unfiltered list's.
+  const byId = new Map(
+    (await db.integrationSystem.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((row) => [row.id, row]),
+  );
+  const rows = ids.map((row) => byId.get(row.id)).filter((row): row is IntegrationSystem => row !== undefined);
+  return {
+    ...toPage(rows, args.first, args.cursorOf),
+    countTotal: async () => {
+      const [{ count }] = await db.$queryRaw<{ count: number | bigint }[]>`
+        SELECT COUNT(*) AS "count" FROM "IntegrationSystem" WHERE ${matches}`;
+      return Number(count);
+    },
+  };
 }

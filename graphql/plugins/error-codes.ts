@@ -11,15 +11,28 @@ function codeFor(error: GraphQLError): string {
   return "GRAPHQL_VALIDATION_FAILED";
 }
 
+/**
+ * The offending input of a variable error, for extensions.field: the path
+ * graphql-js names (`in.name`), else the variable itself.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = new RegExp(`^Variable "\\$${variable}" got invalid value [\\s\\S]* at "(${variable}[^"]*)"; `).exec(message);
+  return at?.[1] ?? variable;
+}
+
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions?.code) return error;
+  const code = codeFor(error);
+  const field = code === "BAD_USER_INPUT" ? variableFieldOf(error.message) : undefined;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code: codeFor(error) },
+    extensions: { ...error.extensions, code, ...(field ? { field } : {}) },
   });
 }
 

@@ -3,7 +3,7 @@ import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Db } from "../../lib/db";
 import { authenticate } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
-import { isExpectedError } from "../errors";
+import { internalError, isExpectedError } from "../errors";
 
 /**
  * Everything decided about a request before GraphQL sees it:
@@ -38,6 +38,8 @@ function errorResponse(status: number, code: string, message: string, headers: R
     headers: { "content-type": "application/json; charset=utf-8", ...headers },
   });
 }
+
+const redirectToLogin = () => new Response(null, { status: 302, headers: { location: "/login?next=/api/graphql" } });
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json", "application/graphql+json"];
 const isJson = (contentType: string | null) =>
@@ -95,17 +97,28 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
           return endResponse(errorResponse(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${options.maxBodyBytes} bytes`));
         }
       }
+      // A browser opening GraphiQL without a valid login (none, or an expired
+      // session) is sent to the login page rather than shown a JSON error.
+      const browserPage = request.method === "GET" && !!request.headers.get("accept")?.includes("text/html");
       let principal: Principal | null;
       try {
         principal = await principalOf(request, options.db());
       } catch (error) {
-        if (!isExpectedError(error)) throw error;
-        return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" }));
+        if (isExpectedError(error)) {
+          if (browserPage) return endResponse(redirectToLogin());
+          return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" }));
+        }
+        // An outage while authenticating: masked like any other internal error,
+        // rather than escaping the handler with the ORM's message.
+        return endResponse(
+          new Response(JSON.stringify({ errors: [internalError(error)] }), {
+            status: 500,
+            headers: { "content-type": "application/json; charset=utf-8" },
+          }),
+        );
       }
       if (!principal) {
-        if (request.method === "GET" && request.headers.get("accept")?.includes("text/html")) {
-          return endResponse(new Response(null, { status: 302, headers: { location: "/login?next=/api/graphql" } }));
-        }
+        if (browserPage) return endResponse(redirectToLogin());
         return endResponse(
           errorResponse(401, "UNAUTHENTICATED", "Authentication required: log in, or send Authorization: Bearer <token>", {
             "www-authenticate": "Bearer",

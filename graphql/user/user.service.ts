@@ -66,9 +66,13 @@ export function listUsers(db: Db): Promise<User[]> {
 
 export async function deleteUser(db: Db, actor: Principal, id: string): Promise<User> {
   return db.$transaction(async (tx) => {
+    // Locks every admin row first (a no-op update, the same SQL on both
+    // providers) and counts them: two admins deleting each other at once would
+    // otherwise both count two admins and leave none.
+    const admins = await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "role" = 'ADMIN'`;
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound("user", id, "deleting it");
-    if (user.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) === 1) {
+    if (user.role === "ADMIN" && admins <= 1) {
       throw conflict("The last admin cannot be deleted: make another user an admin first");
     }
     await tx.session.deleteMany({ where: { userId: id } });

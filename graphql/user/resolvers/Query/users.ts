@@ -1,8 +1,9 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireUser } from "../../../auth/authorize";
 import type { QueryResolvers } from "../../../types.generated";
 import { listUsers } from "../../user.service";
 
+// Reading is open to every user: VIEWERs read everything but secrets (DESIGN.md).
 export const users: NonNullable<QueryResolvers['users']> = (_parent, _args, ctx) => {
-  requireAdmin(ctx.principal, "listing users");
+  requireUser(ctx.principal, "listing users");
   return listUsers(ctx.db);
 };
