@@ -2,6 +2,8 @@ import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
+import { isCrossSiteRequest, publicOrigin } from "../lib/http";
+import { log } from "../lib/logger";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
@@ -12,19 +14,6 @@ import { resolvers } from "./resolvers.generated";
 import { typeDefs } from "./typeDefs.generated";
 
 export const GRAPHQL_PATH = "/api/graphql";
-
-/** The origin absolute URLs are built from: PUBLIC_URL, else the request's own. */
-export function publicOrigin(request: Request): string {
-  const config = getConfig();
-  if (config.publicUrl) return config.publicUrl;
-  const url = new URL(request.url);
-  if (config.trustProxy) {
-    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim();
-    const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim();
-    if (proto && host) return `${proto}://${host}`;
-  }
-  return url.origin;
-}
 
 /**
  * GraphQL errors (ours, and graphql-js's own about the request) pass through;
@@ -44,6 +33,17 @@ export function createGraphQLServer(db: () => Db = getDb) {
     schema: createSchema({ typeDefs, resolvers }),
     landingPage: false,
     maskedErrors: { maskError },
+    // Browsers on other sites may call with a bearer token, never with the
+    // session cookie: no Access-Control-Allow-Credentials.
+    cors: { origin: "*", credentials: false, methods: ["GET", "POST"], allowedHeaders: ["authorization", "content-type"] },
+    // Errors are logged where they are masked, with their error id; yoga's own
+    // copy (a bare stack, not JSON) would only repeat them.
+    logging: {
+      debug: (...args) => log.debug(String(args[0])),
+      info: (...args) => log.debug(String(args[0])),
+      warn: (...args) => log.warn(String(args[0])),
+      error: (...args) => log.debug(String(args[0])),
+    },
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
     graphiql: async (request) =>
       (await principalOf(request, db()).catch(() => null)) ? { title: "Compass Director GraphQL" } : false,
@@ -54,11 +54,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
       loaders: createLoaders(db()),
     }),
     plugins: [
-      useRequestGuard({
-        db,
-        maxBodyBytes: config.maxBodyBytes,
-        isSameOrigin: (request, origin) => origin === publicOrigin(request),
-      }),
+      useRequestGuard({ db, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
       useQueryLimits({ maxTokens: 5000, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),

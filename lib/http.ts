@@ -14,6 +14,28 @@ export function clientAddress(request: Request): string {
   return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
+/** The origin absolute URLs are built from: PUBLIC_URL, else the request's own. */
+export function publicOrigin(request: Request): string {
+  const config = getConfig();
+  if (config.publicUrl) return config.publicUrl;
+  if (config.trustProxy) {
+    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim();
+    const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim();
+    if (proto && host) return `${proto}://${host}`;
+  }
+  return new URL(request.url).origin;
+}
+
+/**
+ * Whether a browser sent this request from another site: what makes a
+ * request that carries the session cookie a forgery (CSRF).
+ */
+export function isCrossSiteRequest(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== publicOrigin(request);
+}
+
 export function isSecureRequest(request: Request): boolean {
   const config = getConfig();
   if (config.publicUrl) return config.publicUrl.startsWith("https:");

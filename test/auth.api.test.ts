@@ -112,7 +112,8 @@ interface Call {
 }
 interface Operation {
   field: string;
-  kind: "read" | "write";
+  /** read: every role; admin-read: ADMIN only (the audit log); write: ADMIN only. */
+  kind: "read" | "admin-read" | "write";
   /** Creates what the call needs (as far as possible owned by `owner`) and returns it. */
   prepare: (owner: Caller) => Promise<Call>;
   /** Checks a successful answer (reads for every role, writes for ADMIN). */
@@ -306,7 +307,7 @@ const operations: Operation[] = [
   },
   {
     field: "auditEvents",
-    kind: "read",
+    kind: "admin-read",
     prepare: async () => ({ query: `{ auditEvents(first: 5) { totalCount data { action actor { type label } } } }` }),
     check: (data) => {
       assert.ok(data.auditEvents.totalCount > 0);
@@ -338,7 +339,8 @@ const callers: { name: string; role: Role | null; as: () => Promise<Caller | { c
 
 for (const operation of operations) {
   for (const caller of callers) {
-    const expected = !caller.role ? "401 UNAUTHENTICATED" : caller.role === "VIEWER" && operation.kind === "write" ? "FORBIDDEN" : "allowed";
+    const adminOnly = operation.kind !== "read";
+    const expected = !caller.role ? "401 UNAUTHENTICATED" : caller.role === "VIEWER" && adminOnly ? "FORBIDDEN" : "allowed";
     test(`${operation.field} (${operation.kind}) as ${caller.name}: ${expected}`, async () => {
       const call = await operation.prepare(caller.role === "VIEWER" ? app.viewer : app.admin);
       const as = await caller.as();
@@ -348,7 +350,7 @@ for (const operation of operations) {
         assertUnauthenticated(response);
         assert.equal(response.headers.get("www-authenticate"), "Bearer");
         await assertUnchanged(before, `an anonymous ${operation.field}`);
-      } else if (caller.role === "VIEWER" && operation.kind === "write") {
+      } else if (caller.role === "VIEWER" && adminOnly) {
         assert.equal(response.status, 200);
         const error = onlyError(response);
         assert.equal(error.extensions.code, "FORBIDDEN", error.message);
@@ -761,4 +763,29 @@ test("first admin: a one-time setup link on an empty database, or ADMIN_EMAIL/AD
   // A second start with the same environment changes nothing.
   assert.deepEqual(await ensureFirstAdmin(app.db, { email: "env.admin@example.test", password: PASSWORD }), { created: false, setupToken: null });
   assert.equal(await app.db.user.count(), 1);
+});
+
+test("other sites can neither sign people in or out nor use the cookie through CORS", async () => {
+  const user = await newCaller("VIEWER");
+  const foreign = { origin: "https://evil.example", "content-type": "application/json" };
+  const signIn = await loginRoute(
+    new Request(`${TEST_ORIGIN}/api/auth/login`, {
+      method: "POST",
+      headers: { ...foreign, "x-compass-client-address": newAddress() },
+      body: JSON.stringify({ email: user.user.email, password: PASSWORD }),
+    }),
+  );
+  assert.equal(signIn.status, 403);
+  assert.equal(signIn.headers.get("set-cookie"), null);
+
+  const cookie = await loginCookie(user);
+  const signOut = await logoutRoute(new Request(`${TEST_ORIGIN}/api/auth/logout`, { method: "POST", headers: { ...foreign, cookie } }));
+  assert.equal(signOut.status, 403);
+  assert.equal((await app.graphql(VIEWER_QUERY, {}, { cookie })).status, 200, "the session survives");
+
+  const preflight = await app.server.fetch(`${TEST_ORIGIN}/api/graphql`, {
+    method: "OPTIONS",
+    headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+  });
+  assert.notEqual(preflight.headers.get("access-control-allow-credentials"), "true", "no credentialed cross-site calls");
 });

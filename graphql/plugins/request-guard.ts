@@ -16,8 +16,8 @@ import { internalError, isExpectedError } from "../errors";
 export interface RequestGuardOptions {
   db: () => Db;
   maxBodyBytes: number;
-  /** The origins a browser may send cookie-authenticated requests from. */
-  isSameOrigin: (request: Request, origin: string) => boolean;
+  /** Whether a browser sent the request from another site. */
+  isCrossSite: (request: Request) => boolean;
 }
 
 const principals = new WeakMap<Request, Principal | null>();
@@ -125,12 +125,8 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
           }),
         );
       }
-      if (principal.authMethod === "SESSION") {
-        const origin = request.headers.get("origin");
-        const crossSite = request.headers.get("sec-fetch-site") === "cross-site";
-        if (crossSite || (origin !== null && !options.isSameOrigin(request, origin))) {
-          return endResponse(errorResponse(403, "FORBIDDEN", "Cross-site requests with the session cookie are refused"));
-        }
+      if (principal.authMethod === "SESSION" && options.isCrossSite(request)) {
+        return endResponse(errorResponse(403, "FORBIDDEN", "Cross-site requests with the session cookie are refused"));
       }
     },
     onRequestParse({ request, setRequestParser }) {

@@ -2,7 +2,7 @@ import { login } from "../../../../graphql/user/login.service";
 import { sessionCookie } from "../../../../graphql/user/session.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
-import { clientAddress, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
+import { clientAddress, isCrossSiteRequest, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
 import { startup } from "../../../../lib/startup";
 
 export const runtime = "nodejs";
@@ -11,6 +11,8 @@ export const dynamic = "force-dynamic";
 /** JSON {email, password} → 204 with the session cookie. */
 export async function POST(request: Request): Promise<Response> {
   await startup();
+  // JSON bodies already keep out HTML forms; this also refuses other sites' scripts.
+  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const email = stringField(body, "email");

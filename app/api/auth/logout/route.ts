@@ -1,12 +1,14 @@
 import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "../../../../graphql/user/session.service";
 import { getDb } from "../../../../lib/db";
-import { isSecureRequest } from "../../../../lib/http";
+import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Ends the session server-side and clears the cookie; 204 even without a session. */
 export async function POST(request: Request): Promise<Response> {
+  // Another site must not be able to sign people out either.
+  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
   const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
   if (cookie) await endSession(getDb(), cookie);
   return new Response(null, {

@@ -3,7 +3,7 @@ import { createSession, sessionCookie } from "../../../../graphql/user/session.s
 import { completeSetup } from "../../../../graphql/user/user.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
-import { isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
+import { isCrossSiteRequest, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
 import { startup } from "../../../../lib/startup";
 
 export const runtime = "nodejs";
@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 /** JSON {token, email, password} from the one-time setup link → the first admin, signed in. */
 export async function POST(request: Request): Promise<Response> {
   await startup();
+  // JSON bodies already keep out HTML forms; this also refuses other sites' scripts.
+  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const token = stringField(body, "token");

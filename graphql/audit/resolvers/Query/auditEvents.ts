@@ -1,9 +1,9 @@
-import { requireUser } from "../../../auth/authorize";
+import { requireAdmin } from "../../../auth/authorize";
 import type { QueryResolvers } from "../../../types.generated";
 import { listAuditEvents } from "../../audit.service";
 
-// Reading is open to every user: VIEWERs read everything but secrets (DESIGN.md).
-export const auditEvents: NonNullable<QueryResolvers['auditEvents']> = (_parent, args, ctx) => {
-  requireUser(ctx.principal, "reading the audit log");
+// The audit log is for admins (the foundation issue says so explicitly).
+export const auditEvents: NonNullable<QueryResolvers["auditEvents"]> = (_parent, args, ctx) => {
+  requireAdmin(ctx.principal, "reading the audit log");
   return listAuditEvents(ctx.db, args);
 };
