@@ -2,17 +2,17 @@
  * Production entry. The hot path (/api/graphql) goes straight from node:http
  * to the same graphql-yoga server the route file uses, skipping Next's
  * per-request routing, which costs several times the GraphQL work itself
- * (DESIGN.md, "Hot paths"). Every other request goes to Next.
+ * (DESIGN.md, "Hot paths"). Every other request goes to Next, which runs in a
+ * child process (lib/next-proxy.ts): loading Next into this process would
+ * patch its globals and turn on AsyncLocalStorage, slowing the hot path too.
  */
 import http from "node:http";
-import nextPkg from "next";
 import { GRAPHQL_PATH, getGraphQLServer } from "./graphql/yoga";
 import { getConfig } from "./lib/config";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http";
 import { log } from "./lib/logger";
+import { startNextProcess } from "./lib/next-proxy";
 import { startup } from "./lib/startup";
-
-const next = ((nextPkg as unknown as { default?: typeof nextPkg }).default ?? nextPkg) as typeof nextPkg;
 
 function isGraphQLPath(url: string): boolean {
   return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
@@ -20,24 +20,30 @@ function isGraphQLPath(url: string): boolean {
 
 async function main() {
   const config = getConfig();
-  await startup();
-  const app = next({ dev: false, hostname: config.host, port: config.port, dir: process.cwd() });
-  const handleWithNext = app.getRequestHandler();
-  await app.prepare();
+  let stopping = false;
+  // Next gets ready (a second or so) while start-up runs here; neither serves
+  // until this process listens, after both. Start-up runs in this process only:
+  // the child takes it as done. Should it fail, exiting closes the child's IPC
+  // channel, and the child exits with it.
+  const [nextProcess] = await Promise.all([
+    startNextProcess((code, signal) => {
+      log.error("the Next.js process exited unexpectedly: stopping", { code, signal });
+      process.exit(1);
+    }),
+    startup(),
+  ]);
   const graphql = getGraphQLServer();
 
   const server = http.createServer((req, res) => {
     // Route handlers read the client address from this header (login throttling);
-    // a value sent by the client must never be believed.
+    // a value sent by the client must never be believed. Set here, from the
+    // socket, because Next only sees this process's connection.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (isGraphQLPath(req.url ?? "")) {
       graphql(req, res);
       return;
     }
-    handleWithNext(req, res).catch((error: Error) => {
-      log.error("unhandled error in a page or route", { error: error.stack ?? error.message });
-      if (!res.headersSent) res.writeHead(500).end("Internal server error");
-    });
+    nextProcess.handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
@@ -48,8 +54,12 @@ async function main() {
   });
 
   const shutdown = (signal: string) => {
+    // Ctrl-C can deliver SIGINT more than once (from the terminal and from tsx).
+    if (stopping) return;
+    stopping = true;
     log.info("shutting down", { signal });
-    server.close(() => process.exit(0));
+    // Next stops once this server has finished the requests it was forwarding.
+    server.close(() => void nextProcess.stop().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
