@@ -7,6 +7,7 @@
  * Each test file runs in its own process (node --test), so setting the
  * environment here before anything reads it gives that file its own database.
  */
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -152,4 +153,13 @@ export function onlyError(response: GraphQLResponse): { message: string; extensi
   const errors = response.body.errors ?? [];
   if (errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response.body)}`);
   return errors[0];
+}
+
+/** Fails unless `promise` rejects with this error code (and, when given, this extensions.field). */
+export async function rejectsWithCode(promise: Promise<unknown>, code: string, field?: string): Promise<void> {
+  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
+    assert.equal(error.extensions?.code, code);
+    if (field !== undefined) assert.equal(error.extensions?.field, field);
+    return true;
+  });
 }

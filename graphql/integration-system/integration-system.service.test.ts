@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { IntegrationSystem } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
-import { setupTestApp } from "../../test/harness";
+import { rejectsWithCode, setupTestApp } from "../../test/harness";
 import { encodeCursor } from "../base/cursor";
 import {
   type Direction,
@@ -16,15 +16,6 @@ import { generateClientCredentials } from "./system-auth.service";
 
 const app = await setupTestApp();
 const actor = app.admin.principal;
-
-/** Fails unless `promise` rejects with this code (and, when given, this extensions.field). */
-async function expectError(promise: Promise<unknown>, code: string, field?: string) {
-  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, code);
-    if (field !== undefined) assert.equal(error.extensions?.field, field);
-    return true;
-  });
-}
 
 /** Everything a failed mutation must leave as it was. */
 async function snapshot() {
@@ -46,7 +37,7 @@ async function auditOf<T>(fn: () => Promise<T>) {
 /** A failed mutation throws `code` and writes nothing at all. */
 async function expectRejectedWithoutChange(fn: () => Promise<unknown>, code: string, field?: string) {
   const before = await snapshot();
-  await expectError(fn(), code, field);
+  await rejectsWithCode(fn(), code, field);
   assert.deepEqual(await snapshot(), before, "a failed mutation leaves rows and the audit log unchanged");
 }
 
@@ -415,8 +406,8 @@ describe("listing", () => {
 
   test("first must be from 1 to 200", async () => {
     for (const first of [0, -1, 201, 1000, 1.5, Number.NaN]) {
-      await expectError(listIntegrationSystems(app.db, { first }), "BAD_USER_INPUT", "first");
-      await expectError(listIntegrationSystems(app.db, { first, search: "a" }), "BAD_USER_INPUT", "first");
+      await rejectsWithCode(listIntegrationSystems(app.db, { first }), "BAD_USER_INPUT", "first");
+      await rejectsWithCode(listIntegrationSystems(app.db, { first, search: "a" }), "BAD_USER_INPUT", "first");
     }
     assert.equal((await page({ first: 1 })).rows.length, 1);
     assert.ok((await page({ first: 200 })).rows.length > 1);
@@ -434,7 +425,7 @@ describe("listing", () => {
         if (used === made) continue;
         const [field, direction] = used.split(":") as [OrderField, Direction];
         for (const search of [undefined, "a"]) {
-          await expectError(listIntegrationSystems(app.db, { first: 5, after: cursor, orderBy: { field, direction }, search }), "BAD_USER_INPUT", "after");
+          await rejectsWithCode(listIntegrationSystems(app.db, { first: 5, after: cursor, orderBy: { field, direction }, search }), "BAD_USER_INPUT", "after");
         }
       }
     }
@@ -454,10 +445,10 @@ describe("listing", () => {
     ];
     for (const cursor of forged) {
       for (const search of [undefined, "a"]) {
-        await expectError(listIntegrationSystems(app.db, { first: 5, after: cursor, search }), "BAD_USER_INPUT", "after");
+        await rejectsWithCode(listIntegrationSystems(app.db, { first: 5, after: cursor, search }), "BAD_USER_INPUT", "after");
       }
     }
-    await expectError(
+    await rejectsWithCode(
       listIntegrationSystems(app.db, { first: 5, after: encodeCursor("integrationSystems:NAME:ASC", [42]), orderBy: { field: "NAME" } }),
       "BAD_USER_INPUT",
       "after",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { setupTestApp } from "../../test/harness";
+import { rejectsWithCode, setupTestApp } from "../../test/harness";
 import { SCOPES } from "../auth/principal";
 import { createIntegrationSystem } from "./integration-system.service";
 import { CLIENT_SECRET_PREFIX, DEFAULT_INTEGRATION_SYSTEM_SCOPES, deleteSystemAuth, generateClientCredentials } from "./system-auth.service";
@@ -9,13 +9,6 @@ import { CLIENT_SECRET_PREFIX, DEFAULT_INTEGRATION_SYSTEM_SCOPES, deleteSystemAu
 const app = await setupTestApp();
 const actor = app.admin.principal;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function expectError(promise: Promise<unknown>, code: string) {
-  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, code);
-    return true;
-  });
-}
 
 async function snapshot() {
   return { auths: await app.db.systemAuth.findMany({ orderBy: { id: "asc" } }), audit: await app.db.auditEvent.count() };
@@ -68,7 +61,7 @@ test("default scopes are the configured set and never include integration_system
 test("generating for an unknown system is NOT_FOUND and writes nothing", async () => {
   for (const id of ["3f1c2d8e-1111-4222-8333-944455556666", "not-a-uuid", ""]) {
     const before = await snapshot();
-    await expectError(generateClientCredentials(app.db, actor, id), "NOT_FOUND");
+    await rejectsWithCode(generateClientCredentials(app.db, actor, id), "NOT_FOUND");
     assert.deepEqual(await snapshot(), before);
   }
 });
@@ -98,7 +91,7 @@ test("deleteSystemAuth deletes one credential and leaves its siblings", async ()
 
   for (const id of [second.id, "3f1c2d8e-1111-4222-8333-944455556666", "nope"]) {
     const snap = await snapshot();
-    await expectError(deleteSystemAuth(app.db, actor, id), "NOT_FOUND");
+    await rejectsWithCode(deleteSystemAuth(app.db, actor, id), "NOT_FOUND");
     assert.deepEqual(await snapshot(), snap);
   }
 });

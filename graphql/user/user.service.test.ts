@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { verifyPassword } from "../../lib/crypto";
-import { PASSWORD, setupTestApp } from "../../test/harness";
+import { PASSWORD, rejectsWithCode, setupTestApp } from "../../test/harness";
 import { createApiToken } from "../api-token/api-token.service";
 import { userPrincipal } from "../auth/principal";
 import { createSession } from "./session.service";
@@ -9,14 +9,6 @@ import { checkPassword, createUser, deleteUser, toIdentity } from "./user.servic
 
 const app = await setupTestApp();
 const actor = app.admin.principal;
-
-async function expectError(promise: Promise<unknown>, code: string, field?: string) {
-  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, code);
-    if (field !== undefined) assert.equal(error.extensions?.field, field);
-    return true;
-  });
-}
 
 async function snapshot() {
   return {
@@ -29,7 +21,7 @@ async function snapshot() {
 
 async function expectRejectedWithoutChange(fn: () => Promise<unknown>, code: string, field?: string) {
   const before = await snapshot();
-  await expectError(fn(), code, field);
+  await rejectsWithCode(fn(), code, field);
   assert.deepEqual(await snapshot(), before);
 }
 
