@@ -23,7 +23,11 @@ export function publicOrigin(request: Request): string {
     const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim();
     if (proto && host) return `${proto}://${host}`;
   }
-  return new URL(request.url).origin;
+  // The Host header, not request.url: behind the custom server Next rebuilds
+  // request.url from its own listening address, while Host is what the client
+  // asked for (and what a browser's Origin header names).
+  const url = new URL(request.url);
+  return `${url.protocol}//${request.headers.get("host") ?? url.host}`;
 }
 
 /**

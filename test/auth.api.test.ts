@@ -790,3 +790,22 @@ test("other sites can neither sign people in or out nor use the cookie through C
   assert.equal(preflight.status, 204, "bearer-token callers on other sites pass the preflight");
   assert.equal(preflight.headers.get("access-control-allow-credentials"), null, "but never with the cookie");
 });
+
+test("a browser's own Origin is same-site even when the server sees another listening address", async () => {
+  // Behind the custom server, Next builds request.url from its own address;
+  // the browser's Host and Origin name the public one.
+  const user = await newCaller("VIEWER");
+  const response = await loginRoute(
+    new Request("http://127.0.0.1:1/api/auth/login", {
+      method: "POST",
+      headers: {
+        host: "director.example:8443",
+        origin: "http://director.example:8443",
+        "content-type": "application/json",
+        "x-compass-client-address": newAddress(),
+      },
+      body: JSON.stringify({ email: user.user.email, password: PASSWORD }),
+    }),
+  );
+  assert.equal(response.status, 204);
+});
