@@ -9,61 +9,43 @@
  * /api/graphql fast path included (DESIGN.md, "Hot paths"). Here that cost
  * falls on pages only, and server.ts's process never loads Next at all.
  *
- * It listens on a Unix socket (a named pipe on Windows) in a folder only the
- * parent and this process can reach, so the requests it gets all come from
- * server.ts, which has set x-compass-client-address from the real client
- * socket: the header is trusted here as it is in a single process.
+ * It serves only requests that carry the secret server.ts gave it: those come
+ * from server.ts, which has set x-compass-client-address from the real client
+ * socket, so the header is trusted here as it is in a single process.
  */
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import nextPkg from "next";
 import { getConfig } from "./config";
+import { constantTimeEqual } from "./crypto";
 import { log } from "./logger";
-import { NEXT_SOCKET_ENV, READY_MESSAGE } from "./next-proxy";
+import { markStartupDone } from "./startup";
+import { NEXT_SECRET_ENV, NEXT_SECRET_HEADER, type ReadyMessage } from "./next-proxy";
 
 const next = ((nextPkg as unknown as { default?: typeof nextPkg }).default ?? nextPkg) as typeof nextPkg;
 
-// lib/startup.ts runs start-up (SECRET_KEY check, migrations, first admin) once
-// per process, keyed on this symbol. The parent has already run it to the end
-// before it forwards any request here, so mark it done: instrumentation.ts and
-// the route files await startup(), and a second run would replace the setup
-// link the parent logged.
-const STARTUP_KEY = Symbol.for("compass.startup");
-(globalThis as typeof globalThis & { [STARTUP_KEY]?: Promise<void> })[STARTUP_KEY] = Promise.resolve();
+markStartupDone();
 
 async function main() {
-  const socketPath = process.env[NEXT_SOCKET_ENV];
+  const secret = process.env[NEXT_SECRET_ENV];
+  // Out of the environment, where pages and route handlers could see it.
+  delete process.env[NEXT_SECRET_ENV];
   const send = process.send?.bind(process);
-  if (!socketPath || !send) throw new Error("lib/next-server.ts is started by server.ts, not on its own");
+  if (!secret || !send) throw new Error("lib/next-server.ts is started by server.ts, not on its own");
 
   // The parent is the supervisor: it decides when to stop (after draining its
   // own connections) and tells this process by closing the IPC channel, which
   // also happens if it dies. Ctrl-C sends SIGINT to the whole process group,
   // and systemd SIGTERM to the whole cgroup, so while the parent is there the
   // signals are left to it rather than dropping requests it is forwarding.
-  const leave = () => {
-    // The parent removes the socket's private folder when this process exits,
-    // but not if it died first: then only this process can.
-    if (process.platform !== "win32") {
-      try {
-        fs.rmSync(socketPath, { force: true });
-        fs.rmdirSync(path.dirname(socketPath));
-      } catch {
-        // already gone
-      }
-    }
-    process.exit(0);
-  };
-  process.on("disconnect", leave);
+  process.on("disconnect", () => process.exit(0));
   const onSignal = () => {
-    if (!process.connected) leave();
+    if (!process.connected) process.exit(0);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // The channel may have closed while this module's imports were loading,
   // before there was a listener to hear it (the parent failed to start, say).
-  if (!process.connected) leave();
+  if (!process.connected) process.exit(0);
 
   const config = getConfig();
   // hostname and port are the public ones: Next uses them for x-forwarded-port and absolute URLs.
@@ -72,6 +54,12 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    const presented = req.headers[NEXT_SECRET_HEADER];
+    if (typeof presented !== "string" || !constantTimeEqual(presented, secret)) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: send requests to the server's public port");
+      return;
+    }
+    delete req.headers[NEXT_SECRET_HEADER];
     handleWithNext(req, res).catch((error: Error) => {
       log.error("unhandled error in a page or route", { error: error.stack ?? error.message });
       if (!res.headersSent) res.writeHead(500).end("Internal server error");
@@ -80,7 +68,11 @@ async function main() {
   // Idle connections are the parent's pooled keep-alive sockets: let the
   // parent close them, or a request could race the server closing its socket.
   server.keepAliveTimeout = 0;
-  server.listen(socketPath, () => send(READY_MESSAGE));
+  // Port 0: whichever is free; the parent learns it from the ready message.
+  server.listen(0, "127.0.0.1", () => {
+    const message: ReadyMessage = { type: "compass:next-ready", port: (server.address() as { port: number }).port };
+    send(message);
+  });
 }
 
 main().catch((error: Error) => {

@@ -17,6 +17,15 @@ export function startup(): Promise<void> {
   return (store[KEY] ??= run());
 }
 
+/**
+ * For the Next.js child process (lib/next-server.ts): its parent has finished
+ * start-up before forwarding it any request, and running it again there would
+ * replace the setup link the parent logged.
+ */
+export function markStartupDone(): void {
+  store[KEY] = Promise.resolve();
+}
+
 async function run(): Promise<void> {
   const config = getConfig();
   ensureSecretKey();

@@ -2,7 +2,7 @@ import { newId } from "../../lib/ids";
 import type { AuditEvent } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
 
 export interface AuditEntry {
   action: string;
@@ -45,7 +45,7 @@ export async function listAuditEvents(
   if (args.after) {
     const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["time", "string"]);
     const createdAt = new Date(time as number);
-    keyset = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id as string } }] };
+    keyset = afterTimeAndId(createdAt, id as string, "DESC");
   }
   const rows = await db.auditEvent.findMany({
     where: { AND: [filter, keyset] },

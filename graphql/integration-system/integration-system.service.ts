@@ -4,7 +4,7 @@ import type { Db } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
 import { badInput, conflict, notFound } from "../errors";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
@@ -165,7 +165,7 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
     const [time, id] = decodeCursor(kind, args.after, ["time", "string"]);
     const createdAt = new Date(time as number);
     after = { createdAt, id: id as string };
-    keyset = { OR: [{ createdAt: { [cmp]: createdAt } }, { createdAt, id: { [cmp]: id } }] };
+    keyset = afterTimeAndId(createdAt, id as string, direction);
   }
 
   const cursorOf = (row: IntegrationSystem) =>
@@ -208,7 +208,9 @@ async function searchIntegrationSystems(
   if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
   else if (args.after) {
     const { createdAt, id } = args.after;
-    keyset = Prisma.sql`("createdAt" ${op} ${createdAt} OR ("createdAt" = ${createdAt} AND "id" ${op} ${id}))`;
+    // The leading bound lets the database seek the index (see afterTimeAndId).
+    const bound = Prisma.raw(args.direction === "ASC" ? ">=" : "<=");
+    keyset = Prisma.sql`"createdAt" ${bound} ${createdAt} AND ("createdAt" ${op} ${createdAt} OR ("createdAt" = ${createdAt} AND "id" ${op} ${id}))`;
   }
   const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
   const ids = await db.$queryRaw<{ id: string }[]>`
