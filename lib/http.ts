@@ -78,6 +78,15 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   return jsonError(400, "invalid_request", "Body must be a JSON object");
 }
 
+/**
+ * The JSON body of a same-site request, or the response refusing it. JSON
+ * alone keeps out HTML forms; the same-site check also refuses other sites' scripts.
+ */
+export async function readSameSiteJson(request: Request): Promise<Record<string, unknown> | Response> {
+  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
+  return readJsonObject(request);
+}
+
 export function stringField(body: Record<string, unknown>, name: string): string | null {
   const value = body[name];
   return typeof value === "string" ? value : null;

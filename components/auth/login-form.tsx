@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { FormAlert, postJson } from "./form-parts";
 
 /** Posts JSON to /api/auth/login and follows `next` on success. */
 export function LoginForm({ next }: { next: string }) {
@@ -12,31 +13,18 @@ export function LoginForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch("/api/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-      });
-      if (response.status === 204) {
-        window.location.assign(next);
-        return;
-      }
-      const body = (await response.json().catch(() => null)) as { message?: string } | null;
-      setError(body?.message ?? `Login failed (HTTP ${response.status})`);
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+    const result = await postJson("/api/auth/login", { email: form.get("email"), password: form.get("password") });
+    if (result.ok) {
+      window.location.assign(next);
+      return;
     }
+    setError(result.message);
     setBusy(false);
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      {error && (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <FormAlert message={error} />
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required autoFocus />

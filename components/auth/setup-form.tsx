@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { FormAlert, postJson } from "./form-parts";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
@@ -21,30 +22,21 @@ export function SetupForm({ token, passwordMin }: { token: string; passwordMin: 
     setBusy(true);
     setError(null);
     setFieldErrors({});
-    const response = await fetch("/api/auth/setup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, email: form.get("email"), password }),
-    }).catch(() => null);
-    if (response?.status === 204) {
+    const result = await postJson("/api/auth/setup", { token, email: form.get("email"), password });
+    if (result.ok) {
       window.location.assign("/");
       return;
     }
-    const body = (await response?.json().catch(() => null)) as { message?: string; field?: string } | null;
-    const message = body?.message ?? "Could not reach the server. Check your connection and try again.";
-    if (body?.field === "setup.email") setFieldErrors({ email: message });
-    else if (body?.field === "setup.password") setFieldErrors({ password: message });
+    const { message, field } = result;
+    if (field === "setup.email") setFieldErrors({ email: message });
+    else if (field === "setup.password") setFieldErrors({ password: message });
     else setError(message);
     setBusy(false);
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      {error && (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <FormAlert message={error} />
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required aria-describedby="email-error" />

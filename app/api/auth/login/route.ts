@@ -1,8 +1,8 @@
 import { login } from "../../../../graphql/user/login.service";
-import { sessionCookie } from "../../../../graphql/user/session.service";
+import { signedInResponse } from "../../../../graphql/user/session.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
-import { clientAddress, isCrossSiteRequest, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
+import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
 import { startup } from "../../../../lib/startup";
 
 export const runtime = "nodejs";
@@ -11,9 +11,7 @@ export const dynamic = "force-dynamic";
 /** JSON {email, password} → 204 with the session cookie. */
 export async function POST(request: Request): Promise<Response> {
   await startup();
-  // JSON bodies already keep out HTML forms; this also refuses other sites' scripts.
-  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
-  const body = await readJsonObject(request);
+  const body = await readSameSiteJson(request);
   if (body instanceof Response) return body;
   const email = stringField(body, "email");
   const password = stringField(body, "password");
@@ -28,9 +26,6 @@ export async function POST(request: Request): Promise<Response> {
     case "invalid":
       return jsonError(401, "invalid_credentials", "Wrong email or password");
     case "ok":
-      return new Response(null, {
-        status: 204,
-        headers: { "set-cookie": sessionCookie(result.cookieValue, result.expiresAt, isSecureRequest(request)), "cache-control": "no-store" },
-      });
+      return signedInResponse(result, isSecureRequest(request));
   }
 }

@@ -1,9 +1,9 @@
 import { isExpectedError } from "../../../../graphql/errors";
-import { createSession, sessionCookie } from "../../../../graphql/user/session.service";
+import { createSession, signedInResponse } from "../../../../graphql/user/session.service";
 import { completeSetup } from "../../../../graphql/user/user.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
-import { isCrossSiteRequest, isSecureRequest, jsonError, readJsonObject, stringField } from "../../../../lib/http";
+import { isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
 import { startup } from "../../../../lib/startup";
 
 export const runtime = "nodejs";
@@ -12,9 +12,7 @@ export const dynamic = "force-dynamic";
 /** JSON {token, email, password} from the one-time setup link → the first admin, signed in. */
 export async function POST(request: Request): Promise<Response> {
   await startup();
-  // JSON bodies already keep out HTML forms; this also refuses other sites' scripts.
-  if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
-  const body = await readJsonObject(request);
+  const body = await readSameSiteJson(request);
   if (body instanceof Response) return body;
   const token = stringField(body, "token");
   const email = stringField(body, "email");
@@ -23,10 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const user = await completeSetup(getDb(), token, { email, password });
     const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours);
-    return new Response(null, {
-      status: 204,
-      headers: { "set-cookie": sessionCookie(session.cookieValue, session.expiresAt, isSecureRequest(request)), "cache-control": "no-store" },
-    });
+    return signedInResponse(session, isSecureRequest(request));
   } catch (error) {
     if (!isExpectedError(error)) throw error;
     return Response.json(
