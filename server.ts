@@ -1,22 +1,20 @@
 /**
- * Production entry. The hot path (/api/graphql) goes straight from node:http
- * to the same graphql-yoga server the route file uses, skipping Next's
- * per-request routing, which costs several times the GraphQL work itself
- * (DESIGN.md, "Hot paths"). Every other request goes to Next, which runs in a
+ * Production entry. The hot paths (/api/graphql, /oauth2/*, /.well-known/*)
+ * go straight from node:http to the same handlers the route files use,
+ * skipping Next's per-request routing, which costs several times the work
+ * itself (DESIGN.md, "Hot paths"). Every other request goes to Next, which runs in a
  * child process (lib/next-proxy.ts): loading Next into this process would
  * patch its globals and turn on AsyncLocalStorage, slowing the hot path too.
  */
 import http from "node:http";
-import { GRAPHQL_PATH, getGraphQLServer } from "./graphql/yoga";
 import { getConfig } from "./lib/config";
+import { getDb } from "./lib/db";
+import { createFastPath } from "./lib/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "./lib/http";
 import { log } from "./lib/logger";
 import { startNextProcess } from "./lib/next-proxy";
+import { authorizationServer } from "./lib/oauth2/authorization-server";
 import { startup } from "./lib/startup";
-
-function isGraphQLPath(url: string): boolean {
-  return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
-}
 
 async function main() {
   const config = getConfig();
@@ -32,18 +30,14 @@ async function main() {
     }),
     startup(),
   ]);
-  const graphql = getGraphQLServer();
+  const fastPath = createFastPath();
 
   const server = http.createServer((req, res) => {
     // Route handlers read the client address from this header (login throttling);
     // a value sent by the client must never be believed. Set here, from the
     // socket, because Next only sees this process's connection.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-    if (isGraphQLPath(req.url ?? "")) {
-      graphql(req, res);
-      return;
-    }
-    nextProcess.handle(req, res);
+    if (!fastPath(req, res)) nextProcess.handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
@@ -59,7 +53,9 @@ async function main() {
     stopping = true;
     log.info("shutting down", { signal });
     // Next stops once this server has finished the requests it was forwarding.
-    server.close(() => void nextProcess.stop().finally(() => process.exit(0)));
+    server.close(() =>
+      void Promise.allSettled([nextProcess.stop(), authorizationServer(getDb()).clients.flushLastUsed()]).finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

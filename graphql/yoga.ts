@@ -4,6 +4,7 @@ import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
 import { isCrossSiteRequest, publicOrigin } from "../lib/http";
 import { log } from "../lib/logger";
+import { GRAPHQL_PATH } from "../lib/paths";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
@@ -13,7 +14,7 @@ import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-
 import { resolvers } from "./resolvers.generated";
 import { typeDefs } from "./typeDefs.generated";
 
-export const GRAPHQL_PATH = "/api/graphql";
+export { GRAPHQL_PATH };
 
 /**
  * GraphQL errors (ours, and graphql-js's own about the request) pass through;

@@ -24,9 +24,29 @@ export interface Config {
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Lifetime of OAuth2 access tokens. */
+  accessTokenTtlSeconds: number;
+  /** Scopes new integration-system credentials get; never integration_system:write. */
+  integrationSystemScopes: string[];
 }
 
 export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
+
+/** DESIGN.md's default set for integration systems' credentials. */
+export const DEFAULT_INTEGRATION_SYSTEM_SCOPES = ["integration_system:read", "application:read", "application:write", "tenant:read"];
+/** What an integration system may be granted at all: writing integration systems is for people. */
+export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, "integration_system.auths:read"];
+
+function scopesFromEnv(name: string): string[] {
+  const raw = process.env[name]?.trim();
+  if (!raw) return DEFAULT_INTEGRATION_SYSTEM_SCOPES;
+  const scopes = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+  const refused = scopes.filter((scope) => !GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(scope));
+  if (refused.length > 0) {
+    throw new Error(`${name} may only hold ${GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(", ")}; refused: ${refused.join(", ")}`);
+  }
+  return scopes;
+}
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -75,6 +95,8 @@ function readConfig(): Config {
     graphqlMaxDepth: intFromEnv("GRAPHQL_MAX_DEPTH", 10, 3, 100),
     graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 20000, 100, 10_000_000),
     logLevel,
+    accessTokenTtlSeconds: intFromEnv("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 24 * 3600),
+    integrationSystemScopes: scopesFromEnv("INTEGRATION_SYSTEM_SCOPES"),
   };
 }
 

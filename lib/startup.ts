@@ -3,11 +3,13 @@ import { getConfig } from "./config";
 import { getDb } from "./db";
 import { log } from "./logger";
 import { migrate } from "./migrate";
+import { ensureSigningKey } from "./oauth2/signing-keys";
 import { ensureSecretKey } from "./secret-key";
 
 /**
  * Everything that must hold before the first request: a usable SECRET_KEY,
- * the schema at the newest migration, and a first admin (or a setup link).
+ * the schema at the newest migration, an access-token signing key, and a
+ * first admin (or a setup link).
  * Runs once per process, from server.ts or, under `next dev`, instrumentation.ts.
  */
 const KEY = Symbol.for("compass.startup");
@@ -30,6 +32,7 @@ async function run(): Promise<void> {
   const config = getConfig();
   ensureSecretKey();
   await migrate(config.databaseUrl);
+  await ensureSigningKey(getDb());
   const { created, setupToken } = await ensureFirstAdmin(getDb(), { email: config.adminEmail, password: config.adminPassword });
   if (created) log.info("created the first admin from ADMIN_EMAIL", { email: config.adminEmail });
   if (setupToken) {

@@ -30,6 +30,11 @@ export class Throttle {
     return entry ? Math.max(0, entry.blockedUntil - this.now()) : 0;
   }
 
+  /** Whether the key has failed within the window. */
+  hasFailures(key: string): boolean {
+    return this.current(key) !== undefined;
+  }
+
   recordFailure(key: string): void {
     const now = this.now();
     const entry = this.current(key) ?? { failures: 0, firstFailureAt: now, blockedUntil: 0 };

@@ -10,6 +10,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
@@ -22,7 +24,10 @@ import { createUser } from "../graphql/user/user.service";
 import { createGraphQLServer } from "../graphql/yoga";
 import { resetConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
+import { createFastPath } from "../lib/fast-path";
+import { CLIENT_ADDRESS_HEADER } from "../lib/http";
 import { migrate } from "../lib/migrate";
+import { ensureSigningKey } from "../lib/oauth2/signing-keys";
 
 export const TEST_ORIGIN = "http://compass.test";
 export const PASSWORD = "correct horse battery staple";
@@ -82,6 +87,12 @@ export interface TestApp {
   /** Like graphql(), but fails the test on any error and returns `data`. */
   ok<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<Data>;
   newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller>;
+  /**
+   * Serves the hot paths (GraphQL and the OAuth2 endpoints) on a loopback
+   * port, as server.ts does, and returns the base URL: for tests that need
+   * real HTTP, such as openid-client's.
+   */
+  listen(): Promise<string>;
 }
 
 let counter = 0;
@@ -94,12 +105,29 @@ export async function setupTestApp(): Promise<TestApp> {
   resetConfig();
   await migrate(database.url);
   const db = getDb();
+  await ensureSigningKey(db);
   const server = createGraphQLServer();
+  let httpServer: http.Server | null = null;
 
   after(async () => {
+    if (httpServer) await new Promise((resolve) => httpServer!.close(resolve));
     await db.$disconnect();
     await database.drop();
   });
+
+  async function listen(): Promise<string> {
+    if (!httpServer) {
+      const fastPath = createFastPath();
+      httpServer = http.createServer((req, res) => {
+        // server.ts always sets the address from the socket; tests may pose as other addresses.
+        req.headers[CLIENT_ADDRESS_HEADER] ??= req.socket.remoteAddress ?? "unknown";
+        if (!fastPath(req, res)) res.writeHead(404).end();
+      });
+      httpServer.keepAliveTimeout = 1000;
+      await new Promise<void>((resolve) => httpServer!.listen(0, "127.0.0.1", resolve));
+    }
+    return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  }
 
   async function newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller> {
     const user = await createUser(db, "SYSTEM", {
@@ -144,6 +172,7 @@ export async function setupTestApp(): Promise<TestApp> {
       return response.body.data as Data;
     },
     newCaller,
+    listen,
   };
   return app;
 }

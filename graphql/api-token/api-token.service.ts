@@ -11,9 +11,18 @@ import { toIdentity } from "../user/user.service";
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
 export const API_TOKEN_PREFIX = "cmp_pat_";
 const NAME_MAX = 64;
-const MAX_EXPIRY_DAYS = 365;
+export const MAX_EXPIRY_DAYS = 365;
 /** lastUsedAt is written at most this often per token, off the request path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** `expiresInDays` as a date (null: never), shared by API tokens and client credentials. */
+export function expiryFromDays(days: number | null | undefined, now = Date.now()): Date | null {
+  if (days === null || days === undefined) return null;
+  if (days < 1 || days > MAX_EXPIRY_DAYS) {
+    throw badInput("expiresInDays", `expiresInDays must be from 1 to ${MAX_EXPIRY_DAYS}, or omitted for no expiry`);
+  }
+  return new Date(now + days * 86_400_000);
+}
 
 export async function createApiToken(
   db: Db,
@@ -22,10 +31,7 @@ export async function createApiToken(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const name = args.name.trim();
   if (name.length < 1 || [...name].length > NAME_MAX) throw badInput("name", `Name must be 1 to ${NAME_MAX} characters`);
-  const days = args.expiresInDays;
-  if (days !== null && days !== undefined && (days < 1 || days > MAX_EXPIRY_DAYS)) {
-    throw badInput("expiresInDays", `expiresInDays must be from 1 to ${MAX_EXPIRY_DAYS}, or omitted for no expiry`);
-  }
+  const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
@@ -34,7 +40,7 @@ export async function createApiToken(
         name,
         tokenHash: sha256(token),
         userId: actor.user.id,
-        expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+        expiresAt,
       },
     });
     await recordAudit(tx, actor, {

@@ -18,7 +18,9 @@ export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: Au
   const who =
     actor === "SYSTEM"
       ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
-      : { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod };
+      : actor.kind === "USER"
+        ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
+        : { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod };
   await tx.auditEvent.create({
     data: {
       id: newId(),

@@ -14,7 +14,7 @@ export const SCOPES = {
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 export type Role = "ADMIN" | "VIEWER";
-export type AuthMethod = "SESSION" | "API_TOKEN" | "ACCESS_TOKEN";
+export type AuthMethod = "SESSION" | "API_TOKEN" | "ACCESS_TOKEN" | "CLIENT_SECRET";
 
 const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ADMIN: Object.values(SCOPES),
@@ -36,7 +36,38 @@ export interface UserPrincipal {
   scopes: ReadonlySet<Scope>;
 }
 
-export type Principal = UserPrincipal;
+/** An integration system calling with an OAuth2 access token. */
+export interface IntegrationSystemPrincipal {
+  kind: "INTEGRATION_SYSTEM";
+  integrationSystemId: string;
+  integrationSystemName: string;
+  /** The credential the token was issued to. */
+  clientId: string;
+  /** The access token's jti; null when the client authenticated with its secret (revocation). */
+  tokenId: string | null;
+  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET";
+  /** The token's scopes that this server knows. */
+  scopes: ReadonlySet<Scope>;
+}
+
+export type Principal = UserPrincipal | IntegrationSystemPrincipal;
+
+const KNOWN_SCOPES = new Set<string>(Object.values(SCOPES));
+
+export function integrationSystemPrincipal(
+  client: { integrationSystemId: string; integrationSystemName: string; clientId: string },
+  token: { jti: string; scope: string } | null,
+): IntegrationSystemPrincipal {
+  return {
+    kind: "INTEGRATION_SYSTEM",
+    integrationSystemId: client.integrationSystemId,
+    integrationSystemName: client.integrationSystemName,
+    clientId: client.clientId,
+    tokenId: token?.jti ?? null,
+    authMethod: token ? "ACCESS_TOKEN" : "CLIENT_SECRET",
+    scopes: new Set((token?.scope ?? "").split(" ").filter((scope): scope is Scope => KNOWN_SCOPES.has(scope))),
+  };
+}
 
 export function userPrincipal(user: UserIdentity, authMethod: UserPrincipal["authMethod"], apiTokenId: string | null = null): UserPrincipal {
   return { kind: "USER", user, authMethod, apiTokenId, scopes: new Set(ROLE_SCOPES[user.role]) };

@@ -2,6 +2,7 @@ import { newId } from "../../lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
+import { forgetCredentials } from "./system-auth.service";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
@@ -110,7 +111,7 @@ export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth
 
 /** Deletes the system and, in the same transaction, every credential it holds. */
 export async function deleteIntegrationSystem(db: Db, actor: Principal, id: string): Promise<IntegrationSystemWithAuths> {
-  return db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
     if (!system) throw notFound("integration system", id, "deleting it");
     // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
@@ -126,6 +127,8 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
     });
     return system;
   });
+  forgetCredentials(db, deleted.auths.map((auth) => auth.id));
+  return deleted;
 }
 
 export function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {

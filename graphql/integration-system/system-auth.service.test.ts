@@ -4,7 +4,8 @@ import { test } from "node:test";
 import { rejectsWithCode, setupTestApp } from "../../test/harness";
 import { SCOPES } from "../auth/principal";
 import { createIntegrationSystem } from "./integration-system.service";
-import { CLIENT_SECRET_PREFIX, DEFAULT_INTEGRATION_SYSTEM_SCOPES, deleteSystemAuth, generateClientCredentials } from "./system-auth.service";
+import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "../../lib/config";
+import { CLIENT_SECRET_PREFIX, deleteSystemAuth, generateClientCredentials } from "./system-auth.service";
 
 const app = await setupTestApp();
 const actor = app.admin.principal;
@@ -54,8 +55,22 @@ test("default scopes are the configured set and never include integration_system
   const credentials = await generateClientCredentials(app.db, actor, system.id);
   const scopes = credentials.scopes.split(" ");
   assert.ok(!scopes.includes(SCOPES.integrationSystemWrite));
-  assert.ok(!(DEFAULT_INTEGRATION_SYSTEM_SCOPES as readonly string[]).includes(SCOPES.integrationSystemWrite));
+  assert.ok(!DEFAULT_INTEGRATION_SYSTEM_SCOPES.includes(SCOPES.integrationSystemWrite));
   assert.deepEqual([...scopes].sort(), ["application:read", "application:write", "integration_system:read", "tenant:read"]);
+});
+
+test("a credential can be narrowed to some of the scopes and given an expiry; anything else is BAD_USER_INPUT", async () => {
+  const system = await newSystem();
+  const narrowed = await generateClientCredentials(app.db, actor, system.id, { scopes: ["integration_system:read"], expiresInDays: 30 });
+  assert.equal(narrowed.scopes, "integration_system:read");
+  const days = (narrowed.expiresAt!.getTime() - Date.now()) / 86_400_000;
+  assert.ok(days > 29.9 && days <= 30, `expires in 30 days, got ${days}`);
+  const before = await snapshot();
+  await rejectsWithCode(generateClientCredentials(app.db, actor, system.id, { scopes: ["integration_system:write"] }), "BAD_USER_INPUT", "scopes");
+  await rejectsWithCode(generateClientCredentials(app.db, actor, system.id, { scopes: [] }), "BAD_USER_INPUT", "scopes");
+  await rejectsWithCode(generateClientCredentials(app.db, actor, system.id, { expiresInDays: 0 }), "BAD_USER_INPUT", "expiresInDays");
+  await rejectsWithCode(generateClientCredentials(app.db, actor, system.id, { expiresInDays: 366 }), "BAD_USER_INPUT", "expiresInDays");
+  assert.deepEqual(await snapshot(), before, "nothing written");
 });
 
 test("generating for an unknown system is NOT_FOUND and writes nothing", async () => {

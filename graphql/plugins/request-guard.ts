@@ -24,7 +24,7 @@ const principals = new WeakMap<Request, Principal | null>();
 
 /** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
 export async function principalOf(request: Request, db: Db): Promise<Principal | null> {
-  if (!principals.has(request)) principals.set(request, await authenticate(db, request.headers));
+  if (!principals.has(request)) principals.set(request, await authenticate(db, request));
   return principals.get(request)!;
 }
 

@@ -3,5 +3,9 @@ import type { ViewerResolvers } from "../../types.generated";
 export const Viewer: ViewerResolvers = {
   user: (principal, _args, ctx) => (principal.kind === "USER" ? ctx.db.user.findUnique({ where: { id: principal.user.id } }) : null),
   role: (principal) => (principal.kind === "USER" ? principal.user.role : null),
+  // An integration system may always see its own record.
+  integrationSystem: (principal, _args, ctx) =>
+    principal.kind === "INTEGRATION_SYSTEM" ? ctx.db.integrationSystem.findUnique({ where: { id: principal.integrationSystemId } }) : null,
+  clientId: (principal) => (principal.kind === "INTEGRATION_SYSTEM" ? principal.clientId : null),
   scopes: (principal) => [...principal.scopes].sort(),
 };

@@ -2,7 +2,11 @@ import { requireAdmin } from "../../../auth/authorize";
 import type { MutationResolvers } from "../../../types.generated";
 import { generateClientCredentials } from "../../system-auth.service";
 
-export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (_parent, { id }, ctx) => {
+export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (
+  _parent,
+  { id, expiresInDays, scopes },
+  ctx,
+) => {
   const actor = requireAdmin(ctx.principal, "generating client credentials");
-  return generateClientCredentials(ctx.db, actor, id);
+  return generateClientCredentials(ctx.db, actor, id, { expiresInDays, scopes });
 };
