@@ -13,9 +13,16 @@ import { deriveKey } from "../secret-key";
  * Each process keeps the keys in memory (a `KeyRing`) and re-reads them every
  * KEY_REFRESH_MS, or at once when a token names a key it does not know (a key
  * another instance or `npm run keys:rotate` just added).
+ *
+ * Rotation publishes before it signs: a new key is in the JWKS at once but
+ * signs only ACTIVATION_DELAY_MS later, by which time every instance has
+ * re-read the keys and every resource server's cached JWKS (max-age 60 s)
+ * holds it. The key it replaces keeps signing until then, and stays
+ * published until the last token it signed has expired.
  */
 export const SIGNING_ALGORITHM = "ES256";
 export const KEY_REFRESH_MS = 30_000;
+export const ACTIVATION_DELAY_MS = 60_000;
 /** Re-reads forced by unknown key ids are at least this far apart, so forged kids cannot flood the database. */
 const MIN_FORCED_RELOAD_MS = 200;
 
@@ -30,6 +37,12 @@ export interface PublishedKey {
 export interface ActiveKey {
   kid: string;
   privateKey: CryptoKey;
+}
+
+interface SignerKey extends ActiveKey {
+  createdAt: number;
+  /** When it stops signing (a newer key's activation), or null while it is the newest. */
+  retiredAt: number | null;
 }
 
 // ------------------------------------------------------------ encryption
@@ -79,12 +92,11 @@ async function newKeyRow(): Promise<Omit<SigningKey, "createdAt" | "retiredAt">>
 }
 
 /**
- * How long a retired key stays published: until the last token it signed
- * expires. Instances may keep signing with it until they next re-read the
- * keys, hence the refresh interval on top, plus a minute for clock skew.
+ * How long a key stays published after it stopped signing: until the last
+ * token it signed expires, plus a minute for clocks that differ.
  */
 export function publicationWindowMs(accessTokenTtlSeconds: number): number {
-  return accessTokenTtlSeconds * 1000 + KEY_REFRESH_MS + 60_000;
+  return accessTokenTtlSeconds * 1000 + 60_000;
 }
 
 function isPublished(row: Pick<SigningKey, "retiredAt">, now: number, ttlSeconds: number): boolean {
@@ -99,22 +111,27 @@ export async function ensureSigningKey(db: Db): Promise<void> {
 }
 
 /**
- * Adds a new signing key and retires the current ones. Retired keys stay in
- * the JWKS until their last token has expired; keys past that are deleted.
+ * Adds a new signing key, which signs from `activatesAt` on; the current key
+ * retires then. Retired keys stay in the JWKS until their last token has
+ * expired; keys past that are deleted.
  */
-export async function rotateSigningKey(db: Db, accessTokenTtlSeconds: number): Promise<{ kid: string; retired: string[]; deleted: string[] }> {
+export async function rotateSigningKey(
+  db: Db,
+  accessTokenTtlSeconds: number,
+): Promise<{ kid: string; activatesAt: Date; retired: string[]; deleted: string[] }> {
   const row = await newKeyRow();
   return db.$transaction(async (tx) => {
     const now = new Date();
+    const activatesAt = new Date(now.getTime() + ACTIVATION_DELAY_MS);
     const current = await tx.signingKey.findMany({ where: { retiredAt: null }, select: { id: true } });
-    await tx.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
+    await tx.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: activatesAt } });
     await tx.signingKey.create({ data: { ...row, createdAt: now } });
     const expired = await tx.signingKey.findMany({
       where: { retiredAt: { lt: new Date(now.getTime() - publicationWindowMs(accessTokenTtlSeconds)) } },
       select: { id: true },
     });
     await tx.signingKey.deleteMany({ where: { id: { in: expired.map((key) => key.id) } } });
-    return { kid: row.id, retired: current.map((key) => key.id), deleted: expired.map((key) => key.id) };
+    return { kid: row.id, activatesAt, retired: current.map((key) => key.id), deleted: expired.map((key) => key.id) };
   });
 }
 
@@ -122,9 +139,18 @@ export async function rotateSigningKey(db: Db, accessTokenTtlSeconds: number): P
 
 interface Snapshot {
   loadedAt: number;
-  /** The newest unretired key; null only before start-up created one. */
-  active: ActiveKey | null;
+  /** Keys that sign now or will: the newest first. */
+  signers: SignerKey[];
   published: Map<string, PublishedKey>;
+}
+
+/**
+ * The key to sign with at `now`: the newest one past its activation delay.
+ * The very first key (none older to sign meanwhile) signs at once.
+ */
+function signerAt(signers: readonly SignerKey[], now: number): ActiveKey | null {
+  const ready = signers.filter((key) => key.retiredAt === null || key.retiredAt > now);
+  return ready.find((key) => key.createdAt + ACTIVATION_DELAY_MS <= now) ?? ready.at(-1) ?? null;
 }
 
 export class KeyRing {
@@ -140,11 +166,11 @@ export class KeyRing {
 
   /** The key to sign with. */
   async activeKey(): Promise<ActiveKey> {
-    const snapshot = await this.current();
-    if (snapshot.active) return snapshot.active;
-    const reloaded = await this.reloadNewerThan(this.now());
-    if (!reloaded.active) throw new Error("no access-token signing key exists: start-up creates one");
-    return reloaded.active;
+    const active = signerAt((await this.current()).signers, this.now());
+    if (active) return active;
+    const reloaded = signerAt((await this.reloadNewerThan(this.now())).signers, this.now());
+    if (!reloaded) throw new Error("no access-token signing key exists: start-up creates one");
+    return reloaded;
   }
 
   /** A published key by id; an unknown id makes one fresh read before giving up. */
@@ -157,10 +183,13 @@ export class KeyRing {
     return fresh && isPublished(fresh, asked, this.accessTokenTtlSeconds) ? fresh : null;
   }
 
-  /** The JWKS document's keys. */
+  /**
+   * The JWKS document's keys. Read afresh (at most once a second): resource
+   * servers elsewhere must see a new key before any instance signs with it.
+   */
   async publicJwks(): Promise<JWK[]> {
     const now = this.now();
-    return [...(await this.current()).published.values()]
+    return [...(await this.reloadNewerThan(now - 1000)).published.values()]
       .filter((key) => isPublished(key, now, this.accessTokenTtlSeconds))
       .map((key) => key.publicJwk);
   }
@@ -207,7 +236,7 @@ export class KeyRing {
   private async load(startedAt: number): Promise<Snapshot> {
     const rows = await this.db.signingKey.findMany({ orderBy: { createdAt: "desc" } });
     const published = new Map<string, PublishedKey>();
-    let active: ActiveKey | null = null;
+    const signers: SignerKey[] = [];
     for (const row of rows) {
       if (!isPublished(row, startedAt, this.accessTokenTtlSeconds)) continue;
       const publicJwk = JSON.parse(row.publicJwk) as JWK;
@@ -219,14 +248,17 @@ export class KeyRing {
         createdAt: row.createdAt,
         retiredAt: row.retiredAt,
       });
-      if (!active && row.retiredAt === null) {
-        const previousActive = this.snapshot?.active;
-        active = previousActive?.kid === row.id
-          ? previousActive
-          : { kid: row.id, privateKey: await importPKCS8(decryptPrivateKey(row.id, row.encryptedPrivateKey), row.algorithm) };
+      if (row.retiredAt === null || row.retiredAt.getTime() > startedAt) {
+        const known = this.snapshot?.signers.find((key) => key.kid === row.id);
+        signers.push({
+          kid: row.id,
+          privateKey: known?.privateKey ?? (await importPKCS8(decryptPrivateKey(row.id, row.encryptedPrivateKey), row.algorithm)),
+          createdAt: row.createdAt.getTime(),
+          retiredAt: row.retiredAt?.getTime() ?? null,
+        });
       }
     }
-    this.snapshot = { loadedAt: startedAt, active, published };
+    this.snapshot = { loadedAt: startedAt, signers, published };
     return this.snapshot;
   }
 }
