@@ -65,7 +65,11 @@ async function graphqlAs(token: string, query: string, variables?: Record<string
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] },
+  };
 }
 
 const READ_SYSTEM = `query($id: ID!) { integrationSystem(id: $id) { id name } }`;
@@ -80,6 +84,7 @@ async function assertTokenWorks(token: string, systemId: string) {
 async function assertTokenRefused(token: string) {
   const response = await graphqlAs(token, `{ viewer { kind } }`);
   assert.equal(response.status, 401, JSON.stringify(response.body));
+  assert.equal(response.headers.get("www-authenticate"), 'Bearer error="invalid_token"');
   assert.equal(response.body.errors?.[0].extensions.code, "UNAUTHENTICATED");
 }
 

@@ -106,7 +106,8 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       } catch (error) {
         if (isExpectedError(error)) {
           if (browserPage) return endResponse(redirectToLogin());
-          return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" }));
+          // RFC 6750 §3: a token was presented and is not good.
+          return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": 'Bearer error="invalid_token"' }));
         }
         // An outage while authenticating: masked like any other internal error,
         // rather than escaping the handler with the ORM's message.
