@@ -3,10 +3,19 @@ import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
 
 /** Small helpers for the JSON route handlers outside GraphQL. */
 
+/**
+ * What these helpers read from a request: a fetch Request satisfies it, and
+ * so does the light request the fast path builds (lib/fast-path.ts).
+ */
+export interface RequestHead {
+  url: string;
+  headers: { get(name: string): string | null };
+}
+
 /** Set by server.ts from the socket; any value a client sends is overwritten there. */
 export const CLIENT_ADDRESS_HEADER = "x-compass-client-address";
 
-export function clientAddress(request: Request): string {
+export function clientAddress(request: RequestHead): string {
   if (getConfig().trustProxy) {
     const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0].trim();
     if (forwarded) return forwarded;
@@ -15,7 +24,7 @@ export function clientAddress(request: Request): string {
 }
 
 /** The origin absolute URLs are built from: PUBLIC_URL, else the request's own. */
-export function publicOrigin(request: Request): string {
+export function publicOrigin(request: RequestHead): string {
   const config = getConfig();
   if (config.publicUrl) return config.publicUrl;
   if (config.trustProxy) {
@@ -26,21 +35,23 @@ export function publicOrigin(request: Request): string {
   // The Host header, not request.url: behind the custom server Next rebuilds
   // request.url from its own listening address, while Host is what the client
   // asked for (and what a browser's Origin header names).
-  const url = new URL(request.url);
-  return `${url.protocol}//${request.headers.get("host") ?? url.host}`;
+  const host = request.headers.get("host");
+  const url = request.url;
+  const protocol = url.startsWith("https:") ? "https:" : "http:";
+  return host ? `${protocol}//${host}` : new URL(url).origin;
 }
 
 /**
  * Whether a browser sent this request from another site: what makes a
  * request that carries the session cookie a forgery (CSRF).
  */
-export function isCrossSiteRequest(request: Request): boolean {
+export function isCrossSiteRequest(request: RequestHead): boolean {
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
   return origin !== null && origin !== publicOrigin(request);
 }
 
-export function isSecureRequest(request: Request): boolean {
+export function isSecureRequest(request: RequestHead): boolean {
   const config = getConfig();
   if (config.publicUrl) return config.publicUrl.startsWith("https:");
   if (config.trustProxy && request.headers.get("x-forwarded-proto") === "https") return true;

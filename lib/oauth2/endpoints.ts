@@ -13,18 +13,26 @@ import {
   issueAccessToken,
   revokeAccessToken,
 } from "./authorization-server";
-import { OAuthError, errorResponse, jsonResponse, presentedCredentials, readForm } from "./protocol";
+import {
+  type EndpointRequest,
+  type EndpointResponse,
+  OAuthError,
+  errorResponse,
+  jsonResponse,
+  presentedCredentials,
+  readForm,
+} from "./protocol";
 import { SIGNING_ALGORITHM } from "./signing-keys";
 
 /**
- * The authorization server's HTTP endpoints as fetch-style handlers. The
- * route files under app/ export them for `next dev`, and server.ts calls the
- * very same functions on its fast path (DESIGN.md, "Hot paths").
+ * The authorization server's HTTP endpoints. The route files under app/ serve
+ * them for `next dev`, and server.ts calls the very same functions on its
+ * fast path (DESIGN.md, "Hot paths"); see routes.ts.
  */
-type Handler = (request: Request) => Promise<Response>;
+export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
 
 /** Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses and anything else into a logged server_error. */
-function endpoint(name: string, handle: (request: Request, server: AuthorizationServer) => Promise<Response>): Handler {
+function endpoint(name: string, handle: (request: EndpointRequest, server: AuthorizationServer) => Promise<EndpointResponse>): Handler {
   return async (request) => {
     try {
       return await handle(request, authorizationServer(getDb()));
@@ -66,7 +74,7 @@ export const introspectionEndpoint = endpoint("introspection", async (request, s
 });
 
 /** The client id the caller may introspect for, or null for an admin (any token). */
-async function introspectionCaller(request: Request, form: Map<string, string>, server: AuthorizationServer): Promise<string | null> {
+async function introspectionCaller(request: EndpointRequest, form: Map<string, string>, server: AuthorizationServer): Promise<string | null> {
   const authorization = request.headers.get("authorization");
   if (authorization && /^Bearer\s/i.test(authorization)) {
     const principal = await authenticate(server.db, request).catch(() => null);
@@ -87,7 +95,7 @@ export const revocationEndpoint = endpoint("revocation", async (request, server)
   if (token === undefined) throw new OAuthError("invalid_request", "token is required");
   // Only access tokens exist here, so any hint (even refresh_token) leads to the same search.
   await revokeAccessToken(server, client.clientId, token, publicOrigin(request));
-  return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
+  return { status: 200, headers: { "cache-control": "no-store" }, body: null };
 });
 
 /** Public documents may be read by browsers on any site. */

@@ -1,8 +1,30 @@
+import type { RequestHead } from "../http";
+
 /**
  * The HTTP side of RFC 6749 shared by the token, introspection and
  * revocation endpoints: form bodies, client credentials in a request, and
  * error responses (§5.2).
+ *
+ * Endpoints take an `EndpointRequest` (a fetch Request is one) and return a
+ * plain `EndpointResponse`: the route files turn it into a Response, the
+ * fast path writes it straight to the socket, with no Request or Response
+ * objects built on the hot path (lib/fast-path.ts).
  */
+export interface EndpointRequest extends RequestHead {
+  method: string;
+  text(): Promise<string>;
+}
+
+export interface EndpointResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON text, or null for an empty body. */
+  body: string | null;
+}
+
+export function toFetchResponse(response: EndpointResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}
 export type OAuthErrorCode =
   | "invalid_request"
   | "invalid_client"
@@ -43,21 +65,18 @@ export class OAuthError extends Error {
 /** Responses carrying tokens or client decisions are never cached (RFC 6749 §5.1). */
 export const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
 
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json;charset=UTF-8", ...NO_STORE, ...headers },
-  });
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): EndpointResponse {
+  return { status, headers: { "content-type": "application/json;charset=UTF-8", ...NO_STORE, ...headers }, body: JSON.stringify(body) };
 }
 
-export function errorResponse(error: OAuthError): Response {
+export function errorResponse(error: OAuthError): EndpointResponse {
   const headers = { ...error.headers };
   // Every 401 names the scheme to use (RFC 6749 §5.2, RFC 9110 §15.5.2).
   if (error.status === 401) headers["www-authenticate"] ??= `Basic realm="${REALM}", charset="UTF-8"`;
   return jsonResponse({ error: error.code, error_description: error.description }, error.status, headers);
 }
 
-export function methodNotAllowed(allowed: string): Response {
+export function methodNotAllowed(allowed: string): EndpointResponse {
   return jsonResponse({ error: "invalid_request", error_description: `Use ${allowed}` }, 405, { allow: allowed });
 }
 
@@ -70,8 +89,9 @@ const MAX_FORM_BYTES = 8 * 1024;
  * value are treated as omitted, and none may appear more than once. The
  * query string must carry nothing: credentials in a URL end up in logs.
  */
-export async function readForm(request: Request): Promise<Map<string, string>> {
-  if (new URL(request.url).search.length > 1) {
+export async function readForm(request: EndpointRequest): Promise<Map<string, string>> {
+  const query = request.url.indexOf("?");
+  if (query >= 0 && query < request.url.length - 1) {
     throw new OAuthError("invalid_request", "Send parameters in the request body, not in the URL");
   }
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
@@ -115,7 +135,7 @@ function formDecode(value: string): string {
  * The client credentials in a request, or null when it carries none. A
  * request may use one method only (RFC 6749 §2.3).
  */
-export function presentedCredentials(request: Request, form: Map<string, string>): PresentedClientCredentials | null {
+export function presentedCredentials(request: RequestHead, form: Map<string, string>): PresentedClientCredentials | null {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(authorization);
