@@ -1,5 +1,5 @@
 import type { Db } from "../../lib/db";
-import { publicOrigin } from "../../lib/http";
+import { type RequestHead, publicOrigin } from "../../lib/http";
 import { authorizationServer, checkAccessToken } from "../../lib/oauth2/authorization-server";
 import { API_TOKEN_PREFIX, userForApiToken } from "../api-token/api-token.service";
 import { unauthenticated } from "../errors";
@@ -12,7 +12,7 @@ import { type Principal, integrationSystemPrincipal, userPrincipal } from "./pri
  * credential that is present but invalid is an error rather than anonymity,
  * so a caller with a revoked token learns it at once.
  */
-export async function authenticate(db: Db, request: Request): Promise<Principal | null> {
+export async function authenticate(db: Db, request: RequestHead): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
