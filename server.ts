@@ -40,6 +40,11 @@ async function main() {
     if (!fastPath(req, res)) nextProcess.handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;
+    log.error("could not listen", { error: reason, code: error.code });
+    process.exit(1);
+  });
   server.listen(config.port, config.host, () => {
     log.info("Compass Director is listening", {
       url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,

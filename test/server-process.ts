@@ -30,7 +30,22 @@ export function tempSqliteUrl(): { url: string; dir: string } {
   return { url: `file:${dir}/compass.db`, dir };
 }
 
-export async function startServer(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
+/**
+ * Starts the server on a free port. A port found free can be taken before the
+ * server binds it (by another test's server, or a Next child picking an
+ * ephemeral port): then it starts again on another.
+ */
+export async function startServer(env: Record<string, string>, options: { waitForReady?: boolean } = {}): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env, options);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes("is already in use")) throw error;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
