@@ -122,6 +122,13 @@ for (const provider of ["sqlite", "postgresql"] as const) {
         body: "grant_type=client_credentials",
       });
       assert.equal(refused.status, 401);
+      // The secret in the client id's place, by mistake.
+      const swapped = await fetch(`${server.url}/oauth2/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: credential.clientSecret, client_secret: credential.clientId }),
+      });
+      assert.equal(swapped.status, 401);
       const inUrl = await fetch(`${server.url}/oauth2/token?client_secret=${encodeURIComponent(credential.clientSecret)}`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },

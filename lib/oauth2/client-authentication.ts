@@ -16,6 +16,9 @@ import { OAuthError, type PresentedClientCredentials } from "./protocol";
  */
 const WINDOW_MS = 15 * 60_000;
 const MAX_DELAY_MS = 60_000;
+/** Client ids are UUIDs; anything much longer is not worth a lookup. */
+const MAX_CLIENT_ID_LENGTH = 128;
+const CLIENT_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ClientAuthenticator {
   private perClient = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
@@ -28,11 +31,13 @@ export class ClientAuthenticator {
   async authenticate(presented: PresentedClientCredentials | null, address: string): Promise<ClientRecord> {
     if (!presented) throw new OAuthError("invalid_client", "Client authentication required: use HTTP Basic or client_id and client_secret in the body");
     const { clientId } = presented;
-    const pair = `${clientId}\n${address}`;
+    // Throttling keys stay short whatever an attacker sends.
+    const clientKey = clientId.slice(0, MAX_CLIENT_ID_LENGTH);
+    const pair = `${clientKey}\n${address}`;
     const waitMs = Math.max(
       this.perAddress.retryAfterMs(address),
       this.perClientAndAddress.retryAfterMs(pair),
-      this.perClientAndAddress.hasFailures(pair) ? this.perClient.retryAfterMs(clientId) : 0,
+      this.perClientAndAddress.hasFailures(pair) ? this.perClient.retryAfterMs(clientKey) : 0,
     );
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
@@ -40,14 +45,15 @@ export class ClientAuthenticator {
         "retry-after": String(seconds),
       });
     }
-    const client = await this.clients.authenticate(clientId, presented.secret);
+    const client = clientId.length <= MAX_CLIENT_ID_LENGTH ? await this.clients.authenticate(clientId, presented.secret) : null;
     if (!client || !this.clients.isActive(client)) {
       this.perAddress.recordFailure(address);
-      this.perClient.recordFailure(clientId);
+      this.perClient.recordFailure(clientKey);
       this.perClientAndAddress.recordFailure(pair);
-      // The client id is not secret and helps operators; the secret never appears.
+      // Client ids are not secret and help operators; anything else in that
+      // field (a secret pasted into the wrong place, say) is not logged.
       log.warn("client authentication failed", {
-        clientId: clientId.slice(0, 64),
+        clientId: CLIENT_ID_SHAPE.test(clientId) ? clientId : "(not a client id)",
         address,
         reason: client ? "expired" : "unknown client or wrong secret",
       });
