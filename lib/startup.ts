@@ -3,6 +3,7 @@ import { getConfig } from "./config";
 import { getDb } from "./db";
 import { log } from "./logger";
 import { migrate } from "./migrate";
+import { authorizationServer } from "./oauth2/authorization-server";
 import { ensureSigningKey } from "./oauth2/signing-keys";
 import { ensureSecretKey } from "./secret-key";
 
@@ -33,6 +34,9 @@ async function run(): Promise<void> {
   ensureSecretKey();
   await migrate(config.databaseUrl);
   await ensureSigningKey(getDb());
+  // Decrypting the signing key now makes a SECRET_KEY that differs from the
+  // one the keys were made with fail the start, not every token request.
+  await authorizationServer(getDb()).keys.activeKey();
   const { created, setupToken } = await ensureFirstAdmin(getDb(), { email: config.adminEmail, password: config.adminPassword });
   if (created) log.info("created the first admin from ADMIN_EMAIL", { email: config.adminEmail });
   if (setupToken) {

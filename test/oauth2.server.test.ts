@@ -185,3 +185,16 @@ for (const provider of ["sqlite", "postgresql"] as const) {
     });
   });
 }
+
+describe("signing keys and SECRET_KEY", () => {
+  test("a restart with another SECRET_KEY refuses to start, saying why, rather than failing every token request", async () => {
+    const database = tempSqliteUrl();
+    cleanups.push(() => fs.rmSync(database.dir, { recursive: true, force: true }));
+    const first = await startServer({ DATABASE_URL: database.url, SECRET_KEY: randomSecretKey() });
+    await first.stop();
+    const second = await startServer({ DATABASE_URL: database.url, SECRET_KEY: randomSecretKey() }, { waitForReady: false });
+    const code = await new Promise<number | null>((resolve) => second.process.once("exit", resolve));
+    assert.equal(code, 1);
+    assert.match(second.log(), /cannot be decrypted: SECRET_KEY differs from the one it was created with/);
+  });
+});
