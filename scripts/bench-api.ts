@@ -19,18 +19,17 @@
  * Any non-2xx answer, GraphQL error or unexpected body makes the run invalid:
  * it stops with exit code 1. Missing a target is reported, not fatal.
  * BENCH_SECONDS overrides the 10 s autocannon duration (for quick checks).
+ * What it shares with scripts/bench-token.ts (starting and stopping servers,
+ * requests, autocannon runs, CPU time, clean-up) is in scripts/bench-support.ts.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { GRAPHQL_PATH, type GraphQLReply, InvalidBenchmark, ROOT, type RunningServer, combineRuns, freePort, loadServer, makeTempDir, request, runBench, say, startServer, sum, table, waitUntilUp } from "./bench-support";
 
 const ROWS = 100_000;
 const PAGE_SIZE = 100;
@@ -42,26 +41,16 @@ const WARMUP_SECONDS = 3;
 const PAGE_RATIO_TARGET = 1.5;
 const THROUGHPUT_RATIO_TARGET = 0.7;
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-const GRAPHQL_PATH = "/api/graphql";
-
 // The services below read their configuration from the environment on first
 // use, so it is set before any of them is imported (they are imported lazily).
 process.chdir(ROOT);
-const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-bench-"));
+const tmpDir = makeTempDir("compass-bench-");
 const DATABASE_URL = `file:${path.join(tmpDir, "bench.db")}`;
 const SECRET_KEY = randomBytes(32).toString("hex");
 process.env.DATABASE_URL = DATABASE_URL;
 process.env.SECRET_KEY = SECRET_KEY;
 
 // ---------------------------------------------------------------- helpers
-
-function say(message: string) {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
-class InvalidBenchmark extends Error {}
 
 /** Nearest-rank percentile of samples in milliseconds. */
 function percentile(samples: number[], p: number): number {
@@ -70,17 +59,6 @@ function percentile(samples: number[], p: number): number {
 }
 
 const ms = (value: number) => value.toFixed(2);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------- database
 
@@ -173,113 +151,10 @@ function rowsAt(sqlitePath: string, offset: number, count: number): { id: string
 
 // ---------------------------------------------------------------- servers
 
-interface RunningServer {
-  name: string;
-  port: number;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-const servers: RunningServer[] = [];
-
-function startServer(name: string, script: string, port: number): RunningServer {
-  const child = spawn(TSX, [script], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL, SECRET_KEY, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so whatever it starts can be stopped with it.
-    detached: true,
-  });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    readline.createInterface({ input: stream }).on("line", (line) => process.stdout.write(`[${name}] ${line}\n`));
-  }
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { name, port, child, exited };
-  servers.push(server);
-  return server;
-}
-
-function request(
-  port: number,
-  options: { method: string; path: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port, method: options.method, path: options.path, headers: options.headers, agent: options.agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
-
-async function waitUntilUp(server: RunningServer, path: string, accept: (status: number) => boolean, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`${server.name} server exited with code ${exitCode} before it was up`);
-    try {
-      const { status } = await request(server.port, { method: "GET", path });
-      if (accept(status)) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${server.name} server did not answer ${path} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM to the server process alone, as a supervisor would; whatever it leaves behind is an error, then killed. */
-async function stopServer(server: RunningServer): Promise<void> {
-  const pid = server.child.pid;
-  if (pid === undefined || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill("SIGTERM");
-  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000).unref());
-  if ((await Promise.race([server.exited, timer])) === "timeout") say(`${server.name} server ignored SIGTERM for 10 s: killing it`);
-  // Processes it started get a few seconds to follow it.
-  for (let waited = 0; waited < 5_000 && groupAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (groupAlive(pid)) {
-    say(`${server.name} server left processes behind after stopping: killing them`);
-    process.kill(-pid, "SIGKILL");
-  }
-}
-
-let cleanedUp = false;
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  await Promise.all(servers.map(stopServer));
-  fs.rmSync(tmpDir, { recursive: true, force: true });
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    say(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+/** A server of this benchmark, on the throw-away database. */
+const startBenchServer = (name: string, script: string, port: number) => startServer(name, script, port, { DATABASE_URL, SECRET_KEY });
 
 // ---------------------------------------------------------------- measurements
-
-interface GraphQLReply {
-  data?: Record<string, unknown> | null;
-  errors?: unknown[];
-}
 
 function graphqlRequester(port: number, token: string) {
   // One keep-alive connection: sequential requests measure server latency, not connection set-up.
@@ -370,30 +245,6 @@ interface ThroughputResult {
   cpuMsPerRequest: number | null;
 }
 
-/**
- * CPU seconds used so far by the live processes of a process group (Linux).
- * CPU time per request is a second view of the product/bare comparison that
- * depends less than req/s on how much of a shared machine each server got.
- */
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
-
-function groupCpuSeconds(pgid: number): number | null {
-  if (!fs.existsSync("/proc/self/stat")) return null;
-  let ticks = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after "pid (comm) ": state ppid pgrp ... utime (11th) stime (12th).
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process exited meanwhile
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
 interface LoadRun extends ThroughputResult {
   seconds: number;
   cpuSeconds: number | null;
@@ -415,8 +266,7 @@ async function loadTarget(server: RunningServer, token: string, systemId: string
   }
 
   return async (seconds: number): Promise<LoadRun> => {
-    const cpuBefore = groupCpuSeconds(server.child.pid!);
-    const result = await autocannon({
+    const { result, cpuSeconds } = await loadServer(server.name, server, {
       url: `http://127.0.0.1:${server.port}${GRAPHQL_PATH}`,
       method: "POST",
       headers,
@@ -425,15 +275,6 @@ async function loadTarget(server: RunningServer, token: string, systemId: string
       duration: seconds,
       expectBody: sample.text,
     });
-    const cpuAfter = groupCpuSeconds(server.child.pid!);
-    const failures = { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches };
-    if (Object.values(failures).some((count) => count > 0)) {
-      throw new InvalidBenchmark(
-        `${server.name}: ${JSON.stringify(failures)} out of ${result.requests.total} requests ` +
-          `(status codes: ${JSON.stringify(result.statusCodeStats ?? {})}): the benchmark is invalid`,
-      );
-    }
-    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     return {
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
@@ -448,16 +289,8 @@ async function loadTarget(server: RunningServer, token: string, systemId: string
 
 /** Several runs of one server as one result: req/s and CPU over all of them, p50 and p99 their means. */
 function combine(runs: LoadRun[]): ThroughputResult {
-  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  const total = sum(runs.map((run) => run.total));
-  const cpuSeconds = runs.some((run) => run.cpuSeconds === null) ? null : sum(runs.map((run) => run.cpuSeconds!));
-  return {
-    requestsPerSecond: total / sum(runs.map((run) => run.seconds)),
-    p50: sum(runs.map((run) => run.p50)) / runs.length,
-    p99: sum(runs.map((run) => run.p99)) / runs.length,
-    total,
-    cpuMsPerRequest: cpuSeconds === null ? null : (cpuSeconds * 1000) / total,
-  };
+  const { total, perSecond, p50, cpuMsPerRequest } = combineRuns(runs);
+  return { requestsPerSecond: perSecond, p50, p99: sum(runs.map((run) => run.p99)) / runs.length, total, cpuMsPerRequest };
 }
 
 /**
@@ -486,11 +319,6 @@ async function measureThroughput(product: RunningServer, bare: RunningServer, to
 
 // ---------------------------------------------------------------- main
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("   ")).join("\n");
-}
-
 async function main() {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     say("no production build (.next/BUILD_ID): running npm run build");
@@ -503,8 +331,8 @@ async function main() {
   const [middleRow] = rowsAt(sqlitePath, ROWS / 2, 1);
 
   const [productPort, barePort] = [await freePort(), await freePort()];
-  const product = startServer("product", "server.ts", productPort);
-  const bare = startServer("bare", "scripts/bare-graphql-server.ts", barePort);
+  const product = startBenchServer("product", "server.ts", productPort);
+  const bare = startBenchServer("bare", "scripts/bare-graphql-server.ts", barePort);
   // A page request, as in real use: in a single process it is Next's first
   // request that turns on its AsyncLocalStorage, and with it the cost to the hot path.
   await waitUntilUp(product, "/api/health", (status) => status === 200);
@@ -547,14 +375,4 @@ async function main() {
   );
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  exitCode = 1;
-  const prefix = error instanceof InvalidBenchmark ? "INVALID BENCHMARK: " : "bench failed: ";
-  process.stderr.write(`[bench] ${prefix}${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-} finally {
-  await cleanUp();
-}
-process.exit(exitCode);
+await runBench(main);
