@@ -103,7 +103,11 @@ function isPublished(row: Pick<SigningKey, "retiredAt">, now: number, ttlSeconds
   return row.retiredAt === null || row.retiredAt.getTime() + publicationWindowMs(ttlSeconds) > now;
 }
 
-/** Creates the first signing key when there is none (start-up). */
+/**
+ * Creates the first signing key when there is none (start-up). Instances
+ * starting together may each create one: all are published and all sign
+ * alike (signerAt picks the same one everywhere), so that is harmless.
+ */
 export async function ensureSigningKey(db: Db): Promise<void> {
   if ((await db.signingKey.count({ where: { retiredAt: null } })) > 0) return;
   await db.signingKey.create({ data: await newKeyRow() });
