@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { type ASTNode, GraphQLError } from "graphql";
-import { log } from "../lib/logger";
+import { logUnexpectedError } from "../lib/logger";
 
 /**
  * Every error a caller can see is built here, so codes and wording stay
@@ -47,11 +46,7 @@ export function isExpectedError(value: unknown): value is GraphQLError {
  * details under that id (ORM messages and stacks never reach the caller).
  */
 export function internalError(cause: unknown, at: { nodes?: readonly ASTNode[]; path?: readonly (string | number)[] } = {}): GraphQLError {
-  const errorId = randomUUID();
-  log.error("unexpected error while serving GraphQL", {
-    errorId,
-    error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause),
-  });
+  const errorId = logUnexpectedError("unexpected error while serving GraphQL", cause);
   return new GraphQLError(`Internal server error (error id ${errorId})`, {
     nodes: at.nodes,
     path: at.path,

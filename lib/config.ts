@@ -1,4 +1,5 @@
 import path from "node:path";
+import { SCOPES } from "../graphql/auth/principal";
 
 /**
  * Every setting the server reads from the environment, parsed once. The README's
@@ -33,9 +34,9 @@ export interface Config {
 export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 
 /** DESIGN.md's default set for integration systems' credentials. */
-export const DEFAULT_INTEGRATION_SYSTEM_SCOPES = ["integration_system:read", "application:read", "application:write", "tenant:read"];
+export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];
 /** What an integration system may be granted at all: writing integration systems is for people. */
-export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, "integration_system.auths:read"];
+export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, SCOPES.integrationSystemAuthsRead];
 
 function scopesFromEnv(name: string): string[] {
   const raw = process.env[name]?.trim();

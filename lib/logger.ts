@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getConfig } from "./config";
 
 /**
@@ -12,6 +13,16 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
   if (level === "error" || level === "warn") process.stderr.write(line + "\n");
   else process.stdout.write(line + "\n");
+}
+
+/**
+ * Logs a bug or an outage under a new error id and returns the id, which the
+ * caller shows instead of the details (GraphQL and the OAuth2 endpoints alike).
+ */
+export function logUnexpectedError(message: string, cause: unknown): string {
+  const errorId = randomUUID();
+  log.error(message, { errorId, error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
+  return errorId;
 }
 
 export const log = {

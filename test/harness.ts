@@ -15,7 +15,6 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
-import pg from "pg";
 import type { User } from "../generated/prisma-sqlite/client";
 import { createApiToken } from "../graphql/api-token/api-token.service";
 import { type UserPrincipal, userPrincipal } from "../graphql/auth/principal";
@@ -28,10 +27,10 @@ import { createFastPath } from "../lib/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http";
 import { migrate } from "../lib/migrate";
 import { ensureSigningKey } from "../lib/oauth2/signing-keys";
+import { createPostgresDatabase } from "./postgres";
 
 export const TEST_ORIGIN = "http://compass.test";
 export const PASSWORD = "correct horse battery staple";
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export type Provider = "sqlite" | "postgresql";
 export const provider: Provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
@@ -41,22 +40,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-test-"));
     return { url: `file:${dir}/test.db`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `compass_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(ADMIN_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: ADMIN_POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return createPostgresDatabase("compass_test");
 }
 
 export interface Caller {

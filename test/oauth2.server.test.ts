@@ -12,7 +12,7 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as openid from "openid-client";
-import pg from "pg";
+import { createPostgresDatabase } from "./postgres";
 import { type RunningServer, randomSecretKey, startServer, tempSqliteUrl } from "./server-process";
 
 const ADMIN = { email: "admin@example.com", password: "a long admin password" };
@@ -22,19 +22,9 @@ after(async () => {
 });
 
 async function postgresDatabase(): Promise<string> {
-  const name = `compass_oauth_server_test_${process.pid}`;
-  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createPostgresDatabase("compass_oauth_server_test");
+  cleanups.push(database.drop);
+  return database.url;
 }
 
 for (const provider of ["sqlite", "postgresql"] as const) {

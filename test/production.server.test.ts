@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { after, describe, test } from "node:test";
-import pg from "pg";
+import { createPostgresDatabase } from "./postgres";
 import { type RunningServer, randomSecretKey, startServer, tempSqliteUrl } from "./server-process";
 
 const ADMIN = { email: "admin@example.com", password: "a long admin password" };
@@ -136,21 +136,11 @@ describe("without ADMIN_EMAIL, a one-time setup link", async () => {
 });
 
 describe("on PostgreSQL", async () => {
-  const name = `compass_server_test_${process.pid}`;
-  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  after(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
+  const database = await createPostgresDatabase("compass_server_test");
+  after(database.drop);
 
   test("refuses to start without SECRET_KEY, saying why", async () => {
-    const server = await startServer({ DATABASE_URL: url.toString(), SECRET_KEY: "" }, { waitForReady: false });
+    const server = await startServer({ DATABASE_URL: database.url, SECRET_KEY: "" }, { waitForReady: false });
     servers.push(server);
     const code = await new Promise<number | null>((resolve) => server.process.once("exit", resolve));
     assert.equal(code, 1);
@@ -159,7 +149,7 @@ describe("on PostgreSQL", async () => {
 
   test("migrates an empty database on start and serves GraphQL", async () => {
     const server = await startServer({
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       SECRET_KEY: randomSecretKey(),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

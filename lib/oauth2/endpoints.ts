@@ -2,7 +2,7 @@ import { authenticate } from "../../graphql/auth/authenticate";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { clientAddress, publicOrigin } from "../http";
-import { log } from "../logger";
+import { logUnexpectedError } from "../logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "../paths";
 import {
   type AuthorizationServer,
@@ -38,8 +38,7 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
       return await handle(request, authorizationServer(getDb()));
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
-      const errorId = crypto.randomUUID();
-      log.error(`unexpected error in the ${name} endpoint`, { errorId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      const errorId = logUnexpectedError(`unexpected error in the ${name} endpoint`, error);
       return errorResponse(new OAuthError("server_error", `Internal server error (error id ${errorId})`));
     }
   };

@@ -25,37 +25,27 @@ export interface EndpointResponse {
 export function toFetchResponse(response: EndpointResponse): Response {
   return new Response(response.body, { status: response.status, headers: response.headers });
 }
-export type OAuthErrorCode =
-  | "invalid_request"
-  | "invalid_client"
-  | "invalid_grant"
-  | "unauthorized_client"
-  | "unsupported_grant_type"
-  | "invalid_scope"
-  | "unsupported_token_type"
-  | "temporarily_unavailable"
-  | "server_error";
 
-const STATUS: Record<OAuthErrorCode, number> = {
+/** The RFC 6749 §5.2 codes this server answers with, and their usual status. */
+const STATUS = {
   invalid_request: 400,
   invalid_client: 401,
-  invalid_grant: 400,
-  unauthorized_client: 400,
   unsupported_grant_type: 400,
   invalid_scope: 400,
-  unsupported_token_type: 400,
   temporarily_unavailable: 503,
   server_error: 500,
-};
+} as const;
 
-export const REALM = "compass-director";
+export type OAuthErrorCode = keyof typeof STATUS;
+
+const REALM = "compass-director";
 
 export class OAuthError extends Error {
   constructor(
     readonly code: OAuthErrorCode,
     /** Human-readable; never holds a secret or a token. */
     readonly description: string,
-    readonly status = STATUS[code],
+    readonly status: number = STATUS[code],
     readonly headers: Record<string, string> = {},
   ) {
     super(description);
@@ -63,7 +53,7 @@ export class OAuthError extends Error {
 }
 
 /** Responses carrying tokens or client decisions are never cached (RFC 6749 §5.1). */
-export const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
+const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): EndpointResponse {
   return { status, headers: { "content-type": "application/json;charset=UTF-8", ...NO_STORE, ...headers }, body: JSON.stringify(body) };
@@ -118,12 +108,9 @@ function safeName(name: string): string {
 
 // ------------------------------------------------------------ client credentials
 
-export type ClientAuthMethod = "client_secret_basic" | "client_secret_post";
-
 export interface PresentedClientCredentials {
   clientId: string;
   secret: string;
-  method: ClientAuthMethod;
 }
 
 /** RFC 6749 §2.3.1: both halves of Basic credentials are form-urlencoded first. */
@@ -159,12 +146,12 @@ export function presentedCredentials(request: RequestHead, form: Map<string, str
     if (form.has("client_id") && form.get("client_id") !== clientId) {
       throw new OAuthError("invalid_request", "client_id in the body differs from the one in the Authorization header");
     }
-    return { clientId, secret, method: "client_secret_basic" };
+    return { clientId, secret };
   }
   const clientId = form.get("client_id");
   const secret = form.get("client_secret");
   if (clientId === undefined && secret === undefined) return null;
   if (clientId === undefined) throw new OAuthError("invalid_request", "client_secret was sent without client_id");
   if (secret === undefined) throw new OAuthError("invalid_client", "Client authentication failed: no client_secret");
-  return { clientId, secret, method: "client_secret_post" };
+  return { clientId, secret };
 }

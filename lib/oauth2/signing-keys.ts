@@ -198,11 +198,6 @@ export class KeyRing {
       .map((key) => key.publicJwk);
   }
 
-  /** Forget what was read, e.g. after rotating in this process. */
-  invalidate(): void {
-    this.snapshot = null;
-  }
-
   private async current(): Promise<Snapshot> {
     const snapshot = this.snapshot;
     if (!snapshot) return this.reloadNewerThan(this.now());
