@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { setupTestApp } from "../../test/harness";
@@ -35,8 +35,14 @@ test("start-up's key is stored with its private half encrypted, and the JWKS hol
   assert.equal(rows.length, 1);
   const [row] = rows;
   assert.equal(row.algorithm, "ES256");
-  assert.doesNotMatch(row.encryptedPrivateKey, /PRIVATE KEY|MIG/, "no PEM or DER in the clear");
   assert.match(row.encryptedPrivateKey, /^v1\./);
+  assert.doesNotMatch(row.encryptedPrivateKey, /PRIVATE KEY|BEGIN/, "no PEM in the clear");
+  // No part of the stored value is a key: neither PEM text nor PKCS #8 DER.
+  for (const part of row.encryptedPrivateKey.split(".").slice(1)) {
+    const bytes = Buffer.from(part, "base64url");
+    assert.doesNotMatch(bytes.toString("latin1"), /PRIVATE KEY/);
+    assert.throws(() => createPrivateKey({ key: bytes, format: "der", type: "pkcs8" }), "no DER in the clear");
+  }
   const jwk = JSON.parse(row.publicJwk);
   assert.equal(jwk.kid, row.id);
   assert.equal(jwk.d, undefined);
