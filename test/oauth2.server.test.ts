@@ -158,8 +158,18 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       });
       const newKid = /new signing key: (\S+)/.exec(output)?.[1];
       assert.ok(newKid, output);
-      const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
-      assert.deepEqual(jwks.keys.map((key) => key.kid).sort(), [decodeProtectedHeader(oldToken).kid!, newKid].sort());
+      // The JWKS document is re-read at most once a second, so it may lag the
+      // rotation by that long (a new key only signs 60 s after publication).
+      const expected = [decodeProtectedHeader(oldToken).kid!, newKid].sort();
+      const rotatedAt = Date.now();
+      let published: string[] = [];
+      while (Date.now() - rotatedAt < 2000) {
+        const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
+        published = jwks.keys.map((key) => key.kid).sort();
+        if (published.includes(newKid)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual(published, expected);
       assert.equal((await graphql("{ viewer { kind } }", oldToken)).status, 200);
     });
 
