@@ -1,8 +1,12 @@
 import { defineConfig } from "@eddeee888/gcg-typescript-resolver-files";
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
+const scalars = { DateTime: "string", PageCursor: "string" };
+
 // Server: one resolver file per field under graphql/<module>/resolvers/, typed
 // from the SDL, with Prisma rows mapped through each module's schema.mappers.ts.
+// Console: each component's `*.graphql` documents get a typed document beside
+// them (`*.generated.ts`), so no result type is ever written by hand.
 const config: CodegenConfig = {
   schema: "graphql/**/schema.graphql",
   generates: {
@@ -18,6 +22,18 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
       },
     }),
+    "components/graphql-types.generated.ts": {
+      documents: "components/**/*.graphql",
+      plugins: ["typescript"],
+      config: { onlyOperationTypes: true, enumsAsTypes: true, scalars, useTypeImports: true },
+    },
+    "components/": {
+      documents: "components/**/*.graphql",
+      preset: "near-operation-file",
+      presetConfig: { extension: ".generated.ts", baseTypesPath: "graphql-types.generated.ts" },
+      plugins: ["typescript-operations", "typed-document-node"],
+      config: { enumsAsTypes: true, scalars, useTypeImports: true, dedupeFragments: true },
+    },
   },
 };
 

@@ -3,21 +3,14 @@ import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Compass Director",
+  title: { default: "Compass Director", template: "%s · Compass Director" },
   description: "Integration systems, their OAuth2 client credentials, and the GraphQL API they call.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <div className="shell">
-          <header className="topbar">
-            <a className="brand" href="/">Compass Director</a>
-          </header>
-          <main className="main">{children}</main>
-        </div>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -2,8 +2,8 @@ import { E2E_ADMIN } from "./admin";
 import { expect, screenshots, test } from "./fixtures";
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/integration-systems?q=crm");
+  await expect(page).toHaveURL(/\/login\?next=%2Fintegration-systems%3Fq%3Dcrm$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await screenshots(page, "login");
 });
@@ -16,11 +16,12 @@ test("a wrong password is refused with a clear message", async ({ loginPage, pag
   await screenshots(page, "login-error");
 });
 
-test("the admin signs in, reaches GraphiQL, and signs out", async ({ loginPage, page }) => {
-  await page.goto("/login?next=/");
+test("the admin signs in where they were going, reaches GraphiQL, and signs out", async ({ loginPage, page }) => {
+  await page.goto("/audit-log");
   await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
-  await expect(page.getByText(`Signed in as ${E2E_ADMIN.email}`)).toBeVisible();
-  await screenshots(page, "home");
+  await expect(page).toHaveURL(/\/audit-log$/);
+  await expect(page.getByRole("banner")).toContainText(E2E_ADMIN.email);
+  await expect(page.getByRole("banner")).toContainText("Admin");
 
   // GraphiQL is served to the signed-in user (its assets come from a CDN, so only the page itself is checked).
   const graphiql = await page.request.get("/api/graphql", { headers: { accept: "text/html" } });
@@ -30,7 +31,7 @@ test("the admin signs in, reaches GraphiQL, and signs out", async ({ loginPage, 
   const viewer = await page.request.post("/api/graphql", { data: { query: "{ viewer { role authMethod } }" } });
   expect(await viewer.json()).toEqual({ data: { viewer: { role: "ADMIN", authMethod: "SESSION" } } });
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   const after = await page.request.post("/api/graphql", { data: { query: "{ viewer { role } }" } });
   expect(after.status()).toBe(401);

@@ -6,8 +6,8 @@ export function LogoutButton() {
     window.location.assign("/login");
   }
   return (
-    <button type="button" className="button" style={{ width: "auto", marginTop: "1.5rem" }} onClick={logout}>
-      Log out
+    <button type="button" className="btn btn-secondary logout" onClick={logout}>
+      Sign out
     </button>
   );
 }

@@ -2,6 +2,7 @@ import { newId } from "../../lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
+import { descriptionProblem, nameProblem, normalizeName } from "../../lib/names";
 import { forgetCredentials } from "./system-auth.service";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
@@ -9,13 +10,6 @@ import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCurso
 import { badInput, conflict, notFound } from "../errors";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
-
-export const NAME_MAX = 64;
-export const DESCRIPTION_MAX = 2000;
-// Unicode letters and decimal digits, space, '-', '_', '.'; the first character a
-// letter or digit. Combining marks may follow a character: scripts such as
-// Devanagari ("हिन्दी") write letters with them even after NFC normalisation.
-const NAME_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} ._-]*$/u;
 
 export interface IntegrationSystemInput {
   name: string;
@@ -33,23 +27,13 @@ export function nameKeyOf(name: string): string {
   return name.normalize("NFC").toLowerCase();
 }
 
-/** Lengths count characters (code points), not UTF-16 units. */
-const lengthOf = (value: string) => [...value].length;
-
 export function validateInput(input: IntegrationSystemInput, path = "in"): ValidInput {
-  const name = input.name.trim().normalize("NFC");
-  if (lengthOf(name) < 1) throw badInput(`${path}.name`, "Name must not be empty");
-  if (lengthOf(name) > NAME_MAX) throw badInput(`${path}.name`, `Name must be at most ${NAME_MAX} characters, got ${lengthOf(name)}`);
-  if (!NAME_PATTERN.test(name)) {
-    throw badInput(
-      `${path}.name`,
-      "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit",
-    );
-  }
+  const name = normalizeName(input.name);
+  const nameError = nameProblem(name);
+  if (nameError) throw badInput(`${path}.name`, nameError);
   const description = input.description?.trim() || null;
-  if (description && lengthOf(description) > DESCRIPTION_MAX) {
-    throw badInput(`${path}.description`, `Description must be at most ${DESCRIPTION_MAX} characters, got ${lengthOf(description)}`);
-  }
+  const descriptionError = description && descriptionProblem(description);
+  if (descriptionError) throw badInput(`${path}.description`, descriptionError);
   return { name, nameKey: nameKeyOf(name), description };
 }
 

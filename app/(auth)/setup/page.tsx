@@ -1,7 +1,7 @@
-import { SetupForm } from "../../components/auth/setup-form";
-import { PASSWORD_MIN, isSetupTokenValid } from "../../graphql/user/user.service";
-import { getDb } from "../../lib/db";
-import { startup } from "../../lib/startup";
+import { SetupForm } from "../../../components/auth/setup-form";
+import { PASSWORD_MIN, isSetupTokenValid } from "../../../graphql/user/user.service";
+import { getDb } from "../../../lib/db";
+import { startup } from "../../../lib/startup";
 
 export const dynamic = "force-dynamic";
 

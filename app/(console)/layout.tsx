@@ -1,0 +1,35 @@
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { LogoutButton } from "../../components/auth/logout-button";
+import { CONSOLE_SECTIONS, ConsoleNav } from "../../components/console/console-nav";
+import { ConsoleProviders } from "../../components/console/console-providers";
+import { requireConsoleUser } from "../../components/console/current-user";
+
+export const dynamic = "force-dynamic";
+
+/** Every console page: signed-in users only, with the section navigation and who is signed in. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireConsoleUser((await headers()).get("x-console-path") ?? "/");
+  const sections = CONSOLE_SECTIONS.filter((section) => !("adminOnly" in section && section.adminOnly) || user.role === "ADMIN");
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href="/">
+          Compass Director
+        </a>
+        <ConsoleNav sections={sections} />
+        <div className="whoami">
+          <span className="whoami-email">{user.email}</span>
+          <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+          <LogoutButton />
+        </div>
+      </header>
+      <main className="main" id="content">
+        <ConsoleProviders role={user.role}>{children}</ConsoleProviders>
+      </main>
+    </div>
+  );
+}

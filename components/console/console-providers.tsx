@@ -1,0 +1,37 @@
+"use client";
+
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloProvider } from "@apollo/client/react";
+import { createContext, type ReactNode, useContext, useState } from "react";
+import { ToastProvider } from "../ui/toast";
+
+export type ConsoleRole = "ADMIN" | "VIEWER";
+
+const RoleContext = createContext<ConsoleRole>("VIEWER");
+
+/** Whether the signed-in user may change things; VIEWERs get the same pages without write controls. */
+export function useCanWrite(): boolean {
+  return useContext(RoleContext) === "ADMIN";
+}
+
+function createClient() {
+  return new ApolloClient({
+    link: new HttpLink({ uri: "/api/graphql", credentials: "same-origin" }),
+    cache: new InMemoryCache(),
+    // Registers the client for the Apollo DevTools extension (the end-to-end
+    // tests read the cache through it to prove no secret stays there).
+    devtools: { enabled: true },
+  });
+}
+
+/** Everything the console's client components share: GraphQL client, role and toasts. */
+export function ConsoleProviders({ role, children }: { role: ConsoleRole; children: ReactNode }) {
+  const [client] = useState(createClient);
+  return (
+    <ApolloProvider client={client}>
+      <RoleContext.Provider value={role}>
+        <ToastProvider>{children}</ToastProvider>
+      </RoleContext.Provider>
+    </ApolloProvider>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { DataTable } from "../ui/data-table";
+import { DataTableColumnHeader } from "../ui/data-table-column-header";
+import { DataTablePagination } from "../ui/data-table-pagination";
+import { DataTableToolbar } from "../ui/data-table-toolbar";
+import { formatDateTime } from "../ui/format";
+import { useListUrlState } from "../ui/use-list-url-state";
+import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
+import { IntegrationSystemListDocument, type IntegrationSystemListQuery } from "./integration-systems.generated";
+
+type Row = IntegrationSystemListQuery["integrationSystems"]["data"][number];
+
+const SORT_FIELDS = ["NAME", "CREATED_AT"] as const;
+// Table column ids are the API's order fields, so sorting maps one to one.
+const COLUMN_FOR_FIELD = { NAME: "name", CREATED_AT: "createdAt" } as const;
+const FIELD_FOR_COLUMN: Record<string, (typeof SORT_FIELDS)[number]> = { name: "NAME", createdAt: "CREATED_AT" };
+
+/** Integration systems, a page at a time, with search and sort kept in the URL. */
+export function IntegrationSystemList() {
+  const canWrite = useCanWrite();
+  const list = useListUrlState(SORT_FIELDS);
+  const [deleting, setDeleting] = useState<{ id: string; name: string; credentialCount: number } | null>(null);
+  const { data, previousData, loading, error, refetch } = useQuery(IntegrationSystemListDocument, {
+    variables: {
+      first: list.pageSize,
+      after: list.after,
+      search: list.search || undefined,
+      orderBy: list.sort ? { field: list.sort.field as (typeof SORT_FIELDS)[number], direction: list.sort.direction } : undefined,
+    },
+    notifyOnNetworkStatusChange: true,
+  });
+  // Keep the previous page on screen while the next one loads, instead of flashing the skeleton.
+  const page = (data ?? previousData)?.integrationSystems;
+
+  const sorting: SortingState = list.sort
+    ? [{ id: COLUMN_FOR_FIELD[list.sort.field as keyof typeof COLUMN_FOR_FIELD], desc: list.sort.direction === "DESC" }]
+    : [];
+
+  const columns = useMemo<ColumnDef<Row>[]>(
+    () => [
+      {
+        id: "name",
+        accessorKey: "name",
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
+        cell: ({ row }) => (
+          <Link className="row-title" href={`/integration-systems/${row.original.id}`}>
+            {row.original.name}
+          </Link>
+        ),
+      },
+      {
+        id: "description",
+        accessorKey: "description",
+        enableSorting: false,
+        header: "Description",
+        meta: { hideOnMobile: true, className: "cell-truncate" },
+        cell: ({ row }) =>
+          row.original.description ? (
+            <span title={row.original.description}>{row.original.description}</span>
+          ) : (
+            <span className="muted">—</span>
+          ),
+      },
+      {
+        id: "credentials",
+        enableSorting: false,
+        header: "Credentials",
+        meta: { className: "cell-number" },
+        cell: ({ row }) => row.original.auths.length,
+      },
+      {
+        id: "createdAt",
+        accessorKey: "createdAt",
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+      {
+        id: "actions",
+        enableSorting: false,
+        header: () => <span className="sr-only">Actions</span>,
+        meta: { className: "cell-actions" },
+        cell: ({ row }) => (
+          <div className="row-actions">
+            <Link className="btn btn-ghost btn-small" href={`/integration-systems/${row.original.id}`} aria-label={`Open ${row.original.name}`}>
+              Open
+            </Link>
+            {canWrite ? (
+              <>
+                <Link className="btn btn-ghost btn-small" href={`/integration-systems/${row.original.id}/edit`} aria-label={`Edit ${row.original.name}`}>
+                  Edit
+                </Link>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small btn-danger-text"
+                  aria-label={`Delete ${row.original.name}`}
+                  onClick={() => setDeleting({ id: row.original.id, name: row.original.name, credentialCount: row.original.auths.length })}
+                >
+                  Delete
+                </button>
+              </>
+            ) : null}
+          </div>
+        ),
+      },
+    ],
+    [canWrite],
+  );
+
+  const emptyState = list.search ? (
+    <p>No integration system matches “{list.search}”.</p>
+  ) : (
+    <>
+      <p>
+        <strong>No integration systems yet.</strong> Register the first machine client that will call the API.
+      </p>
+      {canWrite ? (
+        <Link className="btn btn-primary" href="/integration-systems/new">
+          Create integration system
+        </Link>
+      ) : null}
+    </>
+  );
+
+  return (
+    <>
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search by name" idPrefix="systems">
+        {canWrite ? (
+          <Link className="btn btn-primary" href="/integration-systems/new">
+            Create integration system
+          </Link>
+        ) : null}
+      </DataTableToolbar>
+      <DataTable
+        caption="Integration systems"
+        columns={columns}
+        data={error ? [] : (page?.data ?? [])}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={emptyState}
+        sorting={sorting}
+        onSortingChange={(updater) => {
+          const next = typeof updater === "function" ? updater(sorting) : updater;
+          if (next[0]) list.setSort({ field: FIELD_FOR_COLUMN[next[0].id], direction: next[0].desc ? "DESC" : "ASC" });
+        }}
+        getRowId={(row) => row.id}
+      />
+      <DataTablePagination
+        idPrefix="systems"
+        pageIndex={list.cursors.length}
+        pageSize={list.pageSize}
+        totalCount={page?.totalCount ?? null}
+        hasPrevious={list.cursors.length > 0}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onPrevious={list.previousPage}
+        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
+        onPageSizeChange={list.setPageSize}
+      />
+      {deleting ? (
+        <DeleteIntegrationSystemDialog system={deleting} open onOpenChange={(open) => !open && setDeleting(null)} />
+      ) : null}
+    </>
+  );
+}

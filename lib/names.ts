@@ -1,0 +1,32 @@
+/**
+ * The naming rules the API enforces, as plain functions without server
+ * dependencies, so the console checks them as the user types with exactly the
+ * server's words.
+ */
+
+export const NAME_MAX = 64;
+export const DESCRIPTION_MAX = 2000;
+// Unicode letters and decimal digits, space, '-', '_', '.'; the first character a
+// letter or digit. Combining marks may follow a character: scripts such as
+// Devanagari ("हिन्दी") write letters with them even after NFC normalisation.
+const NAME_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} ._-]*$/u;
+
+/** Lengths count characters (code points), not UTF-16 units. */
+export const lengthOf = (value: string) => [...value].length;
+
+/** A name as it is stored: trimmed and NFC-normalised. */
+export const normalizeName = (name: string) => name.trim().normalize("NFC");
+
+/** What is wrong with a (normalised) name, or null when it is valid. */
+export function nameProblem(name: string): string | null {
+  if (lengthOf(name) < 1) return "Name must not be empty";
+  if (lengthOf(name) > NAME_MAX) return `Name must be at most ${NAME_MAX} characters, got ${lengthOf(name)}`;
+  if (!NAME_PATTERN.test(name)) return "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit";
+  return null;
+}
+
+/** What is wrong with a (trimmed) description, or null when it is valid. */
+export function descriptionProblem(description: string): string | null {
+  const length = lengthOf(description);
+  return length > DESCRIPTION_MAX ? `Description must be at most ${DESCRIPTION_MAX} characters, got ${length}` : null;
+}
