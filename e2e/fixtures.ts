@@ -35,13 +35,18 @@ export async function screenshots(page: Page, name: string) {
 /** A wrong password is answered with 401 on purpose; Chromium logs that fetch as an error. */
 const isExpectedRefusal = (url: string, status: number) => status === 401 && url.endsWith("/api/auth/login");
 
+/** Next's router cancels a page's data request (`?_rsc=`) when the user navigates on before it ends; nothing failed. */
+const isCancelledNavigation = (url: string, errorText: string | undefined) => errorText === "net::ERR_ABORTED" && url.includes("_rsc=");
+
 /** Every test fails on an uncaught page error, a console error or a failed request. */
 export const test = base.extend<{ loginPage: LoginPage }>({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     let refusals = 0;
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on("requestfailed", (request) => {
+      if (!isCancelledNavigation(request.url(), request.failure()?.errorText)) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    });
     page.on("response", (response) => {
       if (isExpectedRefusal(response.url(), response.status())) refusals++;
       else if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);

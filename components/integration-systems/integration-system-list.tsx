@@ -88,7 +88,7 @@ export function IntegrationSystemList() {
         meta: { className: "cell-actions" },
         cell: ({ row }) => (
           <div className="row-actions">
-            <Link className="btn btn-ghost btn-small" href={`/integration-systems/${row.original.id}`} aria-label={`Open ${row.original.name}`}>
+            <Link className="btn btn-ghost btn-small action-open" href={`/integration-systems/${row.original.id}`} aria-label={`Open ${row.original.name}`}>
               Open
             </Link>
             {canWrite ? (

@@ -1,0 +1,132 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { asProblemError } from "../console/graphql-problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { CopyButton } from "../ui/copy-button";
+import { DataTable } from "../ui/data-table";
+import { formatDateTime, formatRelative } from "../ui/format";
+import { useToast } from "../ui/toast";
+import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
+
+type Credential = NonNullable<IntegrationSystemDetailQuery["integrationSystem"]>["auths"][number];
+
+const isExpired = (credential: Credential) => !!credential.expiresAt && new Date(credential.expiresAt).getTime() <= Date.now();
+
+/** A system's credentials: enough to tell them apart and see which are in use, never the secret. */
+export function CredentialsTable({ credentials, empty }: { credentials: Credential[]; empty: React.ReactNode }) {
+  const canWrite = useCanWrite();
+  const toast = useToast();
+  const [revoking, setRevoking] = useState<Credential | null>(null);
+  const [deleteCredential] = useMutation(DeleteCredentialDocument, {
+    update(cache, { data }) {
+      if (!data) return;
+      cache.evict({ id: cache.identify({ __typename: "SystemAuth", id: data.deleteSystemAuthForIntegrationSystem.id }) });
+      cache.gc();
+    },
+  });
+
+  const columns = useMemo<ColumnDef<Credential>[]>(
+    () => [
+      {
+        id: "clientId",
+        header: "Client ID",
+        cell: ({ row }) => (
+          <span className="client-id">
+            <code>{row.original.id}</code>
+            <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
+          </span>
+        ),
+      },
+      {
+        id: "secretHint",
+        header: "Secret",
+        cell: ({ row }) => (row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—"),
+      },
+      {
+        id: "createdAt",
+        header: "Created",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+      {
+        id: "lastUsedAt",
+        header: "Last used",
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? (
+            <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
+              {formatRelative(row.original.lastUsedAt)}
+            </time>
+          ) : (
+            <span className="muted">Never</span>
+          ),
+      },
+      {
+        id: "expiresAt",
+        header: "Expires",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) =>
+          isExpired(row.original) ? (
+            <span className="badge badge-danger">Expired</span>
+          ) : row.original.expiresAt ? (
+            <time dateTime={row.original.expiresAt} title={formatDateTime(row.original.expiresAt)}>
+              {formatRelative(row.original.expiresAt)}
+            </time>
+          ) : (
+            <span className="muted">Never</span>
+          ),
+      },
+      ...(canWrite
+        ? [
+            {
+              id: "actions",
+              header: () => <span className="sr-only">Actions</span>,
+              meta: { className: "cell-actions" },
+              cell: ({ row }) => (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small btn-danger-text"
+                  aria-label={`Revoke credential ${row.original.id}`}
+                  onClick={() => setRevoking(row.original)}
+                >
+                  Revoke
+                </button>
+              ),
+            } satisfies ColumnDef<Credential>,
+          ]
+        : []),
+    ],
+    [canWrite],
+  );
+
+  return (
+    <>
+      <DataTable caption="Client credentials" columns={columns} data={credentials} loading={false} empty={empty} getRowId={(row) => row.id} />
+      {revoking ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setRevoking(null)}
+          title="Revoke this credential?"
+          description={
+            <>
+              Client ID <code>{revoking.id}</code> stops working, and every access token issued to it is refused from now on. The system&apos;s
+              other credentials keep working.
+            </>
+          }
+          confirmLabel="Revoke credential"
+          onConfirm={async () => {
+            try {
+              await deleteCredential({ variables: { id: revoking.id } });
+            } catch (error) {
+              throw asProblemError(error);
+            }
+            toast.success("Credential revoked");
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { graphqlProblem } from "../console/graphql-problem";
+import { formatDateTime } from "../ui/format";
+import { CredentialsTable } from "./credentials-table";
+import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
+import { GenerateCredentials } from "./generate-credentials-dialog";
+import { IntegrationSystemDetailDocument } from "./integration-system-detail.generated";
+import { NotFound } from "./not-found";
+
+/** One integration system: its fields, its credentials, and what can be done with them. */
+export function IntegrationSystemDetail({ id }: { id: string }) {
+  const canWrite = useCanWrite();
+  const router = useRouter();
+  const [deleting, setDeleting] = useState(false);
+  const { data, loading, error, refetch } = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
+
+  if (loading && !data)
+    return (
+      <div className="card" aria-busy="true" aria-label="Loading integration system">
+        <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
+        <span className="skeleton" style={{ marginTop: "1rem" }} />
+      </div>
+    );
+  if (error)
+    return (
+      <div className="alert" role="alert">
+        Could not load this integration system: {graphqlProblem(error).message}{" "}
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  const system = data?.integrationSystem;
+  if (!system) return <NotFound />;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{system.name}</h1>
+          <p className="lead">Integration system</p>
+        </div>
+        {canWrite ? (
+          <div className="page-actions">
+            <Link className="btn btn-secondary" href={`/integration-systems/${system.id}/edit`}>
+              Edit
+            </Link>
+            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDeleting(true)}>
+              Delete
+            </button>
+          </div>
+        ) : null}
+      </div>
+
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
+        <dl className="details-grid">
+          <dt>ID</dt>
+          <dd>
+            <code>{system.id}</code>
+          </dd>
+          <dt>Description</dt>
+          <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
+          <dt>Created</dt>
+          <dd>
+            <time dateTime={system.createdAt}>{formatDateTime(system.createdAt)}</time>
+          </dd>
+          <dt>Updated</dt>
+          <dd>
+            <time dateTime={system.updatedAt}>{formatDateTime(system.updatedAt)}</time>
+          </dd>
+        </dl>
+        {canWrite ? (
+          <p className="card-footer-link">
+            <Link href={`/audit-log?object=${system.id}`}>View its history in the audit log</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="credentials-heading">
+        <div className="section-header">
+          <div>
+            <h2 id="credentials-heading">Client credentials</h2>
+            <p className="muted section-lead">
+              OAuth2 client id and secret pairs. The secret is shown once, when generated; only its last characters are kept.
+            </p>
+          </div>
+          {canWrite ? <GenerateCredentials system={system} onGenerated={() => void refetch()} /> : null}
+        </div>
+        <CredentialsTable
+          credentials={system.auths}
+          empty={
+            <p>
+              <strong>No credentials yet.</strong>{" "}
+              {canWrite ? "Generate credentials to let this system fetch access tokens." : "An admin can generate them."}
+            </p>
+          }
+        />
+      </section>
+
+      {deleting ? (
+        <DeleteIntegrationSystemDialog
+          system={{ id: system.id, name: system.name, credentialCount: system.auths.length }}
+          open
+          onOpenChange={(open) => !open && setDeleting(false)}
+          onDeleted={() => router.push("/integration-systems")}
+        />
+      ) : null}
+    </>
+  );
+}

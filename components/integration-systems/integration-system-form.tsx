@@ -1,0 +1,125 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
+import { graphqlProblem } from "../console/graphql-problem";
+import { TextField } from "../ui/text-field";
+import { useToast } from "../ui/toast";
+import { CreateIntegrationSystemDocument, UpdateIntegrationSystemDocument } from "./integration-system-form.generated";
+
+type Field = "name" | "description";
+type Errors = Partial<Record<Field, string>>;
+
+/** The server's rules (lib/names.ts), checked as the user types, in the server's own words. */
+function validate(name: string, description: string): Errors {
+  const errors: Errors = {};
+  const nameError = nameProblem(normalizeName(name));
+  if (nameError) errors.name = nameError;
+  const descriptionError = descriptionProblem(description.trim());
+  if (descriptionError) errors.description = descriptionError;
+  return errors;
+}
+
+/**
+ * Creates an integration system, or edits one when `system` is given. Errors
+ * show as soon as a field has been touched; the server's own errors (a
+ * duplicate name, say) land on the field they name.
+ */
+export function IntegrationSystemForm({ system }: { system?: { id: string; name: string; description: string | null } }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [name, setName] = useState(system?.name ?? "");
+  const [description, setDescription] = useState(system?.description ?? "");
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const [create] = useMutation(CreateIntegrationSystemDocument, {
+    // Lists are ordered and paged on the server: drop them so the next visit fetches the new row in place.
+    update: (cache) => {
+      cache.evict({ id: "ROOT_QUERY", fieldName: "integrationSystems" });
+      cache.gc();
+    },
+  });
+  const [update] = useMutation(UpdateIntegrationSystemDocument, {
+    // A rename can move the row in a list sorted by name.
+    update: (cache) => {
+      cache.evict({ id: "ROOT_QUERY", fieldName: "integrationSystems" });
+      cache.gc();
+    },
+  });
+
+  const errors = validate(name, description);
+  const shown = (field: Field) => serverErrors[field] ?? (touched[field] ? errors[field] : undefined);
+
+  function change(field: Field, value: string) {
+    (field === "name" ? setName : setDescription)(value);
+    setTouched((current) => ({ ...current, [field]: true }));
+    setServerErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTouched({ name: true, description: true });
+    setFormError(null);
+    if (Object.keys(errors).length > 0) return;
+    setSaving(true);
+    const input = { name: name.trim(), description: description.trim() || null };
+    try {
+      const id = system
+        ? (await update({ variables: { id: system.id, in: input } })).data!.updateIntegrationSystem.id
+        : (await create({ variables: { in: input } })).data!.createIntegrationSystem.id;
+      toast.success(system ? `Saved ${input.name}` : `Created ${input.name}`);
+      router.push(`/integration-systems/${id}`);
+    } catch (error) {
+      const problem = graphqlProblem(error);
+      const field = problem.field?.replace(/^in\./, "");
+      if (field === "name" || field === "description") setServerErrors({ [field]: problem.message });
+      else setFormError(problem.message);
+      setSaving(false);
+    }
+  }
+
+  const cancelHref = system ? `/integration-systems/${system.id}` : "/integration-systems";
+  return (
+    <form className="card form-card" onSubmit={submit} noValidate aria-busy={saving}>
+      {formError ? (
+        <div className="alert" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <TextField
+        id="name"
+        label="Name"
+        value={name}
+        onChange={(value) => change("name", value)}
+        onBlur={() => setTouched((current) => ({ ...current, name: true }))}
+        error={shown("name")}
+        hint={`Letters, digits, spaces, '-', '_' and '.'; starts with a letter or digit; at most ${NAME_MAX} characters; unique ignoring case.`}
+        required
+        autoFocus
+      />
+      <TextField
+        id="description"
+        label="Description"
+        value={description}
+        onChange={(value) => change("description", value)}
+        error={shown("description")}
+        hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
+        multiline
+      />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? "Saving…" : system ? "Save changes" : "Create integration system"}
+        </button>
+        <Link className="btn btn-secondary" href={cancelHref}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
