@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import type { SystemAuth } from "../generated/prisma-sqlite/client";
+import type { IntegrationSystem, SystemAuth, Tenant } from "../generated/prisma-sqlite/client";
 import type { Db } from "../lib/db";
 import type { Principal } from "./auth/principal";
+import type { TenantScope } from "./tenant/tenant-scope";
 
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {
@@ -11,10 +12,20 @@ export interface GraphQLContext {
   /** Public origin for absolute URLs: PUBLIC_URL, or the request's own origin. */
   origin: string;
   loaders: Loaders;
+  /** The tenant named by the `tenant` header, looked up on first use by a tenant-scoped field. */
+  tenant: TenantScope;
 }
 
 export interface Loaders {
   authsBySystemId: DataLoader<string, SystemAuth[]>;
+  integrationSystemById: DataLoader<string, IntegrationSystem | null>;
+  tenantById: DataLoader<string, Tenant | null>;
+}
+
+/** Rows by id in the order asked for, null where none exists. */
+function byId<Row extends { id: string }>(ids: readonly string[], rows: Row[]): (Row | null)[] {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** Per-request batching, so a page of 100 systems reads their credentials in one query. */
@@ -29,5 +40,10 @@ export function createLoaders(db: Db): Loaders {
       for (const row of rows) bySystem.get(row.integrationSystemId)!.push(row);
       return systemIds.map((id) => bySystem.get(id)!);
     }),
+    // A page of applications names its systems and tenants with one query each.
+    integrationSystemById: new DataLoader(async (ids) =>
+      byId(ids, await db.integrationSystem.findMany({ where: { id: { in: [...ids] } } })),
+    ),
+    tenantById: new DataLoader(async (ids) => byId(ids, await db.tenant.findMany({ where: { id: { in: [...ids] } } }))),
   };
 }

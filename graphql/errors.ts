@@ -25,7 +25,20 @@ export const badInput = (field: string, message: string) => error("BAD_USER_INPU
 export const notFound = (what: string, id: string, doing: string) =>
   error("NOT_FOUND", `No ${what} with id "${truncateForMessage(id)}" exists (while ${doing})`);
 
-export const conflict = (message: string, field?: string) => error("CONFLICT", message, field ? { field } : {});
+/** `extensions` carries what a client may act on, such as how many references block a delete. */
+export const conflict = (message: string, field?: string, extensions: Record<string, unknown> = {}) =>
+  error("CONFLICT", message, { ...(field ? { field } : {}), ...extensions });
+
+/** The `tenant` request header, named as the offending input of tenant-scoped operations. */
+export const TENANT_HEADER_FIELD = "header:tenant";
+
+export const missingTenant = (doing: string) =>
+  badInput(TENANT_HEADER_FIELD, `This operation is tenant-scoped: send the "tenant" header with the tenant's id or external id (while ${doing})`);
+
+export const unknownTenant = (idOrExternalId: string, doing: string) =>
+  error("NOT_FOUND", `No tenant with id or external id "${truncateForMessage(idOrExternalId)}" exists (while ${doing})`, {
+    field: TENANT_HEADER_FIELD,
+  });
 
 export const unauthenticated = (message = "Authentication required: log in, or send Authorization: Bearer <token>") =>
   error("UNAUTHENTICATED", message, {}, 401);

@@ -12,6 +12,7 @@ import { useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
+import { TENANT_HEADER, tenantScope } from "./tenant/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
 
 export { GRAPHQL_PATH };
@@ -36,7 +37,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
     maskedErrors: { maskError },
     // Browsers on other sites may call with a bearer token, never with the
     // session cookie: no Access-Control-Allow-Credentials.
-    cors: { origin: "*", credentials: false, methods: ["GET", "POST"], allowedHeaders: ["authorization", "content-type"] },
+    cors: { origin: "*", credentials: false, methods: ["GET", "POST"], allowedHeaders: ["authorization", "content-type", TENANT_HEADER] },
     // Errors are logged where they are masked, with their error id; yoga's own
     // copy (a bare stack, not JSON) would only repeat them.
     logging: {
@@ -53,6 +54,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
       principal: knownPrincipal(request),
       origin: publicOrigin(request),
       loaders: createLoaders(db()),
+      tenant: tenantScope(db(), request.headers.get(TENANT_HEADER)),
     }),
     plugins: [
       useRequestGuard({ db, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),

@@ -30,3 +30,19 @@ export function descriptionProblem(description: string): string | null {
   const length = lengthOf(description);
   return length > DESCRIPTION_MAX ? `Description must be at most ${DESCRIPTION_MAX} characters, got ${length}` : null;
 }
+
+export const EXTERNAL_ID_MAX = 64;
+// ASCII only: a tenant's external id travels in an HTTP header, and callers
+// copy it between systems that may disagree about anything beyond these.
+const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** What is wrong with a (trimmed) tenant external id, or null when it is valid. */
+export function externalIdProblem(externalId: string): string | null {
+  const length = lengthOf(externalId);
+  if (length < 1) return "External id must not be empty";
+  if (length > EXTERNAL_ID_MAX) return `External id must be at most ${EXTERNAL_ID_MAX} characters, got ${length}`;
+  if (!EXTERNAL_ID_PATTERN.test(externalId)) {
+    return "External id may hold only ASCII letters, digits, '-', '_' and '.', and must start with a letter or digit";
+  }
+  return null;
+}

@@ -9,8 +9,10 @@ import { POST as loginRoute } from "../app/api/auth/login/route";
 import { POST as logoutRoute } from "../app/api/auth/logout/route";
 import { POST as setupRoute } from "../app/api/auth/setup/route";
 import { createApiToken } from "../graphql/api-token/api-token.service";
+import { registerApplication } from "../graphql/application/application.service";
 import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
 import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
+import { createTenant } from "../graphql/tenant/tenant.service";
 import { SESSION_COOKIE, createSession } from "../graphql/user/session.service";
 import { userPrincipal } from "../graphql/auth/principal";
 import { ensureFirstAdmin, toIdentity } from "../graphql/user/user.service";
@@ -33,7 +35,7 @@ const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now().toString
 /** Every table a call could change; lastUsedAt is left out (token use writes it). */
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
-  const [systems, auths, users, tokens, sessions, setupTokens, audit] = await Promise.all([
+  const [systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications] = await Promise.all([
     app.db.integrationSystem.findMany({ ...byId, select: { id: true, name: true, description: true, updatedAt: true } }),
     app.db.systemAuth.findMany({ ...byId, select: { id: true, integrationSystemId: true, secretHash: true } }),
     app.db.user.findMany({ ...byId, select: { id: true, email: true, role: true, passwordHash: true } }),
@@ -41,8 +43,10 @@ async function snapshot() {
     app.db.session.findMany({ ...byId, select: { id: true, expiresAt: true } }),
     app.db.setupToken.count(),
     app.db.auditEvent.count(),
+    app.db.tenant.findMany({ ...byId, select: { id: true, externalId: true, name: true } }),
+    app.db.application.findMany({ ...byId, select: { id: true, tenantId: true, name: true, description: true } }),
   ]);
-  return { systems, auths, users, tokens, sessions, setupTokens, audit };
+  return { systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications };
 }
 
 async function assertUnchanged(before: Awaited<ReturnType<typeof snapshot>>, what: string) {
@@ -109,6 +113,8 @@ type Role = "ADMIN" | "VIEWER";
 interface Call {
   query: string;
   variables?: Record<string, unknown>;
+  /** Request headers, such as `tenant` for tenant-scoped operations. */
+  headers?: Record<string, string>;
 }
 interface Operation {
   field: string;
@@ -122,6 +128,17 @@ interface Operation {
 
 async function newSystem() {
   return createIntegrationSystem(app.db, app.admin.principal, { name: unique("matrix system"), description: "for the matrix" });
+}
+
+async function newTenant() {
+  return createTenant(app.db, app.admin.principal, { externalId: unique("matrix-tenant"), name: "Matrix Tenant" });
+}
+
+/** An application in a tenant of its own; calls about it send that tenant's external id. */
+async function newApplication() {
+  const tenant = await newTenant();
+  const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix app") });
+  return { tenant, application, headers: { tenant: tenant.externalId } };
 }
 
 const SYSTEM_FIELDS = `id name description auths { id secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } }`;
@@ -314,6 +331,131 @@ const operations: Operation[] = [
       assert.ok(data.auditEvents.data.length > 0);
     },
   },
+  {
+    field: "tenants",
+    kind: "read",
+    prepare: async () => {
+      await newTenant();
+      return { query: `{ tenants(first: 5) { totalCount data { id externalId name createdAt updatedAt } } }` };
+    },
+    check: (data) => {
+      assert.ok(data.tenants.totalCount >= 1);
+      assert.ok(data.tenants.data[0].externalId);
+    },
+  },
+  {
+    field: "tenant",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `query($id: ID!) { tenant(id: $id) { id externalId } }`, variables: { id: tenant.externalId } };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.tenant.externalId, call.variables!.id);
+    },
+  },
+  {
+    field: "createTenant",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: TenantInput!) { createTenant(in: $in) { id externalId name } }`,
+      variables: { in: { externalId: unique("created-tenant"), name: "Created" } },
+    }),
+    check: async (data) => {
+      assert.ok(await app.db.tenant.findUnique({ where: { id: data.createTenant.id } }));
+    },
+  },
+  {
+    field: "updateTenant",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return {
+        query: `mutation($id: ID!, $in: TenantInput!) { updateTenant(id: $id, in: $in) { id name } }`,
+        variables: { id: tenant.id, in: { externalId: tenant.externalId, name: "Renamed" } },
+      };
+    },
+    check: async (data) => {
+      assert.equal(data.updateTenant.name, "Renamed");
+    },
+  },
+  {
+    field: "deleteTenant",
+    kind: "write",
+    prepare: async () => {
+      const { tenant } = await newApplication();
+      return { query: `mutation($id: ID!) { deleteTenant(id: $id, cascade: true) { id } }`, variables: { id: tenant.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.tenant.count({ where: { id: call.variables!.id as string } }), 0);
+      assert.equal(await app.db.application.count({ where: { tenantId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "applications",
+    kind: "read",
+    prepare: async () => {
+      const { headers } = await newApplication();
+      return { query: `{ applications(first: 10) { totalCount data { id name tenant { externalId } integrationSystem { id } } } }`, headers };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.applications.totalCount, 1);
+      assert.equal(data.applications.data[0].tenant.externalId, call.headers!.tenant);
+    },
+  },
+  {
+    field: "application",
+    kind: "read",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `query($id: ID!) { application(id: $id) { id name } }`, variables: { id: application.id }, headers };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.application.id, call.variables!.id);
+    },
+  },
+  {
+    field: "registerApplication",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return {
+        query: `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id name integrationSystemID } }`,
+        variables: { in: { name: "Registered", description: "by the matrix" } },
+        headers: { tenant: tenant.id },
+      };
+    },
+    check: async (data) => {
+      assert.equal(data.registerApplication.integrationSystemID, null);
+      assert.ok(await app.db.application.findUnique({ where: { id: data.registerApplication.id } }));
+    },
+  },
+  {
+    field: "updateApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return {
+        query: `mutation($id: ID!, $in: ApplicationUpdateInput!) { updateApplication(id: $id, in: $in) { id name } }`,
+        variables: { id: application.id, in: { name: "Updated" } },
+        headers,
+      };
+    },
+    check: (data) => {
+      assert.equal(data.updateApplication.name, "Updated");
+    },
+  },
+  {
+    field: "unregisterApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { unregisterApplication(id: $id) { id } }`, variables: { id: application.id }, headers };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.application.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
 ];
 
 test("the matrix covers every query and mutation in the schema", async () => {
@@ -345,7 +487,7 @@ for (const operation of operations) {
       const call = await operation.prepare(caller.role === "VIEWER" ? app.viewer : app.admin);
       const as = await caller.as();
       const before = await snapshot();
-      const response = await app.graphql(call.query, call.variables, as);
+      const response = await app.graphql(call.query, call.variables, as && call.headers ? { ...as, headers: call.headers } : as);
       if (!caller.role) {
         assertUnauthenticated(response);
         assert.equal(response.headers.get("www-authenticate"), "Bearer");

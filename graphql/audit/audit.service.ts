@@ -13,25 +13,40 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Records one audit event; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: AuditEntry): Promise<void> {
-  const who =
+function actorOf(actor: Principal | "SYSTEM") {
+  return (
     actor === "SYSTEM"
       ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
       : actor.kind === "USER"
         ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
-        : { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod };
-  await tx.auditEvent.create({
-    data: {
-      id: newId(),
-      ...who,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId,
-      objectLabel: entry.objectLabel ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    },
-  });
+        : { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
+  );
+}
+
+function rowOf(who: ReturnType<typeof actorOf>, entry: AuditEntry) {
+  return {
+    id: newId(),
+    ...who,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    objectLabel: entry.objectLabel ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
+/** Records one audit event; call it inside the transaction that makes the change. */
+export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: rowOf(actorOf(actor), entry) });
+}
+
+/** Records several events of one change in few statements (e.g. everything a cascading delete removed). */
+export async function recordAudits(tx: Tx, actor: Principal | "SYSTEM", entries: AuditEntry[]): Promise<void> {
+  const who = actorOf(actor);
+  // Chunks keep each statement well below the databases' bound-parameter limits.
+  for (let start = 0; start < entries.length; start += 500) {
+    await tx.auditEvent.createMany({ data: entries.slice(start, start + 500).map((entry) => rowOf(who, entry)) });
+  }
 }
 
 const CURSOR_KIND = "auditEvents";

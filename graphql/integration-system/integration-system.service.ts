@@ -7,6 +7,7 @@ import { forgetCredentials } from "./system-auth.service";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { afterTimeAndIdSql, containsSql } from "../base/search";
 import { badInput, conflict, notFound } from "../errors";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
@@ -93,11 +94,23 @@ export async function updateIntegrationSystem(
 
 export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth[] };
 
-/** Deletes the system and, in the same transaction, every credential it holds. */
+/**
+ * Deletes the system and, in the same transaction, every credential it holds.
+ * A system that still manages applications is a CONFLICT naming how many:
+ * they would be left managed by nobody, in tenants the admin may not see.
+ */
 export async function deleteIntegrationSystem(db: Db, actor: Principal, id: string): Promise<IntegrationSystemWithAuths> {
   const deleted = await db.$transaction(async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
     if (!system) throw notFound("integration system", id, "deleting it");
+    const applicationCount = await tx.application.count({ where: { integrationSystemId: id } });
+    if (applicationCount > 0) {
+      throw conflict(
+        `Integration system "${system.name}" still manages ${applicationCount} application${applicationCount === 1 ? "" : "s"}; unregister them first`,
+        undefined,
+        { applicationCount },
+      );
+    }
     // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
     // honours on connections that enabled foreign keys.
     await tx.systemAuth.deleteMany({ where: { integrationSystemId: id } });
@@ -170,12 +183,7 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
 
 type Keyset = { nameKey: string } | { createdAt: Date; id: string };
 
-/**
- * The same page, for names containing `search` literally. Prisma's `contains`
- * passes "%" and "_" to LIKE as wildcards and SQLite's LIKE has no default
- * escape character, so this one query is raw SQL with an explicit ESCAPE,
- * written to run unchanged on both providers.
- */
+/** The same page, for names containing `search` literally (raw SQL: see base/search.ts). */
 async function searchIntegrationSystems(
   db: Db,
   args: {
@@ -187,18 +195,12 @@ async function searchIntegrationSystems(
     cursorOf: (row: IntegrationSystem) => string;
   },
 ): Promise<LazyPage<IntegrationSystem>> {
-  const pattern = `%${args.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const matches = Prisma.sql`"nameKey" LIKE ${pattern} ESCAPE '\\'`;
+  const matches = containsSql("nameKey", args.search);
   const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
   const dir = Prisma.raw(args.direction);
   let keyset = Prisma.sql`1 = 1`;
   if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
-  else if (args.after) {
-    const { createdAt, id } = args.after;
-    // The leading bound lets the database seek the index (see afterTimeAndId).
-    const bound = Prisma.raw(args.direction === "ASC" ? ">=" : "<=");
-    keyset = Prisma.sql`"createdAt" ${bound} ${createdAt} AND ("createdAt" ${op} ${createdAt} OR ("createdAt" = ${createdAt} AND "id" ${op} ${id}))`;
-  }
+  else if (args.after) keyset = afterTimeAndIdSql(args.after.createdAt, args.after.id, args.direction);
   const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${keyset} ORDER BY ${orderBy} LIMIT ${args.first + 1}`;

@@ -2,7 +2,7 @@ import { requireScope } from "../../auth/authorize";
 import { SCOPES } from "../../auth/principal";
 import type { IntegrationSystemResolvers } from "../../types.generated";
 
-export const IntegrationSystem: IntegrationSystemResolvers = {
+export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'auths'|'createdAt'|'description'|'id'|'name'|'updatedAt'> = {
   auths: (system, _args, ctx) => {
     requireScope(ctx.principal, SCOPES.integrationSystemAuthsRead, "reading an integration system's credentials");
     return system.auths ?? ctx.loaders.authsBySystemId.load(system.id);

@@ -1,0 +1,20 @@
+import { requireScope } from "../../auth/authorize";
+import { SCOPES } from "../../auth/principal";
+import type { ApplicationResolvers } from "./../../types.generated";
+
+export const Application: ApplicationResolvers = {
+  // Related objects need their own read scope, as they do at the top level.
+  tenant: async (application, _args, ctx) => {
+    requireScope(ctx.principal, SCOPES.tenantRead, "reading an application's tenant");
+    const tenant = await ctx.loaders.tenantById.load(application.tenantId);
+    // Only if the tenant went away between reading the application and this field.
+    if (!tenant) throw new Error(`application ${application.id} has no tenant ${application.tenantId}`);
+    return tenant;
+  },
+  integrationSystem: (application, _args, ctx) => {
+    if (!application.integrationSystemId) return null;
+    requireScope(ctx.principal, SCOPES.integrationSystemRead, "reading an application's integration system");
+    return ctx.loaders.integrationSystemById.load(application.integrationSystemId);
+  },
+  integrationSystemID: (application) => application.integrationSystemId,
+};

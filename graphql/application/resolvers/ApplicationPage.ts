@@ -1,0 +1,6 @@
+import type { ApplicationPageResolvers } from "./../../types.generated";
+
+export const ApplicationPage: ApplicationPageResolvers = {
+  data: (page) => page.rows,
+  totalCount: (page) => page.countTotal(),
+};

@@ -1,0 +1,15 @@
+import { requireScope } from "../../auth/authorize";
+import { SCOPES } from "../../auth/principal";
+import { forbidden } from "../../errors";
+import type { IntegrationSystemResolvers } from "./../../types.generated";
+import { listApplicationsOfSystem } from "../application.service";
+
+export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'applications'> = {
+  applications: (system, args, ctx) => {
+    const principal = requireScope(ctx.principal, SCOPES.applicationRead, "listing an integration system's applications");
+    if (principal.kind === "INTEGRATION_SYSTEM" && principal.integrationSystemId !== system.id) {
+      throw forbidden(`An integration system may list only its own applications across tenants (while listing those of "${system.name}")`);
+    }
+    return listApplicationsOfSystem(ctx.db, system.id, args);
+  },
+};

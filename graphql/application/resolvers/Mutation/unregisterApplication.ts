@@ -1,0 +1,9 @@
+import { requireScope } from "../../../auth/authorize";
+import { SCOPES } from "../../../auth/principal";
+import type { MutationResolvers } from "./../../../types.generated";
+import { unregisterApplication as unregister } from "../../application.service";
+
+export const unregisterApplication: NonNullable<MutationResolvers['unregisterApplication']> = async (_parent, { id }, ctx) => {
+  const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "unregistering an application");
+  return unregister(ctx.db, actor, await ctx.tenant.require("unregistering an application"), id);
+};

@@ -1,0 +1,9 @@
+import { requireScope } from "../../../auth/authorize";
+import { SCOPES } from "../../../auth/principal";
+import type { MutationResolvers } from "./../../../types.generated";
+import { updateApplication as update } from "../../application.service";
+
+export const updateApplication: NonNullable<MutationResolvers['updateApplication']> = async (_parent, args, ctx) => {
+  const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "updating an application");
+  return update(ctx.db, actor, await ctx.tenant.require("updating an application"), args.id, args.in);
+};

@@ -1,0 +1,9 @@
+import { requireScope } from "../../../auth/authorize";
+import { SCOPES } from "../../../auth/principal";
+import type { QueryResolvers } from "./../../../types.generated";
+import { findApplication } from "../../application.service";
+
+export const application: NonNullable<QueryResolvers['application']> = async (_parent, { id }, ctx) => {
+  requireScope(ctx.principal, SCOPES.applicationRead, "reading an application");
+  return findApplication(ctx.db, await ctx.tenant.require("reading an application"), id);
+};

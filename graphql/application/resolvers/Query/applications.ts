@@ -1,0 +1,9 @@
+import { requireScope } from "../../../auth/authorize";
+import { SCOPES } from "../../../auth/principal";
+import type { QueryResolvers } from "./../../../types.generated";
+import { listApplications } from "../../application.service";
+
+export const applications: NonNullable<QueryResolvers['applications']> = async (_parent, args, ctx) => {
+  requireScope(ctx.principal, SCOPES.applicationRead, "listing applications");
+  return listApplications(ctx.db, await ctx.tenant.require("listing applications"), args);
+};

@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "./../../../types.generated";
+import { createTenant as create } from "../../tenant.service";
+
+export const createTenant: NonNullable<MutationResolvers['createTenant']> = (_parent, args, ctx) => {
+  const actor = requireAdmin(ctx.principal, "creating a tenant");
+  return create(ctx.db, actor, args.in);
+};

@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "./../../../types.generated";
+import { deleteTenant as remove } from "../../tenant.service";
+
+export const deleteTenant: NonNullable<MutationResolvers['deleteTenant']> = (_parent, { id, cascade }, ctx) => {
+  const actor = requireAdmin(ctx.principal, "deleting a tenant");
+  return remove(ctx.db, actor, id, cascade ?? false);
+};

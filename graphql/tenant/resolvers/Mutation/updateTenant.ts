@@ -1,0 +1,8 @@
+import { requireAdmin } from "../../../auth/authorize";
+import type { MutationResolvers } from "./../../../types.generated";
+import { updateTenant as update } from "../../tenant.service";
+
+export const updateTenant: NonNullable<MutationResolvers['updateTenant']> = (_parent, args, ctx) => {
+  const actor = requireAdmin(ctx.principal, "updating a tenant");
+  return update(ctx.db, actor, args.id, args.in);
+};

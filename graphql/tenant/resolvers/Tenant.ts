@@ -1,0 +1,3 @@
+import type { TenantResolvers } from "./../../types.generated";
+
+export const Tenant: TenantResolvers = {};

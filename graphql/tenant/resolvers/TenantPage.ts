@@ -1,0 +1,6 @@
+import type { TenantPageResolvers } from "./../../types.generated";
+
+export const TenantPage: TenantPageResolvers = {
+  data: (page) => page.rows,
+  totalCount: (page) => page.countTotal(),
+};
