@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 export const CONSOLE_SECTIONS = [
   { href: "/integration-systems", label: "Integration systems" },
   { href: "/api-tokens", label: "API tokens" },
-  { href: "/audit-log", label: "Audit log" },
+  // The API refuses the audit log to VIEWERs, so they do not get the link either.
+  { href: "/audit-log", label: "Audit log", adminOnly: true },
 ] as const;
 
 /** The console's sections; the current one is marked for screen readers too. */
