@@ -2,16 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-export const CONSOLE_SECTIONS = [
-  { href: "/integration-systems", label: "Integration systems" },
-  { href: "/api-tokens", label: "API tokens" },
-  // The API refuses the audit log to VIEWERs, so they do not get the link either.
-  { href: "/audit-log", label: "Audit log", adminOnly: true },
-] as const;
+import type { ConsoleSection } from "./sections";
 
 /** The console's sections; the current one is marked for screen readers too. */
-export function ConsoleNav({ sections }: { sections: readonly { href: string; label: string }[] }) {
+export function ConsoleNav({ sections }: { sections: readonly ConsoleSection[] }) {
   const pathname = usePathname();
   return (
     <nav className="console-nav" aria-label="Console">

@@ -1,0 +1,15 @@
+/** The console's sections, in navigation order. `adminOnly` ones are hidden from VIEWERs. */
+export interface ConsoleSection {
+  href: string;
+  label: string;
+  adminOnly?: boolean;
+}
+
+export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
+  { href: "/integration-systems", label: "Integration systems" },
+  { href: "/api-tokens", label: "API tokens" },
+  // The API shows the audit log to admins only.
+  { href: "/audit-log", label: "Audit log", adminOnly: true },
+];
+
+export const sectionsFor = (role: "ADMIN" | "VIEWER") => CONSOLE_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN");
