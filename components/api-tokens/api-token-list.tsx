@@ -150,12 +150,20 @@ export function ApiTokenList() {
           onCreated={(token) => {
             setCreating(false);
             setCreated(token);
-            toast.success(`Created ${token.name}`);
             void refetch();
           }}
         />
       ) : null}
-      {created ? <ApiTokenRevealDialog created={created} onClose={() => setCreated(null)} /> : null}
+      {created ? (
+        <ApiTokenRevealDialog
+          created={created}
+          onClose={() => {
+            setCreated(null);
+            // Said after the reveal rather than during it: the modal hides the toast from screen readers and, on a phone, the toast would cover Close.
+            toast.success(`Created ${created.name}`);
+          }}
+        />
+      ) : null}
       {revoking ? <RevokeApiTokenDialog apiToken={revoking} onOpenChange={(open) => !open && setRevoking(null)} /> : null}
     </>
   );

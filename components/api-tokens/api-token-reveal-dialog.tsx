@@ -28,6 +28,7 @@ export function ApiTokenRevealDialog({ created, onClose }: { created: { token: s
       intro={`Use “${created.name}” as a bearer token: send it as Authorization: Bearer <token> to ${window.location.origin}/api/graphql. It acts as you.`}
       values={[{ label: "Token", value: created.token }]}
       acknowledgement="I have copied the token and stored it somewhere safe"
+      afterwards="the server keeps only a hash of it, and the list shows the token by its name."
       onClose={onClose}
     >
       <div className="section-header">

@@ -8,7 +8,6 @@ import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
 import { DataTablePagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
-import { formatDateTime } from "../ui/format";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
 
@@ -44,30 +43,53 @@ function Details({ details }: { details: string | null }) {
   );
 }
 
+/** With seconds: in a log, the order of events moments apart matters. */
+const eventDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+const eventTime = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: "medium" });
+
+/** Action codes such as API_TOKEN_CREATED may wrap only at their underscores. */
+const breakableAction = (action: string) =>
+  action.split("_").flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, `_${part}`]));
+
+const actorKind = (actor: Row["actor"]) => `${ACTOR_TYPES[actor.type]} · ${actor.authMethod.toLowerCase().replaceAll("_", " ")}`;
+
 const COLUMNS: ColumnDef<Row>[] = [
   {
     id: "createdAt",
     header: "Time",
-    meta: { className: "cell-nowrap" },
-    cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+    meta: { hideOnMobile: true },
+    cell: ({ row }) => (
+      <time dateTime={row.original.createdAt} className="cell-stack cell-nowrap">
+        <span>{eventDate(row.original.createdAt)}</span>
+        <span className="cell-sub">{eventTime(row.original.createdAt)}</span>
+      </time>
+    ),
   },
   {
     id: "actor",
     header: "Actor",
-    meta: { className: "cell-stack" },
+    meta: { className: "cell-stack", hideOnMobile: true },
     cell: ({ row }) => (
       <>
         <span className="cell-main">{row.original.actor.label}</span>
-        <span className="cell-sub">
-          {ACTOR_TYPES[row.original.actor.type]} · {row.original.actor.authMethod.toLowerCase().replaceAll("_", " ")}
-        </span>
+        <span className="cell-sub">{actorKind(row.original.actor)}</span>
       </>
     ),
   },
   {
     id: "action",
     header: "Action",
-    cell: ({ row }) => <span className="mono audit-action">{row.original.action}</span>,
+    meta: { className: "cell-stack" },
+    cell: ({ row }) => (
+      <>
+        <span className="mono audit-action">{breakableAction(row.original.action)}</span>
+        {/* Phones have no room for the Time and Actor columns: who and when go under what was done. */}
+        <span className="cell-sub mobile-only">by {row.original.actor.label}</span>
+        <time className="cell-sub mobile-only" dateTime={row.original.createdAt}>
+          {eventDate(row.original.createdAt)}, {eventTime(row.original.createdAt)}
+        </time>
+      </>
+    ),
   },
   {
     id: "object",
@@ -78,7 +100,9 @@ const COLUMNS: ColumnDef<Row>[] = [
         <span className="cell-main">
           {row.original.objectLabel ?? <span className="muted">(no name)</span>} <span className="cell-sub-inline">{row.original.objectType}</span>
         </span>
+        {/* One per row: prefetching each would fetch a page per event. */}
         <Link
+          prefetch={false}
           className="cell-sub mono"
           href={`/audit-log?${OBJECT_PARAM}=${encodeURIComponent(row.original.objectId)}`}
           title="Show only this object's events"
