@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/admin";
 
 // Air-gapped CI cannot download Playwright's browsers: use the system
 // Chromium (CHROMIUM_PATH, then Debian's /usr/bin/chromium), and Playwright's
 // own browser only where neither exists.
 const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((path) => path && fs.existsSync(path));
 
-const PORT = 3400;
-import { E2E_ADMIN } from "./e2e/admin";
+// Several clones may run their e2e servers side by side: each picks its own port.
+const PORT = Number(process.env.E2E_PORT ?? 3400);
 
 export default defineConfig({
   testDir: "./e2e",

@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Page, expect } from "@playwright/test";
 import { E2E_ADMIN } from "./admin";
 
-/** Helpers the console specs share: signing in, GraphQL as the signed-in user, accessibility. */
+/** Helpers the console specs share: signing in, GraphQL as the signed-in user, a viewer account, client-side state. */
 
 export async function signIn(page: Page, account: { email: string; password: string } = E2E_ADMIN) {
   const response = await page.request.post("/api/auth/login", { data: account });
@@ -17,13 +16,14 @@ export async function graphql<T = any>(request: APIRequestContext, query: string
   return body.data as T;
 }
 
-/** axe-core finds no serious or critical violation on the page as it is now. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(
-    serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
+/** A VIEWER the specs sign in as; created by the admin on first use (the e2e database is fresh per run). */
+export const E2E_VIEWER = { email: "viewer@example.com", password: "e2e viewer password" };
+
+/** Creates the e2e viewer unless it exists; `page` must be signed in as an admin. */
+export async function ensureViewer(page: Page) {
+  const { users } = await graphql<{ users: { email: string }[] }>(page.request, "{ users { email } }");
+  if (users.some((user) => user.email === E2E_VIEWER.email)) return;
+  await graphql(page.request, "mutation($in: CreateUserInput!) { createUser(in: $in) { id } }", { in: { ...E2E_VIEWER, role: "VIEWER" } });
 }
 
 /** A name no other test or earlier run uses. */

@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page, type Request } from "@playwright/test";
 
 /** The sign-in page, found by role and label as a person would. */
 export class LoginPage {
@@ -32,8 +33,32 @@ export async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** A wrong password is answered with 401 on purpose; Chromium logs that fetch as an error. */
-const isExpectedRefusal = (url: string, status: number) => status === 401 && url.endsWith("/api/auth/login");
+/**
+ * Runs axe-core on the page as it is now (open dialogs included) and fails on
+ * any serious or critical violation, listing each with the elements it hit.
+ */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * The DataTable on the page has its answer (aria-busy is off). Wait for it
+ * before reloading or navigating away, or the fixture sees the cancelled
+ * GraphQL request as a failure.
+ */
+export async function expectListSettled(page: Page) {
+  await expect(page.locator(".table-wrap")).toHaveAttribute("aria-busy", "false");
+}
+
+/**
+ * A wrong password (401) and a throttled sign-in (429) are refused on purpose;
+ * Chromium logs those fetches as errors.
+ */
+const isExpectedRefusal = (url: string, status: number) => (status === 401 || status === 429) && url.endsWith("/api/auth/login");
 
 /** Next's router cancels a page's data request (`?_rsc=`) when the user navigates on before it ends; nothing failed. */
 const isCancelledNavigation = (url: string, errorText: string | undefined) => errorText === "net::ERR_ABORTED" && url.includes("_rsc=");
@@ -44,16 +69,21 @@ export const test = base.extend<{ loginPage: LoginPage }>({
     const problems: string[] = [];
     let refusals = 0;
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    // The server answered, then the page moved on before the body was read (sign-out navigates right after its 204): nothing failed.
+    const answered = new WeakSet<Request>();
     page.on("requestfailed", (request) => {
-      if (!isCancelledNavigation(request.url(), request.failure()?.errorText)) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+      const errorText = request.failure()?.errorText;
+      if (isCancelledNavigation(request.url(), errorText) || (errorText === "net::ERR_ABORTED" && answered.has(request))) return;
+      problems.push(`request failed: ${request.url()} ${errorText}`);
     });
     page.on("response", (response) => {
+      answered.add(response.request());
       if (isExpectedRefusal(response.url(), response.status())) refusals++;
       else if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
     page.on("console", (message) => {
       if (message.type() !== "error") return;
-      if (/status of 401/.test(message.text()) && refusals > 0) return;
+      if (/status of (401|429)/.test(message.text()) && refusals > 0) return;
       problems.push(`console error: ${message.text()}`);
     });
     await use(page);

@@ -1,5 +1,15 @@
 /** Outcome of posting JSON to one of the /api/auth endpoints. */
-export type PostResult = { ok: true } | { ok: false; message: string; field?: string };
+export type PostResult =
+  | { ok: true }
+  | {
+      ok: false;
+      /** 0 when the server could not be reached. */
+      status: number;
+      message: string;
+      field?: string;
+      /** From Retry-After, when the server asks to wait (429). */
+      retryAfterSeconds?: number;
+    };
 
 const UNREACHABLE = "Could not reach the server. Check your connection and try again.";
 
@@ -9,11 +19,18 @@ export async function postJson(url: string, body: unknown): Promise<PostResult> 
   try {
     response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   } catch {
-    return { ok: false, message: UNREACHABLE };
+    return { ok: false, status: 0, message: UNREACHABLE };
   }
   if (response.status === 204) return { ok: true };
   const error = (await response.json().catch(() => null)) as { message?: string; field?: string | null } | null;
-  return { ok: false, message: error?.message ?? `The server answered HTTP ${response.status}`, field: error?.field ?? undefined };
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return {
+    ok: false,
+    status: response.status,
+    message: error?.message ?? `The server answered HTTP ${response.status}`,
+    field: error?.field ?? undefined,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  };
 }
 
 /** The form error above the fields. */
@@ -23,4 +40,11 @@ export function FormAlert({ message }: { message: string | null }) {
       {message}
     </div>
   ) : null;
+}
+
+/** "1 second", "40 seconds", "3 minutes": a wait as people say it, rounded up so they never come back too early. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }

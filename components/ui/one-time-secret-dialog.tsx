@@ -21,6 +21,7 @@ export function OneTimeSecretDialog({
   values,
   children,
   acknowledgement = "I have copied the secret and stored it somewhere safe",
+  afterwards = "afterwards only its last characters are kept, to tell it apart.",
   onClose,
 }: {
   title: string;
@@ -29,6 +30,8 @@ export function OneTimeSecretDialog({
   /** More ways to take the secret away: downloads, a ready-to-run command. */
   children?: ReactNode;
   acknowledgement?: string;
+  /** What the server keeps of the secret, completing "Copy it now; …". */
+  afterwards?: string;
   onClose: () => void;
 }) {
   const [acknowledged, setAcknowledged] = useState(false);
@@ -50,7 +53,7 @@ export function OneTimeSecretDialog({
       }
     >
       <div className="notice" role="note">
-        <strong>This secret will not be shown again.</strong> Copy it now; afterwards only its last characters are kept, to tell it apart.
+        <strong>This secret will not be shown again.</strong> Copy it now; {afterwards}
       </div>
       <dl className="secret-list">
         {values.map((item) => (

@@ -36,8 +36,8 @@ function parse(params: URLSearchParams, sortFields: readonly string[], defaultPa
  * A list's search, sort, page size and page live in the URL, so a view can be
  * shared and survives a reload. The page is the trail of cursors that led to
  * it: "previous" drops the last one, which keyset paging cannot otherwise do.
- * Changing search, sort or size starts again from the first page, because a
- * cursor only continues the ordering it was made with.
+ * Changing search, a filter, sort or size starts again from the first page,
+ * because a cursor only continues the query it was made with.
  */
 export function useListUrlState(sortFields: readonly string[], defaultPageSize = 25) {
   const params = useSearchParams();
@@ -60,6 +60,9 @@ export function useListUrlState(sortFields: readonly string[], defaultPageSize =
 
   return {
     ...state,
+    /** A list's own filter beside the search (e.g. the audit log's `object`), read from the URL. */
+    filter: useCallback((key: string) => params.get(key) ?? "", [params]),
+    setFilter: useCallback((key: string, value: string) => update({ [key]: value.trim() || null, page: null }), [update]),
     setSearch: useCallback((search: string) => update({ q: search.trim() || null, page: null }), [update]),
     setSort: useCallback((sort: SortState) => update({ sort: `${sort.field}:${sort.direction.toLowerCase()}`, page: null }), [update]),
     setPageSize: useCallback((size: number) => update({ size: String(size), page: null }), [update]),

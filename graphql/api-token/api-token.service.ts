@@ -1,3 +1,4 @@
+import { apiTokenNameProblem, expiryDaysProblem } from "../../lib/api-token-rules";
 import { newId } from "../../lib/ids";
 import type { ApiToken } from "../../generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
@@ -10,17 +11,14 @@ import { toIdentity } from "../user/user.service";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
 export const API_TOKEN_PREFIX = "cmp_pat_";
-const NAME_MAX = 64;
-export const MAX_EXPIRY_DAYS = 365;
 /** lastUsedAt is written at most this often per token, off the request path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** `expiresInDays` as a date (null: never), shared by API tokens and client credentials. */
 export function expiryFromDays(days: number | null | undefined, now = Date.now()): Date | null {
   if (days === null || days === undefined) return null;
-  if (days < 1 || days > MAX_EXPIRY_DAYS) {
-    throw badInput("expiresInDays", `expiresInDays must be from 1 to ${MAX_EXPIRY_DAYS}, or omitted for no expiry`);
-  }
+  const problem = expiryDaysProblem(days);
+  if (problem) throw badInput("expiresInDays", problem);
   return new Date(now + days * 86_400_000);
 }
 
@@ -30,7 +28,8 @@ export async function createApiToken(
   args: { name: string; expiresInDays?: number | null },
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const name = args.name.trim();
-  if (name.length < 1 || [...name].length > NAME_MAX) throw badInput("name", `Name must be 1 to ${NAME_MAX} characters`);
+  const problem = apiTokenNameProblem(name);
+  if (problem) throw badInput("name", problem);
   const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { ApiTokenList } from "../../../components/api-tokens/api-token-list";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default function ApiTokensPage() {
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>API tokens</h1>
+          <p className="lead">
+            Personal tokens for admin automation: a script sends one as <code>Authorization: Bearer &lt;token&gt;</code> to the GraphQL API and
+            acts as you, with your role. Each token is shown once, when it is created.
+          </p>
+        </div>
+      </div>
+      <ApiTokenList />
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { DataTable } from "../ui/data-table";
+import { formatDateTime, formatRelative } from "../ui/format";
+import { useToast } from "../ui/toast";
+import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
+import { ApiTokensDocument, type ApiTokensQuery } from "./api-tokens.generated";
+import { CreateApiTokenDialog } from "./create-api-token-dialog";
+import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
+
+type Row = ApiTokensQuery["apiTokens"][number];
+
+const isExpired = (row: Row, now: number) => !!row.expiresAt && new Date(row.expiresAt).getTime() <= now;
+
+/**
+ * The signed-in user's API tokens. The API returns them all at once (a person
+ * has a handful), so this table has no paging. A new token lives only in this
+ * component's state while its reveal dialog is open.
+ */
+export function ApiTokenList() {
+  const canWrite = useCanWrite();
+  const toast = useToast();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { notifyOnNetworkStatusChange: true });
+
+  const columns = useMemo<ColumnDef<Row>[]>(() => {
+    const now = Date.now();
+    return [
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <span className="row-title">
+            {row.original.name}
+            {isExpired(row.original, now) ? (
+              <>
+                {" "}
+                <span className="badge badge-danger">Expired</span>
+              </>
+            ) : null}
+          </span>
+        ),
+      },
+      {
+        id: "createdAt",
+        header: "Created",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+      {
+        id: "lastUsedAt",
+        header: "Last used",
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? (
+            <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
+              {formatRelative(row.original.lastUsedAt, now)}
+            </time>
+          ) : (
+            <span className="muted">Never</span>
+          ),
+      },
+      {
+        id: "expiresAt",
+        header: "Expires",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) =>
+          row.original.expiresAt ? (
+            <time dateTime={row.original.expiresAt} title={formatRelative(row.original.expiresAt, now)}>
+              {formatDateTime(row.original.expiresAt)}
+            </time>
+          ) : (
+            <span className="muted">Never</span>
+          ),
+      },
+      ...(canWrite
+        ? [
+            {
+              id: "actions",
+              header: () => <span className="sr-only">Actions</span>,
+              meta: { className: "cell-actions" },
+              cell: ({ row }) => (
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small btn-danger-text"
+                    aria-label={`Revoke ${row.original.name}`}
+                    onClick={() => setRevoking({ id: row.original.id, name: row.original.name })}
+                  >
+                    Revoke
+                  </button>
+                </div>
+              ),
+            } satisfies ColumnDef<Row>,
+          ]
+        : []),
+    ];
+  }, [canWrite]);
+
+  const createButton = canWrite ? (
+    <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+      Create API token
+    </button>
+  ) : null;
+
+  return (
+    <>
+      {canWrite ? (
+        <div className="toolbar">
+          <span className="muted" aria-live="polite">
+            {data ? `${data.apiTokens.length} ${data.apiTokens.length === 1 ? "token" : "tokens"}` : null}
+          </span>
+          <div className="toolbar-actions">{createButton}</div>
+        </div>
+      ) : (
+        <div className="notice" role="note">
+          Your account has the Viewer role: viewers cannot create or revoke API tokens. Ask an admin if a script needs one.
+        </div>
+      )}
+      <DataTable
+        caption="Your API tokens"
+        columns={columns}
+        data={error ? [] : (data?.apiTokens ?? [])}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={
+          canWrite ? (
+            <>
+              <p>
+                <strong>No API tokens yet.</strong> Create one for a script or an automation that calls the GraphQL API as you.
+              </p>
+              {createButton}
+            </>
+          ) : (
+            <p>You have no API tokens.</p>
+          )
+        }
+        getRowId={(row) => row.id}
+      />
+      {canWrite ? (
+        <CreateApiTokenDialog
+          open={creating}
+          onOpenChange={setCreating}
+          onCreated={(token) => {
+            setCreating(false);
+            setCreated(token);
+            void refetch();
+          }}
+        />
+      ) : null}
+      {created ? (
+        <ApiTokenRevealDialog
+          created={created}
+          onClose={() => {
+            setCreated(null);
+            // Said after the reveal rather than during it: the modal hides the toast from screen readers and, on a phone, the toast would cover Close.
+            toast.success(`Created ${created.name}`);
+          }}
+        />
+      ) : null}
+      {revoking ? <RevokeApiTokenDialog apiToken={revoking} onOpenChange={(open) => !open && setRevoking(null)} /> : null}
+    </>
+  );
+}

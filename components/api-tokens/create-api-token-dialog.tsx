@@ -1,0 +1,140 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { API_TOKEN_NAME_MAX, MAX_EXPIRY_DAYS, apiTokenNameProblem, expiryDaysProblem } from "../../lib/api-token-rules";
+import { lengthOf } from "../../lib/names";
+import { graphqlProblem } from "../console/graphql-problem";
+import { Dialog } from "../ui/dialog";
+import { TextField } from "../ui/text-field";
+import { CreateApiTokenDocument } from "./api-tokens.generated";
+
+type Field = "name" | "expiresInDays";
+type Errors = Partial<Record<Field, string>>;
+
+/** The days field as the API wants it: empty means no expiry; anything not a whole number stays NaN and fails the rule. */
+const parseDays = (text: string) => (text.trim() === "" ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+/** The server's rules (lib/api-token-rules.ts), checked as the user types, in the server's own words. */
+function validate(name: string, days: string): Errors {
+  const errors: Errors = {};
+  const nameError = apiTokenNameProblem(name);
+  if (nameError) errors.name = nameError;
+  const daysError = expiryDaysProblem(parseDays(days));
+  if (daysError) errors.expiresInDays = daysError;
+  return errors;
+}
+
+const FORM_ID = "create-api-token";
+
+/**
+ * Asks for a token's name and expiry and creates it. The answer holds the
+ * token itself, so the mutation bypasses the Apollo cache and the token goes
+ * straight to the caller's state (`onCreated`), which shows it once.
+ */
+export function CreateApiTokenDialog({
+  open,
+  onOpenChange,
+  onCreated,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCreated: (created: { token: string; name: string }) => void;
+}) {
+  const [name, setName] = useState("");
+  const [days, setDays] = useState("");
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
+
+  const errors = validate(name, days);
+  const shown = (field: Field) => serverErrors[field] ?? (touched[field] ? errors[field] : undefined);
+
+  function change(field: Field, value: string) {
+    (field === "name" ? setName : setDays)(value);
+    setTouched((current) => ({ ...current, [field]: true }));
+    setServerErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  function reset() {
+    setName("");
+    setDays("");
+    setTouched({});
+    setServerErrors({});
+    setFormError(null);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTouched({ name: true, expiresInDays: true });
+    setFormError(null);
+    if (Object.keys(errors).length > 0) return;
+    setSaving(true);
+    try {
+      const { data } = await create({ variables: { name: name.trim(), expiresInDays: parseDays(days) } });
+      const created = data!.createApiToken;
+      reset();
+      onCreated({ token: created.token, name: created.apiToken.name });
+    } catch (error) {
+      const problem = graphqlProblem(error);
+      if (problem.field === "name" || problem.field === "expiresInDays") setServerErrors({ [problem.field]: problem.message });
+      else setFormError(problem.message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (saving) return;
+        if (!next) reset();
+        onOpenChange(next);
+      }}
+      title="Create API token"
+      description="The token acts as you, with your role, for scripts and automation that call the GraphQL API."
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={saving}>
+            Cancel
+          </button>
+          <button type="submit" form={FORM_ID} className="btn btn-primary" disabled={saving}>
+            {saving ? "Creating…" : "Create token"}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} onSubmit={submit} noValidate aria-busy={saving}>
+        {formError ? (
+          <div className="alert" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <TextField
+          id="api-token-name"
+          label="Name"
+          value={name}
+          onChange={(value) => change("name", value)}
+          onBlur={() => setTouched((current) => ({ ...current, name: true }))}
+          error={shown("name")}
+          hint={`What uses it, e.g. “nightly export”. ${lengthOf(name.trim())} / ${API_TOKEN_NAME_MAX} characters.`}
+          required
+          autoFocus
+        />
+        <TextField
+          id="api-token-expiry"
+          label="Expires after (days)"
+          value={days}
+          onChange={(value) => change("expiresInDays", value)}
+          onBlur={() => setTouched((current) => ({ ...current, expiresInDays: true }))}
+          error={shown("expiresInDays")}
+          hint={`From 1 to ${MAX_EXPIRY_DAYS}. Leave empty for a token that never expires.`}
+          inputMode="numeric"
+        />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { asProblemError } from "../console/graphql-problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useToast } from "../ui/toast";
+import { RevokeApiTokenDocument } from "./api-tokens.generated";
+
+/** Confirms revoking a token, saying what that breaks: whatever uses it, at once. */
+export function RevokeApiTokenDialog({
+  apiToken,
+  onOpenChange,
+}: {
+  apiToken: { id: string; name: string };
+  onOpenChange: (open: boolean) => void;
+}) {
+  const toast = useToast();
+  const [revoke] = useMutation(RevokeApiTokenDocument, {
+    refetchQueries: ["ApiTokens"],
+    awaitRefetchQueries: true,
+  });
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={onOpenChange}
+      title={`Revoke ${apiToken.name}?`}
+      description="Scripts and applications using this token stop working at once. This cannot be undone."
+      confirmLabel="Revoke token"
+      onConfirm={async () => {
+        try {
+          await revoke({ variables: { id: apiToken.id } });
+        } catch (error) {
+          throw asProblemError(error);
+        }
+        toast.success(`Revoked ${apiToken.name}`);
+      }}
+    />
+  );
+}

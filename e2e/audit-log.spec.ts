@@ -1,0 +1,123 @@
+import type { Page } from "@playwright/test";
+import { E2E_ADMIN } from "./admin";
+import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { E2E_VIEWER, ensureViewer, graphql } from "./console";
+
+const CREATE = `mutation($name: String!, $days: Int) { createApiToken(name: $name, expiresInDays: $days) { apiToken { id } } }`;
+const REVOKE = `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`;
+
+async function createToken(page: Page, name: string, days?: number): Promise<string> {
+  const data = await graphql<{ createApiToken: { apiToken: { id: string } } }>(page.request, CREATE, { name, days });
+  return data.createApiToken.apiToken.id;
+}
+
+test("the admin reads the events just made, filters them by object, and the filter survives a reload", async ({ page, loginPage }) => {
+  await page.goto("/audit-log");
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/audit-log$/);
+
+  const kept = await createToken(page, "audit kept", 7);
+  const revoked = await createToken(page, "audit revoked");
+  await graphql(page.request, REVOKE, { id: revoked });
+  await expectListSettled(page);
+  await page.reload();
+
+  const table = page.getByRole("table", { name: "Audit events" });
+  const rows = table.locator("tbody tr");
+  // Newest first: the revocation, then the two creations.
+  await expect(rows.nth(0)).toContainText("API_TOKEN_REVOKED");
+  await expect(rows.nth(0)).toContainText("audit revoked");
+  await expect(rows.nth(0)).toContainText(E2E_ADMIN.email);
+  await expect(rows.nth(1)).toContainText("API_TOKEN_CREATED");
+  await expect(rows.nth(1)).toContainText("audit revoked");
+  await expect(rows.nth(2)).toContainText("API_TOKEN_CREATED");
+  await expect(rows.nth(2)).toContainText("audit kept");
+  await expect(rows.nth(2)).toContainText("ApiToken");
+  await expect(rows.nth(2)).toContainText(kept);
+
+  // Details are one line that opens to the whole record.
+  const details = rows.nth(2).locator("details");
+  await details.locator("summary").click();
+  await expect(details.locator("pre")).toContainText('"name": "audit kept"');
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "audit-log");
+
+  // The object filter narrows the list and lives in the URL.
+  await page.getByLabel("Filter by object ID").fill(revoked);
+  await expect(page).toHaveURL(new RegExp(`[?&]object=${revoked}`));
+  const filtered = page.getByRole("table", { name: `Audit events of object ${revoked}` });
+  await expect(filtered.locator("tbody tr")).toHaveCount(2);
+  await expect(filtered).not.toContainText("audit kept");
+  await expect(page.getByText("Page 1 of 1 · 2 in all")).toBeVisible();
+  await expectListSettled(page);
+  await page.reload();
+  await expect(page.getByLabel("Filter by object ID")).toHaveValue(revoked);
+  await expect(filtered.locator("tbody tr")).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+
+  // An object's id in a row filters to it; Clear filter shows everything again.
+  await page.getByRole("button", { name: "Clear filter" }).click();
+  await expect(page).toHaveURL(/\/audit-log$/);
+  await expectListSettled(page);
+  await table.getByRole("link", { name: `Show only the events of ApiToken ${kept}` }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]object=${kept}`));
+  await expect(page.getByRole("table", { name: `Audit events of object ${kept}` }).locator("tbody tr")).toHaveCount(1);
+  await expectListSettled(page);
+
+  // An id nobody touched: an empty state that offers the way back.
+  await expectListSettled(page);
+  await page.goto("/audit-log?object=no-such-object");
+  await expect(page.getByText("No events for the object with id “no-such-object”.")).toBeVisible();
+  await page.getByRole("button", { name: "Show all events" }).click();
+  await expect(page).toHaveURL(/\/audit-log$/);
+});
+
+test("cursor paging: page size and page are in the URL and survive a reload", async ({ page, loginPage }) => {
+  await page.goto("/audit-log");
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/audit-log$/);
+  for (let index = 0; index < 12; index++) await createToken(page, `paging ${index}`);
+  await expectListSettled(page);
+  await page.reload();
+
+  await page.getByLabel("Rows per page").selectOption("10");
+  await expect(page).toHaveURL(/[?&]size=10/);
+  const rows = page.getByRole("table", { name: "Audit events" }).locator("tbody tr");
+  await expect(rows).toHaveCount(10);
+  await expect(rows.nth(0)).toContainText("paging 11");
+  const status = page.locator(".page-status");
+  await expect(status).toContainText("Page 1 of");
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/[?&]page=/);
+  await expect(status).toContainText("Page 2 of");
+  await expect(rows.nth(0)).toContainText("paging 1");
+  await expect(rows.nth(0)).not.toContainText("paging 11");
+  await expectListSettled(page);
+  await page.reload();
+  await expect(status).toContainText("Page 2 of");
+  await expect(rows.nth(0)).toContainText("paging 1");
+
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(status).toContainText("Page 1 of");
+  await expect(rows.nth(0)).toContainText("paging 11");
+});
+
+test("a viewer has no audit log link, and the page says why instead of failing", async ({ page, loginPage }) => {
+  await page.goto("/audit-log");
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/audit-log$/);
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" })).toBeVisible();
+  await ensureViewer(page);
+  await expectListSettled(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await page.goto("/audit-log");
+  await loginPage.signIn(E2E_VIEWER.email, E2E_VIEWER.password);
+  await expect(page).toHaveURL(/\/audit-log$/);
+  await expect(page.getByRole("note")).toHaveText("The audit log is visible to admins only.");
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});
