@@ -7,6 +7,7 @@ export interface ConsoleSection {
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: "/integration-systems", label: "Integration systems" },
+  { href: "/tenants", label: "Tenants" },
   { href: "/api-tokens", label: "API tokens" },
   // The API shows the audit log to admins only.
   { href: "/audit-log", label: "Audit log", adminOnly: true },

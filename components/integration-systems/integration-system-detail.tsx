@@ -12,6 +12,7 @@ import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialo
 import { GenerateCredentials } from "./generate-credentials-dialog";
 import { IntegrationSystemDetailDocument } from "./integration-system-detail.generated";
 import { NotFound } from "./not-found";
+import { SystemApplications } from "./system-applications";
 
 /** One integration system: its fields, its credentials, and what can be done with them. */
 export function IntegrationSystemDetail({ id }: { id: string }) {
@@ -104,6 +105,16 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
             </p>
           }
         />
+      </section>
+
+      <section className="section" aria-labelledby="applications-heading">
+        <div className="section-header">
+          <div>
+            <h2 id="applications-heading">Applications</h2>
+            <p className="muted section-lead">What this system manages, in every tenant. A system with applications cannot be deleted.</p>
+          </div>
+        </div>
+        <SystemApplications systemId={system.id} />
       </section>
 
       {deleting ? (

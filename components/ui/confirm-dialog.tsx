@@ -14,6 +14,7 @@ export function ConfirmDialog({
   description,
   confirmLabel,
   onConfirm,
+  children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   /** Resolves when done; a thrown error's message is shown in the dialog. */
   onConfirm: () => Promise<void>;
+  /** Options that shape the action, such as "also delete what it holds". */
+  children?: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +64,7 @@ export function ConfirmDialog({
         </>
       }
     >
+      {children}
       {error ? (
         <div className="alert" role="alert">
           {error}

@@ -1,0 +1,149 @@
+"use client";
+
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { asProblemError } from "../console/graphql-problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { DataTable } from "../ui/data-table";
+import { DataTablePagination } from "../ui/data-table-pagination";
+import { DataTableToolbar } from "../ui/data-table-toolbar";
+import { formatDateTime } from "../ui/format";
+import { useToast } from "../ui/toast";
+import { useListUrlState } from "../ui/use-list-url-state";
+import { ApplicationFormDialog } from "./application-form-dialog";
+import { type TenantApplicationsQuery, TenantApplicationsDocument, UnregisterApplicationDocument } from "./applications.generated";
+import { inTenant } from "./tenant-context";
+
+type Application = TenantApplicationsQuery["applications"]["data"][number];
+
+const NO_SORT_FIELDS: readonly string[] = [];
+
+/**
+ * A tenant's applications: the same list patterns as integration systems
+ * (search and page in the URL). The query is tenant-scoped by header, which
+ * Apollo's cache keys cannot see, so it always asks the network rather than
+ * risk showing another tenant's cached page.
+ */
+export function ApplicationTable({ tenantId }: { tenantId: string }) {
+  const canWrite = useCanWrite();
+  const toast = useToast();
+  const list = useListUrlState(NO_SORT_FIELDS);
+  const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; application: Application } | null>(null);
+  const { data, previousData, loading, error, refetch } = useQuery(TenantApplicationsDocument, {
+    variables: { first: list.pageSize, after: list.after, search: list.search || undefined },
+    context: inTenant(tenantId),
+    fetchPolicy: "network-only",
+    notifyOnNetworkStatusChange: true,
+  });
+  const [unregister] = useMutation(UnregisterApplicationDocument, { context: inTenant(tenantId) });
+  const page = (data ?? previousData)?.applications;
+
+  const columns = useMemo<ColumnDef<Application>[]>(
+    () => [
+      { id: "name", header: "Name", cell: ({ row }) => <span className="row-name">{row.original.name}</span> },
+      {
+        id: "description",
+        header: "Description",
+        meta: { hideOnMobile: true, className: "cell-truncate" },
+        cell: ({ row }) =>
+          row.original.description ? <span title={row.original.description}>{row.original.description}</span> : <span className="muted">—</span>,
+      },
+      {
+        id: "integrationSystem",
+        header: "Managed by",
+        cell: ({ row }) =>
+          row.original.integrationSystem ? (
+            <Link href={`/integration-systems/${row.original.integrationSystem.id}`}>{row.original.integrationSystem.name}</Link>
+          ) : (
+            <span className="muted">No integration system</span>
+          ),
+      },
+      {
+        id: "createdAt",
+        header: "Registered",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+      {
+        id: "actions",
+        header: () => <span className="sr-only">Actions</span>,
+        meta: { className: "cell-actions" },
+        cell: ({ row }) =>
+          canWrite ? (
+            <div className="row-actions">
+              <button type="button" className="btn btn-ghost btn-small" aria-label={`Edit ${row.original.name}`} onClick={() => setDialog({ kind: "edit", application: row.original })}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger-text"
+                aria-label={`Unregister ${row.original.name}`}
+                onClick={() => setDialog({ kind: "unregister", application: row.original })}
+              >
+                Unregister
+              </button>
+            </div>
+          ) : null,
+      },
+    ],
+    [canWrite],
+  );
+
+  return (
+    <>
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search applications by name" idPrefix="applications">
+        {canWrite ? (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
+            Register application
+          </button>
+        ) : null}
+      </DataTableToolbar>
+      <DataTable
+        caption="Applications"
+        columns={columns}
+        data={error ? [] : (page?.data ?? [])}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={list.search ? <p>No application matches “{list.search}”.</p> : <p><strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.</p>}
+        getRowId={(row) => row.id}
+      />
+      <DataTablePagination
+        idPrefix="applications"
+        pageIndex={list.cursors.length}
+        pageSize={list.pageSize}
+        totalCount={page?.totalCount ?? null}
+        hasPrevious={list.cursors.length > 0}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onPrevious={list.previousPage}
+        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
+        onPageSizeChange={list.setPageSize}
+      />
+      {dialog?.kind === "register" ? <ApplicationFormDialog tenantId={tenantId} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
+      {dialog?.kind === "edit" ? (
+        <ApplicationFormDialog tenantId={tenantId} application={dialog.application} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
+      ) : null}
+      {dialog?.kind === "unregister" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+          title={`Unregister ${dialog.application.name}?`}
+          description="The application is removed from this tenant. This cannot be undone."
+          confirmLabel="Unregister application"
+          onConfirm={async () => {
+            try {
+              await unregister({ variables: { id: dialog.application.id } });
+            } catch (error) {
+              throw asProblemError(error);
+            }
+            toast.success(`Unregistered ${dialog.application.name}`);
+            void refetch();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

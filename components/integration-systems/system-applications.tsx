@@ -1,0 +1,73 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable } from "../ui/data-table";
+import { DataTablePagination } from "../ui/data-table-pagination";
+import { formatDateTime } from "../ui/format";
+import { useListUrlState } from "../ui/use-list-url-state";
+import { IntegrationSystemApplicationsDocument, type IntegrationSystemApplicationsQuery } from "./system-applications.generated";
+
+type Application = NonNullable<IntegrationSystemApplicationsQuery["integrationSystem"]>["applications"]["data"][number];
+
+const NO_SORT_FIELDS: readonly string[] = [];
+
+/** The applications a system manages, across every tenant, with the tenant each lives in. */
+export function SystemApplications({ systemId }: { systemId: string }) {
+  const list = useListUrlState(NO_SORT_FIELDS, 10);
+  const { data, previousData, loading, error, refetch } = useQuery(IntegrationSystemApplicationsDocument, {
+    variables: { id: systemId, first: list.pageSize, after: list.after },
+    notifyOnNetworkStatusChange: true,
+  });
+  const page = (data ?? previousData)?.integrationSystem?.applications;
+
+  const columns = useMemo<ColumnDef<Application>[]>(
+    () => [
+      { id: "name", header: "Application", cell: ({ row }) => <span className="row-name">{row.original.name}</span> },
+      {
+        id: "tenant",
+        header: "Tenant",
+        cell: ({ row }) => (
+          <Link href={`/tenants/${row.original.tenant.id}`}>
+            {row.original.tenant.name} <span className="muted">({row.original.tenant.externalId})</span>
+          </Link>
+        ),
+      },
+      {
+        id: "createdAt",
+        header: "Registered",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+    ],
+    [],
+  );
+
+  return (
+    <>
+      <DataTable
+        caption="Applications it manages"
+        columns={columns}
+        data={error ? [] : (page?.data ?? [])}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={<p>It manages no applications yet. It registers them in a tenant with its own access token and the tenant header.</p>}
+        getRowId={(row) => row.id}
+      />
+      <DataTablePagination
+        idPrefix="system-applications"
+        pageIndex={list.cursors.length}
+        pageSize={list.pageSize}
+        totalCount={page?.totalCount ?? null}
+        hasPrevious={list.cursors.length > 0}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onPrevious={list.previousPage}
+        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
+        onPageSizeChange={list.setPageSize}
+      />
+    </>
+  );
+}

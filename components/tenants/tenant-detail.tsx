@@ -1,0 +1,90 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApplicationTable } from "../applications/application-table";
+import { useCanWrite } from "../console/console-providers";
+import { graphqlProblem } from "../console/graphql-problem";
+import { formatDateTime } from "../ui/format";
+import { DeleteTenantDialog } from "./delete-tenant-dialog";
+import { TenantFormDialog } from "./tenant-form-dialog";
+import { TenantDetailDocument } from "./tenants.generated";
+
+/** One tenant and the applications registered in it. */
+export function TenantDetail({ id }: { id: string }) {
+  const canWrite = useCanWrite();
+  const router = useRouter();
+  const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
+  const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
+
+  if (loading && !data) return <div className="card" aria-busy="true" aria-label="Loading tenant"><span className="skeleton" /></div>;
+  if (error)
+    return (
+      <div className="alert" role="alert">
+        Could not load this tenant: {graphqlProblem(error).message}{" "}
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  const tenant = data?.tenant;
+  if (!tenant)
+    return (
+      <div className="card" role="alert">
+        <h2>Tenant not found</h2>
+        <p className="lead">It may have been deleted, or the link is wrong.</p>
+        <Link className="btn btn-secondary" href="/tenants">
+          Back to tenants
+        </Link>
+      </div>
+    );
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{tenant.name}</h1>
+          <p className="lead">Tenant</p>
+        </div>
+        {canWrite ? (
+          <div className="page-actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
+              Edit
+            </button>
+            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("delete")}>
+              Delete
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <section className="card" aria-label="Details">
+        <dl className="details-grid">
+          <dt>External id</dt>
+          <dd>
+            <code>{tenant.externalId}</code>
+          </dd>
+          <dt>ID</dt>
+          <dd>
+            <code>{tenant.id}</code>
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            <time dateTime={tenant.createdAt}>{formatDateTime(tenant.createdAt)}</time>
+          </dd>
+          <dt>Updated</dt>
+          <dd>
+            <time dateTime={tenant.updatedAt}>{formatDateTime(tenant.updatedAt)}</time>
+          </dd>
+        </dl>
+      </section>
+      <section className="section" aria-labelledby="applications-heading">
+        <h2 id="applications-heading">Applications</h2>
+        <ApplicationTable tenantId={tenant.id} />
+      </section>
+      {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
+      {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { DataTable } from "../ui/data-table";
+import { DataTablePagination } from "../ui/data-table-pagination";
+import { formatDateTime } from "../ui/format";
+import { useListUrlState } from "../ui/use-list-url-state";
+import { DeleteTenantDialog } from "./delete-tenant-dialog";
+import { TenantFormDialog } from "./tenant-form-dialog";
+import { TenantListDocument, type TenantListQuery } from "./tenants.generated";
+
+type Tenant = TenantListQuery["tenants"]["data"][number];
+
+const NO_SORT_FIELDS: readonly string[] = [];
+
+/** Tenants, a page at a time (oldest first, as the API orders them), with the page kept in the URL. */
+export function TenantList() {
+  const canWrite = useCanWrite();
+  const list = useListUrlState(NO_SORT_FIELDS);
+  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "edit" | "delete"; tenant: Tenant } | null>(null);
+  const { data, previousData, loading, error, refetch } = useQuery(TenantListDocument, {
+    variables: { first: list.pageSize, after: list.after },
+    notifyOnNetworkStatusChange: true,
+  });
+  const page = (data ?? previousData)?.tenants;
+
+  const columns = useMemo<ColumnDef<Tenant>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <Link className="row-title" href={`/tenants/${row.original.id}`}>
+            {row.original.name}
+          </Link>
+        ),
+      },
+      { id: "externalId", header: "External id", cell: ({ row }) => <code>{row.original.externalId}</code> },
+      {
+        id: "createdAt",
+        header: "Created",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+      },
+      {
+        id: "actions",
+        header: () => <span className="sr-only">Actions</span>,
+        meta: { className: "cell-actions" },
+        cell: ({ row }) =>
+          canWrite ? (
+            <div className="row-actions">
+              <button type="button" className="btn btn-ghost btn-small" aria-label={`Edit ${row.original.name}`} onClick={() => setDialog({ kind: "edit", tenant: row.original })}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger-text"
+                aria-label={`Delete ${row.original.name}`}
+                onClick={() => setDialog({ kind: "delete", tenant: row.original })}
+              >
+                Delete
+              </button>
+            </div>
+          ) : null,
+      },
+    ],
+    [canWrite],
+  );
+
+  return (
+    <>
+      {canWrite ? (
+        <div className="toolbar">
+          <span />
+          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
+            Create tenant
+          </button>
+        </div>
+      ) : null}
+      <DataTable
+        caption="Tenants"
+        columns={columns}
+        data={error ? [] : (page?.data ?? [])}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={
+          <>
+            <p>
+              <strong>No tenants yet.</strong> Applications live in tenants; create one for each customer.
+            </p>
+            {canWrite ? (
+              <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
+                Create tenant
+              </button>
+            ) : null}
+          </>
+        }
+        getRowId={(row) => row.id}
+      />
+      <DataTablePagination
+        idPrefix="tenants"
+        pageIndex={list.cursors.length}
+        pageSize={list.pageSize}
+        totalCount={page?.totalCount ?? null}
+        hasPrevious={list.cursors.length > 0}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onPrevious={list.previousPage}
+        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
+        onPageSizeChange={list.setPageSize}
+      />
+      {dialog?.kind === "create" ? <TenantFormDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "edit" ? <TenantFormDialog tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "delete" ? <DeleteTenantDialog tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}
