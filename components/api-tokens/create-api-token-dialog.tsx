@@ -4,20 +4,21 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { API_TOKEN_NAME_MAX, MAX_EXPIRY_DAYS, apiTokenNameProblem, expiryDaysProblem } from "../../lib/api-token-rules";
 import { lengthOf } from "../../lib/names";
-import { graphqlProblem } from "../console/graphql-problem";
+import { FormAlert } from "../auth/form-parts";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
 import { Dialog } from "../ui/dialog";
 import { TextField } from "../ui/text-field";
 import { CreateApiTokenDocument } from "./api-tokens.generated";
 
-type Field = "name" | "expiresInDays";
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ["name", "expiresInDays"] as const;
+type Field = (typeof FIELDS)[number];
 
 /** The days field as the API wants it: empty means no expiry; anything not a whole number stays NaN and fails the rule. */
 const parseDays = (text: string) => (text.trim() === "" ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 /** The server's rules (lib/api-token-rules.ts), checked as the user types, in the server's own words. */
-function validate(name: string, days: string): Errors {
-  const errors: Errors = {};
+function validate(name: string, days: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
   const nameError = apiTokenNameProblem(name);
   if (nameError) errors.name = nameError;
   const daysError = expiryDaysProblem(parseDays(days));
@@ -43,34 +44,25 @@ export function CreateApiTokenDialog({
 }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState("");
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
-  const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
-  const errors = validate(name, days);
-  const shown = (field: Field) => serverErrors[field] ?? (touched[field] ? errors[field] : undefined);
+  const form = useFormErrors(FIELDS, validate(name, days));
 
   function change(field: Field, value: string) {
     (field === "name" ? setName : setDays)(value);
-    setTouched((current) => ({ ...current, [field]: true }));
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    form.edited(field);
   }
 
   function reset() {
     setName("");
     setDays("");
-    setTouched({});
-    setServerErrors({});
-    setFormError(null);
+    form.reset();
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setTouched({ name: true, expiresInDays: true });
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return;
+    if (!form.validateAll()) return;
     setSaving(true);
     try {
       const { data } = await create({ variables: { name: name.trim(), expiresInDays: parseDays(days) } });
@@ -78,9 +70,7 @@ export function CreateApiTokenDialog({
       reset();
       onCreated({ token: created.token, name: created.apiToken.name });
     } catch (error) {
-      const problem = graphqlProblem(error);
-      if (problem.field === "name" || problem.field === "expiresInDays") setServerErrors({ [problem.field]: problem.message });
-      else setFormError(problem.message);
+      form.showProblem(error);
     } finally {
       setSaving(false);
     }
@@ -108,18 +98,14 @@ export function CreateApiTokenDialog({
       }
     >
       <form id={FORM_ID} onSubmit={submit} noValidate aria-busy={saving}>
-        {formError ? (
-          <div className="alert" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormAlert message={form.formError} />
         <TextField
           id="api-token-name"
           label="Name"
           value={name}
           onChange={(value) => change("name", value)}
-          onBlur={() => setTouched((current) => ({ ...current, name: true }))}
-          error={shown("name")}
+          onBlur={() => form.touch("name")}
+          error={form.errorOf("name")}
           hint={`What uses it, e.g. “nightly export”. ${lengthOf(name.trim())} / ${API_TOKEN_NAME_MAX} characters.`}
           required
           autoFocus
@@ -129,8 +115,8 @@ export function CreateApiTokenDialog({
           label="Expires after (days)"
           value={days}
           onChange={(value) => change("expiresInDays", value)}
-          onBlur={() => setTouched((current) => ({ ...current, expiresInDays: true }))}
-          error={shown("expiresInDays")}
+          onBlur={() => form.touch("expiresInDays")}
+          error={form.errorOf("expiresInDays")}
           hint={`From 1 to ${MAX_EXPIRY_DAYS}. Leave empty for a token that never expires.`}
           inputMode="numeric"
         />

@@ -3,15 +3,16 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
 import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
-import { graphqlProblem } from "../console/graphql-problem";
+import { FormAlert } from "../auth/form-parts";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
 import { Dialog } from "../ui/dialog";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toast";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
 import { inTenant } from "./tenant-context";
 
-type Field = "name" | "description" | "integrationSystemID";
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ["name", "description", "integrationSystemID"] as const;
+type Field = (typeof FIELDS)[number];
 
 /**
  * Registers an application in a tenant (with the integration system that
@@ -34,26 +35,22 @@ export function ApplicationFormDialog({
   const [name, setName] = useState(application?.name ?? "");
   const [description, setDescription] = useState(application?.description ?? "");
   const [systemId, setSystemId] = useState("");
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const systems = useQuery(IntegrationSystemChoicesDocument, { skip: !!application });
   const [register] = useMutation(RegisterApplicationDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateApplicationDocument, { context: inTenant(tenantId) });
 
-  const errors: Errors = {};
+  const ruleErrors: FieldErrors<Field> = {};
   const nameError = nameProblem(normalizeName(name));
-  if (nameError) errors.name = nameError;
+  if (nameError) ruleErrors.name = nameError;
   const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) errors.description = descriptionError;
-  const shown = (field: Field) => serverErrors[field] ?? (touched ? errors[field] : undefined);
+  if (descriptionError) ruleErrors.description = descriptionError;
+  const form = useFormErrors(FIELDS, ruleErrors);
+  const shown = form.errorOf;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setTouched(true);
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return;
+    if (!form.validateAll()) return;
     setSaving(true);
     const fields = { name: name.trim(), description: description.trim() || null };
     try {
@@ -63,18 +60,14 @@ export function ApplicationFormDialog({
       onSaved();
       onClose();
     } catch (error) {
-      const problem = graphqlProblem(error);
-      const field = problem.field?.replace(/^in\./, "");
-      if (field === "name" || field === "description" || field === "integrationSystemID") setServerErrors({ [field]: problem.message });
-      else setFormError(problem.message);
+      form.showProblem(error);
       setSaving(false);
     }
   }
 
   const change = (field: Field, set: (value: string) => void) => (value: string) => {
     set(value);
-    setTouched(true);
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    form.edited(field);
   };
 
   return (
@@ -84,11 +77,7 @@ export function ApplicationFormDialog({
       title={application ? "Edit application" : "Register application"}
     >
       <form onSubmit={submit} noValidate aria-busy={saving}>
-        {formError ? (
-          <div className="alert" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormAlert message={form.formError} />
         <TextField id="application-name" label="Name" value={name} onChange={change("name", setName)} error={shown("name")} hint="Unique in this tenant, ignoring case." required autoFocus />
         <TextField
           id="application-description"

@@ -8,9 +8,10 @@ import { useCanWrite } from "../console/console-providers";
 import { asProblemError } from "../console/graphql-problem";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DataTable } from "../ui/data-table";
-import { DataTablePagination } from "../ui/data-table-pagination";
+import { ListPagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { formatDateTime } from "../ui/format";
+import { RowActions } from "../ui/row-actions";
 import { useToast } from "../ui/toast";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { ApplicationFormDialog } from "./application-form-dialog";
@@ -73,19 +74,13 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         meta: { className: "cell-actions" },
         cell: ({ row }) =>
           canWrite ? (
-            <div className="row-actions">
-              <button type="button" className="btn btn-ghost btn-small" aria-label={`Edit ${row.original.name}`} onClick={() => setDialog({ kind: "edit", application: row.original })}>
-                Edit
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small btn-danger-text"
-                aria-label={`Unregister ${row.original.name}`}
-                onClick={() => setDialog({ kind: "unregister", application: row.original })}
-              >
-                Unregister
-              </button>
-            </div>
+            <RowActions
+              name={row.original.name}
+              actions={[
+                { label: "Edit", onClick: () => setDialog({ kind: "edit", application: row.original }) },
+                { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", application: row.original }) },
+              ]}
+            />
           ) : null,
       },
     ],
@@ -111,17 +106,7 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         empty={list.search ? <p>No application matches “{list.search}”.</p> : <p><strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.</p>}
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix="applications"
-        pageIndex={list.cursors.length}
-        pageSize={list.pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={list.cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={list.previousPage}
-        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
-        onPageSizeChange={list.setPageSize}
-      />
+      <ListPagination list={list} page={page} idPrefix="applications" />
       {dialog?.kind === "register" ? <ApplicationFormDialog tenantId={tenantId} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
       {dialog?.kind === "edit" ? (
         <ApplicationFormDialog tenantId={tenantId} application={dialog.application} onClose={() => setDialog(null)} onSaved={() => void refetch()} />

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useCallback } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
-import { DataTablePagination } from "../ui/data-table-pagination";
+import { ListPagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
@@ -178,17 +178,7 @@ function AuditLogTable() {
         empty={emptyState}
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix="audit"
-        pageIndex={list.cursors.length}
-        pageSize={list.pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={list.cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={list.previousPage}
-        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
-        onPageSizeChange={list.setPageSize}
-      />
+      <ListPagination list={list} page={page} idPrefix="audit" />
     </>
   );
 }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "../console/console-providers";
-import { graphqlProblem } from "../console/graphql-problem";
+import { LoadError } from "../console/load-error";
 import { formatDateTime } from "../ui/format";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
@@ -28,15 +28,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
         <span className="skeleton" style={{ marginTop: "1rem" }} />
       </div>
     );
-  if (error)
-    return (
-      <div className="alert" role="alert">
-        Could not load this integration system: {graphqlProblem(error).message}{" "}
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void refetch()}>
-          Retry
-        </button>
-      </div>
-    );
+  if (error) return <LoadError what="this integration system" error={error} onRetry={() => void refetch()} />;
   const system = data?.integrationSystem;
   if (!system) return <NotFound />;
 

@@ -5,17 +5,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
-import { graphqlProblem } from "../console/graphql-problem";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
+import { FormAlert } from "../auth/form-parts";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toast";
 import { CreateIntegrationSystemDocument, UpdateIntegrationSystemDocument } from "./integration-system-form.generated";
 
-type Field = "name" | "description";
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ["name", "description"] as const;
+type Field = (typeof FIELDS)[number];
 
 /** The server's rules (lib/names.ts), checked as the user types, in the server's own words. */
-function validate(name: string, description: string): Errors {
-  const errors: Errors = {};
+function validate(name: string, description: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
   const nameError = nameProblem(normalizeName(name));
   if (nameError) errors.name = nameError;
   const descriptionError = descriptionProblem(description.trim());
@@ -33,9 +34,6 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
   const toast = useToast();
   const [name, setName] = useState(system?.name ?? "");
   const [description, setDescription] = useState(system?.description ?? "");
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
-  const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const [create] = useMutation(CreateIntegrationSystemDocument, {
@@ -53,20 +51,16 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
     },
   });
 
-  const errors = validate(name, description);
-  const shown = (field: Field) => serverErrors[field] ?? (touched[field] ? errors[field] : undefined);
+  const form = useFormErrors(FIELDS, validate(name, description));
 
   function change(field: Field, value: string) {
     (field === "name" ? setName : setDescription)(value);
-    setTouched((current) => ({ ...current, [field]: true }));
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    form.edited(field);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setTouched({ name: true, description: true });
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return;
+    if (!form.validateAll()) return;
     setSaving(true);
     const input = { name: name.trim(), description: description.trim() || null };
     try {
@@ -76,10 +70,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
       toast.success(system ? `Saved ${input.name}` : `Created ${input.name}`);
       router.push(`/integration-systems/${id}`);
     } catch (error) {
-      const problem = graphqlProblem(error);
-      const field = problem.field?.replace(/^in\./, "");
-      if (field === "name" || field === "description") setServerErrors({ [field]: problem.message });
-      else setFormError(problem.message);
+      form.showProblem(error);
       setSaving(false);
     }
   }
@@ -87,18 +78,14 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
   const cancelHref = system ? `/integration-systems/${system.id}` : "/integration-systems";
   return (
     <form className="card form-card" onSubmit={submit} noValidate aria-busy={saving}>
-      {formError ? (
-        <div className="alert" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={form.formError} />
       <TextField
         id="name"
         label="Name"
         value={name}
         onChange={(value) => change("name", value)}
-        onBlur={() => setTouched((current) => ({ ...current, name: true }))}
-        error={shown("name")}
+        onBlur={() => form.touch("name")}
+        error={form.errorOf("name")}
         hint={`Letters, digits, spaces, '-', '_' and '.'; starts with a letter or digit; at most ${NAME_MAX} characters; unique ignoring case.`}
         required
         autoFocus
@@ -108,7 +95,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
         label="Description"
         value={description}
         onChange={(value) => change("description", value)}
-        error={shown("description")}
+        error={form.errorOf("description")}
         hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
         multiline
       />

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
 import { DataTableColumnHeader } from "../ui/data-table-column-header";
-import { DataTablePagination } from "../ui/data-table-pagination";
+import { ListPagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { formatDateTime } from "../ui/format";
 import { useListUrlState } from "../ui/use-list-url-state";
@@ -152,17 +152,7 @@ export function IntegrationSystemList() {
         }}
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix="systems"
-        pageIndex={list.cursors.length}
-        pageSize={list.pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={list.cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={list.previousPage}
-        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
-        onPageSizeChange={list.setPageSize}
-      />
+      <ListPagination list={list} page={page} idPrefix="systems" />
       {deleting ? (
         <DeleteIntegrationSystemDialog system={deleting} open onOpenChange={(open) => !open && setDeleting(null)} />
       ) : null}

@@ -5,7 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "../ui/data-table";
-import { DataTablePagination } from "../ui/data-table-pagination";
+import { ListPagination } from "../ui/data-table-pagination";
 import { formatDateTime } from "../ui/format";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { IntegrationSystemApplicationsDocument, type IntegrationSystemApplicationsQuery } from "./system-applications.generated";
@@ -57,17 +57,7 @@ export function SystemApplications({ systemId }: { systemId: string }) {
         empty={<p>It manages no applications yet. It registers them in a tenant with its own access token and the tenant header.</p>}
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix="system-applications"
-        pageIndex={list.cursors.length}
-        pageSize={list.pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={list.cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={list.previousPage}
-        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
-        onPageSizeChange={list.setPageSize}
-      />
+      <ListPagination list={list} page={page} idPrefix="system-applications" />
     </>
   );
 }

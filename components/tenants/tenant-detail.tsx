@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApplicationTable } from "../applications/application-table";
 import { useCanWrite } from "../console/console-providers";
-import { graphqlProblem } from "../console/graphql-problem";
+import { LoadError } from "../console/load-error";
 import { formatDateTime } from "../ui/format";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
@@ -20,15 +20,7 @@ export function TenantDetail({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
 
   if (loading && !data) return <div className="card" aria-busy="true" aria-label="Loading tenant"><span className="skeleton" /></div>;
-  if (error)
-    return (
-      <div className="alert" role="alert">
-        Could not load this tenant: {graphqlProblem(error).message}{" "}
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void refetch()}>
-          Retry
-        </button>
-      </div>
-    );
+  if (error) return <LoadError what="this tenant" error={error} onRetry={() => void refetch()} />;
   const tenant = data?.tenant;
   if (!tenant)
     return (

@@ -3,17 +3,18 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { EXTERNAL_ID_MAX, externalIdProblem, nameProblem, normalizeName } from "../../lib/names";
-import { graphqlProblem } from "../console/graphql-problem";
+import { FormAlert } from "../auth/form-parts";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
 import { Dialog } from "../ui/dialog";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toast";
 import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
 
-type Field = "externalId" | "name";
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ["externalId", "name"] as const;
+type Field = (typeof FIELDS)[number];
 
-function validate(externalId: string, name: string): Errors {
-  const errors: Errors = {};
+function validate(externalId: string, name: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
   const externalIdError = externalIdProblem(externalId.trim());
   if (externalIdError) errors.externalId = externalIdError;
   const nameError = nameProblem(normalizeName(name));
@@ -32,26 +33,19 @@ export function TenantFormDialog({
   const toast = useToast();
   const [externalId, setExternalId] = useState(tenant?.externalId ?? "");
   const [name, setName] = useState(tenant?.name ?? "");
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
-  const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateTenantDocument, { refetchQueries: ["TenantList"] });
   const [update] = useMutation(UpdateTenantDocument);
 
-  const errors = validate(externalId, name);
-  const shown = (field: Field) => serverErrors[field] ?? (touched[field] ? errors[field] : undefined);
+  const form = useFormErrors(FIELDS, validate(externalId, name));
   function change(field: Field, value: string) {
     (field === "externalId" ? setExternalId : setName)(value);
-    setTouched((current) => ({ ...current, [field]: true }));
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    form.edited(field);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setTouched({ externalId: true, name: true });
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return;
+    if (!form.validateAll()) return;
     setSaving(true);
     const input = { externalId: externalId.trim(), name: name.trim() };
     try {
@@ -60,10 +54,7 @@ export function TenantFormDialog({
       toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
       onClose();
     } catch (error) {
-      const problem = graphqlProblem(error);
-      const field = problem.field?.replace(/^in\./, "");
-      if (field === "externalId" || field === "name") setServerErrors({ [field]: problem.message });
-      else setFormError(problem.message);
+      form.showProblem(error);
       setSaving(false);
     }
   }
@@ -76,22 +67,18 @@ export function TenantFormDialog({
       description="A customer's space. Callers name it in the tenant header by its external id (or its id)."
     >
       <form onSubmit={submit} noValidate aria-busy={saving}>
-        {formError ? (
-          <div className="alert" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormAlert message={form.formError} />
         <TextField
           id="tenant-external-id"
           label="External id"
           value={externalId}
           onChange={(value) => change("externalId", value)}
-          error={shown("externalId")}
+          error={form.errorOf("externalId")}
           hint={`ASCII letters, digits, '-', '_' and '.'; at most ${EXTERNAL_ID_MAX} characters; unique ignoring case.`}
           required
           autoFocus
         />
-        <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={shown("name")} required />
+        <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={form.errorOf("name")} required />
         <div className="dialog-footer">
           <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
             Cancel

@@ -6,8 +6,9 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
-import { DataTablePagination } from "../ui/data-table-pagination";
+import { ListPagination } from "../ui/data-table-pagination";
 import { formatDateTime } from "../ui/format";
+import { RowActions } from "../ui/row-actions";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
@@ -52,19 +53,13 @@ export function TenantList() {
         meta: { className: "cell-actions" },
         cell: ({ row }) =>
           canWrite ? (
-            <div className="row-actions">
-              <button type="button" className="btn btn-ghost btn-small" aria-label={`Edit ${row.original.name}`} onClick={() => setDialog({ kind: "edit", tenant: row.original })}>
-                Edit
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small btn-danger-text"
-                aria-label={`Delete ${row.original.name}`}
-                onClick={() => setDialog({ kind: "delete", tenant: row.original })}
-              >
-                Delete
-              </button>
-            </div>
+            <RowActions
+              name={row.original.name}
+              actions={[
+                { label: "Edit", onClick: () => setDialog({ kind: "edit", tenant: row.original }) },
+                { label: "Delete", danger: true, onClick: () => setDialog({ kind: "delete", tenant: row.original }) },
+              ]}
+            />
           ) : null,
       },
     ],
@@ -102,17 +97,7 @@ export function TenantList() {
         }
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix="tenants"
-        pageIndex={list.cursors.length}
-        pageSize={list.pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={list.cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={list.previousPage}
-        onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
-        onPageSizeChange={list.setPageSize}
-      />
+      <ListPagination list={list} page={page} idPrefix="tenants" />
       {dialog?.kind === "create" ? <TenantFormDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "edit" ? <TenantFormDialog tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "delete" ? <DeleteTenantDialog tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ListUrlState } from "./use-list-url-state";
+
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /**
@@ -55,5 +57,34 @@ export function DataTablePagination({
         </button>
       </div>
     </nav>
+  );
+}
+
+/** A keyset-paged query's answer, as far as paging cares. */
+interface CursorPage {
+  totalCount: number;
+  pageInfo: { endCursor: string; hasNextPage: boolean };
+}
+
+type UrlList = Pick<ListUrlState, "cursors" | "pageSize"> & {
+  nextPage: (endCursor: string) => void;
+  previousPage: () => void;
+  setPageSize: (size: number) => void;
+};
+
+/** Pagination for a list whose page lives in the URL (`useListUrlState`): the page number is how many cursors deep it is. */
+export function ListPagination({ list, page, idPrefix }: { list: UrlList; page: CursorPage | null | undefined; idPrefix: string }) {
+  return (
+    <DataTablePagination
+      idPrefix={idPrefix}
+      pageIndex={list.cursors.length}
+      pageSize={list.pageSize}
+      totalCount={page?.totalCount ?? null}
+      hasPrevious={list.cursors.length > 0}
+      hasNext={!!page?.pageInfo.hasNextPage}
+      onPrevious={list.previousPage}
+      onNext={() => page && list.nextPage(page.pageInfo.endCursor)}
+      onPageSizeChange={list.setPageSize}
+    />
   );
 }
