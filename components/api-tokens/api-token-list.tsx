@@ -5,6 +5,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
+import { RowActions } from "../ui/row-actions";
 import { formatDateTime, formatRelative } from "../ui/format";
 import { useToast } from "../ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
@@ -47,24 +49,8 @@ export function ApiTokenList() {
           </span>
         ),
       },
-      {
-        id: "createdAt",
-        header: "Created",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
-      },
-      {
-        id: "lastUsedAt",
-        header: "Last used",
-        cell: ({ row }) =>
-          row.original.lastUsedAt ? (
-            <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
-              {formatRelative(row.original.lastUsedAt, now)}
-            </time>
-          ) : (
-            <span className="muted">Never</span>
-          ),
-      },
+      createdColumn<Row>(),
+      lastUsedColumn<Row>(now),
       {
         id: "expiresAt",
         header: "Expires",
@@ -80,23 +66,9 @@ export function ApiTokenList() {
       },
       ...(canWrite
         ? [
-            {
-              id: "actions",
-              header: () => <span className="sr-only">Actions</span>,
-              meta: { className: "cell-actions" },
-              cell: ({ row }) => (
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small btn-danger-text"
-                    aria-label={`Revoke ${row.original.name}`}
-                    onClick={() => setRevoking({ id: row.original.id, name: row.original.name })}
-                  >
-                    Revoke
-                  </button>
-                </div>
-              ),
-            } satisfies ColumnDef<Row>,
+            actionsColumn<Row>((token) => (
+              <RowActions name={token.name} actions={[{ label: "Revoke", danger: true, onClick: () => setRevoking({ id: token.id, name: token.name }) }]} />
+            )),
           ]
         : []),
     ];

@@ -8,9 +8,9 @@ import { useCanWrite } from "../console/console-providers";
 import { asProblemError } from "../console/graphql-problem";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DataTable } from "../ui/data-table";
+import { actionsColumn, createdColumn } from "../ui/data-table-columns";
 import { ListPagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
-import { formatDateTime } from "../ui/format";
 import { RowActions } from "../ui/row-actions";
 import { useToast } from "../ui/toast";
 import { useListUrlState } from "../ui/use-list-url-state";
@@ -62,27 +62,18 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
             <span className="muted">No integration system</span>
           ),
       },
-      {
-        id: "createdAt",
-        header: "Registered",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
-      },
-      {
-        id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
-        meta: { className: "cell-actions" },
-        cell: ({ row }) =>
-          canWrite ? (
-            <RowActions
-              name={row.original.name}
-              actions={[
-                { label: "Edit", onClick: () => setDialog({ kind: "edit", application: row.original }) },
-                { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", application: row.original }) },
-              ]}
-            />
-          ) : null,
-      },
+      createdColumn<Application>("Registered"),
+      actionsColumn<Application>((item) =>
+        canWrite ? (
+          <RowActions
+            name={item.name}
+            actions={[
+              { label: "Edit", onClick: () => setDialog({ kind: "edit", application: item }) },
+              { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", application: item }) },
+            ]}
+          />
+        ) : null,
+      ),
     ],
     [canWrite],
   );

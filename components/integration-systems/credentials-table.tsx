@@ -8,6 +8,8 @@ import { asProblemError } from "../console/graphql-problem";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
 import { DataTable } from "../ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
+import { RowActions } from "../ui/row-actions";
 import { formatDateTime, formatRelative } from "../ui/format";
 import { useToast } from "../ui/toast";
 import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
@@ -46,24 +48,8 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         header: "Secret",
         cell: ({ row }) => (row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—"),
       },
-      {
-        id: "createdAt",
-        header: "Created",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
-      },
-      {
-        id: "lastUsedAt",
-        header: "Last used",
-        cell: ({ row }) =>
-          row.original.lastUsedAt ? (
-            <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
-              {formatRelative(row.original.lastUsedAt)}
-            </time>
-          ) : (
-            <span className="muted">Never</span>
-          ),
-      },
+      createdColumn<Credential>(),
+      lastUsedColumn<Credential>(),
       {
         id: "expiresAt",
         header: "Expires",
@@ -81,21 +67,9 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
       },
       ...(canWrite
         ? [
-            {
-              id: "actions",
-              header: () => <span className="sr-only">Actions</span>,
-              meta: { className: "cell-actions" },
-              cell: ({ row }) => (
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small btn-danger-text"
-                  aria-label={`Revoke credential ${row.original.id}`}
-                  onClick={() => setRevoking(row.original)}
-                >
-                  Revoke
-                </button>
-              ),
-            } satisfies ColumnDef<Credential>,
+            actionsColumn<Credential>((credential) => (
+              <RowActions name={`credential ${credential.id}`} actions={[{ label: "Revoke", danger: true, onClick: () => setRevoking(credential) }]} />
+            )),
           ]
         : []),
     ],

@@ -5,8 +5,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "../ui/data-table";
+import { createdColumn } from "../ui/data-table-columns";
 import { ListPagination } from "../ui/data-table-pagination";
-import { formatDateTime } from "../ui/format";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { IntegrationSystemApplicationsDocument, type IntegrationSystemApplicationsQuery } from "./system-applications.generated";
 
@@ -35,12 +35,7 @@ export function SystemApplications({ systemId }: { systemId: string }) {
           </Link>
         ),
       },
-      {
-        id: "createdAt",
-        header: "Registered",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
-      },
+      createdColumn<Application>("Registered"),
     ],
     [],
   );

@@ -6,8 +6,8 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
+import { actionsColumn, createdColumn } from "../ui/data-table-columns";
 import { ListPagination } from "../ui/data-table-pagination";
-import { formatDateTime } from "../ui/format";
 import { RowActions } from "../ui/row-actions";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
@@ -41,27 +41,18 @@ export function TenantList() {
         ),
       },
       { id: "externalId", header: "External id", cell: ({ row }) => <code>{row.original.externalId}</code> },
-      {
-        id: "createdAt",
-        header: "Created",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
-      },
-      {
-        id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
-        meta: { className: "cell-actions" },
-        cell: ({ row }) =>
-          canWrite ? (
-            <RowActions
-              name={row.original.name}
-              actions={[
-                { label: "Edit", onClick: () => setDialog({ kind: "edit", tenant: row.original }) },
-                { label: "Delete", danger: true, onClick: () => setDialog({ kind: "delete", tenant: row.original }) },
-              ]}
-            />
-          ) : null,
-      },
+      createdColumn<Tenant>(),
+      actionsColumn<Tenant>((item) =>
+        canWrite ? (
+          <RowActions
+            name={item.name}
+            actions={[
+              { label: "Edit", onClick: () => setDialog({ kind: "edit", tenant: item }) },
+              { label: "Delete", danger: true, onClick: () => setDialog({ kind: "delete", tenant: item }) },
+            ]}
+          />
+        ) : null,
+      ),
     ],
     [canWrite],
   );

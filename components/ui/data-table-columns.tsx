@@ -1,0 +1,44 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { formatDateTime, formatRelative } from "./format";
+
+/** Columns every table has in some form, so each shows times and actions alike. */
+
+/** A creation or registration time, as a date; hidden on phones, where the name matters more. */
+export function createdColumn<T extends { createdAt: string }>(header = "Created"): ColumnDef<T> {
+  return {
+    id: "createdAt",
+    header,
+    meta: { hideOnMobile: true },
+    cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+  };
+}
+
+/** When a credential or token was last used: "3 hours ago", the full time on hover, or "Never". */
+export function lastUsedColumn<T extends { lastUsedAt: string | null }>(now?: number): ColumnDef<T> {
+  return {
+    id: "lastUsedAt",
+    header: "Last used",
+    cell: ({ row }) =>
+      row.original.lastUsedAt ? (
+        <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
+          {formatRelative(row.original.lastUsedAt, now)}
+        </time>
+      ) : (
+        <span className="muted">Never</span>
+      ),
+  };
+}
+
+/** The buttons at the end of a row, under a header only screen readers hear. */
+export function actionsColumn<T>(cell: (row: T) => ReactNode): ColumnDef<T> {
+  return {
+    id: "actions",
+    enableSorting: false,
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "cell-actions" },
+    cell: ({ row }) => cell(row.original),
+  };
+}
