@@ -12,14 +12,30 @@ export type Db = SqliteClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+const CONNECT_TIMEOUT_MS = 2_000;
+const QUERY_TIMEOUT_MS = 15_000;
+
 export function createDb(databaseUrl: string): Db {
   const config = getConfig();
   if (/^postgres/i.test(databaseUrl)) {
     const adapter = new PrismaPg({
       connectionString: databaseUrl,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      // Fail fast instead of queueing forever when the database is down.
-      connectionTimeoutMillis: 5_000,
+      // During an outage a request must fail (503, lib/db-errors.ts) within
+      // about the health check's 2 s rather than hang: connecting, and waiting
+      // for a pooled connection, give up after this long. A refused
+      // connection (server stopped) fails at once anyway.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A server that stops answering on an open connection (frozen, network
+      // cut) would otherwise hold the request until TCP gives up, minutes
+      // later. No query here takes more than a fraction of a second; the
+      // timed-out connection is discarded by the pool.
+      query_timeout: QUERY_TIMEOUT_MS,
+      // Notices dead peers on idle pooled connections.
+      keepAlive: true,
+      // Idle connections are closed after 30 s, so a pool sized for a peak
+      // does not hold PostgreSQL connections (shared by every instance) for ever.
+      idleTimeoutMillis: 30_000,
     });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
