@@ -212,7 +212,7 @@ export interface Timed extends Reply {
 }
 
 /** Keep-alive connections, as real clients and load balancers use. */
-export const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 512 });
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 export async function timedRequest(port: number, options: Parameters<typeof request>[1], timeoutMs = 30_000): Promise<Timed> {
   const started = performance.now();
@@ -224,10 +224,6 @@ export async function timedRequest(port: number, options: Parameters<typeof requ
     }),
   ]).finally(() => clearTimeout(timer));
   return { ...reply, ms: performance.now() - started };
-}
-
-export function portOf(instance: Instance): number {
-  return instance.port;
 }
 
 /** POST /api/graphql with a bearer token. */
@@ -363,7 +359,7 @@ export class Ledger {
   unacknowledged = 0;
 }
 
-const auditKey = (action: string, objectId: string, clientId?: string) => `${action} ${objectId} ${clientId ?? ""}`;
+export const auditKey = (action: string, objectId: string, clientId?: string) => `${action} ${objectId} ${clientId ?? ""}`;
 
 export interface WorkloadOptions {
   clients: number;
@@ -522,6 +518,24 @@ export async function runWorkload(options: WorkloadOptions, ledger: Ledger): Pro
   };
   await Promise.all(Array.from({ length: options.clients }, (_, n) => client(n)));
   return { seconds: (performance.now() - started) / 1000, byOperation, byInstance };
+}
+
+/**
+ * Integration systems with credentials for the clients' token requests,
+ * created through `instances` in turn and recorded in the ledger like any
+ * acknowledged write.
+ */
+export async function tokenClients(instances: Instance[], apiToken: string, ledger: Ledger, count: number, prefix: string): Promise<Credential[]> {
+  const credentials: Credential[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `${prefix} ${i}`;
+    const { systemId, credential } = await systemWithCredential(instances[i % instances.length], apiToken, name);
+    ledger.created.set(systemId, name);
+    ledger.generated.set(credential.clientId, systemId);
+    ledger.audit.push(auditKey("INTEGRATION_SYSTEM_CREATED", systemId), auditKey("CLIENT_CREDENTIALS_GENERATED", systemId, credential.clientId));
+    credentials.push(credential);
+  }
+  return credentials;
 }
 
 /** The figures table of a workload: per operation req/s, p50, p99 and answers by class. */

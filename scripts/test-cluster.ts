@@ -20,6 +20,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { ROOT, runBench } from "./bench-support";
 import {
+  ADMIN,
   DELETE_CREDENTIALS,
   type Instance,
   READ_SYSTEMS,
@@ -139,7 +140,7 @@ async function main(): Promise<boolean> {
       method: "POST",
       path: "/api/auth/login",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@example.com", password: "cluster admin password" }),
+      body: JSON.stringify(ADMIN),
     });
     const cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0];
     const me = await timedRequest(b.port, {

@@ -40,7 +40,7 @@ import {
   startDedicatedPostgres,
   startInstance,
   summary,
-  systemWithCredential,
+  tokenClients,
   table,
   timedRequest,
   totals,
@@ -51,20 +51,6 @@ import {
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const figures: string[][] = [["fault", "figure", "value"]];
-
-/** Creates `count` integration systems with credentials for token requests, recorded in the ledger. */
-async function tokenClients(instance: Instance, apiToken: string, ledger: Ledger, count: number) {
-  const credentials = [];
-  for (let i = 0; i < count; i++) {
-    const name = `Fault client ${i}`;
-    const { systemId, credential } = await systemWithCredential(instance, apiToken, name);
-    ledger.created.set(systemId, name);
-    ledger.audit.push(`INTEGRATION_SYSTEM_CREATED ${systemId} `, `CLIENT_CREDENTIALS_GENERATED ${systemId} ${credential.clientId}`);
-    ledger.generated.set(credential.clientId, systemId);
-    credentials.push(credential);
-  }
-  return credentials;
-}
 
 const five = (result: WorkloadResult) => [...result.byOperation.values()].reduce((max, stats) => Math.max(max, stats.slowest5xxMs), 0);
 
@@ -77,7 +63,7 @@ async function killOneInstance(): Promise<void> {
   const [a, b] = await Promise.all([startInstance("A", env), startInstance("B", env)]);
   const apiToken = await adminApiToken(a);
   const ledger = new Ledger();
-  const credentials = await tokenClients(a, apiToken, ledger, 10);
+  const credentials = await tokenClients([a], apiToken, ledger, 10, "Fault client");
   let targets: Instance[] = [a, b];
   let killedAt = 0;
   const killer = (async () => {
@@ -116,7 +102,7 @@ async function restartPostgres(): Promise<void> {
   const pids = [a.child.pid, b.child.pid];
   const apiToken = await adminApiToken(a);
   const ledger = new Ledger();
-  const credentials = await tokenClients(a, apiToken, ledger, 10);
+  const credentials = await tokenClients([a], apiToken, ledger, 10, "Fault client");
   const healthDuringOutage: { status: number; body: string }[] = [];
   let downAt = 0;
   let upAt = 0;
@@ -190,7 +176,7 @@ async function killSqliteWriter(): Promise<void> {
   const a = await startInstance("S", env);
   const apiToken = await adminApiToken(a);
   const ledger = new Ledger();
-  const credentials = await tokenClients(a, apiToken, ledger, 2);
+  const credentials = await tokenClients([a], apiToken, ledger, 2, "Fault client");
   const writes: Record<Operation, number> = { token: 0, read: 0, create: 60, generate: 20, deleteCredential: 8, deleteSystem: 12 };
   let targets: Instance[] = [a];
   const killer = (async () => {

@@ -17,6 +17,7 @@
  *
  * Options: --runs N (default 1), --seconds S (default 60), --clients C (default 200).
  */
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { runBench } from "./bench-support";
 import {
@@ -32,13 +33,12 @@ import {
   sleep,
   startInstance,
   summary,
-  systemWithCredential,
+  tokenClients,
   table,
   totals,
   verifyLedgerOnPostgres,
   workloadTable,
 } from "./cluster-support";
-import { randomBytes } from "node:crypto";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "1" }, seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" } },
@@ -56,15 +56,7 @@ async function main(): Promise<boolean> {
   const instances = await Promise.all([startInstance("A", env), startInstance("B", env)]);
   const apiToken = await adminApiToken(instances[0]);
   const ledger = new Ledger();
-  // The integration systems whose credentials the clients' token requests use.
-  const credentials = [];
-  for (let i = 0; i < TOKEN_CLIENTS; i++) {
-    const { systemId, credential } = await systemWithCredential(instances[i % 2], apiToken, `Load client ${i}`);
-    ledger.created.set(systemId, `Load client ${i}`);
-    ledger.audit.push(`INTEGRATION_SYSTEM_CREATED ${systemId} `, `CLIENT_CREDENTIALS_GENERATED ${systemId} ${credential.clientId}`);
-    ledger.generated.set(credential.clientId, systemId);
-    credentials.push(credential);
-  }
+  const credentials = await tokenClients(instances, apiToken, ledger, TOKEN_CLIENTS, "Load client");
   const rss: number[][] = instances.map(() => []);
   let ok = true;
   for (let run = 1; run <= RUNS; run++) {
