@@ -6,7 +6,8 @@ import { defineConfig } from "@playwright/test";
 // own browser only where neither exists.
 const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((path) => path && fs.existsSync(path));
 
-const PORT = 3400;
+// E2E_PORT lets several checkouts on one machine run the end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3400);
 import { E2E_ADMIN } from "./e2e/admin";
 
 export default defineConfig({
