@@ -1,4 +1,5 @@
 import { type ASTNode, GraphQLError } from "graphql";
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "../lib/db-errors";
 import { logUnexpectedError } from "../lib/logger";
 
 /**
@@ -11,6 +12,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
@@ -55,10 +57,24 @@ export function isExpectedError(value: unknown): value is GraphQLError {
 }
 
 /**
- * A bug or an outage: the caller gets a code and an error id, the log gets the
- * details under that id (ORM messages and stacks never reach the caller).
+ * A bug or an outage. A database outage is SERVICE_UNAVAILABLE with HTTP 503
+ * and Retry-After (the request will work later; lib/db-errors.ts decides what
+ * counts as one). Anything else is a bug: the caller gets a code and an error
+ * id, the log gets the details under that id (ORM messages and stacks never
+ * reach the caller).
  */
 export function internalError(cause: unknown, at: { nodes?: readonly ASTNode[]; path?: readonly (string | number)[] } = {}): GraphQLError {
+  if (isDatabaseUnavailable(cause)) {
+    noteDatabaseUnavailable(cause);
+    return new GraphQLError("The database is unavailable: retry shortly", {
+      nodes: at.nodes,
+      path: at.path,
+      extensions: {
+        code: "SERVICE_UNAVAILABLE" satisfies ErrorCode,
+        http: { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } },
+      },
+    });
+  }
   const errorId = logUnexpectedError("unexpected error while serving GraphQL", cause);
   return new GraphQLError(`Internal server error (error id ${errorId})`, {
     nodes: at.nodes,

@@ -21,15 +21,21 @@ test("ok with a working database", async () => {
 test("unavailable when the query fails", async () => {
   for (const query of [() => Promise.reject(new Error("connection refused")), () => { throw new Error("thrown at once"); }]) {
     const health = await checkHealth(fakeDb(query as () => Promise<unknown>));
-    assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down" } });
+    assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down", message: "the database query failed" } });
   }
+});
+
+test("says when the database is unreachable", async () => {
+  const refused = Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+  const health = await checkHealth(fakeDb(() => Promise.reject(refused)));
+  assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down", message: "the database is unreachable" } });
 });
 
 test("unavailable after about 2 s when the database never answers", async () => {
   const started = performance.now();
   const health = await checkHealth(fakeDb(() => new Promise(() => {})));
   const elapsed = performance.now() - started;
-  assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down" } });
+  assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down", message: "the database did not answer within 2 s" } });
   assert.ok(elapsed >= 1_900 && elapsed < 3_000, `took ${Math.round(elapsed)} ms`);
 });
 

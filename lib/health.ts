@@ -1,9 +1,10 @@
 import { getConfig } from "./config";
 import type { Db } from "./db";
+import { isDatabaseUnavailable } from "./db-errors";
 
 export interface Health {
   status: "ok" | "unavailable";
-  database: { provider: string; status: "up" | "down"; latencyMs?: number };
+  database: { provider: string; status: "up" | "down"; latencyMs?: number; message?: string };
 }
 
 const TIMEOUT_MS = 2_000;
@@ -21,8 +22,15 @@ export async function checkHealth(db: Db): Promise<Health> {
       }),
     ]);
     return { status: "ok", database: { provider, status: "up", latencyMs: Math.round(performance.now() - started) } };
-  } catch {
-    return { status: "unavailable", database: { provider, status: "down" } };
+  } catch (error) {
+    // Says which of the two an operator is looking at; the driver's own message stays in the log.
+    const message =
+      error instanceof Error && error.message === "timeout"
+        ? `the database did not answer within ${TIMEOUT_MS / 1000} s`
+        : isDatabaseUnavailable(error)
+          ? "the database is unreachable"
+          : "the database query failed";
+    return { status: "unavailable", database: { provider, status: "down", message } };
   } finally {
     clearTimeout(timer);
   }

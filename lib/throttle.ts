@@ -3,9 +3,19 @@
  * key (an email, a client address), each further attempt must wait twice as
  * long as the last, up to `maxDelayMs`. A success clears the key.
  *
- * Kept in memory per process: with N instances an attacker gets at most N
- * times the attempts, which still leaves guessing a strong password
- * impractical. Shared state for scale-out is the scale-out issue's concern.
+ * Kept in memory per process, also when several instances share one
+ * database (decided for scale-out, docs/operations.md "Throttling"):
+ * - client secrets are 256 random bits: N instances giving N times the
+ *   attempts changes nothing about guessing them; there the throttle guards
+ *   CPU and the log, which are per-instance resources anyway;
+ * - passwords: per account, 5 free tries, then waits doubling from 1 s up to
+ *   15 min, so about 15 guesses per account per 15-20 minutes per instance,
+ *   ~1,300 a day; with N instances N times that. That stays far from what
+ *   guessing a password of the required length takes, except for the most
+ *   common passwords, which no throttle makes safe.
+ * Sharing it would put a database write on every failed attempt and a read
+ * on every token request (the hot path), and make throttling itself fail
+ * when the database is unavailable.
  */
 export interface ThrottlePolicy {
   freeAttempts: number;

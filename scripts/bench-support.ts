@@ -46,6 +46,12 @@ export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 // ---------------------------------------------------------------- temp folders, clean-up, exit
 
 const tempDirs: string[] = [];
+const cleanUpHooks: (() => Promise<void> | void)[] = [];
+
+/** Registers clean-up work (a database to drop, a server to stop) that cleanUp() runs last-registered first. */
+export function onCleanUp(hook: () => Promise<void> | void) {
+  cleanUpHooks.push(hook);
+}
 
 /** A new folder in the system's temp folder, removed by cleanUp() (on exit, or on SIGINT/SIGTERM). */
 export function makeTempDir(prefix: string): string {
@@ -60,6 +66,13 @@ export async function cleanUp() {
   if (cleanedUp) return;
   cleanedUp = true;
   await Promise.all(servers.map(stopServer));
+  for (const hook of cleanUpHooks.reverse()) {
+    try {
+      await hook();
+    } catch (error) {
+      say(`clean-up step failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -109,12 +109,14 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
           // RFC 6750 §3: a token was presented and is not good.
           return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": 'Bearer error="invalid_token"' }));
         }
-        // An outage while authenticating: masked like any other internal error,
-        // rather than escaping the handler with the ORM's message.
+        // An outage while authenticating (503) or a bug (500): masked like any
+        // other internal error, rather than escaping the handler with the ORM's message.
+        const masked = internalError(error);
+        const { http, ...extensions } = masked.extensions as { http?: { status?: number; headers?: Record<string, string> } };
         return endResponse(
-          new Response(JSON.stringify({ errors: [internalError(error)] }), {
-            status: 500,
-            headers: { "content-type": "application/json; charset=utf-8" },
+          new Response(JSON.stringify({ errors: [{ message: masked.message, extensions }] }), {
+            status: http?.status ?? 500,
+            headers: { "content-type": "application/json; charset=utf-8", ...http?.headers },
           }),
         );
       }

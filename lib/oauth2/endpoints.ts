@@ -1,6 +1,7 @@
 import { authenticate } from "../../graphql/auth/authenticate";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-errors";
 import { clientAddress, publicOrigin } from "../http";
 import { logUnexpectedError } from "../logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "../paths";
@@ -31,13 +32,24 @@ import { SIGNING_ALGORITHM } from "./signing-keys";
  */
 export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
 
-/** Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses and anything else into a logged server_error. */
+/**
+ * Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses, a
+ * database outage into 503 temporarily_unavailable with Retry-After (clients
+ * retry; nothing is wrong with their request), and anything else into a
+ * logged server_error.
+ */
 function endpoint(name: string, handle: (request: EndpointRequest, server: AuthorizationServer) => Promise<EndpointResponse>): Handler {
   return async (request) => {
     try {
       return await handle(request, authorizationServer(getDb()));
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
+      if (isDatabaseUnavailable(error)) {
+        noteDatabaseUnavailable(error);
+        return errorResponse(
+          new OAuthError("temporarily_unavailable", "The database is unavailable: retry shortly", 503, { "retry-after": String(RETRY_AFTER_SECONDS) }),
+        );
+      }
       const errorId = logUnexpectedError(`unexpected error in the ${name} endpoint`, error);
       return errorResponse(new OAuthError("server_error", `Internal server error (error id ${errorId})`));
     }
