@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import { E2E_ADMIN } from "./admin";
 import { clientSideState, graphql, signIn, uniqueName } from "./console";
 import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
@@ -74,6 +75,15 @@ test("an admin creates, edits, hands out credentials, revokes them and deletes t
   expect(secret).toMatch(/^cmp_cs_/);
   await expect(reveal.getByLabel("Client secret", { exact: true })).toHaveText(secret);
   await expect(reveal.getByLabel("curl command", { exact: true })).toContainText(`-u '${clientId}:${secret}'`);
+  // The downloads hold the same credentials, ready for a deployment's environment or config.
+  const envDownload = page.waitForEvent("download");
+  await reveal.getByRole("button", { name: "Download .env" }).click();
+  const envFile = await fs.readFile((await (await envDownload).path())!, "utf8");
+  expect(envFile).toContain(`COMPASS_CLIENT_ID=${clientId}\nCOMPASS_CLIENT_SECRET=${secret}\nCOMPASS_TOKEN_URL=${tokenUrl}\n`);
+  const jsonDownload = page.waitForEvent("download");
+  await reveal.getByRole("button", { name: "Download JSON" }).click();
+  const json = JSON.parse(await fs.readFile((await (await jsonDownload).path())!, "utf8"));
+  expect(json).toEqual({ client_id: clientId, client_secret: secret, token_url: tokenUrl, graphql_url: `${baseURL}/api/graphql` });
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "integration-system-secret-reveal");
   // Escape does not close it, and neither does Close before the acknowledgement.

@@ -357,6 +357,13 @@ export class Ledger {
   unacknowledgedCreates: string[] = [];
   /** Mutations of any kind that got no acknowledgement. */
   unacknowledged = 0;
+  /**
+   * Systems and credentials whose delete got no acknowledgement (the instance
+   * died or the database went away mid-request): gone or not, either is right.
+   * Their clients stop using them, since a retry could only answer NOT_FOUND.
+   */
+  maybeDeletedSystems = new Set<string>();
+  maybeDeletedCredentials = new Set<string>();
 }
 
 export const auditKey = (action: string, objectId: string, clientId?: string) => `${action} ${objectId} ${clientId ?? ""}`;
@@ -432,6 +439,7 @@ export async function runWorkload(options: WorkloadOptions, ledger: Ledger): Pro
       let kind = "";
       const isMutation = op !== "token" && op !== "read";
       let name = "";
+      let index = 0; // which of this client's systems or credentials a delete targets
       try {
         if (op === "token") {
           const reply = await tokenRequest(target.port, options.credentials[n % options.credentials.length]);
@@ -443,7 +451,6 @@ export async function runWorkload(options: WorkloadOptions, ledger: Ledger): Pro
           let query: string;
           let variables: Record<string, unknown> | undefined;
           let token = options.apiToken;
-          let index = 0;
           if (op === "read") {
             [query, token] = [READ_SYSTEMS, accessToken!];
           } else if (op === "create") {
@@ -511,6 +518,12 @@ export async function runWorkload(options: WorkloadOptions, ledger: Ledger): Pro
         if (isMutation) {
           ledger.unacknowledged += 1;
           if (op === "create") ledger.unacknowledgedCreates.push(name);
+          if (op === "deleteSystem") {
+            const [systemId] = mySystems.splice(index, 1);
+            ledger.maybeDeletedSystems.add(systemId);
+            for (let i = myCredentials.length - 1; i >= 0; i--) if (myCredentials[i].systemId === systemId) myCredentials.splice(i, 1);
+          }
+          if (op === "deleteCredential") ledger.maybeDeletedCredentials.add(myCredentials.splice(index, 1)[0].clientId);
         }
         if ((status === 0 || status >= 500) && options.backoffMs) await sleep(options.backoffMs);
       }
@@ -585,14 +598,15 @@ export async function verifyLedger(
   );
   let ok = true;
 
-  const missingCreates = [...ledger.created.keys()].filter((id) => !ledger.deletedSystems.has(id) && !systems.has(id));
+  const missingCreates = [...ledger.created.keys()].filter((id) => !ledger.deletedSystems.has(id) && !ledger.maybeDeletedSystems.has(id) && !systems.has(id));
   const presentDeletes = [...ledger.deletedSystems].filter((id) => systems.has(id));
   ok = check(`${label}: every acknowledged create of an integration system exists, every acknowledged delete is gone`,
     missingCreates.length === 0 && presentDeletes.length === 0,
     `${ledger.created.size} created, ${ledger.deletedSystems.size} deleted; missing ${missingCreates.length}, still present ${presentDeletes.length}`) && ok;
 
   const liveCredential = (clientId: string) => !ledger.deletedCredentials.has(clientId) && !ledger.deletedSystems.has(ledger.generated.get(clientId)!);
-  const missingCredentials = [...ledger.generated.keys()].filter((id) => liveCredential(id) && !credentials.has(id));
+  const maybeDeleted = (clientId: string) => ledger.maybeDeletedCredentials.has(clientId) || ledger.maybeDeletedSystems.has(ledger.generated.get(clientId)!);
+  const missingCredentials = [...ledger.generated.keys()].filter((id) => liveCredential(id) && !maybeDeleted(id) && !credentials.has(id));
   const presentCredentials = [...ledger.generated.keys()].filter((id) => !liveCredential(id) && credentials.has(id));
   ok = check(`${label}: every acknowledged credential exists, every deleted one is gone`,
     missingCredentials.length === 0 && presentCredentials.length === 0,
