@@ -176,3 +176,21 @@ export async function rejectsWithCode(promise: Promise<unknown>, code: string, f
     return true;
   });
 }
+
+/**
+ * Asserts that `fn` fails with `code` (and `field`) and leaves what `state()`
+ * reads as it was: a refused mutation writes nothing, audit log included.
+ */
+export async function rejectsWithoutChange(state: () => Promise<unknown>, fn: () => Promise<unknown>, code: string, field?: string): Promise<void> {
+  const before = await state();
+  await rejectsWithCode(fn(), code, field);
+  assert.deepEqual(await state(), before, "a failed mutation leaves rows and the audit log unchanged");
+}
+
+/** Runs `fn` and returns its result with the audit events it wrote, oldest first. */
+export async function auditEventsOf<T>(db: Db, fn: () => Promise<T>) {
+  const before = new Set((await db.auditEvent.findMany({ select: { id: true } })).map((row) => row.id));
+  const result = await fn();
+  const events = (await db.auditEvent.findMany({ orderBy: { id: "asc" } })).filter((event) => !before.has(event.id));
+  return { result, events };
+}

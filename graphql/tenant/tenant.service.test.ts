@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { rejectsWithCode, setupTestApp } from "../../test/harness";
+import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "../../test/harness";
 import { registerApplication } from "../application/application.service";
 import { createTenant, deleteTenant, findTenant, listTenants, updateTenant } from "./tenant.service";
 import { tenantScope } from "./tenant-scope";
@@ -17,19 +17,9 @@ async function snapshot() {
   };
 }
 
-async function expectRejectedWithoutChange(fn: () => Promise<unknown>, code: string, field?: string) {
-  const before = await snapshot();
-  await rejectsWithCode(fn(), code, field);
-  assert.deepEqual(await snapshot(), before, "a failed mutation leaves rows and the audit log unchanged");
-}
+const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
 
-/** Runs `fn` and returns the audit events it wrote, oldest first. */
-async function auditOf<T>(fn: () => Promise<T>) {
-  const before = new Set((await app.db.auditEvent.findMany({ select: { id: true } })).map((row) => row.id));
-  const result = await fn();
-  const events = (await app.db.auditEvent.findMany({ orderBy: { id: "asc" } })).filter((event) => !before.has(event.id));
-  return { result, events };
-}
+const auditOf = <T>(fn: () => Promise<T>) => auditEventsOf(app.db, fn);
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}`;

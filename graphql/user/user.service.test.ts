@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { verifyPassword } from "../../lib/crypto";
-import { PASSWORD, rejectsWithCode, setupTestApp } from "../../test/harness";
+import { PASSWORD, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "../../test/harness";
 import { createApiToken } from "../api-token/api-token.service";
 import { userPrincipal } from "../auth/principal";
 import { createSession } from "./session.service";
@@ -19,11 +19,7 @@ async function snapshot() {
   };
 }
 
-async function expectRejectedWithoutChange(fn: () => Promise<unknown>, code: string, field?: string) {
-  const before = await snapshot();
-  await rejectsWithCode(fn(), code, field);
-  assert.deepEqual(await snapshot(), before);
-}
+const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
 
 const GOOD_PASSWORD = "twelve chars";
 
