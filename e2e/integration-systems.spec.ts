@@ -246,3 +246,36 @@ test("a VIEWER sees the same pages without write controls or secrets", async ({ 
   await context.close();
   expect(E2E_ADMIN.email).not.toBe(viewer.email);
 });
+
+test("the list explains a failure with a retry, and an empty list leads to creating the first system", async ({ page }) => {
+  await signIn(page);
+  // The API answers the list query once with an error (as a GraphQL error in a 200, so nothing is logged as a failed request) ...
+  let failures = 1;
+  await page.route("**/api/graphql", async (route) => {
+    if (failures > 0 && route.request().postDataJSON()?.operationName === "IntegrationSystemList") {
+      failures--;
+      await route.fulfill({ json: { errors: [{ message: "The database is unavailable; try again shortly", extensions: { code: "SERVICE_UNAVAILABLE" } }] } });
+    } else await route.fallback();
+  });
+  await page.goto("/integration-systems");
+  const table = page.getByRole("table", { name: "Integration systems" });
+  await expect(table.getByRole("alert")).toContainText("Could not load this list: The database is unavailable; try again shortly");
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "integration-systems-error");
+  // ... and Retry asks again, this time for real.
+  await table.getByRole("button", { name: "Retry" }).click();
+  await expect(table.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByText(/Page 1( of \d+)? · \d+ in all/)).toBeVisible();
+
+  // An empty answer shows the call to action.
+  await page.unroute("**/api/graphql");
+  await page.route("**/api/graphql", async (route) => {
+    if (route.request().postDataJSON()?.operationName !== "IntegrationSystemList") return route.fallback();
+    await route.fulfill({ json: { data: { integrationSystems: { __typename: "IntegrationSystemPage", data: [], pageInfo: { __typename: "PageInfo", endCursor: "", hasNextPage: false }, totalCount: 0 } } } });
+  });
+  await page.goto("/integration-systems?size=10");
+  await expect(table).toContainText("No integration systems yet.");
+  await screenshots(page, "integration-systems-empty");
+  await table.getByRole("link", { name: "Create integration system" }).click();
+  await expect(page.getByRole("heading", { name: "Create integration system" })).toBeVisible();
+});
