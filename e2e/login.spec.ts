@@ -1,5 +1,6 @@
 import { E2E_ADMIN } from "./admin";
-import { expect, screenshots, test } from "./fixtures";
+import { signIn } from "./console";
+import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/integration-systems?q=crm");
@@ -32,7 +33,9 @@ test("the admin signs in where they were going, reaches GraphiQL, and signs out"
   expect(await viewer.json()).toEqual({ data: { viewer: { role: "ADMIN", authMethod: "SESSION" } } });
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/logout$/);
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await screenshots(page, "logout");
   const after = await page.request.post("/api/graphql", { data: { query: "{ viewer { role } }" } });
   expect(after.status()).toBe(401);
 });
@@ -46,4 +49,17 @@ test("a used or unknown setup link explains what to do", async ({ page }) => {
   await page.goto("/setup?token=cmp_setup_unknown");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("invalid, expired or already used");
   await screenshots(page, "setup-invalid");
+});
+
+test("the logout page asks before signing out, then says the session has ended", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/logout");
+  await expect(page.getByRole("heading", { name: "Sign out" })).toContainText("Sign out");
+  await expect(page.getByRole("main")).toContainText(`You are signed in as ${E2E_ADMIN.email}`);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Sign in again" }).click();
+  await expect(page).toHaveURL(/\/login$/);
 });
