@@ -130,7 +130,7 @@ test("a viewer sees their tokens but no way to create or revoke one", async ({ p
   await ensureViewer(page);
   await expectListSettled(page);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/logout$/);
   await page.goto("/api-tokens");
   await loginPage.signIn(E2E_VIEWER.email, E2E_VIEWER.password);
   await expect(page).toHaveURL(/\/api-tokens$/);

@@ -111,7 +111,7 @@ test("a viewer has no audit log link, and the page says why instead of failing",
   await ensureViewer(page);
   await expectListSettled(page);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/logout$/);
 
   await page.goto("/audit-log");
   await loginPage.signIn(E2E_VIEWER.email, E2E_VIEWER.password);
