@@ -71,7 +71,7 @@ export function IntegrationSystemList() {
         id: "credentials",
         enableSorting: false,
         header: "Credentials",
-        meta: { className: "cell-number" },
+        meta: { className: "cell-number", hideOnMobile: true },
         cell: ({ row }) => row.original.auths.length,
       },
       {
