@@ -46,6 +46,8 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
       {
         id: "secretHint",
         header: "Secret",
+        // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
+        meta: { hideOnMobile: true },
         cell: ({ row }) => (row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—"),
       },
       createdColumn<Credential>(),
