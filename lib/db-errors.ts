@@ -6,6 +6,20 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Runs a write whose unique constraint is the last word on duplicates (a
+ * check before the insert would race); a violation becomes `duplicate()`,
+ * the caller's CONFLICT naming the field.
+ */
+export async function refusingDuplicates<T>(write: () => Promise<T>, duplicate: () => Error): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+/**
  * Whether an error means "the database cannot be reached or cannot serve
  * right now" (stopped, restarting, network gone, out of connections, locked
  * for too long) rather than a bug. Those requests are answered 503 with

@@ -32,3 +32,6 @@ export function findUnstorableText(value: unknown, path: string): string | null 
   }
   return null;
 }
+
+/** "1 application", "3 applications": counts in messages people read. */
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -89,7 +89,8 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
   const { migrate } = await import("../lib/migrate");
   const { getConfig } = await import("../lib/config");
   const { getDb } = await import("../lib/db");
-  const { createIntegrationSystem, nameKeyOf } = await import("../graphql/integration-system/integration-system.service");
+  const { createIntegrationSystem } = await import("../graphql/integration-system/integration-system.service");
+  const { nameKeyOf } = await import("../graphql/base/validation");
   const { createUser, toIdentity } = await import("../graphql/user/user.service");
   const { createApiToken } = await import("../graphql/api-token/api-token.service");
   const { userPrincipal } = await import("../graphql/auth/principal");

@@ -1,14 +1,13 @@
 import { type Application, Prisma, type Tenant } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
-import { isUniqueViolation } from "../../lib/db-errors";
+import { refusingDuplicates } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "../base/cursor";
 import { afterTimeAndIdSql, containsSql } from "../base/search";
 import { conflict, forbidden, notFound } from "../errors";
-import { validDescription, validName } from "../base/validation";
-import { nameKeyOf } from "../integration-system/integration-system.service";
+import { nameKeyOf, validNamedInput } from "../base/validation";
 
 /**
  * Rules for applications: each lives in one tenant (every operation names
@@ -25,11 +24,6 @@ export interface ApplicationRegisterInput {
 export interface ApplicationUpdateInput {
   name: string;
   description?: string | null;
-}
-
-function validate(input: ApplicationUpdateInput, path = "in") {
-  const name = validName(input.name, `${path}.name`);
-  return { name, nameKey: nameKeyOf(name), description: validDescription(input.description, `${path}.description`) };
 }
 
 function duplicateName(name: string, tenant: Tenant) {
@@ -59,29 +53,28 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
  * existing integration system, or none.
  */
 export async function registerApplication(db: Db, actor: Principal, tenant: Tenant, input: ApplicationRegisterInput): Promise<Application> {
-  const valid = validate(input);
+  const valid = validNamedInput(input);
   const integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : input.integrationSystemID || null;
   const doing = `registering an application in tenant "${tenant.externalId}"`;
-  try {
-    return await db.$transaction(async (tx) => {
-      await requireTenantStill(tx, tenant, doing);
-      if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
-        throw notFound("integration system", integrationSystemId, doing);
-      }
-      const application = await tx.application.create({ data: { id: newId(), tenantId: tenant.id, integrationSystemId, ...valid } });
-      await recordAudit(tx, actor, {
-        action: "APPLICATION_REGISTERED",
-        objectType: "Application",
-        objectId: application.id,
-        objectLabel: application.name,
-        details: detailsOf(application, tenant),
-      });
-      return application;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(valid.name, tenant);
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        await requireTenantStill(tx, tenant, doing);
+        if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
+          throw notFound("integration system", integrationSystemId, doing);
+        }
+        const application = await tx.application.create({ data: { id: newId(), tenantId: tenant.id, integrationSystemId, ...valid } });
+        await recordAudit(tx, actor, {
+          action: "APPLICATION_REGISTERED",
+          objectType: "Application",
+          objectId: application.id,
+          objectLabel: application.name,
+          details: detailsOf(application, tenant),
+        });
+        return application;
+      }),
+    () => duplicateName(valid.name, tenant),
+  );
 }
 
 /** The application with this id in this tenant; one in another tenant is as unknown as one that never existed. */
@@ -106,31 +99,30 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdateInput,
 ): Promise<Application> {
-  const valid = validate(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await requireInTenant(tx, tenant, id, "updating it");
-      requireManagedBy(actor, before, "updating");
-      const application = await tx.application.update({ where: { id }, data: valid });
-      await recordAudit(tx, actor, {
-        action: "APPLICATION_UPDATED",
-        objectType: "Application",
-        objectId: id,
-        objectLabel: application.name,
-        details: {
-          before: { name: before.name, description: before.description },
-          after: { name: application.name, description: application.description },
-          tenantId: tenant.id,
-          tenantExternalId: tenant.externalId,
-          integrationSystemId: application.integrationSystemId,
-        },
-      });
-      return application;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(valid.name, tenant);
-    throw error;
-  }
+  const valid = validNamedInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await requireInTenant(tx, tenant, id, "updating it");
+        requireManagedBy(actor, before, "updating");
+        const application = await tx.application.update({ where: { id }, data: valid });
+        await recordAudit(tx, actor, {
+          action: "APPLICATION_UPDATED",
+          objectType: "Application",
+          objectId: id,
+          objectLabel: application.name,
+          details: {
+            before: { name: before.name, description: before.description },
+            after: { name: application.name, description: application.description },
+            tenantId: tenant.id,
+            tenantExternalId: tenant.externalId,
+            integrationSystemId: application.integrationSystemId,
+          },
+        });
+        return application;
+      }),
+    () => duplicateName(valid.name, tenant),
+  );
 }
 
 export async function unregisterApplication(db: Db, actor: Principal, tenant: Tenant, id: string): Promise<Application> {
@@ -159,18 +151,12 @@ export interface ListArgs {
   after?: string | null;
 }
 
-const cursorOf = (kind: string) => (row: Application) => encodeCursor(kind, [row.createdAt.getTime(), row.id]);
-
-function decodeAfter(kind: string, after: string | null | undefined): { createdAt: Date; id: string } | null {
-  if (!after) return null;
-  const [time, id] = decodeCursor(kind, after, ["time", "string"]);
-  return { createdAt: new Date(time as number), id: id as string };
-}
+const cursorOf = (kind: string) => (row: Application) => timeAndIdCursor(kind, row);
 
 /** Rows matching `where`, oldest first, one keyset page. */
 async function pageOf(db: Db, kind: string, where: Prisma.ApplicationWhereInput, args: ListArgs): Promise<LazyPage<Application>> {
   const first = checkPageSize(args.first);
-  const after = decodeAfter(kind, args.after);
+  const after = decodeTimeAndIdCursor(kind, args.after);
   const keyset = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
   const rows = await db.application.findMany({
     where: { AND: [where, keyset] },
@@ -188,7 +174,7 @@ export async function listApplications(db: Db, tenant: Tenant, args: ListArgs & 
 
   // A literal match needs raw SQL (base/search.ts); rows are then read through Prisma so they map alike.
   const first = checkPageSize(args.first);
-  const after = decodeAfter(kind, args.after);
+  const after = decodeTimeAndIdCursor(kind, args.after);
   const matches = Prisma.sql`"tenantId" = ${tenant.id} AND ${containsSql("nameKey", nameKeyOf(search))}`;
   const keyset = after ? afterTimeAndIdSql(after.createdAt, after.id, "ASC") : Prisma.sql`1 = 1`;
   const ids = await db.$queryRaw<{ id: string }[]>`

@@ -2,7 +2,7 @@ import { newId } from "../../lib/ids";
 import type { AuditEvent } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "../base/cursor";
 
 export interface AuditEntry {
   action: string;
@@ -58,19 +58,15 @@ export async function listAuditEvents(
 ): Promise<LazyPage<AuditEvent>> {
   const first = checkPageSize(args.first);
   const filter = args.objectId ? { objectId: args.objectId } : {};
-  let keyset = {};
-  if (args.after) {
-    const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["time", "string"]);
-    const createdAt = new Date(time as number);
-    keyset = afterTimeAndId(createdAt, id as string, "DESC");
-  }
+  const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
+  const keyset = after ? afterTimeAndId(after.createdAt, after.id, "DESC") : {};
   const rows = await db.auditEvent.findMany({
     where: { AND: [filter, keyset] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: first + 1,
   });
   return {
-    ...toPage(rows, first, (row) => encodeCursor(CURSOR_KIND, [row.createdAt.getTime(), row.id])),
+    ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
     countTotal: () => db.auditEvent.count({ where: filter }),
   };
 }

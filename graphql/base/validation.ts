@@ -24,3 +24,20 @@ export function validExternalId(raw: string, field: string): string {
   if (problem) throw badInput(field, problem);
   return externalId;
 }
+
+/** The key that makes names unique ignoring case. */
+export function nameKeyOf(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+/** Input with a unique name and a description (integration systems, applications), ready to store. */
+export interface ValidNamedInput {
+  name: string;
+  nameKey: string;
+  description: string | null;
+}
+
+export function validNamedInput(input: { name: string; description?: string | null }, path = "in"): ValidNamedInput {
+  const name = validName(input.name, `${path}.name`);
+  return { name, nameKey: nameKeyOf(name), description: validDescription(input.description, `${path}.description`) };
+}

@@ -1,14 +1,15 @@
 import { newId } from "../../lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../../lib/db";
-import { isUniqueViolation } from "../../lib/db-errors";
-import { descriptionProblem, nameProblem, normalizeName } from "../../lib/names";
+import { refusingDuplicates } from "../../lib/db-errors";
+import { plural } from "../../lib/text";
 import { forgetCredentials } from "./system-auth.service";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "../base/cursor";
 import { afterTimeAndIdSql, containsSql } from "../base/search";
-import { badInput, conflict, notFound } from "../errors";
+import { nameKeyOf, validNamedInput } from "../base/validation";
+import { conflict, notFound } from "../errors";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
 
@@ -17,49 +18,27 @@ export interface IntegrationSystemInput {
   description?: string | null;
 }
 
-export interface ValidInput {
-  name: string;
-  nameKey: string;
-  description: string | null;
-}
-
-/** The key that makes names unique ignoring case. */
-export function nameKeyOf(name: string): string {
-  return name.normalize("NFC").toLowerCase();
-}
-
-export function validateInput(input: IntegrationSystemInput, path = "in"): ValidInput {
-  const name = normalizeName(input.name);
-  const nameError = nameProblem(name);
-  if (nameError) throw badInput(`${path}.name`, nameError);
-  const description = input.description?.trim() || null;
-  const descriptionError = description && descriptionProblem(description);
-  if (descriptionError) throw badInput(`${path}.description`, descriptionError);
-  return { name, nameKey: nameKeyOf(name), description };
-}
-
 function duplicateName(name: string) {
   return conflict(`An integration system named "${name}" already exists (names are unique ignoring case)`, "in.name");
 }
 
 export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {
-  const valid = validateInput(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
-      await recordAudit(tx, actor, {
-        action: "INTEGRATION_SYSTEM_CREATED",
-        objectType: "IntegrationSystem",
-        objectId: system.id,
-        objectLabel: system.name,
-        details: { name: system.name, description: system.description },
-      });
-      return system;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(valid.name);
-    throw error;
-  }
+  const valid = validNamedInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
+        await recordAudit(tx, actor, {
+          action: "INTEGRATION_SYSTEM_CREATED",
+          objectType: "IntegrationSystem",
+          objectId: system.id,
+          objectLabel: system.name,
+          details: { name: system.name, description: system.description },
+        });
+        return system;
+      }),
+    () => duplicateName(valid.name),
+  );
 }
 
 export async function updateIntegrationSystem(
@@ -68,28 +47,27 @@ export async function updateIntegrationSystem(
   id: string,
   input: IntegrationSystemInput,
 ): Promise<IntegrationSystem> {
-  const valid = validateInput(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.integrationSystem.findUnique({ where: { id } });
-      if (!before) throw notFound("integration system", id, "updating it");
-      const system = await tx.integrationSystem.update({ where: { id }, data: valid });
-      await recordAudit(tx, actor, {
-        action: "INTEGRATION_SYSTEM_UPDATED",
-        objectType: "IntegrationSystem",
-        objectId: id,
-        objectLabel: system.name,
-        details: {
-          before: { name: before.name, description: before.description },
-          after: { name: system.name, description: system.description },
-        },
-      });
-      return system;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(valid.name);
-    throw error;
-  }
+  const valid = validNamedInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await tx.integrationSystem.findUnique({ where: { id } });
+        if (!before) throw notFound("integration system", id, "updating it");
+        const system = await tx.integrationSystem.update({ where: { id }, data: valid });
+        await recordAudit(tx, actor, {
+          action: "INTEGRATION_SYSTEM_UPDATED",
+          objectType: "IntegrationSystem",
+          objectId: id,
+          objectLabel: system.name,
+          details: {
+            before: { name: before.name, description: before.description },
+            after: { name: system.name, description: system.description },
+          },
+        });
+        return system;
+      }),
+    () => duplicateName(valid.name),
+  );
 }
 
 export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth[] };
@@ -106,7 +84,7 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
     const applicationCount = await tx.application.count({ where: { integrationSystemId: id } });
     if (applicationCount > 0) {
       throw conflict(
-        `Integration system "${system.name}" still manages ${applicationCount} application${applicationCount === 1 ? "" : "s"}; unregister them first`,
+        `Integration system "${system.name}" still manages ${plural(applicationCount, "application")}; unregister them first`,
         undefined,
         { applicationCount },
       );
@@ -162,14 +140,12 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
     after = { nameKey: nameKey as string };
     keyset = { nameKey: { [cmp]: nameKey } };
   } else if (args.after) {
-    const [time, id] = decodeCursor(kind, args.after, ["time", "string"]);
-    const createdAt = new Date(time as number);
-    after = { createdAt, id: id as string };
-    keyset = afterTimeAndId(createdAt, id as string, direction);
+    const position = decodeTimeAndIdCursor(kind, args.after)!;
+    [after, keyset] = [position, afterTimeAndId(position.createdAt, position.id, direction)];
   }
 
   const cursorOf = (row: IntegrationSystem) =>
-    encodeCursor(kind, field === "NAME" ? [row.nameKey] : [row.createdAt.getTime(), row.id]);
+    field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row);
   const search = args.search?.trim();
   if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
 

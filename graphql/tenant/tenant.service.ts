@@ -1,10 +1,11 @@
 import type { Tenant } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
-import { isUniqueViolation } from "../../lib/db-errors";
+import { refusingDuplicates } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
+import { plural } from "../../lib/text";
 import { recordAudit, recordAudits } from "../audit/audit.service";
 import type { Principal } from "../auth/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, encodeCursor, toPage } from "../base/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "../base/cursor";
 import { validExternalId, validName } from "../base/validation";
 import { conflict, notFound } from "../errors";
 
@@ -59,50 +60,46 @@ const detailsOf = (tenant: Tenant) => ({ externalId: tenant.externalId, name: te
 
 export async function createTenant(db: Db, actor: Principal, input: TenantInput): Promise<Tenant> {
   const valid = validateTenantInput(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      await refuseOtherTenantsId(tx, valid, null);
-      const tenant = await tx.tenant.create({ data: { id: newId(), ...valid } });
-      await recordAudit(tx, actor, {
-        action: "TENANT_CREATED",
-        objectType: "Tenant",
-        objectId: tenant.id,
-        objectLabel: tenant.name,
-        details: detailsOf(tenant),
-      });
-      return tenant;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateExternalId(valid.externalId);
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        await refuseOtherTenantsId(tx, valid, null);
+        const tenant = await tx.tenant.create({ data: { id: newId(), ...valid } });
+        await recordAudit(tx, actor, {
+          action: "TENANT_CREATED",
+          objectType: "Tenant",
+          objectId: tenant.id,
+          objectLabel: tenant.name,
+          details: detailsOf(tenant),
+        });
+        return tenant;
+      }),
+    () => duplicateExternalId(valid.externalId),
+  );
 }
 
 /** Replaces external id and name; `idOrExternalId` names the tenant. */
 export async function updateTenant(db: Db, actor: Principal, idOrExternalId: string, input: TenantInput): Promise<Tenant> {
   const valid = validateTenantInput(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await findTenant(tx, idOrExternalId);
-      if (!before) throw notFound("tenant", idOrExternalId, "updating it");
-      await refuseOtherTenantsId(tx, valid, before.id);
-      const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
-      await recordAudit(tx, actor, {
-        action: "TENANT_UPDATED",
-        objectType: "Tenant",
-        objectId: tenant.id,
-        objectLabel: tenant.name,
-        details: { before: detailsOf(before), after: detailsOf(tenant) },
-      });
-      return tenant;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateExternalId(valid.externalId);
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await findTenant(tx, idOrExternalId);
+        if (!before) throw notFound("tenant", idOrExternalId, "updating it");
+        await refuseOtherTenantsId(tx, valid, before.id);
+        const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
+        await recordAudit(tx, actor, {
+          action: "TENANT_UPDATED",
+          objectType: "Tenant",
+          objectId: tenant.id,
+          objectLabel: tenant.name,
+          details: { before: detailsOf(before), after: detailsOf(tenant) },
+        });
+        return tenant;
+      }),
+    () => duplicateExternalId(valid.externalId),
+  );
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /**
  * Deletes a tenant. One that holds applications is a CONFLICT (naming how
@@ -162,14 +159,11 @@ const CURSOR_KIND = "tenants";
 /** Oldest first; keyset on (createdAt, id). */
 export async function listTenants(db: Db, args: { first: number; after?: string | null }): Promise<LazyPage<Tenant>> {
   const first = checkPageSize(args.first);
-  let keyset = {};
-  if (args.after) {
-    const [time, id] = decodeCursor(CURSOR_KIND, args.after, ["time", "string"]);
-    keyset = afterTimeAndId(new Date(time as number), id as string, "ASC");
-  }
+  const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
+  const keyset = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
   const rows = await db.tenant.findMany({ where: keyset, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: first + 1 });
   return {
-    ...toPage(rows, first, (row) => encodeCursor(CURSOR_KIND, [row.createdAt.getTime(), row.id])),
+    ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
     countTotal: () => db.tenant.count(),
   };
 }

@@ -2,7 +2,7 @@ import { newId } from "../../lib/ids";
 import type { User } from "../../generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
-import { isUniqueViolation } from "../../lib/db-errors";
+import { isUniqueViolation, refusingDuplicates } from "../../lib/db-errors";
 import { log } from "../../lib/logger";
 import { recordAudit } from "../audit/audit.service";
 import { type Principal, type Role, type UserIdentity, isRole } from "../auth/principal";
@@ -42,22 +42,21 @@ export async function createUser(
 ): Promise<User> {
   const email = validateNewUser(input, path);
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
-      await recordAudit(tx, actor, {
-        action: "USER_CREATED",
-        objectType: "User",
-        objectId: user.id,
-        objectLabel: email,
-        details: { email, role: input.role },
-      });
-      return user;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A user with email "${email}" already exists`, `${path}.email`);
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
+        await recordAudit(tx, actor, {
+          action: "USER_CREATED",
+          objectType: "User",
+          objectId: user.id,
+          objectLabel: email,
+          details: { email, role: input.role },
+        });
+        return user;
+      }),
+    () => conflict(`A user with email "${email}" already exists`, `${path}.email`),
+  );
 }
 
 export function listUsers(db: Db): Promise<User[]> {
