@@ -8,7 +8,7 @@ import { GRAPHQL_PATH } from "../lib/paths";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
-import { useQueryLimits } from "./plugins/query-limits";
+import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
@@ -58,7 +58,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
     }),
     plugins: [
       useRequestGuard({ db, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
-      useQueryLimits({ maxTokens: 5000, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
+      useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
     ],

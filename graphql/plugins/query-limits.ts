@@ -1,81 +1,271 @@
 import {
-  type ASTVisitor,
+  BREAK,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLSchema,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
   parse,
+  visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "../base/cursor";
 
 /**
  * Refuses documents that would cost the server far more than any real client
- * needs: too many tokens (checked while parsing, before any tree is built),
- * too deep, or too expensive. Cost: each field costs 1, and a field taking
- * `first` multiplies what is below it by that page size. Introspection fields
- * are exempt so GraphiQL's schema query keeps working.
+ * needs, before graphql-js validates them and long before they run:
+ * - too many tokens (checked while parsing, before any tree is built);
+ * - too many fields, aliases or directives in the document (these bound the
+ *   work of graphql-js's own rules, whose field-overlap check compares fields
+ *   pairwise);
+ * - per operation: too deep, too many root fields (each one is its own
+ *   database work), or too expensive.
+ *
+ * Cost: every field costs 1; a field that reads the database (a root field, a
+ * paged field, `totalCount`) costs `databaseCost` more; a paged field
+ * multiplies what is below it by its page size (`first`, its default when
+ * omitted, the largest page when it is a variable). Introspection fields are
+ * exempt so GraphiQL's schema query keeps working (graphql-js limits their
+ * depth itself).
+ *
+ * Every measure is linear in the document: a fragment is measured once however
+ * often it is spread, and measuring stops as soon as a limit is passed.
+ * docs/decisions/graphql-query-limits.md has the figures.
  */
 export interface QueryLimits {
   maxTokens: number;
   maxDepth: number;
   maxCost: number;
+  /** Root fields per operation, fragments expanded. */
+  maxRootFields: number;
+  /** Field selections written in the document (not expanded). */
+  maxFields: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /**
+   * Fields with one response name in one selection set, fragments expanded:
+   * graphql-js compares such fields pairwise (OverlappingFieldsCanBeMerged).
+   */
+  maxSameNameFields: number;
+  /** What a field that queries the database adds to the cost. */
+  databaseCost: number;
 }
+
+export const DEFAULT_QUERY_LIMITS = {
+  maxTokens: 5000,
+  maxRootFields: 20,
+  maxFields: 500,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxSameNameFields: 10,
+  databaseCost: 10,
+} as const;
 
 function limitError(message: string) {
   return new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
 }
 
-function pageSizeOf(field: FieldNode): number {
-  const first = field.arguments?.find((arg) => arg.name.value === "first");
-  if (!first) return 1;
-  // A variable's value is not known during validation: assume the largest page.
-  return first.value.kind === Kind.INT ? Math.max(1, Number(first.value.value)) : MAX_PAGE_SIZE;
+/** Thrown inside the measurement to stop at the first limit passed. */
+class LimitExceeded extends Error {}
+
+interface Measure {
+  depth: number;
+  cost: number;
+  /** Fields at the top of the selection set, fragments expanded. */
+  width: number;
 }
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): { depth: number; cost: number } {
-  let depth = 0;
-  let cost = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith("__")) continue;
-      const below = selection.selectionSet ? measure(selection.selectionSet, fragments, seen) : { depth: 0, cost: 0 };
-      depth = Math.max(depth, below.depth + 1);
-      cost += 1 + pageSizeOf(selection) * below.cost;
-    } else {
-      const set =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
-      // Fragment cycles are reported by graphql's own NoFragmentCycles rule.
-      if (!set || (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value))) continue;
-      const inner = measure(set, fragments, selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen);
-      depth = Math.max(depth, inner.depth);
-      cost += inner.cost;
-    }
-  }
-  return { depth, cost };
-}
+const NOTHING: Measure = { depth: 0, cost: 0, width: 0 };
 
-function limitsRule(limits: QueryLimits) {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of context.getDocument().definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      }
-      const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
-      if (depth > limits.maxDepth) {
-        context.reportError(limitError(`Query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`));
-      } else if (cost > limits.maxCost) {
-        context.reportError(limitError(`Query would cost ${cost} (fields times page sizes); the limit is ${limits.maxCost}`));
+function documentCounts(document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+  let fields = 0;
+  let aliases = 0;
+  let directives = 0;
+  let error: GraphQLError | null = null;
+  visit(document, {
+    Field(node) {
+      fields++;
+      if (node.alias) aliases++;
+      if (fields > limits.maxFields) error = limitError(`Document selects more than ${limits.maxFields} fields`);
+      else if (aliases > limits.maxAliases) error = limitError(`Document has more than ${limits.maxAliases} aliases`);
+      if (error) return BREAK;
+    },
+    Directive() {
+      if (++directives > limits.maxDirectives) {
+        error = limitError(`Document has more than ${limits.maxDirectives} directives`);
+        return BREAK;
       }
     },
   });
+  return error;
+}
+
+class OperationMeasurer {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  /** Each fragment's measure, computed once; null while it is being measured (a cycle). */
+  private readonly measured = new Map<string, Measure | null>();
+  reason = "";
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly limits: QueryLimits,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
+    }
+  }
+
+  private exceeded(reason: string): never {
+    this.reason = reason;
+    throw new LimitExceeded(reason);
+  }
+
+  private check(measure: Measure): Measure {
+    if (measure.depth > this.limits.maxDepth) {
+      this.exceeded(`Query is nested ${measure.depth} levels deep; the limit is ${this.limits.maxDepth}`);
+    }
+    if (measure.cost > this.limits.maxCost) {
+      this.exceeded(`Query would cost more than ${this.limits.maxCost} (fields, database reads and page sizes); the limit is ${this.limits.maxCost}`);
+    }
+    return measure;
+  }
+
+  private pageSize(field: FieldNode, definition: { args: readonly { name: string; defaultValue?: unknown }[] } | undefined): number {
+    const first = field.arguments?.find((arg) => arg.name.value === "first");
+    if (first) {
+      // A variable's value is not known during validation: assume the largest page.
+      return first.value.kind === Kind.INT ? Math.max(1, Number(first.value.value)) : MAX_PAGE_SIZE;
+    }
+    const declared = definition?.args.find((arg) => arg.name === "first");
+    if (!declared) return 1;
+    return typeof declared.defaultValue === "number" ? Math.max(1, declared.defaultValue) : MAX_PAGE_SIZE;
+  }
+
+  private isRoot(type: GraphQLNamedType | undefined): boolean {
+    return !!type && (type === this.schema.getQueryType() || type === this.schema.getMutationType() || type === this.schema.getSubscriptionType());
+  }
+
+  private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined): Measure {
+    const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
+    const type = definition ? getNamedType(definition.type) : undefined;
+    const below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined) : NOTHING;
+    const paged = !!definition?.args.some((arg) => arg.name === "first");
+    const readsDatabase = this.isRoot(parent) || paged || field.name.value === "totalCount";
+    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + this.pageSize(field, definition) * below.cost;
+    // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
+    const depth = field.name.value.startsWith("__") ? 0 : below.depth + 1;
+    return this.check({ depth, cost, width: 1 });
+  }
+
+  private fragmentMeasure(name: string): Measure {
+    const known = this.measured.get(name);
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    // Unknown fragments and cycles are graphql-js's to report (KnownFragmentNames, NoFragmentCycles).
+    if (!fragment || known === null) return NOTHING;
+    this.measured.set(name, null);
+    const measure = this.set(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value));
+    this.measured.set(name, measure);
+    return measure;
+  }
+
+  set(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Measure {
+    let depth = 0;
+    let cost = 0;
+    let width = 0;
+    for (const selection of selectionSet.selections) {
+      let inner: Measure;
+      if (selection.kind === Kind.FIELD) {
+        inner = this.fieldMeasure(selection, parent);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
+        inner = this.set(selection.selectionSet, type ?? undefined);
+      } else {
+        inner = this.fragmentMeasure(selection.name.value);
+      }
+      depth = Math.max(depth, inner.depth);
+      cost += inner.cost;
+      width += inner.width;
+      this.check({ depth, cost, width });
+    }
+    return { depth, cost, width };
+  }
+
+  /**
+   * Counts the fields that share each response path once selection sets are
+   * merged (fragments expanded, each once per set, as graphql-js and
+   * execution merge them). graphql-js's OverlappingFieldsCanBeMerged compares
+   * the fields of one path pairwise, so its work grows with the square of
+   * these counts. Runs only once the cost is within its limit, which bounds
+   * the fields visited here.
+   */
+  private mergedPaths(sets: readonly { set: SelectionSetNode; expanded: ReadonlySet<string> }[]): void {
+    const groups = new Map<string, { count: number; sets: { set: SelectionSetNode; expanded: ReadonlySet<string> }[] }>();
+    const collect = (set: SelectionSetNode, expanded: Set<string>) => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = (selection.alias ?? selection.name).value;
+          let group = groups.get(name);
+          if (!group) groups.set(name, (group = { count: 0, sets: [] }));
+          if (++group.count > this.limits.maxSameNameFields) {
+            this.exceeded(`More than ${this.limits.maxSameNameFields} fields answer to "${name}" in one place`);
+          }
+          // Below, the fragments expanded on the way down are not expanded again (a cycle, which graphql-js reports).
+          if (selection.selectionSet) group.sets.push({ set: selection.selectionSet, expanded });
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          collect(selection.selectionSet, expanded);
+        } else {
+          const fragment = this.fragments.get(selection.name.value);
+          if (!fragment || expanded.has(selection.name.value)) continue;
+          expanded.add(selection.name.value);
+          collect(fragment.selectionSet, expanded);
+        }
+      }
+    };
+    for (const { set, expanded } of sets) collect(set, new Set(expanded));
+    for (const group of groups.values()) {
+      if (group.sets.length > 0) this.mergedPaths(group.sets);
+    }
+  }
+
+  operation(operation: OperationDefinitionNode): void {
+    const root =
+      operation.operation === "query"
+        ? this.schema.getQueryType()
+        : operation.operation === "mutation"
+          ? this.schema.getMutationType()
+          : this.schema.getSubscriptionType();
+    const { width } = this.set(operation.selectionSet, root ?? undefined);
+    if (width > this.limits.maxRootFields) {
+      this.exceeded(`Operation selects ${width} root fields; the limit is ${this.limits.maxRootFields}`);
+    }
+    this.mergedPaths([{ set: operation.selectionSet, expanded: new Set() }]);
+  }
+}
+
+/** The first limit the document passes, or null. Linear in the document's size. */
+export function queryLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+  const counted = documentCounts(document, limits);
+  if (counted) return counted;
+  const measurer = new OperationMeasurer(schema, document, limits);
+  try {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION) measurer.operation(definition);
+    }
+  } catch (error) {
+    if (error instanceof LimitExceeded) return limitError(measurer.reason);
+    throw error;
+  }
+  return null;
 }
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
@@ -83,8 +273,10 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     onParse({ setParseFn }) {
       setParseFn((source, options) => parse(source, { ...options, maxTokens: limits.maxTokens }));
     },
-    onValidate({ addValidationRule }) {
-      addValidationRule(limitsRule(limits));
+    // Before graphql-js's own rules: a refused document costs only this linear pass.
+    onValidate({ params, setResult }) {
+      const error = queryLimitError(params.schema, params.documentAST, limits);
+      if (error) setResult([error]);
     },
   };
 }
