@@ -3,6 +3,23 @@ import { badInput } from "../errors";
 
 /** lib/names.ts's rules as the API applies them: normalised values, or BAD_USER_INPUT naming `field`. */
 
+/**
+ * The longest text any String argument or input field may hold, in
+ * characters (code points), unless TEXT_MAXIMA names a shorter one. The
+ * longest text the product stores is a description (lib/names.ts).
+ */
+export const TEXT_MAX = 2000;
+
+/**
+ * Shorter maxima by argument or input-field name. A search longer than any
+ * name matches nothing, and SQLite refuses LIKE patterns over 50,000 bytes.
+ * The per-field rules (name 64, external id 64, password 256) are checked
+ * where the value is used, with their own messages.
+ */
+export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200 };
+
+export const textMaxFor = (name: string) => TEXT_MAXIMA[name] ?? TEXT_MAX;
+
 export function validName(raw: string, field: string): string {
   const name = normalizeName(raw);
   const problem = nameProblem(name);
