@@ -5,7 +5,11 @@
  * errors, which leave as a code and an error id that is in the log.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
+import { buildSchema, parse, specifiedRules, validate } from "graphql";
+import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../graphql/plugins/query-limits";
 import { POST as loginRoute } from "../app/api/auth/login/route";
 import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
 import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
@@ -196,6 +200,36 @@ test("a document that would cost too much is refused: GRAPHQL_VALIDATION_FAILED"
   assertError(await app.graphql(variable, { n: 1 }, app.admin), "GRAPHQL_VALIDATION_FAILED");
   // One such page is fine.
   assert.equal((await app.graphql(`{ ${page} }`, {}, app.admin)).body.errors, undefined);
+});
+
+test("every document the console sends passes the limits and graphql-js's validation", () => {
+  const schema = buildSchema(fs.readFileSync(path.join(import.meta.dirname, "../graphql/schema.generated.graphqls"), "utf8"));
+  const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: getConfig().graphqlMaxDepth, maxCost: getConfig().graphqlMaxCost };
+  const files = fs
+    .readdirSync(path.join(import.meta.dirname, "../components"), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".graphql"));
+  assert.ok(files.length >= 9, `found ${files.length} documents`);
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(import.meta.dirname, "../components", file), "utf8");
+    const document = parse(source, { maxTokens: limits.maxTokens });
+    assert.equal(queryLimitError(schema, document, limits)?.message, undefined, file);
+    assert.deepEqual(validate(schema, document, specifiedRules).map((error) => error.message), [], file);
+  }
+});
+
+test("a Compass-style full listing is served within the limits", async () => {
+  const query = `{
+    integrationSystems(first: 100) {
+      data { id name description auths { id createdAt secretHint auth { credential { ... on OAuthCredentialData { clientId url } } } } }
+      pageInfo { startCursor endCursor hasNextPage }
+      totalCount
+    }
+    tenants(first: 200) { data { id externalId name } pageInfo { endCursor hasNextPage } totalCount }
+    viewer { kind role scopes user { id email role } }
+  }`;
+  const response = await app.graphql(query, {}, app.admin);
+  assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
+  assert.ok(response.body.data!.integrationSystems.totalCount >= 0);
 });
 
 // ---------------------------------------------------------------------------
