@@ -146,6 +146,26 @@ test("a document with too many tokens is refused while parsing: GRAPHQL_PARSE_FA
   assertError(await app.graphql(`mutation { createIntegrationSystem(in: {name: "x"}) { id }`, {}, app.admin), "GRAPHQL_PARSE_FAILED");
 });
 
+test("a document nested thousands of levels deep is refused before parsing: GRAPHQL_PARSE_FAILED, not a stack overflow", async () => {
+  // graphql-js's parser recurses per level: 2400 levels, within the token limit, overflowed the call stack (INTERNAL_SERVER_ERROR).
+  const documents = [
+    `{ ${"viewer { ".repeat(2400)}`,
+    `{ ${"viewer { ".repeat(2400)}kind${" }".repeat(2401)}`,
+    `{ integrationSystems(search: ${"[".repeat(2400)}"x"${"]".repeat(2400)}) { totalCount } }`,
+  ];
+  for (const document of documents) {
+    const response = await app.graphql(document, {}, app.admin);
+    assert.ok(response.status < 500, `HTTP ${response.status}`);
+    assertError(response, "GRAPHQL_PARSE_FAILED");
+    assert.match(onlyError(response).message, /nests brackets more than \d+ levels/);
+  }
+  // Brackets inside strings and comments are not nesting.
+  const quoted = `{ integrationSystems(search: "${"{[(".repeat(60)}") { totalCount } } # ${"{".repeat(100)}`;
+  assert.equal((await app.graphql(quoted, {}, app.admin)).body.errors, undefined);
+  const block = `{ integrationSystems(search: """${"{".repeat(70)} \\""" ${"[".repeat(70)}""") { totalCount } }`;
+  assert.equal((await app.graphql(block, {}, app.admin)).body.errors, undefined);
+});
+
 test("a document nested deeper than the limit is refused: GRAPHQL_VALIDATION_FAILED", async () => {
   const limit = getConfig().graphqlMaxDepth;
   const deep = "{ a ".repeat(limit + 2) + "}".repeat(limit + 2);

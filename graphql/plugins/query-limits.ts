@@ -42,6 +42,8 @@ import { MAX_PAGE_SIZE } from "../base/cursor";
  */
 export interface QueryLimits {
   maxTokens: number;
+  /** Brackets ({, (, [) open at once anywhere in the text, checked before parsing. */
+  maxNesting: number;
   maxDepth: number;
   maxCost: number;
   /** Root fields per operation, fragments expanded. */
@@ -61,6 +63,7 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS = {
   maxTokens: 5000,
+  maxNesting: 64,
   maxRootFields: 20,
   maxFields: 500,
   maxAliases: 30,
@@ -268,10 +271,48 @@ export function queryLimitError(schema: GraphQLSchema, document: DocumentNode, l
   return null;
 }
 
+/**
+ * The deepest bracket nesting in a document's text, outside strings and
+ * comments; stops counting past `max`. graphql-js's parser recurses once per
+ * level, and a few thousand levels (well within the token limit) overflow the
+ * call stack, so nesting is checked before parsing.
+ */
+export function nestingOf(text: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "#") {
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    } else if (char === '"') {
+      if (text.startsWith('"""', i)) {
+        i += 3;
+        while (i < text.length && !text.startsWith('"""', i)) i += text.startsWith('\\"""', i) ? 4 : 1;
+        i += 2;
+      } else {
+        i++;
+        while (i < text.length && text[i] !== '"' && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      }
+    } else if (char === "{" || char === "(" || char === "[") {
+      if (++depth > deepest && (deepest = depth) > max) return deepest;
+    } else if (char === "}" || char === ")" || char === "]") {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+const nestedTooDeeply = (max: number) =>
+  new GraphQLError(`Syntax Error: Document nests brackets more than ${max} levels deep.`, { extensions: { code: "GRAPHQL_PARSE_FAILED" } });
+
 export function useQueryLimits(limits: QueryLimits): Plugin {
   return {
     onParse({ setParseFn }) {
-      setParseFn((source, options) => parse(source, { ...options, maxTokens: limits.maxTokens }));
+      setParseFn((source, options) => {
+        const text = typeof source === "string" ? source : source.body;
+        if (nestingOf(text, limits.maxNesting) > limits.maxNesting) throw nestedTooDeeply(limits.maxNesting);
+        return parse(source, { ...options, maxTokens: limits.maxTokens });
+      });
     },
     // Before graphql-js's own rules: a refused document costs only this linear pass.
     onValidate({ params, setResult }) {

@@ -39,11 +39,11 @@ const base = await app.listen();
 const schema: GraphQLSchema = buildSchema(fs.readFileSync(new URL("../../graphql/schema.generated.graphqls", import.meta.url), "utf8"));
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 250);
 /** Not a speed target: a bound that only a hang or a blow-up passes. */
 const REQUEST_BOUND_MS = 5000;
 /** The whole run stops generating after this, so the file stays well under 30 s. */
-const TIME_BUDGET_MS = 15_000;
+const TIME_BUDGET_MS = 12_000;
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function prng(seed: number) {
