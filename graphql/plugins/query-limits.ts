@@ -306,6 +306,7 @@ const nestedTooDeeply = (max: number) =>
   new GraphQLError(`Syntax Error: Document nests brackets more than ${max} levels deep.`, { extensions: { code: "GRAPHQL_PARSE_FAILED" } });
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
+  const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
   return {
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
@@ -316,8 +317,13 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     },
     // Before graphql-js's own rules: a refused document costs only this linear pass.
     onValidate({ params, setResult }) {
-      const error = queryLimitError(params.schema, params.documentAST, limits);
-      if (error) setResult([error]);
+      // Yoga's parse cache hands back the same document object for the same text: measure it once.
+      let verdict = verdicts.get(params.documentAST);
+      if (verdict === undefined) {
+        verdict = queryLimitError(params.schema, params.documentAST, limits);
+        verdicts.set(params.documentAST, verdict);
+      }
+      if (verdict) setResult([verdict]);
     },
   };
 }

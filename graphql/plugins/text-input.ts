@@ -105,12 +105,15 @@ function usageNames(document: DocumentNode): Map<string, string> {
   return names;
 }
 
+const usages = new WeakMap<DocumentNode, Map<string, string>>();
+
 function tooLongVariable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
   if (!operation?.variableDefinitions?.length) return null;
   // Passed as `search: $q`, the variable takes search's maximum; graphql-js requires it be typed to fit there.
-  const usedAs = usageNames(document);
+  let usedAs = usages.get(document);
+  if (!usedAs) usages.set(document, (usedAs = usageNames(document)));
   for (const definition of operation.variableDefinitions) {
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
