@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { newNonce, pageContentSecurityPolicy } from "./lib/security-headers";
+import { NONCE_HEADER, newNonce, pageContentSecurityPolicy } from "./lib/security-headers";
 
 /**
  * Every page: a Content-Security-Policy with a fresh nonce, which Next reads
@@ -9,8 +9,10 @@ import { newNonce, pageContentSecurityPolicy } from "./lib/security-headers";
  * cannot read the URL).
  */
 export function proxy(request: NextRequest) {
-  const policy = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
   headers.set("x-console-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

@@ -26,6 +26,9 @@ export function baseSecurityHeaders(config: Pick<Config, "publicUrl">): Record<s
 /** JSON answers (GraphQL, OAuth2, well-known, health): nothing in them may load or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** Request header through which proxy.ts tells the layout the page's nonce. */
+export const NONCE_HEADER = "x-nonce";
+
 /** A fresh nonce per page: 128 bits from the CSPRNG. */
 export function newNonce(): string {
   // Web Crypto, not node:crypto: proxy.ts imports this too, whatever runtime Next gives it.

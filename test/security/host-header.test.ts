@@ -52,12 +52,13 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
 
   test("a foreign or malformed Host gets 421 on metadata, token, GraphQL and the pages alike", async () => {
     for (const host of ATTACK_HOSTS) {
-      for (const request of [
+      const requests: { path: string; method?: string; headers?: Record<string, string>; body?: string }[] = [
         { path: METADATA_PATH },
         { path: TOKEN_PATH, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" },
         { path: "/api/graphql", method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}` }, body: '{"query":"{ viewer { role } }"}' },
         { path: "/login" },
-      ]) {
+      ];
+      for (const request of requests) {
         const response = await rawRequest(base, { ...request, headers: { ...request.headers, host: host } });
         assert.equal(response.status, 421, `${request.path} with Host "${host}"`);
         assert.doesNotMatch(response.body, /evil/, "the refusal does not echo the host");
