@@ -9,8 +9,7 @@
 import http from "node:http";
 import { getConfig } from "./lib/config";
 import { getDb } from "./lib/db";
-import { createFastPath } from "./lib/fast-path";
-import { CLIENT_ADDRESS_HEADER } from "./lib/http";
+import { createFastPath, createRequestListener } from "./lib/fast-path";
 import { log } from "./lib/logger";
 import { startNextProcess } from "./lib/next-proxy";
 import { authorizationServer } from "./lib/oauth2/authorization-server";
@@ -32,13 +31,7 @@ async function main() {
   ]);
   const fastPath = createFastPath();
 
-  const server = http.createServer((req, res) => {
-    // Route handlers read the client address from this header (login throttling);
-    // a value sent by the client must never be believed. Set here, from the
-    // socket, because Next only sees this process's connection.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-    if (!fastPath(req, res)) nextProcess.handle(req, res);
-  });
+  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle));
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;

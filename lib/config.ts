@@ -1,5 +1,6 @@
 import path from "node:path";
 import { SCOPES } from "../graphql/auth/principal";
+import { type AllowedHosts, defaultAllowedHosts, parseAllowedHosts, parseHost } from "./hosts";
 
 /**
  * Every setting the server reads from the environment, parsed once. The README's
@@ -18,6 +19,11 @@ export interface Config {
   publicUrl: string | null;
   /** Trust X-Forwarded-* headers for the client address and origin. */
   trustProxy: boolean;
+  /**
+   * The Host headers served (lib/hosts.ts): ALLOWED_HOSTS, else this machine's
+   * own names; PUBLIC_URL's host always. Any other gets 421.
+   */
+  allowedHosts: AllowedHosts;
   adminEmail: string | null;
   adminPassword: string | null;
   sessionTtlHours: number;
@@ -59,6 +65,16 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
   return value;
 }
 
+function allowedHostsFromEnv(publicUrl: string | null): AllowedHosts {
+  const raw = process.env.ALLOWED_HOSTS?.trim();
+  const allowed = raw ? parseAllowedHosts(raw) : defaultAllowedHosts();
+  if (allowed === "any" || !publicUrl) return allowed;
+  // PUBLIC_URL's host is always served, on any port: the port a proxy in
+  // front forwards to need not be the public one.
+  const own = parseHost(new URL(publicUrl).host);
+  return own ? [...allowed, { hostname: own.hostname, port: null }] : allowed;
+}
+
 export function providerOf(databaseUrl: string): DatabaseProvider {
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return "postgresql";
   if (databaseUrl.startsWith("file:")) return "sqlite";
@@ -77,6 +93,7 @@ function readConfig(): Config {
   if (publicUrl && !/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl)) {
     throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${publicUrl}"`);
   }
+  const allowedHosts = allowedHostsFromEnv(publicUrl);
   const logLevel = (process.env.LOG_LEVEL ?? "info") as Config["logLevel"];
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be debug, info, warn or error`);
@@ -89,6 +106,7 @@ function readConfig(): Config {
     host: process.env.HOST || "0.0.0.0",
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
     trustProxy: process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1",
+    allowedHosts,
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,
     sessionTtlHours: intFromEnv("SESSION_TTL_HOURS", 12, 1, 24 * 30),

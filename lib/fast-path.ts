@@ -1,9 +1,22 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { getGraphQLServer } from "../graphql/yoga";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { type GraphQLServer, getGraphQLServer } from "../graphql/yoga";
+import { type Config, getConfig } from "./config";
+import { isAllowedHost } from "./hosts";
+import { CLIENT_ADDRESS_HEADER } from "./http";
 import { log } from "./logger";
 import type { EndpointRequest, EndpointResponse } from "./oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "./oauth2/routes";
 import { GRAPHQL_PATH } from "./paths";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baseSecurityHeaders,
+  graphiqlContentSecurityPolicy,
+  newNonce,
+  setDefaultHeaders,
+  withNonce,
+} from "./security-headers";
 
 /**
  * The hot paths, served straight from node:http: the GraphQL API and the
@@ -68,19 +81,99 @@ function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
   );
 }
 
+/** A browser asking for a page: GraphiQL, when yoga renders it. */
+const wantsHtml = (req: IncomingMessage) => req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
+
+/**
+ * GraphiQL's page needs its own policy, with a nonce on its inline scripts:
+ * the answer is read whole (a small page, asked for by people only) and its
+ * tags get the nonce. Any other answer to such a request streams through.
+ */
+async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const response = await graphql.handleNodeRequestAndResponse(req, res);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
+    const nonce = newNonce();
+    const html = Buffer.from(withNonce(await response.text(), nonce));
+    delete headers["content-length"];
+    res.writeHead(response.status, { ...headers, "content-security-policy": graphiqlContentSecurityPolicy(nonce), "content-length": html.length });
+    res.end(html);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);
+  else res.end();
+}
+
 /** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
   const graphql = getGraphQLServer();
+  const headers = { ...baseSecurityHeaders(getConfig()), "content-security-policy": API_CONTENT_SECURITY_POLICY };
   return (req, res) => {
     const url = req.url ?? "";
     if (isGraphQLPath(url)) {
-      graphql(req, res);
+      setDefaultHeaders(res, headers);
+      if (wantsHtml(req)) {
+        serveGraphQLPage(graphql, req, res).catch((error: Error) => {
+          log.error("unexpected error serving GraphiQL", { error: error.stack ?? error.message });
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end("Internal server error");
+        });
+      } else {
+        graphql(req, res);
+      }
       return true;
     }
     if (isOAuthPath(url)) {
+      setDefaultHeaders(res, headers);
       serveOAuth(req, res);
       return true;
     }
     return false;
+  };
+}
+
+/**
+ * The host a request names: X-Forwarded-Host behind a trusted proxy (the
+ * origin lib/http.ts builds URLs from), else its Host header.
+ */
+function requestedHost(req: IncomingMessage, config: Config): string | undefined {
+  if (config.trustProxy) {
+    const forwarded = req.headers["x-forwarded-host"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0].trim();
+    if (first) return first;
+  }
+  return req.headers.host;
+}
+
+/**
+ * The server's request entry (server.ts): every request, fast path or Next,
+ * passes here once. It sets the client address from the socket, refuses
+ * hosts this server does not answer for (421: the client may retry at the
+ * right one), and gives every answer the base security headers.
+ */
+export function createRequestListener(
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
+  fallback: RequestListener,
+): RequestListener {
+  const config = getConfig();
+  const headers = baseSecurityHeaders(config);
+  return (req, res) => {
+    // Route handlers read the client address from this header (login throttling);
+    // a value sent by the client must never be believed. Set here, from the
+    // socket, because Next only sees this process's connection.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    setDefaultHeaders(res, headers);
+    if (!isAllowedHost(requestedHost(req, config), config.allowedHosts)) {
+      // Not the Host value itself: it is the attacker's text.
+      log.debug("refused a request for a host this server does not answer for", { path: req.url });
+      res.writeHead(421, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY });
+      res.end("Misdirected request: this server does not answer for that host. Set ALLOWED_HOSTS or PUBLIC_URL.\n");
+      // The body may still be arriving; nothing of it is wanted.
+      req.resume();
+      return;
+    }
+    if (!fastPath(req, res)) fallback(req, res);
   };
 }

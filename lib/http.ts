@@ -23,22 +23,29 @@ export function clientAddress(request: RequestHead): string {
   return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
-/** The origin absolute URLs are built from: PUBLIC_URL, else the request's own. */
+/** The first value of a header a proxy may have appended to. */
+const firstValue = (value: string | null) => value?.split(",")[0].trim() || null;
+
+/**
+ * The origin absolute URLs are built from: PUBLIC_URL alone when it is set,
+ * else the request's own. X-Forwarded-Proto/-Host count only with
+ * TRUST_PROXY; without it they are the client's word, not a proxy's.
+ * server.ts has already refused hosts outside ALLOWED_HOSTS (lib/hosts.ts).
+ */
 export function publicOrigin(request: RequestHead): string {
   const config = getConfig();
   if (config.publicUrl) return config.publicUrl;
-  if (config.trustProxy) {
-    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim();
-    const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim();
-    if (proto && host) return `${proto}://${host}`;
-  }
+  let protocol = request.url.startsWith("https:") ? "https:" : "http:";
   // The Host header, not request.url: behind the custom server Next rebuilds
   // request.url from its own listening address, while Host is what the client
   // asked for (and what a browser's Origin header names).
-  const host = request.headers.get("host");
-  const url = request.url;
-  const protocol = url.startsWith("https:") ? "https:" : "http:";
-  return host ? `${protocol}//${host}` : new URL(url).origin;
+  let host = request.headers.get("host");
+  if (config.trustProxy) {
+    const proto = firstValue(request.headers.get("x-forwarded-proto"))?.toLowerCase();
+    if (proto === "https" || proto === "http") protocol = `${proto}:`;
+    host = firstValue(request.headers.get("x-forwarded-host")) ?? host;
+  }
+  return host ? `${protocol}//${host}` : new URL(request.url).origin;
 }
 
 /**
@@ -51,11 +58,9 @@ export function isCrossSiteRequest(request: RequestHead): boolean {
   return origin !== null && origin !== publicOrigin(request);
 }
 
+/** Whether the client reached us over https: the same rule as publicOrigin, so cookies and origins agree. */
 export function isSecureRequest(request: RequestHead): boolean {
-  const config = getConfig();
-  if (config.publicUrl) return config.publicUrl.startsWith("https:");
-  if (config.trustProxy && request.headers.get("x-forwarded-proto") === "https") return true;
-  return new URL(request.url).protocol === "https:";
+  return publicOrigin(request).startsWith("https:");
 }
 
 export function jsonError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {

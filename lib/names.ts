@@ -17,11 +17,40 @@ export const lengthOf = (value: string) => [...value].length;
 /** A name as it is stored: trimmed and NFC-normalised. */
 export const normalizeName = (name: string) => name.trim().normalize("NFC");
 
+// Code points that show nothing (or only change how their neighbour looks):
+// "Admin" + U+034F or U+FE0F renders exactly as "Admin". Default_Ignorable_Code_Point
+// covers the combining grapheme joiner, variation selectors, zero-width characters,
+// bidi controls and fillers such as U+3164; Cf adds the other format characters.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Variation_Selector}]/u;
+
+// Scripts whose letters stand in for one another (UTS #39, "mixed-script
+// confusables"): "Аdmin" with a Cyrillic А. One word may use one of them.
+const LOOKALIKE_SCRIPTS: [string, RegExp][] = [
+  ["Latin", /\p{Script_Extensions=Latin}/u],
+  ["Cyrillic", /\p{Script_Extensions=Cyrillic}/u],
+  ["Greek", /\p{Script_Extensions=Greek}/u],
+];
+
+export const INVISIBLE_CHARACTER_MESSAGE = "Name must not hold invisible characters (zero-width, joiners, variation selectors, direction marks)";
+
+/** The scripts among Latin, Cyrillic and Greek that one word of a name mixes, or null. */
+function mixedScripts(name: string): string[] | null {
+  for (const word of name.split(/[ ._-]+/)) {
+    const found = LOOKALIKE_SCRIPTS.filter(([, pattern]) => [...word].some((char) => /\p{L}/u.test(char) && pattern.test(char)));
+    // A letter in two of them at once (Script_Extensions) would count for both; none is in these three.
+    if (found.length > 1) return found.map(([script]) => script);
+  }
+  return null;
+}
+
 /** What is wrong with a (normalised) name, or null when it is valid. */
 export function nameProblem(name: string): string | null {
   if (lengthOf(name) < 1) return "Name must not be empty";
   if (lengthOf(name) > NAME_MAX) return `Name must be at most ${NAME_MAX} characters, got ${lengthOf(name)}`;
+  if (INVISIBLE.test(name)) return INVISIBLE_CHARACTER_MESSAGE;
   if (!NAME_PATTERN.test(name)) return "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit";
+  const scripts = mixedScripts(name);
+  if (scripts) return `A word of a name must not mix ${scripts.join(" and ")} letters, which look alike`;
   return null;
 }
 

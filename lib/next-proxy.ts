@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { getConfig } from "./config";
 import { log } from "./logger";
 
 /**
@@ -45,20 +46,29 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "tra
 const connectionOptions = (connection: string | undefined) =>
   new Set((connection ?? "").toLowerCase().split(",").map((name) => name.trim()));
 
+// What a proxy in front says about the client's connection. Next believes
+// them (X-Forwarded-Proto makes its request.url https, X-Forwarded-Host is
+// what it checks server actions' Origin against), so unless TRUST_PROXY says a
+// proxy of ours set them they are replaced with this connection's own facts.
+const FORWARDED = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
 /**
  * To Next: the parsed headers, which hold the client address set by server.ts
  * (the raw ones still hold whatever the client sent), and are what Next would
  * have seen in this process.
  */
-function requestHeaders(req: http.IncomingMessage, secret: string): http.OutgoingHttpHeaders {
+export function requestHeaders(req: http.IncomingMessage, secret: string, trustProxy = getConfig().trustProxy): http.OutgoingHttpHeaders {
   const named = connectionOptions(req.headers.connection);
   const result: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name)) result[name] = value;
   }
-  // In one process Next filled in a missing X-Forwarded-For with the client's
-  // address; in the child it would take this process's loopback address.
+  if (!trustProxy) for (const name of FORWARDED) delete result[name];
+  // In one process Next filled these in from the client's connection; in the
+  // child it would take this process's loopback one. This server speaks plain http.
   result["x-forwarded-for"] ??= req.socket.remoteAddress;
+  result["x-forwarded-proto"] ??= "http";
+  if (req.headers.host !== undefined) result["x-forwarded-host"] ??= req.headers.host;
   result[NEXT_SECRET_HEADER] = secret;
   return result;
 }

@@ -3,6 +3,7 @@ import { getConfig } from "./config";
 import { getDb } from "./db";
 import { log } from "./logger";
 import { migrate } from "./migrate";
+import { refreshNameSkeletons } from "./name-skeleton";
 import { authorizationServer } from "./oauth2/authorization-server";
 import { ensureSigningKey } from "./oauth2/signing-keys";
 import { ensureSecretKey } from "./secret-key";
@@ -39,6 +40,7 @@ async function run(): Promise<void> {
   ensureSecretKey();
   await migrate(config.databaseUrl);
   await ensureSigningKey(getDb());
+  await refreshNameSkeletons(getDb());
   // Decrypting the signing key now makes a SECRET_KEY that differs from the
   // one the keys were made with fail the start, not every token request.
   await authorizationServer(getDb()).keys.activeKey();

@@ -91,6 +91,7 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
   const { getDb } = await import("../lib/db");
   const { createIntegrationSystem } = await import("../graphql/integration-system/integration-system.service");
   const { nameKeyOf } = await import("../graphql/base/validation");
+  const { nameSkeleton } = await import("../lib/name-skeleton");
   const { createUser, toIdentity } = await import("../graphql/user/user.service");
   const { createApiToken } = await import("../graphql/api-token/api-token.service");
   const { userPrincipal } = await import("../graphql/auth/principal");
@@ -115,7 +116,7 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
 
     const started = performance.now();
     const insert = raw.prepare(
-      `INSERT INTO "IntegrationSystem" ("id", "name", "nameKey", "description", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "IntegrationSystem" ("id", "name", "nameKey", "nameSkeleton", "description", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     // One row a second, ending an hour ago: distinct, realistic creation times.
     const firstCreatedAt = Date.now() - 3_600_000 - ROWS * 1000;
@@ -125,7 +126,7 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
         const name = `Bench system ${String(i + 1).padStart(6, "0")}`;
         const time = firstCreatedAt + i * 1000;
         const createdAt = dateFormat(new Date(time));
-        insert.run(uuidV7(time), name, nameKeyOf(name), `Seeded by bench-api, row ${i + 1} of ${ROWS}`, createdAt, createdAt);
+        insert.run(uuidV7(time), name, nameKeyOf(name), nameSkeleton(name), `Seeded by bench-api, row ${i + 1} of ${ROWS}`, createdAt, createdAt);
       }
     })();
     const { count } = raw.prepare(`SELECT count(*) AS count FROM "IntegrationSystem"`).get() as { count: number };

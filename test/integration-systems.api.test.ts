@@ -145,7 +145,7 @@ describe("paging", () => {
   test("first defaults to 100 and must be 1 to 200", async () => {
     await deleteAll();
     await app.db.integrationSystem.createMany({
-      data: Array.from({ length: 205 }, (_, i) => ({ id: `id-${String(i).padStart(4, "0")}`, name: `Bulk ${i}`, nameKey: `bulk ${i}` })),
+      data: Array.from({ length: 205 }, (_, i) => ({ id: `id-${String(i).padStart(4, "0")}`, name: `Bulk ${i}`, nameKey: `bulk ${i}`, nameSkeleton: `bulk ${i}` })),
     });
     const page = await app.ok(PAGE, {});
     assert.equal(page.integrationSystems.data.length, 100);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { after, describe, test } from "node:test";
 import { createPostgresDatabase } from "./postgres";
 import { type RunningServer, randomSecretKey, startServer, tempSqliteUrl } from "./server-process";
+import { rawRequest } from "./security/http-client";
 
 const ADMIN = { email: "admin@example.com", password: "a long admin password" };
 const servers: RunningServer[] = [];
@@ -102,6 +103,46 @@ describe("on the embedded SQLite default", async () => {
     const toLogin = new URL(list.headers.get("location")!, server.url);
     assert.equal(toLogin.pathname, "/login");
     assert.equal(toLogin.searchParams.get("next"), "/integration-systems?q=crm");
+  });
+
+  test("X-Forwarded-Proto from a client (TRUST_PROXY unset) changes neither the cookie nor the origin (issue 11)", async () => {
+    const login = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(ADMIN) });
+    const claimed = await login({ "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" });
+    assert.equal(claimed.status, 204);
+    const cookie = claimed.headers.get("set-cookie")!;
+    secrets.push(cookie.split(";")[0].split("=")[1]);
+    assert.doesNotMatch(cookie, /;\s*secure/i, "no Secure cookie over http");
+    const httpsOrigin = await login({ "x-forwarded-proto": "https", origin: server.url.replace("http:", "https:") });
+    assert.equal(httpsOrigin.status, 403, "an https origin is another site to an http server");
+  });
+
+  test("pages carry a Content-Security-Policy whose nonce is on every script Next renders (issue 11)", async () => {
+    for (const path of ["/login", "/logout"]) {
+      const page = await fetch(`${server.url}${path}`);
+      assert.equal(page.status, 200);
+      const policy = page.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      assert.ok(nonce, `${path}: a nonce in ${policy}`);
+      assert.match(policy, /frame-ancestors 'none'/);
+      assert.doesNotMatch(policy, /script-src[^;]*'unsafe-(inline|eval)'/);
+      const scripts = (await page.text()).match(/<script\b[^>]*>/g) ?? [];
+      assert.ok(scripts.length > 0);
+      for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
+      assert.equal(page.headers.get("x-content-type-options"), "nosniff");
+      assert.equal(page.headers.get("x-frame-options"), "DENY");
+    }
+    const health = await fetch(`${server.url}/api/health`);
+    assert.equal(health.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(health.headers.get("x-frame-options"), "DENY");
+  });
+
+  test("a Host this server does not answer for gets 421 on the Next side too (issue 11)", async () => {
+    for (const path of ["/login", "/api/health", "/api/auth/login"]) {
+      const refused = await rawRequest(server.url, { path, headers: { host: "127.0.0.1:3701@evil.example" } });
+      assert.equal(refused.status, 421, path);
+    }
+    assert.equal((await rawRequest(server.url, { path: "/login", headers: { host: "localhost:1" } })).status, 200);
   });
 
   test("the server log holds none of the secrets it handled", () => {

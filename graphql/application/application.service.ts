@@ -28,7 +28,7 @@ export interface ApplicationUpdateInput {
 
 function duplicateName(name: string, tenant: Tenant) {
   return conflict(
-    `An application named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case)`,
+    `An application named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case and look-alike letters)`,
     "in.name",
   );
 }

@@ -1,3 +1,4 @@
+import { nameSkeleton } from "../../lib/name-skeleton";
 import { descriptionProblem, externalIdProblem, nameProblem, normalizeName } from "../../lib/names";
 import { badInput } from "../errors";
 
@@ -51,10 +52,12 @@ export function nameKeyOf(name: string): string {
 export interface ValidNamedInput {
   name: string;
   nameKey: string;
+  /** Unique like nameKey (a unique column, so it holds under concurrent writes): names must not look alike. */
+  nameSkeleton: string;
   description: string | null;
 }
 
 export function validNamedInput(input: { name: string; description?: string | null }, path = "in"): ValidNamedInput {
   const name = validName(input.name, `${path}.name`);
-  return { name, nameKey: nameKeyOf(name), description: validDescription(input.description, `${path}.description`) };
+  return { name, nameKey: nameKeyOf(name), nameSkeleton: nameSkeleton(name), description: validDescription(input.description, `${path}.description`) };
 }

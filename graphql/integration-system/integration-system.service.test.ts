@@ -349,7 +349,7 @@ describe("listing", () => {
     const createdAt = new Date(Date.UTC(2020, 5, 1, 12, 0, 0, 123));
     const ids = ["0a", "3c", "1b", "9f", "5e"].map((prefix) => `${prefix}000000-0000-7000-8000-000000000000`);
     for (const [index, id] of ids.entries()) {
-      await app.db.integrationSystem.create({ data: { id, name: `tieq ${index}`, nameKey: `tieq ${index}`, createdAt } });
+      await app.db.integrationSystem.create({ data: { id, name: `tieq ${index}`, nameKey: `tieq ${index}`, nameSkeleton: `tieq ${index}`, createdAt } });
     }
     const ascending = [...ids].sort();
     for (const search of ["tieq", undefined]) {

@@ -19,7 +19,7 @@ export interface IntegrationSystemInput {
 }
 
 function duplicateName(name: string) {
-  return conflict(`An integration system named "${name}" already exists (names are unique ignoring case)`, "in.name");
+  return conflict(`An integration system named "${name}" already exists (names are unique ignoring case and look-alike letters)`, "in.name");
 }
 
 export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {

@@ -135,9 +135,20 @@ export const metadataEndpoint = endpoint("metadata", async (request) => {
       protected_resources: [issuer + GRAPHQL_PATH],
     },
     200,
-    { ...PUBLIC_DOCUMENT, "cache-control": "public, max-age=300" },
+    { ...PUBLIC_DOCUMENT, "cache-control": "public, max-age=300", ...varyByOrigin() },
   );
 });
+
+/**
+ * Without PUBLIC_URL every URL in the metadata comes from the request's host
+ * (and, behind a trusted proxy, its forwarded headers): a shared cache must
+ * keep one copy per host, or one host's answer is served for another.
+ */
+function varyByOrigin(): Record<string, string> {
+  const config = getConfig();
+  if (config.publicUrl) return {};
+  return { vary: config.trustProxy ? "Host, X-Forwarded-Host, X-Forwarded-Proto" : "Host" };
+}
 
 /** GET /.well-known/jwks.json: the current key and retired keys whose tokens may still be live. */
 export const jwksEndpoint = endpoint("jwks", async (_request, server) =>
