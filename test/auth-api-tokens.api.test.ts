@@ -28,7 +28,11 @@ test("an API token is shown once, listed without its secret, stored as a hash, a
 
   // Listed for its owner, without the secret; ApiToken has no field that could hold it.
   const listed = (await app.ok<any>(`{ apiTokens { id name createdAt lastUsedAt expiresAt } }`, {}, admin)).apiTokens;
-  assert.ok(listed.some((row: { id: string }) => row.id === apiToken.id));
+  // Its owner's tokens: the one made by newCaller and this one.
+  const ownedIds = (await app.db.apiToken.findMany({ where: { userId: admin.user.id }, select: { id: true } })).map((row) => row.id);
+  assert.equal(ownedIds.length, 2);
+  assert.deepEqual(listed.map((row: { id: string }) => row.id).sort(), ownedIds.sort());
+  assert.deepEqual(listed.find((row: { id: string }) => row.id === apiToken.id), apiToken);
   assert.ok(!JSON.stringify(listed).includes(token.slice("cmp_pat_".length)));
   const fields = (await app.ok<any>(`{ __type(name: "ApiToken") { fields { name } } }`, {}, admin)).__type.fields;
   assert.deepEqual(fields.map((field: { name: string }) => field.name).sort(), ["createdAt", "expiresAt", "id", "lastUsedAt", "name"]);

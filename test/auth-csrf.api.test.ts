@@ -78,7 +78,7 @@ test("cookie requests from the same origin, and bearer requests from any origin,
     const body = await response.json();
     assert.equal(response.status, 200, JSON.stringify(body));
     assert.equal(body.errors, undefined);
-    assert.ok(await app.db.integrationSystem.findUnique({ where: { id: body.data.createIntegrationSystem.id } }));
+    assert.equal((await app.db.integrationSystem.findUniqueOrThrow({ where: { id: body.data.createIntegrationSystem.id } })).name, name);
   }
 });
 

@@ -63,8 +63,11 @@ const operations: Operation[] = [
       await newSystem();
       return { query: `{ integrationSystems(first: 200) { totalCount data { ${SYSTEM_FIELDS} } } }` };
     },
-    check: (data) => {
-      assert.ok(data.integrationSystems.totalCount >= 1);
+    check: async (data) => {
+      // Every system in the database, oldest first (the default order), and no more.
+      const rows = await app.db.integrationSystem.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+      assert.equal(data.integrationSystems.totalCount, rows.length);
+      assert.deepEqual(data.integrationSystems.data.map(({ id, name }: { id: string; name: string }) => ({ id, name })), rows);
       for (const system of data.integrationSystems.data) {
         for (const auth of system.auths) assert.equal(auth.auth.credential.clientSecret, null, "no secret after generation");
       }
@@ -94,8 +97,9 @@ const operations: Operation[] = [
       variables: { in: { name: unique("created") } },
     }),
     check: async (data, _role, call) => {
-      assert.equal(data.createIntegrationSystem.name, (call.variables!.in as { name: string }).name);
-      assert.ok(await app.db.integrationSystem.findUnique({ where: { id: data.createIntegrationSystem.id } }));
+      const row = await app.db.integrationSystem.findUniqueOrThrow({ where: { id: data.createIntegrationSystem.id } });
+      assert.deepEqual(data.createIntegrationSystem, { id: row.id, name: (call.variables!.in as { name: string }).name });
+      assert.equal(row.name, data.createIntegrationSystem.name);
     },
   },
   {
@@ -172,9 +176,10 @@ const operations: Operation[] = [
     field: "users",
     kind: "read",
     prepare: async () => ({ query: `{ users { id email role createdAt } }` }),
-    check: (data) => {
-      const emails = data.users.map((user: { email: string }) => user.email);
-      assert.ok(emails.includes(app.admin.user.email) && emails.includes(app.viewer.user.email));
+    check: async (data) => {
+      const rows = await app.db.user.findMany({ select: { id: true, email: true, role: true } });
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      assert.deepEqual(data.users.map(({ id, email, role }: { id: string; email: string; role: string }) => ({ id, email, role })).sort(byId), rows.sort(byId));
       assert.ok(!JSON.stringify(data).includes("scrypt"), "no password hashes");
     },
   },
@@ -185,9 +190,11 @@ const operations: Operation[] = [
       query: `mutation($in: CreateUserInput!) { createUser(in: $in) { id email role } }`,
       variables: { in: { email: `${unique("new")}@example.test`, password: PASSWORD, role: "VIEWER" } },
     }),
-    check: async (data) => {
-      assert.equal(data.createUser.role, "VIEWER");
-      assert.ok(await app.db.user.findUnique({ where: { id: data.createUser.id } }));
+    check: async (data, _role, call) => {
+      const row = await app.db.user.findUniqueOrThrow({ where: { id: data.createUser.id } });
+      const email = (call.variables!.in as { email: string }).email;
+      assert.deepEqual(data.createUser, { id: row.id, email, role: "VIEWER" });
+      assert.deepEqual({ email: row.email, role: row.role }, { email, role: "VIEWER" });
     },
   },
   {
@@ -206,8 +213,12 @@ const operations: Operation[] = [
     field: "apiTokens",
     kind: "read",
     prepare: async () => ({ query: `{ apiTokens { id name createdAt lastUsedAt expiresAt } }` }),
-    check: (data) => {
-      assert.ok(data.apiTokens.length >= 1);
+    check: async (data, role) => {
+      // Exactly the caller's own tokens.
+      const userId = (role === "ADMIN" ? app.admin : app.viewer).user.id;
+      const rows = await app.db.apiToken.findMany({ where: { userId }, select: { id: true, name: true } });
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      assert.deepEqual(data.apiTokens.map(({ id, name }: { id: string; name: string }) => ({ id, name })).sort(byId), rows.sort(byId));
     },
   },
   {
@@ -217,9 +228,10 @@ const operations: Operation[] = [
       query: `mutation($name: String!) { createApiToken(name: $name, expiresInDays: 7) { token apiToken { id name } } }`,
       variables: { name: unique("token") },
     }),
-    check: async (data) => {
+    check: async (data, _role, call) => {
       assert.match(data.createApiToken.token, /^cmp_pat_/);
-      assert.ok(await app.db.apiToken.findUnique({ where: { id: data.createApiToken.apiToken.id } }));
+      const row = await app.db.apiToken.findUniqueOrThrow({ where: { id: data.createApiToken.apiToken.id } });
+      assert.deepEqual({ name: row.name, userId: row.userId, tokenHash: row.tokenHash }, { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) });
     },
   },
   {
@@ -238,9 +250,11 @@ const operations: Operation[] = [
     field: "auditEvents",
     kind: "admin-read",
     prepare: async () => ({ query: `{ auditEvents(first: 5) { totalCount data { action actor { type label } } } }` }),
-    check: (data) => {
-      assert.ok(data.auditEvents.totalCount > 0);
-      assert.ok(data.auditEvents.data.length > 0);
+    check: async (data) => {
+      // The newest five of the whole log.
+      const rows = await app.db.auditEvent.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { action: true } });
+      assert.equal(data.auditEvents.totalCount, rows.length);
+      assert.deepEqual(data.auditEvents.data.map((event: { action: string }) => event.action), rows.slice(0, 5).map((row) => row.action));
     },
   },
   {
@@ -250,9 +264,10 @@ const operations: Operation[] = [
       await newTenant();
       return { query: `{ tenants(first: 5) { totalCount data { id externalId name createdAt updatedAt } } }` };
     },
-    check: (data) => {
-      assert.ok(data.tenants.totalCount >= 1);
-      assert.ok(data.tenants.data[0].externalId);
+    check: async (data) => {
+      const rows = await app.db.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, externalId: true, name: true } });
+      assert.equal(data.tenants.totalCount, rows.length);
+      assert.deepEqual(data.tenants.data.map(({ id, externalId, name }: { id: string; externalId: string; name: string }) => ({ id, externalId, name })), rows.slice(0, 5));
     },
   },
   {
@@ -273,8 +288,10 @@ const operations: Operation[] = [
       query: `mutation($in: TenantInput!) { createTenant(in: $in) { id externalId name } }`,
       variables: { in: { externalId: unique("created-tenant"), name: "Created" } },
     }),
-    check: async (data) => {
-      assert.ok(await app.db.tenant.findUnique({ where: { id: data.createTenant.id } }));
+    check: async (data, _role, call) => {
+      const row = await app.db.tenant.findUniqueOrThrow({ where: { id: data.createTenant.id } });
+      assert.deepEqual(data.createTenant, { id: row.id, ...(call.variables!.in as object) });
+      assert.deepEqual({ externalId: row.externalId, name: row.name }, call.variables!.in);
     },
   },
   {
@@ -337,9 +354,11 @@ const operations: Operation[] = [
         headers: { tenant: tenant.id },
       };
     },
-    check: async (data) => {
-      assert.equal(data.registerApplication.integrationSystemID, null);
-      assert.ok(await app.db.application.findUnique({ where: { id: data.registerApplication.id } }));
+    check: async (data, _role, call) => {
+      const row = await app.db.application.findUniqueOrThrow({ where: { id: data.registerApplication.id } });
+      assert.deepEqual(data.registerApplication, { id: row.id, name: "Registered", integrationSystemID: null });
+      assert.deepEqual({ tenantId: row.tenantId, name: row.name, description: row.description, integrationSystemId: row.integrationSystemId }, {
+        tenantId: call.headers!.tenant, name: "Registered", description: "by the matrix", integrationSystemId: null });
     },
   },
   {

@@ -129,9 +129,14 @@ export function findLeak(text: string, known: Iterable<string> = secrets): { win
   return null;
 }
 
+/** Everything this process has logged so far, at every level. */
+export function capturedLog(): string {
+  return captured.join("");
+}
+
 /** Fails when the captured log holds part of a recorded secret. */
 export function assertNoSecretsLogged(): void {
-  const log = captured.join("");
+  const log = capturedLog();
   const leak = findLeak(log);
   if (!leak) return;
   const end = log.indexOf("\n", leak.at);
