@@ -32,6 +32,127 @@ import { createPostgresDatabase } from "./postgres";
 export const TEST_ORIGIN = "http://compass.test";
 export const PASSWORD = "correct horse battery staple";
 
+// ---------------------------------------------------------------------------
+// Secrets must never reach the log (DESIGN.md). Every test file captures what
+// the process logs, at every level, and fails in its after() hook when any
+// 12 characters in a row of a secret it handled appear there: a prefix, a
+// suffix or a middle part of a token is as much a leak as the whole of it.
+
+/** The shortest run of a secret's characters that counts as a leak. */
+export const SECRET_WINDOW = 12;
+const secrets = new Set<string>([PASSWORD]);
+
+/** Remembers secrets the test created or sent, so the log check looks for them. */
+export function recordSecret(...values: (string | null | undefined)[]): void {
+  for (const value of values) if (value && value.length >= SECRET_WINDOW) secrets.add(value);
+}
+
+// What our secrets look like wherever they pass: bearer tokens of each kind,
+// access tokens (JWTs: their payload and signature; the header names only the
+// algorithm and key id), client secrets in form bodies, session cookies.
+const SECRET_SHAPES = [
+  /cmp_(?:pat|cs|setup)_[A-Za-z0-9_-]{20,}/g,
+  /eyJ[A-Za-z0-9_-]*\.([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/g,
+  /(?:client_secret|password)=([^&\s"]+)/g,
+  /"password":"([^"]+)"/g,
+  /compass_session=([^;\s"]+)/g,
+];
+
+/** Records every secret-shaped value in `text` (a request or response the harness saw). */
+export function recordSecretsIn(text: string | null | undefined): void {
+  if (!text) return;
+  for (const shape of SECRET_SHAPES) {
+    for (const match of text.matchAll(shape)) recordSecret(decoded(match[1] ?? match[0]));
+  }
+}
+
+/** Form values as sent; a malformed escape (tests send those on purpose) is kept as it is. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const LEVELS: Record<string, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** The level the developer asked to see; the log itself is captured at debug. */
+const shownLevel = LEVELS[process.env.LOG_LEVEL ?? "error"] ?? LEVELS.error;
+process.env.LOG_LEVEL = "debug";
+const captured: string[] = [];
+
+function capture(stream: NodeJS.WriteStream): void {
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk === "string") {
+      captured.push(chunk);
+      // Logger lines below the level asked for are kept off the test output.
+      const level = /^\{"time":"[^"]*","level":"(\w+)"/.exec(chunk)?.[1];
+      if (level && LEVELS[level] < shownLevel) {
+        const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+        callback?.();
+        return true;
+      }
+    }
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof stream.write;
+}
+capture(process.stdout);
+capture(process.stderr);
+
+// Tests reach listen()'s server with fetch: what they send and receive there is recorded too.
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  // Headers only: a Request built from `init` would lock a stream body.
+  const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+  recordSecret(headers.get("authorization")?.replace(/^\w+\s+/, ""));
+  recordBasicAuth(headers.get("authorization"));
+  recordSecretsIn(headers.get("cookie"));
+  if (typeof init?.body === "string" || init?.body instanceof URLSearchParams) recordSecretsIn(init.body.toString());
+  const response = await realFetch(input, init);
+  response
+    .clone()
+    .text()
+    .then(recordSecretsIn, () => {});
+  return response;
+};
+
+function recordBasicAuth(authorization: string | null): void {
+  const basic = /^Basic\s+(\S+)/i.exec(authorization ?? "");
+  if (!basic) return;
+  const pair = Buffer.from(basic[1], "base64").toString();
+  recordSecret(decoded(pair.slice(pair.indexOf(":") + 1)));
+}
+
+/** The first 12-character run of a recorded secret found in `text`, or null. Linear in the text's length. */
+export function findLeak(text: string, known: Iterable<string> = secrets): { window: string; at: number } | null {
+  const windows = new Set<string>();
+  for (const secret of known) {
+    for (let i = 0; i + SECRET_WINDOW <= secret.length; i++) windows.add(secret.slice(i, i + SECRET_WINDOW));
+  }
+  if (windows.size === 0) return null;
+  for (let at = 0; at + SECRET_WINDOW <= text.length; at++) {
+    const window = text.slice(at, at + SECRET_WINDOW);
+    if (windows.has(window)) return { window, at };
+  }
+  return null;
+}
+
+/** Everything this process has logged so far, at every level. */
+export function capturedLog(): string {
+  return captured.join("");
+}
+
+/** Fails when the captured log holds part of a recorded secret. */
+export function assertNoSecretsLogged(): void {
+  const log = capturedLog();
+  const leak = findLeak(log);
+  if (!leak) return;
+  const end = log.indexOf("\n", leak.at);
+  const line = log.slice(log.lastIndexOf("\n", leak.at) + 1, end === -1 ? undefined : end);
+  assert.fail(`the log holds ${SECRET_WINDOW} characters of a secret the test used ("${leak.window}") in: ${line.slice(0, 300)}`);
+}
+
 export type Provider = "sqlite" | "postgresql";
 export const provider: Provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
@@ -85,7 +206,6 @@ export async function setupTestApp(): Promise<TestApp> {
   const database = await createDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.SECRET_KEY ??= randomBytes(32).toString("hex");
-  process.env.LOG_LEVEL ??= "error";
   resetConfig();
   await migrate(database.url);
   const db = getDb();
@@ -94,9 +214,13 @@ export async function setupTestApp(): Promise<TestApp> {
   let httpServer: http.Server | null = null;
 
   after(async () => {
-    if (httpServer) await new Promise((resolve) => httpServer!.close(resolve));
-    await db.$disconnect();
-    await database.drop();
+    try {
+      if (httpServer) await new Promise((resolve) => httpServer!.close(resolve));
+      await db.$disconnect();
+    } finally {
+      await database.drop();
+    }
+    assertNoSecretsLogged();
   });
 
   async function listen(): Promise<string> {
@@ -121,6 +245,7 @@ export async function setupTestApp(): Promise<TestApp> {
     });
     const principal = userPrincipal(toIdentity(user), "API_TOKEN");
     const { token } = await createApiToken(db, principal, { name: "tests" });
+    recordSecret(token);
     return { user, principal, token };
   }
 
@@ -133,12 +258,14 @@ export async function setupTestApp(): Promise<TestApp> {
     if (as && "token" in as && as.token) headers.authorization = `Bearer ${as.token}`;
     if (as && "cookie" in as && as.cookie) headers.cookie = as.cookie;
     if (as && "headers" in as && as.headers) Object.assign(headers, as.headers);
-    const response = await server.fetch(`${TEST_ORIGIN}/api/graphql`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    recordSecret(headers.authorization?.replace(/^\w+\s+/, ""));
+    recordSecretsIn(headers.cookie);
+    const body = JSON.stringify({ query, variables });
+    recordSecretsIn(body);
+    const response = await server.fetch(`${TEST_ORIGIN}/api/graphql`, { method: "POST", headers, body });
+    const text = await response.text();
+    recordSecretsIn(text);
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) };
   }
 
   const app: TestApp = {

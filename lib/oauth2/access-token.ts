@@ -96,6 +96,9 @@ export async function verifyAccessTokenSignature(
       currentDate: expected.now === undefined ? undefined : new Date(expected.now),
     });
     if (!hasClaimTypes(payload)) return { ok: false, reason: "the access token's claims are malformed" };
+    // jose checks iat only against a maximum age; a token issued in the future was not issued by us.
+    const nowSeconds = (expected.now ?? Date.now()) / 1000;
+    if (payload.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: `the access token's "iat" claim is not accepted` };
     return { ok: true, claims: payload };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "the access token has expired" };

@@ -107,6 +107,10 @@ export async function checkAccessToken(server: AuthorizationServer, token: strin
   const { claims } = verified;
   const [client, revoked] = await Promise.all([server.clients.find(claims.client_id), server.clients.isRevoked(claims.jti)]);
   if (!client) return { active: false, reason: "the credential the access token was issued to has been deleted" };
+  // Issued tokens name their credential's system and a subset of its scopes;
+  // anything else was not issued here, whatever key signed it.
+  if (claims.integration_system_id !== client.integrationSystemId) return { active: false, reason: `the access token's "integration_system_id" claim is not accepted` };
+  if (claims.scope.split(" ").some((scope) => !client.scopes.includes(scope))) return { active: false, reason: `the access token's "scope" claim is not accepted` };
   if (!server.clients.isActive(client)) return { active: false, reason: "the credential the access token was issued to has expired" };
   if (revoked) return { active: false, reason: "the access token has been revoked" };
   return { active: true, claims, client };

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { createPrivateKey, randomBytes } from "node:crypto";
-import { test } from "node:test";
-import { decodeProtectedHeader, jwtVerify } from "jose";
+import { mock, test } from "node:test";
+import { decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { setupTestApp } from "../../test/harness";
 import { signAccessToken, verifyAccessTokenSignature } from "./access-token";
-import { ACTIVATION_DELAY_MS, KeyRing, KEY_REFRESH_MS, publicationWindowMs, rotateSigningKey } from "./signing-keys";
+import { ACTIVATION_DELAY_MS, KeyRing, ensureSigningKey, rotateSigningKey } from "./signing-keys";
 
 const app = await setupTestApp();
 const TTL = 3600;
@@ -55,32 +55,46 @@ test("start-up's key is stored with its private half encrypted, and the JWKS hol
   await jwtVerify(token, async () => (await import("jose")).importJWK(jwks[0], "ES256"), { ...expected, typ: "at+jwt" });
 });
 
-test("rotation publishes the new key at once, signs with it after the activation delay, and keeps the old key until its tokens expire", async () => {
-  const start = Date.now();
-  const { clock, ring } = ringAt(start);
-  const oldKid = decodeProtectedHeader(await sign(ring, start)).kid;
-  const oldToken = await sign(ring, start);
+test("rotation, on a fixed clock: the new key is published at once and signs a minute later; a token the old key signed just before that verifies until its exp and not after", async () => {
+  const at = (iso: string) => Date.parse(iso);
+  const ringAt = (iso: string) => new KeyRing(app.db, 3600, () => at(iso));
+  const kidOf = (token: string) => decodeProtectedHeader(token).kid;
+  // This test writes its own key history on fixed dates; start-up's key is put back afterwards.
+  await app.db.signingKey.deleteMany();
+  try {
+    mock.timers.enable({ apis: ["Date"], now: at("2030-01-01T00:00:00Z") });
+    const { kid: oldKid } = await rotateSigningKey(app.db, 3600);
+    mock.timers.setTime(at("2030-01-01T10:00:00Z"));
+    const { kid: newKid, retired, activatesAt } = await rotateSigningKey(app.db, 3600);
+    mock.timers.reset();
+    assert.deepEqual(retired, [oldKid]);
+    assert.equal(activatesAt.toISOString(), "2030-01-01T10:01:00.000Z");
 
-  const { kid: newKid, retired } = await rotateSigningKey(app.db, TTL);
-  assert.deepEqual(retired, [oldKid]);
-  // Another instance's ring (a fresh one) and this one after its refresh:
-  const other = new KeyRing(app.db, TTL, () => clock.now);
-  assert.deepEqual((await other.publicJwks()).map((key) => key.kid).sort(), [newKid, oldKid].sort(), "both published at once");
-  assert.equal(decodeProtectedHeader(await sign(other, clock.now)).kid, oldKid, "the old key signs until the new one activates");
+    // Published at once, on an instance that has never seen either key.
+    assert.deepEqual((await ringAt("2030-01-01T10:00:00Z").publicJwks()).map((key) => key.kid).sort(), [newKid, oldKid].sort());
+    // The old key signs until 10:01:00, the new one from then on.
+    const lastOld = await sign(ringAt("2030-01-01T10:00:59Z"), at("2030-01-01T10:00:59Z"));
+    assert.equal(kidOf(lastOld), oldKid);
+    assert.equal(decodeJwt(lastOld).exp, at("2030-01-01T11:00:59Z") / 1000);
+    assert.equal(kidOf(await sign(ringAt("2030-01-01T10:01:00Z"), at("2030-01-01T10:01:00Z"))), newKid);
 
-  clock.now = start + ACTIVATION_DELAY_MS + KEY_REFRESH_MS + 1;
-  await ring.publicJwks(); // a refresh, as the periodic one would
-  const newToken = await sign(ring, clock.now);
-  assert.equal(decodeProtectedHeader(newToken).kid, newKid, "the new key signs after the delay");
-  assert.equal((await verifyAccessTokenSignature(other, oldToken, { ...expected, now: clock.now })).ok, true, "old tokens still verify");
-  assert.equal((await verifyAccessTokenSignature(other, newToken, { ...expected, now: clock.now })).ok, true);
-
-  // Once the old key's last token has expired, it is no longer published nor trusted.
-  clock.now = start + ACTIVATION_DELAY_MS + publicationWindowMs(TTL) + 1000;
-  const late = new KeyRing(app.db, TTL, () => clock.now);
-  assert.deepEqual((await late.publicJwks()).map((key) => key.kid), [newKid]);
-  const verdict = await verifyAccessTokenSignature(late, oldToken, { ...expected, now: clock.now });
-  assert.equal(verdict.ok, false);
+    // The old key's last token verifies on any instance until its exp...
+    for (const iso of ["2030-01-01T10:01:00Z", "2030-01-01T10:30:00Z", "2030-01-01T11:00:58Z"]) {
+      const verdict = await verifyAccessTokenSignature(ringAt(iso), lastOld, { ...expected, now: at(iso) });
+      assert.equal(verdict.ok, true, `${iso}: ${JSON.stringify(verdict)}`);
+    }
+    // ...and not after it (5 s of clock tolerance).
+    const late = await verifyAccessTokenSignature(ringAt("2030-01-01T11:01:05Z"), lastOld, { ...expected, now: at("2030-01-01T11:01:05Z") });
+    assert.deepEqual(late, { ok: false, reason: "the access token has expired" });
+    // The old key stays published past the exp of its last token, then leaves the JWKS and is no longer trusted.
+    assert.ok(await ringAt("2030-01-01T11:01:05Z").publishedKey(oldKid), "still published just after its last token's exp");
+    assert.deepEqual((await ringAt("2030-01-01T11:02:01Z").publicJwks()).map((key) => key.kid), [newKid]);
+    assert.equal(await ringAt("2030-01-01T11:02:01Z").publishedKey(oldKid), null);
+  } finally {
+    mock.timers.reset();
+    await app.db.signingKey.deleteMany();
+    await ensureSigningKey(app.db);
+  }
 });
 
 test("an instance learns a key another instance added the moment it sees a token signed with it", async () => {

@@ -1,0 +1,471 @@
+/**
+ * Who may call what (DESIGN.md, "Who may call what"): the authorization
+ * matrix over every query and mutation, for every role and way of signing in,
+ * the GraphiQL gate and introspection. Field resolvers that check rights of
+ * their own have their matrix in test/security/authz-field-resolvers.test.ts.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { registerApplication } from "../graphql/application/application.service";
+import { createApiToken } from "../graphql/api-token/api-token.service";
+import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
+import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
+import { createTenant } from "../graphql/tenant/tenant.service";
+import { SESSION_COOKIE } from "../graphql/user/session.service";
+import { sha256 } from "../lib/crypto";
+import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
+import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, setupTestApp } from "./harness";
+
+const app = await setupTestApp();
+const { unique, snapshot, assertUnchanged, newCaller, sessionOf } = authSupport(app);
+
+// ---------------------------------------------------------------------------
+// the authorization matrix
+
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Request headers, such as `tenant` for tenant-scoped operations. */
+  headers?: Record<string, string>;
+}
+interface Operation {
+  field: string;
+  /** read: every role; admin-read: ADMIN only (the audit log); write: ADMIN only. */
+  kind: "read" | "admin-read" | "write";
+  /** Creates what the call needs (as far as possible owned by `owner`) and returns it. */
+  prepare: (owner: Caller) => Promise<Call>;
+  /** Checks a successful answer (reads for every role, writes for ADMIN). */
+  check: (data: any, role: Role, call: Call) => Promise<void> | void;
+}
+
+async function newSystem() {
+  return createIntegrationSystem(app.db, app.admin.principal, { name: unique("matrix system"), description: "for the matrix" });
+}
+
+async function newTenant() {
+  return createTenant(app.db, app.admin.principal, { externalId: unique("matrix-tenant"), name: "Matrix Tenant" });
+}
+
+/** An application in a tenant of its own; calls about it send that tenant's external id. */
+async function newApplication() {
+  const tenant = await newTenant();
+  const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix app") });
+  return { tenant, application, headers: { tenant: tenant.externalId } };
+}
+
+const SYSTEM_FIELDS = `id name description auths { id secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } }`;
+
+const operations: Operation[] = [
+  {
+    field: "integrationSystems",
+    kind: "read",
+    prepare: async () => {
+      await newSystem();
+      return { query: `{ integrationSystems(first: 200) { totalCount data { ${SYSTEM_FIELDS} } } }` };
+    },
+    check: async (data) => {
+      // Every system in the database, oldest first (the default order), and no more.
+      const rows = await app.db.integrationSystem.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+      assert.equal(data.integrationSystems.totalCount, rows.length);
+      assert.deepEqual(data.integrationSystems.data.map(({ id, name }: { id: string; name: string }) => ({ id, name })), rows);
+      for (const system of data.integrationSystems.data) {
+        for (const auth of system.auths) assert.equal(auth.auth.credential.clientSecret, null, "no secret after generation");
+      }
+    },
+  },
+  {
+    field: "integrationSystem",
+    kind: "read",
+    prepare: async () => {
+      const system = await newSystem();
+      await generateClientCredentials(app.db, app.admin.principal, system.id);
+      return { query: `query($id: ID!) { integrationSystem(id: $id) { ${SYSTEM_FIELDS} } }`, variables: { id: system.id } };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.integrationSystem.id, call.variables!.id);
+      assert.equal(data.integrationSystem.auths.length, 1);
+      // VIEWERs get no secrets; nobody gets one after the generating mutation.
+      assert.equal(data.integrationSystem.auths[0].auth.credential.clientSecret, null);
+      assert.equal(data.integrationSystem.auths[0].auth.credential.url, `${TEST_ORIGIN}/oauth2/token`);
+    },
+  },
+  {
+    field: "createIntegrationSystem",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id name } }`,
+      variables: { in: { name: unique("created") } },
+    }),
+    check: async (data, _role, call) => {
+      const row = await app.db.integrationSystem.findUniqueOrThrow({ where: { id: data.createIntegrationSystem.id } });
+      assert.deepEqual(data.createIntegrationSystem, { id: row.id, name: (call.variables!.in as { name: string }).name });
+      assert.equal(row.name, data.createIntegrationSystem.name);
+    },
+  },
+  {
+    field: "updateIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      return {
+        query: `mutation($id: ID!, $in: IntegrationSystemInput!) { updateIntegrationSystem(id: $id, in: $in) { id name description } }`,
+        variables: { id: system.id, in: { name: unique("renamed"), description: "changed" } },
+      };
+    },
+    check: async (data, _role, call) => {
+      const row = await app.db.integrationSystem.findUnique({ where: { id: call.variables!.id as string } });
+      assert.equal(row?.description, "changed");
+      assert.equal(data.updateIntegrationSystem.description, "changed");
+    },
+  },
+  {
+    field: "deleteIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      await generateClientCredentials(app.db, app.admin.principal, system.id);
+      return { query: `mutation($id: ID!) { deleteIntegrationSystem(id: $id) { id } }`, variables: { id: system.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.integrationSystem.count({ where: { id: call.variables!.id as string } }), 0);
+      assert.equal(await app.db.systemAuth.count({ where: { integrationSystemId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "generateClientCredentialsForIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      return {
+        query: `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) {
+          id referenceObjectId auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+        variables: { id: system.id },
+      };
+    },
+    check: async (data, _role, call) => {
+      const generated = data.generateClientCredentialsForIntegrationSystem;
+      assert.equal(generated.referenceObjectId, call.variables!.id);
+      assert.match(generated.auth.credential.clientSecret, /^cmp_cs_/);
+      const row = await app.db.systemAuth.findUnique({ where: { id: generated.id } });
+      assert.equal(row?.secretHash, sha256(generated.auth.credential.clientSecret));
+    },
+  },
+  {
+    field: "deleteSystemAuthForIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      const auth = await generateClientCredentials(app.db, app.admin.principal, system.id);
+      return { query: `mutation($id: ID!) { deleteSystemAuthForIntegrationSystem(id: $id) { id } }`, variables: { id: auth.id } };
+    },
+    check: async (data) => {
+      assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForIntegrationSystem.id } }), 0);
+    },
+  },
+  {
+    field: "viewer",
+    kind: "read",
+    prepare: async () => ({ query: VIEWER_QUERY }),
+    check: (data, role) => {
+      assert.equal(data.viewer.kind, "USER");
+      assert.equal(data.viewer.role, role);
+      assert.equal(data.viewer.scopes.includes("integration_system:write"), role === "ADMIN");
+    },
+  },
+  {
+    field: "users",
+    kind: "read",
+    prepare: async () => ({ query: `{ users { id email role createdAt } }` }),
+    check: async (data) => {
+      const rows = await app.db.user.findMany({ select: { id: true, email: true, role: true } });
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      assert.deepEqual(data.users.map(({ id, email, role }: { id: string; email: string; role: string }) => ({ id, email, role })).sort(byId), rows.sort(byId));
+      assert.ok(!JSON.stringify(data).includes("scrypt"), "no password hashes");
+    },
+  },
+  {
+    field: "createUser",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: CreateUserInput!) { createUser(in: $in) { id email role } }`,
+      variables: { in: { email: `${unique("new")}@example.test`, password: PASSWORD, role: "VIEWER" } },
+    }),
+    check: async (data, _role, call) => {
+      const row = await app.db.user.findUniqueOrThrow({ where: { id: data.createUser.id } });
+      const email = (call.variables!.in as { email: string }).email;
+      assert.deepEqual(data.createUser, { id: row.id, email, role: "VIEWER" });
+      assert.deepEqual({ email: row.email, role: row.role }, { email, role: "VIEWER" });
+    },
+  },
+  {
+    field: "deleteUser",
+    kind: "write",
+    prepare: async () => {
+      const victim = await newCaller("VIEWER");
+      return { query: `mutation($id: ID!) { deleteUser(id: $id) { id } }`, variables: { id: victim.user.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.user.count({ where: { id: call.variables!.id as string } }), 0);
+      assert.equal(await app.db.apiToken.count({ where: { userId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "apiTokens",
+    kind: "read",
+    prepare: async () => ({ query: `{ apiTokens { id name createdAt lastUsedAt expiresAt } }` }),
+    check: async (data, role) => {
+      // Exactly the caller's own tokens.
+      const userId = (role === "ADMIN" ? app.admin : app.viewer).user.id;
+      const rows = await app.db.apiToken.findMany({ where: { userId }, select: { id: true, name: true } });
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      assert.deepEqual(data.apiTokens.map(({ id, name }: { id: string; name: string }) => ({ id, name })).sort(byId), rows.sort(byId));
+    },
+  },
+  {
+    field: "createApiToken",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($name: String!) { createApiToken(name: $name, expiresInDays: 7) { token apiToken { id name } } }`,
+      variables: { name: unique("token") },
+    }),
+    check: async (data, _role, call) => {
+      assert.match(data.createApiToken.token, /^cmp_pat_/);
+      const row = await app.db.apiToken.findUniqueOrThrow({ where: { id: data.createApiToken.apiToken.id } });
+      assert.deepEqual({ name: row.name, userId: row.userId, tokenHash: row.tokenHash }, { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) });
+    },
+  },
+  {
+    field: "revokeApiToken",
+    kind: "write",
+    // The caller's own token, so a refusal is about the role and not about ownership.
+    prepare: async (owner) => {
+      const { apiToken } = await createApiToken(app.db, owner.principal, { name: unique("to revoke") });
+      return { query: `mutation($id: ID!) { revokeApiToken(id: $id) { id name } }`, variables: { id: apiToken.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.apiToken.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "auditEvents",
+    kind: "admin-read",
+    prepare: async () => ({ query: `{ auditEvents(first: 5) { totalCount data { action actor { type label } } } }` }),
+    check: async (data) => {
+      // The newest five of the whole log.
+      const rows = await app.db.auditEvent.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { action: true } });
+      assert.equal(data.auditEvents.totalCount, rows.length);
+      assert.deepEqual(data.auditEvents.data.map((event: { action: string }) => event.action), rows.slice(0, 5).map((row) => row.action));
+    },
+  },
+  {
+    field: "tenants",
+    kind: "read",
+    prepare: async () => {
+      await newTenant();
+      return { query: `{ tenants(first: 5) { totalCount data { id externalId name createdAt updatedAt } } }` };
+    },
+    check: async (data) => {
+      const rows = await app.db.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, externalId: true, name: true } });
+      assert.equal(data.tenants.totalCount, rows.length);
+      assert.deepEqual(data.tenants.data.map(({ id, externalId, name }: { id: string; externalId: string; name: string }) => ({ id, externalId, name })), rows.slice(0, 5));
+    },
+  },
+  {
+    field: "tenant",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `query($id: ID!) { tenant(id: $id) { id externalId } }`, variables: { id: tenant.externalId } };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.tenant.externalId, call.variables!.id);
+    },
+  },
+  {
+    field: "createTenant",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: TenantInput!) { createTenant(in: $in) { id externalId name } }`,
+      variables: { in: { externalId: unique("created-tenant"), name: "Created" } },
+    }),
+    check: async (data, _role, call) => {
+      const row = await app.db.tenant.findUniqueOrThrow({ where: { id: data.createTenant.id } });
+      assert.deepEqual(data.createTenant, { id: row.id, ...(call.variables!.in as object) });
+      assert.deepEqual({ externalId: row.externalId, name: row.name }, call.variables!.in);
+    },
+  },
+  {
+    field: "updateTenant",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return {
+        query: `mutation($id: ID!, $in: TenantInput!) { updateTenant(id: $id, in: $in) { id name } }`,
+        variables: { id: tenant.id, in: { externalId: tenant.externalId, name: "Renamed" } },
+      };
+    },
+    check: async (data) => {
+      assert.equal(data.updateTenant.name, "Renamed");
+    },
+  },
+  {
+    field: "deleteTenant",
+    kind: "write",
+    prepare: async () => {
+      const { tenant } = await newApplication();
+      return { query: `mutation($id: ID!) { deleteTenant(id: $id, cascade: true) { id } }`, variables: { id: tenant.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.tenant.count({ where: { id: call.variables!.id as string } }), 0);
+      assert.equal(await app.db.application.count({ where: { tenantId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "applications",
+    kind: "read",
+    prepare: async () => {
+      const { headers } = await newApplication();
+      return { query: `{ applications(first: 10) { totalCount data { id name tenant { externalId } integrationSystem { id } } } }`, headers };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.applications.totalCount, 1);
+      assert.equal(data.applications.data[0].tenant.externalId, call.headers!.tenant);
+    },
+  },
+  {
+    field: "application",
+    kind: "read",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `query($id: ID!) { application(id: $id) { id name } }`, variables: { id: application.id }, headers };
+    },
+    check: (data, _role, call) => {
+      assert.equal(data.application.id, call.variables!.id);
+    },
+  },
+  {
+    field: "registerApplication",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return {
+        query: `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id name integrationSystemID } }`,
+        variables: { in: { name: "Registered", description: "by the matrix" } },
+        headers: { tenant: tenant.id },
+      };
+    },
+    check: async (data, _role, call) => {
+      const row = await app.db.application.findUniqueOrThrow({ where: { id: data.registerApplication.id } });
+      assert.deepEqual(data.registerApplication, { id: row.id, name: "Registered", integrationSystemID: null });
+      assert.deepEqual({ tenantId: row.tenantId, name: row.name, description: row.description, integrationSystemId: row.integrationSystemId }, {
+        tenantId: call.headers!.tenant, name: "Registered", description: "by the matrix", integrationSystemId: null });
+    },
+  },
+  {
+    field: "updateApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return {
+        query: `mutation($id: ID!, $in: ApplicationUpdateInput!) { updateApplication(id: $id, in: $in) { id name } }`,
+        variables: { id: application.id, in: { name: "Updated" } },
+        headers,
+      };
+    },
+    check: (data) => {
+      assert.equal(data.updateApplication.name, "Updated");
+    },
+  },
+  {
+    field: "unregisterApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { unregisterApplication(id: $id) { id } }`, variables: { id: application.id }, headers };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.application.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
+];
+
+test("the matrix covers every query and mutation in the schema", async () => {
+  const data = await app.ok<any>(`{ query: __type(name: "Query") { fields { name } } mutation: __type(name: "Mutation") { fields { name } } }`);
+  const inSchema = [...data.query.fields, ...data.mutation.fields].map((field: { name: string }) => field.name).sort();
+  assert.deepEqual(operations.map((operation) => operation.field).sort(), inSchema);
+});
+
+
+const callers: { name: string; role: Role | null; as: () => Promise<Caller | { cookie: string } | null> }[] = [
+  { name: "anonymous", role: null, as: async () => null },
+  { name: "VIEWER (API token)", role: "VIEWER", as: async () => app.viewer },
+  { name: "VIEWER (session)", role: "VIEWER", as: async () => ({ cookie: await sessionOf("VIEWER") }) },
+  { name: "ADMIN (API token)", role: "ADMIN", as: async () => app.admin },
+  { name: "ADMIN (session)", role: "ADMIN", as: async () => ({ cookie: await sessionOf("ADMIN") }) },
+];
+
+for (const operation of operations) {
+  for (const caller of callers) {
+    const adminOnly = operation.kind !== "read";
+    const expected = !caller.role ? "401 UNAUTHENTICATED" : caller.role === "VIEWER" && adminOnly ? "FORBIDDEN" : "allowed";
+    test(`${operation.field} (${operation.kind}) as ${caller.name}: ${expected}`, async () => {
+      const call = await operation.prepare(caller.role === "VIEWER" ? app.viewer : app.admin);
+      const as = await caller.as();
+      const before = await snapshot();
+      const response = await app.graphql(call.query, call.variables, as && call.headers ? { ...as, headers: call.headers } : as);
+      if (!caller.role) {
+        assertUnauthenticated(response);
+        assert.equal(response.headers.get("www-authenticate"), "Bearer");
+        await assertUnchanged(before, `an anonymous ${operation.field}`);
+      } else if (caller.role === "VIEWER" && adminOnly) {
+        assert.equal(response.status, 200);
+        const error = onlyError(response);
+        assert.equal(error.extensions.code, "FORBIDDEN", error.message);
+        assert.deepEqual((error as { path?: string[] }).path, [operation.field]);
+        assert.equal(response.body.data, null);
+        await assertUnchanged(before, `a VIEWER's ${operation.field}`);
+      } else {
+        assert.equal(response.status, 200);
+        assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
+        await operation.check(response.body.data, caller.role, call);
+      }
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// GraphiQL and introspection
+
+test("GraphiQL: anonymous browsers are redirected to the login page; signed-in users get it", async () => {
+  const anonymous = await app.server.fetch(`${TEST_ORIGIN}/api/graphql`, { headers: { accept: "text/html,application/xhtml+xml" } });
+  assert.equal(anonymous.status, 302);
+  assert.match(anonymous.headers.get("location")!, /^\/login(\?|$)/);
+  assert.ok(!(await anonymous.text()).includes("<html"));
+
+  const cookie = await sessionOf("VIEWER");
+  const signedIn = await app.server.fetch(`${TEST_ORIGIN}/api/graphql`, { headers: { accept: "text/html", cookie } });
+  assert.equal(signedIn.status, 200);
+  assert.match(signedIn.headers.get("content-type")!, /^text\/html/);
+  assert.match(await signedIn.text(), /<html/i);
+
+  // An expired or forged session is no login either: back to the login page.
+  const stale = await app.server.fetch(`${TEST_ORIGIN}/api/graphql`, { headers: { accept: "text/html", cookie: `${SESSION_COOKIE}=x.y` } });
+  assert.equal(stale.status, 302);
+  assert.match(stale.headers.get("location")!, /^\/login(\?|$)/);
+  // Anonymous GETs for data get 401, not a page.
+  const query = await app.server.fetch(`${TEST_ORIGIN}/api/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { accept: "application/json" } });
+  assert.equal(query.status, 401);
+});
+
+const INTROSPECTION = `{ __schema { queryType { name } mutationType { name } types { name } } }`;
+
+test("introspection is closed to anonymous callers and open to every signed-in one", async () => {
+  assertUnauthenticated(await app.graphql(INTROSPECTION, {}, null));
+  assertUnauthenticated(await app.graphql(`{ __typename }`, {}, null));
+  for (const as of [app.viewer, app.admin, { cookie: await sessionOf("VIEWER") }]) {
+    const response = await app.graphql(INTROSPECTION, {}, as);
+    assert.equal(response.status, 200);
+    assert.equal(response.body.data!.__schema.queryType.name, "Query");
+    assert.ok(response.body.data!.__schema.types.some((type: { name: string }) => type.name === "IntegrationSystem"));
+  }
+});
