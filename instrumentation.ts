@@ -3,7 +3,7 @@
 // already done it before Next starts, and startup() runs only once.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startup } = await import("./lib/startup");
+    const { startup } = await import("@/app/startup");
     await startup();
   }
 }

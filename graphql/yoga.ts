@@ -6,13 +6,13 @@ import { isCrossSiteRequest, publicOrigin } from "../lib/http";
 import { log } from "../lib/logger";
 import { GRAPHQL_PATH } from "../lib/paths";
 import { createLoaders, type GraphQLContext } from "./context";
-import { internalError } from "./errors";
+import { internalError } from "@/domain/errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
-import { TENANT_HEADER, tenantScope } from "./tenant/tenant-scope";
+import { TENANT_HEADER, tenantScope } from "@/domain/tenants/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
 
 export { GRAPHQL_PATH };

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SCOPES } from "../graphql/auth/principal";
+import { SCOPES } from "@/domain/principals/principal";
 
 /**
  * Every setting the server reads from the environment, parsed once. The README's

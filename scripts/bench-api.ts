@@ -89,11 +89,11 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
   const { migrate } = await import("../lib/migrate");
   const { getConfig } = await import("../lib/config");
   const { getDb } = await import("../lib/db");
-  const { createIntegrationSystem } = await import("../graphql/integration-system/integration-system.service");
-  const { nameKeyOf } = await import("../graphql/base/validation");
-  const { createUser, toIdentity } = await import("../graphql/user/user.service");
-  const { createApiToken } = await import("../graphql/api-token/api-token.service");
-  const { userPrincipal } = await import("../graphql/auth/principal");
+  const { createIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
+  const { nameKeyOf } = await import("@/domain/validation/validation");
+  const { createUser, toIdentity } = await import("@/domain/users/user.service");
+  const { createApiToken } = await import("@/domain/api-tokens/api-token.service");
+  const { userPrincipal } = await import("@/domain/principals/principal");
 
   await migrate(DATABASE_URL);
   const sqlitePath = getConfig().sqlitePath!;
@@ -198,7 +198,7 @@ interface PagingResults {
 }
 
 async function measurePaging(port: number, token: string, sqlitePath: string): Promise<PagingResults> {
-  const { encodeCursor } = await import("../graphql/base/cursor");
+  const { encodeCursor } = await import("@/domain/paging/cursor");
   const send = graphqlRequester(port, token);
   const [firstRow] = rowsAt(sqlitePath, 0, 1);
   // The cursor of the row 150 from the end: the page after it is a full page with more after it.
@@ -332,7 +332,7 @@ async function main() {
   const [middleRow] = rowsAt(sqlitePath, ROWS / 2, 1);
 
   const [productPort, barePort] = [await freePort(), await freePort()];
-  const product = startBenchServer("product", "server.ts", productPort);
+  const product = startBenchServer("product", "server/main.ts", productPort);
   const bare = startBenchServer("bare", "scripts/bare-graphql-server.ts", barePort);
   // A page request, as in real use: in a single process it is Next's first
   // request that turns on its AsyncLocalStorage, and with it the cost to the hot path.

@@ -417,7 +417,7 @@ const BUCKETS = [
   "JWT signing (jose, node's crypto internals: WebCrypto plumbing)",
   "SHA-256 secret check (createHash, timingSafeEqual)",
   "HTTP parsing and writing (node:_http_*, net, streams)",
-  "the product's own code (server.ts, lib/, graphql/)",
+  "the product's own code (server/, app/, graphql/, oauth2/, domain/, lib/)",
   "garbage collector",
   "V8 and native code outside JS ((program))",
   STARTUP,
@@ -446,7 +446,7 @@ function bucketOf(node: CpuProfileNode, parentOf: Map<number, CpuProfileNode>): 
   }
   if (/^node:(_http_|https?$|net$|stream$|_stream_|internal\/(http|streams\/|stream_base_commons|net))/.test(url)) return HTTP;
   if (/^node:internal\/(modules|bootstrap|main)\//.test(url) || /\/node_modules\/(tsx|esbuild|get-tsconfig)\//.test(url)) return STARTUP;
-  if (["/lib/", "/graphql/", "/server.ts"].some((prefix) => url.startsWith(ROOT_URL + prefix))) return PRODUCT;
+  if (["/lib/", "/graphql/", "/domain/", "/oauth2/", "/server/", "/app/"].some((prefix) => url.startsWith(ROOT_URL + prefix))) return PRODUCT;
   return OTHER;
 }
 
@@ -546,7 +546,7 @@ async function main(): Promise<boolean> {
   const [productPort, peerPort] = [await freePort(), await freePort()];
   const product = startServer(
     "product",
-    "server.ts",
+    "server/main.ts",
     productPort,
     { DATABASE_URL, SECRET_KEY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
     PROFILE ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] } : {},

@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { POST as loginRoute } from "../app/api/auth/login/route";
-import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
-import { SESSION_COOKIE, createSession } from "../graphql/user/session.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { type GraphQLServer, createGraphQLServer } from "../graphql/yoga";
 import { getConfig, resetConfig } from "../lib/config";
 import type { Db } from "../lib/db";

@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Db } from "../../lib/db";
-import { authenticate } from "../auth/authenticate";
-import type { Principal } from "../auth/principal";
-import { internalError, isExpectedError } from "../errors";
+import { authenticate } from "@/domain/principals/authenticate";
+import type { Principal } from "@/domain/principals/principal";
+import { internalError, isExpectedError } from "@/domain/errors";
 
 /**
  * Everything decided about a request before GraphQL sees it:

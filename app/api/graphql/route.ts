@@ -1,4 +1,4 @@
-import { startup } from "../../../lib/startup";
+import { startup } from "@/app/startup";
 import { getGraphQLServer } from "../../../graphql/yoga";
 
 // The same handler the custom server's fast path calls (server.ts); this file

@@ -1,4 +1,4 @@
-import { oauthRouteHandler as handle } from "../../../lib/oauth2/route-file";
+import { oauthRouteHandler as handle } from "@/oauth2/route-file";
 
 // The same handler the custom server's fast path calls (server.ts); this file
 // serves it under `next dev` and is Next's record that the route exists.

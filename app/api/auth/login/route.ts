@@ -1,9 +1,9 @@
-import { login } from "../../../../graphql/user/login.service";
-import { signedInResponse } from "../../../../graphql/user/session.service";
+import { login } from "@/domain/users/login.service";
+import { signedInResponse } from "@/domain/users/session.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
 import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
-import { startup } from "../../../../lib/startup";
+import { startup } from "@/app/startup";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

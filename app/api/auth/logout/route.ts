@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "../../../../graphql/user/session.service";
+import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "@/domain/users/session.service";
 import { getDb } from "../../../../lib/db";
 import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
 

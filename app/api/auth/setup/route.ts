@@ -1,10 +1,10 @@
-import { isExpectedError } from "../../../../graphql/errors";
-import { createSession, signedInResponse } from "../../../../graphql/user/session.service";
-import { completeSetup } from "../../../../graphql/user/user.service";
+import { isExpectedError } from "@/domain/errors";
+import { createSession, signedInResponse } from "@/domain/users/session.service";
+import { completeSetup } from "@/domain/users/user.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
 import { isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
-import { startup } from "../../../../lib/startup";
+import { startup } from "@/app/startup";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
-import { createApiToken as create } from "../../api-token.service";
+import { createApiToken as create } from "@/domain/api-tokens/api-token.service";
 
 // VIEWERs write nothing and see no secrets (DESIGN.md), API tokens included.
 export const createApiToken: NonNullable<MutationResolvers['createApiToken']> = (_parent, args, ctx) => {
