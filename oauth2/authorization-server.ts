@@ -1,3 +1,4 @@
+import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { getConfig } from "@/lib/config";
@@ -111,6 +112,9 @@ export async function checkAccessToken(server: AuthorizationServer, token: strin
   if (revoked) return { active: false, reason: "the access token has been revoked" };
   return { active: true, claims, client };
 }
+
+/** checkAccessToken for the GraphQL API's authentication (domain/principals/authenticate.ts), which is handed it. */
+export const verifyAccessToken: AccessTokenVerifier = (db, token, origin) => checkAccessToken(authorizationServer(db), token, origin);
 
 /** RFC 7662 response members for an active token. */
 export function introspectionOf(check: Extract<AccessTokenCheck, { active: true }>) {

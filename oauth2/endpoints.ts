@@ -1,9 +1,8 @@
 import { authenticate } from "@/domain/principals/authenticate";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/db-errors";
+import { classifyFailure } from "@/domain/errors";
 import { clientAddress, publicOrigin } from "@/lib/http";
-import { logUnexpectedError } from "@/lib/logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "@/lib/paths";
 import {
   type AuthorizationServer,
@@ -13,6 +12,7 @@ import {
   introspectionOf,
   issueAccessToken,
   revokeAccessToken,
+  verifyAccessToken,
 } from "./authorization-server";
 import {
   type EndpointRequest,
@@ -33,10 +33,12 @@ import { SIGNING_ALGORITHM } from "./signing-keys";
 export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
 
 /**
- * Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses, a
- * database outage into 503 temporarily_unavailable with Retry-After (clients
- * retry; nothing is wrong with their request), and anything else into a
- * logged server_error.
+ * Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses and
+ * anything else through the failure classifier every way in shares
+ * (domain/errors.ts): a DomainError is the client's invalid_request, a
+ * database outage 503 temporarily_unavailable with Retry-After (clients
+ * retry; nothing is wrong with their request), and a bug a logged
+ * server_error with an error id.
  */
 function endpoint(name: string, handle: (request: EndpointRequest, server: AuthorizationServer) => Promise<EndpointResponse>): Handler {
   return async (request) => {
@@ -44,14 +46,15 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
       return await handle(request, authorizationServer(getDb()));
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
-      if (isDatabaseUnavailable(error)) {
-        noteDatabaseUnavailable(error);
-        return errorResponse(
-          new OAuthError("temporarily_unavailable", "The database is unavailable: retry shortly", 503, { "retry-after": String(RETRY_AFTER_SECONDS) }),
-        );
+      const failure = classifyFailure(error, `in the ${name} endpoint`);
+      switch (failure.kind) {
+        case "domain":
+          return errorResponse(new OAuthError("invalid_request", failure.error.message));
+        case "unavailable":
+          return errorResponse(new OAuthError("temporarily_unavailable", failure.message, 503, { "retry-after": String(failure.retryAfterSeconds) }));
+        case "internal":
+          return errorResponse(new OAuthError("server_error", failure.message));
       }
-      const errorId = logUnexpectedError(`unexpected error in the ${name} endpoint`, error);
-      return errorResponse(new OAuthError("server_error", `Internal server error (error id ${errorId})`));
     }
   };
 }
@@ -88,7 +91,7 @@ export const introspectionEndpoint = endpoint("introspection", async (request, s
 async function introspectionCaller(request: EndpointRequest, form: Map<string, string>, server: AuthorizationServer): Promise<string | null> {
   const authorization = request.headers.get("authorization");
   if (authorization && /^Bearer\s/i.test(authorization)) {
-    const principal = await authenticate(server.db, request).catch(() => null);
+    const principal = await authenticate(server.db, request, verifyAccessToken).catch(() => null);
     if (principal?.kind === "USER" && principal.user.role === "ADMIN") return null;
     throw new OAuthError("invalid_client", "Introspection needs client credentials or an admin's API token", 401, {
       "www-authenticate": 'Bearer error="invalid_token"',

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getGraphQLServer } from "../graphql/yoga";
+import { getGraphQLServer } from "@/graphql/yoga";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
@@ -70,7 +71,7 @@ function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
 
 /** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const graphql = getGraphQLServer();
+  const graphql = getGraphQLServer({ verifyAccessToken });
   return (req, res) => {
     const url = req.url ?? "";
     if (isGraphQLPath(url)) {

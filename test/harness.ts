@@ -26,6 +26,7 @@ import { type Db, getDb } from "../lib/db";
 import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http";
 import { migrate } from "../lib/migrate";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
 import { createPostgresDatabase } from "./postgres";
 
@@ -90,7 +91,7 @@ export async function setupTestApp(): Promise<TestApp> {
   await migrate(database.url);
   const db = getDb();
   await ensureSigningKey(db);
-  const server = createGraphQLServer();
+  const server = createGraphQLServer(getDb, { verifyAccessToken });
   let httpServer: http.Server | null = null;
 
   after(async () => {
@@ -170,9 +171,9 @@ export function onlyError(response: GraphQLResponse): { message: string; extensi
 
 /** Fails unless `promise` rejects with this error code (and, when given, this extensions.field). */
 export async function rejectsWithCode(promise: Promise<unknown>, code: string, field?: string): Promise<void> {
-  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, code);
-    if (field !== undefined) assert.equal(error.extensions?.field, field);
+  await assert.rejects(promise, (error: { code?: string; field?: string }) => {
+    assert.equal(error.code, code);
+    if (field !== undefined) assert.equal(error.field, field);
     return true;
   });
 }

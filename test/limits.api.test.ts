@@ -11,6 +11,7 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { type GraphQLServer, createGraphQLServer } from "../graphql/yoga";
+import { verifyAccessToken } from "../oauth2/authorization-server";
 import { getConfig, resetConfig } from "../lib/config";
 import type { Db } from "../lib/db";
 import { newId } from "../lib/ids";
@@ -172,7 +173,7 @@ function withEnv<T>(env: Record<string, string>, fn: () => T): T {
 }
 
 test("a valid mutation deeper than a configured limit is refused before it runs", async () => {
-  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => createGraphQLServer());
+  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => createGraphQLServer(undefined, { verifyAccessToken }));
   const name = unique("too deep");
   const deep = `mutation { createIntegrationSystem(in: {name: "${name}"}) {
     auths { auth { credential { ... on OAuthCredentialData { clientId } } } } } }`;
@@ -408,7 +409,7 @@ function assertMasked(text: string, errorId: string) {
 
 test("internal errors are masked: a message with an error id, INTERNAL_SERVER_ERROR, and the id in the log", async () => {
   const system = await createIntegrationSystem(app.db, app.admin.principal, { name: unique("unreachable") });
-  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"));
+  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"), { verifyAccessToken });
   const { result: response, log } = await captureStderr(() =>
     rawPost(JSON.stringify({ query: `query($id: ID!) { integrationSystem(id: $id) { id name } }`, variables: { id: system.id } }), {}, server),
   );
@@ -442,7 +443,7 @@ test("an outage while authenticating is masked the same way, with HTTP 500", asy
     ],
   ];
   for (const [what, db, headers] of cases) {
-    const server = createGraphQLServer(() => db);
+    const server = createGraphQLServer(() => db, { verifyAccessToken });
     const { result: response, log } = await captureStderr(() =>
       changesNothing(`a request during an outage (${what})`, () =>
         rawPost(JSON.stringify({ query: CREATE, variables: { in: { name: unique("outage") } } }), headers, server),

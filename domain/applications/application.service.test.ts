@@ -155,9 +155,9 @@ describe("integrity", () => {
     await registerApplication(app.db, principal, b, { name: "Two" });
     await registerApplication(app.db, principal, b, { name: "Three" });
     const before = await snapshot();
-    await assert.rejects(deleteIntegrationSystem(app.db, admin, system.id), (error: { message: string; extensions: Record<string, unknown> }) => {
-      assert.equal(error.extensions.code, "CONFLICT");
-      assert.equal(error.extensions.applicationCount, 3);
+    await assert.rejects(deleteIntegrationSystem(app.db, admin, system.id), (error: { message: string; code: string; details?: Record<string, unknown> }) => {
+      assert.equal(error.code, "CONFLICT");
+      assert.equal(error.details?.applicationCount, 3);
       assert.equal(error.message, `Integration system "${system.name}" still manages 3 applications; unregister them first`);
       return true;
     });

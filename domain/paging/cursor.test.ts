@@ -3,9 +3,9 @@ import { test } from "node:test";
 import { MAX_PAGE_SIZE, checkPageSize, decodeCursor, encodeCursor, toPage } from "./cursor";
 
 function expectBadInput(fn: () => unknown, field: string) {
-  assert.throws(fn, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, "BAD_USER_INPUT");
-    assert.equal(error.extensions?.field, field);
+  assert.throws(fn, (error: { code?: string; field?: string }) => {
+    assert.equal(error.code, "BAD_USER_INPUT");
+    assert.equal(error.field, field);
     return true;
   });
 }

@@ -1,10 +1,23 @@
 import type { Db } from "../../lib/db";
 import { type RequestHead, publicOrigin } from "../../lib/http";
-import { authorizationServer, checkAccessToken } from "@/oauth2/authorization-server";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "../errors";
 import { SESSION_COOKIE, readCookie, userForSession } from "@/domain/users/session.service";
 import { type Principal, integrationSystemPrincipal, userPrincipal } from "./principal";
+
+/**
+ * Checks an integration system's OAuth2 access token for the origin it is
+ * presented at. The authorization server (oauth2/) provides it; whoever
+ * builds a way in passes it here, so the domain never imports oauth2/.
+ */
+export type AccessTokenVerifier = (
+  db: Db,
+  token: string,
+  origin: string,
+) => Promise<
+  | { active: true; client: { integrationSystemId: string; integrationSystemName: string; clientId: string }; claims: { jti: string; scope: string } }
+  | { active: false; reason: string }
+>;
 
 /**
  * Finds who sent a request: a bearer token (a personal API token, or an
@@ -12,7 +25,7 @@ import { type Principal, integrationSystemPrincipal, userPrincipal } from "./pri
  * credential that is present but invalid is an error rather than anonymity,
  * so a caller with a revoked token learns it at once.
  */
-export async function authenticate(db: Db, request: RequestHead): Promise<Principal | null> {
+export async function authenticate(db: Db, request: RequestHead, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -25,7 +38,7 @@ export async function authenticate(db: Db, request: RequestHead): Promise<Princi
     }
     // An access token must have been issued for the origin it is presented at
     // (PUBLIC_URL when set): its iss and aud are checked against it.
-    const check = await checkAccessToken(authorizationServer(db), token, publicOrigin(request));
+    const check = await verifyAccessToken(db, token, publicOrigin(request));
     if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
     return integrationSystemPrincipal(check.client, check.claims);
   }

@@ -142,9 +142,9 @@ describe("mutations", () => {
     const untouched = await registerApplication(app.db, actor, other, { name: "One" });
 
     const before = await snapshot();
-    await assert.rejects(deleteTenant(app.db, actor, tenant.id), (error: { message: string; extensions: Record<string, unknown> }) => {
-      assert.equal(error.extensions.code, "CONFLICT");
-      assert.equal(error.extensions.applicationCount, 3);
+    await assert.rejects(deleteTenant(app.db, actor, tenant.id), (error: { message: string; code: string; details?: Record<string, unknown> }) => {
+      assert.equal(error.code, "CONFLICT");
+      assert.equal(error.details?.applicationCount, 3);
       assert.match(error.message, /still holds 3 applications/);
       return true;
     });

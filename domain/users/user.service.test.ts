@@ -119,5 +119,5 @@ test("two admins deleting each other at once leave one admin", async () => {
   assert.equal(admins, 1, `admins left: ${admins}; results: ${results.map((result) => result.status).join(", ")}`);
   assert.equal(results.filter((result) => result.status === "fulfilled").length, 1);
   const rejected = results.find((result) => result.status === "rejected");
-  assert.equal((rejected as PromiseRejectedResult).reason.extensions?.code, "CONFLICT");
+  assert.equal((rejected as PromiseRejectedResult).reason.code, "CONFLICT");
 });

@@ -1,7 +1,7 @@
 import { type ASTVisitor, Kind, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText, isStorableText } from "../../lib/text";
-import { badInput } from "@/domain/errors";
+import { badInput } from "../errors";
 
 /**
  * Refuses strings the databases cannot store (lib/text.ts), in the document's
