@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SCOPES } from "@/domain/principals/principal";
+import { SCOPES, parseScopes, scopesOutside } from "./scopes";
 
 /**
  * Every setting the server reads from the environment, parsed once. The README's
@@ -41,8 +41,8 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRA
 function scopesFromEnv(name: string): string[] {
   const raw = process.env[name]?.trim();
   if (!raw) return DEFAULT_INTEGRATION_SYSTEM_SCOPES;
-  const scopes = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
-  const refused = scopes.filter((scope) => !GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(scope));
+  const scopes = parseScopes(raw, /[\s,]+/);
+  const refused = scopesOutside(scopes, GRANTABLE_INTEGRATION_SYSTEM_SCOPES);
   if (refused.length > 0) {
     throw new Error(`${name} may only hold ${GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(", ")}; refused: ${refused.join(", ")}`);
   }

@@ -5,9 +5,18 @@ export function newBearerSecret(prefix: string): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
-/** Lookup hash of a high-entropy token. Plain SHA-256 suffices: the input is 256 random bits. */
+/**
+ * Lookup hash of a high-entropy token or secret (sessions, setup links, API
+ * tokens, client secrets). Plain SHA-256 suffices: the input is 256 random
+ * bits. The raw bytes are for constant-time comparison; sha256() is the
+ * stored, base64url form of the same hash.
+ */
+export function sha256Bytes(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
 export function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("base64url");
+  return sha256Bytes(value).toString("base64url");
 }
 
 export function hmac(key: Buffer, value: string): string {

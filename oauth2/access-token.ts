@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CompactSign, type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
+import { formatScopes } from "@/lib/scopes";
 import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
 
 /**
@@ -44,7 +45,7 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
     aud: request.audience,
     client_id: request.clientId,
     integration_system_id: request.integrationSystemId,
-    scope: request.scopes.join(" "),
+    scope: formatScopes(request.scopes),
     // randomUUID draws from a pooled buffer: cheaper per token than randomBytes.
     jti: randomUUID(),
     iat: request.issuedAt,

@@ -1,7 +1,9 @@
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { recordAudit } from "@/domain/audit/audit.service";
+import { whenCredentialsDeleted } from "@/domain/credentials/system-auth.service";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { getConfig } from "@/lib/config";
+import { formatScopes, parseScopes, scopesOutside } from "@/lib/scopes";
 import type { Db } from "@/lib/db";
 import { GRAPHQL_PATH } from "@/lib/paths";
 import { type AccessTokenClaims, looksLikeJwt, signAccessToken, verifyAccessTokenSignature } from "./access-token";
@@ -28,6 +30,9 @@ export interface AuthorizationServer {
 
 const servers = new WeakMap<Db, AuthorizationServer>();
 
+// Deleted credentials' tokens are refused by this process at once (domain/credentials).
+whenCredentialsDeleted((db, clientIds) => servers.get(db)?.clients.forget(clientIds));
+
 export function authorizationServer(db: Db): AuthorizationServer {
   let server = servers.get(db);
   if (!server) {
@@ -49,14 +54,14 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 /** The scopes to grant: all of the client's when none are asked for, else exactly those asked for. */
 export function grantedScopes(client: ClientRecord, requested: string | undefined): string[] {
   if (requested === undefined) return [...client.scopes];
-  const asked = [...new Set(requested.split(" ").filter(Boolean))];
+  const asked = parseScopes(requested);
   if (asked.length === 0 || asked.some((scope) => !SCOPE_TOKEN.test(scope))) {
     throw new OAuthError("invalid_scope", "scope must be a space-separated list of scope names");
   }
-  const refused = asked.filter((scope) => !client.scopes.includes(scope));
+  const refused = scopesOutside(asked, client.scopes);
   if (refused.length > 0) {
     const shown = refused.slice(0, 5).map((scope) => scope.slice(0, 64)).join(" ");
-    throw new OAuthError("invalid_scope", `Not granted to this client: ${shown}. It may ask for: ${client.scopes.join(" ")}`);
+    throw new OAuthError("invalid_scope", `Not granted to this client: ${shown}. It may ask for: ${formatScopes(client.scopes)}`);
   }
   return asked;
 }
@@ -89,7 +94,7 @@ export async function issueAccessToken(
     expiresAt,
   });
   server.clients.recordUse(client.clientId);
-  return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: scopes.join(" ") };
+  return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: formatScopes(scopes) };
 }
 
 export type AccessTokenCheck =

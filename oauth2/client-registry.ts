@@ -1,6 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { sha256Bytes } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/logger";
+import { parseScopes } from "@/lib/scopes";
 
 /**
  * What the token endpoint and the resource server need to know about OAuth2
@@ -37,12 +39,8 @@ interface Cached<T> {
   fetchedAt: number;
 }
 
-function hashSecret(secret: string): Buffer {
-  return createHash("sha256").update(secret).digest();
-}
-
 // Compared against when the client is unknown, so the answer takes as long either way.
-const DECOY_HASH = hashSecret("decoy");
+const DECOY_HASH = sha256Bytes("decoy");
 
 export class ClientRegistry {
   private clients = new Map<string, Cached<ClientRecord | null>>();
@@ -74,7 +72,7 @@ export class ClientRegistry {
    */
   async authenticate(clientId: string, secret: string): Promise<ClientRecord | null> {
     const client = await this.find(clientId);
-    const matches = timingSafeEqual(hashSecret(secret), client?.secretHash ?? DECOY_HASH);
+    const matches = timingSafeEqual(sha256Bytes(secret), client?.secretHash ?? DECOY_HASH);
     return client && matches ? client : null;
   }
 
@@ -150,7 +148,7 @@ export class ClientRegistry {
     const record: ClientRecord | null = row && {
       clientId: row.id,
       secretHash: Buffer.from(row.secretHash, "base64url"),
-      scopes: row.scopes.split(" ").filter(Boolean),
+      scopes: parseScopes(row.scopes),
       integrationSystemId: row.integrationSystem.id,
       integrationSystemName: row.integrationSystem.name,
       expiresAt: row.expiresAt,

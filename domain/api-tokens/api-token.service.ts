@@ -1,4 +1,5 @@
-import { apiTokenNameProblem, expiryDaysProblem } from "../../lib/api-token-rules";
+import { apiTokenNameProblem } from "../../lib/api-token-rules";
+import { expiryFromDays } from "@/domain/credentials/expiry";
 import { newId } from "../../lib/ids";
 import type { ApiToken } from "../../generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
@@ -13,14 +14,6 @@ import { toIdentity } from "@/domain/users/user.service";
 export const API_TOKEN_PREFIX = "cmp_pat_";
 /** lastUsedAt is written at most this often per token, off the request path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-/** `expiresInDays` as a date (null: never), shared by API tokens and client credentials. */
-export function expiryFromDays(days: number | null | undefined, now = Date.now()): Date | null {
-  if (days === null || days === undefined) return null;
-  const problem = expiryDaysProblem(days);
-  if (problem) throw badInput("expiresInDays", problem);
-  return new Date(now + days * 86_400_000);
-}
 
 export async function createApiToken(
   db: Db,

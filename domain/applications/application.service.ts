@@ -5,7 +5,7 @@ import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
-import { afterTimeAndIdSql, containsSql } from "@/domain/paging/search";
+import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import { conflict, forbidden, notFound } from "../errors";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 
@@ -177,20 +177,15 @@ export async function listApplications(db: Db, tenant: Tenant, args: ListArgs & 
   const after = decodeTimeAndIdCursor(kind, args.after);
   const matches = Prisma.sql`"tenantId" = ${tenant.id} AND ${containsSql("nameKey", nameKeyOf(search))}`;
   const keyset = after ? afterTimeAndIdSql(after.createdAt, after.id, "ASC") : Prisma.sql`1 = 1`;
-  const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Application" WHERE ${matches} AND ${keyset} ORDER BY "createdAt" ASC, "id" ASC LIMIT ${first + 1}`;
-  const found = new Map(
-    (await db.application.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((row) => [row.id, row]),
-  );
-  const rows = ids.map((row) => found.get(row.id)).filter((row): row is Application => row !== undefined);
-  return {
-    ...toPage(rows, first, cursorOf(kind)),
-    countTotal: async () => {
-      const [{ count }] = await db.$queryRaw<{ count: number | bigint }[]>`
-        SELECT COUNT(*) AS "count" FROM "Application" WHERE ${matches}`;
-      return Number(count);
-    },
-  };
+  return searchPage(db, {
+    table: "Application",
+    matches,
+    keyset,
+    orderBy: Prisma.sql`"createdAt" ASC, "id" ASC`,
+    first,
+    rowsByIds: (ids) => db.application.findMany({ where: { id: { in: ids } } }),
+    cursorOf: cursorOf(kind),
+  });
 }
 
 /** The applications an integration system manages, across all tenants, oldest first. */

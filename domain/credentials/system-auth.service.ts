@@ -1,10 +1,10 @@
 import { newId } from "../../lib/ids";
 import type { SystemAuth } from "../../generated/prisma-sqlite/client";
 import { getConfig } from "../../lib/config";
+import { formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
-import { authorizationServer } from "@/oauth2/authorization-server";
-import { expiryFromDays } from "@/domain/api-tokens/api-token.service";
+import { expiryFromDays } from "./expiry";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { badInput, notFound } from "../errors";
@@ -30,8 +30,7 @@ function credentialScopes(requested: readonly string[] | null | undefined): stri
   const allowed = getConfig().integrationSystemScopes;
   if (requested === null || requested === undefined) return [...allowed];
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];
-  const refused = scopes.filter((scope) => !allowed.includes(scope));
-  if (scopes.length === 0 || refused.length > 0) {
+  if (scopes.length === 0 || scopesOutside(scopes, allowed).length > 0) {
     throw badInput("scopes", `Scopes must be a non-empty subset of: ${allowed.join(", ")}`);
   }
   return scopes;
@@ -55,7 +54,7 @@ export async function generateClientCredentials(
         integrationSystemId,
         secretHash: sha256(clientSecret),
         secretHint: clientSecret.slice(-HINT_LENGTH),
-        scopes: scopes.join(" "),
+        scopes: formatScopes(scopes),
         expiresAt,
       },
     });
@@ -91,7 +90,18 @@ export async function deleteSystemAuth(db: Db, actor: Principal, id: string): Pr
   return deleted;
 }
 
+type CredentialsForgetter = (db: Db, clientIds: readonly string[]) => void;
+const forgetters = new Set<CredentialsForgetter>();
+
+/**
+ * How the authorization server (oauth2/, which the domain does not import)
+ * learns of deleted credentials, to drop them from its cache.
+ */
+export function whenCredentialsDeleted(forget: CredentialsForgetter): void {
+  forgetters.add(forget);
+}
+
 /** After deleting credentials: this process refuses their tokens at once, other instances within a second. */
 export function forgetCredentials(db: Db, clientIds: readonly string[]): void {
-  authorizationServer(db).clients.forget(clientIds);
+  for (const forget of forgetters) forget(db, clientIds);
 }

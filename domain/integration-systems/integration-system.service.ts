@@ -7,7 +7,7 @@ import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
-import { afterTimeAndIdSql, containsSql } from "@/domain/paging/search";
+import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 import { conflict, notFound } from "../errors";
 
@@ -178,19 +178,13 @@ async function searchIntegrationSystems(
   if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
   else if (args.after) keyset = afterTimeAndIdSql(args.after.createdAt, args.after.id, args.direction);
   const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
-  const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${keyset} ORDER BY ${orderBy} LIMIT ${args.first + 1}`;
-  // Rows through Prisma, so they are typed and mapped exactly like the unfiltered list's.
-  const byId = new Map(
-    (await db.integrationSystem.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((row) => [row.id, row]),
-  );
-  const rows = ids.map((row) => byId.get(row.id)).filter((row): row is IntegrationSystem => row !== undefined);
-  return {
-    ...toPage(rows, args.first, args.cursorOf),
-    countTotal: async () => {
-      const [{ count }] = await db.$queryRaw<{ count: number | bigint }[]>`
-        SELECT COUNT(*) AS "count" FROM "IntegrationSystem" WHERE ${matches}`;
-      return Number(count);
-    },
-  };
+  return searchPage(db, {
+    table: "IntegrationSystem",
+    matches,
+    keyset,
+    orderBy,
+    first: args.first,
+    rowsByIds: (ids) => db.integrationSystem.findMany({ where: { id: { in: ids } } }),
+    cursorOf: args.cursorOf,
+  });
 }

@@ -1,5 +1,6 @@
 import { forbidden, unauthenticated } from "../errors";
-import type { Principal, Scope, UserPrincipal } from "./principal";
+import type { Scope } from "@/lib/scopes";
+import type { Principal, UserPrincipal } from "./principal";
 
 /** Rights checks used by resolvers; `doing` completes "... while <doing>". */
 export function requireScope(principal: Principal | null, scope: Scope, doing: string): Principal {

@@ -1,17 +1,10 @@
+import { SCOPES, type Scope, isScope, parseScopes } from "@/lib/scopes";
+
 /**
  * Who is calling. Rights are expressed as scopes for every kind of caller:
  * users get the scopes of their role, integration systems (the OAuth2 issue)
  * the scopes of their token; resolvers only ever check scopes or the role.
  */
-export const SCOPES = {
-  integrationSystemRead: "integration_system:read",
-  integrationSystemWrite: "integration_system:write",
-  integrationSystemAuthsRead: "integration_system.auths:read",
-  applicationRead: "application:read",
-  applicationWrite: "application:write",
-  tenantRead: "tenant:read",
-} as const;
-export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 export type Role = "ADMIN" | "VIEWER";
 export type AuthMethod = "SESSION" | "API_TOKEN" | "ACCESS_TOKEN" | "CLIENT_SECRET";
@@ -52,8 +45,6 @@ export interface IntegrationSystemPrincipal {
 
 export type Principal = UserPrincipal | IntegrationSystemPrincipal;
 
-const KNOWN_SCOPES = new Set<string>(Object.values(SCOPES));
-
 export function integrationSystemPrincipal(
   client: { integrationSystemId: string; integrationSystemName: string; clientId: string },
   token: { jti: string; scope: string } | null,
@@ -65,7 +56,7 @@ export function integrationSystemPrincipal(
     clientId: client.clientId,
     tokenId: token?.jti ?? null,
     authMethod: token ? "ACCESS_TOKEN" : "CLIENT_SECRET",
-    scopes: new Set((token?.scope ?? "").split(" ").filter((scope): scope is Scope => KNOWN_SCOPES.has(scope))),
+    scopes: new Set(parseScopes(token?.scope ?? "").filter(isScope)),
   };
 }
 

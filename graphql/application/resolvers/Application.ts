@@ -1,5 +1,5 @@
 import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/domain/principals/principal";
+import { SCOPES } from "@/lib/scopes";
 import type { ApplicationResolvers } from "./../../types.generated";
 
 export const Application: ApplicationResolvers = {

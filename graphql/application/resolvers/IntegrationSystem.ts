@@ -1,5 +1,5 @@
 import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/domain/principals/principal";
+import { SCOPES } from "@/lib/scopes";
 import { forbidden } from "@/domain/errors";
 import type { IntegrationSystemResolvers } from "./../../types.generated";
 import { listApplicationsOfSystem } from "@/domain/applications/application.service";

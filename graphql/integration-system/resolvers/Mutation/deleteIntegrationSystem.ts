@@ -1,5 +1,5 @@
 import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/domain/principals/principal";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
 import { deleteIntegrationSystem as remove } from "@/domain/integration-systems/integration-system.service";
 
