@@ -11,7 +11,7 @@ import { ensureSecretKey } from "@/lib/secret-key";
  * Everything that must hold before the first request: a usable SECRET_KEY,
  * the schema at the newest migration, an access-token signing key, and a
  * first admin (or a setup link).
- * Runs once per process, from server.ts or, under `next dev`, instrumentation.ts.
+ * Runs once per process, from server/main.ts or, under `next dev`, instrumentation.ts.
  */
 const KEY = Symbol.for("compass.startup");
 const store = globalThis as typeof globalThis & { [KEY]?: Promise<void> };
@@ -21,7 +21,7 @@ export function startup(): Promise<void> {
 }
 
 /**
- * For the Next.js child process (lib/next-server.ts): its parent has finished
+ * For the Next.js child process (server/next-server.ts): its parent has finished
  * start-up before forwarding it any request, and running it again there would
  * replace the setup link the parent logged.
  */

@@ -78,7 +78,10 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
 
-// One server per process, shared by the route file and the custom server's fast path.
+// One server per process, keyed on globalThis like the database client: in
+// production the custom server's fast path (server/fast-path.ts) uses it in the
+// main process, and Next's child never serves /api/graphql; under `next dev`
+// the route file (app/api/graphql/route.ts) does.
 const KEY = Symbol.for("compass.graphqlServer");
 const store = globalThis as typeof globalThis & { [KEY]?: GraphQLServer };
 

@@ -33,7 +33,7 @@ export interface Config {
 
 export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 
-/** DESIGN.md's default set for integration systems' credentials. */
+/** docs/design.md's default set for integration systems' credentials. */
 export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];
 /** What an integration system may be granted at all: writing integration systems is for people. */
 export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, SCOPES.integrationSystemAuthsRead];

@@ -29,7 +29,8 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-// scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, about 60 ms here.
+// scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, and slow enough
+// to back the login throttle (docs/decisions/0004-per-instance-throttle-and-caches.md).
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keyLength: 32 };
 
 function scryptAsync(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyLength: number) {

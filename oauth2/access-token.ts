@@ -68,7 +68,7 @@ export type VerifyResult = { ok: true; claims: AccessTokenClaims } | { ok: false
 
 /**
  * Checks signature and claims; whether the credential still exists or the
- * token was revoked is the caller's second step (access-token-check.ts).
+ * token was revoked is the caller's second step (checkAccessToken in authorization-server.ts).
  * `reason` is for the caller's error message and never echoes the token.
  */
 export async function verifyAccessTokenSignature(

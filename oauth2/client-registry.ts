@@ -15,11 +15,9 @@ import { parseScopes } from "@/lib/scopes";
  * Misses are cached too: client ids are UUIDv7s, so nobody asks for one
  * before it is generated, and a deleted one never comes back.
  */
-// 750 ms rather than 1000: the promise is "refused everywhere within 1 s of
+// Below 1 s, with a margin: the promise is "refused everywhere within 1 s of
 // the deletion's acknowledgement", and an entry read just before the commit
-// expires FRESHNESS_MS after that read, then costs one more database read.
-// Measured across two instances (npm run test:cluster) 1000 ms gave refusals
-// up to ~940 ms after the acknowledgement: too close to the promise under load.
+// expires FRESHNESS_MS after that read (docs/decisions/0004-per-instance-throttle-and-caches.md).
 export const FRESHNESS_MS = 750;
 const LAST_USED_FLUSH_MS = 5000;
 const MAX_CACHED_TOKENS = 50_000;

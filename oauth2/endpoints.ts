@@ -27,8 +27,8 @@ import { SIGNING_ALGORITHM } from "./signing-keys";
 
 /**
  * The authorization server's HTTP endpoints. The route files under app/ serve
- * them for `next dev`, and server.ts calls the very same functions on its
- * fast path (DESIGN.md, "Hot paths"); see routes.ts.
+ * them for `next dev`, and server/main.ts calls the very same functions on its
+ * fast path (docs/decisions/0001-next-in-a-child-process.md); see routes.ts.
  */
 export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
 

@@ -8,7 +8,7 @@ import type { RequestHead } from "@/lib/http";
  * Endpoints take an `EndpointRequest` (a fetch Request is one) and return a
  * plain `EndpointResponse`: the route files turn it into a Response, the
  * fast path writes it straight to the socket, with no Request or Response
- * objects built on the hot path (lib/fast-path.ts).
+ * objects built on the hot path (server/fast-path.ts).
  */
 export interface EndpointRequest extends RequestHead {
   method: string;

@@ -14,7 +14,7 @@ import { log } from "../lib/logger";
 
 const config = getConfig();
 const server = http.createServer(getGraphQLServer({ verifyAccessToken }));
-server.keepAliveTimeout = 65_000; // as in server.ts
+server.keepAliveTimeout = 65_000; // as in server/main.ts
 server.listen(config.port, config.host, () => {
   log.info("bare GraphQL server is listening", { url: `http://${config.host}:${config.port}/api/graphql` });
 });

@@ -5,7 +5,7 @@
  * 1. A throw-away SQLite database in a temp folder, migrated, with 100,000
  *    integration systems (bulk-inserted in the representation Prisma itself
  *    writes), an admin and a personal API token.
- * 2. The production server (server.ts, NODE_ENV=production) on a free
+ * 2. The production server (server/main.ts, NODE_ENV=production) on a free
  *    loopback port, and scripts/bare-graphql-server.ts (the same Yoga alone on
  *    node:http) on another, each in its own process.
  * 3. Keyset paging: latency of the first page of integrationSystems against a
@@ -367,7 +367,7 @@ async function main() {
       ` (p50 and p99: mean of the two runs)\n` +
       table([
         ["server", "req/s", "p50 ms", "p99 ms", "requests", "server CPU ms/req"],
-        ["product (server.ts)", productRate.requestsPerSecond.toFixed(0), productRate.p50.toFixed(1), productRate.p99.toFixed(1), String(productRate.total), cpu(productRate)],
+        ["product (server/main.ts)", productRate.requestsPerSecond.toFixed(0), productRate.p50.toFixed(1), productRate.p99.toFixed(1), String(productRate.total), cpu(productRate)],
         ["bare Yoga on node:http", bareRate.requestsPerSecond.toFixed(0), bareRate.p50.toFixed(1), bareRate.p99.toFixed(1), String(bareRate.total), cpu(bareRate)],
       ]) +
       `\nproduct/bare req/s ratio: ${rateRatio.toFixed(2)} (target ≥ ${THROUGHPUT_RATIO_TARGET}: ${verdict(rateRatio >= THROUGHPUT_RATIO_TARGET)})\n` +

@@ -173,7 +173,7 @@ export interface Instance extends RunningServer {
 }
 
 /**
- * A production instance (server.ts after `npm run build`) on a port of the
+ * A production instance (server/main.ts after `npm run build`) on a port of the
  * range, up once /api/health says 200. Started as `node --import tsx` so that
  * the spawned process is the server itself (its RSS is the instance's).
  */

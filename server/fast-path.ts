@@ -9,7 +9,7 @@ import { GRAPHQL_PATH } from "@/lib/paths";
 /**
  * The hot paths, served straight from node:http: the GraphQL API and the
  * authorization server. They call the same handlers as their route files,
- * without Next's per-request routing (DESIGN.md, "Hot paths").
+ * without Next's per-request routing (docs/decisions/0001-next-in-a-child-process.md).
  *
  * The OAuth2 endpoints take a light request built here rather than a fetch
  * Request, and their plain responses are written directly: building and

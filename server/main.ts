@@ -2,8 +2,8 @@
  * Production entry. The hot paths (/api/graphql, /oauth2/*, /.well-known/*)
  * go straight from node:http to the same handlers the route files use,
  * skipping Next's per-request routing, which costs several times the work
- * itself (DESIGN.md, "Hot paths"). Every other request goes to Next, which runs in a
- * child process (lib/next-proxy.ts): loading Next into this process would
+ * itself (docs/decisions/0001-next-in-a-child-process.md). Every other request goes to Next, which runs in a
+ * child process (server/next-proxy.ts): loading Next into this process would
  * patch its globals and turn on AsyncLocalStorage, slowing the hot path too.
  */
 import http from "node:http";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { log } from "@/lib/logger";
 
 /**
- * Runs Next.js in a child process (lib/next-server.ts, which says why) and
+ * Runs Next.js in a child process (server/next-server.ts, which says why) and
  * forwards requests to it, streaming both ways.
  *
  * The child listens on a loopback port of its own choosing and serves only
@@ -46,7 +46,7 @@ const connectionOptions = (connection: string | undefined) =>
   new Set((connection ?? "").toLowerCase().split(",").map((name) => name.trim()));
 
 /**
- * To Next: the parsed headers, which hold the client address set by server.ts
+ * To Next: the parsed headers, which hold the client address set by server/main.ts
  * (the raw ones still hold whatever the client sent), and are what Next would
  * have seen in this process.
  */
@@ -152,7 +152,7 @@ export async function startNextProcess(
 
   async function stop() {
     stopping = true;
-    // Closing the IPC channel is the child's signal to exit (lib/next-server.ts).
+    // Closing the IPC channel is the child's signal to exit (server/next-server.ts).
     if (child.connected) child.disconnect();
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
     await exited;

@@ -1,16 +1,16 @@
 /**
  * The Next.js half of the production server: its own process, forked by
- * server.ts (through lib/next-proxy.ts), serving every request that is not on
+ * server/main.ts (through server/next-proxy.ts), serving every request that is not on
  * a hot path. Not meant to be started any other way.
  *
  * Why a separate process: Next's `prepare()` patches process-wide globals
  * (timers, Date, crypto, console) and turns on AsyncLocalStorage, whose
  * promise hooks then tax every request in the process on Node 20, the
- * /api/graphql fast path included (DESIGN.md, "Hot paths"). Here that cost
- * falls on pages only, and server.ts's process never loads Next at all.
+ * /api/graphql fast path included (docs/decisions/0001-next-in-a-child-process.md). Here that cost
+ * falls on pages only, and server/main.ts's process never loads Next at all.
  *
- * It serves only requests that carry the secret server.ts gave it: those come
- * from server.ts, which has set x-compass-client-address from the real client
+ * It serves only requests that carry the secret server/main.ts gave it: those come
+ * from server/main.ts, which has set x-compass-client-address from the real client
  * socket, so the header is trusted here as it is in a single process.
  */
 import http from "node:http";
@@ -30,7 +30,7 @@ async function main() {
   // Out of the environment, where pages and route handlers could see it.
   delete process.env[NEXT_SECRET_ENV];
   const send = process.send?.bind(process);
-  if (!secret || !send) throw new Error("lib/next-server.ts is started by server.ts, not on its own");
+  if (!secret || !send) throw new Error("server/next-server.ts is started by server/main.ts, not on its own");
 
   // The parent is the supervisor: it decides when to stop (after draining its
   // own connections) and tells this process by closing the IPC channel, which

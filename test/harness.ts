@@ -74,7 +74,7 @@ export interface TestApp {
   newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller>;
   /**
    * Serves the hot paths (GraphQL and the OAuth2 endpoints) on a loopback
-   * port, as server.ts does, and returns the base URL: for tests that need
+   * port, as server/main.ts does, and returns the base URL: for tests that need
    * real HTTP, such as openid-client's.
    */
   listen(): Promise<string>;
@@ -104,7 +104,7 @@ export async function setupTestApp(): Promise<TestApp> {
     if (!httpServer) {
       const fastPath = createFastPath();
       httpServer = http.createServer((req, res) => {
-        // server.ts always sets the address from the socket; tests may pose as other addresses.
+        // server/main.ts always sets the address from the socket; tests may pose as other addresses.
         req.headers[CLIENT_ADDRESS_HEADER] ??= req.socket.remoteAddress ?? "unknown";
         if (!fastPath(req, res)) res.writeHead(404).end();
       });

@@ -1,6 +1,6 @@
 /**
  * The authorization server and the resource server over real HTTP (the same
- * fast path server.ts serves), with openid-client as the reference client
+ * fast path server/main.ts serves), with openid-client as the reference client
  * and jose as an independent verifier. Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";

@@ -172,7 +172,7 @@ export async function listApplications(db: Db, tenant: Tenant, args: ListArgs & 
   const search = args.search?.trim();
   if (!search) return pageOf(db, kind, { tenantId: tenant.id }, args);
 
-  // A literal match needs raw SQL (base/search.ts); rows are then read through Prisma so they map alike.
+  // A literal match needs raw SQL (paging/search.ts); rows are then read through Prisma so they map alike.
   const first = checkPageSize(args.first);
   const after = decodeTimeAndIdCursor(kind, args.after);
   const matches = Prisma.sql`"tenantId" = ${tenant.id} AND ${containsSql("nameKey", nameKeyOf(search))}`;

@@ -159,7 +159,7 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
 
 type Keyset = { nameKey: string } | { createdAt: Date; id: string };
 
-/** The same page, for names containing `search` literally (raw SQL: see base/search.ts). */
+/** The same page, for names containing `search` literally (raw SQL: see paging/search.ts). */
 async function searchIntegrationSystems(
   db: Db,
   args: {

@@ -83,8 +83,7 @@ export interface LazyPage<Row> {
 /**
  * Rows after (createdAt, id) in the given direction. The leading bound on
  * createdAt alone is implied by the OR, but it lets the database seek into the
- * (createdAt, id) index instead of scanning it: measured on SQLite with
- * 100,000 rows, 0.17 ms instead of 30 ms for a page near the end.
+ * (createdAt, id) index instead of scanning it (docs/decisions/0005-keyset-paging-seek-bound.md).
  */
 export function afterTimeAndId(createdAt: Date, id: string, direction: "ASC" | "DESC") {
   const [bound, strict] = direction === "ASC" ? (["gte", "gt"] as const) : (["lte", "lt"] as const);

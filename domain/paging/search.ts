@@ -15,7 +15,7 @@ export function containsSql(column: string, text: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`"${column}"`)} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-/** Rows after (createdAt, id) in `direction`: the SQL twin of afterTimeAndId (base/cursor.ts). */
+/** Rows after (createdAt, id) in `direction`: the SQL twin of afterTimeAndId (paging/cursor.ts). */
 export function afterTimeAndIdSql(createdAt: Date, id: string, direction: "ASC" | "DESC"): Prisma.Sql {
   const op = Prisma.raw(direction === "ASC" ? ">" : "<");
   // The leading bound lets the database seek the index (see afterTimeAndId).
