@@ -26,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database for every run.
-    command: "rm -rf .e2e-data && node_modules/.bin/tsx server.ts",
+    command: "rm -rf .e2e-data && node_modules/.bin/tsx server/main.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 // The Prisma CLI runs on its JavaScript engines through a driver adapter, so it
-// never downloads a binary (DESIGN.md). PRISMA_SCHEMA picks the provider's
+// never downloads a binary (docs/design.md). PRISMA_SCHEMA picks the provider's
 // schema; DATABASE_URL picks the adapter.
 const url = process.env.DATABASE_URL ?? "file:./data/compass.db";
 

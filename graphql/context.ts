@@ -1,8 +1,8 @@
 import DataLoader from "dataloader";
 import type { IntegrationSystem, SystemAuth, Tenant } from "../generated/prisma-sqlite/client";
 import type { Db } from "../lib/db";
-import type { Principal } from "./auth/principal";
-import type { TenantScope } from "./tenant/tenant-scope";
+import type { Principal } from "@/domain/principals/principal";
+import type { TenantScope } from "@/domain/tenants/tenant-scope";
 
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {

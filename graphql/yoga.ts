@@ -5,6 +5,7 @@ import { type Db, getDb } from "../lib/db";
 import { isCrossSiteRequest, publicOrigin } from "../lib/http";
 import { log } from "../lib/logger";
 import { GRAPHQL_PATH } from "../lib/paths";
+import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
@@ -12,15 +13,16 @@ import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
-import { TENANT_HEADER, tenantScope } from "./tenant/tenant-scope";
+import { TENANT_HEADER, tenantScope } from "@/domain/tenants/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
 
 export { GRAPHQL_PATH };
 
 /**
- * GraphQL errors (ours, and graphql-js's own about the request) pass through;
- * anything else is a bug or an outage and leaves as a code and an id, with the
- * details in the log under that id.
+ * GraphQL errors (graphql-js's own about the request, and the GraphQL layer's
+ * checks) pass through; a DomainError leaves with its code (graphql/errors.ts
+ * maps it), and anything else is a bug or an outage and leaves as a code and
+ * an id, with the details in the log under that id.
  */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
@@ -28,7 +30,16 @@ function maskError(error: unknown): Error {
   return internalError(original, error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
 }
 
-export function createGraphQLServer(db: () => Db = getDb) {
+export interface GraphQLServerOptions {
+  /**
+   * The authorization server's access-token check. GraphQL and oauth2/ never
+   * import each other: app/api/graphql/route.ts, server/fast-path.ts and the
+   * test harness pass oauth2's verifyAccessToken in.
+   */
+  verifyAccessToken: AccessTokenVerifier;
+}
+
+export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }: GraphQLServerOptions) {
   const config = getConfig();
   return createYoga<object, GraphQLContext>({
     graphqlEndpoint: GRAPHQL_PATH,
@@ -48,7 +59,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
     },
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
     graphiql: async (request) =>
-      (await principalOf(request, db()).catch(() => null)) ? { title: "Compass Director GraphQL" } : false,
+      (await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false,
     context: ({ request }) => ({
       db: db(),
       principal: knownPrincipal(request),
@@ -57,7 +68,7 @@ export function createGraphQLServer(db: () => Db = getDb) {
       tenant: tenantScope(db(), request.headers.get(TENANT_HEADER)),
     }),
     plugins: [
-      useRequestGuard({ db, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
+      useRequestGuard({ db, verifyAccessToken, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
@@ -67,10 +78,13 @@ export function createGraphQLServer(db: () => Db = getDb) {
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
 
-// One server per process, shared by the route file and the custom server's fast path.
+// One server per process, keyed on globalThis like the database client: in
+// production the custom server's fast path (server/fast-path.ts) uses it in the
+// main process, and Next's child never serves /api/graphql; under `next dev`
+// the route file (app/api/graphql/route.ts) does.
 const KEY = Symbol.for("compass.graphqlServer");
 const store = globalThis as typeof globalThis & { [KEY]?: GraphQLServer };
 
-export function getGraphQLServer(): GraphQLServer {
-  return (store[KEY] ??= createGraphQLServer());
+export function getGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
+  return (store[KEY] ??= createGraphQLServer(getDb, options));
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SCOPES } from "../graphql/auth/principal";
+import { SCOPES, parseScopes, scopesOutside } from "./scopes";
 import { type AllowedHosts, defaultAllowedHosts, parseAllowedHosts, parseHost } from "./hosts";
 
 /**
@@ -39,7 +39,7 @@ export interface Config {
 
 export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 
-/** DESIGN.md's default set for integration systems' credentials. */
+/** docs/design.md's default set for integration systems' credentials. */
 export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];
 /** What an integration system may be granted at all: writing integration systems is for people. */
 export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, SCOPES.integrationSystemAuthsRead];
@@ -47,8 +47,8 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRA
 function scopesFromEnv(name: string): string[] {
   const raw = process.env[name]?.trim();
   if (!raw) return DEFAULT_INTEGRATION_SYSTEM_SCOPES;
-  const scopes = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
-  const refused = scopes.filter((scope) => !GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(scope));
+  const scopes = parseScopes(raw, /[\s,]+/);
+  const refused = scopesOutside(scopes, GRANTABLE_INTEGRATION_SYSTEM_SCOPES);
   if (refused.length > 0) {
     throw new Error(`${name} may only hold ${GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(", ")}; refused: ${refused.join(", ")}`);
   }

@@ -5,9 +5,18 @@ export function newBearerSecret(prefix: string): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
-/** Lookup hash of a high-entropy token. Plain SHA-256 suffices: the input is 256 random bits. */
+/**
+ * Lookup hash of a high-entropy token or secret (sessions, setup links, API
+ * tokens, client secrets). Plain SHA-256 suffices: the input is 256 random
+ * bits. The raw bytes are for constant-time comparison; sha256() is the
+ * stored, base64url form of the same hash.
+ */
+export function sha256Bytes(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
 export function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("base64url");
+  return sha256Bytes(value).toString("base64url");
 }
 
 export function hmac(key: Buffer, value: string): string {
@@ -20,7 +29,8 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-// scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, about 60 ms here.
+// scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, and slow enough
+// to back the login throttle (docs/decisions/0004-per-instance-throttle-and-caches.md).
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keyLength: 32 };
 
 function scryptAsync(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyLength: number) {

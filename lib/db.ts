@@ -62,8 +62,10 @@ export function createDb(databaseUrl: string): Db {
   return new SqliteClient({ adapter });
 }
 
-// Keyed on globalThis: the custom server and Next's bundled copy of this module
-// run in one process and must share a single client (STACK-NOTES.md).
+// Keyed on globalThis: Next loads its own bundled copies of this module beside
+// the plain one (instrumentation.ts and the route bundles under `next dev`; the
+// Next child process in production, which has its own client), and all copies
+// in one process must share a single client (docs/design.md, "Stack notes").
 const KEY = Symbol.for("compass.db");
 const store = globalThis as typeof globalThis & { [KEY]?: Db };
 

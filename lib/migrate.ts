@@ -11,7 +11,7 @@ import { log } from "./logger";
  * order, each in its own transaction together with its row in Prisma's
  * `_prisma_migrations` table (same layout, so the official CLI stays usable).
  * Why not `prisma migrate deploy`: on PostgreSQL it fails through the driver
- * adapter (see DESIGN.md), and one runner for both providers keeps them alike.
+ * adapter (docs/decisions/0003-custom-migration-runner.md), and one runner for both providers keeps them alike.
  */
 export interface MigrationResult {
   applied: string[];
@@ -56,8 +56,8 @@ const BUSY_GIVE_UP_MS = 10_000;
 
 /**
  * SQLite answers a switch to WAL with SQLITE_BUSY at once, without waiting in
- * the busy handler, while another connection holds the write lock (measured:
- * 1 ms with a 2 s busy timeout). Two processes starting on one fresh database
+ * the busy handler, while another connection holds the write lock
+ * (docs/decisions/0003-custom-migration-runner.md). Two processes starting on one fresh database
  * together hit it (lib/migrate.test.ts failed so once in CI). Start-up is
  * synchronous here, so wait by blocking briefly and try again.
  */

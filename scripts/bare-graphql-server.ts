@@ -8,12 +8,13 @@
  */
 import http from "node:http";
 import { getGraphQLServer } from "../graphql/yoga";
+import { verifyAccessToken } from "../oauth2/authorization-server";
 import { getConfig } from "../lib/config";
 import { log } from "../lib/logger";
 
 const config = getConfig();
-const server = http.createServer(getGraphQLServer());
-server.keepAliveTimeout = 65_000; // as in server.ts
+const server = http.createServer(getGraphQLServer({ verifyAccessToken }));
+server.keepAliveTimeout = 65_000; // as in server/main.ts
 server.listen(config.port, config.host, () => {
   log.info("bare GraphQL server is listening", { url: `http://${config.host}:${config.port}/api/graphql` });
 });

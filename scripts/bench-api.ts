@@ -5,7 +5,7 @@
  * 1. A throw-away SQLite database in a temp folder, migrated, with 100,000
  *    integration systems (bulk-inserted in the representation Prisma itself
  *    writes), an admin and a personal API token.
- * 2. The production server (server.ts, NODE_ENV=production) on a free
+ * 2. The production server (server/main.ts, NODE_ENV=production) on a free
  *    loopback port, and scripts/bare-graphql-server.ts (the same Yoga alone on
  *    node:http) on another, each in its own process.
  * 3. Keyset paging: latency of the first page of integrationSystems against a
@@ -89,12 +89,12 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
   const { migrate } = await import("../lib/migrate");
   const { getConfig } = await import("../lib/config");
   const { getDb } = await import("../lib/db");
-  const { createIntegrationSystem } = await import("../graphql/integration-system/integration-system.service");
-  const { nameKeyOf } = await import("../graphql/base/validation");
-  const { nameSkeleton } = await import("../lib/name-skeleton");
-  const { createUser, toIdentity } = await import("../graphql/user/user.service");
-  const { createApiToken } = await import("../graphql/api-token/api-token.service");
-  const { userPrincipal } = await import("../graphql/auth/principal");
+  const { createIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
+  const { nameKeyOf } = await import("@/domain/validation/validation");
+  const { createUser, toIdentity } = await import("@/domain/users/user.service");
+  const { createApiToken } = await import("@/domain/api-tokens/api-token.service");
+  const { userPrincipal } = await import("@/domain/principals/principal");
+  const { nameSkeleton } = await import("@/lib/name-skeleton");
 
   await migrate(DATABASE_URL);
   const sqlitePath = getConfig().sqlitePath!;
@@ -199,7 +199,7 @@ interface PagingResults {
 }
 
 async function measurePaging(port: number, token: string, sqlitePath: string): Promise<PagingResults> {
-  const { encodeCursor } = await import("../graphql/base/cursor");
+  const { encodeCursor } = await import("@/domain/paging/cursor");
   const send = graphqlRequester(port, token);
   const [firstRow] = rowsAt(sqlitePath, 0, 1);
   // The cursor of the row 150 from the end: the page after it is a full page with more after it.
@@ -333,7 +333,7 @@ async function main() {
   const [middleRow] = rowsAt(sqlitePath, ROWS / 2, 1);
 
   const [productPort, barePort] = [await freePort(), await freePort()];
-  const product = startBenchServer("product", "server.ts", productPort);
+  const product = startBenchServer("product", "server/main.ts", productPort);
   const bare = startBenchServer("bare", "scripts/bare-graphql-server.ts", barePort);
   // A page request, as in real use: in a single process it is Next's first
   // request that turns on its AsyncLocalStorage, and with it the cost to the hot path.
@@ -368,7 +368,7 @@ async function main() {
       ` (p50 and p99: mean of the two runs)\n` +
       table([
         ["server", "req/s", "p50 ms", "p99 ms", "requests", "server CPU ms/req"],
-        ["product (server.ts)", productRate.requestsPerSecond.toFixed(0), productRate.p50.toFixed(1), productRate.p99.toFixed(1), String(productRate.total), cpu(productRate)],
+        ["product (server/main.ts)", productRate.requestsPerSecond.toFixed(0), productRate.p50.toFixed(1), productRate.p99.toFixed(1), String(productRate.total), cpu(productRate)],
         ["bare Yoga on node:http", bareRate.requestsPerSecond.toFixed(0), bareRate.p50.toFixed(1), bareRate.p99.toFixed(1), String(bareRate.total), cpu(bareRate)],
       ]) +
       `\nproduct/bare req/s ratio: ${rateRatio.toFixed(2)} (target ≥ ${THROUGHPUT_RATIO_TARGET}: ${verdict(rateRatio >= THROUGHPUT_RATIO_TARGET)})\n` +

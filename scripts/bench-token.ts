@@ -3,7 +3,7 @@
  * takes about a minute, and means little unless the machine is otherwise
  * idle). Needs a production build (`npm run build`) first.
  *
- * 1. The production server (server.ts, NODE_ENV=production) on a free
+ * 1. The production server (server/main.ts, NODE_ENV=production) on a free
  *    loopback port, on a throw-away SQLite database in a temp folder (the
  *    server migrates it and creates the admin from ADMIN_EMAIL/ADMIN_PASSWORD
  *    on start), and scripts/oidc-provider-peer.ts (panva's oidc-provider,
@@ -36,11 +36,11 @@
  * requests, autocannon runs, CPU time, clean-up) is in scripts/bench-support.ts.
  *
  * BENCH_PROFILE=1 adds a CPU profile of the product: it is started as `node
- * --cpu-prof --cpu-prof-dir=<temp folder> --import tsx server.ts` instead of
+ * --cpu-prof --cpu-prof-dir=<temp folder> --import tsx server/main.ts` instead of
  * with the tsx binary (which would run it in a child process of its own), so
  * the spawned process is the server. The Next.js child it forks inherits the
  * flags and writes a profile too; only the one of the spawned pid's main
- * thread (CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile, written when server.ts
+ * thread (CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile, written when server/main.ts
  * exits on SIGTERM, so the product is stopped before the report) is read.
  * Only the samples taken during the product's measured runs count (not the
  * warm-up, the peer's runs or start-up): the runs' start and end are taken
@@ -51,7 +51,7 @@
  * (native functions count as their caller): JWT signing (jose, and node's
  * crypto internals other than hashing: the WebCrypto plumbing), the SHA-256
  * secret check (createHash, timingSafeEqual), HTTP parsing and writing
- * (node:_http_*, net, streams), the product's own code (server.ts, lib/,
+ * (node:_http_*, net, streams), the product's own code (server/main.ts, lib/,
  * graphql/), the garbage collector, V8/native time without a JS stack
  * ("(program)"), start-up and module loading, other; as percentages of busy
  * (non-idle) time, then the 15 functions with the most self time with
@@ -417,7 +417,7 @@ const BUCKETS = [
   "JWT signing (jose, node's crypto internals: WebCrypto plumbing)",
   "SHA-256 secret check (createHash, timingSafeEqual)",
   "HTTP parsing and writing (node:_http_*, net, streams)",
-  "the product's own code (server.ts, lib/, graphql/)",
+  "the product's own code (server/, app/, graphql/, oauth2/, domain/, lib/)",
   "garbage collector",
   "V8 and native code outside JS ((program))",
   STARTUP,
@@ -446,7 +446,7 @@ function bucketOf(node: CpuProfileNode, parentOf: Map<number, CpuProfileNode>): 
   }
   if (/^node:(_http_|https?$|net$|stream$|_stream_|internal\/(http|streams\/|stream_base_commons|net))/.test(url)) return HTTP;
   if (/^node:internal\/(modules|bootstrap|main)\//.test(url) || /\/node_modules\/(tsx|esbuild|get-tsconfig)\//.test(url)) return STARTUP;
-  if (["/lib/", "/graphql/", "/server.ts"].some((prefix) => url.startsWith(ROOT_URL + prefix))) return PRODUCT;
+  if (["/lib/", "/graphql/", "/domain/", "/oauth2/", "/server/", "/app/"].some((prefix) => url.startsWith(ROOT_URL + prefix))) return PRODUCT;
   return OTHER;
 }
 
@@ -518,7 +518,7 @@ function profileReport(pid: number, windows: TimeWindow[]): string {
   const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15);
 
   return (
-    `where the product's token time goes: CPU profile of server.ts's main thread (pid ${pid}), ` +
+    `where the product's token time goes: CPU profile of server/main.ts's main thread (pid ${pid}), ` +
     (inProfile
       ? `the ${windows.length} measured product runs only`
       : `its whole life, start-up and module loading left out (the measured runs could not be placed on the profile's clock)`) +
@@ -546,7 +546,7 @@ async function main(): Promise<boolean> {
   const [productPort, peerPort] = [await freePort(), await freePort()];
   const product = startServer(
     "product",
-    "server.ts",
+    "server/main.ts",
     productPort,
     { DATABASE_URL, SECRET_KEY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
     PROFILE ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] } : {},
@@ -601,7 +601,7 @@ async function main(): Promise<boolean> {
       `(p50: mean of the two runs; p99: the worse of the two, both runs shown)\n` +
       table([
         ["server", "tokens/s", "p50 ms", "p99 ms", "p99 per run", "tokens", "server CPU ms/token"],
-        row("product (server.ts, SQLite)", productRate),
+        row("product (server/main.ts, SQLite)", productRate),
         row("oidc-provider 9 (peer)", peerRate),
       ]) +
       `\nproduct/peer tokens/s ratio: ${rateRatio.toFixed(2)} (target ≥ ${THROUGHPUT_RATIO_TARGET.toFixed(1)}: ${verdict(rateRatio >= THROUGHPUT_RATIO_TARGET)})\n` +

@@ -12,7 +12,7 @@
 import { getConfig } from "../lib/config";
 import { getDb } from "../lib/db";
 import { migrate } from "../lib/migrate";
-import { publicationWindowMs, rotateSigningKey } from "../lib/oauth2/signing-keys";
+import { publicationWindowMs, rotateSigningKey } from "@/oauth2/signing-keys";
 import { ensureSecretKey } from "../lib/secret-key";
 
 const config = getConfig();

@@ -53,7 +53,7 @@ if (!Number.isInteger(PORT) || PORT <= 0) {
   process.exit(2);
 }
 
-/** The product's default scopes for an integration system's credentials (DESIGN.md, OAuth2 contract). */
+/** The product's default scopes for an integration system's credentials (docs/design.md, "OAuth2 contract"). */
 const SCOPES = ["integration_system:read", "application:read", "application:write", "tenant:read"];
 const ISSUER = `http://${HOST}:${PORT}`;
 /** The audience, as in the product: the absolute URL of its GraphQL endpoint. */

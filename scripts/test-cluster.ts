@@ -1,6 +1,6 @@
 /**
  * `npm run test:cluster` (about 2 minutes; not part of `npm test`): two
- * production instances (server.ts, after `npm run build`) on one PostgreSQL
+ * production instances (server/main.ts, after `npm run build`) on one PostgreSQL
  * database, started at the same moment, on loopback ports 4100-4199. Checks
  * that the instances are interchangeable:
  *

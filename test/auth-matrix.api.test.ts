@@ -6,12 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { registerApplication } from "../graphql/application/application.service";
-import { createApiToken } from "../graphql/api-token/api-token.service";
-import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
-import { createTenant } from "../graphql/tenant/tenant.service";
-import { SESSION_COOKIE } from "../graphql/user/session.service";
+import { registerApplication } from "@/domain/applications/application.service";
+import { createApiToken } from "@/domain/api-tokens/api-token.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { createTenant } from "@/domain/tenants/tenant.service";
+import { SESSION_COOKIE } from "@/domain/users/session.service";
 import { sha256 } from "../lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
 import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, setupTestApp } from "./harness";

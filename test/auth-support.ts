@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { POST as loginRoute } from "../app/api/auth/login/route";
-import { userPrincipal } from "../graphql/auth/principal";
-import { createApiToken } from "../graphql/api-token/api-token.service";
-import { SESSION_COOKIE, createSession } from "../graphql/user/session.service";
-import { toIdentity } from "../graphql/user/user.service";
+import { userPrincipal } from "@/domain/principals/principal";
+import { createApiToken } from "@/domain/api-tokens/api-token.service";
+import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
+import { toIdentity } from "@/domain/users/user.service";
 import { hashPassword } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { type Caller, type GraphQLResponse, PASSWORD, TEST_ORIGIN, type TestApp, onlyError, recordSecret } from "./harness";

@@ -16,17 +16,18 @@ import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
 import type { User } from "../generated/prisma-sqlite/client";
-import { createApiToken } from "../graphql/api-token/api-token.service";
-import { type UserPrincipal, userPrincipal } from "../graphql/auth/principal";
-import { toIdentity } from "../graphql/user/user.service";
-import { createUser } from "../graphql/user/user.service";
+import { createApiToken } from "@/domain/api-tokens/api-token.service";
+import { type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
+import { toIdentity } from "@/domain/users/user.service";
+import { createUser } from "@/domain/users/user.service";
 import { createGraphQLServer } from "../graphql/yoga";
 import { resetConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
-import { createFastPath } from "../lib/fast-path";
+import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http";
 import { migrate } from "../lib/migrate";
-import { ensureSigningKey } from "../lib/oauth2/signing-keys";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
+import { ensureSigningKey } from "@/oauth2/signing-keys";
 import { createPostgresDatabase } from "./postgres";
 
 export const TEST_ORIGIN = "http://compass.test";
@@ -194,7 +195,7 @@ export interface TestApp {
   newCaller(role: "ADMIN" | "VIEWER"): Promise<Caller>;
   /**
    * Serves the hot paths (GraphQL and the OAuth2 endpoints) on a loopback
-   * port, as server.ts does, and returns the base URL: for tests that need
+   * port, as server/main.ts does, and returns the base URL: for tests that need
    * real HTTP, such as openid-client's.
    */
   listen(): Promise<string>;
@@ -210,7 +211,7 @@ export async function setupTestApp(): Promise<TestApp> {
   await migrate(database.url);
   const db = getDb();
   await ensureSigningKey(db);
-  const server = createGraphQLServer();
+  const server = createGraphQLServer(getDb, { verifyAccessToken });
   let httpServer: http.Server | null = null;
 
   after(async () => {
@@ -227,7 +228,7 @@ export async function setupTestApp(): Promise<TestApp> {
     if (!httpServer) {
       const fastPath = createFastPath();
       httpServer = http.createServer((req, res) => {
-        // server.ts always sets the address from the socket; tests may pose as other addresses.
+        // server/main.ts always sets the address from the socket; tests may pose as other addresses.
         req.headers[CLIENT_ADDRESS_HEADER] ??= req.socket.remoteAddress ?? "unknown";
         if (!fastPath(req, res)) res.writeHead(404).end();
       });
@@ -297,9 +298,9 @@ export function onlyError(response: GraphQLResponse): { message: string; extensi
 
 /** Fails unless `promise` rejects with this error code (and, when given, this extensions.field). */
 export async function rejectsWithCode(promise: Promise<unknown>, code: string, field?: string): Promise<void> {
-  await assert.rejects(promise, (error: { extensions?: Record<string, unknown> }) => {
-    assert.equal(error.extensions?.code, code);
-    if (field !== undefined) assert.equal(error.extensions?.field, field);
+  await assert.rejects(promise, (error: { code?: string; field?: string }) => {
+    assert.equal(error.code, code);
+    if (field !== undefined) assert.equal(error.field, field);
     return true;
   });
 }

@@ -11,10 +11,11 @@ import { test } from "node:test";
 import { buildSchema, parse, specifiedRules, validate } from "graphql";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../graphql/plugins/query-limits";
 import { POST as loginRoute } from "../app/api/auth/login/route";
-import { createIntegrationSystem } from "../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../graphql/integration-system/system-auth.service";
-import { SESSION_COOKIE, createSession } from "../graphql/user/session.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { type GraphQLServer, createGraphQLServer } from "../graphql/yoga";
+import { verifyAccessToken } from "../oauth2/authorization-server";
 import { getConfig, resetConfig } from "../lib/config";
 import type { Db } from "../lib/db";
 import { newId } from "../lib/ids";
@@ -196,7 +197,7 @@ function withEnv<T>(env: Record<string, string>, fn: () => T): T {
 }
 
 test("a valid mutation deeper than a configured limit is refused before it runs", async () => {
-  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => createGraphQLServer());
+  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => createGraphQLServer(undefined, { verifyAccessToken }));
   const name = unique("too deep");
   const deep = `mutation { createIntegrationSystem(in: {name: "${name}"}) {
     auths { auth { credential { ... on OAuthCredentialData { clientId } } } } } }`;
@@ -462,7 +463,7 @@ function assertMasked(text: string, errorId: string) {
 
 test("internal errors are masked: a message with an error id, INTERNAL_SERVER_ERROR, and the id in the log", async () => {
   const system = await createIntegrationSystem(app.db, app.admin.principal, { name: unique("unreachable") });
-  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"));
+  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"), { verifyAccessToken });
   const { result: response, log } = await captureStderr(() =>
     rawPost(JSON.stringify({ query: `query($id: ID!) { integrationSystem(id: $id) { id name } }`, variables: { id: system.id } }), {}, server),
   );
@@ -496,7 +497,7 @@ test("an outage while authenticating is masked the same way, with HTTP 500", asy
     ],
   ];
   for (const [what, db, headers] of cases) {
-    const server = createGraphQLServer(() => db);
+    const server = createGraphQLServer(() => db, { verifyAccessToken });
     const { result: response, log } = await captureStderr(() =>
       changesNothing(`a request during an outage (${what})`, () =>
         rawPost(JSON.stringify({ query: CREATE, variables: { in: { name: unique("outage") } } }), headers, server),

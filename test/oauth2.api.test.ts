@@ -1,6 +1,6 @@
 /**
  * The authorization server and the resource server over real HTTP (the same
- * fast path server.ts serves), with openid-client as the reference client
+ * fast path server/main.ts serves), with openid-client as the reference client
  * and jose as an independent verifier. Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
@@ -497,7 +497,7 @@ test("lastUsedAt is recorded for the credential that got a token", async () => {
   const before = await app.db.systemAuth.findUniqueOrThrow({ where: { id: credentials.clientId } });
   assert.equal(before.lastUsedAt, null);
   await accessToken(credentials);
-  const { authorizationServer } = await import("../lib/oauth2/authorization-server");
+  const { authorizationServer } = await import("@/oauth2/authorization-server");
   await authorizationServer(app.db).clients.flushLastUsed();
   const after = await app.db.systemAuth.findUniqueOrThrow({ where: { id: credentials.clientId } });
   assert.ok(after.lastUsedAt && Date.now() - after.lastUsedAt.getTime() < 10_000);

@@ -1,5 +1,5 @@
 /**
- * The seed's workflow against the production server (server.ts, SQLite and
+ * The seed's workflow against the production server (server/main.ts, SQLite and
  * PostgreSQL): an admin generates client credentials, the integration system
  * gets tokens with openid-client and calls GraphQL on its own; keys rotate
  * while it runs; and afterwards the server log holds none of the secrets or

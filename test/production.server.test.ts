@@ -1,5 +1,5 @@
 /**
- * The production server end to end: server.ts (custom server with the
+ * The production server end to end: server/main.ts (custom server with the
  * GraphQL fast path, Next for everything else) over real HTTP, as the README's
  * curl walk-through uses it.
  */

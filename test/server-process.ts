@@ -1,4 +1,4 @@
-/** Starts the production server (server.ts, after `next build`) as a child process for end-to-end tests. */
+/** Starts the production server (server/main.ts, after `next build`) as a child process for end-to-end tests. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -48,7 +48,7 @@ export async function startServer(env: Record<string, string>, options: { waitFo
 async function startServerOnce(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

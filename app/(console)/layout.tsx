@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { LogoutButton } from "../../components/auth/logout-button";
 import { ConsoleNav } from "../../components/console/console-nav";
 import { ConsoleProviders } from "../../components/console/console-providers";
-import { requireConsoleUser } from "../../components/console/current-user";
+import { requireConsoleUser } from "@/app/(console)/current-user";
 import { sectionsFor } from "../../components/console/sections";
 
 export const dynamic = "force-dynamic";

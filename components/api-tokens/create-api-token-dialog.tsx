@@ -2,7 +2,8 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { API_TOKEN_NAME_MAX, MAX_EXPIRY_DAYS, apiTokenNameProblem, expiryDaysProblem } from "../../lib/api-token-rules";
+import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "../../lib/api-token-rules";
+import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "../../lib/credential-rules";
 import { lengthOf } from "../../lib/names";
 import { FormAlert } from "../auth/form-parts";
 import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
@@ -16,7 +17,7 @@ type Field = (typeof FIELDS)[number];
 /** The days field as the API wants it: empty means no expiry; anything not a whole number stays NaN and fails the rule. */
 const parseDays = (text: string) => (text.trim() === "" ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
-/** The server's rules (lib/api-token-rules.ts), checked as the user types, in the server's own words. */
+/** The server's rules (lib/api-token-rules.ts, lib/credential-rules.ts), checked as the user types, in the server's own words. */
 function validate(name: string, days: string): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
   const nameError = apiTokenNameProblem(name);

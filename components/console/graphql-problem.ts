@@ -4,7 +4,7 @@ import { CombinedGraphQLErrors } from "@apollo/client";
 export interface GraphQLProblem {
   message: string;
   code?: string;
-  /** The input the API blamed, e.g. `in.name` (see DESIGN.md: errors name the offending field). */
+  /** The input the API blamed, e.g. `in.name` (see docs/design.md: errors name the offending field). */
   field?: string;
 }
 

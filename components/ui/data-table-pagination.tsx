@@ -1,8 +1,6 @@
 "use client";
 
-import type { ListUrlState } from "./use-list-url-state";
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+import { type ListUrlState, PAGE_SIZES } from "./use-list-url-state";
 
 /**
  * Cursor paging: the server only knows "the page after this cursor", so the

@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { PAGE_SIZES } from "./data-table-pagination";
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export type SortState = { field: string; direction: "ASC" | "DESC" };
 

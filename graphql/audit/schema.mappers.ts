@@ -1,5 +1,5 @@
 import type { AuditEvent } from "../../generated/prisma-sqlite/client";
-import type { LazyPage } from "../base/cursor";
+import type { LazyPage } from "@/domain/paging/cursor";
 
 export type AuditEventMapper = AuditEvent;
 export type AuditActorMapper = AuditEvent;

@@ -1,5 +1,5 @@
 import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
-import type { LazyPage } from "../base/cursor";
+import type { LazyPage } from "@/domain/paging/cursor";
 
 /** Rows as Prisma returns them; `auths` is present when already loaded (e.g. by a delete). */
 export type IntegrationSystemMapper = IntegrationSystem & { auths?: SystemAuth[] };

@@ -17,7 +17,7 @@ import {
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { MAX_PAGE_SIZE } from "../base/cursor";
+import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
 
 /**
  * Refuses documents that would cost the server far more than any real client

@@ -1,8 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Db } from "../../lib/db";
-import { authenticate } from "../auth/authenticate";
-import type { Principal } from "../auth/principal";
+import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
+import type { Principal } from "@/domain/principals/principal";
 import { internalError, isExpectedError } from "../errors";
 
 /**
@@ -15,6 +15,8 @@ import { internalError, isExpectedError } from "../errors";
  */
 export interface RequestGuardOptions {
   db: () => Db;
+  /** The authorization server's access-token check (oauth2/), passed in by whoever builds the server. */
+  verifyAccessToken: AccessTokenVerifier;
   maxBodyBytes: number;
   /** Whether a browser sent the request from another site. */
   isCrossSite: (request: Request) => boolean;
@@ -23,8 +25,8 @@ export interface RequestGuardOptions {
 const principals = new WeakMap<Request, Principal | null>();
 
 /** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
-export async function principalOf(request: Request, db: Db): Promise<Principal | null> {
-  if (!principals.has(request)) principals.set(request, await authenticate(db, request));
+export async function principalOf(request: Request, db: Db, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
+  if (!principals.has(request)) principals.set(request, await authenticate(db, request, verifyAccessToken));
   return principals.get(request)!;
 }
 
@@ -102,7 +104,7 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       const browserPage = request.method === "GET" && !!request.headers.get("accept")?.includes("text/html");
       let principal: Principal | null;
       try {
-        principal = await principalOf(request, options.db());
+        principal = await principalOf(request, options.db(), options.verifyAccessToken);
       } catch (error) {
         if (isExpectedError(error)) {
           if (browserPage) return endResponse(redirectToLogin());

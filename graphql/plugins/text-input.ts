@@ -15,7 +15,7 @@ import {
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText, isStorableText } from "../../lib/text";
-import { textMaxFor } from "../base/validation";
+import { textMaxFor } from "@/domain/validation/validation";
 import { badInput } from "../errors";
 
 /**

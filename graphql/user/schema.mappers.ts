@@ -1,5 +1,5 @@
 import type { User } from "../../generated/prisma-sqlite/client";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "@/domain/principals/principal";
 
 export type UserMapper = User;
 export type ViewerMapper = Principal;

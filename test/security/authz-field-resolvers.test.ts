@@ -14,13 +14,13 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { registerApplication } from "../../graphql/application/application.service";
-import { SCOPES, type Scope } from "../../graphql/auth/principal";
-import { createIntegrationSystem } from "../../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../../graphql/integration-system/system-auth.service";
-import { createTenant } from "../../graphql/tenant/tenant.service";
+import { registerApplication } from "@/domain/applications/application.service";
+import { SCOPES, type Scope } from "@/lib/scopes";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { createTenant } from "@/domain/tenants/tenant.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "../../lib/config";
-import { authorizationServer, issueAccessToken } from "../../lib/oauth2/authorization-server";
+import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
 import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "../harness";
 
 // Every grantable scope may be given to a credential here, integration_system.auths:read included.

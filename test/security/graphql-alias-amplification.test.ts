@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, test } from "node:test";
 import { createGraphQLServer } from "../../graphql/yoga";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { setupTestApp } from "../harness";
 
 const app = await setupTestApp();
@@ -35,7 +36,7 @@ function counting<T extends object>(target: T): T {
   });
 }
 const countedDb = counting(app.db);
-const server = http.createServer(createGraphQLServer(() => countedDb));
+const server = http.createServer(createGraphQLServer(() => countedDb, { verifyAccessToken }));
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 after(() => new Promise((resolve) => server.close(resolve)));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

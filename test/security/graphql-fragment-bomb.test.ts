@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { buildSchema, parse } from "graphql";
 import fs from "node:fs";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../../graphql/plugins/query-limits";
-import { SESSION_COOKIE, createSession } from "../../graphql/user/session.service";
+import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { getConfig } from "../../lib/config";
 import { setupTestApp } from "../harness";
 

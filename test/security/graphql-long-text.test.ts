@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TEXT_MAX, TEXT_MAXIMA } from "../../graphql/base/validation";
+import { TEXT_MAX, TEXT_MAXIMA } from "@/domain/validation/validation";
 import { setupTestApp } from "../harness";
 
 const app = await setupTestApp();

@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after } from "node:test";
-import { createFastPath, createRequestListener } from "../../lib/fast-path";
+import { createFastPath, createRequestListener } from "@/server/fast-path";
 
 export interface RawResponse {
   status: number;

@@ -11,9 +11,9 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { CompactSign } from "jose";
-import { createIntegrationSystem } from "../../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../../graphql/integration-system/system-auth.service";
-import { KeyRing } from "../../lib/oauth2/signing-keys";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { KeyRing } from "@/oauth2/signing-keys";
 import { recordSecret, setupTestApp } from "../harness";
 
 const app = await setupTestApp();

@@ -6,10 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { integrationSystemPrincipal } from "../../graphql/auth/principal";
-import { registerApplication } from "../../graphql/application/application.service";
-import { createIntegrationSystem } from "../../graphql/integration-system/integration-system.service";
-import { createTenant } from "../../graphql/tenant/tenant.service";
+import { integrationSystemPrincipal } from "@/domain/principals/principal";
+import { registerApplication } from "@/domain/applications/application.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { createTenant } from "@/domain/tenants/tenant.service";
 import { nameSkeleton, refreshNameSkeletons } from "../../lib/name-skeleton";
 import { INVISIBLE_CHARACTER_MESSAGE, nameProblem, normalizeName } from "../../lib/names";
 import { rejectsWithCode, setupTestApp } from "../harness";
@@ -110,7 +110,7 @@ describe("integration systems", () => {
     const other = await createSystem("Backoffice");
     await rejectsWithCode(
       (async () => {
-        const { updateIntegrationSystem } = await import("../../graphql/integration-system/integration-system.service");
+        const { updateIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
         return updateIntegrationSystem(app.db, admin, other.body.data!.createIntegrationSystem.id, { name: "0ffice" });
       })(),
       "CONFLICT",

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import { createIntegrationSystem } from "../../graphql/integration-system/integration-system.service";
-import { generateClientCredentials } from "../../graphql/integration-system/system-auth.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { log } from "../../lib/logger";
 import { SECRET_WINDOW, capturedLog, findLeak, setupTestApp } from "../harness";
 

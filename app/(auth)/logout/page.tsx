@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { LogoutButton } from "../../../components/auth/logout-button";
-import { SESSION_COOKIE, userForSession } from "../../../graphql/user/session.service";
+import { SESSION_COOKIE, userForSession } from "@/domain/users/session.service";
 import { getDb } from "../../../lib/db";
-import { startup } from "../../../lib/startup";
+import { startup } from "@/app/startup";
 
 export const metadata: Metadata = { title: "Sign out" };
 export const dynamic = "force-dynamic";

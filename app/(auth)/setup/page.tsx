@@ -1,7 +1,7 @@
 import { SetupForm } from "../../../components/auth/setup-form";
-import { PASSWORD_MIN, isSetupTokenValid } from "../../../graphql/user/user.service";
+import { PASSWORD_MIN, isSetupTokenValid } from "@/domain/users/user.service";
 import { getDb } from "../../../lib/db";
-import { startup } from "../../../lib/startup";
+import { startup } from "@/app/startup";
 
 export const dynamic = "force-dynamic";
 

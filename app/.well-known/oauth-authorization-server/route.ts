@@ -1,8 +1,10 @@
-import { oauthRouteHandler as handle } from "../../../lib/oauth2/route-file";
+import { metadataEndpoint } from "@/oauth2/endpoints";
+import { routeFileHandlers } from "@/oauth2/routes";
 
-// The same handler the custom server's fast path calls (server.ts); this file
-// serves it under `next dev` and is Next's record that the route exists.
+// GET /.well-known/oauth-authorization-server: metadataEndpoint in oauth2/endpoints.ts, the same handler the custom
+// server's fast path calls (server/fast-path.ts); this file serves it under
+// `next dev` and is Next's record that the route exists.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export { handle as GET, handle as HEAD, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, handle as OPTIONS };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeFileHandlers({ GET: metadataEndpoint });

@@ -1,5 +1,5 @@
-import { requireScope } from "../../auth/authorize";
-import { SCOPES } from "../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { ApplicationResolvers } from "./../../types.generated";
 
 export const Application: ApplicationResolvers = {

@@ -1,8 +1,8 @@
-import { requireScope } from "../../auth/authorize";
-import { SCOPES } from "../../auth/principal";
-import { forbidden } from "../../errors";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
+import { forbidden } from "@/domain/errors";
 import type { IntegrationSystemResolvers } from "./../../types.generated";
-import { listApplicationsOfSystem } from "../application.service";
+import { listApplicationsOfSystem } from "@/domain/applications/application.service";
 
 export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'applications'> = {
   applications: (system, args, ctx) => {

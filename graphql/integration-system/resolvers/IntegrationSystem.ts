@@ -1,5 +1,5 @@
-import { requireScope } from "../../auth/authorize";
-import { SCOPES } from "../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { IntegrationSystemResolvers } from "../../types.generated";
 
 export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'auths'|'createdAt'|'description'|'id'|'name'|'updatedAt'> = {

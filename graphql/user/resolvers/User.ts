@@ -1,4 +1,4 @@
-import { toIdentity } from "../user.service";
+import { toIdentity } from "@/domain/users/user.service";
 import type { UserResolvers } from "../../types.generated";
 
 export const User: UserResolvers = {

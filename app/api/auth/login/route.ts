@@ -1,15 +1,18 @@
-import { login } from "../../../../graphql/user/login.service";
-import { signedInResponse } from "../../../../graphql/user/session.service";
+import { login } from "@/domain/users/login.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
 import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
-import { startup } from "../../../../lib/startup";
+import { startup } from "@/app/startup";
+import { jsonRoute } from "../json-route";
+import { signedInResponse } from "../session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+export const POST = jsonRoute("sign-in", signIn);
+
 /** JSON {email, password} → 204 with the session cookie. */
-export async function POST(request: Request): Promise<Response> {
+async function signIn(request: Request): Promise<Response> {
   await startup();
   const body = await readSameSiteJson(request);
   if (body instanceof Response) return body;

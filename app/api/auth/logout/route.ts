@@ -1,12 +1,16 @@
-import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "../../../../graphql/user/session.service";
+import { SESSION_COOKIE, endSession, readCookie } from "@/domain/users/session.service";
 import { getDb } from "../../../../lib/db";
 import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
+import { jsonRoute } from "../json-route";
+import { clearedSessionCookie } from "../session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+export const POST = jsonRoute("sign-out", signOut);
+
 /** Ends the session server-side and clears the cookie; 204 even without a session. */
-export async function POST(request: Request): Promise<Response> {
+async function signOut(request: Request): Promise<Response> {
   // Another site must not be able to sign people out either.
   if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
   const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);

@@ -1,16 +1,19 @@
-import { isExpectedError } from "../../../../graphql/errors";
-import { createSession, signedInResponse } from "../../../../graphql/user/session.service";
-import { completeSetup } from "../../../../graphql/user/user.service";
+import { createSession } from "@/domain/users/session.service";
+import { completeSetup } from "@/domain/users/user.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
 import { isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
-import { startup } from "../../../../lib/startup";
+import { startup } from "@/app/startup";
+import { jsonRoute } from "../json-route";
+import { signedInResponse } from "../session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+export const POST = jsonRoute("setup", completeFirstAdminSetup);
+
 /** JSON {token, email, password} from the one-time setup link → the first admin, signed in. */
-export async function POST(request: Request): Promise<Response> {
+async function completeFirstAdminSetup(request: Request): Promise<Response> {
   await startup();
   const body = await readSameSiteJson(request);
   if (body instanceof Response) return body;
@@ -18,15 +21,8 @@ export async function POST(request: Request): Promise<Response> {
   const email = stringField(body, "email");
   const password = stringField(body, "password");
   if (!token || !email || !password) return jsonError(400, "invalid_request", "Send token, email and password");
-  try {
-    const user = await completeSetup(getDb(), token, { email, password });
-    const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours);
-    return signedInResponse(session, isSecureRequest(request));
-  } catch (error) {
-    if (!isExpectedError(error)) throw error;
-    return Response.json(
-      { error: "invalid_request", message: error.message, field: error.extensions.field ?? null },
-      { status: 400, headers: { "cache-control": "no-store" } },
-    );
-  }
+  // A bad link or input is a DomainError, answered by jsonRoute.
+  const user = await completeSetup(getDb(), token, { email, password });
+  const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours);
+  return signedInResponse(session, isSecureRequest(request));
 }

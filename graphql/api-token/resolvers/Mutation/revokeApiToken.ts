@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
-import { revokeApiToken as revoke } from "../../api-token.service";
+import { revokeApiToken as revoke } from "@/domain/api-tokens/api-token.service";
 
 export const revokeApiToken: NonNullable<MutationResolvers['revokeApiToken']> = (_parent, { id }, ctx) => {
   const actor = requireAdmin(ctx.principal, "revoking an API token");

@@ -1,6 +1,6 @@
-import { requireUser } from "../../../auth/authorize";
+import { requireUser } from "@/domain/principals/authorize";
 import type { QueryResolvers } from "../../../types.generated";
-import { listApiTokens } from "../../api-token.service";
+import { listApiTokens } from "@/domain/api-tokens/api-token.service";
 
 export const apiTokens: NonNullable<QueryResolvers['apiTokens']> = (_parent, _args, ctx) => {
   const user = requireUser(ctx.principal, "listing API tokens");

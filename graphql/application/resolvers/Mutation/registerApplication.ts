@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "./../../../types.generated";
-import { registerApplication as register } from "../../application.service";
+import { registerApplication as register } from "@/domain/applications/application.service";
 
 export const registerApplication: NonNullable<MutationResolvers['registerApplication']> = async (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "registering an application");

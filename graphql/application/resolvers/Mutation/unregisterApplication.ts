@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "./../../../types.generated";
-import { unregisterApplication as unregister } from "../../application.service";
+import { unregisterApplication as unregister } from "@/domain/applications/application.service";
 
 export const unregisterApplication: NonNullable<MutationResolvers['unregisterApplication']> = async (_parent, { id }, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "unregistering an application");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "./../../../types.generated";
-import { updateApplication as update } from "../../application.service";
+import { updateApplication as update } from "@/domain/applications/application.service";
 
 export const updateApplication: NonNullable<MutationResolvers['updateApplication']> = async (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "updating an application");

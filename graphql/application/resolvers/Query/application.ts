@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "./../../../types.generated";
-import { findApplication } from "../../application.service";
+import { findApplication } from "@/domain/applications/application.service";
 
 export const application: NonNullable<QueryResolvers['application']> = async (_parent, { id }, ctx) => {
   requireScope(ctx.principal, SCOPES.applicationRead, "reading an application");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "./../../../types.generated";
-import { listApplications } from "../../application.service";
+import { listApplications } from "@/domain/applications/application.service";
 
 export const applications: NonNullable<QueryResolvers['applications']> = async (_parent, args, ctx) => {
   requireScope(ctx.principal, SCOPES.applicationRead, "listing applications");

@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { QueryResolvers } from "../../../types.generated";
-import { listAuditEvents } from "../../audit.service";
+import { listAuditEvents } from "@/domain/audit/audit.service";
 
 // The audit log is for admins (the foundation issue says so explicitly).
 export const auditEvents: NonNullable<QueryResolvers['auditEvents']> = (_parent, args, ctx) => {

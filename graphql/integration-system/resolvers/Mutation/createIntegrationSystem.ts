@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
-import { createIntegrationSystem as create } from "../../integration-system.service";
+import { createIntegrationSystem as create } from "@/domain/integration-systems/integration-system.service";
 
 export const createIntegrationSystem: NonNullable<MutationResolvers['createIntegrationSystem']> = (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "creating an integration system");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
-import { deleteIntegrationSystem as remove } from "../../integration-system.service";
+import { deleteIntegrationSystem as remove } from "@/domain/integration-systems/integration-system.service";
 
 export const deleteIntegrationSystem: NonNullable<MutationResolvers['deleteIntegrationSystem']> = (_parent, { id }, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "deleting an integration system");

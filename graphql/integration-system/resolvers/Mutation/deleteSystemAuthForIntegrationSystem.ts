@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
-import { deleteSystemAuth } from "../../system-auth.service";
+import { deleteSystemAuth } from "@/domain/credentials/system-auth.service";
 
 export const deleteSystemAuthForIntegrationSystem: NonNullable<MutationResolvers['deleteSystemAuthForIntegrationSystem']> = (
   _parent,

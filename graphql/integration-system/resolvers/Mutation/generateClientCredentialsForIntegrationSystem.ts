@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
-import { generateClientCredentials } from "../../system-auth.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 
 export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (
   _parent,

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
-import { updateIntegrationSystem as update } from "../../integration-system.service";
+import { updateIntegrationSystem as update } from "@/domain/integration-systems/integration-system.service";
 
 export const updateIntegrationSystem: NonNullable<MutationResolvers['updateIntegrationSystem']> = (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "updating an integration system");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "../../../types.generated";
-import { findIntegrationSystem } from "../../integration-system.service";
+import { findIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 
 export const integrationSystem: NonNullable<QueryResolvers['integrationSystem']> = (_parent, { id }, ctx) => {
   requireScope(ctx.principal, SCOPES.integrationSystemRead, "reading an integration system");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "../../../types.generated";
-import { listIntegrationSystems } from "../../integration-system.service";
+import { listIntegrationSystems } from "@/domain/integration-systems/integration-system.service";
 
 export const integrationSystems: NonNullable<QueryResolvers['integrationSystems']> = (_parent, args, ctx) => {
   requireScope(ctx.principal, SCOPES.integrationSystemRead, "listing integration systems");

@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "./../../../types.generated";
-import { createTenant as create } from "../../tenant.service";
+import { createTenant as create } from "@/domain/tenants/tenant.service";
 
 export const createTenant: NonNullable<MutationResolvers['createTenant']> = (_parent, args, ctx) => {
   const actor = requireAdmin(ctx.principal, "creating a tenant");

@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "./../../../types.generated";
-import { deleteTenant as remove } from "../../tenant.service";
+import { deleteTenant as remove } from "@/domain/tenants/tenant.service";
 
 export const deleteTenant: NonNullable<MutationResolvers['deleteTenant']> = (_parent, { id, cascade }, ctx) => {
   const actor = requireAdmin(ctx.principal, "deleting a tenant");

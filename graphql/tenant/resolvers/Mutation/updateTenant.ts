@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "./../../../types.generated";
-import { updateTenant as update } from "../../tenant.service";
+import { updateTenant as update } from "@/domain/tenants/tenant.service";
 
 export const updateTenant: NonNullable<MutationResolvers['updateTenant']> = (_parent, args, ctx) => {
   const actor = requireAdmin(ctx.principal, "updating a tenant");

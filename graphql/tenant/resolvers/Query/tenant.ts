@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "./../../../types.generated";
-import { findTenant } from "../../tenant.service";
+import { findTenant } from "@/domain/tenants/tenant.service";
 
 export const tenant: NonNullable<QueryResolvers['tenant']> = (_parent, { id }, ctx) => {
   requireScope(ctx.principal, SCOPES.tenantRead, "reading a tenant");

@@ -1,7 +1,7 @@
-import { requireScope } from "../../../auth/authorize";
-import { SCOPES } from "../../../auth/principal";
+import { requireScope } from "@/domain/principals/authorize";
+import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "./../../../types.generated";
-import { listTenants } from "../../tenant.service";
+import { listTenants } from "@/domain/tenants/tenant.service";
 
 export const tenants: NonNullable<QueryResolvers['tenants']> = (_parent, args, ctx) => {
   requireScope(ctx.principal, SCOPES.tenantRead, "listing tenants");

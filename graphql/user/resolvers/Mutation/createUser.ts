@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
-import { createUser as create } from "../../user.service";
+import { createUser as create } from "@/domain/users/user.service";
 
 export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, args, ctx) => {
   const actor = requireAdmin(ctx.principal, "creating a user");

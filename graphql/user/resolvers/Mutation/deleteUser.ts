@@ -1,6 +1,6 @@
-import { requireAdmin } from "../../../auth/authorize";
+import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
-import { deleteUser as remove } from "../../user.service";
+import { deleteUser as remove } from "@/domain/users/user.service";
 
 export const deleteUser: NonNullable<MutationResolvers['deleteUser']> = (_parent, { id }, ctx) => {
   const actor = requireAdmin(ctx.principal, "deleting a user");

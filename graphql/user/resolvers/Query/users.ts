@@ -1,8 +1,8 @@
-import { requireUser } from "../../../auth/authorize";
+import { requireUser } from "@/domain/principals/authorize";
 import type { QueryResolvers } from "../../../types.generated";
-import { listUsers } from "../../user.service";
+import { listUsers } from "@/domain/users/user.service";
 
-// Reading is open to every user: VIEWERs read everything but secrets (DESIGN.md).
+// Reading is open to every user: VIEWERs read everything but secrets (docs/design.md).
 export const users: NonNullable<QueryResolvers['users']> = (_parent, _args, ctx) => {
   requireUser(ctx.principal, "listing users");
   return listUsers(ctx.db);

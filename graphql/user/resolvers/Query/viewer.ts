@@ -1,4 +1,4 @@
-import { unauthenticated } from "../../../errors";
+import { unauthenticated } from "@/domain/errors";
 import type { QueryResolvers } from "../../../types.generated";
 
 export const viewer: NonNullable<QueryResolvers['viewer']> = (_parent, _args, ctx) => {

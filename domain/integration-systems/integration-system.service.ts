@@ -1,0 +1,190 @@
+import { newId } from "../../lib/ids";
+import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
+import type { Db } from "../../lib/db";
+import { refusingDuplicates } from "../../lib/db-errors";
+import { plural } from "../../lib/text";
+import { forgetCredentials } from "@/domain/credentials/system-auth.service";
+import { recordAudit } from "../audit/audit.service";
+import type { Principal } from "@/domain/principals/principal";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
+import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
+import { conflict, notFound } from "../errors";
+
+/** Rules for integration systems: validation, uniqueness, paging, audit. */
+
+export interface IntegrationSystemInput {
+  name: string;
+  description?: string | null;
+}
+
+function duplicateName(name: string) {
+  return conflict(`An integration system named "${name}" already exists (names are unique ignoring case and look-alike letters)`, "in.name");
+}
+
+export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {
+  const valid = validNamedInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
+        await recordAudit(tx, actor, {
+          action: "INTEGRATION_SYSTEM_CREATED",
+          objectType: "IntegrationSystem",
+          objectId: system.id,
+          objectLabel: system.name,
+          details: { name: system.name, description: system.description },
+        });
+        return system;
+      }),
+    () => duplicateName(valid.name),
+  );
+}
+
+export async function updateIntegrationSystem(
+  db: Db,
+  actor: Principal,
+  id: string,
+  input: IntegrationSystemInput,
+): Promise<IntegrationSystem> {
+  const valid = validNamedInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await tx.integrationSystem.findUnique({ where: { id } });
+        if (!before) throw notFound("integration system", id, "updating it");
+        const system = await tx.integrationSystem.update({ where: { id }, data: valid });
+        await recordAudit(tx, actor, {
+          action: "INTEGRATION_SYSTEM_UPDATED",
+          objectType: "IntegrationSystem",
+          objectId: id,
+          objectLabel: system.name,
+          details: {
+            before: { name: before.name, description: before.description },
+            after: { name: system.name, description: system.description },
+          },
+        });
+        return system;
+      }),
+    () => duplicateName(valid.name),
+  );
+}
+
+export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth[] };
+
+/**
+ * Deletes the system and, in the same transaction, every credential it holds.
+ * A system that still manages applications is a CONFLICT naming how many:
+ * they would be left managed by nobody, in tenants the admin may not see.
+ */
+export async function deleteIntegrationSystem(db: Db, actor: Principal, id: string): Promise<IntegrationSystemWithAuths> {
+  const deleted = await db.$transaction(async (tx) => {
+    const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
+    if (!system) throw notFound("integration system", id, "deleting it");
+    const applicationCount = await tx.application.count({ where: { integrationSystemId: id } });
+    if (applicationCount > 0) {
+      throw conflict(
+        `Integration system "${system.name}" still manages ${plural(applicationCount, "application")}; unregister them first`,
+        undefined,
+        { applicationCount },
+      );
+    }
+    // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
+    // honours on connections that enabled foreign keys.
+    await tx.systemAuth.deleteMany({ where: { integrationSystemId: id } });
+    await tx.integrationSystem.delete({ where: { id } });
+    await recordAudit(tx, actor, {
+      action: "INTEGRATION_SYSTEM_DELETED",
+      objectType: "IntegrationSystem",
+      objectId: id,
+      objectLabel: system.name,
+      details: { name: system.name, deletedCredentials: system.auths.map((auth) => auth.id) },
+    });
+    return system;
+  });
+  forgetCredentials(db, deleted.auths.map((auth) => auth.id));
+  return deleted;
+}
+
+export function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
+  return db.integrationSystem.findUnique({ where: { id } });
+}
+
+export type OrderField = "NAME" | "CREATED_AT";
+export type Direction = "ASC" | "DESC";
+
+export interface ListArgs {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+  orderBy?: { field: OrderField; direction?: Direction | null } | null;
+}
+
+/**
+ * One page in keyset order: (nameKey) or (createdAt, id), either direction.
+ * The cursor holds the last row's sort key, so a deep page costs what the first
+ * does and rows inserted or deleted meanwhile never make a row appear twice.
+ */
+export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<LazyPage<IntegrationSystem>> {
+  const first = checkPageSize(args.first);
+  const field = args.orderBy?.field ?? "CREATED_AT";
+  const direction = args.orderBy?.direction ?? "ASC";
+  const cmp = direction === "ASC" ? "gt" : "lt";
+  const dir = direction === "ASC" ? "asc" : "desc";
+  const kind = `integrationSystems:${field}:${direction}`;
+
+  let after: Keyset | null = null;
+  let keyset = {};
+  if (args.after && field === "NAME") {
+    const [nameKey] = decodeCursor(kind, args.after, ["string"]);
+    after = { nameKey: nameKey as string };
+    keyset = { nameKey: { [cmp]: nameKey } };
+  } else if (args.after) {
+    const position = decodeTimeAndIdCursor(kind, args.after)!;
+    [after, keyset] = [position, afterTimeAndId(position.createdAt, position.id, direction)];
+  }
+
+  const cursorOf = (row: IntegrationSystem) =>
+    field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row);
+  const search = args.search?.trim();
+  if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
+
+  const rows = await db.integrationSystem.findMany({
+    where: keyset,
+    orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
+    take: first + 1,
+  });
+  return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count() };
+}
+
+type Keyset = { nameKey: string } | { createdAt: Date; id: string };
+
+/** The same page, for names containing `search` literally (raw SQL: see paging/search.ts). */
+async function searchIntegrationSystems(
+  db: Db,
+  args: {
+    search: string;
+    first: number;
+    field: OrderField;
+    direction: Direction;
+    after: Keyset | null;
+    cursorOf: (row: IntegrationSystem) => string;
+  },
+): Promise<LazyPage<IntegrationSystem>> {
+  const matches = containsSql("nameKey", args.search);
+  const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
+  const dir = Prisma.raw(args.direction);
+  let keyset = Prisma.sql`1 = 1`;
+  if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
+  else if (args.after) keyset = afterTimeAndIdSql(args.after.createdAt, args.after.id, args.direction);
+  const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
+  return searchPage(db, {
+    table: "IntegrationSystem",
+    matches,
+    keyset,
+    orderBy,
+    first: args.first,
+    rowsByIds: (ids) => db.integrationSystem.findMany({ where: { id: { in: ids } } }),
+    cursorOf: args.cursorOf,
+  });
+}

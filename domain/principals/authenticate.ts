@@ -1,0 +1,52 @@
+import type { Db } from "../../lib/db";
+import { type RequestHead, publicOrigin } from "../../lib/http";
+import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
+import { unauthenticated } from "../errors";
+import { SESSION_COOKIE, readCookie, userForSession } from "@/domain/users/session.service";
+import { type Principal, integrationSystemPrincipal, userPrincipal } from "./principal";
+
+/**
+ * Checks an integration system's OAuth2 access token for the origin it is
+ * presented at. The authorization server (oauth2/) provides it; whoever
+ * builds a way in passes it here, so the domain never imports oauth2/.
+ */
+export type AccessTokenVerifier = (
+  db: Db,
+  token: string,
+  origin: string,
+) => Promise<
+  | { active: true; client: { integrationSystemId: string; integrationSystemName: string; clientId: string }; claims: { jti: string; scope: string } }
+  | { active: false; reason: string }
+>;
+
+/**
+ * Finds who sent a request: a bearer token (a personal API token, or an
+ * integration system's OAuth2 access token) or the session cookie. A
+ * credential that is present but invalid is an error rather than anonymity,
+ * so a caller with a revoked token learns it at once.
+ */
+export async function authenticate(db: Db, request: RequestHead, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw unauthenticated("Malformed Authorization header: expected Bearer <token>");
+    const token = match[1];
+    if (token.startsWith(API_TOKEN_PREFIX)) {
+      const found = await userForApiToken(db, token);
+      if (!found) throw unauthenticated("The API token is invalid, expired or revoked");
+      return userPrincipal(found.user, "API_TOKEN", found.apiTokenId);
+    }
+    // An access token must have been issued for the origin it is presented at
+    // (PUBLIC_URL when set): its iss and aud are checked against it.
+    const check = await verifyAccessToken(db, token, publicOrigin(request));
+    if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
+    return integrationSystemPrincipal(check.client, check.claims);
+  }
+  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  if (cookie) {
+    const user = await userForSession(db, cookie);
+    if (!user) throw unauthenticated("Your session has expired: log in again");
+    return userPrincipal(user, "SESSION");
+  }
+  return null;
+}

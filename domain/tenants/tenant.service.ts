@@ -1,0 +1,169 @@
+import type { Tenant } from "../../generated/prisma-sqlite/client";
+import type { Db, Tx } from "../../lib/db";
+import { refusingDuplicates } from "../../lib/db-errors";
+import { newId } from "../../lib/ids";
+import { plural } from "../../lib/text";
+import { recordAudit, recordAudits } from "../audit/audit.service";
+import type { Principal } from "@/domain/principals/principal";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import { validExternalId, validName } from "@/domain/validation/validation";
+import { conflict, notFound } from "../errors";
+
+/** Rules for tenants: validation, lookup by id or external id, paging, deletion with or without its applications, audit. */
+
+export interface TenantInput {
+  externalId: string;
+  name: string;
+}
+
+interface ValidTenantInput {
+  externalId: string;
+  externalIdKey: string;
+  name: string;
+}
+
+/** The key that makes external ids unique, and found, ignoring case. */
+export const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
+
+export function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput {
+  const externalId = validExternalId(input.externalId, `${path}.externalId`);
+  return { externalId, externalIdKey: externalIdKeyOf(externalId), name: validName(input.name, `${path}.name`) };
+}
+
+/**
+ * The tenant whose id, or else whose external id (ignoring case), is
+ * `idOrExternalId`. An id wins, though the two never collide: external ids
+ * equal to another tenant's id are refused.
+ */
+export async function findTenant(db: Db | Tx, idOrExternalId: string): Promise<Tenant | null> {
+  const candidates = await db.tenant.findMany({
+    where: { OR: [{ id: idOrExternalId }, { externalIdKey: externalIdKeyOf(idOrExternalId) }] },
+    take: 2,
+  });
+  return candidates.find((tenant) => tenant.id === idOrExternalId) ?? candidates[0] ?? null;
+}
+
+function duplicateExternalId(externalId: string) {
+  return conflict(`A tenant with external id "${externalId}" already exists (external ids are unique ignoring case)`, "in.externalId");
+}
+
+/** An external id that names another tenant's id would make the `tenant` header ambiguous. */
+async function refuseOtherTenantsId(tx: Tx, valid: ValidTenantInput, ownId: string | null) {
+  const clash = await tx.tenant.findFirst({
+    where: { id: { in: [valid.externalId, valid.externalIdKey] }, ...(ownId ? { NOT: { id: ownId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw conflict(`External id "${valid.externalId}" is another tenant's id`, "in.externalId");
+}
+
+const detailsOf = (tenant: Tenant) => ({ externalId: tenant.externalId, name: tenant.name });
+
+export async function createTenant(db: Db, actor: Principal, input: TenantInput): Promise<Tenant> {
+  const valid = validateTenantInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        await refuseOtherTenantsId(tx, valid, null);
+        const tenant = await tx.tenant.create({ data: { id: newId(), ...valid } });
+        await recordAudit(tx, actor, {
+          action: "TENANT_CREATED",
+          objectType: "Tenant",
+          objectId: tenant.id,
+          objectLabel: tenant.name,
+          details: detailsOf(tenant),
+        });
+        return tenant;
+      }),
+    () => duplicateExternalId(valid.externalId),
+  );
+}
+
+/** Replaces external id and name; `idOrExternalId` names the tenant. */
+export async function updateTenant(db: Db, actor: Principal, idOrExternalId: string, input: TenantInput): Promise<Tenant> {
+  const valid = validateTenantInput(input);
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await findTenant(tx, idOrExternalId);
+        if (!before) throw notFound("tenant", idOrExternalId, "updating it");
+        await refuseOtherTenantsId(tx, valid, before.id);
+        const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
+        await recordAudit(tx, actor, {
+          action: "TENANT_UPDATED",
+          objectType: "Tenant",
+          objectId: tenant.id,
+          objectLabel: tenant.name,
+          details: { before: detailsOf(before), after: detailsOf(tenant) },
+        });
+        return tenant;
+      }),
+    () => duplicateExternalId(valid.externalId),
+  );
+}
+
+/**
+ * Deletes a tenant. One that holds applications is a CONFLICT (naming how
+ * many) unless `cascade`, which unregisters them in the same transaction and
+ * audits each as APPLICATION_UNREGISTERED, so every application's own history
+ * ends with its removal, plus TENANT_DELETED with the count.
+ */
+export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: string, cascade = false): Promise<Tenant> {
+  return db.$transaction(async (tx) => {
+    const tenant = await findTenant(tx, idOrExternalId);
+    if (!tenant) throw notFound("tenant", idOrExternalId, "deleting it");
+    // Checked and removed here: SQLite through the adapter does not enforce foreign keys.
+    const applications = await tx.application.findMany({
+      where: { tenantId: tenant.id },
+      select: { id: true, name: true, integrationSystemId: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    if (applications.length > 0 && !cascade) {
+      throw conflict(
+        `Tenant "${tenant.externalId}" still holds ${plural(applications.length, "application")}; unregister them first, or delete with cascade: true`,
+        undefined,
+        { applicationCount: applications.length },
+      );
+    }
+    await tx.application.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.tenant.delete({ where: { id: tenant.id } });
+    await recordAudits(
+      tx,
+      actor,
+      applications.map((application) => ({
+        action: "APPLICATION_UNREGISTERED",
+        objectType: "Application",
+        objectId: application.id,
+        objectLabel: application.name,
+        details: {
+          name: application.name,
+          tenantId: tenant.id,
+          tenantExternalId: tenant.externalId,
+          integrationSystemId: application.integrationSystemId,
+          reason: "TENANT_DELETED",
+        },
+      })),
+    );
+    await recordAudit(tx, actor, {
+      action: "TENANT_DELETED",
+      objectType: "Tenant",
+      objectId: tenant.id,
+      objectLabel: tenant.name,
+      details: { ...detailsOf(tenant), unregisteredApplications: applications.length },
+    });
+    return tenant;
+  });
+}
+
+const CURSOR_KIND = "tenants";
+
+/** Oldest first; keyset on (createdAt, id). */
+export async function listTenants(db: Db, args: { first: number; after?: string | null }): Promise<LazyPage<Tenant>> {
+  const first = checkPageSize(args.first);
+  const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
+  const keyset = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
+  const rows = await db.tenant.findMany({ where: keyset, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: first + 1 });
+  return {
+    ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
+    countTotal: () => db.tenant.count(),
+  };
+}

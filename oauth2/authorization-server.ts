@@ -1,0 +1,171 @@
+import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
+import { recordAudit } from "@/domain/audit/audit.service";
+import { whenCredentialsDeleted } from "@/domain/credentials/system-auth.service";
+import { integrationSystemPrincipal } from "@/domain/principals/principal";
+import { getConfig } from "@/lib/config";
+import { formatScopes, parseScopes, scopesOutside } from "@/lib/scopes";
+import type { Db } from "@/lib/db";
+import { GRAPHQL_PATH } from "@/lib/paths";
+import { type AccessTokenClaims, looksLikeJwt, signAccessToken, verifyAccessTokenSignature } from "./access-token";
+import { ClientAuthenticator } from "./client-authentication";
+import { type ClientRecord, ClientRegistry } from "./client-registry";
+import { OAuthError } from "./protocol";
+import { KeyRing } from "./signing-keys";
+
+/**
+ * The authorization server's rules: issuing tokens for the
+ * client_credentials grant, checking them for the resource server (the
+ * GraphQL API), introspection and revocation. The endpoints in endpoints.ts
+ * only translate HTTP to these calls.
+ *
+ * Its in-memory state (keys, client cache, throttles) belongs to one
+ * database, so tests with several databases in one process stay apart.
+ */
+export interface AuthorizationServer {
+  db: Db;
+  keys: KeyRing;
+  clients: ClientRegistry;
+  authenticator: ClientAuthenticator;
+}
+
+const servers = new WeakMap<Db, AuthorizationServer>();
+
+// Deleted credentials' tokens are refused by this process at once (domain/credentials).
+whenCredentialsDeleted((db, clientIds) => servers.get(db)?.clients.forget(clientIds));
+
+export function authorizationServer(db: Db): AuthorizationServer {
+  let server = servers.get(db);
+  if (!server) {
+    const clients = new ClientRegistry(db);
+    server = { db, keys: new KeyRing(db, getConfig().accessTokenTtlSeconds), clients, authenticator: new ClientAuthenticator(clients) };
+    servers.set(db, server);
+  }
+  return server;
+}
+
+/** The resource tokens are for: the GraphQL API of the issuer's origin. */
+export function audienceOf(issuer: string): string {
+  return issuer + GRAPHQL_PATH;
+}
+
+// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** The scopes to grant: all of the client's when none are asked for, else exactly those asked for. */
+export function grantedScopes(client: ClientRecord, requested: string | undefined): string[] {
+  if (requested === undefined) return [...client.scopes];
+  const asked = parseScopes(requested);
+  if (asked.length === 0 || asked.some((scope) => !SCOPE_TOKEN.test(scope))) {
+    throw new OAuthError("invalid_scope", "scope must be a space-separated list of scope names");
+  }
+  const refused = scopesOutside(asked, client.scopes);
+  if (refused.length > 0) {
+    const shown = refused.slice(0, 5).map((scope) => scope.slice(0, 64)).join(" ");
+    throw new OAuthError("invalid_scope", `Not granted to this client: ${shown}. It may ask for: ${formatScopes(client.scopes)}`);
+  }
+  return asked;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  scope: string;
+}
+
+export async function issueAccessToken(
+  server: AuthorizationServer,
+  client: ClientRecord,
+  scopes: string[],
+  issuer: string,
+  now = Date.now(),
+): Promise<TokenResponse> {
+  const issuedAt = Math.floor(now / 1000);
+  let expiresAt = issuedAt + getConfig().accessTokenTtlSeconds;
+  // A token never outlives the credential it was issued to.
+  if (client.expiresAt) expiresAt = Math.min(expiresAt, Math.floor(client.expiresAt.getTime() / 1000));
+  const { token } = await signAccessToken(server.keys, {
+    issuer,
+    audience: audienceOf(issuer),
+    clientId: client.clientId,
+    integrationSystemId: client.integrationSystemId,
+    scopes,
+    issuedAt,
+    expiresAt,
+  });
+  server.clients.recordUse(client.clientId);
+  return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: formatScopes(scopes) };
+}
+
+export type AccessTokenCheck =
+  | { active: true; claims: AccessTokenClaims; client: ClientRecord }
+  | { active: false; reason: string };
+
+/**
+ * Whether an access token is good right now: a valid signature and claims
+ * (access-token.ts), a credential that still exists and has not expired, and
+ * a jti that was not revoked.
+ */
+export async function checkAccessToken(server: AuthorizationServer, token: string, issuer: string): Promise<AccessTokenCheck> {
+  if (!looksLikeJwt(token)) return { active: false, reason: "the token is not an access token" };
+  const verified = await verifyAccessTokenSignature(server.keys, token, { issuer, audience: audienceOf(issuer) });
+  if (!verified.ok) return { active: false, reason: verified.reason };
+  const { claims } = verified;
+  const [client, revoked] = await Promise.all([server.clients.find(claims.client_id), server.clients.isRevoked(claims.jti)]);
+  if (!client) return { active: false, reason: "the credential the access token was issued to has been deleted" };
+  // Issued tokens name their credential's system and a subset of its scopes;
+  // anything else was not issued here, whatever key signed it.
+  if (claims.integration_system_id !== client.integrationSystemId) return { active: false, reason: `the access token's "integration_system_id" claim is not accepted` };
+  if (claims.scope.split(" ").some((scope) => !client.scopes.includes(scope))) return { active: false, reason: `the access token's "scope" claim is not accepted` };
+  if (!server.clients.isActive(client)) return { active: false, reason: "the credential the access token was issued to has expired" };
+  if (revoked) return { active: false, reason: "the access token has been revoked" };
+  return { active: true, claims, client };
+}
+
+/** checkAccessToken for the GraphQL API's authentication (domain/principals/authenticate.ts), which is handed it. */
+export const verifyAccessToken: AccessTokenVerifier = (db, token, origin) => checkAccessToken(authorizationServer(db), token, origin);
+
+/** RFC 7662 response members for an active token. */
+export function introspectionOf(check: Extract<AccessTokenCheck, { active: true }>) {
+  const { claims } = check;
+  return {
+    active: true,
+    scope: claims.scope,
+    client_id: claims.client_id,
+    token_type: "Bearer",
+    exp: claims.exp,
+    iat: claims.iat,
+    sub: claims.sub,
+    aud: claims.aud,
+    iss: claims.iss,
+    jti: claims.jti,
+    integration_system_id: claims.integration_system_id,
+  };
+}
+
+/**
+ * RFC 7009: revokes `token` when it is an active access token of `clientId`.
+ * Anything else (unknown, expired, another client's) is silently left
+ * alone, as the RFC asks, so the answer reveals nothing.
+ */
+export async function revokeAccessToken(server: AuthorizationServer, clientId: string, token: string, issuer: string): Promise<void> {
+  const check = await checkAccessToken(server, token, issuer);
+  if (!check.active || check.claims.client_id !== clientId) return;
+  const { jti, exp } = check.claims;
+  const { client } = check;
+  await server.db.$transaction(async (tx) => {
+    // Revocations past their token's expiry are no longer needed.
+    await tx.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    const existing = await tx.revokedAccessToken.findUnique({ where: { jti } });
+    if (existing) return;
+    await tx.revokedAccessToken.create({ data: { jti, clientId, expiresAt: new Date(exp * 1000) } });
+    await recordAudit(tx, integrationSystemPrincipal(client, null), {
+      action: "ACCESS_TOKEN_REVOKED",
+      objectType: "IntegrationSystem",
+      objectId: client.integrationSystemId,
+      objectLabel: client.integrationSystemName,
+      details: { clientId, jti },
+    });
+  });
+  server.clients.markRevoked(jti);
+}

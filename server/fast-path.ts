@@ -1,0 +1,180 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { type GraphQLServer, getGraphQLServer } from "@/graphql/yoga";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
+import { type Config, getConfig } from "@/lib/config";
+import { isAllowedHost } from "@/lib/hosts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
+import { log } from "@/lib/logger";
+import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
+import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
+import { GRAPHQL_PATH } from "@/lib/paths";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baseSecurityHeaders,
+  graphiqlContentSecurityPolicy,
+  newNonce,
+  setDefaultHeaders,
+  withNonce,
+} from "@/lib/security-headers";
+
+/**
+ * The hot paths, served straight from node:http: the GraphQL API and the
+ * authorization server. They call the same handlers as their route files,
+ * without Next's per-request routing (docs/decisions/0001-next-in-a-child-process.md).
+ *
+ * The OAuth2 endpoints take a light request built here rather than a fetch
+ * Request, and their plain responses are written directly: building and
+ * reading Request and Response objects cost more than issuing the token.
+ */
+function isGraphQLPath(url: string): boolean {
+  return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
+}
+
+/** Form bodies are small; reading stops past this and the endpoint refuses the request (413). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return; // already too large: discard the rest
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function endpointRequest(req: IncomingMessage): EndpointRequest {
+  return {
+    method: req.method ?? "GET",
+    // Only the path and query matter to the endpoints; the origin comes from the Host header (lib/http.ts).
+    url: `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+    text: () => readBody(req),
+  };
+}
+
+function writeResponse(res: ServerResponse, response: EndpointResponse): void {
+  const body = response.body === null ? null : Buffer.from(response.body);
+  res.writeHead(response.status, body ? { ...response.headers, "content-length": body.length } : response.headers);
+  res.end(body);
+}
+
+function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
+  handleOAuthRequest(endpointRequest(req)).then(
+    (response) => writeResponse(res, response),
+    (error: Error) => {
+      // The endpoints answer their own errors; this is a bug in the plumbing.
+      log.error("unexpected error serving an OAuth2 request", { error: error.stack ?? error.message });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "server_error" }));
+    },
+  );
+}
+
+/** A browser asking for a page: GraphiQL, when yoga renders it. */
+const wantsHtml = (req: IncomingMessage) => req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
+
+/**
+ * GraphiQL's page needs its own policy, with a nonce on its inline scripts:
+ * the answer is read whole (a small page, asked for by people only) and its
+ * tags get the nonce. Any other answer to such a request streams through.
+ */
+async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const response = await graphql.handleNodeRequestAndResponse(req, res);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
+    const nonce = newNonce();
+    const html = Buffer.from(withNonce(await response.text(), nonce));
+    delete headers["content-length"];
+    res.writeHead(response.status, { ...headers, "content-security-policy": graphiqlContentSecurityPolicy(nonce), "content-length": html.length });
+    res.end(html);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);
+  else res.end();
+}
+
+/** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
+export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const graphql = getGraphQLServer({ verifyAccessToken });
+  const headers = { ...baseSecurityHeaders(getConfig()), "content-security-policy": API_CONTENT_SECURITY_POLICY };
+  return (req, res) => {
+    const url = req.url ?? "";
+    if (isGraphQLPath(url)) {
+      setDefaultHeaders(res, headers);
+      if (wantsHtml(req)) {
+        serveGraphQLPage(graphql, req, res).catch((error: Error) => {
+          log.error("unexpected error serving GraphiQL", { error: error.stack ?? error.message });
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end("Internal server error");
+        });
+      } else {
+        graphql(req, res);
+      }
+      return true;
+    }
+    if (isOAuthPath(url)) {
+      setDefaultHeaders(res, headers);
+      serveOAuth(req, res);
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * The host a request names: X-Forwarded-Host behind a trusted proxy (the
+ * origin lib/http.ts builds URLs from), else its Host header.
+ */
+function requestedHost(req: IncomingMessage, config: Config): string | undefined {
+  if (config.trustProxy) {
+    const forwarded = req.headers["x-forwarded-host"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0].trim();
+    if (first) return first;
+  }
+  return req.headers.host;
+}
+
+/**
+ * The server's request entry (server.ts): every request, fast path or Next,
+ * passes here once. It sets the client address from the socket, refuses
+ * hosts this server does not answer for (421: the client may retry at the
+ * right one), and gives every answer the base security headers.
+ */
+export function createRequestListener(
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
+  fallback: RequestListener,
+): RequestListener {
+  const config = getConfig();
+  const headers = baseSecurityHeaders(config);
+  return (req, res) => {
+    // Route handlers read the client address from this header (login throttling);
+    // a value sent by the client must never be believed. Set here, from the
+    // socket, because Next only sees this process's connection.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    setDefaultHeaders(res, headers);
+    if (!isAllowedHost(requestedHost(req, config), config.allowedHosts)) {
+      // Not the Host value itself: it is the attacker's text.
+      log.debug("refused a request for a host this server does not answer for", { path: req.url });
+      res.writeHead(421, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY });
+      res.end("Misdirected request: this server does not answer for that host. Set ALLOWED_HOSTS or PUBLIC_URL.\n");
+      // The body may still be arriving; nothing of it is wanted.
+      req.resume();
+      return;
+    }
+    if (!fastPath(req, res)) fallback(req, res);
+  };
+}

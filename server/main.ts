@@ -1,0 +1,66 @@
+/**
+ * Production entry. The hot paths (/api/graphql, /oauth2/*, /.well-known/*)
+ * go straight from node:http to the same handlers the route files use,
+ * skipping Next's per-request routing, which costs several times the work
+ * itself (docs/decisions/0001-next-in-a-child-process.md). Every other request goes to Next, which runs in a
+ * child process (server/next-proxy.ts): loading Next into this process would
+ * patch its globals and turn on AsyncLocalStorage, slowing the hot path too.
+ */
+import http from "node:http";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { createFastPath, createRequestListener } from "@/server/fast-path";
+import { log } from "@/lib/logger";
+import { startNextProcess } from "@/server/next-proxy";
+import { authorizationServer } from "@/oauth2/authorization-server";
+import { startup } from "@/app/startup";
+
+async function main() {
+  const config = getConfig();
+  let stopping = false;
+  // Next gets ready (a second or so) while start-up runs here; neither serves
+  // until this process listens, after both. Start-up runs in this process only:
+  // the child takes it as done. Should it fail, exiting closes the child's IPC
+  // channel, and the child exits with it.
+  const [nextProcess] = await Promise.all([
+    startNextProcess((code, signal) => {
+      log.error("the Next.js process exited unexpectedly: stopping", { code, signal });
+      process.exit(1);
+    }),
+    startup(),
+  ]);
+  const fastPath = createFastPath();
+
+  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle));
+  server.keepAliveTimeout = 65_000;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;
+    log.error("could not listen", { error: reason, code: error.code });
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    log.info("Compass Director is listening", {
+      url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
+      database: config.provider,
+    });
+  });
+
+  const shutdown = (signal: string) => {
+    // Ctrl-C can deliver SIGINT more than once (from the terminal and from tsx).
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    // Next stops once this server has finished the requests it was forwarding.
+    server.close(() =>
+      void Promise.allSettled([nextProcess.stop(), authorizationServer(getDb()).clients.flushLastUsed()]).finally(() => process.exit(0)),
+    );
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  log.error("could not start", { error: error.message });
+  process.exit(1);
+});
