@@ -25,8 +25,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database for every run.
-    command: "rm -rf .e2e-data && node_modules/.bin/tsx server/main.ts",
+    // A fresh embedded database for every run, served by the build `npm start`
+    // runs (`npm run build` first, which the pages need anyway).
+    command: "rm -rf .e2e-data && node dist/server.js",
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

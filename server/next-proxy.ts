@@ -23,6 +23,14 @@ export const NEXT_SECRET_ENV = "COMPASS_NEXT_SECRET";
 /** Request header that carries it. */
 export const NEXT_SECRET_HEADER = "x-compass-next-secret";
 
+/**
+ * Node flags for the child. Without a heap limit V8 sizes Next's heap for the
+ * machine and lets it grow to about 300 MB, mostly garbage, before a full
+ * collection; about 50 MB of it is live (docs/decisions/production-start.md).
+ * The same flag given to the server's own `node` command overrides this one.
+ */
+const CHILD_NODE_FLAGS = ["--max-old-space-size=160"];
+
 /** The child's IPC message once it listens. */
 export interface ReadyMessage {
   type: "compass:next-ready";
@@ -100,7 +108,8 @@ export async function startNextProcess(
     // The same stdout and stderr, so the log stays one stream.
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     // Keeps the loader this process runs under (tsx), but not an inspector port it already holds.
-    execArgv: process.execArgv.filter((arg) => !arg.startsWith("--inspect")),
+    // CHILD_NODE_FLAGS come first, so the same flags given to this process win.
+    execArgv: [...CHILD_NODE_FLAGS, ...process.execArgv.filter((arg) => !arg.startsWith("--inspect"))],
   });
 
   let ready = false;

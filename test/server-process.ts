@@ -1,4 +1,9 @@
-/** Starts the production server (server/main.ts, after `next build`) as a child process for end-to-end tests. */
+/**
+ * Starts the production server as a child process for end-to-end tests:
+ * server/main.ts under tsx (after `next build`), so a test exercises the source as
+ * it is; or, with `compiled`, dist/server.js under plain node as `npm start`
+ * runs it (after `npm run build`).
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -35,7 +40,12 @@ export function tempSqliteUrl(): { url: string; dir: string } {
  * server binds it (by another test's server, or a Next child picking an
  * ephemeral port): then it starts again on another.
  */
-export async function startServer(env: Record<string, string>, options: { waitForReady?: boolean } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  waitForReady?: boolean;
+  compiled?: boolean;
+}
+
+export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startServerOnce(env, options);
@@ -45,10 +55,11 @@ export async function startServer(env: Record<string, string>, options: { waitFo
   }
 }
 
-async function startServerOnce(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
+async function startServerOnce(env: Record<string, string>, { waitForReady = true, compiled = false }: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
+  const [command, args] = compiled ? [process.execPath, ["dist/server.js"]] : [path.resolve("node_modules/.bin/tsx"), ["server/main.ts"]];
+  const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
