@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { LoadError } from "../console/load-error";
-import { formatDateTime } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { GenerateCredentials } from "./generate-credentials-dialog";
@@ -64,11 +64,11 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
           <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
           <dt>Created</dt>
           <dd>
-            <time dateTime={system.createdAt}>{formatDateTime(system.createdAt)}</time>
+            <Timestamp iso={system.createdAt} />
           </dd>
           <dt>Updated</dt>
           <dd>
-            <time dateTime={system.updatedAt}>{formatDateTime(system.updatedAt)}</time>
+            <Timestamp iso={system.updatedAt} />
           </dd>
         </dl>
         {canWrite ? (

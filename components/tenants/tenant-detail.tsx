@@ -7,7 +7,7 @@ import { useState } from "react";
 import { ApplicationTable } from "../applications/application-table";
 import { useCanWrite } from "../console/console-providers";
 import { LoadError } from "../console/load-error";
-import { formatDateTime } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
@@ -63,11 +63,11 @@ export function TenantDetail({ id }: { id: string }) {
           </dd>
           <dt>Created</dt>
           <dd>
-            <time dateTime={tenant.createdAt}>{formatDateTime(tenant.createdAt)}</time>
+            <Timestamp iso={tenant.createdAt} />
           </dd>
           <dt>Updated</dt>
           <dd>
-            <time dateTime={tenant.updatedAt}>{formatDateTime(tenant.updatedAt)}</time>
+            <Timestamp iso={tenant.updatedAt} />
           </dd>
         </dl>
       </section>
