@@ -1,7 +1,8 @@
 /** Dates as people read them, in their own locale and time zone, with the zone named ("Nov 30, 2026, 09:15 CET"). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" } as Intl.DateTimeFormatOptions);
+  // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError): the fields are spelled out.
+  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
 }
 
 /** A time of day with its zone ("09:15:02 CET"), for lists whose date stands apart. */
