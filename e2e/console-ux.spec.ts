@@ -26,7 +26,7 @@ test("without a clipboard API (plain http), Copy selects the secret and says whi
   await expect(field).toHaveValue(secret);
   // The whole value is selected, ready for the keys.
   expect(await field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([0, secret.length]);
-  await expect(reveal.getByText("Press Ctrl+C to copy")).toBeVisible();
+  await expect(reveal.getByText("Press Ctrl+C to copy", { exact: true })).toBeVisible();
   await expect(reveal.locator("[aria-live]").filter({ hasText: "press Ctrl+C to copy" })).toHaveText("Selected: press Ctrl+C to copy");
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "copy-without-clipboard");

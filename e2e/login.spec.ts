@@ -1,6 +1,6 @@
 import { E2E_ADMIN } from "./admin";
 import { signIn } from "./console";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/integration-systems?q=crm");
@@ -69,6 +69,7 @@ test("a next address that browsers read as another host is not followed after si
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/integration-systems$/);
+    await expectListSettled(page);
     await page.context().clearCookies();
   }
 });
