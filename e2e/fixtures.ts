@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page, type Request } from "@playwright/test";
+import { IntegrationSystemFormPage, IntegrationSystemsPage } from "./pages/integration-systems-page";
+import { TenantsPage } from "./pages/tenants-page";
+import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
 /** The sign-in page, found by role and label as a person would. */
 export class LoginPage {
@@ -21,14 +23,19 @@ export class LoginPage {
   }
 }
 
-/** Saves a screenshot at desktop width and at 375 px into docs/screenshots/. */
+/**
+ * Saves a screenshot at desktop width and at 375 px: into docs/screenshots/
+ * when asked (UPDATE_SCREENSHOTS=1), otherwise into test-results/screenshots/
+ * to look at, so an ordinary run leaves the documented ones as they are.
+ */
 export async function screenshots(page: Page, name: string) {
+  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
   for (const [suffix, viewport] of [
     ["desktop", { width: 1280, height: 800 }],
     ["mobile", { width: 375, height: 740 }],
   ] as const) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png`, fullPage: true });
+    await page.screenshot({ path: `${folder}/${name}-${suffix}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -68,29 +75,89 @@ const isExpectedRefusal = (url: string, status: number) => (status === 401 || st
  */
 const isCancelledByThePage = (errorText: string | undefined) => errorText === "net::ERR_ABORTED";
 
+/** A failure a test provokes on purpose: an HTTP status, or "network" for a request that got no answer. */
+export interface ExpectedFailure {
+  url: RegExp;
+  status: number | "network";
+}
+
+const expectedFailures = new WeakMap<Page, ExpectedFailure[]>();
+
+/**
+ * Tells the error-watching fixture that `page` will see these failures (a
+ * test that ends the session, or answers 503, on purpose). Anything else still fails the test.
+ */
+export function expectFailures(page: Page, ...failures: ExpectedFailure[]) {
+  expectedFailures.set(page, [...(expectedFailures.get(page) ?? []), ...failures]);
+}
+
+const isExpectedFailure = (page: Page, url: string, status: number | "network") =>
+  (expectedFailures.get(page) ?? []).some((failure) => failure.status === status && failure.url.test(url));
+
+/**
+ * Fails on an uncaught page error, a console error or a failed request, on
+ * `page` and on every page a test opens in its own browser context
+ * (`newPage`), so no page escapes the check.
+ */
+export function watchForErrors(page: Page): () => string[] {
+  const problems: string[] = [];
+  const expectedStatuses = new Set<number>();
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const errorText = request.failure()?.errorText;
+    if (isCancelledByThePage(errorText)) return;
+    if (isExpectedFailure(page, request.url(), "network")) {
+      expectedStatuses.add(0);
+      return;
+    }
+    problems.push(`request failed: ${request.url()} ${errorText}`);
+  });
+  page.on("response", (response) => {
+    const status = response.status();
+    if (isExpectedRefusal(response.url(), status) || (status >= 400 && isExpectedFailure(page, response.url(), status))) expectedStatuses.add(status);
+    else if (status >= 400) problems.push(`HTTP ${status}: ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // Chromium logs every refused fetch as "Failed to load resource: the server responded with a status of N".
+    const status = /status of (\d+)/.exec(message.text())?.[1];
+    if (status && expectedStatuses.has(Number(status))) return;
+    if (expectedStatuses.has(0) && /net::ERR_FAILED|Failed to load resource/.test(message.text())) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  return () => problems;
+}
+
 /** Every test fails on an uncaught page error, a console error or a failed request. */
-export const test = base.extend<{ loginPage: LoginPage }>({
+export const test = base.extend<{
+  loginPage: LoginPage;
+  systemsPage: IntegrationSystemsPage;
+  systemFormPage: IntegrationSystemFormPage;
+  tenantsPage: TenantsPage;
+  newPage: (options?: BrowserContextOptions) => Promise<Page> }>({
   page: async ({ page }, use) => {
-    const problems: string[] = [];
-    let refusals = 0;
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      const errorText = request.failure()?.errorText;
-      if (!isCancelledByThePage(errorText)) problems.push(`request failed: ${request.url()} ${errorText}`);
-    });
-    page.on("response", (response) => {
-      if (isExpectedRefusal(response.url(), response.status())) refusals++;
-      else if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      if (/status of (401|429)/.test(message.text()) && refusals > 0) return;
-      problems.push(`console error: ${message.text()}`);
-    });
+    const problems = watchForErrors(page);
     await use(page);
-    expect(problems, "the page logged errors").toEqual([]);
+    expect(problems(), "the page logged errors").toEqual([]);
+  },
+  /** A page in a fresh browser context (another user, an empty cache), watched like `page`. */
+  newPage: async ({ browser }, use) => {
+    const opened: { context: BrowserContext; problems: () => string[] }[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      opened.push({ context, problems: watchForErrors(page) });
+      return page;
+    });
+    for (const { context, problems } of opened) {
+      await context.close();
+      expect(problems(), "a page of its own context logged errors").toEqual([]);
+    }
   },
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  systemsPage: async ({ page }, use) => use(new IntegrationSystemsPage(page)),
+  systemFormPage: async ({ page }, use) => use(new IntegrationSystemFormPage(page)),
+  tenantsPage: async ({ page }, use) => use(new TenantsPage(page)),
 });
 
 export { expect };

@@ -1,6 +1,6 @@
 import { E2E_ADMIN } from "./admin";
 import { signIn } from "./console";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/integration-systems?q=crm");
@@ -24,7 +24,7 @@ test("the admin signs in where they were going, reaches GraphiQL, and signs out"
   await expect(page.getByRole("banner")).toContainText(E2E_ADMIN.email);
   await expect(page.getByRole("banner")).toContainText("Admin");
 
-  // GraphiQL is served to the signed-in user (its assets come from a CDN, so only the page itself is checked).
+  // GraphiQL is served to the signed-in user (e2e/graphiql.spec.ts runs it with outside hosts refused).
   const graphiql = await page.request.get("/api/graphql", { headers: { accept: "text/html" } });
   expect(graphiql.status()).toBe(200);
   expect(await graphiql.text()).toContain("Compass Director GraphQL");
@@ -62,4 +62,14 @@ test("the logout page asks before signing out, then says the session has ended",
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: "Sign in again" }).click();
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a next address that browsers read as another host is not followed after sign-in", async ({ loginPage, page }) => {
+  for (const next of ["/\\example.org", "//example.org", "/\t/example.org"]) {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/integration-systems$/);
+    await expectListSettled(page);
+    await page.context().clearCookies();
+  }
 });

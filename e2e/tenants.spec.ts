@@ -93,11 +93,17 @@ test("an integration system registers applications in two tenants, and the admin
   await screenshots(page, "integration-system-applications");
 
   // Deleting the system is refused while it manages them, and says how many.
-  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  // Said before anything is confirmed, in the user's words, with no Delete to press.
+  const deleteButton = page.getByRole("button", { name: "Delete", exact: true });
+  await deleteButton.click();
   const deletion = page.getByRole("dialog", { name: `Delete ${systemName}?` });
-  await deletion.getByRole("button", { name: "Delete integration system" }).click();
-  await expect(deletion.getByRole("alert")).toContainText("still manages 2 applications");
+  await expect(deletion).toContainText(`${systemName} manages 2 applications: unregister them first.`);
+  await expect(deletion.getByRole("button", { name: "Delete integration system" })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "integration-system-delete-refused");
   await deletion.getByRole("button", { name: "Cancel" }).click();
+  // Focus goes back to the button that opened the dialog.
+  await expect(deleteButton).toBeFocused();
 
   // The tenant's page lists its application; deleting the tenant needs the explicit cascade.
   await applications.getByRole("link", { name: /Acme Corporation/ }).click();
@@ -126,9 +132,10 @@ test("an integration system registers applications in two tenants, and the admin
 
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   const tenantDeletion = page.getByRole("dialog", { name: "Delete tenant Acme Corporation?" });
-  await tenantDeletion.getByRole("button", { name: "Delete tenant" }).click();
-  await expect(tenantDeletion.getByRole("alert")).toContainText("still holds 2 applications");
-  await tenantDeletion.getByLabel("Also unregister every application in this tenant").check();
+  await expect(tenantDeletion).toContainText("Acme Corporation has 2 applications. Tick the box to unregister them too.");
+  await expect(tenantDeletion.getByRole("button", { name: "Delete tenant" })).toBeDisabled();
+  await tenantDeletion.getByLabel("Also unregister its 2 applications").check();
+  await expectNoSeriousA11yViolations(page);
   await screenshots(page, "tenant-delete");
   await tenantDeletion.getByRole("button", { name: "Delete tenant" }).click();
   await expect(page).toHaveURL(/\/tenants$/);

@@ -1,3 +1,4 @@
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
@@ -57,6 +58,9 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       warn: (...args) => log.warn(String(args[0])),
       error: (...args) => log.debug(String(args[0])),
     },
+    // GraphiQL from the product's own bundle: Yoga's default page loads its
+    // assets from a CDN, which a network without internet never answers.
+    renderGraphiQL,
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
     graphiql: async (request) =>
       (await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false,

@@ -1,10 +1,13 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { LogoutButton } from "../../components/auth/logout-button";
 import { ConsoleNav } from "../../components/console/console-nav";
 import { ConsoleProviders } from "../../components/console/console-providers";
 import { requireConsoleUser } from "@/app/(console)/current-user";
 import { sectionsFor } from "../../components/console/sections";
+import { THEME_COOKIE, themeFromCookie } from "../../components/console/theme";
+import { ThemeToggle } from "../../components/console/theme-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +24,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           Compass Director
         </a>
         <ConsoleNav sections={sectionsFor(user.role)} />
+        <div className="help-links">
+          {/* GraphiQL is served by the API route, not a console page: a full page load. */}
+          <a href="/api/graphql">GraphiQL</a>
+          <Link href="/api-docs">API docs</Link>
+        </div>
         <div className="whoami">
+          <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
           <span className="whoami-email">{user.email}</span>
           <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
           <LogoutButton />

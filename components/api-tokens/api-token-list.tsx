@@ -7,7 +7,7 @@ import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
 import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
 import { RowActions } from "../ui/row-actions";
-import { formatDateTime, formatRelative } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { useToast } from "../ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
 import { ApiTokensDocument, type ApiTokensQuery } from "./api-tokens.generated";
@@ -57,9 +57,7 @@ export function ApiTokenList() {
         meta: { hideOnMobile: true },
         cell: ({ row }) =>
           row.original.expiresAt ? (
-            <time dateTime={row.original.expiresAt} title={formatRelative(row.original.expiresAt, now)}>
-              {formatDateTime(row.original.expiresAt)}
-            </time>
+            <Timestamp iso={row.original.expiresAt} />
           ) : (
             <span className="muted">Never</span>
           ),

@@ -1,5 +1,7 @@
 "use client";
 
+import { formatDate, formatTime, isoInstant } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
@@ -44,8 +46,7 @@ function Details({ details }: { details: string | null }) {
 }
 
 /** With seconds: in a log, the order of events moments apart matters. */
-const eventDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
-const eventTime = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: "medium" });
+
 
 /** Action codes such as API_TOKEN_CREATED may wrap only at their underscores. */
 const breakableAction = (action: string) =>
@@ -59,9 +60,9 @@ const COLUMNS: ColumnDef<Row>[] = [
     header: "Time",
     meta: { hideOnMobile: true },
     cell: ({ row }) => (
-      <time dateTime={row.original.createdAt} className="cell-stack cell-nowrap">
-        <span>{eventDate(row.original.createdAt)}</span>
-        <span className="cell-sub">{eventTime(row.original.createdAt)}</span>
+      <time dateTime={isoInstant(row.original.createdAt)} title={isoInstant(row.original.createdAt)} className="cell-stack cell-nowrap">
+        <span>{formatDate(row.original.createdAt)}</span>
+        <span className="cell-sub">{formatTime(row.original.createdAt)}</span>
       </time>
     ),
   },
@@ -85,9 +86,7 @@ const COLUMNS: ColumnDef<Row>[] = [
         <span className="mono audit-action">{breakableAction(row.original.action)}</span>
         {/* Phones have no room for the Time and Actor columns: who and when go under what was done. */}
         <span className="cell-sub mobile-only">by {row.original.actor.label}</span>
-        <time className="cell-sub mobile-only" dateTime={row.original.createdAt}>
-          {eventDate(row.original.createdAt)}, {eventTime(row.original.createdAt)}
-        </time>
+        <Timestamp className="cell-sub mobile-only" iso={row.original.createdAt} />
       </>
     ),
   },

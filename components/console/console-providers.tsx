@@ -1,9 +1,11 @@
 "use client";
 
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { ToastProvider } from "../ui/toast";
+import { createConsoleLink } from "./console-link";
+import { UnsavedWorkNotice } from "./unsaved-work-notice";
 
 export type ConsoleRole = "ADMIN" | "VIEWER";
 
@@ -16,7 +18,7 @@ export function useCanWrite(): boolean {
 
 function createClient() {
   return new ApolloClient({
-    link: new HttpLink({ uri: "/api/graphql", credentials: "same-origin" }),
+    link: ApolloLink.from([createConsoleLink(), new HttpLink({ uri: "/api/graphql", credentials: "same-origin" })]),
     cache: new InMemoryCache(),
     // Registers the client for the Apollo DevTools extension (the end-to-end
     // tests read the cache through it to prove no secret stays there).
@@ -30,7 +32,10 @@ export function ConsoleProviders({ role, children }: { role: ConsoleRole; childr
   return (
     <ApolloProvider client={client}>
       <RoleContext.Provider value={role}>
-        <ToastProvider>{children}</ToastProvider>
+        <ToastProvider>
+          <UnsavedWorkNotice />
+          {children}
+        </ToastProvider>
       </RoleContext.Provider>
     </ApolloProvider>
   );

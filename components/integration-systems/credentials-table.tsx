@@ -10,7 +10,7 @@ import { CopyButton } from "../ui/copy-button";
 import { DataTable } from "../ui/data-table";
 import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
 import { RowActions } from "../ui/row-actions";
-import { formatDateTime, formatRelative } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { useToast } from "../ui/toast";
 import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
 
@@ -38,7 +38,13 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         header: "Client ID",
         cell: ({ row }) => (
           <span className="client-id">
-            <code>{row.original.id}</code>
+            {/* Time-ordered ids share their first characters: where the id is cut short, its end tells credentials apart. */}
+            <code title={row.original.id}>
+              <span className="client-id-full">{row.original.id}</span>
+              <span className="client-id-end" aria-hidden="true">
+                …{row.original.id.slice(-8)}
+              </span>
+            </code>
             <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
           </span>
         ),
@@ -60,9 +66,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           isExpired(row.original) ? (
             <span className="badge badge-danger">Expired</span>
           ) : row.original.expiresAt ? (
-            <time dateTime={row.original.expiresAt} title={formatDateTime(row.original.expiresAt)}>
-              {formatRelative(row.original.expiresAt)}
-            </time>
+            <Timestamp iso={row.original.expiresAt} relative />
           ) : (
             <span className="muted">Never</span>
           ),

@@ -1,14 +1,19 @@
 "use client";
 
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { asProblemError } from "../console/graphql-problem";
+import { ProblemNotice } from "../console/problem-notice";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useToast } from "../ui/toast";
-import { DeleteIntegrationSystemDocument } from "./integration-systems.generated";
+import { DeleteIntegrationSystemDocument, IntegrationSystemDependentsDocument } from "./integration-systems.generated";
+
+const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);
 
 /**
- * Confirms deleting an integration system, saying what goes with it: every
- * credential, and every token issued to them, which stops working at once.
+ * Confirms deleting an integration system, saying before the user confirms
+ * what goes with it (every credential, and every token issued to them) and
+ * what stands in the way: the server refuses while the system still manages
+ * applications, so the dialog says so in words and offers no Delete.
  */
 export function DeleteIntegrationSystemDialog({
   system,
@@ -22,6 +27,7 @@ export function DeleteIntegrationSystemDialog({
   onDeleted?: () => void;
 }) {
   const toast = useToast();
+  const dependents = useQuery(IntegrationSystemDependentsDocument, { variables: { id: system.id }, fetchPolicy: "network-only", skip: !open });
   const [deleteSystem] = useMutation(DeleteIntegrationSystemDocument, {
     refetchQueries: ["IntegrationSystemList"],
     update(cache, { data }) {
@@ -30,18 +36,25 @@ export function DeleteIntegrationSystemDialog({
       cache.gc();
     },
   });
+  const managed = dependents.data?.integrationSystem?.applications.totalCount;
   const credentials =
     system.credentialCount === 0
       ? "It has no credentials."
       : `Its ${system.credentialCount === 1 ? "credential is" : `${system.credentialCount} credentials are`} deleted with it, and every access token issued to ${system.credentialCount === 1 ? "it" : "them"} stops working at once.`;
+
+  let description: string;
+  if (managed === undefined) description = dependents.error ? credentials : "Checking what depends on it…";
+  else if (managed > 0) description = `${system.name} manages ${applications(managed)}: unregister them first.`;
+  else description = `${credentials} This cannot be undone.`;
 
   return (
     <ConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
       title={`Delete ${system.name}?`}
-      description={`${credentials} This cannot be undone.`}
+      description={description}
       confirmLabel="Delete integration system"
+      confirmDisabled={managed === undefined || managed > 0}
       onConfirm={async () => {
         try {
           await deleteSystem({ variables: { id: system.id } });
@@ -51,6 +64,10 @@ export function DeleteIntegrationSystemDialog({
         toast.success(`Deleted ${system.name}`);
         onDeleted?.();
       }}
-    />
+    >
+      {dependents.error ? (
+        <ProblemNotice what="Could not check what depends on it" error={dependents.error} onRetry={() => void dependents.refetch()} />
+      ) : null}
+    </ConfirmDialog>
   );
 }

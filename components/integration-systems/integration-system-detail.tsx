@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "../console/console-providers";
+import { Breadcrumbs } from "../console/breadcrumbs";
 import { LoadError } from "../console/load-error";
-import { formatDateTime } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { GenerateCredentials } from "./generate-credentials-dialog";
@@ -21,19 +22,36 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const { data, loading, error, refetch } = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
 
+  const parent = { label: "Integration systems", href: "/integration-systems" };
   if (loading && !data)
     return (
-      <div className="card" aria-busy="true" aria-label="Loading integration system">
-        <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
-        <span className="skeleton" style={{ marginTop: "1rem" }} />
-      </div>
+      <>
+        <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
+        <div className="card" aria-busy="true" aria-label="Loading integration system">
+          <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
+          <span className="skeleton" style={{ marginTop: "1rem" }} />
+        </div>
+      </>
     );
-  if (error) return <LoadError what="this integration system" error={error} onRetry={() => void refetch()} />;
+  if (error)
+    return (
+      <>
+        <Breadcrumbs trail={[parent, { label: "Integration system" }]} />
+        <LoadError what="this integration system" error={error} onRetry={() => void refetch()} />
+      </>
+    );
   const system = data?.integrationSystem;
-  if (!system) return <NotFound />;
+  if (!system)
+    return (
+      <>
+        <Breadcrumbs trail={[parent, { label: "Not found" }]} />
+        <NotFound />
+      </>
+    );
 
   return (
     <>
+      <Breadcrumbs trail={[parent, { label: system.name }]} />
       <div className="page-header">
         <div>
           <h1>{system.name}</h1>
@@ -64,11 +82,11 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
           <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
           <dt>Created</dt>
           <dd>
-            <time dateTime={system.createdAt}>{formatDateTime(system.createdAt)}</time>
+            <Timestamp iso={system.createdAt} />
           </dd>
           <dt>Updated</dt>
           <dd>
-            <time dateTime={system.updatedAt}>{formatDateTime(system.updatedAt)}</time>
+            <Timestamp iso={system.updatedAt} />
           </dd>
         </dl>
         {canWrite ? (

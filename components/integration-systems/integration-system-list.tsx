@@ -9,7 +9,7 @@ import { DataTable } from "../ui/data-table";
 import { DataTableColumnHeader } from "../ui/data-table-column-header";
 import { ListPagination } from "../ui/data-table-pagination";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
-import { formatDateTime } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { IntegrationSystemListDocument, type IntegrationSystemListQuery } from "./integration-systems.generated";
@@ -79,7 +79,7 @@ export function IntegrationSystemList() {
         accessorKey: "createdAt",
         header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
         meta: { hideOnMobile: true },
-        cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
       },
       {
         id: "actions",

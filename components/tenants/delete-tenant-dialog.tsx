@@ -1,15 +1,20 @@
 "use client";
 
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
+import { inTenant } from "../applications/tenant-context";
 import { asProblemError } from "../console/graphql-problem";
+import { ProblemNotice } from "../console/problem-notice";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useToast } from "../ui/toast";
-import { DeleteTenantDocument } from "./tenants.generated";
+import { DeleteTenantDocument, TenantApplicationCountDocument } from "./tenants.generated";
+
+const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);
 
 /**
  * Deleting a tenant that still holds applications is refused unless the
- * admin asks, explicitly, for its applications to go with it.
+ * admin asks, explicitly, for its applications to go with it. The dialog
+ * says how many there are before anything is confirmed.
  */
 export function DeleteTenantDialog({
   tenant,
@@ -23,6 +28,7 @@ export function DeleteTenantDialog({
   const toast = useToast();
   const [cascade, setCascade] = useState(false);
   const checkboxId = useId();
+  const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.id), fetchPolicy: "network-only" });
   const [deleteTenant] = useMutation(DeleteTenantDocument, {
     refetchQueries: ["TenantList"],
     update(cache, { data }) {
@@ -31,13 +37,22 @@ export function DeleteTenantDialog({
       cache.gc();
     },
   });
+  const held = count.data?.applications.totalCount;
+  const consequence = "Callers naming it in the tenant header get an error from then on. This cannot be undone.";
+  let description: string;
+  if (held === undefined) description = count.error ? consequence : "Checking what it holds…";
+  else if (held > 0) description = `${tenant.name} has ${applications(held)}. Tick the box to unregister ${held === 1 ? "it" : "them"} too. ${consequence}`;
+  else description = `${tenant.name} has no applications. ${consequence}`;
+
   return (
     <ConfirmDialog
       open
       onOpenChange={(open) => !open && onClose()}
       title={`Delete tenant ${tenant.name}?`}
-      description="Callers naming it in the tenant header get NOT_FOUND from then on. This cannot be undone."
+      description={description}
       confirmLabel="Delete tenant"
+      // Unknown count: the box decides, as the server does; known and non-zero: the box must be ticked.
+      confirmDisabled={held === undefined ? !count.error : held > 0 && !cascade}
       onConfirm={async () => {
         try {
           await deleteTenant({ variables: { id: tenant.id, cascade } });
@@ -48,10 +63,13 @@ export function DeleteTenantDialog({
         onDeleted?.();
       }}
     >
-      <label className="checkbox" htmlFor={checkboxId}>
-        <input id={checkboxId} type="checkbox" checked={cascade} onChange={(event) => setCascade(event.target.checked)} />
-        Also unregister every application in this tenant
-      </label>
+      {count.error ? <ProblemNotice what="Could not count its applications" error={count.error} onRetry={() => void count.refetch()} /> : null}
+      {held === 0 ? null : (
+        <label className="checkbox" htmlFor={checkboxId}>
+          <input id={checkboxId} type="checkbox" checked={cascade} onChange={(event) => setCascade(event.target.checked)} />
+          Also unregister {held === undefined ? "every application" : held === 1 ? "its application" : `its ${held} applications`}
+        </label>
+      )}
     </ConfirmDialog>
   );
 }

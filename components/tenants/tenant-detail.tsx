@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApplicationTable } from "../applications/application-table";
 import { useCanWrite } from "../console/console-providers";
+import { Breadcrumbs } from "../console/breadcrumbs";
 import { LoadError } from "../console/load-error";
-import { formatDateTime } from "../ui/format";
+import { Timestamp } from "../ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
@@ -19,11 +20,28 @@ export function TenantDetail({ id }: { id: string }) {
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
   const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
 
-  if (loading && !data) return <div className="card" aria-busy="true" aria-label="Loading tenant"><span className="skeleton" /></div>;
-  if (error) return <LoadError what="this tenant" error={error} onRetry={() => void refetch()} />;
+  const parent = { label: "Tenants", href: "/tenants" };
+  if (loading && !data)
+    return (
+      <>
+        <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
+        <div className="card" aria-busy="true" aria-label="Loading tenant">
+          <span className="skeleton" />
+        </div>
+      </>
+    );
+  if (error)
+    return (
+      <>
+        <Breadcrumbs trail={[parent, { label: "Tenant" }]} />
+        <LoadError what="this tenant" error={error} onRetry={() => void refetch()} />
+      </>
+    );
   const tenant = data?.tenant;
   if (!tenant)
     return (
+      <>
+      <Breadcrumbs trail={[parent, { label: "Not found" }]} />
       <div className="card" role="alert">
         <h2>Tenant not found</h2>
         <p className="lead">It may have been deleted, or the link is wrong.</p>
@@ -31,10 +49,12 @@ export function TenantDetail({ id }: { id: string }) {
           Back to tenants
         </Link>
       </div>
+      </>
     );
 
   return (
     <>
+      <Breadcrumbs trail={[parent, { label: tenant.name }]} />
       <div className="page-header">
         <div>
           <h1>{tenant.name}</h1>
@@ -63,11 +83,11 @@ export function TenantDetail({ id }: { id: string }) {
           </dd>
           <dt>Created</dt>
           <dd>
-            <time dateTime={tenant.createdAt}>{formatDateTime(tenant.createdAt)}</time>
+            <Timestamp iso={tenant.createdAt} />
           </dd>
           <dt>Updated</dt>
           <dd>
-            <time dateTime={tenant.updatedAt}>{formatDateTime(tenant.updatedAt)}</time>
+            <Timestamp iso={tenant.updatedAt} />
           </dd>
         </dl>
       </section>

@@ -14,6 +14,7 @@ export function ConfirmDialog({
   description,
   confirmLabel,
   onConfirm,
+  confirmDisabled = false,
   children,
 }: {
   open: boolean;
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   /** Resolves when done; a thrown error's message is shown in the dialog. */
   onConfirm: () => Promise<void>;
+  /** Not yet: what the action depends on is still loading, or the user has not agreed to what goes with it. */
+  confirmDisabled?: boolean;
   /** Options that shape the action, such as "also delete what it holds". */
   children?: ReactNode;
 }) {
@@ -58,7 +61,7 @@ export function ConfirmDialog({
           <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={busy}>
             Cancel
           </button>
-          <button type="button" className="btn btn-danger" onClick={confirm} disabled={busy}>
+          <button type="button" className="btn btn-danger" onClick={confirm} disabled={busy || confirmDisabled}>
             {busy ? "Working…" : confirmLabel}
           </button>
         </>

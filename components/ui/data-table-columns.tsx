@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import { formatDateTime, formatRelative } from "./format";
+import { Timestamp } from "./timestamp";
 
 /** Columns every table has in some form, so each shows times and actions alike. */
 
@@ -12,7 +12,7 @@ export function createdColumn<T extends { createdAt: string }>(header = "Created
     id: "createdAt",
     header,
     meta: { hideOnMobile: true },
-    cell: ({ row }) => <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt)}</time>,
+    cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
   };
 }
 
@@ -23,9 +23,7 @@ export function lastUsedColumn<T extends { lastUsedAt: string | null }>(now?: nu
     header: "Last used",
     cell: ({ row }) =>
       row.original.lastUsedAt ? (
-        <time dateTime={row.original.lastUsedAt} title={formatDateTime(row.original.lastUsedAt)}>
-          {formatRelative(row.original.lastUsedAt, now)}
-        </time>
+        <Timestamp iso={row.original.lastUsedAt} relative now={now} />
       ) : (
         <span className="muted">Never</span>
       ),

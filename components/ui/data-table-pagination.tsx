@@ -30,7 +30,7 @@ export function DataTablePagination({
 }) {
   const pageCount = totalCount === null ? null : Math.max(1, Math.ceil(totalCount / pageSize));
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label="Pagination" data-no-unsaved-work>
       <div className="page-size">
         <label htmlFor={`${idPrefix}-page-size`}>Rows per page</label>
         <select id={`${idPrefix}-page-size`} value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>

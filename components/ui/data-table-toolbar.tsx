@@ -43,7 +43,7 @@ export function DataTableToolbar({
   }, [text, onSearchChange]);
 
   return (
-    <div className="toolbar">
+    <div className="toolbar" data-no-unsaved-work>
       <div className="search">
         <label htmlFor={`${idPrefix}-search`} className="sr-only">
           {searchLabel}

@@ -9,6 +9,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { ProblemNotice } from "../console/problem-notice";
 
 /** Column meta the table reads: which columns hide on narrow screens. */
 declare module "@tanstack/react-table" {
@@ -72,14 +73,7 @@ export function DataTable<TData>({
     body = (
       <tr>
         <td colSpan={columnCount}>
-          <div className="table-state" role="alert">
-            <p>Could not load this list: {error.message}</p>
-            {onRetry ? (
-              <button type="button" className="btn btn-secondary" onClick={onRetry}>
-                Retry
-              </button>
-            ) : null}
-          </div>
+          <ProblemNotice className="table-state" what="Could not load this list" error={error} onRetry={onRetry} />
         </td>
       </tr>
     );

@@ -1,7 +1,17 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
+
+/** The last control outside any dialog that opened one: a dialog opened from another (generate, then reveal) hands focus back to it. */
+let lastOpenerOutsideDialogs: HTMLElement | null = null;
+
+function openerOf(active: Element | null): HTMLElement | null {
+  if (!(active instanceof HTMLElement) || active === document.body) return lastOpenerOutsideDialogs;
+  if (active.closest('[role="dialog"], [role="alertdialog"]')) return lastOpenerOutsideDialogs;
+  lastOpenerOutsideDialogs = active;
+  return active;
+}
 
 /**
  * A modal dialog on Radix (focus trap, Escape, labelled by its title).
@@ -27,6 +37,12 @@ export function Dialog({
   dismissible?: boolean;
   wide?: boolean;
 }) {
+  const opener = useRef<HTMLElement | null>(null);
+  // Before Radix moves focus into the dialog (layout effects run before its
+  // focus scope's), note what had it: that control gets it back on close.
+  useLayoutEffect(() => {
+    if (open) opener.current = openerOf(document.activeElement);
+  }, [open]);
   const hold = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
@@ -39,6 +55,14 @@ export function Dialog({
           onEscapeKeyDown={hold}
           onPointerDownOutside={hold}
           onInteractOutside={hold}
+          onCloseAutoFocus={(event) => {
+            // Radix returns focus to a Dialog.Trigger only; these dialogs are opened from code.
+            const target = opener.current;
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <DialogPrimitive.Title className="dialog-title">{title}</DialogPrimitive.Title>

@@ -54,7 +54,8 @@ export function useListUrlState(sortFields: readonly string[], defaultPageSize =
         else next.delete(key);
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // Pushed, not replaced: Back and Forward walk through pages, searches and sorts as through any other pages.
+      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [params, pathname, router],
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { TenantDetail } from "../../../../components/tenants/tenant-detail";
 
@@ -9,9 +8,6 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/tenants">Tenants</Link>
-      </nav>
       <Suspense>
         <TenantDetail id={id} />
       </Suspense>

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "API docs" };
+
+const TOKEN_EXAMPLE = `curl -s -u "$COMPASS_CLIENT_ID:$COMPASS_CLIENT_SECRET" \\
+  -d grant_type=client_credentials /oauth2/token`;
+
+const QUERY_EXAMPLE = `curl -s /api/graphql \\
+  -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
+  -d '{"query":"{ viewer { kind scopes } }"}'`;
+
+/** How to call the product's APIs, in one page the console links to; the schema itself is browsed in GraphiQL. */
+export default function ApiDocsPage() {
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>API docs</h1>
+          <p className="lead">
+            Everything the console does goes through one GraphQL API. Explore its schema and run queries in{" "}
+            <a href="/api/graphql">GraphiQL</a> (its Docs panel lists every type and field).
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="endpoints-heading">
+        <h2 id="endpoints-heading">Endpoints</h2>
+        <dl className="details-grid">
+          <dt>GraphQL</dt>
+          <dd>
+            <code>POST /api/graphql</code> with a JSON body <code>{"{ query, variables }"}</code>
+          </dd>
+          <dt>OAuth2 token</dt>
+          <dd>
+            <code>POST /oauth2/token</code>, <code>grant_type=client_credentials</code> (client_secret_basic or client_secret_post)
+          </dd>
+          <dt>Token revocation and introspection</dt>
+          <dd>
+            <code>POST /oauth2/revoke</code>, <code>POST /oauth2/introspect</code>
+          </dd>
+          <dt>Discovery</dt>
+          <dd>
+            <a href="/.well-known/oauth-authorization-server">/.well-known/oauth-authorization-server</a>
+          </dd>
+          <dt>Signing keys (JWKS)</dt>
+          <dd>
+            <a href="/.well-known/jwks.json">/.well-known/jwks.json</a>
+          </dd>
+        </dl>
+      </section>
+      <section className="section" aria-labelledby="auth-heading">
+        <h2 id="auth-heading">Authenticating</h2>
+        <p>
+          <strong>Integration systems</strong> get an access token with the client credentials generated on their page, then send it as{" "}
+          <code>Authorization: Bearer</code>:
+        </p>
+        <pre className="code-block">{TOKEN_EXAMPLE}</pre>
+        <p>
+          <strong>Admin automation</strong> sends a personal <Link href="/api-tokens">API token</Link> the same way; it acts as its user, with that
+          user&apos;s role.
+        </p>
+        <pre className="code-block">{QUERY_EXAMPLE}</pre>
+        <p>
+          Applications live in tenants: their queries and mutations name the tenant in the <code>tenant</code> request header (its external id or id).
+        </p>
+      </section>
+      <section className="section" aria-labelledby="errors-heading">
+        <h2 id="errors-heading">Errors</h2>
+        <p>
+          Every error carries <code>extensions.code</code> (<code>UNAUTHENTICATED</code>, <code>FORBIDDEN</code>, <code>NOT_FOUND</code>,{" "}
+          <code>CONFLICT</code>, <code>BAD_USER_INPUT</code> with <code>extensions.field</code>, <code>SERVICE_UNAVAILABLE</code>, …). A 503 comes with{" "}
+          <code>Retry-After</code>: call again after that many seconds.
+        </p>
+      </section>
+    </>
+  );
+}

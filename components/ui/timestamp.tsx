@@ -1,0 +1,16 @@
+"use client";
+
+import { formatDateTime, formatRelative, isoInstant } from "./format";
+
+/**
+ * Every timestamp of the console: the local date and time with its zone (or
+ * "3 days ago" where distance matters more), the exact ISO instant on hover.
+ */
+export function Timestamp({ iso, relative = false, now, className }: { iso: string; relative?: boolean; now?: number; className?: string }) {
+  const instant = isoInstant(iso);
+  return (
+    <time dateTime={instant} title={relative ? `${formatDateTime(iso)} · ${instant}` : instant} className={className}>
+      {relative ? formatRelative(iso, now) : formatDateTime(iso)}
+    </time>
+  );
+}

@@ -1,0 +1,114 @@
+import { E2E_ADMIN } from "./admin";
+import { signIn, uniqueName } from "./console";
+import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+
+const GRAPHQL = /\/api\/graphql$/;
+
+test("an ended session (HTTP 401) sends the user to sign in and back, and says the form was not saved", async ({ page, context, loginPage, systemFormPage }) => {
+  await signIn(page);
+  await systemFormPage.gotoNew();
+  await systemFormPage.fill({ name: uniqueName("Unsaved"), description: "Typed before the session ended" });
+  // The session ends (12 h, or revoked) while the form is open.
+  await context.clearCookies();
+  expectFailures(page, { url: GRAPHQL, status: 401 });
+  await systemFormPage.create();
+  await expect(page).toHaveURL(/\/login\?next=%2Fintegration-systems%2Fnew$/);
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/integration-systems\/new$/);
+  const notice = page.getByRole("alert").filter({ hasText: "Your session ended" });
+  await expect(notice).toHaveText(/Your session ended before your changes in “Create integration system” were saved\. They were not kept: enter them again\./);
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "session-ended-unsaved");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+  // The note is shown once.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Create integration system" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Your session ended" })).toHaveCount(0);
+});
+
+test("UNAUTHENTICATED in a GraphQL answer's extensions.code also leads to sign-in, back to the page with its query", async ({ page, loginPage, tenantsPage }) => {
+  await signIn(page);
+  await tenantsPage.goto("?size=10");
+  await page.route(GRAPHQL, (route) =>
+    route.request().postDataJSON()?.operationName === "CreateTenant"
+      ? route.fulfill({ json: { errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] } })
+      : route.fallback(),
+  );
+  await tenantsPage.openCreate();
+  await tenantsPage.fillCreate({ externalId: `lost-${Date.now().toString(36)}`, name: "Lost Tenant" });
+  await tenantsPage.createDialog().getByRole("button", { name: "Create tenant" }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Ftenants%3Fsize%3D10$/);
+  await page.unroute(GRAPHQL);
+  await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/tenants\?size=10$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Your session ended" })).toContainText("“Create tenant”");
+});
+
+test("a 503 shows the server's words and retries by itself after Retry-After, with a countdown", async ({ page, systemsPage }) => {
+  await signIn(page);
+  expectFailures(page, { url: GRAPHQL, status: 503 });
+  for (const contentType of ["application/json", "application/graphql-response+json"]) {
+    let failures = 1;
+    await page.route(GRAPHQL, async (route) => {
+      if (failures > 0 && route.request().postDataJSON()?.operationName === "IntegrationSystemList") {
+        failures--;
+        await route.fulfill({
+          status: 503,
+          headers: { "content-type": contentType, "retry-after": "3" },
+          body: JSON.stringify({ errors: [{ message: "The database is unavailable: retry shortly", extensions: { code: "SERVICE_UNAVAILABLE" } }] }),
+        });
+      } else await route.fallback();
+    });
+    await systemsPage.goto();
+    const alert = systemsPage.table().getByRole("alert");
+    await expect(alert).toContainText("Could not load this list: The database is unavailable: retry shortly");
+    await expect(alert).not.toContainText("status code");
+    await expect(alert).toContainText(/Trying again in [123] s/);
+    if (contentType === "application/json") {
+      await expectNoSeriousA11yViolations(page);
+      await screenshots(page, "integration-systems-retry-after");
+    }
+    // Nobody clicks Retry: the countdown does.
+    await expect(alert).toHaveCount(0, { timeout: 6_000 });
+    await systemsPage.settled();
+    await expect(systemsPage.pageStatus()).toContainText("in all");
+    await page.unroute(GRAPHQL);
+  }
+});
+
+test("only a request that gets no answer says the server could not be reached, in lists and in dialogs", async ({ page, systemsPage, tenantsPage }) => {
+  await signIn(page);
+  expectFailures(page, { url: GRAPHQL, status: "network" });
+  await page.route(GRAPHQL, (route) => (route.request().postDataJSON()?.operationName === "IntegrationSystemList" ? route.abort("internetdisconnected") : route.fallback()));
+  await systemsPage.goto();
+  const alert = systemsPage.table().getByRole("alert");
+  await expect(alert).toContainText("Could not load this list: Could not reach the server. Check the network connection, then try again.");
+  await expect(alert).not.toContainText("Failed to fetch");
+  await page.unroute(GRAPHQL);
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await systemsPage.settled();
+  await expect(alert).toHaveCount(0);
+
+  // A dialog's failure takes the same path: the server's words when it answers...
+  await tenantsPage.goto();
+  await page.route(GRAPHQL, (route) =>
+    route.request().postDataJSON()?.operationName === "CreateTenant"
+      ? route.fulfill({ status: 503, headers: { "retry-after": "30" }, json: { errors: [{ message: "The database is unavailable: retry shortly", extensions: { code: "SERVICE_UNAVAILABLE" } }] } })
+      : route.fallback(),
+  );
+  expectFailures(page, { url: GRAPHQL, status: 503 });
+  await tenantsPage.openCreate();
+  await tenantsPage.fillCreate({ externalId: `down-${Date.now().toString(36)}`, name: "Down Tenant" });
+  const dialog = tenantsPage.createDialog();
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("The database is unavailable: retry shortly");
+  await page.unroute(GRAPHQL);
+  // ... and the network's when it does not.
+  await page.route(GRAPHQL, (route) => route.abort("internetdisconnected"));
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Could not reach the server");
+  await expectNoSeriousA11yViolations(page);
+  await page.unroute(GRAPHQL);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+});
