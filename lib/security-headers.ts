@@ -61,7 +61,7 @@ export function pageContentSecurityPolicy(nonce: string, { dev = false } = {}): 
 
 /**
  * GraphiQL's page (GET /api/graphql from a browser): its own bundle, styles
- * and fonts from this server, its inline bootstrap scripts by nonce
+ * (inline too) and fonts from this server, its inline bootstrap scripts by nonce
  * (withNonce), and the editor's web workers, which it starts from blob: URLs.
  * Keep every GraphiQL allowance here, so serving its assets differently means
  * changing this one function.
@@ -70,9 +70,9 @@ export function graphiqlContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    `style-src-elem 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
+    // The editor inserts style elements at run time, which no nonce can
+    // cover; a style cannot run code, so only scripts are held to the nonce.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
@@ -90,7 +90,25 @@ export function graphiqlContentSecurityPolicy(nonce: string): string {
  * nothing else does. Never for HTML that holds user input.
  */
 export function withNonce(html: string, nonce: string): string {
-  return html.replace(/<(script|style|link)(?=[\s>])/gi, `<$1 nonce="${nonce}"`);
+  // Script and style bodies are raw text that ends only at their closing tag:
+  // GraphiQL's inlined bundle holds "<script" and "<style" inside strings, and
+  // tagging those would break its JavaScript. So tags are found outside them.
+  const opening = /<(script|style|link)(?=[\s>])/gi;
+  const lower = html.toLowerCase();
+  let out = "";
+  let from = 0;
+  for (let match = opening.exec(html); match; match = opening.exec(html)) {
+    const name = match[1].toLowerCase();
+    out += html.slice(from, match.index) + `<${match[1]} nonce="${nonce}"`;
+    from = match.index + match[0].length;
+    if (name === "link") continue;
+    const close = lower.indexOf(`</${name}`, from);
+    const end = close === -1 ? html.length : close;
+    out += html.slice(from, end);
+    from = end;
+    opening.lastIndex = end;
+  }
+  return out + html.slice(from);
 }
 
 /** Sets headers on a node response unless the handler sets its own later (writeHead overrides them). */

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { buildSchema, parse, specifiedRules, validate } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from "graphql";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../graphql/plugins/query-limits";
 import { POST as loginRoute } from "../app/api/auth/login/route";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
@@ -509,4 +509,19 @@ test("an outage while authenticating is masked the same way, with HTTP 500", asy
     assertMasked(response.text, errorId);
     assert.equal(errorLines(log).filter((entry) => entry.errorId === errorId).length, 1, log);
   }
+});
+
+test("GraphiQL's schema query, with every introspection option, passes the limits (its type references nest deeper than any API query)", async () => {
+  const query = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
+  const { status, body } = await app.graphql(query, {}, app.admin);
+  assert.equal(status, 200);
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  assert.ok((body.data as { __schema: { types: unknown[] } }).__schema.types.length > 20);
 });

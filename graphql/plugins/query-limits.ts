@@ -165,7 +165,8 @@ class OperationMeasurer {
     const readsDatabase = this.isRoot(parent) || paged || field.name.value === "totalCount";
     const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + this.pageSize(field, definition) * below.cost;
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
-    const depth = field.name.value.startsWith("__") ? 0 : below.depth + 1;
+    const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
+    const depth = introspection ? 0 : below.depth + 1;
     return this.check({ depth, cost, width: 1 });
   }
 
