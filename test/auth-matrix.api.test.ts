@@ -162,6 +162,50 @@ const operations: Operation[] = [
       assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForIntegrationSystem.id } }), 0);
     },
   },
+  // Compass's names for the three operations above: the same resolvers, the same rights.
+  {
+    field: "registerIntegrationSystem",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: IntegrationSystemInput!) { registerIntegrationSystem(in: $in) { id name } }`,
+      variables: { in: { name: unique("registered") } },
+    }),
+    check: async (data, _role, call) => {
+      const row = await app.db.integrationSystem.findUniqueOrThrow({ where: { id: data.registerIntegrationSystem.id } });
+      assert.equal(row.name, (call.variables!.in as { name: string }).name);
+    },
+  },
+  {
+    field: "unregisterIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      await generateClientCredentials(app.db, app.admin.principal, system.id);
+      return { query: `mutation($id: ID!) { unregisterIntegrationSystem(id: $id) { id } }`, variables: { id: system.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.integrationSystem.count({ where: { id: call.variables!.id as string } }), 0);
+      assert.equal(await app.db.systemAuth.count({ where: { integrationSystemId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "requestClientCredentialsForIntegrationSystem",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      return {
+        query: `mutation($id: ID!) { requestClientCredentialsForIntegrationSystem(id: $id) {
+          id referenceObjectId auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+        variables: { id: system.id },
+      };
+    },
+    check: async (data, _role, call) => {
+      const requested = data.requestClientCredentialsForIntegrationSystem;
+      assert.equal(requested.referenceObjectId, call.variables!.id);
+      const row = await app.db.systemAuth.findUnique({ where: { id: requested.id } });
+      assert.equal(row?.secretHash, sha256(requested.auth.credential.clientSecret));
+    },
+  },
   {
     field: "viewer",
     kind: "read",

@@ -92,7 +92,7 @@ describe("client credentials", () => {
     const system = await create("Credential Holder");
     const generated = await app.ok(
       `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) {
-        id type referenceObjectId secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } }`,
+        id type referenceObjectId ... on IntSysSystemAuth { secretHint } auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } }`,
       { id: system.id },
     );
     const auth = generated.generateClientCredentialsForIntegrationSystem;

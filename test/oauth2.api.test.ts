@@ -272,7 +272,6 @@ test("an integration system's token reads integration systems but cannot create,
     [`mutation($id: ID!) { deleteIntegrationSystem(id: $id) { id } }`, { id: credentials.systemId }],
     [`mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { id } }`, { id: credentials.systemId }],
     [`mutation($id: ID!) { deleteSystemAuthForIntegrationSystem(id: $id) { id } }`, { id: credentials.clientId }],
-    [`query($id: ID!) { integrationSystem(id: $id) { auths { id } } }`, { id: credentials.systemId }],
     [`mutation { createApiToken(name: "x") { token } }`, {}],
     [`{ auditEvents { data { id } } }`, {}],
   ] as const) {
@@ -280,6 +279,11 @@ test("an integration system's token reads integration systems but cannot create,
     assert.equal(response.body.errors?.[0].extensions.code, "FORBIDDEN", `${query}: ${JSON.stringify(response.body)}`);
   }
   assert.equal(await app.db.integrationSystem.count(), before);
+  // Credentials are not refused but sanitized, as Compass does: ids only, their data null.
+  const auths = await graphqlAs(token, `query($id: ID!) { integrationSystem(id: $id) { auths { id secretHint auth { credential { __typename } } } } }`, {
+    id: credentials.systemId,
+  });
+  assert.deepEqual(auths.body, { data: { integrationSystem: { auths: [{ id: credentials.clientId, secretHint: null, auth: null }] } } });
 });
 
 // ---------------------------------------------------------------- forged tokens

@@ -9,6 +9,15 @@ export function requireScope(principal: Principal | null, scope: Scope, doing: s
   return principal;
 }
 
+/**
+ * For fields that answer null instead of refusing (Compass's `@sanitize`):
+ * whether the caller holds the scope. A field that uses it is a rights check
+ * like requireScope, and has its row in the field matrix.
+ */
+export function hasScope(principal: Principal | null, scope: Scope): boolean {
+  return !!principal && principal.scopes.has(scope);
+}
+
 export function requireUser(principal: Principal | null, doing: string): UserPrincipal {
   if (!principal) throw unauthenticated();
   if (principal.kind !== "USER") throw forbidden(`Only users may do this (while ${doing})`);

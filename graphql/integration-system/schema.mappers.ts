@@ -5,6 +5,8 @@ import type { LazyPage } from "@/domain/paging/cursor";
 export type IntegrationSystemMapper = IntegrationSystem & { auths?: SystemAuth[] };
 export type IntegrationSystemPageMapper = LazyPage<IntegrationSystem>;
 /** `clientSecret` is set only on the object the generating mutation returns. */
-export type SystemAuthMapper = SystemAuth & { clientSecret?: string };
-export type AuthMapper = SystemAuthMapper;
-export type OAuthCredentialDataMapper = SystemAuthMapper;
+export type IntSysSystemAuthMapper = SystemAuth & { clientSecret?: string };
+/** Every SystemAuth here is an integration system's. */
+export type SystemAuthMapper = IntSysSystemAuthMapper;
+export type AuthMapper = IntSysSystemAuthMapper;
+export type OAuthCredentialDataMapper = IntSysSystemAuthMapper;

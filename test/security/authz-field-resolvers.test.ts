@@ -35,6 +35,9 @@ const system = await createIntegrationSystem(app.db, app.admin.principal, { name
 const otherSystem = await createIntegrationSystem(app.db, app.admin.principal, { name: "field matrix other system" });
 const systemCredential = await generateClientCredentials(app.db, app.admin.principal, system.id, { scopes: [SCOPES.integrationSystemRead] });
 recordSecret(systemCredential.clientSecret);
+const otherCredential = await generateClientCredentials(app.db, app.admin.principal, otherSystem.id, { scopes: [SCOPES.integrationSystemRead] });
+recordSecret(otherCredential.clientSecret);
+const otherCredentialId = otherCredential.id;
 const application = await registerApplication(app.db, app.admin.principal, tenant, { name: "Managed App", integrationSystemID: system.id });
 assert.equal(application.integrationSystemId, system.id);
 
@@ -67,6 +70,8 @@ interface FieldRow {
   headers?: Record<string, string>;
   /** Where the refusal is reported, and what data the refused answer holds. */
   path: string[];
+  /** Refused by answering null at `path` without an error (Compass's @sanitize), not FORBIDDEN. */
+  sanitized?: boolean;
   refused: Record<string, unknown>;
   /** Checks an allowed answer exactly. */
   check: (data: any) => void;
@@ -107,27 +112,45 @@ const rows: FieldRow[] = [
     check: (data) =>
       assert.deepEqual(data, { integrationSystem: { id: system.id, applications: { totalCount: 1, data: [{ id: application.id, name: "Managed App" }] } } }),
   },
+  // Compass's @sanitize: without the scope these answer null, not FORBIDDEN, and the rest of the answer stays.
   {
-    field: "IntegrationSystem.auths",
+    field: "IntSysSystemAuth.auth",
     needs: SCOPES.integrationSystemAuthsRead,
     parentNeeds: [SCOPES.integrationSystemRead],
-    query: `query($id: ID!) { integrationSystem(id: $id) { id auths { id } } }`,
+    query: `query($id: ID!) { integrationSystem(id: $id) { id auths { id auth { credential { ... on OAuthCredentialData { clientId } } } } } }`,
     // The other system: its one credential is all the answer holds, however many tokens this file issues for `system`.
     variables: { id: otherSystem.id },
-    path: ["integrationSystem", "auths"],
-    refused: { integrationSystem: null },
-    check: (data) => assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId }] } }),
+    path: ["integrationSystem", "auths", "0", "auth"],
+    sanitized: true,
+    refused: { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, auth: null }] } },
+    check: (data) =>
+      assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, auth: { credential: { clientId: otherCredentialId } } }] } }),
+  },
+  {
+    field: "IntSysSystemAuth.secretHint",
+    needs: SCOPES.integrationSystemAuthsRead,
+    parentNeeds: [SCOPES.integrationSystemRead],
+    query: `query($id: ID!) { integrationSystem(id: $id) { id auths { id secretHint } } }`,
+    variables: { id: otherSystem.id },
+    path: ["integrationSystem", "auths", "0", "secretHint"],
+    sanitized: true,
+    refused: { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: null }] } },
+    check: (data) =>
+      assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: otherCredential.clientSecret.slice(-4) }] } }),
   },
 ];
-const otherCredential = await generateClientCredentials(app.db, app.admin.principal, otherSystem.id, { scopes: [SCOPES.integrationSystemRead] });
-recordSecret(otherCredential.clientSecret);
-const otherCredentialId = otherCredential.id;
 
 function assertForbiddenAt(response: GraphQLResponse, fieldPath: string[], refused: Record<string, unknown>, what: string) {
   assert.equal(response.status, 200, what);
   const error = onlyError(response);
   assert.equal(error.extensions.code, "FORBIDDEN", `${what}: ${error.message}`);
   assert.deepEqual((error as { path?: string[] }).path, fieldPath, what);
+  assert.deepEqual(response.body.data, refused, what);
+}
+
+function assertSanitized(response: GraphQLResponse, refused: Record<string, unknown>, what: string) {
+  assert.equal(response.status, 200, what);
+  assert.equal(response.body.errors, undefined, `${what}: ${JSON.stringify(response.body.errors)}`);
   assert.deepEqual(response.body.data, refused, what);
 }
 
@@ -150,10 +173,12 @@ for (const row of rows) {
     assertAllowed(await ask({ token: await systemToken([...row.parentNeeds, row.needs]) }), row, "narrow system token");
   });
 
-  test(`${row.field}: a system whose credential holds every grantable scope but ${row.needs} is FORBIDDEN at ${row.path.join(".")}`, async () => {
+  test(`${row.field}: a system whose credential holds every grantable scope but ${row.needs} is ${row.sanitized ? "answered null" : "FORBIDDEN"} at ${row.path.join(".")}`, async () => {
     const allBut = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((scope) => scope !== row.needs);
     assert.ok(row.parentNeeds.every((scope) => allBut.includes(scope)), "the parent stays reachable");
-    assertForbiddenAt(await ask({ token: await systemToken(allBut) }), row.path, row.refused, "system token without the field's scope");
+    const response = await ask({ token: await systemToken(allBut) });
+    if (row.sanitized) assertSanitized(response, row.refused, "system token without the field's scope");
+    else assertForbiddenAt(response, row.path, row.refused, "system token without the field's scope");
   });
 }
 
@@ -182,7 +207,7 @@ test("Application.integrationSystem is null without a check when no system manag
 // ---------------------------------------------------------------------------
 // no field resolver that checks rights goes without a row
 
-const RIGHTS_CHECK = /\b(requireScope|requireUser|requireAdmin|forbidden|unauthenticated)\(/;
+const RIGHTS_CHECK = /\b(requireScope|requireUser|requireAdmin|hasScope|forbidden|unauthenticated)\(/;
 
 /** Type.field of every field resolver (outside Query and Mutation) whose body checks rights. */
 function checkedFieldResolvers(): string[] {

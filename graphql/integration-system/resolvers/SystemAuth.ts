@@ -1,9 +1,6 @@
 import type { SystemAuthResolvers } from "../../types.generated";
 
+// Every credential this server holds belongs to an integration system.
 export const SystemAuth: SystemAuthResolvers = {
-  auth: (systemAuth) => systemAuth,
-  type: () => "INTEGRATION_SYSTEM",
-  referenceObjectId: (systemAuth) => systemAuth.integrationSystemId,
-  // Stored space-separated, as OAuth2 writes scopes.
-  scopes: (systemAuth) => systemAuth.scopes.split(" ").filter(Boolean),
+  __resolveType: () => "IntSysSystemAuth",
 };

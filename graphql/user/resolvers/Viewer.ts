@@ -1,6 +1,9 @@
 import type { ViewerResolvers } from "../../types.generated";
 
 export const Viewer: ViewerResolvers = {
+  // Compass's fields: the caller's own id and its kind.
+  id: (principal) => (principal.kind === "USER" ? principal.user.id : principal.integrationSystemId),
+  type: (principal) => principal.kind,
   user: (principal, _args, ctx) => (principal.kind === "USER" ? ctx.db.user.findUnique({ where: { id: principal.user.id } }) : null),
   role: (principal) => (principal.kind === "USER" ? principal.user.role : null),
   // An integration system may always see its own record.

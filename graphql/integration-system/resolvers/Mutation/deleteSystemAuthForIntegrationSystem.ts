@@ -2,12 +2,14 @@ import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "../../../types.generated";
 import { deleteSystemAuth } from "@/domain/credentials/system-auth.service";
+import { exactlyOne } from "../../arguments";
 
 export const deleteSystemAuthForIntegrationSystem: NonNullable<MutationResolvers['deleteSystemAuthForIntegrationSystem']> = (
   _parent,
-  { id },
+  { id, authID },
   ctx,
 ) => {
   const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "deleting a client credential");
-  return deleteSystemAuth(ctx.db, actor, id);
+  // The seed names it `id`, Compass `authID`.
+  return deleteSystemAuth(ctx.db, actor, exactlyOne({ id, authID }));
 };

@@ -1,12 +1,15 @@
 import { requireAdmin } from "@/domain/principals/authorize";
 import type { MutationResolvers } from "../../../types.generated";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { exactlyOne } from "../../arguments";
 
 export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (
   _parent,
-  { id, expiresInDays, scopes },
+  { id, integrationSystemID, expiresInDays, scopes },
   ctx,
 ) => {
   const actor = requireAdmin(ctx.principal, "generating client credentials");
-  return generateClientCredentials(ctx.db, actor, id, { expiresInDays, scopes });
+  // The schema says `id`, the design's workflow text `integrationSystemID`.
+  const systemId = exactlyOne({ id, integrationSystemID });
+  return generateClientCredentials(ctx.db, actor, systemId, { expiresInDays, scopes });
 };

@@ -1,0 +1,3 @@
+import { httpHeaders as scalar } from "../string-lists";
+
+export const HttpHeaders = scalar;

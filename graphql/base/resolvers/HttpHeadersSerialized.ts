@@ -1,0 +1,3 @@
+import { httpHeadersSerialized as scalar } from "../string-lists";
+
+export const HttpHeadersSerialized = scalar;

@@ -1,0 +1,3 @@
+import { queryParams as scalar } from "../string-lists";
+
+export const QueryParams = scalar;

@@ -1,0 +1,3 @@
+import { queryParamsSerialized as scalar } from "../string-lists";
+
+export const QueryParamsSerialized = scalar;

@@ -1,0 +1,5 @@
+import type { MutationResolvers } from "../../../types.generated";
+import { createIntegrationSystem } from "./createIntegrationSystem";
+
+// Compass's name: the same resolver, so the same rules, audit events and errors.
+export const registerIntegrationSystem: NonNullable<MutationResolvers['registerIntegrationSystem']> = createIntegrationSystem;
