@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
-import { isCrossSiteRequest, publicOrigin } from "../lib/http";
+import { BodyTooLargeError, isCrossSiteRequest, publicOrigin, readBodyText } from "../lib/http";
 import { log } from "../lib/logger";
 import { GRAPHQL_PATH } from "../lib/paths";
 import { createLoaders, type GraphQLContext } from "./context";
@@ -10,7 +10,7 @@ import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
-import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
+import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
 import { TENANT_HEADER, tenantScope } from "./tenant/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
@@ -57,7 +57,15 @@ export function createGraphQLServer(db: () => Db = getDb) {
       tenant: tenantScope(db(), request.headers.get(TENANT_HEADER)),
     }),
     plugins: [
-      useRequestGuard({ db, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
+      useRequestGuard({
+        db,
+        maxBodyBytes: config.maxBodyBytes,
+        isCrossSite: isCrossSiteRequest,
+        readBody: (request, maxBytes) =>
+          readBodyText(request, maxBytes).catch((error: unknown) => {
+            throw error instanceof BodyTooLargeError ? payloadTooLarge(maxBytes) : error;
+          }),
+      }),
       useQueryLimits({ maxTokens: 5000, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
