@@ -1,11 +1,7 @@
 import { LoginForm } from "../../../components/auth/login-form";
+import { safeNext } from "../../../components/auth/safe-next";
 
 export const dynamic = "force-dynamic";
-
-/** Only same-site paths may follow a login, so the page cannot be used as an open redirect. */
-function safeNext(next: string | string[] | undefined): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next } = await searchParams;
