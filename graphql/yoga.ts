@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
-import { BodyTooLargeError, isCrossSiteRequest, publicOrigin, readBodyText } from "../lib/http";
+import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "../lib/http";
 import { log } from "../lib/logger";
 import { GRAPHQL_PATH } from "../lib/paths";
 import { createLoaders, type GraphQLContext } from "./context";
@@ -63,7 +63,13 @@ export function createGraphQLServer(db: () => Db = getDb) {
         isCrossSite: isCrossSiteRequest,
         readBody: (request, maxBytes) =>
           readBodyText(request, maxBytes).catch((error: unknown) => {
-            throw error instanceof BodyTooLargeError ? payloadTooLarge(maxBytes) : error;
+            if (error instanceof BodyTooLargeError) throw payloadTooLarge(maxBytes);
+            if (error instanceof ClientAbortedError) {
+              // A client event, not a server error: nobody is left to read the answer.
+              log.debug("client aborted the request body at the GraphQL endpoint");
+              throw new GraphQLError(error.message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+            }
+            throw error;
           }),
       }),
       useQueryLimits({ maxTokens: 5000, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),

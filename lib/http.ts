@@ -82,6 +82,13 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client went away before its body was complete: a client event, not a server error. */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super("The client aborted the request before sending its whole body");
+  }
+}
+
 /**
  * THE body reader: every body in the codebase is read through it, each
  * caller with its own limit. A declared Content-Length over the limit is
@@ -98,7 +105,10 @@ export async function readBodyText(request: BodyRequest, maxBytes: number): Prom
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A body stream fails only when the client's side of it does.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ClientAbortedError();
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -124,6 +134,7 @@ export function readNodeBody(req: Readable, maxBytes: number): Promise<string> {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
+      req.on("error", () => undefined); // later errors of an abandoned body are of no interest
     };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
@@ -139,9 +150,10 @@ export function readNodeBody(req: Readable, maxBytes: number): Promise<string> {
       cleanup();
       resolve(Buffer.concat(chunks).toString("utf8"));
     };
-    const onError = (error: Error) => {
+    // node:http reports a client that hangs up mid-body as an "aborted" error (ECONNRESET).
+    const onError = () => {
       cleanup();
-      reject(error);
+      reject(new ClientAbortedError());
     };
     req.on("data", onData);
     req.on("end", onEnd);

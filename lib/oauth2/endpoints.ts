@@ -2,8 +2,8 @@ import { authenticate } from "../../graphql/auth/authenticate";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-errors";
-import { clientAddress, publicOrigin } from "../http";
-import { logUnexpectedError } from "../logger";
+import { ClientAbortedError, clientAddress, publicOrigin } from "../http";
+import { log, logUnexpectedError } from "../logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "../paths";
 import {
   type AuthorizationServer,
@@ -44,6 +44,11 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
       return await handle(request, authorizationServer(getDb()));
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
+      if (error instanceof ClientAbortedError) {
+        // Nobody is left to read the answer; nothing went wrong here.
+        log.debug(`client aborted the request body at the ${name} endpoint`, { address: clientAddress(request) });
+        return errorResponse(new OAuthError("invalid_request", error.message));
+      }
       if (isDatabaseUnavailable(error)) {
         noteDatabaseUnavailable(error);
         return errorResponse(
