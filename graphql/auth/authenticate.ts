@@ -1,9 +1,9 @@
 import type { Db } from "../../lib/db";
-import { type RequestHead, publicOrigin } from "../../lib/http";
+import { type RequestHead, isSecureRequest, publicOrigin } from "../../lib/http";
 import { authorizationServer, checkAccessToken } from "../../lib/oauth2/authorization-server";
 import { API_TOKEN_PREFIX, userForApiToken } from "../api-token/api-token.service";
 import { unauthenticated } from "../errors";
-import { SESSION_COOKIE, readCookie, userForSession } from "../user/session.service";
+import { sessionCookieValue, userForSession } from "../user/session.service";
 import { type Principal, integrationSystemPrincipal, userPrincipal } from "./principal";
 
 /**
@@ -29,7 +29,7 @@ export async function authenticate(db: Db, request: RequestHead): Promise<Princi
     if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
     return integrationSystemPrincipal(check.client, check.claims);
   }
-  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
     const user = await userForSession(db, cookie);
     if (!user) throw unauthenticated("Your session has expired: log in again");

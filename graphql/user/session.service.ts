@@ -12,6 +12,24 @@ import { toIdentity } from "./user.service";
  * database read, and only the token's hash is stored.
  */
 export const SESSION_COOKIE = "compass_session";
+/**
+ * The name over https. The browser accepts a `__Host-` cookie only when it is
+ * Secure, has Path=/ and no Domain, so no other host (a sibling subdomain, a
+ * plain-http page) can set or replace it: no planted session (fixation).
+ */
+export const SECURE_SESSION_COOKIE = "__Host-compass_session";
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/**
+ * The session cookie's value from a Cookie header. Over https only the
+ * `__Host-` cookie counts: an unprefixed one could have been set by another host.
+ */
+export function sessionCookieValue(cookieHeader: string | null, secure: boolean): string | null {
+  return readCookie(cookieHeader, sessionCookieName(secure));
+}
 
 let cookieKey: Buffer | null = null;
 const key = () => (cookieKey ??= deriveKey("cookie-signing"));
@@ -57,7 +75,7 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
 
 export function sessionCookie(value: string, expiresAt: Date, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
+    `${sessionCookieName(secure)}=${value}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
@@ -75,5 +93,5 @@ export function signedInResponse(session: { cookieValue: string; expiresAt: Date
 }
 
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+  return [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
 }

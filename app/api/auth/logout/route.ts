@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, clearedSessionCookie, endSession, readCookie } from "../../../../graphql/user/session.service";
+import { clearedSessionCookie, endSession, sessionCookieValue } from "../../../../graphql/user/session.service";
 import { getDb } from "../../../../lib/db";
 import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   // Another site must not be able to sign people out either.
   if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
-  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) await endSession(getDb(), cookie);
   return new Response(null, {
     status: 204,
