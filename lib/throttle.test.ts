@@ -117,3 +117,11 @@ test("release gives back one reserved attempt without clearing the others", () =
   assert.equal(Throttle.reserve([[throttle, "a"]]), 0);
   assert.ok(Throttle.reserve([[throttle, "a"]]) > 0, "but only one");
 });
+
+test("a reserved attempt that fails counts its wait from when the failure is known", () => {
+  const { throttle, advance } = throttleWithClock(policy);
+  for (let i = 0; i < policy.freeAttempts; i++) assert.equal(Throttle.reserve([[throttle, "a"]]), 0);
+  advance(900); // the checks take a while
+  throttle.confirmFailure("a");
+  assert.equal(throttle.retryAfterMs("a"), 1_000, "the full wait, from now");
+});

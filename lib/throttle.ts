@@ -63,6 +63,16 @@ export class Throttle {
   }
 
   /**
+   * A reserved attempt turned out to fail: its wait is counted from now, when
+   * the failure is known, rather than from the reservation (a slow check
+   * would otherwise use up the wait while it ran).
+   */
+  confirmFailure(key: string): void {
+    const entry = this.current(key);
+    if (entry) this.block(entry, this.now());
+  }
+
+  /**
    * Gives back one attempt counted by `recordFailure`/`reserve` that turned
    * out to succeed, without clearing the key's other failures.
    */
@@ -93,7 +103,7 @@ export class Throttle {
   private block(entry: Entry, now: number): void {
     // The first attempt is always allowed, so 0 free attempts behaves as 1.
     const over = entry.failures - Math.max(1, this.policy.freeAttempts);
-    if (over >= 0) entry.blockedUntil = now + Math.min(this.policy.maxDelayMs, 1000 * 2 ** over);
+    if (over >= 0) entry.blockedUntil = Math.max(entry.blockedUntil, now + Math.min(this.policy.maxDelayMs, 1000 * 2 ** over));
   }
 
   private current(key: string): Entry | undefined {

@@ -57,7 +57,11 @@ export async function login(
   if (waitMs > 0) return { outcome: "throttled", retryAfterSeconds: Math.ceil(waitMs / 1000) };
 
   const user = await checkPassword(db, credentials.email, credentials.password);
-  if (!user) return { outcome: "invalid" };
+  if (!user) {
+    account[0].confirmFailure(account[1]);
+    byAddress.confirmFailure(clientAddress);
+    return { outcome: "invalid" };
+  }
   // Known addresses start afresh; a first sign-in from an address only gives
   // back its own attempt, so guessers' failures on the account still count.
   if (known) account[0].recordSuccess(account[1]);

@@ -60,6 +60,10 @@ export class ClientAuthenticator {
         this.perAddress.recordFailure(address);
         this.perClient.recordFailure(clientKey);
         this.perClientAndAddress.recordFailure(pair);
+      } else {
+        this.perAddress.confirmFailure(address);
+        this.perClient.confirmFailure(clientKey);
+        this.perClientAndAddress.confirmFailure(pair);
       }
       this.provenPairs.delete(pair);
       // Client ids are not secret and help operators; anything else in that
