@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { newId } from "../../lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
+import { getConfig } from "../../lib/config";
+import { log } from "../../lib/logger";
 import { deriveKey } from "../../lib/secret-key";
 import { type UserIdentity } from "../auth/principal";
 import { toIdentity } from "./user.service";
@@ -31,6 +33,12 @@ export function sessionCookieValue(cookieHeader: string | null, secure: boolean)
   return readCookie(cookieHeader, sessionCookieName(secure));
 }
 
+/**
+ * lastSeenAt is written at most this often per session: the idle timeout
+ * (hours) needs no finer clock, and a write on every request would not do.
+ */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 let cookieKey: Buffer | null = null;
 const key = () => (cookieKey ??= deriveKey("cookie-signing"));
 
@@ -55,7 +63,16 @@ export async function userForSession(db: Db, cookieValue: string): Promise<UserI
   const token = tokenOf(cookieValue);
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!session || session.expiresAt <= new Date()) return null;
+  const now = Date.now();
+  if (!session || session.expiresAt.getTime() <= now) return null;
+  const idleMs = now - session.lastSeenAt.getTime();
+  if (idleMs > getConfig().sessionIdleTimeoutMinutes * 60_000) return null;
+  if (idleMs > LAST_SEEN_RESOLUTION_MS) {
+    // Conditional on the value read, so of parallel requests one writes; off the request path.
+    db.session
+      .updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: new Date(now) } })
+      .catch((error: Error) => log.warn("could not record session use", { sessionId: session.id, error: error.message }));
+  }
   return toIdentity(session.user);
 }
 
