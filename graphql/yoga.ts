@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "../lib/config";
 import { type Db, getDb } from "../lib/db";
-import { isCrossSiteRequest, publicOrigin } from "../lib/http";
+import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "../lib/http";
 import { log } from "../lib/logger";
 import { GRAPHQL_PATH } from "../lib/paths";
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
@@ -12,7 +12,7 @@ import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
-import { knownPrincipal, principalOf, useRequestGuard } from "./plugins/request-guard";
+import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
 import { TENANT_HEADER, tenantScope } from "@/domain/tenants/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
@@ -72,7 +72,22 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       tenant: tenantScope(db(), request.headers.get(TENANT_HEADER)),
     }),
     plugins: [
-      useRequestGuard({ db, verifyAccessToken, maxBodyBytes: config.maxBodyBytes, isCrossSite: isCrossSiteRequest }),
+      useRequestGuard({
+        db,
+        verifyAccessToken,
+        maxBodyBytes: config.maxBodyBytes,
+        isCrossSite: isCrossSiteRequest,
+        readBody: (request, maxBytes) =>
+          readBodyText(request, maxBytes).catch((error: unknown) => {
+            if (error instanceof BodyTooLargeError) throw payloadTooLarge(maxBytes);
+            if (error instanceof ClientAbortedError) {
+              // A client event, not a server error: nobody is left to read the answer.
+              log.debug("client aborted the request body at the GraphQL endpoint");
+              throw new GraphQLError(error.message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+            }
+            throw error;
+          }),
+      }),
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { getConfig } from "./config";
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
 
@@ -67,7 +68,106 @@ export function jsonError(status: number, error: string, message: string, header
   return Response.json({ error, message }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-const MAX_FORM_BYTES = 16 * 1024;
+// ------------------------------------------------------------ bodies
+
+/**
+ * A request whose body can be read: a fetch Request (its `body` stream), or
+ * the fast path's light request over node:http (its `readBody`).
+ */
+export interface BodyRequest extends RequestHead {
+  body?: ReadableStream<Uint8Array> | null;
+  /** Reads at most `maxBytes`; set by the fast path (lib/fast-path.ts), which has no fetch Request. */
+  readBody?(maxBytes: number): Promise<string>;
+}
+
+/** The body is larger than the limit its reader was given; each route answers 413 in its own error format. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The body must be at most ${maxBytes} bytes`);
+  }
+}
+
+/** The client went away before its body was complete: a client event, not a server error. */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super("The client aborted the request before sending its whole body");
+  }
+}
+
+/**
+ * THE body reader: every body in the codebase is read through it, each
+ * caller with its own limit. A declared Content-Length over the limit is
+ * refused before reading anything, and a chunked (or lying) body is read
+ * only up to the limit and then abandoned, so a client cannot make the
+ * server buffer more than `maxBytes` whatever it sends.
+ */
+export async function readBodyText(request: BodyRequest, maxBytes: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (request.readBody) return request.readBody(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    // A body stream fails only when the client's side of it does.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ClientAbortedError();
+    });
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stops the stream: nothing more is pulled from the client.
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The node:http flavour of readBodyText (the fast path's requests). Past the
+ * limit it stops reading (pauses the socket) rather than destroying it, so
+ * the caller can still answer 413; that answer closes the connection.
+ */
+export function readNodeBody(req: Readable, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.on("error", () => undefined); // later errors of an abandoned body are of no interest
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        cleanup();
+        req.pause();
+        reject(new BodyTooLargeError(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    // node:http reports a client that hangs up mid-body as an "aborted" error (ECONNRESET).
+    const onError = () => {
+      cleanup();
+      reject(new ClientAbortedError());
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
+}
+
+/** Limit of the sign-in and setup routes' JSON bodies: a few short fields. */
+const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 /**
  * Reads a small JSON object body. Only application/json is accepted, which a
@@ -76,11 +176,13 @@ const MAX_FORM_BYTES = 16 * 1024;
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") return jsonError(415, "unsupported_media_type", "Send the body as application/json");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
-    return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
+  let text: string;
+  try {
+    text = await readBodyText(request, MAX_JSON_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return jsonError(413, "payload_too_large", error.message);
+    throw error;
   }
-  const text = await request.text();
-  if (text.length > MAX_FORM_BYTES) return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
   try {
     const body = JSON.parse(text);
     if (typeof body === "object" && body !== null && !Array.isArray(body)) {

@@ -1,7 +1,14 @@
 /**
- * Slows down guessing: after `freeAttempts` failures within `windowMs` for one
- * key (an email, a client address), each further attempt must wait twice as
- * long as the last, up to `maxDelayMs`. A success clears the key.
+ * Slows down guessing: `freeAttempts` attempts within `windowMs` for one key
+ * (an email, a client address) cost nothing; after that each further attempt
+ * must wait twice as long as the last, from one second up to `maxDelayMs`.
+ * A success clears the key.
+ *
+ * Callers count an attempt BEFORE they await its verification (`reserve`),
+ * and give it back (`release`) when it succeeds: checking the throttle,
+ * awaiting a slow password hash and only then recording the failure would let
+ * a parallel burst through in full, every request having passed the check
+ * before the first failure was recorded.
  *
  * Kept in memory per process, also when several instances share one
  * database (decided for scale-out, docs/operations.md "Throttling"):
@@ -45,18 +52,58 @@ export class Throttle {
     return this.current(key) !== undefined;
   }
 
+  /** Counts an attempt as failed (call it before verifying, see `reserve`). */
   recordFailure(key: string): void {
     const now = this.now();
     const entry = this.current(key) ?? { failures: 0, firstFailureAt: now, blockedUntil: 0 };
     entry.failures += 1;
-    const over = entry.failures - this.policy.freeAttempts;
-    if (over > 0) entry.blockedUntil = now + Math.min(this.policy.maxDelayMs, 1000 * 2 ** (over - 1));
+    this.block(entry, now);
     this.entries.set(key, entry);
     if (this.entries.size > 100_000) this.sweep();
   }
 
+  /**
+   * A reserved attempt turned out to fail: its wait is counted from now, when
+   * the failure is known, rather than from the reservation (a slow check
+   * would otherwise use up the wait while it ran).
+   */
+  confirmFailure(key: string): void {
+    const entry = this.current(key);
+    if (entry) this.block(entry, this.now());
+  }
+
+  /**
+   * Gives back one attempt counted by `recordFailure`/`reserve` that turned
+   * out to succeed, without clearing the key's other failures.
+   */
+  release(key: string): void {
+    const entry = this.current(key);
+    if (!entry) return;
+    entry.failures -= 1;
+    if (entry.failures <= 0) this.entries.delete(key);
+    else if (entry.failures < Math.max(1, this.policy.freeAttempts)) entry.blockedUntil = 0;
+  }
+
   recordSuccess(key: string): void {
     this.entries.delete(key);
+  }
+
+  /**
+   * Atomically (no await in between) checks every throttle and, when none
+   * holds the caller back, counts the attempt in all of them. Returns the
+   * milliseconds to wait (nothing counted) or 0 (counted: `release` each on success).
+   */
+  static reserve(checks: ReadonlyArray<readonly [Throttle, string]>): number {
+    const waitMs = Math.max(0, ...checks.map(([throttle, key]) => throttle.retryAfterMs(key)));
+    if (waitMs > 0) return waitMs;
+    for (const [throttle, key] of checks) throttle.recordFailure(key);
+    return 0;
+  }
+
+  private block(entry: Entry, now: number): void {
+    // The first attempt is always allowed, so 0 free attempts behaves as 1.
+    const over = entry.failures - Math.max(1, this.policy.freeAttempts);
+    if (over >= 0) entry.blockedUntil = Math.max(entry.blockedUntil, now + Math.min(this.policy.maxDelayMs, 1000 * 2 ** over));
   }
 
   private current(key: string): Entry | undefined {

@@ -24,6 +24,8 @@ export class ClientAuthenticator {
   private perClient = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
   private perAddress = new Throttle({ freeAttempts: 20, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
   private perClientAndAddress = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
+  /** (client, address) pairs that authenticated, most recent last; bounded below. */
+  private provenPairs = new BoundedSet(10_000);
 
   constructor(private clients: ClientRegistry) {}
 
@@ -34,11 +36,18 @@ export class ClientAuthenticator {
     // Throttling keys stay short whatever an attacker sends.
     const clientKey = clientId.slice(0, MAX_CLIENT_ID_LENGTH);
     const pair = `${clientKey}\n${address}`;
-    const waitMs = Math.max(
-      this.perAddress.retryAfterMs(address),
-      this.perClientAndAddress.retryAfterMs(pair),
-      this.perClientAndAddress.hasFailures(pair) ? this.perClient.retryAfterMs(clientKey) : 0,
-    );
+    // The per-client throttle holds back only addresses that failed for that client themselves.
+    const clientWide = this.perClientAndAddress.hasFailures(pair) ? this.perClient.retryAfterMs(clientKey) : 0;
+    // A pair that authenticated within the window is not held back by its own
+    // requests in flight (a client may fetch tokens in parallel); any other
+    // attempt is counted before the awaited lookup, so a parallel burst of
+    // guesses gets only the free attempts.
+    const proven = this.provenPairs.has(pair) && !this.perClientAndAddress.hasFailures(pair);
+    const waitMs =
+      clientWide > 0 || proven
+        ? Math.max(this.perAddress.retryAfterMs(address), clientWide)
+        : Throttle.reserve([[this.perAddress, address], [this.perClientAndAddress, pair]]);
+    if (waitMs === 0 && !proven) this.perClient.recordFailure(clientKey);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new OAuthError("temporarily_unavailable", `Too many failed client authentications: retry in ${seconds} s`, 429, {
@@ -47,9 +56,16 @@ export class ClientAuthenticator {
     }
     const client = clientId.length <= MAX_CLIENT_ID_LENGTH ? await this.clients.authenticate(clientId, presented.secret) : null;
     if (!client || !this.clients.isActive(client)) {
-      this.perAddress.recordFailure(address);
-      this.perClient.recordFailure(clientKey);
-      this.perClientAndAddress.recordFailure(pair);
+      if (proven) {
+        this.perAddress.recordFailure(address);
+        this.perClient.recordFailure(clientKey);
+        this.perClientAndAddress.recordFailure(pair);
+      } else {
+        this.perAddress.confirmFailure(address);
+        this.perClient.confirmFailure(clientKey);
+        this.perClientAndAddress.confirmFailure(pair);
+      }
+      this.provenPairs.delete(pair);
       // Client ids are not secret and help operators; anything else in that
       // field (a secret pasted into the wrong place, say) is not logged.
       log.warn("client authentication failed", {
@@ -59,8 +75,29 @@ export class ClientAuthenticator {
       });
       throw new OAuthError("invalid_client", "Client authentication failed");
     }
-    this.perAddress.recordSuccess(address);
-    this.perClientAndAddress.recordSuccess(pair);
+    if (!proven) {
+      this.perClient.release(clientKey);
+      this.perAddress.release(address);
+      this.perClientAndAddress.recordSuccess(pair);
+      this.provenPairs.set(pair, true);
+    }
     return client;
+  }
+}
+
+/** Insertion-ordered keys; past `max` the oldest are forgotten. */
+class BoundedSet {
+  private keys = new Map<string, true>();
+  constructor(private max: number) {}
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+  set(key: string, _value: true): void {
+    this.keys.delete(key);
+    this.keys.set(key, true);
+    if (this.keys.size > this.max) this.keys.delete(this.keys.keys().next().value!);
+  }
+  delete(key: string): void {
+    this.keys.delete(key);
   }
 }

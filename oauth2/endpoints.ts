@@ -2,7 +2,8 @@ import { authenticate } from "@/domain/principals/authenticate";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { classifyFailure } from "@/domain/errors";
-import { clientAddress, publicOrigin } from "@/lib/http";
+import { ClientAbortedError, clientAddress, publicOrigin } from "@/lib/http";
+import { log } from "@/lib/logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "@/lib/paths";
 import {
   type AuthorizationServer,
@@ -46,6 +47,11 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
       return await handle(request, authorizationServer(getDb()));
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
+      if (error instanceof ClientAbortedError) {
+        // Nobody is left to read the answer; nothing went wrong here.
+        log.debug(`client aborted the request body at the ${name} endpoint`, { address: clientAddress(request) });
+        return errorResponse(new OAuthError("invalid_request", error.message));
+      }
       const failure = classifyFailure(error, `in the ${name} endpoint`);
       switch (failure.kind) {
         case "domain":

@@ -5,7 +5,7 @@ import { type GraphQLServer, getGraphQLServer } from "@/graphql/yoga";
 import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { type Config, getConfig } from "@/lib/config";
 import { isAllowedHost } from "@/lib/hosts";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
+import { CLIENT_ADDRESS_HEADER, readNodeBody } from "@/lib/http";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
@@ -32,23 +32,6 @@ function isGraphQLPath(url: string): boolean {
   return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
 }
 
-/** Form bodies are small; reading stops past this and the endpoint refuses the request (413). */
-const MAX_BODY_BYTES = 64 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return; // already too large: discard the rest
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 function endpointRequest(req: IncomingMessage): EndpointRequest {
   return {
     method: req.method ?? "GET",
@@ -60,12 +43,15 @@ function endpointRequest(req: IncomingMessage): EndpointRequest {
         return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
       },
     },
-    text: () => readBody(req),
+    // Each endpoint reads with its own limit; reading stops there (lib/http.ts).
+    readBody: (maxBytes) => readNodeBody(req, maxBytes),
   };
 }
 
 function writeResponse(res: ServerResponse, response: EndpointResponse): void {
   const body = response.body === null ? null : Buffer.from(response.body);
+  // A body refused past its limit is left unread, not drained: the connection closes instead.
+  if (response.status === 413) res.shouldKeepAlive = false;
   res.writeHead(response.status, body ? { ...response.headers, "content-length": body.length } : response.headers);
   res.end(body);
 }

@@ -465,8 +465,8 @@ test("failed client authentications are throttled per client id and per address,
   const credentials = await newCredentials();
   const attempt = (secret: string, address: string) =>
     tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(credentials.clientId, secret), "x-compass-client-address": address });
-  // Five failures are free; the sixth starts the wait.
-  for (let i = 0; i < 6; i++) assert.equal((await attempt("cmp_cs_guess", "10.0.0.1")).status, 401);
+  // Five failures are free; the fifth starts the wait.
+  for (let i = 0; i < 5; i++) assert.equal((await attempt("cmp_cs_guess", "10.0.0.1")).status, 401);
   const throttled = await attempt("cmp_cs_guess", "10.0.0.1");
   assert.equal(throttled.status, 429);
   assert.equal(throttled.body.error, "temporarily_unavailable");
@@ -487,7 +487,7 @@ test("failed client authentications are throttled per client id and per address,
   assert.equal((await attempt(credentials.clientSecret, "10.0.0.1")).status, 200);
 
   // One address guessing across many client ids is held back too.
-  for (let i = 0; i < 21; i++) {
+  for (let i = 0; i < 20; i++) {
     await tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(`0190c3c6-0000-7000-8000-${String(i).padStart(12, "0")}`, "x"), "x-compass-client-address": "10.0.0.9" });
   }
   const blocked = await tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(credentials.clientId, credentials.clientSecret), "x-compass-client-address": "10.0.0.9" });

@@ -1,14 +1,15 @@
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { SESSION_COOKIE, userForSession } from "@/domain/users/session.service";
-import { getDb } from "../../lib/db";
+import { sessionCookieValue, userForSession } from "@/domain/users/session.service";
+import { getDb } from "@/lib/db";
+import { isSecureRequest } from "@/lib/http";
 import { startup } from "@/app/startup";
 
 // Once per request, though both the layout and the page ask.
 const currentUser = cache(async () => {
   await startup();
-  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  const cookie = await sessionCookieOfPage();
   return cookie ? userForSession(getDb(), cookie) : null;
 });
 
@@ -17,4 +18,10 @@ export async function requireConsoleUser(returnTo: string) {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+/** The session cookie of the page's request (Server Components see headers, not the request). */
+export async function sessionCookieOfPage(): Promise<string | null> {
+  const requestHeaders = await headers();
+  return sessionCookieValue(requestHeaders.get("cookie"), isSecureRequest({ url: "http://localhost/", headers: requestHeaders }));
 }

@@ -7,11 +7,13 @@ import type { Db } from "../../lib/db";
 import { log } from "../../lib/logger";
 import { recordAudit } from "../audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
-import { badInput, notFound } from "../errors";
+import { badInput, conflict, notFound } from "../errors";
 import { toIdentity } from "@/domain/users/user.service";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
 export const API_TOKEN_PREFIX = "cmp_pat_";
+/** Live (unexpired) tokens one user may hold: enough for any automation, not a flood of rows. */
+export const API_TOKENS_PER_USER_MAX = 50;
 /** lastUsedAt is written at most this often per token, off the request path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -26,6 +28,14 @@ export async function createApiToken(
   const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {
+    // Locks the user's row first (a no-op update, the same SQL on both
+    // providers), so parallel creations count one after another: counting
+    // without it, a burst would each see room for one more.
+    await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "id" = ${actor.user.id}`;
+    const live = await tx.apiToken.count({ where: { userId: actor.user.id, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+    if (live >= API_TOKENS_PER_USER_MAX) {
+      throw conflict(`A user may hold at most ${API_TOKENS_PER_USER_MAX} API tokens: revoke one first`, undefined, { limit: API_TOKENS_PER_USER_MAX });
+    }
     const row = await tx.apiToken.create({
       data: {
         id: newId(),

@@ -1,8 +1,8 @@
 import type { Db } from "../../lib/db";
-import { type RequestHead, publicOrigin } from "../../lib/http";
+import { type RequestHead, isSecureRequest, publicOrigin } from "../../lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "../errors";
-import { SESSION_COOKIE, readCookie, userForSession } from "@/domain/users/session.service";
+import { sessionCookieValue, userForSession } from "@/domain/users/session.service";
 import { type Principal, integrationSystemPrincipal, userPrincipal } from "./principal";
 
 /**
@@ -42,7 +42,7 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
     if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
     return integrationSystemPrincipal(check.client, check.claims);
   }
-  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
     const user = await userForSession(db, cookie);
     if (!user) throw unauthenticated("Your session has expired: log in again");

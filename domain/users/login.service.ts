@@ -8,10 +8,39 @@ export type LoginResult =
   | { outcome: "invalid" }
   | { outcome: "throttled"; retryAfterSeconds: number };
 
-// Per account: a person mistyping gets 5 free tries; a guesser soon waits minutes.
-const byAccount = new Throttle({ freeAttempts: 5, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 });
-// Per address: room for an office behind one NAT, not for a dictionary.
-const byAddress = new Throttle({ freeAttempts: 20, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 });
+const WINDOW_MS = 15 * 60_000;
+// Per account, from addresses that never signed in to it: a person mistyping
+// gets 5 free tries; a guesser soon waits minutes, whatever number of
+// addresses it spreads its guesses over.
+const byAccount = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
+// Per account and address, for addresses the account has signed in from
+// before: their own 5 tries, untouched by anyone else's failures, so guessing
+// at an admin's account cannot lock that admin out.
+const byKnownAddress = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
+// Per address, whatever the account: room for an office behind one NAT, not for a dictionary.
+const byAddress = new Throttle({ freeAttempts: 20, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
+
+/**
+ * Addresses each account has signed in from, newest last, in memory per
+ * instance like the throttles (lib/throttle.ts says why). Bounded: a few
+ * addresses per account, and the oldest accounts forgotten past MAX_ACCOUNTS.
+ */
+const ADDRESSES_PER_ACCOUNT = 10;
+const MAX_ACCOUNTS = 10_000;
+const knownAddresses = new Map<string, string[]>();
+
+function isKnownAddress(accountKey: string, address: string): boolean {
+  return knownAddresses.get(accountKey)?.includes(address) ?? false;
+}
+
+function rememberAddress(accountKey: string, address: string): void {
+  const list = (knownAddresses.get(accountKey) ?? []).filter((known) => known !== address);
+  list.push(address);
+  if (list.length > ADDRESSES_PER_ACCOUNT) list.shift();
+  knownAddresses.delete(accountKey); // re-inserted last: the Map's order is recency
+  knownAddresses.set(accountKey, list);
+  if (knownAddresses.size > MAX_ACCOUNTS) knownAddresses.delete(knownAddresses.keys().next().value!);
+}
 
 export async function login(
   db: Db,
@@ -20,15 +49,24 @@ export async function login(
   sessionTtlHours: number,
 ): Promise<LoginResult> {
   const accountKey = credentials.email.trim().toLowerCase();
-  const waitMs = Math.max(byAccount.retryAfterMs(accountKey), byAddress.retryAfterMs(clientAddress));
+  const known = isKnownAddress(accountKey, clientAddress);
+  const account: readonly [Throttle, string] = known ? [byKnownAddress, `${accountKey}\n${clientAddress}`] : [byAccount, accountKey];
+  // Counted before the (slow, awaited) password check: parallel guesses each
+  // take one of the free attempts, and the rest are refused unchecked.
+  const waitMs = Throttle.reserve([account, [byAddress, clientAddress]]);
   if (waitMs > 0) return { outcome: "throttled", retryAfterSeconds: Math.ceil(waitMs / 1000) };
 
   const user = await checkPassword(db, credentials.email, credentials.password);
   if (!user) {
-    byAccount.recordFailure(accountKey);
-    byAddress.recordFailure(clientAddress);
+    account[0].confirmFailure(account[1]);
+    byAddress.confirmFailure(clientAddress);
     return { outcome: "invalid" };
   }
-  byAccount.recordSuccess(accountKey);
+  // Known addresses start afresh; a first sign-in from an address only gives
+  // back its own attempt, so guessers' failures on the account still count.
+  if (known) account[0].recordSuccess(account[1]);
+  else account[0].release(account[1]);
+  byAddress.release(clientAddress);
+  rememberAddress(accountKey, clientAddress);
   return { outcome: "ok", ...(await createSession(db, user.id, sessionTtlHours)) };
 }

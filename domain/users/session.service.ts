@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { newId } from "../../lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
+import { getConfig } from "../../lib/config";
+import { log } from "../../lib/logger";
 import { deriveKey } from "../../lib/secret-key";
 import { type UserIdentity } from "@/domain/principals/principal";
 import { toIdentity } from "./user.service";
@@ -12,6 +14,30 @@ import { toIdentity } from "./user.service";
  * database read, and only the token's hash is stored.
  */
 export const SESSION_COOKIE = "compass_session";
+/**
+ * The name over https. The browser accepts a `__Host-` cookie only when it is
+ * Secure, has Path=/ and no Domain, so no other host (a sibling subdomain, a
+ * plain-http page) can set or replace it: no planted session (fixation).
+ */
+export const SECURE_SESSION_COOKIE = "__Host-compass_session";
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/**
+ * The session cookie's value from a Cookie header. Over https only the
+ * `__Host-` cookie counts: an unprefixed one could have been set by another host.
+ */
+export function sessionCookieValue(cookieHeader: string | null, secure: boolean): string | null {
+  return readCookie(cookieHeader, sessionCookieName(secure));
+}
+
+/**
+ * lastSeenAt is written at most this often per session: the idle timeout
+ * (hours) needs no finer clock, and a write on every request would not do.
+ */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 let cookieKey: Buffer | null = null;
 const key = () => (cookieKey ??= deriveKey("cookie-signing"));
@@ -37,7 +63,16 @@ export async function userForSession(db: Db, cookieValue: string): Promise<UserI
   const token = tokenOf(cookieValue);
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!session || session.expiresAt <= new Date()) return null;
+  const now = Date.now();
+  if (!session || session.expiresAt.getTime() <= now) return null;
+  const idleMs = now - session.lastSeenAt.getTime();
+  if (idleMs > getConfig().sessionIdleTimeoutMinutes * 60_000) return null;
+  if (idleMs > LAST_SEEN_RESOLUTION_MS) {
+    // Conditional on the value read, so of parallel requests one writes; off the request path.
+    db.session
+      .updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: new Date(now) } })
+      .catch((error: Error) => log.warn("could not record session use", { sessionId: session.id, error: error.message }));
+  }
   return toIdentity(session.user);
 }
 

@@ -137,8 +137,11 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
   const email = validateNewUser(input, "setup");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const row = await tx.setupToken.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!row || row.expiresAt <= new Date() || (await tx.user.count()) > 0) {
+    // Claimed by a conditional delete, not read then deleted: of requests
+    // racing with the same link, only the one whose delete removed the row
+    // goes on (the others wait on its row lock and then delete nothing).
+    const claimed = await tx.setupToken.deleteMany({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } } });
+    if (claimed.count !== 1 || (await tx.user.count()) > 0) {
       throw badInput("token", "This setup link is invalid, expired or already used: restart the server for a new one");
     }
     await tx.setupToken.deleteMany({});

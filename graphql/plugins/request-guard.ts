@@ -20,6 +20,11 @@ export interface RequestGuardOptions {
   maxBodyBytes: number;
   /** Whether a browser sent the request from another site. */
   isCrossSite: (request: Request) => boolean;
+  /**
+   * The server's one bounded body reader (lib/http.ts readBodyText): reads at
+   * most `maxBytes`, chunked bodies included, else throws payloadTooLarge().
+   */
+  readBody: (request: Request, maxBytes: number) => Promise<string>;
 }
 
 const principals = new WeakMap<Request, Principal | null>();
@@ -47,34 +52,19 @@ const JSON_TYPES = ["application/json", "application/graphql-response+json", "ap
 const isJson = (contentType: string | null) =>
   !!contentType && JSON_TYPES.includes(contentType.split(";")[0].trim().toLowerCase());
 
-async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null) return request.text(); // size already checked in onRequest
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new GraphQLError(`Request body is larger than ${maxBytes} bytes`, {
-        extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } },
-      });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** 413 for a body past the limit, in GraphQL's error format. */
+export function payloadTooLarge(maxBytes: number): GraphQLError {
+  return new GraphQLError(`Request body is larger than ${maxBytes} bytes`, {
+    extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } },
+  });
 }
 
 function badRequest(message: string) {
   return new GraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
 }
 
-async function parseJsonBody(request: Request, maxBytes: number): Promise<GraphQLParams> {
-  const text = await readBody(request, maxBytes);
+async function parseJsonBody(request: Request, options: RequestGuardOptions): Promise<GraphQLParams> {
+  const text = await options.readBody(request, options.maxBodyBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -135,7 +125,7 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       }
     },
     onRequestParse({ request, setRequestParser }) {
-      if (request.method === "POST") setRequestParser((req) => parseJsonBody(req, options.maxBodyBytes));
+      if (request.method === "POST") setRequestParser((req) => parseJsonBody(req, options));
     },
   };
 }

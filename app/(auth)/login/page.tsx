@@ -1,17 +1,7 @@
 import { LoginForm } from "../../../components/auth/login-form";
+import { safeNext } from "../../../components/auth/safe-next";
 
 export const dynamic = "force-dynamic";
-
-/**
- * Only same-site paths may follow a login, so the page cannot be used as an
- * open redirect. Browsers read a backslash as a slash (`/\evil.example` is
- * `//evil.example`, another host), and drop tabs and newlines inside URLs.
- */
-function safeNext(next: string | string[] | undefined): string {
-  if (typeof next !== "string" || !next.startsWith("/")) return "/";
-  const normalised = next.replace(/[\t\n\r]/g, "").replaceAll("\\", "/");
-  return normalised.startsWith("//") ? "/" : next;
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next } = await searchParams;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { LogoutButton } from "../../../components/auth/logout-button";
-import { SESSION_COOKIE, userForSession } from "@/domain/users/session.service";
+import { sessionCookieOfPage } from "@/app/(console)/current-user";
+import { userForSession } from "@/domain/users/session.service";
 import { getDb } from "../../../lib/db";
 import { startup } from "@/app/startup";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function LogoutPage() {
   await startup();
-  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  const cookie = await sessionCookieOfPage();
   const user = cookie ? await userForSession(getDb(), cookie) : null;
   return (
     <section className="card auth-card">

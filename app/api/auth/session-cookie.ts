@@ -1,9 +1,9 @@
-import { SESSION_COOKIE } from "@/domain/users/session.service";
+import { sessionCookieName } from "@/domain/users/session.service";
 
 /** The session cookie's Set-Cookie headers: HTTP, so at the edge rather than in the domain's session service. */
 export function sessionCookie(value: string, expiresAt: Date, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
+    `${sessionCookieName(secure)}=${value}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
@@ -21,5 +21,5 @@ export function signedInResponse(session: { cookieValue: string; expiresAt: Date
 }
 
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+  return [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
 }

@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, endSession, readCookie } from "@/domain/users/session.service";
+import { endSession, sessionCookieValue } from "@/domain/users/session.service";
 import { getDb } from "../../../../lib/db";
 import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
 import { jsonRoute } from "../json-route";
@@ -13,7 +13,7 @@ export const POST = jsonRoute("sign-out", signOut);
 async function signOut(request: Request): Promise<Response> {
   // Another site must not be able to sign people out either.
   if (isCrossSiteRequest(request)) return jsonError(403, "cross_site", "Cross-site requests are refused");
-  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) await endSession(getDb(), cookie);
   return new Response(null, {
     status: 204,
