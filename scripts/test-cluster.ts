@@ -19,26 +19,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { ROOT, runBench } from "./bench-support";
-import {
-  ADMIN,
-  DELETE_CREDENTIALS,
-  type Instance,
-  READ_SYSTEMS,
-  adminApiToken,
-  check,
-  fixed,
-  graphql,
-  percentile,
-  say,
-  sharedPostgresDatabase,
-  sleep,
-  startInstance,
-  summary,
-  systemWithCredential,
-  table,
-  timedRequest,
-  tokenRequest,
-} from "./cluster-support";
+import { check, fixed, percentile, say, sleep, summary, table } from "./cluster/checks";
+import { sharedPostgresDatabase } from "./cluster/databases";
+import { ADMIN, type Instance, startInstance } from "./cluster/instances";
+import { DELETE_CREDENTIALS, READ_SYSTEMS, adminApiToken, graphql, systemWithCredential, timedRequest, tokenRequest } from "./cluster/client";
 
 const FRESHNESS_LIMIT_MS = 1000;
 /** Traffic keeps running this long after the rotated key's activation (ACTIVATION_DELAY_MS, 60 s). */
