@@ -5,7 +5,7 @@ import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
 
 /**
  * What these helpers read from a request: a fetch Request satisfies it, and
- * so does the light request the fast path builds (lib/fast-path.ts).
+ * so does the light request the fast path builds (server/fast-path.ts).
  */
 export interface RequestHead {
   url: string;
@@ -67,7 +67,48 @@ export function jsonError(status: number, error: string, message: string, header
   return Response.json({ error, message }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-const MAX_FORM_BYTES = 16 * 1024;
+/**
+ * A body larger than its reader's limit. Each way in answers it with 413 in
+ * its own format: GraphQL PAYLOAD_TOO_LARGE, OAuth2 invalid_request, JSON
+ * payload_too_large.
+ */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The body must be at most ${limit} bytes`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/** What readBoundedBody() reads: a fetch Request, or the light request the fast path builds from a node request. */
+export interface BodySource {
+  headers: { get(name: string): string | null };
+  /** The body's bytes as they arrive. Node's and @whatwg-node's ReadableStreams are async iterables too. */
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null;
+}
+
+/**
+ * The one bounded body reader, for every way in (GraphQL's request guard,
+ * the OAuth2 forms, the JSON routes under /api/auth): a declared
+ * Content-Length over `limit` bytes is refused before anything is read, and
+ * reading stops (cancelling the stream) as soon as what arrived exceeds it,
+ * chunked bodies included. The limit is in bytes, not characters.
+ */
+export async function readBoundedBody(request: BodySource, limit: number): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new BodyTooLargeError(limit);
+  const body = request.body;
+  if (!body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLargeError(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The JSON routes' bodies: a login, a password setup. */
+const MAX_JSON_BYTES = 16 * 1024;
 
 /**
  * Reads a small JSON object body. Only application/json is accepted, which a
@@ -76,11 +117,13 @@ const MAX_FORM_BYTES = 16 * 1024;
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") return jsonError(415, "unsupported_media_type", "Send the body as application/json");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
-    return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
+  let text: string;
+  try {
+    text = await readBoundedBody(request, MAX_JSON_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return jsonError(413, "payload_too_large", `Body must be at most ${MAX_JSON_BYTES} bytes`);
+    throw error;
   }
-  const text = await request.text();
-  if (text.length > MAX_FORM_BYTES) return jsonError(413, "payload_too_large", `Body must be at most ${MAX_FORM_BYTES} bytes`);
   try {
     const body = JSON.parse(text);
     if (typeof body === "object" && body !== null && !Array.isArray(body)) {

@@ -1,4 +1,4 @@
-import type { RequestHead } from "@/lib/http";
+import { type BodySource, BodyTooLargeError, type RequestHead, readBoundedBody } from "@/lib/http";
 
 /**
  * The HTTP side of RFC 6749 shared by the token, introspection and
@@ -10,9 +10,8 @@ import type { RequestHead } from "@/lib/http";
  * fast path writes it straight to the socket, with no Request or Response
  * objects built on the hot path (server/fast-path.ts).
  */
-export interface EndpointRequest extends RequestHead {
+export interface EndpointRequest extends RequestHead, BodySource {
   method: string;
-  text(): Promise<string>;
 }
 
 export interface EndpointResponse {
@@ -88,11 +87,13 @@ export async function readForm(request: EndpointRequest): Promise<Map<string, st
   if (type !== "application/x-www-form-urlencoded") {
     throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
-    throw new OAuthError("invalid_request", `The body must be at most ${MAX_FORM_BYTES} bytes`, 413);
+  let text: string;
+  try {
+    text = await readBoundedBody(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new OAuthError("invalid_request", `The body must be at most ${MAX_FORM_BYTES} bytes`, 413);
+    throw error;
   }
-  const text = await request.text();
-  if (text.length > MAX_FORM_BYTES) throw new OAuthError("invalid_request", `The body must be at most ${MAX_FORM_BYTES} bytes`, 413);
   const form = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
     if (form.has(name)) throw new OAuthError("invalid_request", `Parameter "${safeName(name)}" appears more than once`);

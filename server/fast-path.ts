@@ -10,14 +10,7 @@ import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
 import { GRAPHQL_PATH } from "@/lib/paths";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  baseSecurityHeaders,
-  graphiqlContentSecurityPolicy,
-  newNonce,
-  setDefaultHeaders,
-  withNonce,
-} from "@/lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, graphiqlPage, setDefaultHeaders } from "@/lib/security-headers";
 
 /**
  * The hot paths, served straight from node:http: the GraphQL API and the
@@ -32,21 +25,17 @@ function isGraphQLPath(url: string): boolean {
   return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
 }
 
-/** Form bodies are small; reading stops past this and the endpoint refuses the request (413). */
-const MAX_BODY_BYTES = 64 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return; // already too large: discard the rest
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+/**
+ * A node request's body for lib/http.ts's readBoundedBody(), which stops
+ * reading past its limit: the stream is not destroyed then (that would close
+ * the connection before the 413 is written), and the rest is drained.
+ */
+async function* bodyOf(req: IncomingMessage): AsyncIterable<Uint8Array> {
+  try {
+    yield* req.iterator({ destroyOnReturn: false });
+  } finally {
+    req.resume();
+  }
 }
 
 function endpointRequest(req: IncomingMessage): EndpointRequest {
@@ -60,7 +49,9 @@ function endpointRequest(req: IncomingMessage): EndpointRequest {
         return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
       },
     },
-    text: () => readBody(req),
+    get body() {
+      return bodyOf(req);
+    },
   };
 }
 
@@ -95,10 +86,10 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
-    const nonce = newNonce();
-    const html = Buffer.from(withNonce(await response.text(), nonce));
+    const page = graphiqlPage(await response.text());
+    const html = Buffer.from(page.html);
     delete headers["content-length"];
-    res.writeHead(response.status, { ...headers, "content-security-policy": graphiqlContentSecurityPolicy(nonce), "content-length": html.length });
+    res.writeHead(response.status, { ...headers, "content-security-policy": page.contentSecurityPolicy, "content-length": html.length });
     res.end(html);
     return;
   }
@@ -110,7 +101,7 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
 /** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
   const graphql = getGraphQLServer({ verifyAccessToken });
-  const headers = { ...baseSecurityHeaders(getConfig()), "content-security-policy": API_CONTENT_SECURITY_POLICY };
+  const headers = { ...baseSecurityHeaders(getConfig()), ...HOT_PATH_HEADERS };
   return (req, res) => {
     const url = req.url ?? "";
     if (isGraphQLPath(url)) {

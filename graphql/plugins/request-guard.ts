@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Db } from "../../lib/db";
+import { BodyTooLargeError, readBoundedBody } from "@/lib/http";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
 import type { Principal } from "@/domain/principals/principal";
 import { internalError, isExpectedError } from "../errors";
@@ -48,25 +49,12 @@ const isJson = (contentType: string | null) =>
   !!contentType && JSON_TYPES.includes(contentType.split(";")[0].trim().toLowerCase());
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null) return request.text(); // size already checked in onRequest
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new GraphQLError(`Request body is larger than ${maxBytes} bytes`, {
-        extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } },
-      });
-    }
-    chunks.push(value);
+  try {
+    return await readBoundedBody(request, maxBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    throw new GraphQLError(`Request body is larger than ${maxBytes} bytes`, { extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } } });
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function badRequest(message: string) {
