@@ -33,9 +33,10 @@ export function tempSqliteUrl(): { url: string; dir: string } {
 /**
  * Starts the server on a free port. A port found free can be taken before the
  * server binds it (by another test's server, or a Next child picking an
- * ephemeral port): then it starts again on another.
+ * ephemeral port): then it starts again on another. `script` is
+ * server/main.ts unless given (test/next-route-server.ts: the same server without its fast path).
  */
-export async function startServer(env: Record<string, string>, options: { waitForReady?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, options: { waitForReady?: boolean; script?: string } = {}): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startServerOnce(env, options);
@@ -45,10 +46,10 @@ export async function startServer(env: Record<string, string>, options: { waitFo
   }
 }
 
-async function startServerOnce(env: Record<string, string>, { waitForReady = true } = {}): Promise<RunningServer> {
+async function startServerOnce(env: Record<string, string>, { waitForReady = true, script = "server/main.ts" } = {}): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), [script], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
