@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { type Reply, request } from "../bench-support";
-import { ADMIN, type Instance } from "./instances";
+import { ADMIN, type Instance, PUBLIC_URL } from "./instances";
 
 export interface Timed extends Reply {
   ms: number;
@@ -54,8 +54,46 @@ export interface Credential {
   clientSecret: string;
 }
 
-/** POST /oauth2/token with client_secret_basic. */
-export async function tokenRequest(port: number, credential: Credential): Promise<Timed & { accessToken: string | null }> {
+/**
+ * What is wrong with a token endpoint's answer to `credential`, or null if it
+ * is a proper one: 200, not to be cached, JSON with a Bearer token_type, a
+ * positive expires_in and an ES256 JWT whose header names its key and whose
+ * claims name this server (PUBLIC_URL), the client and that lifetime. The
+ * signature is checked where it matters, against the instances' JWKS
+ * (test-cluster.ts).
+ */
+export function tokenProblem(reply: Reply, credential: Credential): string | null {
+  if (reply.status !== 200) return `HTTP ${reply.status}`;
+  if (!String(reply.headers["content-type"]).startsWith("application/json")) return `content-type ${reply.headers["content-type"]}`;
+  if (reply.headers["cache-control"] !== "no-store") return `cache-control ${reply.headers["cache-control"]}`;
+  let body: { access_token?: unknown; token_type?: unknown; expires_in?: unknown; scope?: unknown };
+  try {
+    body = JSON.parse(reply.text);
+  } catch {
+    return "the body is not JSON";
+  }
+  if (body.token_type !== "Bearer") return `token_type ${JSON.stringify(body.token_type)}`;
+  if (typeof body.expires_in !== "number" || !Number.isInteger(body.expires_in) || body.expires_in <= 0) return `expires_in ${JSON.stringify(body.expires_in)}`;
+  if (typeof body.scope !== "string" || body.scope === "") return `scope ${JSON.stringify(body.scope)}`;
+  const parts = typeof body.access_token === "string" ? body.access_token.split(".") : [];
+  if (parts.length !== 3) return "access_token is not a JWT";
+  let header: { alg?: unknown; kid?: unknown };
+  let claims: { iss?: unknown; client_id?: unknown; iat?: unknown; exp?: unknown; jti?: unknown };
+  try {
+    [header, claims] = parts.slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
+  } catch {
+    return "access_token's header or claims are not JSON";
+  }
+  if (header.alg !== "ES256" || typeof header.kid !== "string") return `JWT header ${JSON.stringify(header)}`;
+  if (claims.iss !== PUBLIC_URL) return `iss ${JSON.stringify(claims.iss)}`;
+  if (claims.client_id !== credential.clientId) return "client_id is not the credential's";
+  if (typeof claims.jti !== "string") return "no jti";
+  if (typeof claims.iat !== "number" || claims.exp !== claims.iat + body.expires_in) return "exp is not iat + expires_in";
+  return null;
+}
+
+/** POST /oauth2/token with client_secret_basic; accessToken only when tokenProblem() finds nothing wrong. */
+export async function tokenRequest(port: number, credential: Credential): Promise<Timed & { accessToken: string | null; problem: string | null }> {
   const basic = Buffer.from(`${encodeURIComponent(credential.clientId)}:${encodeURIComponent(credential.clientSecret)}`).toString("base64");
   const reply = await timedRequest(port, {
     method: "POST",
@@ -63,8 +101,19 @@ export async function tokenRequest(port: number, credential: Credential): Promis
     headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${basic}` },
     body: "grant_type=client_credentials",
   });
-  const accessToken = reply.status === 200 ? (JSON.parse(reply.text).access_token as string) : null;
-  return { ...reply, accessToken };
+  const problem = tokenProblem(reply, credential);
+  const accessToken = problem === null ? (JSON.parse(reply.text).access_token as string) : null;
+  return { ...reply, accessToken, problem };
+}
+
+/** The OAuth2 `error` of an answer, or null when the body is not an OAuth2 error. */
+export function oauthError(reply: Reply): string | null {
+  try {
+    const error = JSON.parse(reply.text)?.error;
+    return typeof error === "string" ? error : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Logs in as the admin (from ADMIN_EMAIL/ADMIN_PASSWORD) and creates a personal API token for the checks. */

@@ -108,7 +108,8 @@ export async function runWorkload(options: WorkloadOptions, ledger: Ledger): Pro
           const reply = await tokenRequest(target.port, options.credentials[n % options.credentials.length]);
           ({ status, ms } = reply);
           if (reply.accessToken) accessToken = reply.accessToken;
-          else failure = reply.text.slice(0, 200);
+          else failure = `${reply.problem}: ${reply.text.slice(0, 200)}`;
+          if (status === 200 && reply.problem) status = 400; // a 200 without a proper token is still a failed request
           if (status >= 500) kind = `${status} ${safeJson(reply.text)?.error} retry-after=${reply.headers["retry-after"] ?? "none"}`;
         } else {
           let query: string;
