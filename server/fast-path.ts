@@ -9,6 +9,8 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
+import { failureResponse } from "@/oauth2/endpoints";
+import { classifyFailure } from "@/domain/errors";
 import { GRAPHQL_PATH } from "@/lib/paths";
 import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, graphiqlPage, setDefaultHeaders } from "@/lib/security-headers";
 
@@ -64,11 +66,12 @@ function writeResponse(res: ServerResponse, response: EndpointResponse): void {
 function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
   handleOAuthRequest(endpointRequest(req)).then(
     (response) => writeResponse(res, response),
-    (error: Error) => {
-      // The endpoints answer their own errors; this is a bug in the plumbing.
-      log.error("unexpected error serving an OAuth2 request", { error: error.stack ?? error.message });
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "server_error" }));
+    (error: unknown) => {
+      // The endpoints answer their own errors; this is a bug in the plumbing,
+      // answered and logged through the one failure classifier all the same.
+      const response = failureResponse(error, "serving an OAuth2 request");
+      if (res.headersSent) res.destroy();
+      else writeResponse(res, response);
     },
   );
 }
@@ -107,10 +110,17 @@ export function createFastPath(): (req: IncomingMessage, res: ServerResponse) =>
     if (isGraphQLPath(url)) {
       setDefaultHeaders(res, headers);
       if (wantsHtml(req)) {
-        serveGraphQLPage(graphql, req, res).catch((error: Error) => {
-          log.error("unexpected error serving GraphiQL", { error: error.stack ?? error.message });
-          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-          res.end("Internal server error");
+        serveGraphQLPage(graphql, req, res).catch((error: unknown) => {
+          // Through the one failure classifier: an outage is 503 with Retry-After, a bug 500 with an error id.
+          const failure = classifyFailure(error, "serving GraphiQL");
+          if (res.headersSent) return void res.destroy();
+          const [status, headers, message] =
+            failure.kind === "unavailable"
+              ? [503, { "retry-after": String(failure.retryAfterSeconds) }, failure.message]
+              : failure.kind === "internal"
+                ? [500, {}, failure.message]
+                : [400, {}, failure.error.message];
+          res.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(message);
         });
       } else {
         graphql(req, res);
