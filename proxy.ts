@@ -20,5 +20,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages only: the API, OAuth2 endpoints and static files set their own headers (lib/fast-path.ts).
+// Pages only: the API, OAuth2 endpoints and static files set their own headers (HOT_PATH_HEADERS in lib/security-headers.ts).
 export const config = { matcher: ["/((?!api/|oauth2/|\\.well-known/|_next/|icon\\.svg|favicon\\.ico).*)"] };

@@ -111,6 +111,37 @@ export function withNonce(html: string, nonce: string): string {
   return out + html.slice(from);
 }
 
+/**
+ * What every hot-path answer (GraphQL, OAuth2, well-known) carries beyond the
+ * base headers unless it sets its own, whichever side serves it: the fast
+ * path (server/fast-path.ts) or a route file (asHotPathResponse).
+ */
+export const HOT_PATH_HEADERS: Readonly<Record<string, string>> = { "content-security-policy": API_CONTENT_SECURITY_POLICY };
+
+/** GraphiQL's page as served: its own tags nonced, and the policy that allows exactly those. */
+export function graphiqlPage(html: string): { html: string; contentSecurityPolicy: string } {
+  const nonce = newNonce();
+  return { html: withNonce(html, nonce), contentSecurityPolicy: graphiqlContentSecurityPolicy(nonce) };
+}
+
+/**
+ * A hot-path answer from a route file (under `next dev`, or through the Next
+ * child) as the fast path gives it: GraphiQL's page nonced under its own
+ * policy, any other answer with HOT_PATH_HEADERS unless it set its own.
+ */
+export async function asHotPathResponse(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  const init = { status: response.status, statusText: response.statusText, headers };
+  if ((headers.get("content-type") ?? "").startsWith("text/html")) {
+    const page = graphiqlPage(await response.text());
+    headers.set("content-security-policy", page.contentSecurityPolicy);
+    headers.delete("content-length");
+    return new Response(page.html, init);
+  }
+  for (const [name, value] of Object.entries(HOT_PATH_HEADERS)) if (!headers.has(name)) headers.set(name, value);
+  return new Response(response.body, init);
+}
+
 /** Sets headers on a node response unless the handler sets its own later (writeHead overrides them). */
 export function setDefaultHeaders(res: ServerResponse, headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

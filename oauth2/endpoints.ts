@@ -52,17 +52,27 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
         log.debug(`client aborted the request body at the ${name} endpoint`, { address: clientAddress(request) });
         return errorResponse(new OAuthError("invalid_request", error.message));
       }
-      const failure = classifyFailure(error, `in the ${name} endpoint`);
-      switch (failure.kind) {
-        case "domain":
-          return errorResponse(new OAuthError("invalid_request", failure.error.message));
-        case "unavailable":
-          return errorResponse(new OAuthError("temporarily_unavailable", failure.message, 503, { "retry-after": String(failure.retryAfterSeconds) }));
-        case "internal":
-          return errorResponse(new OAuthError("server_error", failure.message));
-      }
+      return failureResponse(error, `in the ${name} endpoint`);
     }
   };
+}
+
+/**
+ * The RFC 6749 §5.2 answer to anything thrown while serving the
+ * authorization server: endpoint() above, and the fast path should its
+ * plumbing fail (server/fast-path.ts). `where` completes "unexpected error ...".
+ */
+export function failureResponse(error: unknown, where: string): EndpointResponse {
+  if (error instanceof OAuthError) return errorResponse(error);
+  const failure = classifyFailure(error, where);
+  switch (failure.kind) {
+    case "domain":
+      return errorResponse(new OAuthError("invalid_request", failure.error.message));
+    case "unavailable":
+      return errorResponse(new OAuthError("temporarily_unavailable", failure.message, 503, { "retry-after": String(failure.retryAfterSeconds) }));
+    case "internal":
+      return errorResponse(new OAuthError("server_error", failure.message));
+  }
 }
 
 /** POST /oauth2/token (RFC 6749 §4.4, client_credentials only). */

@@ -1,3 +1,4 @@
+import { HOT_PATH_HEADERS } from "@/lib/security-headers";
 import { INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH, REVOCATION_PATH, TOKEN_PATH } from "@/lib/paths";
 import { type Handler, introspectionEndpoint, jwksEndpoint, metadataEndpoint, revocationEndpoint, tokenEndpoint } from "./endpoints";
 import { type EndpointRequest, type EndpointResponse, jsonResponse, methodNotAllowed, toFetchResponse } from "./protocol";
@@ -47,10 +48,13 @@ async function dispatch(route: Route, request: EndpointRequest): Promise<Endpoin
 /**
  * What an app/ route file exports for one endpoint (every method, as fetch
  * handlers): the same handler and method rules as the fast path
- * (server/fast-path.ts), for `next dev`. Start-up has run before (server/main.ts,
- * or instrumentation.ts under `next dev`).
+ * (server/fast-path.ts), for `next dev`, with the headers the fast path adds.
+ * Start-up has run before (server/main.ts, or instrumentation.ts under `next dev`).
  */
 export function routeFileHandlers(route: Route) {
-  const handle = async (request: Request) => toFetchResponse(await dispatch(route, request));
+  const handle = async (request: Request) => {
+    const response = await dispatch(route, request);
+    return toFetchResponse({ ...response, headers: { ...HOT_PATH_HEADERS, ...response.headers } });
+  };
   return { GET: handle, HEAD: handle, POST: handle, PUT: handle, PATCH: handle, DELETE: handle, OPTIONS: handle };
 }

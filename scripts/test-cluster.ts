@@ -13,34 +13,28 @@
  *   before, at or after the new key starts signing (60 s later), and tokens
  *   signed by the old key keep working.
  *
+ * The 1 s figures are measured and printed against the 1 s target; the check
+ * itself passes within CLUSTER_FRESHNESS_BOUND_MS (1 s unless set): .ci/run
+ * sets a looser bound, so a busy CI machine does not fail it on timing alone.
+ * Token answers are checked field by field and their signatures against the
+ * other instance's JWKS, not only by status.
+ *
  * The database is created on the machine's PostgreSQL (TEST_POSTGRES_URL, as
  * for `npm run test:postgres`) and dropped afterwards, failed or not.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createLocalJWKSet, jwtVerify } from "jose";
 import { ROOT, runBench } from "./bench-support";
-import {
-  ADMIN,
-  DELETE_CREDENTIALS,
-  type Instance,
-  READ_SYSTEMS,
-  adminApiToken,
-  check,
-  fixed,
-  graphql,
-  percentile,
-  say,
-  sharedPostgresDatabase,
-  sleep,
-  startInstance,
-  summary,
-  systemWithCredential,
-  table,
-  timedRequest,
-  tokenRequest,
-} from "./cluster-support";
+import { check, fixed, percentile, say, sleep, summary, table } from "./cluster/checks";
+import { sharedPostgresDatabase } from "./cluster/databases";
+import { ADMIN, type Instance, PUBLIC_URL, startInstance } from "./cluster/instances";
+import { DELETE_CREDENTIALS, READ_SYSTEMS, adminApiToken, graphql, oauthError, systemWithCredential, timedRequest, tokenRequest } from "./cluster/client";
 
-const FRESHNESS_LIMIT_MS = 1000;
+/** The target: a change made through one instance holds on the other within this. Always measured and printed. */
+const FRESHNESS_TARGET_MS = 1000;
+/** What the check requires; CI loosens it (see above). */
+const FRESHNESS_BOUND_MS = Number(process.env.CLUSTER_FRESHNESS_BOUND_MS ?? FRESHNESS_TARGET_MS);
 /** Traffic keeps running this long after the rotated key's activation (ACTIVATION_DELAY_MS, 60 s). */
 const ROTATION_TRAFFIC_MS = 75_000;
 
@@ -48,14 +42,14 @@ const kidOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[0], "base64
 
 /**
  * Polls `refused()` from the moment a change was acknowledged until 500 ms
- * past the limit: returns when the first refusal was seen (ms after the
+ * past the bound: returns when the first refusal was seen (ms after the
  * acknowledgement, by when the request was sent) and whether anything sent
  * after that was accepted again.
  */
 async function watchRefusal(acknowledgedAt: number, refused: () => Promise<boolean>): Promise<{ firstRefusedMs: number | null; acceptedAfter: number }> {
   let firstRefusedMs: number | null = null;
   let acceptedAfter = 0;
-  while (performance.now() - acknowledgedAt < FRESHNESS_LIMIT_MS + 500) {
+  while (performance.now() - acknowledgedAt < FRESHNESS_BOUND_MS + 500) {
     const sentAt = performance.now() - acknowledgedAt;
     const isRefused = await refused();
     if (isRefused && firstRefusedMs === null) firstRefusedMs = sentAt;
@@ -65,7 +59,16 @@ async function watchRefusal(acknowledgedAt: number, refused: () => Promise<boole
   return { firstRefusedMs, acceptedAfter };
 }
 
+/** A refusal within the bound passes; the figure also says whether the 1 s target was met. */
+const inTime = (watched: { firstRefusedMs: number | null; acceptedAfter: number }) =>
+  watched.firstRefusedMs !== null && watched.firstRefusedMs <= FRESHNESS_BOUND_MS && watched.acceptedAfter === 0;
+const figure = (ms: number | null) =>
+  `${fixed(ms ?? Number.NaN, 0)} ms (target ${FRESHNESS_TARGET_MS} ms: ${ms !== null && ms <= FRESHNESS_TARGET_MS ? "met" : "MISSED"})`;
+const isData = (reply: { status: number; json: { data?: unknown; errors?: unknown[] } | null }) =>
+  reply.status === 200 && !reply.json?.errors && reply.json?.data != null;
+
 async function main(): Promise<boolean> {
+  say(`freshness: target ${FRESHNESS_TARGET_MS} ms, the checks require ${FRESHNESS_BOUND_MS} ms`);
   const databaseUrl = await sharedPostgresDatabase("compass_cluster");
   const env = { DATABASE_URL: databaseUrl, SECRET_KEY: randomBytes(32).toString("hex") };
   say("starting instances A and B together on one empty database (concurrent first start: migrations, signing key, first admin)");
@@ -76,12 +79,13 @@ async function main(): Promise<boolean> {
   // ------------------------------------------------------------ stateless requests
   const apiToken = await adminApiToken(a);
   const onB = await graphql(b.port, apiToken, READ_SYSTEMS);
-  check("an API token created through A works on B", onB.status === 200 && !onB.json?.errors, `HTTP ${onB.status}`);
+  check("an API token created through A works on B", isData(onB) && Array.isArray(onB.json?.data?.integrationSystems?.data), `HTTP ${onB.status}`);
 
   const { systemId, credential } = await systemWithCredential(a, apiToken, "Cluster connector");
   const tokenFromA = await tokenRequest(a.port, credential);
   const tokenFromB = await tokenRequest(b.port, credential);
-  check("both instances issue tokens for a credential generated through A", tokenFromA.status === 200 && tokenFromB.status === 200);
+  check("both instances issue tokens for a credential generated through A", tokenFromA.problem === null && tokenFromB.problem === null,
+    `A: ${tokenFromA.problem ?? "ok"}, B: ${tokenFromB.problem ?? "ok"}`);
   const crossAB = await graphql(b.port, tokenFromA.accessToken!, `query($id: ID!) { integrationSystem(id: $id) { id } }`, { id: systemId });
   const crossBA = await graphql(a.port, tokenFromB.accessToken!, `query($id: ID!) { integrationSystem(id: $id) { id } }`, { id: systemId });
   check("a token issued by A is accepted by B, and one issued by B by A",
@@ -90,11 +94,25 @@ async function main(): Promise<boolean> {
   const [jwksA, jwksB] = await Promise.all(both.map((instance) => timedRequest(instance.port, { method: "GET", path: "/.well-known/jwks.json" })));
   const kids = (text: string) => (JSON.parse(text).keys as { kid: string }[]).map((key) => key.kid).sort().join(",");
   check("both instances publish the same JWKS", kids(jwksA.text) === kids(jwksB.text) && kids(jwksA.text) !== "", kids(jwksA.text));
+  // Each token's signature, against the other instance's keys.
+  const verified = await Promise.all(
+    [[tokenFromA, jwksB], [tokenFromB, jwksA]].map(([token, jwks]) =>
+      jwtVerify((token as typeof tokenFromA).accessToken ?? "", createLocalJWKSet(JSON.parse(jwks.text)), {
+        issuer: PUBLIC_URL,
+        audience: `${PUBLIC_URL}/api/graphql`,
+        algorithms: ["ES256"],
+      }).then((result) => result.payload.client_id === credential.clientId, () => false),
+    ),
+  );
+  check("a token issued by A verifies against B's JWKS, and one issued by B against A's", verified.every(Boolean));
 
   // ------------------------------------------------------------ revocation across instances
+  let revocationFigure = "";
   {
     const { accessToken } = await tokenRequest(a.port, credential);
     const read = () => graphql(a.port, accessToken!, READ_SYSTEMS);
+    const refusedAsInvalid = (reply: Awaited<ReturnType<typeof read>>) =>
+      reply.status === 401 && reply.json?.errors?.[0]?.extensions?.code === "UNAUTHENTICATED";
     const before = await read(); // A has the token's jti cached as not revoked
     const basic = Buffer.from(`${credential.clientId}:${credential.clientSecret}`).toString("base64");
     const revoked = await timedRequest(b.port, {
@@ -104,11 +122,12 @@ async function main(): Promise<boolean> {
       body: `token=${accessToken}`,
     });
     const acknowledgedAt = performance.now();
-    const watched = await watchRefusal(acknowledgedAt, async () => (await read()).status === 401);
+    const watched = await watchRefusal(acknowledgedAt, async () => refusedAsInvalid(await read()));
+    revocationFigure = figure(watched.firstRefusedMs);
     check(
-      `an access token revoked through B is refused by A within ${FRESHNESS_LIMIT_MS} ms`,
-      before.status === 200 && revoked.status === 200 && watched.firstRefusedMs !== null && watched.firstRefusedMs <= FRESHNESS_LIMIT_MS && watched.acceptedAfter === 0,
-      `first refusal ${fixed(watched.firstRefusedMs ?? Number.NaN, 0)} ms after the revocation was acknowledged`,
+      `an access token revoked through B is refused by A within ${FRESHNESS_BOUND_MS} ms`,
+      isData(before) && revoked.status === 200 && inTime(watched),
+      `first refusal ${revocationFigure} after the revocation was acknowledged`,
     );
   }
 
@@ -116,20 +135,26 @@ async function main(): Promise<boolean> {
   let deletionFigures = "";
   {
     const second = await systemWithCredential(a, apiToken, "Cluster deletion");
-    const { accessToken } = await tokenRequest(b.port, second.credential); // B now has the credential cached
+    const { accessToken, problem } = await tokenRequest(b.port, second.credential); // B now has the credential cached
     const readOnB = () => graphql(b.port, accessToken!, READ_SYSTEMS);
     const warm = await readOnB();
     const deleted = await graphql(a.port, apiToken, DELETE_CREDENTIALS, { id: second.credential.clientId });
     const acknowledgedAt = performance.now();
     const [tokens, reads] = await Promise.all([
-      watchRefusal(acknowledgedAt, async () => [401, 429].includes((await tokenRequest(b.port, second.credential)).status)),
-      watchRefusal(acknowledgedAt, async () => (await readOnB()).status === 401),
+      // Refused as a client that does not exist (401 invalid_client), or throttled (429) by the repeated failures.
+      watchRefusal(acknowledgedAt, async () => {
+        const token = await tokenRequest(b.port, second.credential);
+        return (token.status === 401 && oauthError(token) === "invalid_client") || (token.status === 429 && oauthError(token) === "temporarily_unavailable");
+      }),
+      watchRefusal(acknowledgedAt, async () => {
+        const read = await readOnB();
+        return read.status === 401 && read.json?.errors?.[0]?.extensions?.code === "UNAUTHENTICATED";
+      }),
     ]);
-    const ok = (watched: typeof tokens) => watched.firstRefusedMs !== null && watched.firstRefusedMs <= FRESHNESS_LIMIT_MS && watched.acceptedAfter === 0;
-    deletionFigures = `token endpoint ${fixed(tokens.firstRefusedMs ?? Number.NaN, 0)} ms, access token ${fixed(reads.firstRefusedMs ?? Number.NaN, 0)} ms`;
+    deletionFigures = `token endpoint ${figure(tokens.firstRefusedMs)}, access token ${figure(reads.firstRefusedMs)}`;
     check(
-      `a credential deleted through A is refused by B within ${FRESHNESS_LIMIT_MS} ms`,
-      warm.status === 200 && deleted.status === 200 && !deleted.json?.errors && ok(tokens) && ok(reads),
+      `a credential deleted through A is refused by B within ${FRESHNESS_BOUND_MS} ms`,
+      problem === null && isData(warm) && isData(deleted) && deleted.json?.data?.deleteSystemAuthForIntegrationSystem?.id === second.credential.clientId && inTime(tokens) && inTime(reads),
       `first refusal after the deletion was acknowledged: ${deletionFigures}`,
     );
   }
@@ -149,7 +174,8 @@ async function main(): Promise<boolean> {
       headers: { "content-type": "application/json", cookie },
       body: JSON.stringify({ query: READ_SYSTEMS }),
     });
-    check("a console session from A works on B", login.status === 204 && me.status === 200, `HTTP ${login.status}/${me.status}`);
+    const data = me.status === 200 ? JSON.parse(me.text) : null;
+    check("a console session from A works on B", login.status === 204 && !data?.errors && Array.isArray(data?.data?.integrationSystems?.data), `HTTP ${login.status}/${me.status}`);
   }
 
   // ------------------------------------------------------------ key rotation during traffic
@@ -165,8 +191,8 @@ async function main(): Promise<boolean> {
       try {
         const token = await tokenRequest(issuer.port, credential);
         stats.latencies.push(token.ms);
-        if (token.status !== 200) {
-          stats.failures.push(`token ${issuer.name} ${token.status} ${token.text.slice(0, 120)}`);
+        if (token.problem !== null) {
+          stats.failures.push(`token ${issuer.name} ${token.problem} ${token.text.slice(0, 120)}`);
           continue;
         }
         stats.tokens += 1;
@@ -209,11 +235,12 @@ async function main(): Promise<boolean> {
     [...stats.kids].map(([kid, count]) => `${kid.slice(0, 8)}…: ${count}`).join(", "),
   );
   const oldStillGood = await Promise.all(both.map((instance) => graphql(instance.port, oldToken, READ_SYSTEMS)));
-  check("a token signed by the retired key still works on both instances", oldStillGood.every((read) => read.status === 200));
+  check("a token signed by the retired key still works on both instances", oldStillGood.every(isData));
 
   process.stdout.write(
     `\n${table([
       ["figure", "value"],
+      ["access token revocation through B, first refusal on A", revocationFigure],
       ["credential deletion through A, first refusal on B", deletionFigures],
       ["requests during rotation (tokens + reads)", String(stats.tokens + stats.reads)],
       ["p50 / p99 during rotation (ms)", `${fixed(percentile(stats.latencies, 50))} / ${fixed(percentile(stats.latencies, 99))}`],

@@ -21,33 +21,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { makeTempDir, runBench } from "./bench-support";
-import {
-  type Instance,
-  Ledger,
-  type Operation,
-  type WorkloadResult,
-  adminApiToken,
-  check,
-  firstFailures,
-  fixed,
-  graphql,
-  killInstance,
-  READ_SYSTEMS,
-  runWorkload,
-  say,
-  sharedPostgresDatabase,
-  sleep,
-  startDedicatedPostgres,
-  startInstance,
-  summary,
-  tokenClients,
-  table,
-  timedRequest,
-  totals,
-  verifyLedger,
-  verifyLedgerOnPostgres,
-  workloadTable,
-} from "./cluster-support";
+import { check, fixed, say, sleep, summary, table } from "./cluster/checks";
+import { sharedPostgresDatabase, startDedicatedPostgres } from "./cluster/databases";
+import { type Instance, killInstance, startInstance } from "./cluster/instances";
+import { adminApiToken, graphql, READ_SYSTEMS, timedRequest } from "./cluster/client";
+import { Ledger, verifyLedger, verifyLedgerOnPostgres } from "./cluster/ledger";
+import { type Operation, type WorkloadResult, firstFailures, runWorkload, tokenClients, totals, workloadTable } from "./cluster/workload";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const figures: string[][] = [["fault", "figure", "value"]];

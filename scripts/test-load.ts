@@ -7,7 +7,7 @@
  *
  * Prints req/s, p50 and p99 and the answers by class per operation. Fails on
  * any 5xx, 4xx or request without an answer; afterwards checks the database
- * against what the clients were told (scripts/cluster-support.ts,
+ * against what the clients were told (scripts/cluster/,
  * verifyLedger): acknowledged creates exist, acknowledged deletes are gone,
  * exactly one audit event per acknowledged mutation.
  *
@@ -20,25 +20,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { runBench } from "./bench-support";
-import {
-  Ledger,
-  adminApiToken,
-  check,
-  firstFailures,
-  fixed,
-  rssMiB,
-  runWorkload,
-  say,
-  sharedPostgresDatabase,
-  sleep,
-  startInstance,
-  summary,
-  tokenClients,
-  table,
-  totals,
-  verifyLedgerOnPostgres,
-  workloadTable,
-} from "./cluster-support";
+import { check, fixed, say, sleep, summary, table } from "./cluster/checks";
+import { sharedPostgresDatabase } from "./cluster/databases";
+import { rssMiB, startInstance } from "./cluster/instances";
+import { adminApiToken } from "./cluster/client";
+import { Ledger, verifyLedgerOnPostgres } from "./cluster/ledger";
+import { firstFailures, runWorkload, tokenClients, totals, workloadTable } from "./cluster/workload";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "1" }, seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" } },

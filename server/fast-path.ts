@@ -9,15 +9,10 @@ import { CLIENT_ADDRESS_HEADER, readNodeBody } from "@/lib/http";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
+import { failureResponse } from "@/oauth2/endpoints";
+import { classifyFailure } from "@/domain/errors";
 import { GRAPHQL_PATH } from "@/lib/paths";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  baseSecurityHeaders,
-  graphiqlContentSecurityPolicy,
-  newNonce,
-  setDefaultHeaders,
-  withNonce,
-} from "@/lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, graphiqlPage, setDefaultHeaders } from "@/lib/security-headers";
 
 /**
  * The hot paths, served straight from node:http: the GraphQL API and the
@@ -59,11 +54,12 @@ function writeResponse(res: ServerResponse, response: EndpointResponse): void {
 function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
   handleOAuthRequest(endpointRequest(req)).then(
     (response) => writeResponse(res, response),
-    (error: Error) => {
-      // The endpoints answer their own errors; this is a bug in the plumbing.
-      log.error("unexpected error serving an OAuth2 request", { error: error.stack ?? error.message });
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "server_error" }));
+    (error: unknown) => {
+      // The endpoints answer their own errors; this is a bug in the plumbing,
+      // answered and logged through the one failure classifier all the same.
+      const response = failureResponse(error, "serving an OAuth2 request");
+      if (res.headersSent) res.destroy();
+      else writeResponse(res, response);
     },
   );
 }
@@ -81,10 +77,10 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
-    const nonce = newNonce();
-    const html = Buffer.from(withNonce(await response.text(), nonce));
+    const page = graphiqlPage(await response.text());
+    const html = Buffer.from(page.html);
     delete headers["content-length"];
-    res.writeHead(response.status, { ...headers, "content-security-policy": graphiqlContentSecurityPolicy(nonce), "content-length": html.length });
+    res.writeHead(response.status, { ...headers, "content-security-policy": page.contentSecurityPolicy, "content-length": html.length });
     res.end(html);
     return;
   }
@@ -96,16 +92,23 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
 /** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
   const graphql = getGraphQLServer({ verifyAccessToken });
-  const headers = { ...baseSecurityHeaders(getConfig()), "content-security-policy": API_CONTENT_SECURITY_POLICY };
+  const headers = { ...baseSecurityHeaders(getConfig()), ...HOT_PATH_HEADERS };
   return (req, res) => {
     const url = req.url ?? "";
     if (isGraphQLPath(url)) {
       setDefaultHeaders(res, headers);
       if (wantsHtml(req)) {
-        serveGraphQLPage(graphql, req, res).catch((error: Error) => {
-          log.error("unexpected error serving GraphiQL", { error: error.stack ?? error.message });
-          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-          res.end("Internal server error");
+        serveGraphQLPage(graphql, req, res).catch((error: unknown) => {
+          // Through the one failure classifier: an outage is 503 with Retry-After, a bug 500 with an error id.
+          const failure = classifyFailure(error, "serving GraphiQL");
+          if (res.headersSent) return void res.destroy();
+          const [status, headers, message] =
+            failure.kind === "unavailable"
+              ? [503, { "retry-after": String(failure.retryAfterSeconds) }, failure.message]
+              : failure.kind === "internal"
+                ? [500, {}, failure.message]
+                : [400, {}, failure.error.message];
+          res.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(message);
         });
       } else {
         graphql(req, res);

@@ -38,11 +38,15 @@ export function tempSqliteUrl(): { url: string; dir: string } {
 /**
  * Starts the server on a free port. A port found free can be taken before the
  * server binds it (by another test's server, or a Next child picking an
- * ephemeral port): then it starts again on another.
+ * ephemeral port): then it starts again on another. `script` is
+ * server/main.ts unless given (test/next-route-server.ts: the same server without its fast path).
  */
 export interface StartOptions {
   waitForReady?: boolean;
+  /** Run dist/server.js under plain node, as `npm start` does (after `npm run build`). */
   compiled?: boolean;
+  /** The source entry under tsx: server/main.ts unless given. */
+  script?: string;
 }
 
 export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<RunningServer> {
@@ -55,10 +59,10 @@ export async function startServer(env: Record<string, string>, options: StartOpt
   }
 }
 
-async function startServerOnce(env: Record<string, string>, { waitForReady = true, compiled = false }: StartOptions): Promise<RunningServer> {
+async function startServerOnce(env: Record<string, string>, { waitForReady = true, compiled = false, script = "server/main.ts" }: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const [command, args] = compiled ? [process.execPath, ["dist/server.js"]] : [path.resolve("node_modules/.bin/tsx"), ["server/main.ts"]];
+  const [command, args] = compiled ? [process.execPath, ["dist/server.js"]] : [path.resolve("node_modules/.bin/tsx"), [script]];
   const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
