@@ -35,7 +35,7 @@ describe("readBodyText, the one bounded body reader", () => {
 
   test("refuses a declared Content-Length over the limit without reading", async () => {
     const { stream, body } = chunked("x", 1);
-    await assert.rejects(readBodyText({ headers: new Headers({ "content-length": "9000" }), body }, 8192), BodyTooLargeError);
+    await assert.rejects(readBodyText({ url: "http://compass.test/", headers: new Headers({ "content-length": "9000" }), body }, 8192), BodyTooLargeError);
     assert.equal(stream.pulled, 0);
   });
 });
