@@ -1,7 +1,7 @@
 /**
  * `npm run build` (after `next build`): bundles the production server into
  * dist/ so that `npm start` runs plain JavaScript with `node`, without tsx
- * transpiling every module at each start (docs/decisions/production-start.md).
+ * transpiling every module at each start (docs/decisions/0008-production-start.md).
  *
  * Two bundles, one per process:
  * - dist/server.js from SERVER_ENTRY (or the first argument);

@@ -8,7 +8,7 @@
  *   and after LOADS signed-in console page loads (GET /integration-systems
  *   with the session cookie from POST /api/auth/login, CONCURRENCY at a time).
  * It then stops the instance and removes the folder, and exits 1 if a total is
- * over its budget (docs/decisions/production-start.md).
+ * over its budget (docs/decisions/0008-production-start.md).
  *
  * Options: --runner=node (default: `node dist/server.js`, what `npm start`
  * runs) or --runner=tsx (the server's source under tsx, as before the build

@@ -26,7 +26,7 @@ export const NEXT_SECRET_HEADER = "x-compass-next-secret";
 /**
  * Node flags for the child. Without a heap limit V8 sizes Next's heap for the
  * machine and lets it grow to about 300 MB, mostly garbage, before a full
- * collection; about 50 MB of it is live (docs/decisions/production-start.md).
+ * collection; about 50 MB of it is live (docs/decisions/0008-production-start.md).
  * The same flag given to the server's own `node` command overrides this one.
  */
 const CHILD_NODE_FLAGS = ["--max-old-space-size=160"];

@@ -38,7 +38,7 @@ import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
  *
  * Every measure is linear in the document: a fragment is measured once however
  * often it is spread, and measuring stops as soon as a limit is passed.
- * docs/decisions/graphql-query-limits.md has the figures.
+ * docs/decisions/0006-graphql-query-limits.md has the figures.
  */
 export interface QueryLimits {
   maxTokens: number;
