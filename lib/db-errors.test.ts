@@ -117,6 +117,22 @@ describe("the PostgreSQL pool fails fast during an outage", () => {
   });
 });
 
+describe("the prepared-statement reads beside Prisma (rawReader) fail like Prisma during an outage", () => {
+  for (const kind of ["refused", "silent"] as const) {
+    test(`${kind}: classified as unavailable, within the connect timeout`, async () => {
+      const db = await deadPostgres(kind);
+      const { findIntegrationSystem, listIntegrationSystems } = await import("../domain/integration-systems/integration-system.service");
+      for (const read of [() => findIntegrationSystem(db, "00000000-0000-7000-8000-000000000000"), () => listIntegrationSystems(db, { first: 10 })]) {
+        const started = performance.now();
+        const error = await read().then(() => null, (caught: unknown) => caught);
+        assert.ok(error, "the read should fail");
+        assert.equal(isDatabaseUnavailable(error), true, String(error));
+        assert.ok(performance.now() - started < 3_500, `took ${Math.round(performance.now() - started)} ms`);
+      }
+    });
+  }
+});
+
 describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
   async function post(server: ReturnType<typeof createGraphQLServer>, query: string) {
     const response = await server.fetch(`${TEST_ORIGIN}/api/graphql`, {

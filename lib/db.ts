@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as PostgresClient } from "../generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
@@ -56,10 +57,91 @@ export function createDb(databaseUrl: string): Db {
     // pool safe before the adapter first connects.
     pool.on("error", ignoreConnectionError);
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const db = new PostgresClient({ adapter }) as unknown as Db;
+    readers.set(db, postgresReader(pool));
+    return db;
   }
-  const adapter = new PrismaBetterSQLite3({ url: config.sqlitePath ?? databaseUrl, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const file = config.sqlitePath ?? databaseUrl;
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const db = new SqliteClient({ adapter });
+  readers.set(db, sqliteReader(file));
+  return db;
+}
+
+/**
+ * Prepared statements beside Prisma, for the few hottest reads only (an
+ * integration system by id, a page of them): Prisma 6's client engine spends
+ * about three times the database's work compiling and mapping each query
+ * (docs/decisions/0013-prepared-statements-for-hot-reads.md). The SQL uses
+ * $1, $2, ... on both databases; rows come back with DateTime columns as
+ * Dates, like Prisma's. Writes always go through Prisma.
+ */
+export interface RawReader {
+  provider: "sqlite" | "postgresql";
+  /** Rows of `sql`, prepared once per statement text (per connection on PostgreSQL). */
+  rows<Row>(sql: string, values: readonly unknown[], dateColumns: readonly string[]): Promise<Row[]>;
+  /** A Date as this database compares it with stored DateTime values (a parameter). */
+  time(date: Date): unknown;
+}
+
+const readers = new WeakMap<Db, RawReader>();
+
+/** The prepared-statement reader of a client made by createDb(); null for any other (test doubles). */
+export function rawReader(db: Db): RawReader | null {
+  return readers.get(db) ?? null;
+}
+
+// PostgreSQL `timestamp(3)` (no time zone), which Prisma writes in UTC: read it as UTC, whatever the process's zone.
+const TIMESTAMP_OID = 1114;
+const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const postgresTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+function postgresReader(pool: pg.Pool): RawReader {
+  const names = new Map<string, string>();
+  return {
+    provider: "postgresql",
+    async rows<Row>(sql: string, values: readonly unknown[]) {
+      let name = names.get(sql);
+      if (!name) names.set(sql, (name = `compass_read_${names.size + 1}`));
+      // Named: pg prepares it once per connection and then only binds and executes.
+      return (await pool.query({ name, text: sql, values: [...values], types: postgresTypes })).rows as Row[];
+    },
+    time: (date) => date,
+  };
+}
+
+function sqliteReader(file: string): RawReader {
+  // Its own connection, opened on first use (after migrations); WAL (lib/migrate.ts) lets it read beside Prisma's writes.
+  let connection: Database.Database | null = null;
+  const statements = new Map<string, { statement: Database.Statement; order: number[] }>();
+  return {
+    provider: "sqlite",
+    async rows<Row>(sql: string, values: readonly unknown[], dateColumns: readonly string[]) {
+      let prepared = statements.get(sql);
+      if (!prepared) {
+        connection ??= new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+        // $N parameters become plain ?s, bound in the order they appear.
+        const order = [...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
+        prepared = { statement: connection.prepare(sql.replace(/\$\d+/g, "?")), order };
+        statements.set(sql, prepared);
+      }
+      const { statement, order } = prepared;
+      const rows = statement.all(...order.map((index) => values[index])) as Record<string, unknown>[];
+      for (const row of rows) {
+        for (const column of dateColumns) if (row[column] !== null && row[column] !== undefined) row[column] = storedDate(row[column]);
+      }
+      return rows as Row[];
+    },
+    time: (date) => date.toISOString().replace(/Z$/, "+00:00"),
+  };
+}
+
+/** A DateTime as Prisma's SQLite adapter stores it (ISO 8601 text; numbers from older writers) as a Date. */
+function storedDate(value: unknown): Date {
+  return new Date(typeof value === "number" ? value : String(value));
 }
 
 // Keyed on globalThis: Next loads its own bundled copies of this module beside

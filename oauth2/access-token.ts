@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { CompactSign, type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
+import { randomUUID, sign } from "node:crypto";
+import { type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
 import { formatScopes } from "@/lib/scopes";
 import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
 
@@ -10,7 +10,7 @@ import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
  * issuer and audience, and an unexpired `exp`.
  */
 export const ACCESS_TOKEN_TYPE = "at+jwt";
-const encoder = new TextEncoder();
+const base64url = (text: string) => Buffer.from(text).toString("base64url");
 /** Allowed clock difference between instances when checking exp and iat. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 
@@ -51,11 +51,13 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
     iat: request.issuedAt,
     exp: request.expiresAt,
   };
-  // CompactSign over claims built right here: SignJWT would copy and
-  // re-validate them, a sixth of the token endpoint's CPU time.
-  const token = await new CompactSign(encoder.encode(JSON.stringify(claims)))
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid })
-    .sign(key.privateKey);
+  // A compact JWS (RFC 7515) signed synchronously with node:crypto: jose's
+  // WebCrypto path cost more than the signature itself
+  // (docs/decisions/0014-synchronous-es256-signing.md). ES256 signatures
+  // are r || s, 64 bytes (ieee-p1363), as JWS requires; jose verifies them.
+  const signingInput = `${base64url(JSON.stringify({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
+  const signature = sign("sha256", Buffer.from(signingInput), { key: key.signingKey, dsaEncoding: "ieee-p1363" });
+  const token = `${signingInput}.${signature.toString("base64url")}`;
   return { token, claims };
 }
 

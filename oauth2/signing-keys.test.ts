@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createPrivateKey, randomBytes } from "node:crypto";
 import { mock, test } from "node:test";
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { setupTestApp } from "@/test/harness";
 import { signAccessToken, verifyAccessTokenSignature } from "./access-token";
 import { ACTIVATION_DELAY_MS, KeyRing, ensureSigningKey, rotateSigningKey } from "./signing-keys";
@@ -122,4 +122,24 @@ test("signing keys cannot be used with another SECRET_KEY, and the error says wh
     process.env.SECRET_KEY = original;
     delete store[symbol];
   }
+});
+
+test("tokens are signed synchronously with node:crypto and are the JWS jose verifies against the published JWKS", async () => {
+  await ensureSigningKey(app.db);
+  const { clock, ring } = ringAt();
+  const key = await ring.activeKey();
+  const token = await sign(ring, clock.now);
+  const [header, payload, signature] = token.split(".");
+  assert.deepEqual(JSON.parse(Buffer.from(header, "base64url").toString()), { alg: "ES256", typ: "at+jwt", kid: key.kid }, "exactly the header jose wrote");
+  assert.equal(Buffer.from(signature, "base64url").length, 64, "ES256 in JWS form: r || s, not DER");
+  assert.equal(decodeJwt(token).iss, ISSUER);
+  // Verified by jose, with the public half as the JWKS publishes it.
+  const jwk = (await ring.publicJwks()).find((candidate) => candidate.kid === key.kid)!;
+  const { payload: verified } = await jwtVerify(token, createLocalJWKSet({ keys: [jwk] }), { ...expected, typ: "at+jwt", algorithms: ["ES256"] });
+  assert.equal(verified.sub, "client");
+  assert.ok((await verifyAccessTokenSignature(ring, token, { ...expected, now: clock.now })).ok);
+  // A signature over another payload does not verify: the signature covers header and payload.
+  const forged = `${header}.${Buffer.from(JSON.stringify({ ...decodeJwt(token), scope: "tenant:write" })).toString("base64url")}.${signature}`;
+  assert.equal((await verifyAccessTokenSignature(ring, forged, { ...expected, now: clock.now })).ok, false);
+  assert.ok(payload);
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { type KeyObject, createCipheriv, createDecipheriv, createPrivateKey, randomBytes } from "node:crypto";
 import { type CryptoKey, type JWK, calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8 } from "jose";
 import type { SigningKey } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
@@ -37,6 +37,8 @@ export interface PublishedKey {
 export interface ActiveKey {
   kid: string;
   privateKey: CryptoKey;
+  /** The same private key for node:crypto's synchronous sign (access-token.ts signs with it). */
+  signingKey: KeyObject;
 }
 
 interface SignerKey extends ActiveKey {
@@ -249,9 +251,11 @@ export class KeyRing {
       });
       if (row.retiredAt === null || row.retiredAt.getTime() > startedAt) {
         const known = this.snapshot?.signers.find((key) => key.kid === row.id);
+        const pkcs8 = known ? null : decryptPrivateKey(row.id, row.encryptedPrivateKey);
         signers.push({
           kid: row.id,
-          privateKey: known?.privateKey ?? (await importPKCS8(decryptPrivateKey(row.id, row.encryptedPrivateKey), row.algorithm)),
+          privateKey: known?.privateKey ?? (await importPKCS8(pkcs8!, row.algorithm)),
+          signingKey: known?.signingKey ?? createPrivateKey(pkcs8!),
           createdAt: row.createdAt.getTime(),
           retiredAt: row.retiredAt?.getTime() ?? null,
         });

@@ -1,24 +1,35 @@
 /**
  * API benchmark: `npm run bench:api` (not part of `npm test`; takes about
- * two minutes, and means little unless the machine is otherwise idle).
+ * four minutes, and means little unless the machine is otherwise idle).
+ * BENCH_DATABASE=postgresql runs it on a throw-away database of the local
+ * PostgreSQL (TEST_POSTGRES_URL) instead of SQLite.
  *
- * 1. A throw-away SQLite database in a temp folder, migrated, with 100,000
- *    integration systems (bulk-inserted in the representation Prisma itself
- *    writes), an admin and a personal API token.
- * 2. The production server (server/main.ts, NODE_ENV=production) on a free
- *    loopback port, and scripts/bare-graphql-server.ts (the same Yoga alone on
- *    node:http) on another, each in its own process.
+ * 1. A throw-away database, migrated, with 100,000 integration systems
+ *    (bulk-inserted in the representation Prisma itself writes), an admin
+ *    with a personal API token, credentials of one system, and a tenant with
+ *    an application.
+ * 2. Three servers, each in its own process on a free loopback port: the
+ *    production server (server/main.ts, NODE_ENV=production);
+ *    scripts/bare-graphql-server.ts (the product's Yoga alone on node:http);
+ *    and scripts/lean-reference-server.ts (Yoga with the same schema, a hashed
+ *    token lookup and prepared statements: what the stack can do at best).
+ *    An OAuth2 access token is fetched from the product's token endpoint.
  * 3. Keyset paging: latency of the first page of integrationSystems against a
  *    page near the end, sequentially (target: deep p50 / first p50 ≤ 1.5), and
- *    again with totalCount.
- * 4. Throughput: autocannon on integrationSystem(id) with the API token,
- *    product against bare, 10 s each at 50 connections, in the order product,
- *    bare, bare, product (target: product req/s / bare req/s ≥ 0.70). Also
- *    the servers' CPU time per request, from /proc.
+ *    again with totalCount (BENCH_PAGING=0 skips this).
+ * 4. Throughput, autocannon at 50 connections, 10 s a run, every server of a
+ *    query run twice in mirrored order (A B C C B A) so drift on a shared
+ *    machine weighs on all alike, with the servers' CPU time per request:
+ *    - integrationSystem(id) { id name description }: product with the API
+ *      token and with the access token, lean reference, bare Yoga
+ *      (targets: product/lean ≥ 0.5 with either token; product/bare ≥ 0.7);
+ *    - integrationSystems(first: 100) and application(id) with the tenant
+ *      header: product against lean, reported.
  *
  * Any non-2xx answer, GraphQL error or unexpected body makes the run invalid:
  * it stops with exit code 1. Missing a target is reported, not fatal.
  * BENCH_SECONDS overrides the 10 s autocannon duration (for quick checks).
+ * BENCH_PROFILE=DIR runs the product's main process with --cpu-prof into DIR.
  * What it shares with scripts/bench-token.ts (starting and stopping servers,
  * requests, autocannon runs, CPU time, clean-up) is in scripts/bench-support.ts.
  */
@@ -29,7 +40,27 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { GRAPHQL_PATH, type GraphQLReply, InvalidBenchmark, ROOT, type RunningServer, combineRuns, freePort, loadServer, makeTempDir, request, runBench, say, startServer, sum, table, waitUntilUp } from "./bench-support";
+import pg from "pg";
+import { createPostgresDatabase } from "../test/postgres";
+import {
+  GRAPHQL_PATH,
+  type GraphQLReply,
+  InvalidBenchmark,
+  ROOT,
+  type RunningServer,
+  combineRuns,
+  freePort,
+  loadServer,
+  makeTempDir,
+  onCleanUp,
+  request,
+  runBench,
+  say,
+  startServer,
+  sum,
+  table,
+  waitUntilUp,
+} from "./bench-support";
 
 const ROWS = 100_000;
 const PAGE_SIZE = 100;
@@ -39,13 +70,21 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
 const PAGE_RATIO_TARGET = 1.5;
-const THROUGHPUT_RATIO_TARGET = 0.7;
+const BARE_RATIO_TARGET = 0.7;
+const LEAN_RATIO_TARGET = 0.5;
+const POSTGRES = process.env.BENCH_DATABASE === "postgresql";
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 
 // The services below read their configuration from the environment on first
 // use, so it is set before any of them is imported (they are imported lazily).
 process.chdir(ROOT);
 const tmpDir = makeTempDir("compass-bench-");
-const DATABASE_URL = `file:${path.join(tmpDir, "bench.db")}`;
+let DATABASE_URL = `file:${path.join(tmpDir, "bench.db")}`;
+if (POSTGRES) {
+  const database = await createPostgresDatabase("compass_bench");
+  onCleanUp(database.drop);
+  DATABASE_URL = database.url;
+}
 const SECRET_KEY = randomBytes(32).toString("hex");
 process.env.DATABASE_URL = DATABASE_URL;
 process.env.SECRET_KEY = SECRET_KEY;
@@ -85,11 +124,84 @@ function uuidV7(time: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
+/** What the load runs need besides the rows. */
+interface Fixture {
+  token: string;
+  /** The system whose credentials get the access token; the last row of the list. */
+  clientId: string;
+  clientSecret: string;
+  tenantExternalId: string;
+  applicationId: string;
+}
+
+/** Raw reads of the throw-away database, beside Prisma: the benchmark checks answers against them. */
+async function rawQuery<R>(sqlite: string, postgres: string, values: unknown[]): Promise<R[]> {
+  if (POSTGRES) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(postgres, values)).rows as R[];
+    } finally {
+      await client.end();
+    }
+  }
+  const raw = new Database(sqlitePathOf(DATABASE_URL));
+  try {
+    return raw.prepare(sqlite).all(...values) as R[];
+  } finally {
+    raw.close();
+  }
+}
+
+const sqlitePathOf = (url: string) => url.replace(/^file:/, "");
+
+async function bulkInsert(rows: (string | null)[][], firstCreatedAt: number, probe: { id: string; createdAt: Date }) {
+  const columns = `"id", "name", "nameKey", "nameSkeleton", "description", "createdAt", "updatedAt"`;
+  if (POSTGRES) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      for (let start = 0; start < rows.length; start += 10_000) {
+        const batch = rows.slice(start, start + 10_000);
+        const column = (index: number) => batch.map((row) => row[index]);
+        await client.query(
+          `INSERT INTO "IntegrationSystem" (${columns}) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::timestamp(3)[])`,
+          [0, 1, 2, 3, 4, 5, 6].map(column),
+        );
+      }
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    return "timestamp(3) text in UTC";
+  }
+  const raw = new Database(sqlitePathOf(DATABASE_URL));
+  try {
+    const stored = raw.prepare(`SELECT "createdAt" FROM "IntegrationSystem" WHERE "id" = ?`).get(probe.id) as { createdAt: unknown };
+    const match = Object.entries(DATE_FORMATS).find(([, format]) => format(probe.createdAt) === stored.createdAt);
+    if (!match) throw new Error(`Prisma stored DateTime ${probe.createdAt.toISOString()} as ${JSON.stringify(stored.createdAt)}: unknown representation`);
+    const [formatName, dateFormat] = match;
+    const insert = raw.prepare(`INSERT INTO "IntegrationSystem" (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    raw.transaction(() => {
+      for (const row of rows) {
+        const time = dateFormat(new Date(Date.parse(`${row[5]}Z`)));
+        insert.run(...row.slice(0, 5), time, time);
+      }
+    })();
+    return `${formatName} (${JSON.stringify(stored.createdAt)})`;
+  } finally {
+    raw.close();
+  }
+}
+
+async function seedDatabase(): Promise<Fixture> {
   const { migrate } = await import("../lib/migrate");
-  const { getConfig } = await import("../lib/config");
   const { getDb } = await import("../lib/db");
   const { createIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
+  const { generateClientCredentials } = await import("@/domain/credentials/system-auth.service");
+  const { createTenant } = await import("@/domain/tenants/tenant.service");
+  const { registerApplication } = await import("@/domain/applications/application.service");
   const { nameKeyOf } = await import("@/domain/validation/validation");
   const { createUser, toIdentity } = await import("@/domain/users/user.service");
   const { createApiToken } = await import("@/domain/api-tokens/api-token.service");
@@ -97,64 +209,53 @@ async function seedDatabase(): Promise<{ token: string; sqlitePath: string }> {
   const { nameSkeleton } = await import("@/lib/name-skeleton");
 
   await migrate(DATABASE_URL);
-  const sqlitePath = getConfig().sqlitePath!;
   const db = getDb();
 
   const user = await createUser(db, "SYSTEM", { email: "bench@example.com", password: randomBytes(16).toString("hex"), role: "ADMIN" });
   const admin = userPrincipal(toIdentity(user), "SESSION");
   const { token } = await createApiToken(db, admin, { name: "bench" });
-  const probe = await createIntegrationSystem(db, admin, { name: "Date format probe" });
+  // Written by the service, so the bulk insert can copy its DateTime representation; it keeps the credentials.
+  const probe = await createIntegrationSystem(db, admin, { name: "Bench client system" });
+  const credentials = await generateClientCredentials(db, admin, probe.id);
+  const tenant = await createTenant(db, admin, { externalId: "bench-tenant", name: "Bench tenant" });
+  const application = await registerApplication(db, admin, tenant, { name: "Bench application", description: "Seeded by bench-api" });
+
+  const started = performance.now();
+  // One row a second, ending an hour ago: distinct, realistic creation times, all before the probe's.
+  const firstCreatedAt = Date.now() - 3_600_000 - ROWS * 1000;
+  const rows = Array.from({ length: ROWS - 1 }, (_, i) => {
+    const name = `Bench system ${String(i + 1).padStart(6, "0")}`;
+    const time = firstCreatedAt + i * 1000;
+    return [uuidV7(time), name, nameKeyOf(name), nameSkeleton(name), `Seeded by bench-api, row ${i + 1} of ${ROWS}`, new Date(time).toISOString().replace(/Z$/, "")];
+  });
+  const representation = await bulkInsert(rows.map((row) => [...row, row[5]]), firstCreatedAt, probe);
+  say(`DateTime stored as ${representation}`);
+  // Read back through Prisma: the bulk rows must look to the product exactly as its own.
+  const first = await db.integrationSystem.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  if (first?.createdAt.getTime() !== firstCreatedAt) throw new Error(`the first seeded row reads back as ${first?.createdAt.toISOString()}, not ${new Date(firstCreatedAt).toISOString()}`);
+  const count = await db.integrationSystem.count();
+  if (count !== ROWS) throw new Error(`expected ${ROWS} integration systems after seeding, found ${count}`);
   await db.$disconnect();
-
-  const raw = new Database(sqlitePath);
-  try {
-    const stored = raw.prepare(`SELECT "createdAt" FROM "IntegrationSystem" WHERE "id" = ?`).get(probe.id) as { createdAt: unknown };
-    const match = Object.entries(DATE_FORMATS).find(([, format]) => format(probe.createdAt) === stored.createdAt);
-    if (!match) throw new Error(`Prisma stored DateTime ${probe.createdAt.toISOString()} as ${JSON.stringify(stored.createdAt)}: unknown representation`);
-    const [formatName, dateFormat] = match;
-    say(`Prisma stores DateTime as ${formatName} (${JSON.stringify(stored.createdAt)})`);
-
-    const started = performance.now();
-    const insert = raw.prepare(
-      `INSERT INTO "IntegrationSystem" ("id", "name", "nameKey", "nameSkeleton", "description", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    // One row a second, ending an hour ago: distinct, realistic creation times.
-    const firstCreatedAt = Date.now() - 3_600_000 - ROWS * 1000;
-    raw.transaction(() => {
-      raw.prepare(`DELETE FROM "IntegrationSystem" WHERE "id" = ?`).run(probe.id);
-      for (let i = 0; i < ROWS; i++) {
-        const name = `Bench system ${String(i + 1).padStart(6, "0")}`;
-        const time = firstCreatedAt + i * 1000;
-        const createdAt = dateFormat(new Date(time));
-        insert.run(uuidV7(time), name, nameKeyOf(name), nameSkeleton(name), `Seeded by bench-api, row ${i + 1} of ${ROWS}`, createdAt, createdAt);
-      }
-    })();
-    const { count } = raw.prepare(`SELECT count(*) AS count FROM "IntegrationSystem"`).get() as { count: number };
-    if (count !== ROWS) throw new Error(`expected ${ROWS} integration systems after seeding, found ${count}`);
-    say(`seeded ${ROWS.toLocaleString("en")} integration systems in ${Math.round(performance.now() - started)} ms`);
-  } finally {
-    raw.close();
-  }
-  return { token, sqlitePath };
+  say(`seeded ${ROWS.toLocaleString("en")} integration systems in ${Math.round(performance.now() - started)} ms`);
+  return { token, clientId: credentials.id, clientSecret: credentials.clientSecret, tenantExternalId: tenant.externalId, applicationId: application.id };
 }
 
 /** Rows of IntegrationSystem in the list's default order (createdAt, id), read directly. */
-function rowsAt(sqlitePath: string, offset: number, count: number): { id: string; createdAtMs: number }[] {
-  const raw = new Database(sqlitePath, { readonly: true });
-  try {
-    const rows = raw
-      .prepare(`SELECT "id", "createdAt" FROM "IntegrationSystem" ORDER BY "createdAt", "id" LIMIT ? OFFSET ?`)
-      .all(count, offset) as { id: string; createdAt: string | number }[];
-    return rows.map((row) => ({ id: row.id, createdAtMs: typeof row.createdAt === "number" ? row.createdAt : Date.parse(row.createdAt) }));
-  } finally {
-    raw.close();
-  }
+async function rowsAt(offset: number, count: number): Promise<{ id: string; createdAtMs: number }[]> {
+  const rows = await rawQuery<{ id: string; createdAt: string | number }>(
+    `SELECT "id", "createdAt" FROM "IntegrationSystem" ORDER BY "createdAt", "id" LIMIT ? OFFSET ?`,
+    `SELECT "id", (EXTRACT(EPOCH FROM "createdAt") * 1000)::bigint AS "createdAt" FROM "IntegrationSystem" ORDER BY "createdAt", "id" LIMIT $1 OFFSET $2`,
+    [count, offset],
+  );
+  return rows.map((row) => ({ id: row.id, createdAtMs: typeof row.createdAt === "number" ? row.createdAt : /^\d+$/.test(row.createdAt) ? Number(row.createdAt) : Date.parse(row.createdAt) }));
 }
+
 
 // ---------------------------------------------------------------- servers
 
-/** A server of this benchmark, on the throw-away database. */
-const startBenchServer = (name: string, script: string, port: number) => startServer(name, script, port, { DATABASE_URL, SECRET_KEY });
+/** A server of this benchmark, on the throw-away database; with `nodeArgs`, the spawned process is the server itself (profiling). */
+const startBenchServer = (name: string, script: string, port: number, nodeArgs?: string[]) =>
+  startServer(name, script, port, { DATABASE_URL, SECRET_KEY }, nodeArgs ? { nodeArgs } : {});
 
 // ---------------------------------------------------------------- measurements
 
@@ -198,13 +299,13 @@ interface PagingResults {
   deepRow: number;
 }
 
-async function measurePaging(port: number, token: string, sqlitePath: string): Promise<PagingResults> {
+async function measurePaging(port: number, token: string): Promise<PagingResults> {
   const { encodeCursor } = await import("@/domain/paging/cursor");
   const send = graphqlRequester(port, token);
-  const [firstRow] = rowsAt(sqlitePath, 0, 1);
+  const [firstRow] = await rowsAt(0, 1);
   // The cursor of the row 150 from the end: the page after it is a full page with more after it.
   const deepOffset = ROWS - PAGE_SIZE - 50;
-  const [cursorRow, deepFirstRow] = rowsAt(sqlitePath, deepOffset, 2);
+  const [cursorRow, deepFirstRow] = await rowsAt(deepOffset, 2);
   const deepCursor = encodeCursor("integrationSystems:CREATED_AT:ASC", [cursorRow.createdAtMs, cursorRow.id]);
 
   type Series = { name: string; query: string; after: string | null; expectedFirstId: string; withTotal: boolean; samples: number[] };
@@ -238,6 +339,16 @@ async function measurePaging(port: number, token: string, sqlitePath: string): P
   };
 }
 
+interface LoadRun {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  seconds: number;
+  cpuSeconds: number | null;
+  cpuMsPerRequest: number | null;
+}
+
 interface ThroughputResult {
   requestsPerSecond: number;
   p50: number;
@@ -247,76 +358,123 @@ interface ThroughputResult {
   cpuMsPerRequest: number | null;
 }
 
-interface LoadRun extends ThroughputResult {
-  seconds: number;
-  cpuSeconds: number | null;
+/** One server answering one query the same way every time, loaded by autocannon. */
+interface Target {
+  label: string;
+  server: RunningServer;
+  body: string;
+  headers: Record<string, string>;
+  /** The one expected answer: every response must be byte-identical (autocannon counts mismatches). */
+  expected: string;
 }
 
-/** Loads one server's integrationSystem(id) with autocannon; any failed or unexpected answer invalidates the run. */
-async function loadTarget(server: RunningServer, token: string, systemId: string) {
-  const body = JSON.stringify({
-    query: "query System($id: ID!) { integrationSystem(id: $id) { id name description createdAt } }",
-    variables: { id: systemId },
-  });
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  // Every response must be byte-identical to this one, checked by autocannon (mismatches).
-  const sample = await request(server.port, { method: "POST", path: GRAPHQL_PATH, headers, body });
-  const reply = JSON.parse(sample.text) as GraphQLReply;
-  const found = reply.data?.integrationSystem as { id: string } | undefined;
-  if (sample.status !== 200 || reply.errors || found?.id !== systemId) {
-    throw new InvalidBenchmark(`${server.name}: integrationSystem(id) answered HTTP ${sample.status}: ${sample.text.slice(0, 500)}`);
+/**
+ * A load target after one sample request: `check` must accept its answer.
+ * Any failed or unexpected answer later invalidates the run.
+ */
+async function target(
+  label: string,
+  server: RunningServer,
+  query: { query: string; variables: Record<string, unknown> },
+  headers: Record<string, string>,
+  check: (data: Record<string, unknown>) => boolean,
+): Promise<Target> {
+  const body = JSON.stringify(query);
+  const allHeaders = { "content-type": "application/json", ...headers };
+  const sample = await request(server.port, { method: "POST", path: GRAPHQL_PATH, headers: allHeaders, body });
+  let reply: GraphQLReply | undefined;
+  try {
+    reply = JSON.parse(sample.text) as GraphQLReply;
+  } catch {
+    // reported below
   }
+  if (sample.status !== 200 || !reply?.data || reply.errors || !check(reply.data)) {
+    throw new InvalidBenchmark(`${label}: answered HTTP ${sample.status}: ${sample.text.slice(0, 500)}`);
+  }
+  return { label, server, body, headers: allHeaders, expected: sample.text };
+}
 
-  return async (seconds: number): Promise<LoadRun> => {
-    const { result, cpuSeconds } = await loadServer(server.name, server, {
-      url: `http://127.0.0.1:${server.port}${GRAPHQL_PATH}`,
-      method: "POST",
-      headers,
-      body,
-      connections: CONNECTIONS,
-      duration: seconds,
-      expectBody: sample.text,
-    });
-    return {
-      requestsPerSecond: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      seconds: result.duration,
-      cpuSeconds,
-      cpuMsPerRequest: cpuSeconds === null ? null : (cpuSeconds * 1000) / result.requests.total,
-    };
+async function load(target: Target, seconds: number): Promise<LoadRun> {
+  const { result, cpuSeconds } = await loadServer(target.label, target.server, {
+    url: `http://127.0.0.1:${target.server.port}${GRAPHQL_PATH}`,
+    method: "POST",
+    headers: target.headers,
+    body: target.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    // A loaded shared machine can hold a request for seconds; a lost answer is an error, a slow one is a figure.
+    timeout: 30,
+    expectBody: target.expected,
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    seconds: result.duration,
+    cpuSeconds,
+    cpuMsPerRequest: cpuSeconds === null ? null : (cpuSeconds * 1000) / result.requests.total,
   };
 }
 
-/** Several runs of one server as one result: req/s and CPU over all of them, p50 and p99 their means. */
+/** Several runs of one target as one result: req/s and CPU over all of them, p50 and p99 their means. */
 function combine(runs: LoadRun[]): ThroughputResult {
   const { total, perSecond, p50, cpuMsPerRequest } = combineRuns(runs);
   return { requestsPerSecond: perSecond, p50, p99: sum(runs.map((run) => run.p99)) / runs.length, total, cpuMsPerRequest };
 }
 
 /**
- * Product and bare, 10 s each, twice, in the order product, bare, bare,
- * product: other work on the machine that rises or falls during the
- * measurement then weighs on both alike (on a shared 2-core machine a single
- * pair of runs was seen to swing the ratio from 0.65 to 1.5).
+ * Each target warmed up, then run twice in mirrored order (A B C C B A):
+ * other work on the machine that rises or falls during the measurement then
+ * weighs on all alike (on a shared 2-core machine a single pair of runs was
+ * seen to swing a ratio from 0.65 to 1.5).
  */
-async function measureThroughput(product: RunningServer, bare: RunningServer, token: string, systemId: string) {
-  const load = { product: await loadTarget(product, token, systemId), bare: await loadTarget(bare, token, systemId) };
-  for (const name of ["product", "bare"] as const) {
-    say(`${name}: warming up for ${WARMUP_SECONDS} s`);
-    await load[name](WARMUP_SECONDS);
+async function measureGroup(targets: Target[]): Promise<ThroughputResult[]> {
+  for (const entry of targets) {
+    say(`${entry.label}: warming up for ${WARMUP_SECONDS} s`);
+    await load(entry, WARMUP_SECONDS);
   }
-  const runs: Record<"product" | "bare", LoadRun[]> = { product: [], bare: [] };
-  for (const name of ["product", "bare", "bare", "product"] as const) {
-    const run = await load[name](SECONDS);
-    runs[name].push(run);
+  const runs = targets.map(() => [] as LoadRun[]);
+  const order = [...targets.keys(), ...[...targets.keys()].reverse()];
+  for (const index of order) {
+    const run = await load(targets[index], SECONDS);
+    runs[index].push(run);
     say(
-      `${name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms over ${SECONDS} s at ${CONNECTIONS} connections` +
+      `${targets[index].label}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms over ${SECONDS} s at ${CONNECTIONS} connections` +
         (run.cpuMsPerRequest === null ? "" : `, ${run.cpuMsPerRequest.toFixed(2)} ms CPU/request`),
     );
   }
-  return { product: combine(runs.product), bare: combine(runs.bare) };
+  return runs.map(combine);
+}
+
+const loadAverage = () => `${os.loadavg().map((value) => value.toFixed(2)).join(", ")} (${os.cpus().length} cores)`;
+const cpu = (result: ThroughputResult) => result.cpuMsPerRequest?.toFixed(2) ?? "n/a";
+const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
+
+function resultTable(targets: Target[], results: ThroughputResult[]): string {
+  return table([
+    ["server", "req/s", "p50 ms", "p99 ms", "requests", "server CPU ms/req"],
+    ...results.map((result, index) => [
+      targets[index].label,
+      result.requestsPerSecond.toFixed(0),
+      result.p50.toFixed(1),
+      result.p99.toFixed(1),
+      String(result.total),
+      cpu(result),
+    ]),
+  ]);
+}
+
+/** "a/b req/s ratio: x (CPU per request: y)", with the target when there is one. */
+function ratioLine(name: string, a: ThroughputResult, b: ThroughputResult, target: number | null): string {
+  const rate = a.requestsPerSecond / b.requestsPerSecond;
+  const cpuRatio = a.cpuMsPerRequest && b.cpuMsPerRequest ? b.cpuMsPerRequest / a.cpuMsPerRequest : null;
+  return (
+    `${name} req/s ratio: ${rate.toFixed(2)}` +
+    (target === null ? "" : ` (target ≥ ${target}: ${verdict(rate >= target)})`) +
+    (cpuRatio === null ? "" : `; CPU-per-request ratio ${cpuRatio.toFixed(2)}`) +
+    "\n"
+  );
 }
 
 // ---------------------------------------------------------------- main
@@ -328,34 +486,78 @@ async function main() {
     if (build.status !== 0) throw new Error(`npm run build failed with exit code ${build.status}`);
   }
 
-  say(`temporary database in ${tmpDir}`);
-  const { token, sqlitePath } = await seedDatabase();
-  const [middleRow] = rowsAt(sqlitePath, ROWS / 2, 1);
+  say(`temporary ${POSTGRES ? "PostgreSQL" : "SQLite"} database: ${POSTGRES ? new URL(DATABASE_URL).pathname.slice(1) : tmpDir}`);
+  const fixture = await seedDatabase();
+  const [middleRow] = await rowsAt(ROWS / 2, 1);
 
-  const [productPort, barePort] = [await freePort(), await freePort()];
-  const product = startBenchServer("product", "server/main.ts", productPort);
+  const [productPort, barePort, leanPort] = [await freePort(), await freePort(), await freePort()];
+  if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const product = startBenchServer("product", "server/main.ts", productPort, PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : undefined);
   const bare = startBenchServer("bare", "scripts/bare-graphql-server.ts", barePort);
+  const lean = startBenchServer("lean", "scripts/lean-reference-server.ts", leanPort);
   // A page request, as in real use: in a single process it is Next's first
   // request that turns on its AsyncLocalStorage, and with it the cost to the hot path.
   await waitUntilUp(product, "/api/health", (status) => status === 200);
-  // Bare Yoga has no health route: any answer from the GraphQL path (401 without a token) means it is up.
+  // Bare Yoga and the lean reference have no health route: any answer from the GraphQL path (401 without a token) means up.
   await waitUntilUp(bare, GRAPHQL_PATH, (status) => status > 0);
-  say(`product server on port ${productPort}, bare GraphQL server on port ${barePort}`);
+  await waitUntilUp(lean, GRAPHQL_PATH, (status) => status > 0);
+  say(`product server on port ${productPort}, bare GraphQL server on port ${barePort}, lean reference on port ${leanPort}`);
 
-  say(`load average before measuring: ${os.loadavg().map((load) => load.toFixed(2)).join(", ")} (${os.cpus().length} cores)`);
-  say(`paging: ${WARMUP_REQUESTS} warm-up + ${SAMPLES} sequential requests per series`);
-  const paging = await measurePaging(productPort, token, sqlitePath);
-  const { product: productRate, bare: bareRate } = await measureThroughput(product, bare, token, middleRow.id);
+  const tokenReply = await request(productPort, {
+    method: "POST",
+    path: "/oauth2/token",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(fixture.clientId)}:${encodeURIComponent(fixture.clientSecret)}`).toString("base64")}`,
+    },
+    body: "grant_type=client_credentials",
+  });
+  const accessToken = (JSON.parse(tokenReply.text) as { access_token?: string }).access_token;
+  if (tokenReply.status !== 200 || !accessToken) throw new InvalidBenchmark(`the token endpoint answered HTTP ${tokenReply.status}: ${tokenReply.text.slice(0, 300)}`);
 
-  const pageRatio = paging.deep.p50 / paging.first.p50;
-  const rateRatio = productRate.requestsPerSecond / bareRate.requestsPerSecond;
-  const cpuRatio =
-    productRate.cpuMsPerRequest && bareRate.cpuMsPerRequest ? bareRate.cpuMsPerRequest / productRate.cpuMsPerRequest : null;
-  const cpu = (result: ThroughputResult) => result.cpuMsPerRequest?.toFixed(2) ?? "n/a";
-  const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
-  const deepLabel = `deep page (rows ${paging.deepRow.toLocaleString("en")}+)`;
-  process.stdout.write(
-    `\nintegrationSystems(first: ${PAGE_SIZE}), ${ROWS.toLocaleString("en")} rows, ${SAMPLES} sequential requests each\n` +
+  say(`load average before measuring: ${loadAverage()}`);
+  let paging: PagingResults | null = null;
+  if (process.env.BENCH_PAGING !== "0") {
+    say(`paging: ${WARMUP_REQUESTS} warm-up + ${SAMPLES} sequential requests per series`);
+    paging = await measurePaging(productPort, fixture.token);
+  }
+
+  const apiToken = { authorization: `Bearer ${fixture.token}` };
+  const systemQuery = { query: "query System($id: ID!) { integrationSystem(id: $id) { id name description } }", variables: { id: middleRow.id } };
+  const isSystem = (data: Record<string, unknown>) => (data.integrationSystem as { id?: string } | null)?.id === middleRow.id;
+  const systemTargets = [
+    await target("product, API token", product, systemQuery, apiToken, isSystem),
+    await target("product, access token", product, systemQuery, { authorization: `Bearer ${accessToken}` }, isSystem),
+    await target("lean reference", lean, systemQuery, apiToken, isSystem),
+    await target("bare Yoga, API token", bare, systemQuery, apiToken, isSystem),
+  ];
+  const listQuery = {
+    query: `{ integrationSystems(first: ${PAGE_SIZE}) { data { id name description } pageInfo { endCursor hasNextPage } } }`,
+    variables: {},
+  };
+  const isList = (data: Record<string, unknown>) => (data.integrationSystems as { data?: unknown[] }).data?.length === PAGE_SIZE;
+  const listTargets = [await target("product, API token", product, listQuery, apiToken, isList), await target("lean reference", lean, listQuery, apiToken, isList)];
+  const applicationQuery = { query: "query App($id: ID!) { application(id: $id) { id name description } }", variables: { id: fixture.applicationId } };
+  const tenantHeader = { ...apiToken, tenant: fixture.tenantExternalId };
+  const isApplication = (data: Record<string, unknown>) => (data.application as { id?: string } | null)?.id === fixture.applicationId;
+  const applicationTargets = [
+    await target("product, API token", product, applicationQuery, tenantHeader, isApplication),
+    await target("lean reference", lean, applicationQuery, tenantHeader, isApplication),
+  ];
+
+  const loadBefore = loadAverage();
+  const system = await measureGroup(systemTargets);
+  const list = await measureGroup(listTargets);
+  const application = await measureGroup(applicationTargets);
+  const loadAfter = loadAverage();
+
+  const [productApi, productAccess, leanSystem, bareSystem] = system;
+  let out = "";
+  if (paging) {
+    const pageRatio = paging.deep.p50 / paging.first.p50;
+    const deepLabel = `deep page (rows ${paging.deepRow.toLocaleString("en")}+)`;
+    out +=
+      `\nintegrationSystems(first: ${PAGE_SIZE}), ${ROWS.toLocaleString("en")} rows, ${SAMPLES} sequential requests each\n` +
       table([
         ["page", "p50 ms", "p99 ms"],
         ["first page", ms(paging.first.p50), ms(paging.first.p99)],
@@ -363,18 +565,27 @@ async function main() {
         ["first page + totalCount", ms(paging.firstWithTotal.p50), ms(paging.firstWithTotal.p99)],
         [deepLabel + " + totalCount", ms(paging.deepWithTotal.p50), ms(paging.deepWithTotal.p99)],
       ]) +
-      `\ndeep/first p50 ratio: ${pageRatio.toFixed(2)} (target ≤ ${PAGE_RATIO_TARGET}: ${verdict(pageRatio <= PAGE_RATIO_TARGET)})\n` +
-      `\nintegrationSystem(id) with an API token, ${CONNECTIONS} connections, 2 × ${SECONDS} s per server, no errors` +
-      ` (p50 and p99: mean of the two runs)\n` +
-      table([
-        ["server", "req/s", "p50 ms", "p99 ms", "requests", "server CPU ms/req"],
-        ["product (server/main.ts)", productRate.requestsPerSecond.toFixed(0), productRate.p50.toFixed(1), productRate.p99.toFixed(1), String(productRate.total), cpu(productRate)],
-        ["bare Yoga on node:http", bareRate.requestsPerSecond.toFixed(0), bareRate.p50.toFixed(1), bareRate.p99.toFixed(1), String(bareRate.total), cpu(bareRate)],
-      ]) +
-      `\nproduct/bare req/s ratio: ${rateRatio.toFixed(2)} (target ≥ ${THROUGHPUT_RATIO_TARGET}: ${verdict(rateRatio >= THROUGHPUT_RATIO_TARGET)})\n` +
-      (cpuRatio === null ? "" : `bare/product CPU-per-request ratio: ${cpuRatio.toFixed(2)} (the same comparison, steadier on a busy machine)\n`) +
-      "\n",
-  );
+      `\ndeep/first p50 ratio: ${pageRatio.toFixed(2)} (target ≤ ${PAGE_RATIO_TARGET}: ${verdict(pageRatio <= PAGE_RATIO_TARGET)})\n`;
+  }
+  const runs = `${CONNECTIONS} connections, 2 × ${SECONDS} s per server, no errors (p50 and p99: mean of the two runs)`;
+  out +=
+    `\n${POSTGRES ? "PostgreSQL" : "SQLite"}; load average ${loadBefore} before the throughput runs, ${loadAfter} after\n` +
+    `\nintegrationSystem(id) { id name description }, ${runs}\n` +
+    resultTable(systemTargets, system) +
+    "\n" +
+    ratioLine("product/lean, API token:   ", productApi, leanSystem, LEAN_RATIO_TARGET) +
+    ratioLine("product/lean, access token:", productAccess, leanSystem, LEAN_RATIO_TARGET) +
+    ratioLine("product/bare, API token:   ", productApi, bareSystem, BARE_RATIO_TARGET) +
+    `\nintegrationSystems(first: ${PAGE_SIZE}) { data { id name description } pageInfo { ... } }, API token, ${runs}\n` +
+    resultTable(listTargets, list) +
+    "\n" +
+    ratioLine("product/lean", list[0], list[1], null) +
+    `\napplication(id) { id name description } with the tenant header, API token, ${runs}\n` +
+    resultTable(applicationTargets, application) +
+    "\n" +
+    ratioLine("product/lean", application[0], application[1], null) +
+    "\n";
+  process.stdout.write(out);
 }
 
 await runBench(main);

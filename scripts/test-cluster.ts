@@ -9,6 +9,8 @@
  * - an access token revoked through B is refused by A within 1 s;
  * - a credential deleted through A is refused by B within 1 s (token
  *   endpoint and its access tokens), after B had it cached;
+ * - a personal API token revoked through A is refused by B within 1 s, after
+ *   B had it cached;
  * - `npm run keys:rotate` during traffic on both instances: no request fails,
  *   before, at or after the new key starts signing (60 s later), and tokens
  *   signed by the old key keep working.
@@ -156,6 +158,27 @@ async function main(): Promise<boolean> {
       `a credential deleted through A is refused by B within ${FRESHNESS_BOUND_MS} ms`,
       problem === null && isData(warm) && isData(deleted) && deleted.json?.data?.deleteSystemAuthForIntegrationSystem?.id === second.credential.clientId && inTime(tokens) && inTime(reads),
       `first refusal after the deletion was acknowledged: ${deletionFigures}`,
+    );
+  }
+
+  // ------------------------------------------------------------ revoked API token across instances
+  {
+    const revokedToken = await adminApiToken(a);
+    const readOnB = () => graphql(b.port, revokedToken, READ_SYSTEMS);
+    const warm = await readOnB(); // B now has the token cached
+    // Newest first: the token just created.
+    const listed = await graphql(a.port, revokedToken, `{ apiTokens { id } }`);
+    const tokenId = listed.json?.data?.apiTokens?.[0]?.id as string;
+    const revoked = await graphql(a.port, apiToken, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: tokenId });
+    const acknowledgedAt = performance.now();
+    const watched = await watchRefusal(acknowledgedAt, async () => {
+      const read = await readOnB();
+      return read.status === 401 && read.json?.errors?.[0]?.extensions?.code === "UNAUTHENTICATED";
+    });
+    check(
+      `an API token revoked through A is refused by B within ${FRESHNESS_BOUND_MS} ms`,
+      isData(warm) && isData(revoked) && revoked.json?.data?.revokeApiToken?.id === tokenId && inTime(watched),
+      `first refusal after the revocation was acknowledged: ${figure(watched.firstRefusedMs)}`,
     );
   }
 

@@ -13,6 +13,7 @@ import { createFastPath, createRequestListener } from "@/server/fast-path";
 import { log } from "@/lib/logger";
 import { startNextProcess } from "@/server/next-proxy";
 import { authorizationServer } from "@/oauth2/authorization-server";
+import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { startup } from "@/app/startup";
 
 async function main() {
@@ -52,7 +53,11 @@ async function main() {
     log.info("shutting down", { signal });
     // Next stops once this server has finished the requests it was forwarding.
     server.close(() =>
-      void Promise.allSettled([nextProcess.stop(), authorizationServer(getDb()).clients.flushLastUsed()]).finally(() => process.exit(0)),
+      void Promise.allSettled([
+        nextProcess.stop(),
+        authorizationServer(getDb()).clients.flushLastUsed(),
+        apiTokenCache(getDb()).flushLastUsed(),
+      ]).finally(() => process.exit(0)),
     );
     setTimeout(() => process.exit(0), 5_000).unref();
   };

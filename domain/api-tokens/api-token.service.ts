@@ -4,18 +4,15 @@ import { newId } from "../../lib/ids";
 import type { ApiToken } from "../../generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
 import type { Db } from "../../lib/db";
-import { log } from "../../lib/logger";
 import { recordAudit } from "../audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "../errors";
-import { toIdentity } from "@/domain/users/user.service";
+import { apiTokenCache } from "./api-token-cache";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
 export const API_TOKEN_PREFIX = "cmp_pat_";
 /** Live (unexpired) tokens one user may hold: enough for any automation, not a flood of rows. */
 export const API_TOKENS_PER_USER_MAX = 50;
-/** lastUsedAt is written at most this often per token, off the request path. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function createApiToken(
   db: Db,
@@ -63,24 +60,22 @@ export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
 
 /** Revokes one of the caller's own tokens; others' tokens are NOT_FOUND. */
 export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): Promise<ApiToken> {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id } });
     if (!row || row.userId !== actor.user.id) throw notFound("API token", id, "revoking it");
     await tx.apiToken.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name });
     return row;
   });
+  apiTokenCache(db).forgetTokens([id]);
+  return revoked;
 }
 
-/** The token's user, or null for an unknown, revoked or expired token. */
-export async function userForApiToken(db: Db, token: string): Promise<{ user: UserIdentity; apiTokenId: string } | null> {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  const now = Date.now();
-  if (!row || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    db.apiToken
-      .updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } })
-      .catch((error: Error) => log.warn("could not record API token use", { apiTokenId: row.id, error: error.message }));
-  }
-  return { user: toIdentity(row.user), apiTokenId: row.id };
+/**
+ * The token's user, or null for an unknown, revoked or expired token. Read
+ * through the per-process cache: a revocation elsewhere is seen within
+ * API_TOKEN_FRESHNESS_MS (api-token-cache.ts).
+ */
+export function userForApiToken(db: Db, token: string): Promise<{ user: UserIdentity; apiTokenId: string } | null> {
+  return apiTokenCache(db).owner(token);
 }

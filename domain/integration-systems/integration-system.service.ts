@@ -1,6 +1,6 @@
 import { newId } from "../../lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
-import type { Db } from "../../lib/db";
+import { type Db, type RawReader, rawReader } from "../../lib/db";
 import { refusingDuplicates } from "../../lib/db-errors";
 import { plural } from "../../lib/text";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
@@ -106,8 +106,35 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
   return deleted;
 }
 
-export function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
-  return db.integrationSystem.findUnique({ where: { id } });
+// The hottest reads, as prepared statements where the client has them (lib/db.ts, rawReader): the
+// same rows as Prisma's, every scalar column (from Prisma's own list, so a new column is never missed).
+const COLUMNS = Object.values(Prisma.IntegrationSystemScalarFieldEnum)
+  .map((column) => `"${column}"`)
+  .join(", ");
+const DATE_COLUMNS = ["createdAt", "updatedAt"] as const;
+const SELECT_SYSTEMS = `SELECT ${COLUMNS} FROM "IntegrationSystem"`;
+
+export async function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
+  const raw = rawReader(db);
+  if (!raw) return db.integrationSystem.findUnique({ where: { id } });
+  const [row] = await raw.rows<IntegrationSystem>(`${SELECT_SYSTEMS} WHERE "id" = $1`, [id], DATE_COLUMNS);
+  return row ?? null;
+}
+
+/** One unfiltered page in keyset order, as the findMany in listIntegrationSystems reads it. */
+function pageOfSystems(raw: RawReader, field: OrderField, direction: Direction, after: Keyset | null, take: number): Promise<IntegrationSystem[]> {
+  const [op, dir] = direction === "ASC" ? [">", "ASC"] : ["<", "DESC"];
+  if (field === "NAME") {
+    const where = after && "nameKey" in after ? `WHERE "nameKey" ${op} $1` : "";
+    const values = after && "nameKey" in after ? [after.nameKey, take] : [take];
+    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "nameKey" ${dir} LIMIT $${values.length}`, values, DATE_COLUMNS);
+  }
+  if (after && "createdAt" in after) {
+    // The leading bound lets the database seek the index (see afterTimeAndId in paging/cursor.ts).
+    const where = `WHERE "createdAt" ${op}= $1 AND ("createdAt" ${op} $1 OR ("createdAt" = $1 AND "id" ${op} $2))`;
+    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $3`, [raw.time(after.createdAt), after.id, take], DATE_COLUMNS);
+  }
+  return raw.rows(`${SELECT_SYSTEMS} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $1`, [take], DATE_COLUMNS);
 }
 
 export type OrderField = "NAME" | "CREATED_AT";
@@ -149,11 +176,14 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
   const search = args.search?.trim();
   if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
 
-  const rows = await db.integrationSystem.findMany({
-    where: keyset,
-    orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
-    take: first + 1,
-  });
+  const raw = rawReader(db);
+  const rows = raw
+    ? await pageOfSystems(raw, field, direction, after, first + 1)
+    : await db.integrationSystem.findMany({
+        where: keyset,
+        orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
+        take: first + 1,
+      });
   return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count() };
 }
 

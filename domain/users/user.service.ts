@@ -4,6 +4,7 @@ import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPasswor
 import type { Db } from "../../lib/db";
 import { isUniqueViolation, refusingDuplicates } from "../../lib/db-errors";
 import { log } from "../../lib/logger";
+import { apiTokenCache } from "../api-tokens/api-token-cache";
 import { recordAudit } from "../audit/audit.service";
 import { type Principal, type Role, type UserIdentity, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "../errors";
@@ -64,7 +65,7 @@ export function listUsers(db: Db): Promise<User[]> {
 }
 
 export async function deleteUser(db: Db, actor: Principal, id: string): Promise<User> {
-  return db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     // Locks every admin row first (a no-op update, the same SQL on both
     // providers) and counts them: two admins deleting each other at once would
     // otherwise both count two admins and leave none.
@@ -80,6 +81,9 @@ export async function deleteUser(db: Db, actor: Principal, id: string): Promise<
     await recordAudit(tx, actor, { action: "USER_DELETED", objectType: "User", objectId: id, objectLabel: user.email });
     return user;
   });
+  // Its API tokens are refused by this process from the next request on.
+  apiTokenCache(db).forgetUser(id);
+  return deleted;
 }
 
 /** The user whose password matches, or null. Takes as long for unknown emails. */
