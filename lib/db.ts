@@ -21,6 +21,13 @@ function ignoreConnectionError(): void {
   // the pool discards the connection. Logged there, as a 503 (lib/db-errors.ts).
 }
 
+const postgresDbs = new WeakSet<object>();
+
+/** Whether a client talks to PostgreSQL: the few raw queries that differ by dialect (JSON) ask. */
+export function isPostgres(db: Db): boolean {
+  return postgresDbs.has(db);
+}
+
 export function createDb(databaseUrl: string): Db {
   const config = getConfig();
   if (/^postgres/i.test(databaseUrl)) {
@@ -56,7 +63,9 @@ export function createDb(databaseUrl: string): Db {
     // pool safe before the adapter first connects.
     pool.on("error", ignoreConnectionError);
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    postgresDbs.add(client);
+    return client;
   }
   const adapter = new PrismaBetterSQLite3({ url: config.sqlitePath ?? databaseUrl, timeout: 10_000 });
   return new SqliteClient({ adapter });
