@@ -92,11 +92,12 @@ export function checkSchema(text: string, field: string): string {
 function validatorFor(schemaText: string): ValidateFunction {
   let validate = compiled.get(schemaText);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(schemaText) as object);
+    const schema = JSON.parse(schemaText) as object | boolean;
+    validate = ajv.compile(schema);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(schemaText, validate);
-    // ajv keeps compiled schemas by content as well; ours is the cache.
-    ajv.removeSchema(JSON.parse(schemaText) as object);
+    // ajv also keeps every object schema it compiled; ours is the (bounded) cache. Booleans it does not keep.
+    if (typeof schema === "object") ajv.removeSchema(schema);
   }
   return validate;
 }
