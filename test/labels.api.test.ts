@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
-import { onlyError, setupTestApp } from "./harness";
+import { onlyError, provider, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 const tenant = await createTenant(app.db, app.admin.principal, { externalId: "labels-tenant", name: "Labels" });
@@ -247,4 +247,28 @@ test("label definitions: list, read, invalid schemas refused on in.schema, delet
   assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: "size" } }), 0);
   const actions = (await app.db.auditEvent.findMany({ where: { objectType: "LabelDefinition", objectLabel: "size" } })).map((event) => event.action).sort();
   assert.deepEqual(actions, ["LABEL_DEFINITION_CREATED", "LABEL_DEFINITION_DELETED", "LABEL_DEFINITION_UPDATED"]);
+});
+
+test("a label set while its definition changes is checked against the new schema (PostgreSQL: the definition is read FOR SHARE)", { skip: provider !== "postgresql" && "SQLite runs one writer at a time" }, async () => {
+  const { setLabel } = await import("@/domain/labels/label.service");
+  const pg = (await import("pg")).default;
+  await app.ok(`mutation { createLabelDefinition(in: { key: "racing", schema: "{\\"type\\":\\"integer\\"}" }) { key } }`, {}, inTenant as any);
+  const definition = await app.db.labelDefinition.findFirstOrThrow({ where: { tenantId: tenant.id, key: "racing" } });
+  // Another transaction, like updateLabelDefinition, has changed the schema and not yet committed.
+  const other = new pg.Client({ connectionString: app.databaseUrl });
+  await other.connect();
+  try {
+    await other.query("BEGIN");
+    await other.query(`UPDATE "LabelDefinition" SET "schema" = $1 WHERE "id" = $2`, [JSON.stringify({ type: "integer", maximum: 10 }), definition.id]);
+    let settled = false;
+    const setting = setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtimes.get("epsilon")!, "racing", 50).finally(() => (settled = true));
+    setting.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(settled, false, "the label waits for the definition's change");
+    await other.query("COMMIT");
+    await assert.rejects(setting, (error: any) => error.code === "BAD_USER_INPUT" && /maximum|<= 10/.test(error.message));
+  } finally {
+    await other.end();
+  }
+  assert.equal(await app.db.label.count({ where: { key: "racing" } }), 0);
 });

@@ -73,7 +73,7 @@ export async function registerApplication(db: Db, actor: Principal, tenant: Tena
           throw notFound("integration system", integrationSystemId, doing);
         }
         const application = await tx.application.create({ data: { id: newId(), tenantId: tenant.id, integrationSystemId, ...valid } });
-        const labels = input.labels ? (await writeLabels(tx, labelTarget(application), input.labels, "in.labels", false)).after : undefined;
+        const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(application), input.labels, "in.labels", false)).after : undefined;
         await recordAudit(tx, actor, {
           action: "APPLICATION_REGISTERED",
           objectType: "Application",
@@ -114,7 +114,7 @@ export async function updateApplication(
         const before = await requireInTenant(tx, tenant, id, "updating it");
         requireManagedBy(actor, before, "updating");
         const application = await tx.application.update({ where: { id }, data: valid });
-        const labels = input.labels ? await writeLabels(tx, labelTarget(application), input.labels, "in.labels", true) : null;
+        const labels = input.labels ? await writeLabels(tx, isPostgres(db), labelTarget(application), input.labels, "in.labels", true) : null;
         await recordAudit(tx, actor, {
           action: "APPLICATION_UPDATED",
           objectType: "Application",

@@ -75,8 +75,11 @@ export async function updateLabelDefinition(db: Db, actor: Principal, tenant: Te
   return db.$transaction(async (tx) => {
     const before = await tx.labelDefinition.findUnique({ where: { tenantId_key: { tenantId: tenant.id, key: valid.key } } });
     if (!before) throw notFound("label definition", valid.key, `updating it in tenant "${tenant.externalId}"`);
-    refuseBreaking(await breakingCount(tx, tenant.id, valid.key, valid.schema), valid.key);
+    // Written before the labels are checked: the row stays locked until commit, so
+    // labels being set meanwhile wait and are checked against the new schema
+    // (label.service.ts reads definitions FOR SHARE); a refusal rolls it back.
     const definition = await tx.labelDefinition.update({ where: { id: before.id }, data: { schema: valid.schema } });
+    refuseBreaking(await breakingCount(tx, tenant.id, valid.key, valid.schema), valid.key);
     await recordAudit(tx, actor, {
       action: "LABEL_DEFINITION_UPDATED",
       objectType: "LabelDefinition",

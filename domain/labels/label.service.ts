@@ -1,5 +1,5 @@
 import { Prisma } from "../../generated/prisma-sqlite/client";
-import type { Db, Tx } from "../../lib/db";
+import { type Db, type Tx, isPostgres } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.service";
 import { notFound } from "../errors";
@@ -23,18 +23,28 @@ export interface LabelTarget {
 const OBJECT_TYPE = { APPLICATION: "Application", RUNTIME: "Runtime" } as const;
 const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
 
-async function definitionsFor(tx: Tx, tenantId: string, keys: string[]): Promise<Map<string, string | null>> {
-  const rows = await tx.labelDefinition.findMany({ where: { tenantId, key: { in: keys } }, select: { key: true, schema: true } });
+/**
+ * The schemas of these keys' definitions. On PostgreSQL the rows are read
+ * FOR SHARE: a definition being changed (updateLabelDefinition holds its row)
+ * is waited for and its new schema checked, so a value valid only under the
+ * old one cannot slip in beside the change. SQLite runs one writer at a time.
+ */
+async function definitionsFor(tx: Tx, postgres: boolean, tenantId: string, keys: string[]): Promise<Map<string, string | null>> {
+  if (keys.length === 0) return new Map();
+  const rows = postgres
+    ? await tx.$queryRaw<{ key: string; schema: string | null }[]>`
+        SELECT "key", "schema" FROM "LabelDefinition" WHERE "tenantId" = ${tenantId} AND "key" IN (${Prisma.join(keys)}) FOR SHARE`
+    : await tx.labelDefinition.findMany({ where: { tenantId, key: { in: keys } }, select: { key: true, schema: true } });
   return new Map(rows.map((row) => [row.key, row.schema]));
 }
 
 /** Checks keys, sizes and definitions of labels about to be written; throws BAD_USER_INPUT naming `field.key`. */
-async function checkLabels(tx: Tx, tenantId: string, labels: Record<string, unknown>, field: string): Promise<void> {
+async function checkLabels(tx: Tx, postgres: boolean, tenantId: string, labels: Record<string, unknown>, field: string): Promise<void> {
   for (const [key, value] of Object.entries(labels)) {
     checkWritableKey(key, `${field}.${key}`);
     checkLabelValue(value, `${field}.${key}`);
   }
-  const schemas = await definitionsFor(tx, tenantId, Object.keys(labels));
+  const schemas = await definitionsFor(tx, postgres, tenantId, Object.keys(labels));
   for (const [key, value] of Object.entries(labels)) checkAgainstSchema(schemas.get(key) ?? null, key, value, `${field}.${key}`);
 }
 
@@ -46,12 +56,13 @@ async function checkLabels(tx: Tx, tenantId: string, labels: Record<string, unkn
  */
 export async function writeLabels(
   tx: Tx,
+  postgres: boolean,
   target: LabelTarget,
   labels: Record<string, unknown>,
   field: string,
   replace: boolean,
 ): Promise<{ before: Record<string, unknown>; after: Record<string, unknown> }> {
-  await checkLabels(tx, target.tenantId, labels, field);
+  await checkLabels(tx, postgres, target.tenantId, labels, field);
   const existing = await tx.label.findMany({ where: { objectId: target.id }, select: { key: true, value: true } });
   const before = Object.fromEntries(existing.map((row) => [row.key, row.value]));
   if (replace) await tx.label.deleteMany({ where: { objectId: target.id, key: { notIn: Object.keys(labels) } } });
@@ -93,7 +104,7 @@ export async function setLabel(
   return db.$transaction(async (tx) => {
     const target = await findTarget(tx, type, tenantId, objectId, doing);
     requireManager(actor, target, NOUN[type], "labelling");
-    const [schema] = [...(await definitionsFor(tx, tenantId, [key])).values()];
+    const [schema] = [...(await definitionsFor(tx, isPostgres(db), tenantId, [key])).values()];
     checkAgainstSchema(schema ?? null, key, value, "value");
     const before = await tx.label.findUnique({ where: { objectId_key: { objectId, key } }, select: { value: true } });
     const json = value as Prisma.InputJsonValue;

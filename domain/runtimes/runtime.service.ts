@@ -71,7 +71,7 @@ export async function registerRuntime(db: Db, actor: Principal, tenant: Tenant, 
         const runtime = await tx.runtime.create({
           data: { id: newId(), tenantId: tenant.id, integrationSystemId, statusCondition: condition ?? "INITIAL", ...valid },
         });
-        const labels = input.labels ? (await writeLabels(tx, labelTarget(runtime), input.labels, "in.labels", false)).after : undefined;
+        const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(runtime), input.labels, "in.labels", false)).after : undefined;
         await recordAudit(tx, actor, {
           action: "RUNTIME_REGISTERED",
           objectType: "Runtime",
@@ -95,7 +95,7 @@ export async function updateRuntime(db: Db, actor: Principal, tenant: Tenant, id
         requireManager(actor, before, "runtime", "updating");
         const status = condition && condition !== before.statusCondition ? { statusCondition: condition, statusTimestamp: new Date() } : {};
         const runtime = await tx.runtime.update({ where: { id }, data: { ...valid, ...status } });
-        const labels = input.labels ? await writeLabels(tx, labelTarget(runtime), input.labels, "in.labels", true) : null;
+        const labels = input.labels ? await writeLabels(tx, isPostgres(db), labelTarget(runtime), input.labels, "in.labels", true) : null;
         const { tenantId: _t, tenantExternalId: _e, integrationSystemId, ...was } = detailsOf(before, tenant);
         const { tenantId: _t2, tenantExternalId: _e2, integrationSystemId: _i2, ...is } = detailsOf(runtime, tenant);
         await recordAudit(tx, actor, {
