@@ -16,6 +16,9 @@ const config: CodegenConfig = {
       scalarsOverrides: {
         DateTime: { type: { input: "Date", output: "Date | string" } },
         PageCursor: { type: "string" },
+        Any: { type: "unknown" },
+        Labels: { type: "Record<string, unknown>" },
+        JSONSchema: { type: "string" },
       },
       typesPluginsConfig: {
         contextType: "./context#GraphQLContext",

@@ -3,6 +3,8 @@ import type { IntegrationSystem, SystemAuth, Tenant } from "../generated/prisma-
 import type { Db } from "../lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
+import { credentialsOfObjects } from "@/domain/credentials/object-credentials.service";
+import { labelsOfObjects } from "@/domain/labels/label.service";
 
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {
@@ -18,6 +20,10 @@ export interface GraphQLContext {
 
 export interface Loaders {
   authsBySystemId: DataLoader<string, SystemAuth[]>;
+  appAuthsById: DataLoader<string, SystemAuth[]>;
+  runtimeAuthsById: DataLoader<string, SystemAuth[]>;
+  /** An application's or runtime's labels, by its id. */
+  labelsByObjectId: DataLoader<string, Record<string, unknown>>;
   integrationSystemById: DataLoader<string, IntegrationSystem | null>;
   tenantById: DataLoader<string, Tenant | null>;
 }
@@ -37,13 +43,25 @@ export function createLoaders(db: Db): Loaders {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
       const bySystem = new Map<string, SystemAuth[]>(systemIds.map((id) => [id, []]));
-      for (const row of rows) bySystem.get(row.integrationSystemId)!.push(row);
+      for (const row of rows) bySystem.get(row.integrationSystemId!)!.push(row);
       return systemIds.map((id) => bySystem.get(id)!);
     }),
     // A page of applications names its systems and tenants with one query each.
     integrationSystemById: new DataLoader(async (ids) =>
       byId(ids, await db.integrationSystem.findMany({ where: { id: { in: [...ids] } } })),
     ),
+    appAuthsById: new DataLoader(async (ids) => {
+      const byObject = await credentialsOfObjects(db, "APPLICATION", ids);
+      return ids.map((id) => byObject.get(id)!);
+    }),
+    runtimeAuthsById: new DataLoader(async (ids) => {
+      const byObject = await credentialsOfObjects(db, "RUNTIME", ids);
+      return ids.map((id) => byObject.get(id)!);
+    }),
+    labelsByObjectId: new DataLoader(async (ids) => {
+      const byObject = await labelsOfObjects(db, ids);
+      return ids.map((id) => byObject.get(id)!);
+    }),
     tenantById: new DataLoader(async (ids) => byId(ids, await db.tenant.findMany({ where: { id: { in: [...ids] } } }))),
   };
 }

@@ -14,7 +14,7 @@ import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
-import { TENANT_HEADER, tenantScope } from "@/domain/tenants/tenant-scope";
+import { TENANT_HEADER, confinedTenantOf, tenantScope } from "@/domain/tenants/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
 
 export { GRAPHQL_PATH };
@@ -69,7 +69,7 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       principal: knownPrincipal(request),
       origin: publicOrigin(request),
       loaders: createLoaders(db()),
-      tenant: tenantScope(db(), request.headers.get(TENANT_HEADER)),
+      tenant: tenantScope(db(), request.headers.get(TENANT_HEADER), confinedTenantOf(knownPrincipal(request))),
     }),
     plugins: [
       useRequestGuard({

@@ -44,7 +44,15 @@ export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 /** docs/design.md's default set for integration systems' credentials. */
 export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];
 /** What an integration system may be granted at all: writing integration systems is for people. */
-export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [...DEFAULT_INTEGRATION_SYSTEM_SCOPES, SCOPES.integrationSystemAuthsRead];
+export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
+  ...DEFAULT_INTEGRATION_SYSTEM_SCOPES,
+  SCOPES.integrationSystemAuthsRead,
+  // An integration system may manage runtimes and its tenants' label definitions too (Compass).
+  SCOPES.runtimeRead,
+  SCOPES.runtimeWrite,
+  SCOPES.labelDefinitionRead,
+  SCOPES.labelDefinitionWrite,
+];
 
 function scopesFromEnv(name: string): string[] {
   const raw = process.env[name]?.trim();

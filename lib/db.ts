@@ -22,6 +22,13 @@ function ignoreConnectionError(): void {
   // the pool discards the connection. Logged there, as a 503 (lib/db-errors.ts).
 }
 
+const postgresDbs = new WeakSet<object>();
+
+/** Whether a client talks to PostgreSQL: the few raw queries that differ by dialect (JSON) ask. */
+export function isPostgres(db: Db): boolean {
+  return postgresDbs.has(db);
+}
+
 export function createDb(databaseUrl: string): Db {
   const config = getConfig();
   if (/^postgres/i.test(databaseUrl)) {
@@ -59,6 +66,7 @@ export function createDb(databaseUrl: string): Db {
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const db = new PostgresClient({ adapter }) as unknown as Db;
     readers.set(db, postgresReader(pool));
+    postgresDbs.add(db);
     return db;
   }
   const file = config.sqlitePath ?? databaseUrl;
@@ -72,7 +80,7 @@ export function createDb(databaseUrl: string): Db {
  * Prepared statements beside Prisma, for the few hottest reads only (an
  * integration system by id, a page of them): Prisma 6's client engine spends
  * about three times the database's work compiling and mapping each query
- * (docs/decisions/0013-prepared-statements-for-hot-reads.md). The SQL uses
+ * (docs/decisions/0010-prepared-statements-for-hot-reads.md). The SQL uses
  * $1, $2, ... on both databases; rows come back with DateTime columns as
  * Dates, like Prisma's. Writes always go through Prisma.
  */

@@ -11,6 +11,10 @@ export const SCOPES = {
   applicationRead: "application:read",
   applicationWrite: "application:write",
   tenantRead: "tenant:read",
+  runtimeRead: "runtime:read",
+  runtimeWrite: "runtime:write",
+  labelDefinitionRead: "label_definition:read",
+  labelDefinitionWrite: "label_definition:write",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 

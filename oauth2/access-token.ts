@@ -1,6 +1,7 @@
 import { randomUUID, sign } from "node:crypto";
 import { type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
 import { formatScopes } from "@/lib/scopes";
+import type { CredentialOwner } from "@/domain/principals/principal";
 import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
 
 /**
@@ -19,7 +20,11 @@ export interface AccessTokenClaims {
   sub: string;
   aud: string;
   client_id: string;
-  integration_system_id: string;
+  /** The owner of the credential: an integration system's id, or a tenant and an application's or a runtime's id. */
+  integration_system_id?: string;
+  tenant_id?: string;
+  application_id?: string;
+  runtime_id?: string;
   scope: string;
   jti: string;
   iat: number;
@@ -30,11 +35,19 @@ export interface IssueRequest {
   issuer: string;
   audience: string;
   clientId: string;
-  integrationSystemId: string;
+  owner: CredentialOwner;
   scopes: readonly string[];
   /** Seconds since the epoch. */
   issuedAt: number;
   expiresAt: number;
+}
+
+export const OWNER_CLAIMS = ["integration_system_id", "tenant_id", "application_id", "runtime_id"] as const;
+
+/** The claims that name a credential's owner; a token must carry exactly its client's. */
+export function ownerClaims(owner: CredentialOwner): Partial<Pick<AccessTokenClaims, (typeof OWNER_CLAIMS)[number]>> {
+  if (owner.kind === "INTEGRATION_SYSTEM") return { integration_system_id: owner.id };
+  return { tenant_id: owner.tenantId, [owner.kind === "APPLICATION" ? "application_id" : "runtime_id"]: owner.id };
 }
 
 export async function signAccessToken(keys: KeyRing, request: IssueRequest): Promise<{ token: string; claims: AccessTokenClaims }> {
@@ -44,7 +57,7 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
     sub: request.clientId,
     aud: request.audience,
     client_id: request.clientId,
-    integration_system_id: request.integrationSystemId,
+    ...ownerClaims(request.owner),
     scope: formatScopes(request.scopes),
     // randomUUID draws from a pooled buffer: cheaper per token than randomBytes.
     jti: randomUUID(),
@@ -53,7 +66,7 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
   };
   // A compact JWS (RFC 7515) signed synchronously with node:crypto: jose's
   // WebCrypto path cost more than the signature itself
-  // (docs/decisions/0014-synchronous-es256-signing.md). ES256 signatures
+  // (docs/decisions/0011-synchronous-es256-signing.md). ES256 signatures
   // are r || s, 64 bytes (ieee-p1363), as JWS requires; jose verifies them.
   const signingInput = `${base64url(JSON.stringify({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
   const signature = sign("sha256", Buffer.from(signingInput), { key: key.signingKey, dsaEncoding: "ieee-p1363" });
@@ -94,7 +107,7 @@ export async function verifyAccessTokenSignature(
       typ: ACCESS_TOKEN_TYPE,
       issuer: expected.issuer,
       audience: expected.audience,
-      requiredClaims: ["exp", "iat", "jti", "sub", "client_id", "scope", "integration_system_id"],
+      requiredClaims: ["exp", "iat", "jti", "sub", "client_id", "scope"],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: expected.now === undefined ? undefined : new Date(expected.now),
     });
@@ -115,7 +128,7 @@ function hasClaimTypes(payload: JWTPayload): payload is JWTPayload & AccessToken
   return (
     typeof payload.sub === "string" &&
     payload.client_id === payload.sub &&
-    typeof payload.integration_system_id === "string" &&
+    OWNER_CLAIMS.every((claim) => payload[claim] === undefined || typeof payload[claim] === "string") &&
     typeof payload.scope === "string" &&
     typeof payload.jti === "string" &&
     typeof payload.aud === "string"

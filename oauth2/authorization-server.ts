@@ -1,12 +1,12 @@
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { whenCredentialsDeleted } from "@/domain/credentials/system-auth.service";
-import { integrationSystemPrincipal } from "@/domain/principals/principal";
+import { clientPrincipal } from "@/domain/principals/principal";
 import { getConfig } from "@/lib/config";
 import { formatScopes, parseScopes, scopesOutside } from "@/lib/scopes";
 import type { Db } from "@/lib/db";
 import { GRAPHQL_PATH } from "@/lib/paths";
-import { type AccessTokenClaims, looksLikeJwt, signAccessToken, verifyAccessTokenSignature } from "./access-token";
+import { type AccessTokenClaims, OWNER_CLAIMS, looksLikeJwt, ownerClaims, signAccessToken, verifyAccessTokenSignature } from "./access-token";
 import { ClientAuthenticator } from "./client-authentication";
 import { type ClientRecord, ClientRegistry } from "./client-registry";
 import { OAuthError } from "./protocol";
@@ -88,7 +88,7 @@ export async function issueAccessToken(
     issuer,
     audience: audienceOf(issuer),
     clientId: client.clientId,
-    integrationSystemId: client.integrationSystemId,
+    owner: client.owner,
     scopes,
     issuedAt,
     expiresAt,
@@ -115,7 +115,9 @@ export async function checkAccessToken(server: AuthorizationServer, token: strin
   if (!client) return { active: false, reason: "the credential the access token was issued to has been deleted" };
   // Issued tokens name their credential's system and a subset of its scopes;
   // anything else was not issued here, whatever key signed it.
-  if (claims.integration_system_id !== client.integrationSystemId) return { active: false, reason: `the access token's "integration_system_id" claim is not accepted` };
+  const owner = ownerClaims(client.owner);
+  const wrongOwner = OWNER_CLAIMS.find((claim) => claims[claim] !== owner[claim]);
+  if (wrongOwner) return { active: false, reason: `the access token's "${wrongOwner}" claim is not accepted` };
   if (claims.scope.split(" ").some((scope) => !client.scopes.includes(scope))) return { active: false, reason: `the access token's "scope" claim is not accepted` };
   if (!server.clients.isActive(client)) return { active: false, reason: "the credential the access token was issued to has expired" };
   if (revoked) return { active: false, reason: "the access token has been revoked" };
@@ -139,7 +141,7 @@ export function introspectionOf(check: Extract<AccessTokenCheck, { active: true 
     aud: claims.aud,
     iss: claims.iss,
     jti: claims.jti,
-    integration_system_id: claims.integration_system_id,
+    ...Object.fromEntries(OWNER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]])),
   };
 }
 
@@ -159,11 +161,11 @@ export async function revokeAccessToken(server: AuthorizationServer, clientId: s
     const existing = await tx.revokedAccessToken.findUnique({ where: { jti } });
     if (existing) return;
     await tx.revokedAccessToken.create({ data: { jti, clientId, expiresAt: new Date(exp * 1000) } });
-    await recordAudit(tx, integrationSystemPrincipal(client, null), {
+    await recordAudit(tx, clientPrincipal(client, null), {
       action: "ACCESS_TOKEN_REVOKED",
-      objectType: "IntegrationSystem",
-      objectId: client.integrationSystemId,
-      objectLabel: client.integrationSystemName,
+      objectType: { INTEGRATION_SYSTEM: "IntegrationSystem", APPLICATION: "Application", RUNTIME: "Runtime" }[client.owner.kind],
+      objectId: client.owner.id,
+      objectLabel: client.owner.name,
       details: { clientId, jti },
     });
   });

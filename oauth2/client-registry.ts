@@ -3,6 +3,7 @@ import { sha256Bytes } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { parseScopes } from "@/lib/scopes";
+import type { CredentialOwner } from "@/domain/principals/principal";
 
 /**
  * What the token endpoint and the resource server need to know about OAuth2
@@ -27,8 +28,8 @@ export interface ClientRecord {
   /** SHA-256 of the secret, raw bytes. */
   secretHash: Buffer;
   scopes: readonly string[];
-  integrationSystemId: string;
-  integrationSystemName: string;
+  /** The integration system, application or runtime the credential belongs to. */
+  owner: CredentialOwner;
   expiresAt: Date | null;
 }
 
@@ -141,20 +142,45 @@ export class ClientRegistry {
     const fetchedAt = this.now();
     const row = await this.db.systemAuth.findUnique({
       where: { id: clientId },
-      select: { id: true, secretHash: true, scopes: true, expiresAt: true, integrationSystem: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        secretHash: true,
+        scopes: true,
+        expiresAt: true,
+        tenantId: true,
+        applicationId: true,
+        runtimeId: true,
+        integrationSystem: { select: { id: true, name: true } },
+      },
     });
-    const record: ClientRecord | null = row && {
-      clientId: row.id,
-      secretHash: Buffer.from(row.secretHash, "base64url"),
-      scopes: parseScopes(row.scopes),
-      integrationSystemId: row.integrationSystem.id,
-      integrationSystemName: row.integrationSystem.name,
-      expiresAt: row.expiresAt,
-    };
+    const owner = row && (await this.ownerOf(row));
+    const record: ClientRecord | null = row &&
+      owner && {
+        clientId: row.id,
+        secretHash: Buffer.from(row.secretHash, "base64url"),
+        scopes: parseScopes(row.scopes),
+        owner,
+        expiresAt: row.expiresAt,
+      };
     if ((this.generations.get(clientId) ?? 0) === generation) {
       this.remember(this.clients, clientId, { value: record, fetchedAt });
     }
     return record;
+  }
+
+  /** The credential's owner; null when it is gone (a credential never outlives it, but a read may race the delete). */
+  private async ownerOf(row: {
+    tenantId: string | null;
+    applicationId: string | null;
+    runtimeId: string | null;
+    integrationSystem: { id: string; name: string } | null;
+  }): Promise<CredentialOwner | null> {
+    if (row.integrationSystem) return { kind: "INTEGRATION_SYSTEM", id: row.integrationSystem.id, name: row.integrationSystem.name, tenantId: null };
+    const where = { id: (row.applicationId ?? row.runtimeId)!, tenantId: row.tenantId! };
+    const select = { id: true, name: true, tenantId: true };
+    const object = row.applicationId ? await this.db.application.findFirst({ where, select }) : await this.db.runtime.findFirst({ where, select });
+    if (!object) return null;
+    return { kind: row.applicationId ? "APPLICATION" : "RUNTIME", id: object.id, name: object.name, tenantId: object.tenantId };
   }
 
   private remember<T>(map: Map<string, Cached<T>>, key: string, entry: Cached<T>): void {

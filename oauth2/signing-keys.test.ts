@@ -22,7 +22,7 @@ async function sign(ring: KeyRing, now: number) {
   const { token } = await signAccessToken(ring, {
     ...expected,
     clientId: "client",
-    integrationSystemId: "system",
+    owner: { kind: "INTEGRATION_SYSTEM", id: "system", name: "system", tenantId: null },
     scopes: ["integration_system:read"],
     issuedAt,
     expiresAt: issuedAt + TTL,

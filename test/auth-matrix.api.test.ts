@@ -7,6 +7,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
+import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import { setLabel } from "@/domain/labels/label.service";
+import { createLabelDefinition } from "@/domain/labels/label-definition.service";
 import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
@@ -51,6 +55,13 @@ async function newApplication() {
   const tenant = await newTenant();
   const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix app") });
   return { tenant, application, headers: { tenant: tenant.externalId } };
+}
+
+/** A runtime labelled env=dev in a tenant of its own. */
+async function newRuntime() {
+  const tenant = await newTenant();
+  const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix runtime"), labels: { env: "dev" } });
+  return { tenant, runtime, headers: { tenant: tenant.externalId } };
 }
 
 const SYSTEM_FIELDS = `id name description auths { id secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } }`;
@@ -430,6 +441,180 @@ const operations: Operation[] = [
     check: async (_data, _role, call) => {
       assert.equal(await app.db.application.count({ where: { id: call.variables!.id as string } }), 0);
     },
+  },
+  // Issue 14: runtimes, labels, label definitions, applications' and runtimes' credentials.
+  // Non-user callers (integration systems, application and runtime tokens) are in objects-matrix.api.test.ts.
+  {
+    field: "runtimes",
+    kind: "read",
+    prepare: async () => {
+      const { headers, runtime } = await newRuntime();
+      return { query: `{ runtimes(filter: [{ key: "env" }]) { totalCount data { id labels status { condition } metadata { creationTimestamp } } } }`, headers, variables: { id: runtime.id } };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.runtimes.data.map((row: { id: string }) => row.id), [call.variables!.id]),
+  },
+  {
+    field: "runtime",
+    kind: "read",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `query($id: ID!) { runtime(id: $id) { id name labels(key: "env") } }`, variables: { id: runtime.id }, headers };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.runtime.labels, { env: "dev" }, String(call.variables!.id)),
+  },
+  {
+    field: "registerRuntime",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `mutation { registerRuntime(in: { name: "registered", labels: { a: 1 } }) { id labels } }`, headers: { tenant: tenant.id } };
+    },
+    check: async (data) => {
+      assert.deepEqual(data.registerRuntime.labels, { a: 1 });
+      assert.equal(await app.db.runtime.count({ where: { id: data.registerRuntime.id } }), 1);
+    },
+  },
+  {
+    field: "updateRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { updateRuntime(id: $id, in: { name: "updated" }) { name } }`, variables: { id: runtime.id }, headers };
+    },
+    check: (data) => assert.equal(data.updateRuntime.name, "updated"),
+  },
+  {
+    field: "unregisterRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, variables: { id: runtime.id }, headers };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.runtime.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  {
+    field: "setRuntimeLabel",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: "prod") { key value } }`, variables: { id: runtime.id }, headers };
+    },
+    check: (data) => assert.deepEqual(data.setRuntimeLabel, { key: "env", value: "prod" }),
+  },
+  {
+    field: "deleteRuntimeLabel",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "env") { key value } }`, variables: { id: runtime.id }, headers };
+    },
+    check: (data) => assert.deepEqual(data.deleteRuntimeLabel, { key: "env", value: "dev" }),
+  },
+  {
+    field: "requestClientCredentialsForRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`, variables: { id: runtime.id }, headers };
+    },
+    check: async (data) => {
+      const row = await app.db.systemAuth.findUniqueOrThrow({ where: { id: data.requestClientCredentialsForRuntime.id } });
+      assert.equal(row.secretHash, sha256(data.requestClientCredentialsForRuntime.auth.credential.clientSecret));
+    },
+  },
+  {
+    field: "deleteSystemAuthForRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers, tenant } = await newRuntime();
+      const auth = await requestObjectCredentials(app.db, app.admin.principal, tenant, "RUNTIME", runtime.id);
+      return { query: `mutation($id: ID!) { deleteSystemAuthForRuntime(authID: $id) { id } }`, variables: { id: auth.id }, headers };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.systemAuth.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  {
+    field: "setApplicationLabel",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "env", value: ["a"]) { key value } }`, variables: { id: application.id }, headers };
+    },
+    check: (data) => assert.deepEqual(data.setApplicationLabel, { key: "env", value: ["a"] }),
+  },
+  {
+    field: "deleteApplicationLabel",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers, tenant } = await newApplication();
+      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "env", "dev");
+      return { query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key value } }`, variables: { id: application.id }, headers };
+    },
+    check: (data) => assert.deepEqual(data.deleteApplicationLabel, { key: "env", value: "dev" }),
+  },
+  {
+    field: "requestClientCredentialsForApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id referenceObjectId } }`, variables: { id: application.id }, headers };
+    },
+    check: (data, _role, call) => assert.equal(data.requestClientCredentialsForApplication.referenceObjectId, call.variables!.id),
+  },
+  {
+    field: "deleteSystemAuthForApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers, tenant } = await newApplication();
+      const auth = await requestObjectCredentials(app.db, app.admin.principal, tenant, "APPLICATION", application.id);
+      return { query: `mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id } }`, variables: { id: auth.id }, headers };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.systemAuth.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  {
+    field: "labelDefinitions",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      await createLabelDefinition(app.db, app.admin.principal, tenant, { key: "env", schema: `{"type":"string"}` });
+      return { query: `{ labelDefinitions { key schema } }`, headers: { tenant: tenant.id } };
+    },
+    check: (data) => assert.deepEqual(data.labelDefinitions, [{ key: "env", schema: `{"type":"string"}` }]),
+  },
+  {
+    field: "labelDefinition",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      await createLabelDefinition(app.db, app.admin.principal, tenant, { key: "env" });
+      return { query: `{ labelDefinition(key: "env") { key schema } }`, headers: { tenant: tenant.id } };
+    },
+    check: (data) => assert.deepEqual(data.labelDefinition, { key: "env", schema: null }),
+  },
+  {
+    field: "createLabelDefinition",
+    kind: "write",
+    prepare: async () => ({ query: `mutation { createLabelDefinition(in: { key: "env" }) { key } }`, headers: { tenant: (await newTenant()).id } }),
+    check: async (_data, _role, call) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: call.headers!.tenant } }), 1),
+  },
+  {
+    field: "updateLabelDefinition",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      await createLabelDefinition(app.db, app.admin.principal, tenant, { key: "env" });
+      return { query: `mutation { updateLabelDefinition(in: { key: "env", schema: "true" }) { schema } }`, headers: { tenant: tenant.id } };
+    },
+    check: (data) => assert.equal(data.updateLabelDefinition.schema, "true"),
+  },
+  {
+    field: "deleteLabelDefinition",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      await createLabelDefinition(app.db, app.admin.principal, tenant, { key: "env" });
+      return { query: `mutation { deleteLabelDefinition(key: "env") { key } }`, headers: { tenant: tenant.id } };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: call.headers!.tenant } }), 0),
   },
 ];
 

@@ -19,7 +19,13 @@ type Row = AuditLogQuery["auditEvents"]["data"][number];
 const NO_SORT: readonly string[] = [];
 const OBJECT_PARAM = "object";
 
-const ACTOR_TYPES: Record<Row["actor"]["type"], string> = { USER: "User", INTEGRATION_SYSTEM: "Integration system", SYSTEM: "System" };
+const ACTOR_TYPES: Record<Row["actor"]["type"], string> = {
+  USER: "User",
+  INTEGRATION_SYSTEM: "Integration system",
+  SYSTEM: "System",
+  APPLICATION: "Application",
+  RUNTIME: "Runtime",
+};
 
 /** `details` is JSON of the changed fields; shown as one line that expands to the whole object. */
 function Details({ details }: { details: string | null }) {

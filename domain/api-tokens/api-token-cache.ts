@@ -7,7 +7,7 @@ import { type UserIdentity, isRole } from "../principals/principal";
  * Personal API tokens as the GraphQL API's authentication sees them, kept in
  * memory per process and database, like oauth2/'s client registry: reading
  * the token and its user on every request cost as much as the read the
- * caller asked for (docs/decisions/0011-api-token-cache.md).
+ * caller asked for (docs/decisions/0009-api-token-cache.md).
  *
  * An answer is used for at most FRESHNESS_MS after the read that fetched it
  * started. A token revoked, or a user deleted, through this process is

@@ -1,12 +1,16 @@
 import { type Application, Prisma, type Tenant } from "../../generated/prisma-sqlite/client";
-import type { Db, Tx } from "../../lib/db";
+import { type Db, type Tx, isPostgres } from "../../lib/db";
 import { refusingDuplicates } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
-import { conflict, forbidden, notFound } from "../errors";
+import { conflict, notFound } from "../errors";
+import { requireManager } from "@/domain/principals/authorize";
+import { type LabelTarget, deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
+import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
+import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 
 /**
@@ -19,12 +23,17 @@ export interface ApplicationRegisterInput {
   name: string;
   description?: string | null;
   integrationSystemID?: string | null;
+  labels?: Record<string, unknown> | null;
 }
 
 export interface ApplicationUpdateInput {
   name: string;
   description?: string | null;
+  /** Replaces every label when given; omitted, they stay. */
+  labels?: Record<string, unknown> | null;
 }
+
+const labelTarget = (application: Application): LabelTarget => ({ type: "APPLICATION", ...application });
 
 function duplicateName(name: string, tenant: Tenant) {
   return conflict(
@@ -64,12 +73,13 @@ export async function registerApplication(db: Db, actor: Principal, tenant: Tena
           throw notFound("integration system", integrationSystemId, doing);
         }
         const application = await tx.application.create({ data: { id: newId(), tenantId: tenant.id, integrationSystemId, ...valid } });
+        const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(application), input.labels, "in.labels", false)).after : undefined;
         await recordAudit(tx, actor, {
           action: "APPLICATION_REGISTERED",
           objectType: "Application",
           objectId: application.id,
           objectLabel: application.name,
-          details: detailsOf(application, tenant),
+          details: { ...detailsOf(application, tenant), ...(labels ? { labels } : {}) },
         });
         return application;
       }),
@@ -86,9 +96,7 @@ async function requireInTenant(tx: Tx, tenant: Tenant, id: string, doing: string
 
 /** Users with the scope may change any application; an integration system only those it manages. */
 function requireManagedBy(actor: Principal, application: Application, doing: string) {
-  if (actor.kind === "INTEGRATION_SYSTEM" && application.integrationSystemId !== actor.integrationSystemId) {
-    throw forbidden(`An integration system may change only the applications it manages (while ${doing} "${application.name}")`);
-  }
+  requireManager(actor, application, "application", doing);
 }
 
 /** Replaces name and description (an omitted description clears it). */
@@ -106,14 +114,15 @@ export async function updateApplication(
         const before = await requireInTenant(tx, tenant, id, "updating it");
         requireManagedBy(actor, before, "updating");
         const application = await tx.application.update({ where: { id }, data: valid });
+        const labels = input.labels ? await writeLabels(tx, isPostgres(db), labelTarget(application), input.labels, "in.labels", true) : null;
         await recordAudit(tx, actor, {
           action: "APPLICATION_UPDATED",
           objectType: "Application",
           objectId: id,
           objectLabel: application.name,
           details: {
-            before: { name: before.name, description: before.description },
-            after: { name: application.name, description: application.description },
+            before: { name: before.name, description: before.description, ...(labels ? { labels: labels.before } : {}) },
+            after: { name: application.name, description: application.description, ...(labels ? { labels: labels.after } : {}) },
             tenantId: tenant.id,
             tenantExternalId: tenant.externalId,
             integrationSystemId: application.integrationSystemId,
@@ -125,20 +134,25 @@ export async function updateApplication(
   );
 }
 
+/** Deletes it with its labels and credentials; the credentials' tokens are refused at once. */
 export async function unregisterApplication(db: Db, actor: Principal, tenant: Tenant, id: string): Promise<Application> {
-  return db.$transaction(async (tx) => {
+  const { application, credentials } = await db.$transaction(async (tx) => {
     const application = await requireInTenant(tx, tenant, id, "unregistering it");
     requireManagedBy(actor, application, "unregistering");
+    const credentials = await deleteCredentialsOf(tx, "APPLICATION", [id]);
+    await deleteLabelsOf(tx, [id]);
     await tx.application.delete({ where: { id } });
     await recordAudit(tx, actor, {
       action: "APPLICATION_UNREGISTERED",
       objectType: "Application",
       objectId: id,
       objectLabel: application.name,
-      details: detailsOf(application, tenant),
+      details: { ...detailsOf(application, tenant), deletedCredentials: credentials },
     });
-    return application;
+    return { application, credentials };
   });
+  forgetCredentials(db, credentials);
+  return application;
 }
 
 /** null for an unknown id and for an application of another tenant alike. */
@@ -166,16 +180,25 @@ async function pageOf(db: Db, kind: string, where: Prisma.ApplicationWhereInput,
   return { ...toPage(rows, first, cursorOf(kind)), countTotal: () => db.application.count({ where }) };
 }
 
-/** A tenant's applications, oldest first; `search` keeps names containing it, ignoring case. */
-export async function listApplications(db: Db, tenant: Tenant, args: ListArgs & { search?: string | null }): Promise<LazyPage<Application>> {
+/**
+ * A tenant's applications, oldest first; `search` keeps names containing it,
+ * ignoring case, and `filter` those matching every label filter.
+ */
+export async function listApplications(
+  db: Db,
+  tenant: Tenant,
+  args: ListArgs & { search?: string | null; filter?: readonly LabelFilterInput[] | null },
+): Promise<LazyPage<Application>> {
   const kind = "applications";
   const search = args.search?.trim();
-  if (!search) return pageOf(db, kind, { tenantId: tenant.id }, args);
+  const filters = labelFiltersSql(args.filter, "APPLICATION", "Application", isPostgres(db));
+  if (!search && !args.filter?.length) return pageOf(db, kind, { tenantId: tenant.id }, args);
 
-  // A literal match needs raw SQL (paging/search.ts); rows are then read through Prisma so they map alike.
+  // A literal match and label filters need raw SQL (paging/search.ts); rows are then read through Prisma so they map alike.
   const first = checkPageSize(args.first);
   const after = decodeTimeAndIdCursor(kind, args.after);
-  const matches = Prisma.sql`"tenantId" = ${tenant.id} AND ${containsSql("nameKey", nameKeyOf(search))}`;
+  const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
+  const matches = Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters}`;
   const keyset = after ? afterTimeAndIdSql(after.createdAt, after.id, "ASC") : Prisma.sql`1 = 1`;
   return searchPage(db, {
     table: "Application",

@@ -19,7 +19,9 @@ function actorOf(actor: Principal | "SYSTEM") {
       ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
       : actor.kind === "USER"
         ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
-        : { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
+        : actor.kind === "INTEGRATION_SYSTEM"
+          ? { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
+          : { actorType: actor.kind, actorId: actor.objectId, actorLabel: actor.objectName, authMethod: actor.authMethod }
   );
 }
 

@@ -3,10 +3,10 @@ import type { SystemAuth } from "../../generated/prisma-sqlite/client";
 import { getConfig } from "../../lib/config";
 import { formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "../../lib/crypto";
-import type { Db } from "../../lib/db";
+import type { Db, Tx } from "../../lib/db";
 import { expiryFromDays } from "./expiry";
 import { recordAudit } from "../audit/audit.service";
-import type { Principal } from "@/domain/principals/principal";
+import type { CredentialOwner, Principal } from "@/domain/principals/principal";
 import { badInput, notFound } from "../errors";
 
 /**
@@ -44,50 +44,117 @@ export async function generateClientCredentials(
 ): Promise<SystemAuth & { clientSecret: string }> {
   const scopes = credentialScopes(options.scopes);
   const expiresAt = expiryFromDays(options.expiresInDays);
-  const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
-  const systemAuth = await db.$transaction(async (tx) => {
+  return issueCredential(db, actor, { scopes, expiresAt }, async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
+    return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };
+  });
+}
+
+/** The Compass object type an owner is audited as. */
+const OBJECT_TYPES = { INTEGRATION_SYSTEM: "IntegrationSystem", APPLICATION: "Application", RUNTIME: "Runtime" } as const;
+
+/** The owner's columns of a credential row: exactly one of the three ids, and the tenant for objects. */
+function ownerColumns(owner: CredentialOwner) {
+  return {
+    integrationSystemId: owner.kind === "INTEGRATION_SYSTEM" ? owner.id : null,
+    applicationId: owner.kind === "APPLICATION" ? owner.id : null,
+    runtimeId: owner.kind === "RUNTIME" ? owner.id : null,
+    tenantId: owner.tenantId,
+  };
+}
+
+/** Which kind of object a credential row belongs to, and its id. */
+export function ownerRefOf(row: Pick<SystemAuth, "integrationSystemId" | "applicationId" | "runtimeId">): { kind: CredentialOwner["kind"]; id: string } {
+  if (row.applicationId) return { kind: "APPLICATION", id: row.applicationId };
+  if (row.runtimeId) return { kind: "RUNTIME", id: row.runtimeId };
+  return { kind: "INTEGRATION_SYSTEM", id: row.integrationSystemId! };
+}
+
+/**
+ * The one way a credential is made, whoever owns it: a new secret, only its
+ * hash stored, and the audit event in the same transaction. `ownerIn` finds
+ * (and checks) the owner inside that transaction.
+ */
+export async function issueCredential(
+  db: Db,
+  actor: Principal,
+  grant: { scopes: readonly string[]; expiresAt: Date | null },
+  ownerIn: (tx: Tx) => Promise<CredentialOwner>,
+): Promise<SystemAuth & { clientSecret: string }> {
+  const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
+  const systemAuth = await db.$transaction(async (tx) => {
+    const owner = await ownerIn(tx);
     const row = await tx.systemAuth.create({
       data: {
         id: newId(),
-        integrationSystemId,
+        ...ownerColumns(owner),
         secretHash: sha256(clientSecret),
         secretHint: clientSecret.slice(-HINT_LENGTH),
-        scopes: formatScopes(scopes),
-        expiresAt,
+        scopes: formatScopes(grant.scopes),
+        expiresAt: grant.expiresAt,
       },
     });
     await recordAudit(tx, actor, {
       action: "CLIENT_CREDENTIALS_GENERATED",
-      objectType: "IntegrationSystem",
-      objectId: integrationSystemId,
-      objectLabel: system.name,
-      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
+      objectType: OBJECT_TYPES[owner.kind],
+      objectId: owner.id,
+      objectLabel: owner.name,
+      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null, ...(owner.tenantId ? { tenantId: owner.tenantId } : {}) },
     });
     return row;
   });
   return { ...systemAuth, clientSecret };
 }
 
-/** Deletes one credential by its id (the client_id); its tokens are refused from the next request on. */
-export async function deleteSystemAuth(db: Db, actor: Principal, id: string): Promise<SystemAuth> {
+/**
+ * Deletes one credential by its id (the client_id); its tokens are refused
+ * from the next request on. `check` (inside the transaction) refuses a
+ * credential the caller may not delete, e.g. one of another kind of owner;
+ * it answers the owner's name for the audit event.
+ */
+export async function deleteSystemAuth(
+  db: Db,
+  actor: Principal,
+  id: string,
+  check: (tx: Tx, row: SystemAuth) => Promise<{ name: string }> = integrationSystemsOnly,
+): Promise<SystemAuth> {
   const deleted = await db.$transaction(async (tx) => {
-    const row = await tx.systemAuth.findUnique({ where: { id }, include: { integrationSystem: true } });
+    const row = await tx.systemAuth.findUnique({ where: { id } });
     if (!row) throw notFound("client credential", id, "deleting it");
+    const owner = await check(tx, row);
     await tx.systemAuth.delete({ where: { id } });
-    const { integrationSystem, ...systemAuth } = row;
+    const ref = ownerRefOf(row);
     await recordAudit(tx, actor, {
       action: "CLIENT_CREDENTIALS_DELETED",
-      objectType: "IntegrationSystem",
-      objectId: integrationSystem.id,
-      objectLabel: integrationSystem.name,
+      objectType: OBJECT_TYPES[ref.kind],
+      objectId: ref.id,
+      objectLabel: owner.name,
       details: { clientId: id },
     });
-    return systemAuth;
+    return row;
   });
   forgetCredentials(db, [deleted.id]);
   return deleted;
+}
+
+async function integrationSystemsOnly(tx: Tx, row: SystemAuth): Promise<{ name: string }> {
+  const system = row.integrationSystemId ? await tx.integrationSystem.findUnique({ where: { id: row.integrationSystemId } }) : null;
+  // Another owner's credential is as unknown here as one that does not exist.
+  if (!system) throw notFound("client credential", row.id, "deleting it");
+  return system;
+}
+
+/**
+ * Deletes every credential of an application or runtime being removed, in the
+ * caller's transaction; call forgetCredentials with the ids once it commits.
+ */
+export async function deleteCredentialsOf(tx: Tx, kind: "APPLICATION" | "RUNTIME", ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const where = kind === "APPLICATION" ? { applicationId: { in: [...ids] } } : { runtimeId: { in: [...ids] } };
+  const rows = await tx.systemAuth.findMany({ where, select: { id: true } });
+  await tx.systemAuth.deleteMany({ where });
+  return rows.map((row) => row.id);
 }
 
 type CredentialsForgetter = (db: Db, clientIds: readonly string[]) => void;

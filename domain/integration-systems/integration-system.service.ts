@@ -82,12 +82,10 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
     const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
     if (!system) throw notFound("integration system", id, "deleting it");
     const applicationCount = await tx.application.count({ where: { integrationSystemId: id } });
-    if (applicationCount > 0) {
-      throw conflict(
-        `Integration system "${system.name}" still manages ${plural(applicationCount, "application")}; unregister them first`,
-        undefined,
-        { applicationCount },
-      );
+    const runtimeCount = await tx.runtime.count({ where: { integrationSystemId: id } });
+    if (applicationCount > 0 || runtimeCount > 0) {
+      const what = [applicationCount && plural(applicationCount, "application"), runtimeCount && plural(runtimeCount, "runtime")].filter(Boolean).join(" and ");
+      throw conflict(`Integration system "${system.name}" still manages ${what}; unregister them first`, undefined, { applicationCount, runtimeCount });
     }
     // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
     // honours on connections that enabled foreign keys.

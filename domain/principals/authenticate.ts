@@ -3,7 +3,7 @@ import { type RequestHead, isSecureRequest, publicOrigin } from "../../lib/http"
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "../errors";
 import { sessionCookieValue, userForSession } from "@/domain/users/session.service";
-import { type Principal, integrationSystemPrincipal, userPrincipal } from "./principal";
+import { type CredentialOwner, type Principal, clientPrincipal, userPrincipal } from "./principal";
 
 /**
  * Checks an integration system's OAuth2 access token for the origin it is
@@ -15,7 +15,7 @@ export type AccessTokenVerifier = (
   token: string,
   origin: string,
 ) => Promise<
-  | { active: true; client: { integrationSystemId: string; integrationSystemName: string; clientId: string }; claims: { jti: string; scope: string } }
+  | { active: true; client: { owner: CredentialOwner; clientId: string }; claims: { jti: string; scope: string } }
   | { active: false; reason: string }
 >;
 
@@ -40,7 +40,7 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
     // (PUBLIC_URL when set): its iss and aud are checked against it.
     const check = await verifyAccessToken(db, token, publicOrigin(request));
     if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
-    return integrationSystemPrincipal(check.client, check.claims);
+    return clientPrincipal(check.client, check.claims);
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {

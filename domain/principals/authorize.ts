@@ -30,3 +30,29 @@ export function requireAdmin(principal: Principal | null, doing: string): UserPr
   if (user.user.role !== "ADMIN") throw forbidden(`Requires the ADMIN role (while ${doing})`);
   return user;
 }
+
+/**
+ * An application or runtime calling as itself reads only itself among its own
+ * kind (a runtime still reads its tenant's applications). `id` null: a list of
+ * that kind, which such a caller may not read.
+ */
+export function requireOwnObject(principal: Principal, kind: "APPLICATION" | "RUNTIME", id: string | null, doing: string): Principal {
+  if ((principal.kind === "APPLICATION" || principal.kind === "RUNTIME") && principal.kind === kind && principal.objectId !== id) {
+    throw forbidden(`An ${kind === "APPLICATION" ? "application" : "runtime"} may read only itself (while ${doing})`);
+  }
+  return principal;
+}
+
+/** Writing an object's labels: the object itself may, anyone else needs `scope` (and, in the service, to manage it). */
+export function requireLabelWriter(principal: Principal | null, kind: "APPLICATION" | "RUNTIME", id: string, scope: Scope, doing: string): Principal {
+  if (!principal) throw unauthenticated();
+  if ((principal.kind === "APPLICATION" || principal.kind === "RUNTIME") && principal.kind === kind && principal.objectId === id) return principal;
+  return requireScope(principal, scope, doing);
+}
+
+/** Users with the write scope may change any object; an integration system only those it manages. */
+export function requireManager(actor: Principal, object: { integrationSystemId: string | null; name: string }, what: string, doing: string): void {
+  if (actor.kind === "INTEGRATION_SYSTEM" && object.integrationSystemId !== actor.integrationSystemId) {
+    throw forbidden(`An integration system may change only the ${what}s it manages (while ${doing} "${object.name}")`);
+  }
+}

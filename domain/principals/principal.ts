@@ -11,8 +11,30 @@ export type AuthMethod = "SESSION" | "API_TOKEN" | "ACCESS_TOKEN" | "CLIENT_SECR
 
 const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ADMIN: Object.values(SCOPES),
-  VIEWER: [SCOPES.integrationSystemRead, SCOPES.integrationSystemAuthsRead, SCOPES.applicationRead, SCOPES.tenantRead],
+  VIEWER: [
+    SCOPES.integrationSystemRead,
+    SCOPES.integrationSystemAuthsRead,
+    SCOPES.applicationRead,
+    SCOPES.tenantRead,
+    SCOPES.runtimeRead,
+    SCOPES.labelDefinitionRead,
+  ],
 };
+
+/**
+ * The scopes an application's or a runtime's credential holds (Compass's
+ * consumer types). They say what kind of thing it may read; which objects is
+ * narrowed further to its own tenant and itself (see ObjectPrincipal).
+ */
+export const OBJECT_SCOPES: Record<"APPLICATION" | "RUNTIME", readonly Scope[]> = {
+  APPLICATION: [SCOPES.applicationRead, SCOPES.labelDefinitionRead],
+  RUNTIME: [SCOPES.runtimeRead, SCOPES.applicationRead],
+};
+
+/** Who a credential (an OAuth2 client) belongs to. */
+export type CredentialOwner =
+  | { kind: "INTEGRATION_SYSTEM"; id: string; name: string; tenantId: null }
+  | { kind: "APPLICATION" | "RUNTIME"; id: string; name: string; tenantId: string };
 
 export interface UserIdentity {
   id: string;
@@ -43,7 +65,46 @@ export interface IntegrationSystemPrincipal {
   scopes: ReadonlySet<Scope>;
 }
 
-export type Principal = UserPrincipal | IntegrationSystemPrincipal;
+/**
+ * An application or a runtime calling as itself with an OAuth2 access token.
+ * Confined to its tenant: an application reads itself, its labels and its
+ * tenant's label definitions; a runtime reads itself and its tenant's
+ * applications; each writes its own labels and nothing else.
+ */
+export interface ObjectPrincipal {
+  kind: "APPLICATION" | "RUNTIME";
+  objectId: string;
+  objectName: string;
+  tenantId: string;
+  clientId: string;
+  tokenId: string | null;
+  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET";
+  scopes: ReadonlySet<Scope>;
+}
+
+export type Principal = UserPrincipal | IntegrationSystemPrincipal | ObjectPrincipal;
+
+/** The principal of whoever holds a credential: its owner, with the token's scopes. */
+export function clientPrincipal(
+  client: { owner: CredentialOwner; clientId: string },
+  token: { jti: string; scope: string } | null,
+): IntegrationSystemPrincipal | ObjectPrincipal {
+  const { owner } = client;
+  if (owner.kind === "INTEGRATION_SYSTEM") {
+    return integrationSystemPrincipal({ integrationSystemId: owner.id, integrationSystemName: owner.name, clientId: client.clientId }, token);
+  }
+  return {
+    kind: owner.kind,
+    objectId: owner.id,
+    objectName: owner.name,
+    tenantId: owner.tenantId,
+    clientId: client.clientId,
+    tokenId: token?.jti ?? null,
+    authMethod: token ? "ACCESS_TOKEN" : "CLIENT_SECRET",
+    // Never more than the kind's own scopes, whatever the credential row says.
+    scopes: new Set(parseScopes(token?.scope ?? "").filter((scope) => (OBJECT_SCOPES[owner.kind] as readonly string[]).includes(scope)).filter(isScope)),
+  };
+}
 
 export function integrationSystemPrincipal(
   client: { integrationSystemId: string; integrationSystemName: string; clientId: string },

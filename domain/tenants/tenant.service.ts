@@ -8,6 +8,7 @@ import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { conflict, notFound } from "../errors";
+import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 
 /** Rules for tenants: validation, lookup by id or external id, paging, deletion with or without its applications, audit. */
 
@@ -108,7 +109,7 @@ export async function updateTenant(db: Db, actor: Principal, idOrExternalId: str
  * ends with its removal, plus TENANT_DELETED with the count.
  */
 export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: string, cascade = false): Promise<Tenant> {
-  return db.$transaction(async (tx) => {
+  const { tenant, credentials } = await db.$transaction(async (tx) => {
     const tenant = await findTenant(tx, idOrExternalId);
     if (!tenant) throw notFound("tenant", idOrExternalId, "deleting it");
     // Checked and removed here: SQLite through the adapter does not enforce foreign keys.
@@ -117,13 +118,31 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
       select: { id: true, name: true, integrationSystemId: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
+    const runtimes = await tx.runtime.findMany({
+      where: { tenantId: tenant.id },
+      select: { id: true, name: true, integrationSystemId: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     if (applications.length > 0 && !cascade) {
       throw conflict(
         `Tenant "${tenant.externalId}" still holds ${plural(applications.length, "application")}; unregister them first, or delete with cascade: true`,
         undefined,
-        { applicationCount: applications.length },
+        { applicationCount: applications.length, runtimeCount: runtimes.length },
       );
     }
+    if (runtimes.length > 0 && !cascade) {
+      throw conflict(
+        `Tenant "${tenant.externalId}" still holds ${plural(runtimes.length, "runtime")}; unregister them first, or delete with cascade: true`,
+        undefined,
+        { applicationCount: 0, runtimeCount: runtimes.length },
+      );
+    }
+    // Applications' and runtimes' credentials, labels and the tenant's label definitions go with it.
+    const credentials = await tx.systemAuth.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
+    await tx.systemAuth.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.label.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.runtime.deleteMany({ where: { tenantId: tenant.id } });
     await tx.application.deleteMany({ where: { tenantId: tenant.id } });
     await tx.tenant.delete({ where: { id: tenant.id } });
     await recordAudits(
@@ -148,10 +167,23 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
       objectType: "Tenant",
       objectId: tenant.id,
       objectLabel: tenant.name,
-      details: { ...detailsOf(tenant), unregisteredApplications: applications.length },
+      details: { ...detailsOf(tenant), unregisteredApplications: applications.length, unregisteredRuntimes: runtimes.length },
     });
-    return tenant;
+    await recordAudits(
+      tx,
+      actor,
+      runtimes.map((runtime) => ({
+        action: "RUNTIME_UNREGISTERED",
+        objectType: "Runtime",
+        objectId: runtime.id,
+        objectLabel: runtime.name,
+        details: { name: runtime.name, tenantId: tenant.id, tenantExternalId: tenant.externalId, integrationSystemId: runtime.integrationSystemId, reason: "TENANT_DELETED" },
+      })),
+    );
+    return { tenant, credentials: credentials.map((row) => row.id) };
   });
+  forgetCredentials(db, credentials);
+  return tenant;
 }
 
 const CURSOR_KIND = "tenants";

@@ -6,7 +6,7 @@ export type IntegrationSystemMapper = IntegrationSystem & { auths?: SystemAuth[]
 export type IntegrationSystemPageMapper = LazyPage<IntegrationSystem>;
 /** `clientSecret` is set only on the object the generating mutation returns. */
 export type IntSysSystemAuthMapper = SystemAuth & { clientSecret?: string };
-/** Every SystemAuth here is an integration system's. */
+/** A credential of an integration system, application or runtime (told apart by SystemAuth.__resolveType). */
 export type SystemAuthMapper = IntSysSystemAuthMapper;
 export type AuthMapper = IntSysSystemAuthMapper;
 export type OAuthCredentialDataMapper = IntSysSystemAuthMapper;

@@ -83,7 +83,7 @@ function tally(statuses: number[]) {
  * that counts the secrets it is asked to check.
  */
 function slowRegistry(secret: string) {
-  const record = { clientId: randomUUID(), secretHash: Buffer.alloc(32), scopes: [], integrationSystemId: "s", integrationSystemName: "s", expiresAt: null };
+  const record = { clientId: randomUUID(), secretHash: Buffer.alloc(32), scopes: [], owner: { kind: "INTEGRATION_SYSTEM" as const, id: "s", name: "s", tenantId: null }, expiresAt: null };
   const registry = {
     checks: 0,
     record,

@@ -15,6 +15,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
+import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
@@ -40,6 +42,12 @@ recordSecret(otherCredential.clientSecret);
 const otherCredentialId = otherCredential.id;
 const application = await registerApplication(app.db, app.admin.principal, tenant, { name: "Managed App", integrationSystemID: system.id });
 assert.equal(application.integrationSystemId, system.id);
+// Issue 14: an application's and a runtime's credentials (AppSystemAuth, RuntimeSystemAuth).
+const appCredential = await requestObjectCredentials(app.db, app.admin.principal, tenant, "APPLICATION", application.id);
+recordSecret(appCredential.clientSecret);
+const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: "field-matrix-runtime" });
+const runtimeCredential = await requestObjectCredentials(app.db, app.admin.principal, tenant, "RUNTIME", runtime.id);
+recordSecret(runtimeCredential.clientSecret);
 
 /**
  * An access token of `owner` from a credential that holds exactly `scopes`,
@@ -137,6 +145,32 @@ const rows: FieldRow[] = [
     refused: { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: null }] } },
     check: (data) =>
       assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: otherCredential.clientSecret.slice(-4) }] } }),
+  },
+  {
+    field: "AppSystemAuth.auth",
+    needs: SCOPES.integrationSystemAuthsRead,
+    parentNeeds: [SCOPES.applicationRead],
+    query: `query($id: ID!) { application(id: $id) { id auths { id auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } } }`,
+    variables: { id: application.id },
+    headers: { tenant: tenant.externalId },
+    path: ["application", "auths", "0", "auth"],
+    sanitized: true,
+    refused: { application: { id: application.id, auths: [{ id: appCredential.id, auth: null }] } },
+    check: (data) =>
+      assert.deepEqual(data, { application: { id: application.id, auths: [{ id: appCredential.id, auth: { credential: { clientId: appCredential.id, clientSecret: null } } }] } }),
+  },
+  {
+    field: "RuntimeSystemAuth.auth",
+    needs: SCOPES.integrationSystemAuthsRead,
+    parentNeeds: [SCOPES.runtimeRead],
+    query: `query($id: ID!) { runtime(id: $id) { id auths { id auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } } }`,
+    variables: { id: runtime.id },
+    headers: { tenant: tenant.externalId },
+    path: ["runtime", "auths", "0", "auth"],
+    sanitized: true,
+    refused: { runtime: { id: runtime.id, auths: [{ id: runtimeCredential.id, auth: null }] } },
+    check: (data) =>
+      assert.deepEqual(data, { runtime: { id: runtime.id, auths: [{ id: runtimeCredential.id, auth: { credential: { clientId: runtimeCredential.id, clientSecret: null } } }] } }),
   },
 ];
 

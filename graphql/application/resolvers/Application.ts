@@ -1,6 +1,7 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
 import type { ApplicationResolvers } from "./../../types.generated";
+import { labelsAnswer } from "../../label/labels-field";
 
 export const Application: ApplicationResolvers = {
   // Related objects need their own read scope, as they do at the top level.
@@ -17,4 +18,12 @@ export const Application: ApplicationResolvers = {
     return ctx.loaders.integrationSystemById.load(application.integrationSystemId);
   },
   integrationSystemID: (application) => application.integrationSystemId,
+  // Compass's read-only label of a managed application, kept in its own column.
+  labels: async (application, { key }, ctx) => {
+    const labels = await ctx.loaders.labelsByObjectId.load(application.id);
+    const all = application.integrationSystemId ? { ...labels, integrationSystemID: application.integrationSystemId } : labels;
+    return labelsAnswer(all, key);
+  },
+  // Anyone who may read the application sees its credentials' ids; their data is sanitized (AppSystemAuth.auth).
+  auths: (application, _args, ctx) => ctx.loaders.appAuthsById.load(application.id),
 };

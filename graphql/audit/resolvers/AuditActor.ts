@@ -1,7 +1,7 @@
 import type { AuditActorResolvers } from "../../types.generated";
 
 export const AuditActor: AuditActorResolvers = {
-  type: (event) => event.actorType as "USER" | "INTEGRATION_SYSTEM" | "SYSTEM",
+  type: (event) => event.actorType as "USER" | "INTEGRATION_SYSTEM" | "SYSTEM" | "APPLICATION" | "RUNTIME",
   id: (event) => event.actorId,
   label: (event) => event.actorLabel,
   authMethod: (event) => event.authMethod,

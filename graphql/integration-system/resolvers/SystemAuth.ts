@@ -1,6 +1,9 @@
+import { ownerRefOf } from "@/domain/credentials/system-auth.service";
 import type { SystemAuthResolvers } from "../../types.generated";
 
-// Every credential this server holds belongs to an integration system.
+const TYPES = { INTEGRATION_SYSTEM: "IntSysSystemAuth", APPLICATION: "AppSystemAuth", RUNTIME: "RuntimeSystemAuth" } as const;
+
+// A credential belongs to an integration system, an application or a runtime.
 export const SystemAuth: SystemAuthResolvers = {
-  __resolveType: () => "IntSysSystemAuth",
+  __resolveType: (systemAuth) => TYPES[ownerRefOf(systemAuth).kind],
 };

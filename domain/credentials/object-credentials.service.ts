@@ -1,0 +1,53 @@
+import type { SystemAuth, Tenant } from "../../generated/prisma-sqlite/client";
+import type { Db, Tx } from "../../lib/db";
+import { notFound } from "../errors";
+import { requireManager } from "../principals/authorize";
+import { OBJECT_SCOPES, type Principal } from "../principals/principal";
+import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
+
+/**
+ * Client credentials of applications and runtimes, so they can call the API
+ * as themselves: the integration systems' machinery (system-auth.service.ts)
+ * with the object as the owner. They hold the kind's fixed scopes
+ * (OBJECT_SCOPES) and never expire by themselves; unregistering the object
+ * deletes them. Admins and the integration system managing the object may
+ * request and delete them.
+ */
+export type ObjectKind = "APPLICATION" | "RUNTIME";
+const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
+
+async function managedObject(tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) {
+  const select = { id: true, name: true, tenantId: true, integrationSystemId: true };
+  const where = { id, tenantId: tenant.id };
+  const object = kind === "APPLICATION" ? await tx.application.findFirst({ where, select }) : await tx.runtime.findFirst({ where, select });
+  if (!object) throw notFound(NOUN[kind], id, `${doing} in tenant "${tenant.externalId}"`);
+  requireManager(actor, object, NOUN[kind], doing);
+  return object;
+}
+
+export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string) {
+  return issueCredential(db, actor, { scopes: OBJECT_SCOPES[kind], expiresAt: null }, async (tx) => {
+    const object = await managedObject(tx, actor, tenant, kind, id, "requesting client credentials for");
+    return { kind, id: object.id, name: object.name, tenantId: object.tenantId };
+  });
+}
+
+/** Deletes one credential of an application or runtime of `tenant`; any other credential is NOT_FOUND. */
+export function deleteObjectCredential(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, authId: string): Promise<SystemAuth> {
+  return deleteSystemAuth(db, actor, authId, async (tx, row) => {
+    const owner = ownerRefOf(row);
+    if (owner.kind !== kind || row.tenantId !== tenant.id) throw notFound("client credential", authId, `deleting it in tenant "${tenant.externalId}"`);
+    return managedObject(tx, actor, tenant, kind, owner.id, "deleting a client credential of");
+  });
+}
+
+/** An object's credentials, oldest first, by object id (for a page's DataLoader). */
+export async function credentialsOfObjects(db: Db, kind: ObjectKind, ids: readonly string[]): Promise<Map<string, SystemAuth[]>> {
+  const rows = await db.systemAuth.findMany({
+    where: kind === "APPLICATION" ? { applicationId: { in: [...ids] } } : { runtimeId: { in: [...ids] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const byObject = new Map<string, SystemAuth[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byObject.get(ownerRefOf(row).id)!.push(row);
+  return byObject;
+}

@@ -1,0 +1,117 @@
+import { createRequire } from "node:module";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { plural } from "../../lib/text";
+import { badInput } from "../errors";
+
+/**
+ * What a label is: a key of 1-256 letters, digits and underscores (Compass's
+ * rule), and any JSON value of at most MAX_LABEL_VALUE_BYTES once serialised.
+ * A tenant may give a key a JSON Schema (a label definition); values under it
+ * must be valid against it. Schemas are checked with ajv.
+ */
+export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
+/** Big enough for lists of a few hundred names; labels classify, they are not a document store. */
+export const MAX_LABEL_VALUE_BYTES = 8192;
+/** A schema is configuration, not data. */
+export const MAX_SCHEMA_BYTES = 16384;
+const MAX_SCHEMA_DEPTH = 32;
+/** Labels the server keeps itself, never set by hand (Compass's `integrationSystemID` on managed applications). */
+export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID"]);
+
+export type LabelObjectType = "APPLICATION" | "RUNTIME";
+
+export function checkLabelKey(key: string, field: string): string {
+  if (!LABEL_KEY.test(key)) throw badInput(field, `A label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
+  return key;
+}
+
+export function checkWritableKey(key: string, field: string): string {
+  checkLabelKey(key, field);
+  if (READ_ONLY_KEYS.has(key)) throw badInput(field, `The label "${key}" is read-only: the server keeps it`);
+  return key;
+}
+
+export function checkLabelValue(value: unknown, field: string): void {
+  if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
+  const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
+  if (bytes > MAX_LABEL_VALUE_BYTES) throw badInput(field, `A label value is at most ${MAX_LABEL_VALUE_BYTES} bytes of JSON; this one is ${bytes}`);
+}
+
+/** `labels` input: a JSON object of writable keys to values. */
+export function checkLabelsInput(labels: unknown, field: string): Record<string, unknown> {
+  if (typeof labels !== "object" || labels === null || Array.isArray(labels)) throw badInput(field, "Labels are a JSON object of keys to values");
+  for (const [key, value] of Object.entries(labels)) {
+    checkWritableKey(key, `${field}.${key}`);
+    checkLabelValue(value, `${field}.${key}`);
+  }
+  return labels as Record<string, unknown>;
+}
+
+// One compiler for every schema; compiled validators are kept by schema text.
+const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true });
+addFormats(ajv);
+const require = createRequire(import.meta.url);
+// Ajv's own guard for schemas from users: refuses keywords that make validation slow (e.g. unbounded `pattern` with other keywords).
+const checkSecure = ajv.compile(require("ajv/dist/refs/json-schema-secure.json") as object);
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 1000;
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_SCHEMA_DEPTH || typeof value !== "object" || value === null) return depth;
+  let max = depth;
+  for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
+  return max;
+}
+
+const describe = (error: ErrorObject) => `${error.instancePath || "the value"} ${error.message ?? "is invalid"}${error.params && "allowedValues" in error.params ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : ""}`;
+
+/** The schema's JSON as stored (normalised), after checking it compiles; BAD_USER_INPUT on `field` otherwise. */
+export function checkSchema(text: string, field: string): string {
+  if (Buffer.byteLength(text, "utf8") > MAX_SCHEMA_BYTES) throw badInput(field, `A schema is at most ${MAX_SCHEMA_BYTES} bytes`);
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    throw badInput(field, "The schema is not valid JSON");
+  }
+  if (typeof schema !== "boolean" && (typeof schema !== "object" || schema === null || Array.isArray(schema))) {
+    throw badInput(field, "A JSON Schema is an object or a boolean");
+  }
+  if (depthOf(schema) > MAX_SCHEMA_DEPTH) throw badInput(field, `A schema nests at most ${MAX_SCHEMA_DEPTH} levels`);
+  if (!checkSecure(schema)) throw badInput(field, `The schema is not accepted: ${describe(checkSecure.errors![0])}`);
+  const normalised = JSON.stringify(schema);
+  try {
+    validatorFor(normalised);
+  } catch (error) {
+    throw badInput(field, `The schema is not a valid JSON Schema: ${(error as Error).message}`);
+  }
+  return normalised;
+}
+
+function validatorFor(schemaText: string): ValidateFunction {
+  let validate = compiled.get(schemaText);
+  if (!validate) {
+    const schema = JSON.parse(schemaText) as object | boolean;
+    validate = ajv.compile(schema);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(schemaText, validate);
+    // ajv also keeps every object schema it compiled; ours is the (bounded) cache. Booleans it does not keep.
+    if (typeof schema === "object") ajv.removeSchema(schema);
+  }
+  return validate;
+}
+
+/** Why `value` breaks the schema (the first rule it fails), or null when it is valid. */
+export function schemaProblem(schemaText: string | null, value: unknown): string | null {
+  if (schemaText === null) return null;
+  const validate = validatorFor(schemaText);
+  return validate(value) ? null : describe(validate.errors![0]);
+}
+
+export function checkAgainstSchema(schemaText: string | null, key: string, value: unknown, field: string): void {
+  const problem = schemaProblem(schemaText, value);
+  if (problem) throw badInput(field, `The value of label "${key}" breaks its label definition: ${problem}`);
+}
+
+export const objectsMessage = (count: number) => plural(count, "object");

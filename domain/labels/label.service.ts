@@ -1,0 +1,165 @@
+import { Prisma } from "../../generated/prisma-sqlite/client";
+import { type Db, type Tx, isPostgres } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { recordAudit } from "../audit/audit.service";
+import { notFound } from "../errors";
+import type { Principal } from "../principals/principal";
+import { requireManager } from "../principals/authorize";
+import { type LabelObjectType, checkAgainstSchema, checkLabelValue, checkWritableKey } from "./label-rules";
+
+/**
+ * Labels of applications and runtimes: one JSON value per object and key,
+ * each checked against the tenant's label definition for its key. Every
+ * change is audited with the old and new values (labels are not secrets).
+ */
+export interface LabelTarget {
+  type: LabelObjectType;
+  id: string;
+  name: string;
+  tenantId: string;
+  integrationSystemId: string | null;
+}
+
+const OBJECT_TYPE = { APPLICATION: "Application", RUNTIME: "Runtime" } as const;
+const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
+
+/**
+ * The schemas of these keys' definitions. On PostgreSQL the rows are read
+ * FOR SHARE: a definition being changed (updateLabelDefinition holds its row)
+ * is waited for and its new schema checked, so a value valid only under the
+ * old one cannot slip in beside the change. SQLite runs one writer at a time.
+ */
+async function definitionsFor(tx: Tx, postgres: boolean, tenantId: string, keys: string[]): Promise<Map<string, string | null>> {
+  if (keys.length === 0) return new Map();
+  const rows = postgres
+    ? await tx.$queryRaw<{ key: string; schema: string | null }[]>`
+        SELECT "key", "schema" FROM "LabelDefinition" WHERE "tenantId" = ${tenantId} AND "key" IN (${Prisma.join(keys)}) FOR SHARE`
+    : await tx.labelDefinition.findMany({ where: { tenantId, key: { in: keys } }, select: { key: true, schema: true } });
+  return new Map(rows.map((row) => [row.key, row.schema]));
+}
+
+/** Checks keys, sizes and definitions of labels about to be written; throws BAD_USER_INPUT naming `field.key`. */
+async function checkLabels(tx: Tx, postgres: boolean, tenantId: string, labels: Record<string, unknown>, field: string): Promise<void> {
+  for (const [key, value] of Object.entries(labels)) {
+    checkWritableKey(key, `${field}.${key}`);
+    checkLabelValue(value, `${field}.${key}`);
+  }
+  const schemas = await definitionsFor(tx, postgres, tenantId, Object.keys(labels));
+  for (const [key, value] of Object.entries(labels)) checkAgainstSchema(schemas.get(key) ?? null, key, value, `${field}.${key}`);
+}
+
+/**
+ * Writes `labels` on a new or updated object inside the caller's
+ * transaction: all of them replace the object's labels when `replace`,
+ * otherwise they are set beside the others. Answers the labels before and
+ * after, for the caller's audit event.
+ */
+export async function writeLabels(
+  tx: Tx,
+  postgres: boolean,
+  target: LabelTarget,
+  labels: Record<string, unknown>,
+  field: string,
+  replace: boolean,
+): Promise<{ before: Record<string, unknown>; after: Record<string, unknown> }> {
+  await checkLabels(tx, postgres, target.tenantId, labels, field);
+  const existing = await tx.label.findMany({ where: { objectId: target.id }, select: { key: true, value: true } });
+  const before = Object.fromEntries(existing.map((row) => [row.key, row.value]));
+  if (replace) await tx.label.deleteMany({ where: { objectId: target.id, key: { notIn: Object.keys(labels) } } });
+  for (const [key, value] of Object.entries(labels)) {
+    const json = value as Prisma.InputJsonValue;
+    await tx.label.upsert({
+      where: { objectId_key: { objectId: target.id, key } },
+      create: { id: newId(), tenantId: target.tenantId, objectType: target.type, objectId: target.id, key, value: json },
+      update: { value: json },
+    });
+  }
+  const after = replace ? { ...labels } : { ...before, ...labels };
+  return { before, after };
+}
+
+async function findTarget(tx: Tx, type: LabelObjectType, tenantId: string, id: string, doing: string): Promise<LabelTarget> {
+  const select = { id: true, name: true, tenantId: true, integrationSystemId: true };
+  const row =
+    type === "APPLICATION"
+      ? await tx.application.findFirst({ where: { id, tenantId }, select })
+      : await tx.runtime.findFirst({ where: { id, tenantId }, select });
+  if (!row) throw notFound(NOUN[type], id, doing);
+  return { type, ...row };
+}
+
+/** Sets one label (replacing its value); answers it. */
+export async function setLabel(
+  db: Db,
+  actor: Principal,
+  tenantId: string,
+  type: LabelObjectType,
+  objectId: string,
+  key: string,
+  value: unknown,
+): Promise<{ key: string; value: unknown }> {
+  checkWritableKey(key, "key");
+  checkLabelValue(value, "value");
+  const doing = `setting a label of it`;
+  return db.$transaction(async (tx) => {
+    const target = await findTarget(tx, type, tenantId, objectId, doing);
+    requireManager(actor, target, NOUN[type], "labelling");
+    const [schema] = [...(await definitionsFor(tx, isPostgres(db), tenantId, [key])).values()];
+    checkAgainstSchema(schema ?? null, key, value, "value");
+    const before = await tx.label.findUnique({ where: { objectId_key: { objectId, key } }, select: { value: true } });
+    const json = value as Prisma.InputJsonValue;
+    await tx.label.upsert({
+      where: { objectId_key: { objectId, key } },
+      create: { id: newId(), tenantId, objectType: type, objectId, key, value: json },
+      update: { value: json },
+    });
+    await recordAudit(tx, actor, {
+      action: "LABEL_SET",
+      objectType: OBJECT_TYPE[type],
+      objectId,
+      objectLabel: target.name,
+      details: { key, before: before?.value ?? null, after: value, tenantId },
+    });
+    return { key, value };
+  });
+}
+
+/** Deletes one label; NOT_FOUND when the object has none under the key. Answers the deleted label. */
+export async function deleteLabel(
+  db: Db,
+  actor: Principal,
+  tenantId: string,
+  type: LabelObjectType,
+  objectId: string,
+  key: string,
+): Promise<{ key: string; value: unknown }> {
+  checkWritableKey(key, "key");
+  return db.$transaction(async (tx) => {
+    const target = await findTarget(tx, type, tenantId, objectId, "deleting a label of it");
+    requireManager(actor, target, NOUN[type], "removing a label of");
+    const label = await tx.label.findUnique({ where: { objectId_key: { objectId, key } } });
+    if (!label) throw notFound("label", key, `deleting it from ${NOUN[type]} "${target.name}"`);
+    await tx.label.delete({ where: { id: label.id } });
+    await recordAudit(tx, actor, {
+      action: "LABEL_DELETED",
+      objectType: OBJECT_TYPE[type],
+      objectId,
+      objectLabel: target.name,
+      details: { key, before: label.value, after: null, tenantId },
+    });
+    return { key, value: label.value };
+  });
+}
+
+/** Removes the labels of objects being deleted, in the caller's transaction. */
+export async function deleteLabelsOf(tx: Tx, objectIds: readonly string[]): Promise<void> {
+  if (objectIds.length) await tx.label.deleteMany({ where: { objectId: { in: [...objectIds] } } });
+}
+
+/** The labels of each object, by id (for a page's DataLoader). */
+export async function labelsOfObjects(db: Db, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db.label.findMany({ where: { objectId: { in: [...objectIds] } }, orderBy: { key: "asc" }, select: { objectId: true, key: true, value: true } });
+  const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, {}]));
+  for (const row of rows) byObject.get(row.objectId)![row.key] = row.value;
+  return byObject;
+}

@@ -1,0 +1,33 @@
+import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
+import { badInput } from "@/domain/errors";
+
+/** A literal as the JSON value it spells; variables arrive as JSON already. */
+export function jsonOfLiteral(ast: ValueNode, variables: Record<string, unknown> | null | undefined, scalar: string): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((value) => jsonOfLiteral(value, variables, scalar));
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((field) => [field.name.value, jsonOfLiteral(field.value, variables, scalar)]));
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value];
+    default:
+      throw badInput(scalar, `Expected a JSON value`);
+  }
+}
+
+// Compass's scalar for label values: any JSON.
+export const Any = new GraphQLScalarType({
+  name: "Any",
+  description: "Any JSON value (Compass's scalar).",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => jsonOfLiteral(ast, variables, "Any"),
+});

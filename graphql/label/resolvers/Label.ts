@@ -1,0 +1,3 @@
+import type { LabelResolvers } from "./../../types.generated";
+
+export const Label: LabelResolvers = {};

@@ -1,0 +1,3 @@
+import type { LabelDefinitionResolvers } from "./../../types.generated";
+
+export const LabelDefinition: LabelDefinitionResolvers = {};

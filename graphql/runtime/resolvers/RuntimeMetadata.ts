@@ -1,0 +1,5 @@
+import type { RuntimeMetadataResolvers } from "./../../types.generated";
+
+export const RuntimeMetadata: RuntimeMetadataResolvers = {
+  creationTimestamp: (runtime) => runtime.createdAt,
+};

@@ -1,0 +1,6 @@
+import type { RuntimePageResolvers } from "./../../types.generated";
+
+export const RuntimePage: RuntimePageResolvers = {
+  data: (page) => page.rows,
+  totalCount: (page) => page.countTotal(),
+};

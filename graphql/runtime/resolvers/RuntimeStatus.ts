@@ -1,0 +1,6 @@
+import type { RuntimeStatusResolvers } from "./../../types.generated";
+
+export const RuntimeStatus: RuntimeStatusResolvers = {
+  condition: (runtime) => runtime.statusCondition as "INITIAL" | "PROVISIONING" | "CONNECTED" | "FAILED",
+  timestamp: (runtime) => runtime.statusTimestamp,
+};

@@ -1,0 +1,252 @@
+/**
+ * Issue 14's authorization matrix for the callers that are not users: every
+ * new operation (runtimes, labels, label definitions, applications' and
+ * runtimes' credentials) asked by an integration system holding the scope it
+ * needs, one holding every grantable scope but that one, an application's
+ * token, a runtime's token, and a token of another tenant's application. The
+ * users' rows (anonymous, VIEWER, ADMIN) are in test/auth-matrix.api.test.ts.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { registerApplication } from "@/domain/applications/application.service";
+import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { createTenant } from "@/domain/tenants/tenant.service";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import { setLabel } from "@/domain/labels/label.service";
+import { createLabelDefinition } from "@/domain/labels/label-definition.service";
+import { integrationSystemPrincipal } from "@/domain/principals/principal";
+import { SCOPES, type Scope } from "@/lib/scopes";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "../lib/config";
+import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
+import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
+
+process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
+const app = await setupTestApp();
+const admin = app.admin.principal;
+const tenant = await createTenant(app.db, admin, { externalId: "objects-matrix", name: "Objects Matrix" });
+const otherTenant = await createTenant(app.db, admin, { externalId: "objects-matrix-other", name: "Other" });
+const system = await createIntegrationSystem(app.db, admin, { name: "objects matrix system" });
+const systemActor = integrationSystemPrincipal({ integrationSystemId: system.id, integrationSystemName: system.name, clientId: "fixture" }, null);
+const headers = { tenant: tenant.externalId };
+let serial = 0;
+const unique = (prefix: string) => `${prefix}-${++serial}`;
+
+async function tokenOf(credentialId: string): Promise<string> {
+  const server = authorizationServer(app.db);
+  const client = await server.clients.find(credentialId);
+  assert.ok(client);
+  const { access_token } = await issueAccessToken(server, client, [...client.scopes], TEST_ORIGIN);
+  recordSecret(access_token);
+  return access_token;
+}
+
+const systemTokens = new Map<string, string>();
+async function systemToken(scopes: readonly string[]): Promise<string> {
+  const key = [...scopes].sort().join(" ");
+  if (!systemTokens.has(key)) {
+    const credential = await generateClientCredentials(app.db, admin, system.id, { scopes });
+    recordSecret(credential.clientSecret);
+    systemTokens.set(key, await tokenOf(credential.id));
+  }
+  return systemTokens.get(key)!;
+}
+
+async function objectToken(kind: "APPLICATION" | "RUNTIME", id: string, where = tenant): Promise<string> {
+  const credential = await requestObjectCredentials(app.db, admin, where, kind, id);
+  recordSecret(credential.clientSecret);
+  return tokenOf(credential.id);
+}
+
+/** What each operation works on: an application and a runtime the system manages (the token callers are these two). */
+interface Fixture {
+  appId: string;
+  runtimeId: string;
+}
+
+async function fixture(): Promise<Fixture> {
+  const application = await registerApplication(app.db, systemActor, tenant, { name: unique("matrix-app") });
+  const runtime = await registerRuntime(app.db, systemActor, tenant, { name: unique("matrix-rt") });
+  await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
+  await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
+  return { appId: application.id, runtimeId: runtime.id };
+}
+
+type Outcome = "allowed" | "FORBIDDEN";
+interface Row {
+  field: string;
+  /** The scope an integration system needs. */
+  needs: Scope;
+  /** What the fixture's own application and runtime may do. */
+  application: Outcome;
+  runtime: Outcome;
+  prepare: (f: Fixture) => Promise<{ query: string; variables?: Record<string, unknown> }>;
+  /** Checks an allowed answer. */
+  check: (data: any, f: Fixture) => Promise<void> | void;
+}
+
+const credentialOf = async (kind: "APPLICATION" | "RUNTIME", id: string) => {
+  const credential = await requestObjectCredentials(app.db, admin, tenant, kind, id);
+  recordSecret(credential.clientSecret);
+  return credential.id;
+};
+
+const rows: Row[] = [
+  {
+    field: "runtimes", needs: SCOPES.runtimeRead, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async () => ({ query: `{ runtimes(filter: [{ key: "preset", query: "$ ? (@ == \\"x\\")" }]) { data { id } } }` }),
+    check: (data, f) => assert.ok(data.runtimes.data.some((row: { id: string }) => row.id === f.runtimeId)),
+  },
+  {
+    field: "runtime", needs: SCOPES.runtimeRead, application: "FORBIDDEN", runtime: "allowed",
+    prepare: async (f) => ({ query: `query($id: ID!) { runtime(id: $id) { id labels auths { id } } }`, variables: { id: f.runtimeId } }),
+    check: (data, f) => assert.deepEqual(data.runtime, { id: f.runtimeId, labels: { preset: "x" }, auths: data.runtime.auths }),
+  },
+  {
+    field: "registerRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async () => ({ query: `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id name } }`, variables: { in: { name: unique("registered") } } }),
+    check: async (data) => assert.equal((await app.db.runtime.findUniqueOrThrow({ where: { id: data.registerRuntime.id } })).name, data.registerRuntime.name),
+  },
+  {
+    field: "updateRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { updateRuntime(id: $id, in: { name: "${unique("updated")}", statusCondition: FAILED }) { status { condition } } }`, variables: { id: f.runtimeId } }),
+    check: (data) => assert.equal(data.updateRuntime.status.condition, "FAILED"),
+  },
+  {
+    field: "unregisterRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, variables: { id: f.runtimeId } }),
+    check: async (_data, f) => assert.equal(await app.db.runtime.count({ where: { id: f.runtimeId } }), 0),
+  },
+  {
+    field: "setRuntimeLabel", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "allowed",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "set", value: [1]) { key value } }`, variables: { id: f.runtimeId } }),
+    check: async (data, f) => {
+      assert.deepEqual(data.setRuntimeLabel, { key: "set", value: [1] });
+      assert.deepEqual((await app.db.label.findFirstOrThrow({ where: { objectId: f.runtimeId, key: "set" } })).value, [1]);
+    },
+  },
+  {
+    field: "deleteRuntimeLabel", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "allowed",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "preset") { key } }`, variables: { id: f.runtimeId } }),
+    check: async (_data, f) => assert.equal(await app.db.label.count({ where: { objectId: f.runtimeId, key: "preset" } }), 0),
+  },
+  {
+    field: "requestClientCredentialsForRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id referenceObjectId auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`, variables: { id: f.runtimeId } }),
+    check: (data, f) => {
+      assert.equal(data.requestClientCredentialsForRuntime.referenceObjectId, f.runtimeId);
+      assert.match(data.requestClientCredentialsForRuntime.auth.credential.clientSecret, /^cmp_cs_/);
+    },
+  },
+  {
+    field: "deleteSystemAuthForRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteSystemAuthForRuntime(authID: $id) { id } }`, variables: { id: await credentialOf("RUNTIME", f.runtimeId) } }),
+    check: async (data) => assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForRuntime.id } }), 0),
+  },
+  {
+    field: "setApplicationLabel", needs: SCOPES.applicationWrite, application: "allowed", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "set", value: {a: true}) { key value } }`, variables: { id: f.appId } }),
+    check: (data) => assert.deepEqual(data.setApplicationLabel, { key: "set", value: { a: true } }),
+  },
+  {
+    field: "deleteApplicationLabel", needs: SCOPES.applicationWrite, application: "allowed", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "preset") { key value } }`, variables: { id: f.appId } }),
+    check: (data) => assert.deepEqual(data.deleteApplicationLabel, { key: "preset", value: "x" }),
+  },
+  {
+    field: "requestClientCredentialsForApplication", needs: SCOPES.applicationWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id type referenceObjectId } }`, variables: { id: f.appId } }),
+    check: (data, f) => assert.deepEqual({ ...data.requestClientCredentialsForApplication, id: undefined }, { id: undefined, type: "APPLICATION", referenceObjectId: f.appId }),
+  },
+  {
+    field: "deleteSystemAuthForApplication", needs: SCOPES.applicationWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id } }`, variables: { id: await credentialOf("APPLICATION", f.appId) } }),
+    check: async (data) => assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForApplication.id } }), 0),
+  },
+  {
+    field: "labelDefinitions", needs: SCOPES.labelDefinitionRead, application: "allowed", runtime: "FORBIDDEN",
+    prepare: async () => ({ query: `{ labelDefinitions { key } }` }),
+    check: async (data) => assert.equal(data.labelDefinitions.length, await app.db.labelDefinition.count({ where: { tenantId: tenant.id } })),
+  },
+  {
+    field: "labelDefinition", needs: SCOPES.labelDefinitionRead, application: "allowed", runtime: "FORBIDDEN",
+    prepare: async () => {
+      const key = unique("def").replace("-", "_");
+      await createLabelDefinition(app.db, admin, tenant, { key, schema: `{"type":"string"}` });
+      return { query: `query($key: String!) { labelDefinition(key: $key) { key schema } }`, variables: { key } };
+    },
+    check: (data) => assert.equal(data.labelDefinition.schema, `{"type":"string"}`),
+  },
+  {
+    field: "createLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async () => ({ query: `mutation($key: String!) { createLabelDefinition(in: { key: $key }) { key } }`, variables: { key: unique("created").replace("-", "_") } }),
+    check: async (data) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: data.createLabelDefinition.key } }), 1),
+  },
+  {
+    field: "updateLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async () => {
+      const key = unique("upd").replace("-", "_");
+      await createLabelDefinition(app.db, admin, tenant, { key });
+      return { query: `mutation($key: String!) { updateLabelDefinition(in: { key: $key, schema: "{\\"type\\":\\"number\\"}" }) { schema } }`, variables: { key } };
+    },
+    check: (data) => assert.equal(data.updateLabelDefinition.schema, `{"type":"number"}`),
+  },
+  {
+    field: "deleteLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    prepare: async () => {
+      const key = unique("del").replace("-", "_");
+      await createLabelDefinition(app.db, admin, tenant, { key });
+      return { query: `mutation($key: String!) { deleteLabelDefinition(key: $key) { key } }`, variables: { key } };
+    },
+    check: async (data) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: data.deleteLabelDefinition.key } }), 0),
+  },
+];
+
+test("the rows cover every operation issue 14 added", () => {
+  assert.deepEqual(rows.map((row) => row.field).sort(), [
+    "createLabelDefinition", "deleteApplicationLabel", "deleteLabelDefinition", "deleteRuntimeLabel", "deleteSystemAuthForApplication",
+    "deleteSystemAuthForRuntime", "labelDefinition", "labelDefinitions", "registerRuntime", "requestClientCredentialsForApplication",
+    "requestClientCredentialsForRuntime", "runtime", "runtimes", "setApplicationLabel", "setRuntimeLabel", "unregisterRuntime",
+    "updateLabelDefinition", "updateRuntime",
+  ]);
+});
+
+type Caller = { name: string; token: (f: Fixture, row: Row) => Promise<string>; expect: (row: Row) => Outcome };
+const callers: Caller[] = [
+  { name: "integration system holding exactly the scope", token: (_f, row) => systemToken([row.needs]), expect: () => "allowed" },
+  { name: "integration system holding every grantable scope but the one", token: (_f, row) => systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((s) => s !== row.needs)), expect: () => "FORBIDDEN" },
+  { name: "the application's own token", token: (f) => objectToken("APPLICATION", f.appId), expect: (row) => row.application },
+  { name: "the runtime's own token", token: (f) => objectToken("RUNTIME", f.runtimeId), expect: (row) => row.runtime },
+  {
+    name: "another tenant's application token",
+    token: async () => {
+      const foreign = await registerApplication(app.db, admin, otherTenant, { name: unique("foreign") });
+      return objectToken("APPLICATION", foreign.id, otherTenant);
+    },
+    expect: () => "FORBIDDEN",
+  },
+];
+
+for (const row of rows) {
+  for (const caller of callers) {
+    const expected = caller.expect(row);
+    test(`${row.field} as ${caller.name}: ${expected}`, async () => {
+      const f = await fixture();
+      const call = await row.prepare(f);
+      const token = await caller.token(f, row);
+      const before = await app.db.auditEvent.count();
+      const response = await app.graphql(call.query, call.variables, { token, headers });
+      assert.equal(response.status, 200);
+      if (expected === "allowed") {
+        assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
+        await row.check(response.body.data, f);
+      } else {
+        const error = onlyError(response);
+        assert.equal(error.extensions.code, "FORBIDDEN", error.message);
+        assert.deepEqual((error as { path?: string[] }).path, [row.field]);
+        assert.equal(await app.db.auditEvent.count(), before, "nothing written");
+      }
+    });
+  }
+}
