@@ -20,6 +20,15 @@ import { typeDefs } from "./typeDefs.generated";
 export { GRAPHQL_PATH };
 
 /**
+ * A GraphQLError's string form quotes the document around the error, and a
+ * document can hold a password or a secret as a literal: the log gets the
+ * message alone.
+ */
+function yogaLogLine(value: unknown): string {
+  return value instanceof GraphQLError ? value.message : String(value);
+}
+
+/**
  * GraphQL errors (graphql-js's own about the request, and the GraphQL layer's
  * checks) pass through; a DomainError leaves with its code (graphql/errors.ts
  * maps it), and anything else is a bug or an outage and leaves as a code and
@@ -53,10 +62,10 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
     // Errors are logged where they are masked, with their error id; yoga's own
     // copy (a bare stack, not JSON) would only repeat them.
     logging: {
-      debug: (...args) => log.debug(String(args[0])),
-      info: (...args) => log.debug(String(args[0])),
-      warn: (...args) => log.warn(String(args[0])),
-      error: (...args) => log.debug(String(args[0])),
+      debug: (...args) => log.debug(yogaLogLine(args[0])),
+      info: (...args) => log.debug(yogaLogLine(args[0])),
+      warn: (...args) => log.warn(yogaLogLine(args[0])),
+      error: (...args) => log.debug(yogaLogLine(args[0])),
     },
     // GraphiQL from the product's own bundle: Yoga's default page loads its
     // assets from a CDN, which a network without internet never answers.

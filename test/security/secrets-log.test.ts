@@ -52,3 +52,12 @@ test("a failed client authentication is logged, without any part of the secret t
   assert.equal(logged.length, 1, "the failure is logged, with the client id");
   assert.equal(findLeak(logged[0], [credential.clientSecret, wrong]), null);
 });
+
+test("a refused document that holds a secret as a literal is logged by its message, never by its text", async () => {
+  const secret = `cmp_cs_${randomUUID().replaceAll("-", "")}`;
+  const before = capturedLog().length;
+  // Refused before any resolver runs (no tenant header): graphql-js quotes the document in the error's string form.
+  const response = await app.graphql(`{ applications(search: "${secret}") { totalCount } }`, {}, app.admin);
+  assert.ok(response.body.errors?.length);
+  assert.equal(findLeak(capturedLog().slice(before), [secret]), null);
+});
