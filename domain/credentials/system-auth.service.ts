@@ -7,6 +7,7 @@ import type { Db } from "../../lib/db";
 import { expiryFromDays } from "./expiry";
 import { recordAudit } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
+import { credentialNoteProblem } from "@/lib/credential-rules";
 import { badInput, notFound } from "../errors";
 
 /**
@@ -24,7 +25,20 @@ export interface GenerateOptions {
   expiresInDays?: number | null;
   /** A subset of the configured scopes for integration systems; omitted: all of them. */
   scopes?: readonly string[] | null;
+  /** The operator's label for it ("prod cluster"); omitted or blank: none. */
+  note?: string | null;
 }
+
+/** A note, trimmed; empty means none. */
+export function validNote(raw: string | null | undefined, field = "note"): string | null {
+  const note = raw?.trim() || null;
+  const problem = note && credentialNoteProblem(note);
+  if (problem) throw badInput(field, problem);
+  return note;
+}
+
+/** The scopes a credential may be given: the configured integration-system scopes. */
+export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
 
 function credentialScopes(requested: readonly string[] | null | undefined): string[] {
   const allowed = getConfig().integrationSystemScopes;
@@ -44,6 +58,7 @@ export async function generateClientCredentials(
 ): Promise<SystemAuth & { clientSecret: string }> {
   const scopes = credentialScopes(options.scopes);
   const expiresAt = expiryFromDays(options.expiresInDays);
+  const note = validNote(options.note);
   const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
   const systemAuth = await db.$transaction(async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
@@ -56,6 +71,7 @@ export async function generateClientCredentials(
         secretHint: clientSecret.slice(-HINT_LENGTH),
         scopes: formatScopes(scopes),
         expiresAt,
+        note,
       },
     });
     await recordAudit(tx, actor, {
@@ -63,18 +79,36 @@ export async function generateClientCredentials(
       objectType: "IntegrationSystem",
       objectId: integrationSystemId,
       objectLabel: system.name,
-      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null, note: row.note },
     });
     return row;
   });
   return { ...systemAuth, clientSecret };
 }
 
-/** Deletes one credential by its id (the client_id); its tokens are refused from the next request on. */
+/** Sets or clears (null or blank) a credential's note; audited with the old and new text. */
+export async function setSystemAuthNote(db: Db, actor: Principal, id: string, rawNote: string | null | undefined): Promise<SystemAuth> {
+  const note = validNote(rawNote);
+  return db.$transaction(async (tx) => {
+    const before = await tx.systemAuth.findUnique({ where: { id }, include: { integrationSystem: true } });
+    if (!before) throw notFound("client credential", id, "changing its note");
+    const row = await tx.systemAuth.update({ where: { id }, data: { note } });
+    await recordAudit(tx, actor, {
+      action: "CLIENT_CREDENTIALS_NOTE_CHANGED",
+      objectType: "IntegrationSystem",
+      objectId: before.integrationSystem.id,
+      objectLabel: before.integrationSystem.name,
+      details: { clientId: id, before: before.note, after: row.note },
+    });
+    return row;
+  });
+}
+
+/** Revokes (deletes) one credential by its id (the client_id); its tokens are refused from the next request on. */
 export async function deleteSystemAuth(db: Db, actor: Principal, id: string): Promise<SystemAuth> {
   const deleted = await db.$transaction(async (tx) => {
     const row = await tx.systemAuth.findUnique({ where: { id }, include: { integrationSystem: true } });
-    if (!row) throw notFound("client credential", id, "deleting it");
+    if (!row) throw notFound("client credential", id, "revoking it");
     await tx.systemAuth.delete({ where: { id } });
     const { integrationSystem, ...systemAuth } = row;
     await recordAudit(tx, actor, {
