@@ -27,7 +27,8 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
   const [deleteCredential] = useMutation(DeleteCredentialDocument, {
     update(cache, { data }) {
       if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "SystemAuth", id: data.deleteSystemAuthForIntegrationSystem.id }) });
+      // The answer is a SystemAuth interface: its __typename (IntSysSystemAuth) names the cached object, not the interface's name.
+      cache.evict({ id: cache.identify(data.deleteSystemAuthForIntegrationSystem) });
       cache.gc();
     },
   });
