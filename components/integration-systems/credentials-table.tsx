@@ -39,6 +39,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         id: "clientId",
         header: "Client ID",
         cell: ({ row }) => (
+          <>
           <span className="client-id">
             {/* Time-ordered ids share their first characters: where the id is cut short, its end tells credentials apart. */}
             <code title={row.original.id}>
@@ -48,8 +49,9 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
               </span>
             </code>
             <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
-            {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
           </span>
+          {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
+          </>
         ),
       },
       {

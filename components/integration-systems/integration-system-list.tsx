@@ -83,7 +83,7 @@ export function IntegrationSystemList() {
         accessorKey: "description",
         enableSorting: false,
         header: "Description",
-        meta: { hideOnMobile: true, className: "cell-truncate" },
+        meta: { hideOnMobile: true, className: "cell-truncate cell-truncate-narrow" },
         cell: ({ row }) =>
           row.original.description ? (
             <span title={row.original.description}>{row.original.description}</span>
