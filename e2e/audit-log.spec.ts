@@ -11,7 +11,7 @@ async function createToken(page: Page, name: string, days?: number): Promise<str
   return data.createApiToken.apiToken.id;
 }
 
-test("the admin reads the events just made, filters them by object, and the filter survives a reload", async ({ page, loginPage }) => {
+test("the admin reads the events just made, in words, filters them by object, and the filter survives a reload", async ({ page, loginPage }) => {
   await page.goto("/audit-log");
   await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/audit-log$/);
@@ -25,14 +25,14 @@ test("the admin reads the events just made, filters them by object, and the filt
   const table = page.getByRole("table", { name: "Audit events" });
   const rows = table.locator("tbody tr");
   // Newest first: the revocation, then the two creations.
-  await expect(rows.nth(0)).toContainText("API_TOKEN_REVOKED");
+  await expect(rows.nth(0)).toContainText("API token revoked");
   await expect(rows.nth(0)).toContainText("audit revoked");
   await expect(rows.nth(0)).toContainText(E2E_ADMIN.email);
-  await expect(rows.nth(1)).toContainText("API_TOKEN_CREATED");
+  await expect(rows.nth(1)).toContainText("API token created");
   await expect(rows.nth(1)).toContainText("audit revoked");
-  await expect(rows.nth(2)).toContainText("API_TOKEN_CREATED");
+  await expect(rows.nth(2)).toContainText("API token created");
   await expect(rows.nth(2)).toContainText("audit kept");
-  await expect(rows.nth(2)).toContainText("ApiToken");
+  await expect(rows.nth(2)).toContainText("API token");
   await expect(rows.nth(2)).toContainText(kept);
 
   // Details are one line that opens to the whole record.
@@ -43,32 +43,33 @@ test("the admin reads the events just made, filters them by object, and the filt
   await screenshots(page, "audit-log");
 
   // The object filter narrows the list and lives in the URL.
-  await page.getByLabel("Filter by object ID").fill(revoked);
+  await page.getByLabel("Object", { exact: true }).fill(revoked);
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]object=${revoked}`));
-  const filtered = page.getByRole("table", { name: `Audit events of object ${revoked}` });
+  const filtered = page.getByRole("table", { name: "Audit events, filtered" });
   await expect(filtered.locator("tbody tr")).toHaveCount(2);
   await expect(filtered).not.toContainText("audit kept");
   await expect(page.getByText("Page 1 of 1 · 2 in all")).toBeVisible();
   await expectListSettled(page);
   await page.reload();
-  await expect(page.getByLabel("Filter by object ID")).toHaveValue(revoked);
+  await expect(page.getByLabel("Object", { exact: true })).toHaveValue(revoked);
   await expect(filtered.locator("tbody tr")).toHaveCount(2);
   await expectNoSeriousA11yViolations(page);
 
-  // An object's id in a row filters to it; Clear filter shows everything again.
-  await page.getByRole("button", { name: "Clear filter" }).click();
+  // An object's id in a row filters to it; Clear filters shows everything again.
+  await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/audit-log$/);
   await expectListSettled(page);
-  await table.getByRole("link", { name: `Show only the events of ApiToken ${kept}` }).click();
+  await table.getByRole("link", { name: `Show only the events of API token ${kept}` }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]object=${kept}`));
-  await expect(page.getByRole("table", { name: `Audit events of object ${kept}` }).locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Audit events, filtered" }).locator("tbody tr")).toHaveCount(1);
   await expectListSettled(page);
 
   // An id nobody touched: an empty state that offers the way back.
   await expectListSettled(page);
   await page.goto("/audit-log?object=no-such-object");
-  await expect(page.getByText("No events for the object with id “no-such-object”.")).toBeVisible();
-  await page.getByRole("button", { name: "Show all events" }).click();
+  await expect(page.getByText("No events match these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/audit-log$/);
 });
 

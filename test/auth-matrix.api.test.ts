@@ -173,6 +173,27 @@ const operations: Operation[] = [
       assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForIntegrationSystem.id } }), 0);
     },
   },
+  {
+    field: "setSystemAuthNote",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      const auth = await generateClientCredentials(app.db, app.admin.principal, system.id);
+      return { query: `mutation($id: ID!) { setSystemAuthNote(id: $id, note: "matrix") { id } }`, variables: { id: auth.id } };
+    },
+    check: async (data) => {
+      assert.equal((await app.db.systemAuth.findUnique({ where: { id: data.setSystemAuthNote.id } }))?.note, "matrix");
+    },
+  },
+  {
+    field: "credentialSettings",
+    kind: "read",
+    prepare: async () => ({ query: `{ credentialSettings { grantableScopes tokenUrl } }` }),
+    check: (data) => {
+      assert.ok(data.credentialSettings.grantableScopes.length > 0);
+      assert.equal(data.credentialSettings.tokenUrl, `${TEST_ORIGIN}/oauth2/token`);
+    },
+  },
   // Compass's names for the three operations above: the same resolvers, the same rights.
   {
     field: "registerIntegrationSystem",
@@ -310,6 +331,15 @@ const operations: Operation[] = [
       const rows = await app.db.auditEvent.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { action: true } });
       assert.equal(data.auditEvents.totalCount, rows.length);
       assert.deepEqual(data.auditEvents.data.map((event: { action: string }) => event.action), rows.slice(0, 5).map((row) => row.action));
+    },
+  },
+  {
+    field: "auditEventsCsv",
+    kind: "admin-read",
+    prepare: async () => ({ query: `{ auditEventsCsv { csv rowCount truncated } }` }),
+    check: async (data) => {
+      assert.equal(data.auditEventsCsv.rowCount, await app.db.auditEvent.count());
+      assert.equal(data.auditEventsCsv.csv.split("\r\n").length, data.auditEventsCsv.rowCount + 2, "header, rows, final line end");
     },
   },
   {

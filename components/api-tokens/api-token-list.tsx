@@ -13,10 +13,11 @@ import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
 import { ApiTokensDocument, type ApiTokensQuery } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
+import { expiryState } from "../../lib/credential-rules";
 
 type Row = ApiTokensQuery["apiTokens"][number];
 
-const isExpired = (row: Row, now: number) => !!row.expiresAt && new Date(row.expiresAt).getTime() <= now;
+const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning", "Expires soon"] } as const;
 
 /**
  * The signed-in user's API tokens. The API returns them all at once (a person
@@ -40,12 +41,16 @@ export function ApiTokenList() {
         cell: ({ row }) => (
           <span className="row-title">
             {row.original.name}
-            {isExpired(row.original, now) ? (
-              <>
-                {" "}
-                <span className="badge badge-danger">Expired</span>
-              </>
-            ) : null}
+            {/* Marked by the name too, since the Expires column is hidden on phones. */}
+            {(() => {
+              const state = expiryState(row.original.expiresAt, now);
+              return state === "expired" || state === "expiring" ? (
+                <>
+                  {" "}
+                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
+                </>
+              ) : null;
+            })()}
           </span>
         ),
       },
@@ -56,11 +61,7 @@ export function ApiTokenList() {
         header: "Expires",
         meta: { hideOnMobile: true },
         cell: ({ row }) =>
-          row.original.expiresAt ? (
-            <Timestamp iso={row.original.expiresAt} />
-          ) : (
-            <span className="muted">Never</span>
-          ),
+          row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} /> : <span className="muted">Never</span>,
       },
       ...(canWrite
         ? [

@@ -8,6 +8,7 @@ import { lengthOf } from "../../lib/names";
 import { FormAlert } from "../auth/form-parts";
 import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
 import { Dialog } from "../ui/dialog";
+import { formatDateTime } from "../ui/format";
 import { TextField } from "../ui/text-field";
 import { CreateApiTokenDocument } from "./api-tokens.generated";
 
@@ -29,6 +30,17 @@ function validate(name: string, days: string): FieldErrors<Field> {
 
 const FORM_ID = "create-api-token";
 
+/** New tokens expire after 30 days unless the user says otherwise: a forgotten token should not work for ever. */
+export const DEFAULT_EXPIRY_DAYS = "30";
+
+/** "Expires on Dec 30, 2026, 09:15 CET", from the days typed, or why not. */
+function expiryHint(days: string, now = Date.now()): string {
+  const parsed = parseDays(days);
+  if (parsed === null) return "Never expires. Leave empty only for tokens you will revoke yourself.";
+  if (expiryDaysProblem(parsed)) return `From 1 to ${MAX_EXPIRY_DAYS} days, or empty for no expiry.`;
+  return `Expires ${formatDateTime(new Date(now + parsed * 86_400_000).toISOString())}. From 1 to ${MAX_EXPIRY_DAYS} days, or empty for no expiry.`;
+}
+
 /**
  * Asks for a token's name and expiry and creates it. The answer holds the
  * token itself, so the mutation bypasses the Apollo cache and the token goes
@@ -44,7 +56,7 @@ export function CreateApiTokenDialog({
   onCreated: (created: { token: string; name: string }) => void;
 }) {
   const [name, setName] = useState("");
-  const [days, setDays] = useState("");
+  const [days, setDays] = useState(DEFAULT_EXPIRY_DAYS);
   const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
@@ -57,7 +69,7 @@ export function CreateApiTokenDialog({
 
   function reset() {
     setName("");
-    setDays("");
+    setDays(DEFAULT_EXPIRY_DAYS);
     form.reset();
   }
 
@@ -118,7 +130,7 @@ export function CreateApiTokenDialog({
           onChange={(value) => change("expiresInDays", value)}
           onBlur={() => form.touch("expiresInDays")}
           error={form.errorOf("expiresInDays")}
-          hint={`From 1 to ${MAX_EXPIRY_DAYS}. Leave empty for a token that never expires.`}
+          hint={<span aria-live="polite">{expiryHint(days)}</span>}
           inputMode="numeric"
         />
       </form>

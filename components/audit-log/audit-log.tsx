@@ -2,22 +2,27 @@
 
 import { formatDate, formatTime, isoInstant } from "../ui/format";
 import { Timestamp } from "../ui/timestamp";
-import { useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { useCallback } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent, useEffect, useState } from "react";
+import { graphqlProblem } from "../console/graphql-problem";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
 import { ListPagination } from "../ui/data-table-pagination";
-import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { useListUrlState } from "../ui/use-list-url-state";
-import { AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
+import { AuditLogCsvDocument, AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
+import { ACTION_WORDS, OBJECT_TYPE_WORDS, actionInWords, objectTypeInWords } from "./audit-words";
 
 type Row = AuditLogQuery["auditEvents"]["data"][number];
 
 // Always newest first: the API offers no other order.
 const NO_SORT: readonly string[] = [];
-const OBJECT_PARAM = "object";
+/** The filters' URL parameters: a filtered view can be shared and survives a reload. */
+const FILTER_PARAMS = ["actor", "action", "type", "object", "from", "to"] as const;
+type FilterParam = (typeof FILTER_PARAMS)[number];
+type Filters = Record<FilterParam, string>;
 
 const ACTOR_TYPES: Record<Row["actor"]["type"], string> = {
   USER: "User",
@@ -54,9 +59,6 @@ function Details({ details }: { details: string | null }) {
 /** With seconds: in a log, the order of events moments apart matters. */
 
 
-/** Action codes such as API_TOKEN_CREATED may wrap only at their underscores. */
-const breakableAction = (action: string) =>
-  action.split("_").flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, `_${part}`]));
 
 const actorKind = (actor: Row["actor"]) => `${ACTOR_TYPES[actor.type]} · ${actor.authMethod.toLowerCase().replaceAll("_", " ")}`;
 
@@ -89,7 +91,9 @@ const COLUMNS: ColumnDef<Row>[] = [
     meta: { className: "cell-stack" },
     cell: ({ row }) => (
       <>
-        <span className="mono audit-action">{breakableAction(row.original.action)}</span>
+        <span className="audit-action" title={row.original.action}>
+          {actionInWords(row.original.action)}
+        </span>
         {/* Phones have no room for the Time and Actor columns: who and when go under what was done. */}
         <span className="cell-sub mobile-only">by {row.original.actor.label}</span>
         <Timestamp className="cell-sub mobile-only" iso={row.original.createdAt} />
@@ -103,15 +107,16 @@ const COLUMNS: ColumnDef<Row>[] = [
     cell: ({ row }) => (
       <>
         <span className="cell-main">
-          {row.original.objectLabel ?? <span className="muted">(no name)</span>} <span className="cell-sub-inline">{row.original.objectType}</span>
+          {row.original.objectLabel ?? <span className="muted">(no name)</span>}{" "}
+          <span className="cell-sub-inline">{objectTypeInWords(row.original.objectType)}</span>
         </span>
         {/* One per row: prefetching each would fetch a page per event. */}
         <Link
           prefetch={false}
           className="cell-sub mono"
-          href={`/audit-log?${OBJECT_PARAM}=${encodeURIComponent(row.original.objectId)}`}
+          href={`/audit-log?object=${encodeURIComponent(row.original.objectId)}`}
           title="Show only this object's events"
-          aria-label={`Show only the events of ${row.original.objectType} ${row.original.objectId}`}
+          aria-label={`Show only the events of ${objectTypeInWords(row.original.objectType)} ${row.original.objectId}`}
         >
           {row.original.objectId}
         </Link>
@@ -140,41 +145,188 @@ export function AuditLog() {
   return <AuditLogTable />;
 }
 
+/** An ISO instant as a datetime-local input shows it (local time, minutes), and back. */
+function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
+
+/** The API's filter from the URL's; empty parts left out. */
+function apiFilter(filters: Filters) {
+  const filter = {
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    objectType: filters.type || undefined,
+    object: filters.object || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+  };
+  return Object.values(filter).some(Boolean) ? filter : undefined;
+}
+
+/** Actor, action, object type, object and time range: applied together, kept in the URL (pushed, so Back undoes a filter). */
+function FilterBar({ filters }: { filters: Filters }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [draft, setDraft] = useState(filters);
+  // Back and Forward change the URL's filters: follow them.
+  useEffect(() => setDraft(filters), [filters]);
+
+  function apply(next: Filters) {
+    const query = new URLSearchParams(params.toString());
+    for (const key of FILTER_PARAMS) {
+      const value = next[key].trim();
+      if (value) query.set(key, value);
+      else query.delete(key);
+    }
+    // A cursor belongs to the filter it was made with.
+    query.delete("page");
+    const text = query.toString();
+    router.push(text ? `${pathname}?${text}` : pathname, { scroll: false });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply(draft);
+  }
+
+  const set = (key: FilterParam) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const active = FILTER_PARAMS.some((key) => filters[key]);
+
+  return (
+    <form className="filter-bar" onSubmit={submit} aria-label="Filter events" data-no-unsaved-work>
+      <div className="field">
+        <label htmlFor="audit-actor">Actor</label>
+        <input id="audit-actor" value={draft.actor} onChange={set("actor")} placeholder="Email, system name or id" />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-action">Action</label>
+        <select id="audit-action" value={draft.action} onChange={set("action")}>
+          <option value="">Any action</option>
+          {Object.entries(ACTION_WORDS).map(([code, words]) => (
+            <option key={code} value={code}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="audit-type">Object type</label>
+        <select id="audit-type" value={draft.type} onChange={set("type")}>
+          <option value="">Any type</option>
+          {Object.entries(OBJECT_TYPE_WORDS).map(([code, words]) => (
+            <option key={code} value={code}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="audit-object">Object</label>
+        <input id="audit-object" value={draft.object} onChange={set("object")} placeholder="Name or id" />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-from">From</label>
+        <input id="audit-from" type="datetime-local" value={toLocalInput(draft.from)} onChange={(event) => setDraft({ ...draft, from: fromLocalInput(event.target.value) })} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-to">Until</label>
+        <input id="audit-to" type="datetime-local" value={toLocalInput(draft.to)} onChange={(event) => setDraft({ ...draft, to: fromLocalInput(event.target.value) })} />
+      </div>
+      <div className="toolbar-actions">
+        <button type="submit" className="btn btn-primary">
+          Apply filters
+        </button>
+        {active ? (
+          <button type="button" className="btn btn-secondary" onClick={() => apply({ actor: "", action: "", type: "", object: "", from: "", to: "" })}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** Downloads the filtered events as CSV, built by the server (escaped, formulas defused), saved by the browser. */
+function ExportCsv({ filter }: { filter: ReturnType<typeof apiFilter> }) {
+  const client = useApolloClient();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function download() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { data } = await client.query({ query: AuditLogCsvDocument, variables: { filter }, fetchPolicy: "no-cache" });
+      const result = data!.auditEventsCsv;
+      // The byte order mark makes spreadsheet programs read the file as UTF-8.
+      const url = URL.createObjectURL(new Blob(["\uFEFF", result.csv], { type: "text/csv;charset=utf-8" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = `audit-log-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-")}.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      setMessage(
+        result.truncated
+          ? `Downloaded the newest ${result.rowCount} events; more match. Narrow the time range for the rest.`
+          : `Downloaded ${result.rowCount} events.`,
+      );
+    } catch (failure) {
+      setMessage(graphqlProblem(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="toolbar">
+      <span className="muted" role="status">
+        {message}
+      </span>
+      <button type="button" className="btn btn-secondary" onClick={download} disabled={busy}>
+        {busy ? "Preparing CSV…" : "Export CSV"}
+      </button>
+    </div>
+  );
+}
+
 function AuditLogTable() {
   const list = useListUrlState(NO_SORT);
-  const objectId = list.filter(OBJECT_PARAM);
-  const { setFilter } = list;
-  const setObjectId = useCallback((value: string) => setFilter(OBJECT_PARAM, value), [setFilter]);
+  const actor = list.filter("actor");
+  const action = list.filter("action");
+  const type = list.filter("type");
+  const object = list.filter("object");
+  const from = list.filter("from");
+  const to = list.filter("to");
+  const filters: Filters = { actor, action, type, object, from, to };
+  const stableFilters = useStable(filters);
+  const filter = apiFilter(stableFilters);
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogDocument, {
-    variables: { first: list.pageSize, after: list.after, objectId: objectId || undefined },
+    variables: { first: list.pageSize, after: list.after, filter },
     notifyOnNetworkStatusChange: true,
     // A log grows all the time: always ask, but show what is known meanwhile.
     fetchPolicy: "cache-and-network",
   });
   const page = (data ?? previousData)?.auditEvents;
 
-  const emptyState = objectId ? (
-    <>
-      <p>No events for the object with id “{objectId}”.</p>
-      <button type="button" className="btn btn-secondary" onClick={() => setObjectId("")}>
-        Show all events
-      </button>
-    </>
+  const emptyState = filter ? (
+    <p>No events match these filters.</p>
   ) : (
     <p>No events yet. Changes made in the console or through the API appear here.</p>
   );
 
   return (
     <>
-      <DataTableToolbar search={objectId} onSearchChange={setObjectId} searchLabel="Filter by object ID" idPrefix="audit">
-        {objectId ? (
-          <button type="button" className="btn btn-secondary" onClick={() => setObjectId("")}>
-            Clear filter
-          </button>
-        ) : null}
-      </DataTableToolbar>
+      <FilterBar filters={stableFilters} />
+      <ExportCsv filter={filter} />
       <DataTable
-        caption={objectId ? `Audit events of object ${objectId}` : "Audit events"}
+        caption={filter ? "Audit events, filtered" : "Audit events"}
         columns={COLUMNS}
         data={error ? [] : (page?.data ?? [])}
         loading={loading}
@@ -186,4 +338,12 @@ function AuditLogTable() {
       <ListPagination list={list} page={page} idPrefix="audit" />
     </>
   );
+}
+
+/** The same object while its values are the same, so effects keyed on it run only on a real change. */
+function useStable(filters: Filters): Filters {
+  const [stable, setStable] = useState(filters);
+  const changed = FILTER_PARAMS.some((key) => stable[key] !== filters[key]);
+  if (changed) setStable(filters);
+  return changed ? filters : stable;
 }

@@ -20,9 +20,11 @@ function createClient() {
   return new ApolloClient({
     link: ApolloLink.from([createConsoleLink(), new HttpLink({ uri: "/api/graphql", credentials: "same-origin" })]),
     cache: new InMemoryCache(),
-    // Registers the client for the Apollo DevTools extension (the end-to-end
-    // tests read the cache through it to prove no secret stays there).
-    devtools: { enabled: true },
+    // Registers the client for the Apollo DevTools extension only in the test
+    // build (`npm run build:test`): the end-to-end tests read the cache through
+    // it to prove no secret stays there. A production build exposes no cache.
+    // NEXT_PUBLIC_ variables are inlined when the bundle is built.
+    devtools: { enabled: process.env.NEXT_PUBLIC_APOLLO_DEVTOOLS === "1" },
   });
 }
 

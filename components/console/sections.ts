@@ -6,6 +6,7 @@ export interface ConsoleSection {
 }
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
+  { href: "/overview", label: "Overview" },
   { href: "/integration-systems", label: "Integration systems" },
   { href: "/tenants", label: "Tenants" },
   { href: "/api-tokens", label: "API tokens" },

@@ -10,23 +10,25 @@ import { CopyButton } from "../ui/copy-button";
 import { DataTable } from "../ui/data-table";
 import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
 import { RowActions } from "../ui/row-actions";
-import { Timestamp } from "../ui/timestamp";
+import { ExpiryMark } from "../ui/expiry-mark";
+import { formatDateTime, formatRelative } from "../ui/format";
 import { useToast } from "../ui/toast";
+import { CredentialNoteDialog } from "./credential-note-dialog";
 import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
 
 type Credential = NonNullable<IntegrationSystemDetailQuery["integrationSystem"]>["auths"][number];
-
-const isExpired = (credential: Credential) => !!credential.expiresAt && new Date(credential.expiresAt).getTime() <= Date.now();
 
 /** A system's credentials: enough to tell them apart and see which are in use, never the secret. */
 export function CredentialsTable({ credentials, empty }: { credentials: Credential[]; empty: React.ReactNode }) {
   const canWrite = useCanWrite();
   const toast = useToast();
   const [revoking, setRevoking] = useState<Credential | null>(null);
+  const [noting, setNoting] = useState<Credential | null>(null);
   const [deleteCredential] = useMutation(DeleteCredentialDocument, {
     update(cache, { data }) {
       if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "SystemAuth", id: data.deleteSystemAuthForIntegrationSystem.id }) });
+      // The answer is a SystemAuth interface: its __typename (IntSysSystemAuth) names the cached object, not the interface's name.
+      cache.evict({ id: cache.identify(data.deleteSystemAuthForIntegrationSystem) });
       cache.gc();
     },
   });
@@ -37,6 +39,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         id: "clientId",
         header: "Client ID",
         cell: ({ row }) => (
+          <>
           <span className="client-id">
             {/* Time-ordered ids share their first characters: where the id is cut short, its end tells credentials apart. */}
             <code title={row.original.id}>
@@ -46,6 +49,22 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
               </span>
             </code>
             <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
+          </span>
+          {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
+          </>
+        ),
+      },
+      {
+        id: "scopes",
+        header: "Scopes",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => (
+          <span className="scope-list">
+            {row.original.scopes.map((scope) => (
+              <code key={scope} className="badge">
+                {scope}
+              </code>
+            ))}
           </span>
         ),
       },
@@ -62,19 +81,18 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         id: "expiresAt",
         header: "Expires",
         meta: { hideOnMobile: true },
-        cell: ({ row }) =>
-          isExpired(row.original) ? (
-            <span className="badge badge-danger">Expired</span>
-          ) : row.original.expiresAt ? (
-            <Timestamp iso={row.original.expiresAt} relative />
-          ) : (
-            <span className="muted">Never</span>
-          ),
+        cell: ({ row }) => <ExpiryMark expiresAt={row.original.expiresAt} />,
       },
       ...(canWrite
         ? [
             actionsColumn<Credential>((credential) => (
-              <RowActions name={`credential ${credential.id}`} actions={[{ label: "Revoke", danger: true, onClick: () => setRevoking(credential) }]} />
+              <RowActions
+                name={`credential ${credential.id}`}
+                actions={[
+                  { label: credential.note ? "Edit note" : "Add note", onClick: () => setNoting(credential) },
+                  { label: "Revoke", danger: true, onClick: () => setRevoking(credential) },
+                ]}
+              />
             )),
           ]
         : []),
@@ -92,8 +110,15 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           title="Revoke this credential?"
           description={
             <>
-              Client ID <code>{revoking.id}</code> stops working, and every access token issued to it is refused from now on. The system&apos;s
-              other credentials keep working.
+              Client ID <code>{revoking.id}</code>
+              {revoking.note ? <> ({revoking.note})</> : null} stops working, and every access token issued to it is refused from now on. The
+              system&apos;s other credentials keep working.
+              <br />
+              <strong className="revoke-last-used">
+                {revoking.lastUsedAt
+                  ? `Last used ${formatRelative(revoking.lastUsedAt)} (${formatDateTime(revoking.lastUsedAt)}).`
+                  : "Never used."}
+              </strong>
             </>
           }
           confirmLabel="Revoke credential"
@@ -107,6 +132,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           }}
         />
       ) : null}
+      {noting ? <CredentialNoteDialog credential={noting} onOpenChange={(open) => !open && setNoting(null)} /> : null}
     </>
   );
 }

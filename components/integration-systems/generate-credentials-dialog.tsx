@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rules";
 import { type FormEvent, useId, useState } from "react";
 import { graphqlProblem } from "../console/graphql-problem";
 import { Dialog } from "../ui/dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
-import { GenerateClientCredentialsDocument } from "./generate-credentials.generated";
+import { CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
 
 const EXPIRY_CHOICES = [
   { days: 0, label: "Never" },
@@ -16,7 +17,7 @@ const EXPIRY_CHOICES = [
 ];
 
 /**
- * "Generate credentials": choose an expiry, generate, then reveal the secret
+ * "Generate credentials": choose scopes, an expiry and a note, generate, then reveal the secret
  * once. The mutation bypasses the Apollo cache, and the secret lives only in
  * this component's state until the reveal dialog is closed.
  */
@@ -26,17 +27,35 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedCredentials | null>(null);
   const selectId = useId();
+  const noteId = useId();
+  const [note, setNote] = useState("");
+  // null: every grantable scope (the server's default), until the user unticks one.
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const settings = useQuery(CredentialSettingsDocument, { skip: !choosing });
+  const grantable = settings.data?.credentialSettings.grantableScopes ?? [];
+  const scopes = chosen ?? grantable;
+  const noteProblem = credentialNoteProblem(note.trim());
   const [generate, { loading }] = useMutation(GenerateClientCredentialsDocument, { fetchPolicy: "no-cache" });
+
+  function toggle(scope: string, on: boolean) {
+    setChosen((on ? [...scopes, scope] : scopes.filter((item) => item !== scope)).filter((item, index, all) => all.indexOf(item) === index));
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    if (scopes.length === 0) return setError("Choose at least one scope");
+    if (noteProblem) return setError(noteProblem);
     try {
-      const { data } = await generate({ variables: { id: system.id, expiresInDays: days || null } });
+      const { data } = await generate({
+        variables: { id: system.id, expiresInDays: days || null, scopes: chosen ?? null, note: note.trim() || null },
+      });
       const credential = data?.generateClientCredentialsForIntegrationSystem.auth?.credential;
       if (!credential?.clientSecret) throw new Error("The server did not return a secret");
       setIssued({ systemName: system.name, clientId: credential.clientId, clientSecret: credential.clientSecret, tokenUrl: credential.url });
       setChoosing(false);
+      setNote("");
+      setChosen(null);
       onGenerated();
     } catch (failure) {
       setError(graphqlProblem(failure).message);
@@ -60,6 +79,32 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
               {error}
             </div>
           ) : null}
+          <fieldset className="field" aria-describedby={`${selectId}-scopes-hint`}>
+            <legend>Scopes</legend>
+            <span className="hint" id={`${selectId}-scopes-hint`}>
+              What its access tokens may do. At least one.
+            </span>
+            {settings.loading ? <span className="skeleton" aria-label="Loading scopes" /> : null}
+            {grantable.map((scope) => (
+              <label key={scope} className="checkbox">
+                <input type="checkbox" checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />
+                <code>{scope}</code>
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={noteId}>
+              Note <span className="optional">(optional)</span>
+            </label>
+            <input
+              id={noteId}
+              value={note}
+              maxLength={CREDENTIAL_NOTE_MAX}
+              placeholder="prod cluster, CI, …"
+              aria-invalid={noteProblem ? true : undefined}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </div>
           <div className="field">
             <label htmlFor={selectId}>Expires</label>
             <select id={selectId} value={days} onChange={(event) => setDays(Number(event.target.value))}>
@@ -74,7 +119,7 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
             <button type="button" className="btn btn-secondary" onClick={() => setChoosing(false)} disabled={loading}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={loading}>
+            <button type="submit" className="btn btn-primary" disabled={loading || settings.loading}>
               {loading ? "Generating…" : "Generate"}
             </button>
           </div>

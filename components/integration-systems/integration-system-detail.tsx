@@ -14,6 +14,9 @@ import { GenerateCredentials } from "./generate-credentials-dialog";
 import { IntegrationSystemDetailDocument } from "./integration-system-detail.generated";
 import { NotFound } from "./not-found";
 import { SystemApplications } from "./system-applications";
+import { TokenEndpoints } from "./token-endpoints";
+import { expiryState } from "@/lib/credential-rules";
+import { plural } from "@/lib/text";
 
 /** One integration system: its fields, its credentials, and what can be done with them. */
 export function IntegrationSystemDetail({ id }: { id: string }) {
@@ -48,6 +51,9 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
         <NotFound />
       </>
     );
+
+  const expired = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expired").length;
+  const expiring = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expiring").length;
 
   return (
     <>
@@ -106,6 +112,13 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
           </div>
           {canWrite ? <GenerateCredentials system={system} onGenerated={() => void refetch()} /> : null}
         </div>
+        {expired || expiring ? (
+          <p className="expiry-summary" role="status">
+            {expired ? <span className="badge badge-danger">{plural(expired, "credential")} expired</span> : null}{" "}
+            {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring within 7 days</span> : null}{" "}
+            Generate a new one and switch the client over before revoking the old one.
+          </p>
+        ) : null}
         <CredentialsTable
           credentials={system.auths}
           empty={
@@ -116,6 +129,8 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
           }
         />
       </section>
+
+      <TokenEndpoints />
 
       <section className="section" aria-labelledby="applications-heading">
         <div className="section-header">

@@ -7,7 +7,10 @@ import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
 import { DataTableColumnHeader } from "../ui/data-table-column-header";
-import { ListPagination } from "../ui/data-table-pagination";
+import { lastUsedColumn } from "../ui/data-table-columns";
+import { expiryState } from "@/lib/credential-rules";
+import { plural } from "@/lib/text";
+import { PageJump, usePageNumber } from "./page-jump";
 import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { Timestamp } from "../ui/timestamp";
 import { useListUrlState } from "../ui/use-list-url-state";
@@ -21,16 +24,41 @@ const SORT_FIELDS = ["NAME", "CREATED_AT"] as const;
 const COLUMN_FOR_FIELD = { NAME: "name", CREATED_AT: "createdAt" } as const;
 const FIELD_FOR_COLUMN: Record<string, (typeof SORT_FIELDS)[number]> = { name: "NAME", createdAt: "CREATED_AT" };
 
-/** Integration systems, a page at a time, with search and sort kept in the URL. */
+const FILTERS = [
+  { value: "NO_CREDENTIALS", label: "Without credentials" },
+  { value: "EXPIRING_SOON", label: "Credentials expiring soon" },
+  { value: "NEVER_USED", label: "Never used" },
+] as const;
+
+/** The name, with a mark when a credential has expired or expires within 7 days. */
+function NameCell({ system }: { system: Row }) {
+  const states = system.auths.map((auth) => expiryState(auth.expiresAt));
+  const expired = states.filter((state) => state === "expired").length;
+  const expiring = states.filter((state) => state === "expiring").length;
+  return (
+    <span className="expiry-cell">
+      <Link className="row-title" href={`/integration-systems/${system.id}`}>
+        {system.name}
+      </Link>
+      {expired ? <span className="badge badge-danger">{plural(expired, "credential")} expired</span> : null}
+      {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring soon</span> : null}
+    </span>
+  );
+}
+
+/** Integration systems, a page at a time, with search, filter, sort and page kept in the URL. */
 export function IntegrationSystemList() {
   const canWrite = useCanWrite();
   const list = useListUrlState(SORT_FIELDS);
+  const filter = FILTERS.find((choice) => choice.value === list.filter("filter"))?.value;
+  const paging = usePageNumber(list);
   const [deleting, setDeleting] = useState<{ id: string; name: string; credentialCount: number } | null>(null);
   const { data, previousData, loading, error, refetch } = useQuery(IntegrationSystemListDocument, {
     variables: {
       first: list.pageSize,
-      after: list.after,
+      ...paging.variables,
       search: list.search || undefined,
+      filter,
       orderBy: list.sort ? { field: list.sort.field as (typeof SORT_FIELDS)[number], direction: list.sort.direction } : undefined,
     },
     notifyOnNetworkStatusChange: true,
@@ -48,18 +76,14 @@ export function IntegrationSystemList() {
         id: "name",
         accessorKey: "name",
         header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
-        cell: ({ row }) => (
-          <Link className="row-title" href={`/integration-systems/${row.original.id}`}>
-            {row.original.name}
-          </Link>
-        ),
+        cell: ({ row }) => <NameCell system={row.original} />,
       },
       {
         id: "description",
         accessorKey: "description",
         enableSorting: false,
         header: "Description",
-        meta: { hideOnMobile: true, className: "cell-truncate" },
+        meta: { hideOnMobile: true, className: "cell-truncate cell-truncate-narrow" },
         cell: ({ row }) =>
           row.original.description ? (
             <span title={row.original.description}>{row.original.description}</span>
@@ -74,6 +98,7 @@ export function IntegrationSystemList() {
         meta: { className: "cell-number", hideOnMobile: true },
         cell: ({ row }) => row.original.auths.length,
       },
+      { ...lastUsedColumn<Row>(), meta: { hideOnMobile: true } },
       {
         id: "createdAt",
         accessorKey: "createdAt",
@@ -113,8 +138,12 @@ export function IntegrationSystemList() {
     [canWrite],
   );
 
-  const emptyState = list.search ? (
-    <p>No integration system matches “{list.search}”.</p>
+  const emptyState = list.search || filter ? (
+    <p>
+      No integration system matches
+      {list.search ? ` “${list.search}”` : ""}
+      {filter ? `${list.search ? " and" : ""} the filter “${FILTERS.find((choice) => choice.value === filter)!.label}”` : ""}.
+    </p>
   ) : (
     <>
       <p>
@@ -130,7 +159,20 @@ export function IntegrationSystemList() {
 
   return (
     <>
-      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search by name" idPrefix="systems">
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search by name, description or client ID" idPrefix="systems">
+        <div className="filter-select">
+          <label htmlFor="systems-filter" className="sr-only">
+            Show
+          </label>
+          <select id="systems-filter" value={filter ?? ""} onChange={(event) => list.setFilter("filter", event.target.value)}>
+            <option value="">All systems</option>
+            {FILTERS.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
         {canWrite ? (
           <Link className="btn btn-primary" href="/integration-systems/new">
             Create integration system
@@ -152,7 +194,7 @@ export function IntegrationSystemList() {
         }}
         getRowId={(row) => row.id}
       />
-      <ListPagination list={list} page={page} idPrefix="systems" />
+      <PageJump list={list} paging={paging} page={page} idPrefix="systems" />
       {deleting ? (
         <DeleteIntegrationSystemDialog system={deleting} open onOpenChange={(open) => !open && setDeleting(null)} />
       ) : null}

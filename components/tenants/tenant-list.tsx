@@ -1,13 +1,16 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "../console/console-providers";
 import { DataTable } from "../ui/data-table";
-import { actionsColumn, createdColumn } from "../ui/data-table-columns";
+import { actionsColumn } from "../ui/data-table-columns";
+import { Timestamp } from "../ui/timestamp";
+import { DataTableColumnHeader } from "../ui/data-table-column-header";
 import { ListPagination } from "../ui/data-table-pagination";
+import { DataTableToolbar } from "../ui/data-table-toolbar";
 import { RowActions } from "../ui/row-actions";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
@@ -16,32 +19,54 @@ import { TenantListDocument, type TenantListQuery } from "./tenants.generated";
 
 type Tenant = TenantListQuery["tenants"]["data"][number];
 
-const NO_SORT_FIELDS: readonly string[] = [];
+const SORT_FIELDS = ["NAME", "EXTERNAL_ID", "CREATED_AT"] as const;
+type SortField = (typeof SORT_FIELDS)[number];
+// Table column ids map one to one to the API's order fields.
+const COLUMN_FOR_FIELD: Record<SortField, string> = { NAME: "name", EXTERNAL_ID: "externalId", CREATED_AT: "createdAt" };
+const FIELD_FOR_COLUMN: Record<string, SortField> = { name: "NAME", externalId: "EXTERNAL_ID", createdAt: "CREATED_AT" };
 
-/** Tenants, a page at a time (oldest first, as the API orders them), with the page kept in the URL. */
+/** Tenants, a page at a time (oldest first unless sorted), with search, sort and page kept in the URL. */
 export function TenantList() {
   const canWrite = useCanWrite();
-  const list = useListUrlState(NO_SORT_FIELDS);
+  const list = useListUrlState(SORT_FIELDS);
   const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "edit" | "delete"; tenant: Tenant } | null>(null);
   const { data, previousData, loading, error, refetch } = useQuery(TenantListDocument, {
-    variables: { first: list.pageSize, after: list.after },
+    variables: {
+      first: list.pageSize,
+      after: list.after,
+      search: list.search || undefined,
+      orderBy: list.sort ? { field: list.sort.field as SortField, direction: list.sort.direction } : undefined,
+    },
     notifyOnNetworkStatusChange: true,
   });
   const page = (data ?? previousData)?.tenants;
+  const sorting: SortingState = list.sort ? [{ id: COLUMN_FOR_FIELD[list.sort.field as SortField], desc: list.sort.direction === "DESC" }] : [];
 
   const columns = useMemo<ColumnDef<Tenant>[]>(
     () => [
       {
         id: "name",
-        header: "Name",
+        accessorKey: "name",
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
         cell: ({ row }) => (
           <Link className="row-title" href={`/tenants/${row.original.id}`}>
             {row.original.name}
           </Link>
         ),
       },
-      { id: "externalId", header: "External id", cell: ({ row }) => <code>{row.original.externalId}</code> },
-      createdColumn<Tenant>(),
+      {
+        id: "externalId",
+        accessorKey: "externalId",
+        header: ({ column }) => <DataTableColumnHeader column={column} title="External id" />,
+        cell: ({ row }) => <code>{row.original.externalId}</code>,
+      },
+      {
+        id: "createdAt",
+        accessorKey: "createdAt",
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
+      },
       actionsColumn<Tenant>((item) =>
         canWrite ? (
           <RowActions
@@ -59,14 +84,13 @@ export function TenantList() {
 
   return (
     <>
-      {canWrite ? (
-        <div className="toolbar">
-          <span />
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search by name or external id" idPrefix="tenants">
+        {canWrite ? (
           <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
             Create tenant
           </button>
-        </div>
-      ) : null}
+        ) : null}
+      </DataTableToolbar>
       <DataTable
         caption="Tenants"
         columns={columns}
@@ -74,7 +98,15 @@ export function TenantList() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
+        sorting={sorting}
+        onSortingChange={(updater) => {
+          const next = typeof updater === "function" ? updater(sorting) : updater;
+          if (next[0]) list.setSort({ field: FIELD_FOR_COLUMN[next[0].id], direction: next[0].desc ? "DESC" : "ASC" });
+        }}
         empty={
+          list.search ? (
+            <p>No tenant matches “{list.search}”.</p>
+          ) : (
           <>
             <p>
               <strong>No tenants yet.</strong> Applications live in tenants; create one for each customer.
@@ -85,6 +117,7 @@ export function TenantList() {
               </button>
             ) : null}
           </>
+          )
         }
         getRowId={(row) => row.id}
       />

@@ -64,10 +64,11 @@ export function useListUrlState(sortFields: readonly string[], defaultPageSize =
     ...state,
     /** A list's own filter beside the search (e.g. the audit log's `object`), read from the URL. */
     filter: useCallback((key: string) => params.get(key) ?? "", [params]),
-    setFilter: useCallback((key: string, value: string) => update({ [key]: value.trim() || null, page: null }), [update]),
-    setSearch: useCallback((search: string) => update({ q: search.trim() || null, page: null }), [update]),
-    setSort: useCallback((sort: SortState) => update({ sort: `${sort.field}:${sort.direction.toLowerCase()}`, page: null }), [update]),
-    setPageSize: useCallback((size: number) => update({ size: String(size), page: null }), [update]),
+    // `p` is a page number a list jumped to (integration systems); like the cursor trail, it belongs to one query.
+    setFilter: useCallback((key: string, value: string) => update({ p: null, [key]: value.trim() || null, page: null }), [update]),
+    setSearch: useCallback((search: string) => update({ q: search.trim() || null, page: null, p: null }), [update]),
+    setSort: useCallback((sort: SortState) => update({ sort: `${sort.field}:${sort.direction.toLowerCase()}`, page: null, p: null }), [update]),
+    setPageSize: useCallback((size: number) => update({ size: String(size), page: null, p: null }), [update]),
     nextPage: useCallback((endCursor: string) => update({ page: [...state.cursors, endCursor].join(CURSOR_SEPARATOR) }), [update, state.cursors]),
     previousPage: useCallback(() => update({ page: state.cursors.slice(0, -1).join(CURSOR_SEPARATOR) || null }), [update, state.cursors]),
   };

@@ -3,6 +3,9 @@ import type { AuditEvent } from "../../generated/prisma-sqlite/client";
 import type { Db, Tx } from "../../lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import { afterTimeAndIdSql, searchPage } from "@/domain/paging/search";
+import { Prisma } from "../../generated/prisma-sqlite/client";
+import { badInput } from "../errors";
 
 export interface AuditEntry {
   action: string;
@@ -53,12 +56,70 @@ export async function recordAudits(tx: Tx, actor: Principal | "SYSTEM", entries:
 
 const CURSOR_KIND = "auditEvents";
 
-/** Newest first; keyset on (createdAt, id) descending. */
+/** What the audit log may be narrowed by; every given part must hold. */
+export interface AuditFilter {
+  /** The actor's label (email, system name) containing it, ignoring case, or the actor's id. */
+  actor?: string | null;
+  /** Exactly this action, e.g. INTEGRATION_SYSTEM_CREATED. */
+  action?: string | null;
+  /** Exactly this object type, e.g. IntegrationSystem. */
+  objectType?: string | null;
+  /** The object's id, or its name at the time containing it, ignoring case. */
+  object?: string | null;
+  /** Events at or after this instant. */
+  from?: Date | null;
+  /** Events before this instant. */
+  to?: Date | null;
+}
+
+const isSet = (value: string | null | undefined): value is string => !!value && value.trim() !== "";
+
+function filterSql(filter: AuditFilter): Prisma.Sql | null {
+  const parts: Prisma.Sql[] = [];
+  if (isSet(filter.actor)) {
+    const actor = filter.actor.trim();
+    parts.push(Prisma.sql`(${lowerContainsSql("actorLabel", actor)} OR "actorId" = ${actor})`);
+  }
+  if (isSet(filter.action)) parts.push(Prisma.sql`"action" = ${filter.action.trim()}`);
+  if (isSet(filter.objectType)) parts.push(Prisma.sql`"objectType" = ${filter.objectType.trim()}`);
+  if (isSet(filter.object)) {
+    const object = filter.object.trim();
+    parts.push(Prisma.sql`("objectId" = ${object} OR ${lowerContainsSql("objectLabel", object)})`);
+  }
+  if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
+    throw badInput("filter.to", "The end of the time range must come after its start");
+  }
+  if (filter.from) parts.push(Prisma.sql`"createdAt" >= ${filter.from}`);
+  if (filter.to) parts.push(Prisma.sql`"createdAt" < ${filter.to}`);
+  return parts.length ? Prisma.join(parts, " AND ") : null;
+}
+
+/** LOWER(column) contains `text` ignoring case, matched literally (the escaping of containsSql). */
+function lowerContainsSql(column: string, text: string): Prisma.Sql {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return Prisma.sql`LOWER(${Prisma.raw(`"${column}"`)}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** Newest first; keyset on (createdAt, id) descending. `filter` narrows it (raw SQL, literal LIKE). */
 export async function listAuditEvents(
   db: Db,
-  args: { first: number; after?: string | null; objectId?: string | null },
+  args: { first: number; after?: string | null; objectId?: string | null; filter?: AuditFilter | null },
 ): Promise<LazyPage<AuditEvent>> {
   const first = checkPageSize(args.first);
+  const where = args.filter ? filterSql(args.filter) : null;
+  if (where) {
+    const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
+    const byObject = args.objectId ? Prisma.sql`"objectId" = ${args.objectId}` : Prisma.sql`1 = 1`;
+    return searchPage(db, {
+      table: "AuditEvent",
+      matches: Prisma.sql`${where} AND ${byObject}`,
+      keyset: after ? afterTimeAndIdSql(after.createdAt, after.id, "DESC") : Prisma.sql`1 = 1`,
+      orderBy: Prisma.sql`"createdAt" DESC, "id" DESC`,
+      first,
+      rowsByIds: (ids) => db.auditEvent.findMany({ where: { id: { in: ids } } }),
+      cursorOf: (row) => timeAndIdCursor(CURSOR_KIND, row),
+    });
+  }
   const filter = args.objectId ? { objectId: args.objectId } : {};
   const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
   const keyset = after ? afterTimeAndId(after.createdAt, after.id, "DESC") : {};
@@ -71,4 +132,58 @@ export async function listAuditEvents(
     ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
     countTotal: () => db.auditEvent.count({ where: filter }),
   };
+}
+
+/** The most events one CSV export holds; the export says when it stopped there. */
+export const CSV_EXPORT_MAX = 10_000;
+
+const CSV_COLUMNS = ["time", "actorType", "actor", "actorId", "authMethod", "action", "objectType", "objectId", "object", "details"] as const;
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break.
+ * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab
+ * or carriage return) gets a leading apostrophe, so opening the export never
+ * executes what an actor typed into a name (OWASP "CSV injection").
+ */
+export function csvCell(value: string | null | undefined): string {
+  let text = value ?? "";
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The filtered events, newest first, as CSV (CRLF line ends, a header row), up to CSV_EXPORT_MAX. */
+export async function exportAuditEventsCsv(
+  db: Db,
+  args: { objectId?: string | null; filter?: AuditFilter | null },
+): Promise<{ csv: string; rowCount: number; truncated: boolean }> {
+  const lines = [CSV_COLUMNS.join(",")];
+  let after: string | null = null;
+  let rowCount = 0;
+  let truncated = false;
+  for (;;) {
+    const page: LazyPage<AuditEvent> = await listAuditEvents(db, { first: 200, after, objectId: args.objectId, filter: args.filter });
+    for (const event of page.rows) {
+      if (rowCount === CSV_EXPORT_MAX) {
+        truncated = true;
+        break;
+      }
+      const cells = [
+        event.createdAt.toISOString(),
+        event.actorType,
+        event.actorLabel,
+        event.actorId,
+        event.authMethod,
+        event.action,
+        event.objectType,
+        event.objectId,
+        event.objectLabel,
+        event.details,
+      ];
+      lines.push(cells.map(csvCell).join(","));
+      rowCount++;
+    }
+    if (truncated || !page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { csv: lines.join("\r\n") + "\r\n", rowCount, truncated };
 }

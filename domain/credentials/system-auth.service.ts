@@ -7,6 +7,7 @@ import type { Db, Tx } from "../../lib/db";
 import { expiryFromDays } from "./expiry";
 import { recordAudit } from "../audit/audit.service";
 import type { CredentialOwner, Principal } from "@/domain/principals/principal";
+import { credentialNoteProblem } from "@/lib/credential-rules";
 import { badInput, notFound } from "../errors";
 
 /**
@@ -24,7 +25,20 @@ export interface GenerateOptions {
   expiresInDays?: number | null;
   /** A subset of the configured scopes for integration systems; omitted: all of them. */
   scopes?: readonly string[] | null;
+  /** The operator's label for it ("prod cluster"); omitted or blank: none. */
+  note?: string | null;
 }
+
+/** A note, trimmed; empty means none. */
+export function validNote(raw: string | null | undefined, field = "note"): string | null {
+  const note = raw?.trim() || null;
+  const problem = note && credentialNoteProblem(note);
+  if (problem) throw badInput(field, problem);
+  return note;
+}
+
+/** The scopes a credential may be given: the configured integration-system scopes. */
+export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
 
 function credentialScopes(requested: readonly string[] | null | undefined): string[] {
   const allowed = getConfig().integrationSystemScopes;
@@ -44,7 +58,8 @@ export async function generateClientCredentials(
 ): Promise<SystemAuth & { clientSecret: string }> {
   const scopes = credentialScopes(options.scopes);
   const expiresAt = expiryFromDays(options.expiresInDays);
-  return issueCredential(db, actor, { scopes, expiresAt }, async (tx) => {
+  const note = validNote(options.note);
+  return issueCredential(db, actor, { scopes, expiresAt, note }, async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };
@@ -79,7 +94,7 @@ export function ownerRefOf(row: Pick<SystemAuth, "integrationSystemId" | "applic
 export async function issueCredential(
   db: Db,
   actor: Principal,
-  grant: { scopes: readonly string[]; expiresAt: Date | null },
+  grant: { scopes: readonly string[]; expiresAt: Date | null; note?: string | null },
   ownerIn: (tx: Tx) => Promise<CredentialOwner>,
 ): Promise<SystemAuth & { clientSecret: string }> {
   const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
@@ -93,6 +108,7 @@ export async function issueCredential(
         secretHint: clientSecret.slice(-HINT_LENGTH),
         scopes: formatScopes(grant.scopes),
         expiresAt: grant.expiresAt,
+        note: grant.note ?? null,
       },
     });
     await recordAudit(tx, actor, {
@@ -100,11 +116,38 @@ export async function issueCredential(
       objectType: OBJECT_TYPES[owner.kind],
       objectId: owner.id,
       objectLabel: owner.name,
-      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null, ...(owner.tenantId ? { tenantId: owner.tenantId } : {}) },
+      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null, note: row.note, ...(owner.tenantId ? { tenantId: owner.tenantId } : {}) },
     });
     return row;
   });
   return { ...systemAuth, clientSecret };
+}
+
+/** Sets or clears (null or blank) a credential's note; audited with the old and new text. */
+export async function setSystemAuthNote(db: Db, actor: Principal, id: string, rawNote: string | null | undefined): Promise<SystemAuth> {
+  const note = validNote(rawNote);
+  return db.$transaction(async (tx) => {
+    const before = await tx.systemAuth.findUnique({ where: { id } });
+    if (!before) throw notFound("client credential", id, "changing its note");
+    const row = await tx.systemAuth.update({ where: { id }, data: { note } });
+    const ref = ownerRefOf(before);
+    await recordAudit(tx, actor, {
+      action: "CLIENT_CREDENTIALS_NOTE_CHANGED",
+      objectType: OBJECT_TYPES[ref.kind],
+      objectId: ref.id,
+      objectLabel: await ownerName(tx, ref),
+      details: { clientId: id, before: before.note, after: row.note },
+    });
+    return row;
+  });
+}
+
+/** The name of a credential's owner, for audit events. */
+async function ownerName(tx: Tx, ref: { kind: CredentialOwner["kind"]; id: string }): Promise<string> {
+  const where = { where: { id: ref.id }, select: { name: true } };
+  const found =
+    ref.kind === "APPLICATION" ? await tx.application.findUnique(where) : ref.kind === "RUNTIME" ? await tx.runtime.findUnique(where) : await tx.integrationSystem.findUnique(where);
+  return found?.name ?? ref.id;
 }
 
 /**
@@ -121,7 +164,7 @@ export async function deleteSystemAuth(
 ): Promise<SystemAuth> {
   const deleted = await db.$transaction(async (tx) => {
     const row = await tx.systemAuth.findUnique({ where: { id } });
-    if (!row) throw notFound("client credential", id, "deleting it");
+    if (!row) throw notFound("client credential", id, "revoking it");
     const owner = await check(tx, row);
     await tx.systemAuth.delete({ where: { id } });
     const ref = ownerRefOf(row);

@@ -9,7 +9,8 @@ import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
-import { conflict, notFound } from "../errors";
+import { badInput, conflict, notFound } from "../errors";
+import { expiringSoonBefore } from "@/lib/credential-rules";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
 
@@ -138,11 +139,18 @@ function pageOfSystems(raw: RawReader, field: OrderField, direction: Direction, 
 export type OrderField = "NAME" | "CREATED_AT";
 export type Direction = "ASC" | "DESC";
 
+export type ListFilter = "NO_CREDENTIALS" | "EXPIRING_SOON" | "NEVER_USED";
+
 export interface ListArgs {
   first: number;
   after?: string | null;
   search?: string | null;
   orderBy?: { field: OrderField; direction?: Direction | null } | null;
+  filter?: ListFilter | null;
+  /** The last page instead of the first (no `after` with it). */
+  last?: boolean | null;
+  /** Answer the page this many pages after `after` (1-MAX_SKIP_PAGES). */
+  skipPages?: number | null;
 }
 
 /**
@@ -172,6 +180,9 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
   const cursorOf = (row: IntegrationSystem) =>
     field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row);
   const search = args.search?.trim();
+  if (args.filter || args.last || args.skipPages !== null && args.skipPages !== undefined) {
+    return listAtScale(db, { ...args, search, first, field, direction, after, cursorOf });
+  }
   if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
 
   const raw = rawReader(db);
@@ -187,7 +198,7 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
 
 type Keyset = { nameKey: string } | { createdAt: Date; id: string };
 
-/** The same page, for names containing `search` literally (raw SQL: see paging/search.ts). */
+/** The same page, for names or descriptions containing `search` literally, or a client id equal to it (raw SQL: see paging/search.ts). */
 async function searchIntegrationSystems(
   db: Db,
   args: {
@@ -199,7 +210,7 @@ async function searchIntegrationSystems(
     cursorOf: (row: IntegrationSystem) => string;
   },
 ): Promise<LazyPage<IntegrationSystem>> {
-  const matches = containsSql("nameKey", args.search);
+  const matches = matchesSql(args.search, null);
   const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
   const dir = Prisma.raw(args.direction);
   let keyset = Prisma.sql`1 = 1`;
@@ -215,4 +226,107 @@ async function searchIntegrationSystems(
     rowsByIds: (ids) => db.integrationSystem.findMany({ where: { id: { in: ids } } }),
     cursorOf: args.cursorOf,
   });
+}
+
+/** The furthest a page number may jump in one request (docs/decisions/page-numbers-over-keyset-paging.md). */
+export const MAX_SKIP_PAGES = 50;
+
+/**
+ * Which systems `search` and `filter` keep, as SQL on "IntegrationSystem":
+ * the name or description contains the search (ignoring case), or one of the
+ * system's credentials has exactly that client id.
+ */
+function matchesSql(search: string | undefined, filter: ListFilter | null | undefined, now = Date.now()): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (search) {
+    const key = nameKeyOf(search);
+    parts.push(Prisma.sql`(${containsSql("nameKey", key)} OR ${containsLowerSql("description", key)}
+      OR EXISTS (SELECT 1 FROM "SystemAuth" a WHERE a."integrationSystemId" = "IntegrationSystem"."id" AND a."id" = ${search}))`);
+  }
+  const auths = Prisma.sql`SELECT 1 FROM "SystemAuth" a WHERE a."integrationSystemId" = "IntegrationSystem"."id"`;
+  if (filter === "NO_CREDENTIALS") parts.push(Prisma.sql`NOT EXISTS (${auths})`);
+  if (filter === "EXPIRING_SOON") parts.push(Prisma.sql`EXISTS (${auths} AND a."expiresAt" IS NOT NULL AND a."expiresAt" <= ${expiringSoonBefore(now)})`);
+  if (filter === "NEVER_USED") parts.push(Prisma.sql`NOT EXISTS (${auths} AND a."lastUsedAt" IS NOT NULL)`);
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
+}
+
+/** `LOWER("column") LIKE '%text%'` with `text` (already lower case) matched literally. */
+function containsLowerSql(column: string, text: string): Prisma.Sql {
+  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return Prisma.sql`LOWER(${Prisma.raw(`"${column}"`)}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
+ * Filters, the last page and page numbers, still in keyset order. The last
+ * page reads the ordering backwards and holds what is left after the full
+ * pages (count mod first), so page numbers line up from either end. A page
+ * number walks the keys from `after`: one query reading at most
+ * MAX_SKIP_PAGES * first ids of the index, never an OFFSET over the rows.
+ */
+async function listAtScale(
+  db: Db,
+  args: {
+    search: string | undefined;
+    filter?: ListFilter | null;
+    last?: boolean | null;
+    skipPages?: number | null;
+    first: number;
+    field: OrderField;
+    direction: Direction;
+    after: Keyset | null;
+    cursorOf: (row: IntegrationSystem) => string;
+  },
+): Promise<LazyPage<IntegrationSystem>> {
+  const matches = matchesSql(args.search, args.filter);
+  const orderFor = (direction: Direction) => {
+    const dir = Prisma.raw(direction);
+    return args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
+  };
+  const keysetAfter = (position: Keyset | null) => {
+    if (!position) return Prisma.sql`1 = 1`;
+    if ("nameKey" in position) return Prisma.sql`"nameKey" ${Prisma.raw(args.direction === "ASC" ? ">" : "<")} ${position.nameKey}`;
+    return afterTimeAndIdSql(position.createdAt, position.id, args.direction);
+  };
+  const rowsByIds = (ids: string[]) => db.integrationSystem.findMany({ where: { id: { in: ids } } });
+  const countTotal = async () => {
+    const [{ count }] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "IntegrationSystem" WHERE ${matches}`;
+    return Number(count);
+  };
+
+  if (args.last) {
+    if (args.after) throw badInput("last", "Pass either `last` or `after`, not both: the last page has no page before it to continue from");
+    if (args.skipPages) throw badInput("last", "Pass either `last` or `skipPages`, not both");
+    const total = await countTotal();
+    const take = total % args.first || args.first;
+    const reversed = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "IntegrationSystem" WHERE ${matches} ORDER BY ${orderFor(args.direction === "ASC" ? "DESC" : "ASC")} LIMIT ${take}`;
+    const byId = new Map((await rowsByIds(reversed.map((row) => row.id))).map((row) => [row.id, row]));
+    const rows = reversed.reverse().map((row) => byId.get(row.id)).filter((row): row is IntegrationSystem => row !== undefined);
+    return { ...toPage(rows, args.first, args.cursorOf), countTotal: async () => total };
+  }
+
+  let after = args.after;
+  if (args.skipPages !== null && args.skipPages !== undefined) {
+    if (!Number.isInteger(args.skipPages) || args.skipPages < 1 || args.skipPages > MAX_SKIP_PAGES) {
+      throw badInput("skipPages", `"skipPages" must be from 1 to ${MAX_SKIP_PAGES}, got ${args.skipPages}`);
+    }
+    const walked = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${keysetAfter(after)} ORDER BY ${orderFor(args.direction)} LIMIT ${args.skipPages * args.first}`;
+    if (walked.length < args.skipPages * args.first) {
+      // Past the end: an empty page, as a cursor beyond the last row gives.
+      return { rows: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false }, countTotal };
+    }
+    const edge = await db.integrationSystem.findUnique({ where: { id: walked[walked.length - 1].id } });
+    if (edge) after = args.field === "NAME" ? { nameKey: edge.nameKey } : { createdAt: edge.createdAt, id: edge.id };
+  }
+  const page = await searchPage(db, {
+    table: "IntegrationSystem",
+    matches,
+    keyset: keysetAfter(after),
+    orderBy: orderFor(args.direction),
+    first: args.first,
+    rowsByIds,
+    cursorOf: args.cursorOf,
+  });
+  return { ...page, countTotal };
 }

@@ -1,11 +1,12 @@
-import type { Tenant } from "../../generated/prisma-sqlite/client";
+import { Prisma, type Tenant } from "../../generated/prisma-sqlite/client";
+import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import type { Db, Tx } from "../../lib/db";
 import { refusingDuplicates } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { plural } from "../../lib/text";
 import { recordAudit, recordAudits } from "../audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { conflict, notFound } from "../errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
@@ -189,13 +190,62 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
 const CURSOR_KIND = "tenants";
 
 /** Oldest first; keyset on (createdAt, id). */
-export async function listTenants(db: Db, args: { first: number; after?: string | null }): Promise<LazyPage<Tenant>> {
+export type TenantOrderField = "NAME" | "EXTERNAL_ID" | "CREATED_AT";
+
+export interface TenantListArgs {
+  first: number;
+  after?: string | null;
+  /** Matches names or external ids containing it, ignoring case. */
+  search?: string | null;
+  orderBy?: { field: TenantOrderField; direction?: "ASC" | "DESC" | null } | null;
+}
+
+/**
+ * One page in keyset order: (createdAt, id), (externalIdKey) which is unique,
+ * or (name, id) since names need not be. Searches run as raw SQL with a
+ * literal LIKE (paging/search.ts); the plain list stays on Prisma.
+ */
+export async function listTenants(db: Db, args: TenantListArgs): Promise<LazyPage<Tenant>> {
   const first = checkPageSize(args.first);
-  const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
-  const keyset = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
-  const rows = await db.tenant.findMany({ where: keyset, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: first + 1 });
-  return {
-    ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
-    countTotal: () => db.tenant.count(),
-  };
+  const field = args.orderBy?.field ?? "CREATED_AT";
+  const direction = args.orderBy?.direction ?? "ASC";
+  // The original ordering keeps its cursor kind, so cursors handed out before stay valid.
+  const kind = field === "CREATED_AT" && direction === "ASC" ? CURSOR_KIND : `${CURSOR_KIND}:${field}:${direction}`;
+  const cursorOf = (row: Tenant) =>
+    field === "NAME" ? encodeCursor(kind, [row.name, row.id]) : field === "EXTERNAL_ID" ? encodeCursor(kind, [row.externalIdKey]) : timeAndIdCursor(kind, row);
+  const search = args.search?.trim().toLowerCase();
+  if (field === "CREATED_AT" && direction === "ASC" && !search) {
+    // The plain list, as before: Prisma, seeking the (createdAt, id) index.
+    const after = decodeTimeAndIdCursor(kind, args.after);
+    const where = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
+    const rows = await db.tenant.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: first + 1 });
+    return { ...toPage(rows, first, cursorOf), countTotal: () => db.tenant.count() };
+  }
+  const op = Prisma.raw(direction === "ASC" ? ">" : "<");
+  const dir = Prisma.raw(direction);
+  let keyset = Prisma.sql`1 = 1`;
+  if (args.after && field === "NAME") {
+    const [name, id] = decodeCursor(kind, args.after, ["string", "string"]);
+    keyset = Prisma.sql`("name" ${op} ${name} OR ("name" = ${name} AND "id" ${op} ${id}))`;
+  } else if (args.after && field === "EXTERNAL_ID") {
+    const [key] = decodeCursor(kind, args.after, ["string"]);
+    keyset = Prisma.sql`"externalIdKey" ${op} ${key}`;
+  } else if (args.after) {
+    const after = decodeTimeAndIdCursor(kind, args.after)!;
+    keyset = afterTimeAndIdSql(after.createdAt, after.id, direction);
+  }
+  const matches = search
+    ? Prisma.sql`(${containsSql("externalIdKey", search)} OR LOWER("name") LIKE ${`%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`} ESCAPE '\\')`
+    : Prisma.sql`1 = 1`;
+  const orderBy =
+    field === "NAME" ? Prisma.sql`"name" ${dir}, "id" ${dir}` : field === "EXTERNAL_ID" ? Prisma.sql`"externalIdKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
+  return searchPage(db, {
+    table: "Tenant",
+    matches,
+    keyset,
+    orderBy,
+    first,
+    rowsByIds: (ids) => db.tenant.findMany({ where: { id: { in: ids } } }),
+    cursorOf,
+  });
 }

@@ -9,7 +9,7 @@ export const deleteSystemAuthForIntegrationSystem: NonNullable<MutationResolvers
   { id, authID },
   ctx,
 ) => {
-  const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "deleting a client credential");
+  const actor = requireScope(ctx.principal, SCOPES.integrationSystemWrite, "revoking a client credential");
   // The seed names it `id`, Compass `authID`.
   return deleteSystemAuth(ctx.db, actor, exactlyOne({ id, authID }));
 };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SystemAuth" ADD COLUMN "note" TEXT;
+
