@@ -31,7 +31,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <div className="whoami">
           <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-          <span className="whoami-email">{user.email}</span>
+          <Link className="whoami-email" href="/account" title="Your account: password and sessions">
+            {user.email}
+          </Link>
           <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
           <LogoutButton />
         </div>

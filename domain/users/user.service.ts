@@ -8,30 +8,31 @@ import { recordAudit } from "../audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "../errors";
 import { Throttle } from "../../lib/throttle";
+import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "../../lib/user-rules";
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export function toIdentity(user: User): UserIdentity {
   if (!isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
   return { id: user.id, email: user.email, role: user.role };
 }
 
+function checkEmail(email: string, field: string): string {
+  const problem = emailProblem(email);
+  if (problem) throw badInput(field, problem);
+  return normalizeEmail(email);
+}
+
+function checkNewPassword(password: string, field: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw badInput(field, problem);
+}
+
 function validateNewUser(input: { email: string; password: string }, path: string) {
-  const email = normalizeEmail(input.email);
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badInput(`${path}.email`, "Enter a valid email address");
-  if (input.password.length < PASSWORD_MIN) {
-    throw badInput(`${path}.password`, `Password must be at least ${PASSWORD_MIN} characters`);
-  }
-  if (input.password.length > PASSWORD_MAX) {
-    throw badInput(`${path}.password`, `Password must be at most ${PASSWORD_MAX} characters`);
-  }
+  const email = checkEmail(input.email, `${path}.email`);
+  checkNewPassword(input.password, `${path}.password`);
   return email;
 }
 
@@ -118,8 +119,8 @@ export async function ensureFirstAdmin(
     if (env.password.length < PASSWORD_MIN) {
       log.warn(`ADMIN_PASSWORD is shorter than ${PASSWORD_MIN} characters; change it after the first login`);
     }
+    if (emailProblem(env.email)) throw new Error("ADMIN_EMAIL is not a valid email address");
     const email = normalizeEmail(env.email);
-    if (!EMAIL_PATTERN.test(email)) throw new Error("ADMIN_EMAIL is not a valid email address");
     try {
       await db.$transaction(async (tx) => {
         const user = await tx.user.create({
@@ -223,8 +224,7 @@ async function issuePasswordLink(tx: Tx, user: User): Promise<{ token: string; e
  * works: the stored hash is of a random secret nobody holds.
  */
 export async function inviteUser(db: Db, actor: Principal, input: { email: string; role: Role }, path = "in"): Promise<PasswordLink> {
-  const email = normalizeEmail(input.email);
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badInput(`${path}.email`, "Enter a valid email address");
+  const email = checkEmail(input.email, `${path}.email`);
   const passwordHash = await hashPassword(newBearerSecret("unusable_"));
   return refusingDuplicates(
     () =>
@@ -266,10 +266,6 @@ export async function userForPasswordResetToken(db: Db, token: string): Promise<
   return row && row.expiresAt > new Date() ? row.user : null;
 }
 
-function checkNewPassword(password: string, field: string): void {
-  if (password.length < PASSWORD_MIN) throw badInput(field, `Password must be at least ${PASSWORD_MIN} characters`);
-  if (password.length > PASSWORD_MAX) throw badInput(field, `Password must be at most ${PASSWORD_MAX} characters`);
-}
 
 /**
  * Sets a password from a reset (or invitation) link. The link is claimed by a
