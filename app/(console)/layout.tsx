@@ -31,9 +31,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <div className="whoami">
           <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-          <Link className="whoami-email" href="/account" title="Your account: password and sessions">
-            {user.email}
-          </Link>
+          <span className="whoami-email">{user.email}</span>
           <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
           <LogoutButton />
         </div>

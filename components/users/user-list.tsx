@@ -36,26 +36,33 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       {
         id: "email",
         header: "Email",
+        meta: { className: "cell-stack" },
         cell: ({ row }) => (
-          <span className="row-title">
-            {row.original.email}
-            {row.original.id === currentUserId ? (
-              <>
-                {" "}
-                <span className="badge">You</span>
-              </>
-            ) : null}
-          </span>
+          <>
+            <span className="row-title cell-main user-email">
+              {row.original.email}
+              {row.original.id === currentUserId ? (
+                <>
+                  {" "}
+                  <span className="badge">You</span>
+                </>
+              ) : null}
+            </span>
+            {/* The role column is hidden on phones: the role goes under the email there. */}
+            <span className="cell-sub mobile-only">{ROLE_WORDS[row.original.role].label}</span>
+          </>
         ),
       },
       {
         id: "role",
         header: "Role",
+        meta: { hideOnMobile: true },
         cell: ({ row }) => <span className={`badge badge-${row.original.role.toLowerCase()}`}>{ROLE_WORDS[row.original.role].label}</span>,
       },
       createdColumn<Row>("Added"),
       actionsColumn<Row>((user) => (
-        <RowActions
+        <div className="stacked-actions">
+          <RowActions
           name={user.email}
           actions={[
             { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
@@ -63,7 +70,8 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
             { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
             { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
           ]}
-        />
+          />
+        </div>
       )),
     ],
     [currentUserId],
