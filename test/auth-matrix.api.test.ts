@@ -15,10 +15,11 @@ import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
-import { SESSION_COOKIE } from "@/domain/users/session.service";
-import { sha256 } from "../lib/crypto";
+import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
+import type { Session } from "../generated/prisma-sqlite/client";
+import { hashPassword, sha256, verifyPassword } from "../lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
-import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, setupTestApp } from "./harness";
+import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 const { unique, snapshot, assertUnchanged, newCaller, sessionOf } = authSupport(app);
@@ -34,8 +35,8 @@ interface Call {
 }
 interface Operation {
   field: string;
-  /** read: every role; admin-read: ADMIN only (the audit log); write: ADMIN only. */
-  kind: "read" | "admin-read" | "write";
+  /** read: every role; own: every role, on their own account; admin-read: ADMIN only (the audit log); write: ADMIN only. */
+  kind: "read" | "own" | "admin-read" | "write";
   /** Creates what the call needs (as far as possible owned by `owner`) and returns it. */
   prepare: (owner: Caller) => Promise<Call>;
   /** Checks a successful answer (reads for every role, writes for ADMIN). */
@@ -63,6 +64,8 @@ async function newRuntime() {
   const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix runtime"), labels: { env: "dev" } });
   return { tenant, runtime, headers: { tenant: tenant.externalId } };
 }
+
+let ownerSessions: Session[] = [];
 
 const SYSTEM_FIELDS = `id name description auths { id secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } }`;
 
@@ -283,6 +286,74 @@ const operations: Operation[] = [
     check: async (_data, _role, call) => {
       assert.equal(await app.db.user.count({ where: { id: call.variables!.id as string } }), 0);
       assert.equal(await app.db.apiToken.count({ where: { userId: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "inviteUser",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: InviteUserInput!) { inviteUser(in: $in) { token user { id email role } } }`,
+      variables: { in: { email: `${unique("invited")}@example.test`, role: "VIEWER" } },
+    }),
+    check: async (data) => {
+      recordSecret(data.inviteUser.token);
+      const row = await app.db.passwordResetToken.findFirstOrThrow({ where: { userId: data.inviteUser.user.id } });
+      assert.equal(row.tokenHash, sha256(data.inviteUser.token));
+    },
+  },
+  {
+    field: "changeUserRole",
+    kind: "write",
+    prepare: async () => {
+      const target = await newCaller("VIEWER");
+      return { query: `mutation($id: ID!) { changeUserRole(id: $id, role: ADMIN) { id role } }`, variables: { id: target.user.id } };
+    },
+    check: async (data, _role, call) => {
+      assert.deepEqual(data.changeUserRole, { id: call.variables!.id, role: "ADMIN" });
+      assert.equal((await app.db.user.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).role, "ADMIN");
+    },
+  },
+  {
+    field: "createPasswordResetLink",
+    kind: "write",
+    prepare: async () => {
+      const target = await newCaller("VIEWER");
+      return { query: `mutation($id: ID!) { createPasswordResetLink(id: $id) { token user { id } } }`, variables: { id: target.user.id } };
+    },
+    check: async (data, _role, call) => {
+      recordSecret(data.createPasswordResetLink.token);
+      assert.equal(await app.db.passwordResetToken.count({ where: { userId: call.variables!.id as string } }), 1);
+    },
+  },
+  {
+    field: "changePassword",
+    kind: "own",
+    prepare: async (owner) => {
+      // The change ends the owner's other sessions; check() puts them and the password back for the next rows.
+      ownerSessions = await app.db.session.findMany({ where: { userId: owner.user.id } });
+      return {
+        query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }`,
+        variables: { c: PASSWORD, n: `${PASSWORD} changed` },
+      };
+    },
+    check: async (data) => {
+      const user = await app.db.user.findUniqueOrThrow({ where: { id: data.changePassword.id } });
+      assert.ok(await verifyPassword(`${PASSWORD} changed`, user.passwordHash));
+      await app.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+      const left = new Set((await app.db.session.findMany({ where: { userId: user.id } })).map((row) => row.id));
+      await app.db.session.createMany({ data: ownerSessions.filter((row) => !left.has(row.id)) });
+    },
+  },
+  {
+    field: "endSession",
+    kind: "own",
+    prepare: async (owner) => {
+      const { sessionId } = await createSession(app.db, owner.user.id, 1);
+      return { query: `mutation($id: ID!) { endSession(id: $id) { id } }`, variables: { id: sessionId } };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.endSession.id, call.variables!.id);
+      assert.equal(await app.db.session.count({ where: { id: call.variables!.id as string } }), 0);
     },
   },
   {
@@ -665,7 +736,7 @@ const callers: { name: string; role: Role | null; as: () => Promise<Caller | { c
 
 for (const operation of operations) {
   for (const caller of callers) {
-    const adminOnly = operation.kind !== "read";
+    const adminOnly = operation.kind === "admin-read" || operation.kind === "write";
     const expected = !caller.role ? "401 UNAUTHENTICATED" : caller.role === "VIEWER" && adminOnly ? "FORBIDDEN" : "allowed";
     test(`${operation.field} (${operation.kind}) as ${caller.name}: ${expected}`, async () => {
       const call = await operation.prepare(caller.role === "VIEWER" ? app.viewer : app.admin);

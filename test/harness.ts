@@ -61,7 +61,7 @@ function looksRandom(value: string): boolean {
 // access tokens (JWTs: their payload and signature; the header names only the
 // algorithm and key id), client secrets in form bodies, session cookies.
 const SECRET_SHAPES = [
-  /cmp_(?:pat|cs|setup)_[A-Za-z0-9_-]{20,}/g,
+  /cmp_(?:pat|cs|setup|reset)_[A-Za-z0-9_-]{20,}/g,
   /eyJ[A-Za-z0-9_-]*\.([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/g,
   /(?:client_secret|password)=([^&\s"]+)/g,
   /"password":"([^"]+)"/g,

@@ -12,6 +12,9 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: "/api-tokens", label: "API tokens" },
   // The API shows the audit log to admins only.
   { href: "/audit-log", label: "Audit log", adminOnly: true },
+  { href: "/users", label: "Users", adminOnly: true },
+  // Everyone's own password and sessions.
+  { href: "/account", label: "Your account" },
 ];
 
 export const sectionsFor = (role: "ADMIN" | "VIEWER") => CONSOLE_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN");

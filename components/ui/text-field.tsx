@@ -20,6 +20,7 @@ export function TextField({
   maxLength,
   type = "text",
   inputMode,
+  autoComplete,
 }: {
   id: string;
   label: string;
@@ -32,8 +33,10 @@ export function TextField({
   required?: boolean;
   autoFocus?: boolean;
   maxLength?: number;
-  type?: "text" | "number";
+  type?: "text" | "number" | "email" | "password";
   inputMode?: "numeric";
+  /** For password managers: "current-password", "new-password", "off". */
+  autoComplete?: string;
 }) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -56,7 +59,7 @@ export function TextField({
       {multiline ? (
         <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+        <input {...common} type={type} inputMode={inputMode} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
       )}
       {hint ? (
         <div id={`${id}-hint`} className="hint">

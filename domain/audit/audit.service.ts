@@ -16,15 +16,55 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-function actorOf(actor: Principal | "SYSTEM") {
+/**
+ * The security events (recorded by domain/users): who signed in, failed to,
+ * signed out, whose session was ended, whose password changed. Token issuance
+ * is left out (volume), as decided.
+ */
+export const SECURITY_ACTIONS = [
+  "USER_SIGNED_IN",
+  "USER_SIGN_IN_FAILED",
+  "USER_SIGNED_OUT",
+  "SESSION_ENDED",
+  "PASSWORD_CHANGED",
+  "PASSWORD_RESET_LINK_CREATED",
+] as const;
+
+/** How someone proved who they are when signing in. */
+export type SignInMethod = "PASSWORD" | "SETUP_LINK" | "RESET_LINK";
+
+/**
+ * Someone proving who they are, before any session exists: a sign-in, or a
+ * one-time link used. `userId` is null when no account matched (a failed
+ * sign-in with an unknown email, whose text is not kept: it may be a password
+ * typed in the wrong field).
+ */
+export interface SignInActor {
+  kind: "SIGN_IN";
+  userId: string | null;
+  label: string;
+  method: SignInMethod;
+}
+
+export const UNKNOWN_ACCOUNT_LABEL = "unknown account";
+
+export function signInActor(user: { id: string; email: string } | null, method: SignInMethod): SignInActor {
+  return { kind: "SIGN_IN", userId: user?.id ?? null, label: user?.email ?? UNKNOWN_ACCOUNT_LABEL, method };
+}
+
+export type AuditActor = Principal | SignInActor | "SYSTEM";
+
+function actorOf(actor: AuditActor) {
   return (
     actor === "SYSTEM"
       ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
-      : actor.kind === "USER"
-        ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
-        : actor.kind === "INTEGRATION_SYSTEM"
-          ? { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
-          : { actorType: actor.kind, actorId: actor.objectId, actorLabel: actor.objectName, authMethod: actor.authMethod }
+      : actor.kind === "SIGN_IN"
+        ? { actorType: "USER", actorId: actor.userId, actorLabel: actor.label, authMethod: actor.method }
+        : actor.kind === "USER"
+          ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
+          : actor.kind === "INTEGRATION_SYSTEM"
+            ? { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
+            : { actorType: actor.kind, actorId: actor.objectId, actorLabel: actor.objectName, authMethod: actor.authMethod }
   );
 }
 
@@ -41,12 +81,12 @@ function rowOf(who: ReturnType<typeof actorOf>, entry: AuditEntry) {
 }
 
 /** Records one audit event; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Tx, actor: Principal | "SYSTEM", entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: rowOf(actorOf(actor), entry) });
 }
 
 /** Records several events of one change in few statements (e.g. everything a cascading delete removed). */
-export async function recordAudits(tx: Tx, actor: Principal | "SYSTEM", entries: AuditEntry[]): Promise<void> {
+export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   const who = actorOf(actor);
   // Chunks keep each statement well below the databases' bound-parameter limits.
   for (let start = 0; start < entries.length; start += 500) {

@@ -2,7 +2,7 @@ import type { Db } from "../../lib/db";
 import { type RequestHead, isSecureRequest, publicOrigin } from "../../lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "../errors";
-import { sessionCookieValue, userForSession } from "@/domain/users/session.service";
+import { sessionCookieValue, sessionForCookie } from "@/domain/users/session.service";
 import { type CredentialOwner, type Principal, clientPrincipal, userPrincipal } from "./principal";
 
 /**
@@ -44,9 +44,9 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
-    const user = await userForSession(db, cookie);
-    if (!user) throw unauthenticated("Your session has expired: log in again");
-    return userPrincipal(user, "SESSION");
+    const session = await sessionForCookie(db, cookie);
+    if (!session) throw unauthenticated("Your session has expired: log in again");
+    return { ...userPrincipal(session.user, "SESSION"), sessionId: session.sessionId };
   }
   return null;
 }

@@ -48,6 +48,8 @@ export interface UserPrincipal {
   authMethod: "SESSION" | "API_TOKEN";
   /** The personal API token used, when authMethod is API_TOKEN. */
   apiTokenId: string | null;
+  /** The console session used, when authMethod is SESSION (so a user can tell it from their others). */
+  sessionId?: string | null;
   scopes: ReadonlySet<Scope>;
 }
 

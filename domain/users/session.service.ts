@@ -5,7 +5,9 @@ import type { Db } from "../../lib/db";
 import { getConfig } from "../../lib/config";
 import { log } from "../../lib/logger";
 import { deriveKey } from "../../lib/secret-key";
-import { type UserIdentity } from "@/domain/principals/principal";
+import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
+import { type SignInMethod, recordAudit, signInActor } from "../audit/audit.service";
+import { forbidden, notFound } from "../errors";
 import { toIdentity } from "./user.service";
 
 /**
@@ -42,13 +44,43 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 let cookieKey: Buffer | null = null;
 const key = () => (cookieKey ??= deriveKey("cookie-signing"));
 
-export async function createSession(db: Db, userId: string, ttlHours: number): Promise<{ cookieValue: string; expiresAt: Date }> {
+/** What a session records about where it was started, for its user to recognise it later. */
+export interface SessionOrigin {
+  address: string | null;
+  userAgent: string | null;
+}
+
+const USER_AGENT_MAX = 256;
+
+/**
+ * Starts a session and records the sign-in in the same transaction: every way
+ * in (password, setup link, reset link) is a sign-in, so none can skip it.
+ */
+export async function createSession(
+  db: Db,
+  userId: string,
+  ttlHours: number,
+  origin: Partial<SessionOrigin> & { method?: SignInMethod } = {},
+): Promise<{ cookieValue: string; expiresAt: Date; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.session.create({ data: { id: newId(), tokenHash: sha256(token), userId, expiresAt } });
-  // Expired sessions of this user are swept here rather than by a timer.
-  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
-  return { cookieValue: `${token}.${hmac(key(), token)}`, expiresAt };
+  const sessionId = newId();
+  const address = origin.address ?? null;
+  const userAgent = origin.userAgent ? origin.userAgent.slice(0, USER_AGENT_MAX) : null;
+  await db.$transaction(async (tx) => {
+    await tx.session.create({ data: { id: sessionId, tokenHash: sha256(token), userId, expiresAt, address, userAgent } });
+    // Expired sessions of this user are swept here rather than by a timer.
+    await tx.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
+    await recordAudit(tx, signInActor(user, origin.method ?? "PASSWORD"), {
+      action: "USER_SIGNED_IN",
+      objectType: "Session",
+      objectId: sessionId,
+      objectLabel: user.email,
+      details: { address, userAgent },
+    });
+  });
+  return { cookieValue: `${token}.${hmac(key(), token)}`, expiresAt, sessionId };
 }
 
 function tokenOf(cookieValue: string): string | null {
@@ -60,6 +92,11 @@ function tokenOf(cookieValue: string): string | null {
 
 /** The session's user, or null for a forged, unknown or expired cookie. */
 export async function userForSession(db: Db, cookieValue: string): Promise<UserIdentity | null> {
+  return (await sessionForCookie(db, cookieValue))?.user ?? null;
+}
+
+/** The live session a cookie names, with its user, or null for a forged, unknown, expired or idle one. */
+export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ user: UserIdentity; sessionId: string } | null> {
   const token = tokenOf(cookieValue);
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
@@ -73,12 +110,85 @@ export async function userForSession(db: Db, cookieValue: string): Promise<UserI
       .updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: new Date(now) } })
       .catch((error: Error) => log.warn("could not record session use", { sessionId: session.id, error: error.message }));
   }
-  return toIdentity(session.user);
+  return { user: toIdentity(session.user), sessionId: session.id };
 }
 
+/** Signing out: ends the cookie's session and records it, as its user. */
 export async function endSession(db: Db, cookieValue: string): Promise<void> {
   const token = tokenOf(cookieValue);
-  if (token) await db.session.deleteMany({ where: { tokenHash: sha256(token) } });
+  if (!token) return;
+  await db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+    if (!session) return;
+    // Of parallel sign-outs with one cookie, only the one that deletes the row records it.
+    const { count } = await tx.session.deleteMany({ where: { id: session.id } });
+    if (count !== 1) return;
+    await recordAudit(tx, userPrincipal(toIdentity(session.user), "SESSION"), {
+      action: "USER_SIGNED_OUT",
+      objectType: "Session",
+      objectId: session.id,
+      objectLabel: session.user.email,
+    });
+  });
+}
+
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  address: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * A user's sessions, for themselves or an admin: where someone signs in from
+ * is theirs to see, and admins' (who can end them).
+ */
+export function sessionsOfUser(db: Db, caller: Principal | null, userId: string): Promise<ActiveSession[]> {
+  if (!caller || caller.kind !== "USER" || (caller.user.id !== userId && caller.user.role !== "ADMIN")) {
+    throw forbidden("Only the user themself or an admin may see a user's sessions");
+  }
+  return listActiveSessions(db, userId);
+}
+
+/** A user's sessions that still work (not expired, not idle past the timeout), most recently used first. */
+export function listActiveSessions(db: Db, userId: string): Promise<ActiveSession[]> {
+  const now = Date.now();
+  return db.session.findMany({
+    where: {
+      userId,
+      expiresAt: { gt: new Date(now) },
+      lastSeenAt: { gt: new Date(now - getConfig().sessionIdleTimeoutMinutes * 60_000) },
+    },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true, address: true, userAgent: true },
+    orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
+  });
+}
+
+/**
+ * Ends one session: its own user may end it, and admins anyone's. Someone
+ * else's session is NOT_FOUND to a non-admin, like a session that does not exist.
+ */
+export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: string): Promise<ActiveSession> {
+  return db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: { select: { email: true } } } });
+    if (!session || (session.userId !== actor.user.id && actor.user.role !== "ADMIN")) {
+      throw notFound("session", sessionId, "ending it");
+    }
+    const { count } = await tx.session.deleteMany({ where: { id: sessionId } });
+    if (count !== 1) throw notFound("session", sessionId, "ending it");
+    await recordAudit(tx, actor, {
+      action: "SESSION_ENDED",
+      objectType: "Session",
+      objectId: sessionId,
+      objectLabel: session.user.email,
+      details: { userId: session.userId },
+    });
+    const { user: _user, tokenHash: _hash, ...rest } = session;
+    return rest;
+  });
 }
 
 export function readCookie(cookieHeader: string | null, name: string): string | null {

@@ -1,37 +1,39 @@
 import { newId } from "../../lib/ids";
 import type { User } from "../../generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "../../lib/crypto";
-import type { Db } from "../../lib/db";
+import type { Db, Tx } from "../../lib/db";
 import { isUniqueViolation, refusingDuplicates } from "../../lib/db-errors";
 import { log } from "../../lib/logger";
 import { apiTokenCache } from "../api-tokens/api-token-cache";
 import { recordAudit } from "../audit/audit.service";
-import { type Principal, type Role, type UserIdentity, isRole } from "@/domain/principals/principal";
+import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "../errors";
+import { Throttle } from "../../lib/throttle";
+import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "../../lib/user-rules";
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export function toIdentity(user: User): UserIdentity {
   if (!isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
   return { id: user.id, email: user.email, role: user.role };
 }
 
+function checkEmail(email: string, field: string): string {
+  const problem = emailProblem(email);
+  if (problem) throw badInput(field, problem);
+  return normalizeEmail(email);
+}
+
+function checkNewPassword(password: string, field: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw badInput(field, problem);
+}
+
 function validateNewUser(input: { email: string; password: string }, path: string) {
-  const email = normalizeEmail(input.email);
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badInput(`${path}.email`, "Enter a valid email address");
-  if (input.password.length < PASSWORD_MIN) {
-    throw badInput(`${path}.password`, `Password must be at least ${PASSWORD_MIN} characters`);
-  }
-  if (input.password.length > PASSWORD_MAX) {
-    throw badInput(`${path}.password`, `Password must be at most ${PASSWORD_MAX} characters`);
-  }
+  const email = checkEmail(input.email, `${path}.email`);
+  checkNewPassword(input.password, `${path}.password`);
   return email;
 }
 
@@ -64,12 +66,18 @@ export function listUsers(db: Db): Promise<User[]> {
   return db.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
+/**
+ * Locks every admin row (a no-op update, the same SQL on both providers) and
+ * counts them: two admins deleting or demoting each other at once would
+ * otherwise both count two admins and leave none.
+ */
+function lockAdmins(tx: Tx): Promise<number> {
+  return tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "role" = 'ADMIN'`;
+}
+
 export async function deleteUser(db: Db, actor: Principal, id: string): Promise<User> {
   const deleted = await db.$transaction(async (tx) => {
-    // Locks every admin row first (a no-op update, the same SQL on both
-    // providers) and counts them: two admins deleting each other at once would
-    // otherwise both count two admins and leave none.
-    const admins = await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "role" = 'ADMIN'`;
+    const admins = await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound("user", id, "deleting it");
     if (user.role === "ADMIN" && admins <= 1) {
@@ -77,6 +85,7 @@ export async function deleteUser(db: Db, actor: Principal, id: string): Promise<
     }
     await tx.session.deleteMany({ where: { userId: id } });
     await tx.apiToken.deleteMany({ where: { userId: id } });
+    await tx.passwordResetToken.deleteMany({ where: { userId: id } });
     await tx.user.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "USER_DELETED", objectType: "User", objectId: id, objectLabel: user.email });
     return user;
@@ -88,9 +97,17 @@ export async function deleteUser(db: Db, actor: Principal, id: string): Promise<
 
 /** The user whose password matches, or null. Takes as long for unknown emails. */
 export async function checkPassword(db: Db, email: string, password: string): Promise<User | null> {
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
-  const matches = await verifyPassword(password.slice(0, PASSWORD_MAX), user?.passwordHash ?? (await decoyPasswordHash()));
-  return user && matches ? user : null;
+  return (await checkSignIn(db, email, password)).user;
+}
+
+/**
+ * A password check that also says which account the email named (null for
+ * none), for the audit log; the caller must answer both failures alike.
+ */
+export async function checkSignIn(db: Db, email: string, password: string): Promise<{ user: User | null; account: User | null }> {
+  const account = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+  const matches = await verifyPassword(password.slice(0, PASSWORD_MAX), account?.passwordHash ?? (await decoyPasswordHash()));
+  return { user: account && matches ? account : null, account };
 }
 
 /**
@@ -106,8 +123,8 @@ export async function ensureFirstAdmin(
     if (env.password.length < PASSWORD_MIN) {
       log.warn(`ADMIN_PASSWORD is shorter than ${PASSWORD_MIN} characters; change it after the first login`);
     }
+    if (emailProblem(env.email)) throw new Error("ADMIN_EMAIL is not a valid email address");
     const email = normalizeEmail(env.email);
-    if (!EMAIL_PATTERN.test(email)) throw new Error("ADMIN_EMAIL is not a valid email address");
     try {
       await db.$transaction(async (tx) => {
         const user = await tx.user.create({
@@ -151,6 +168,173 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
     await tx.setupToken.deleteMany({});
     const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
     await recordAudit(tx, "SYSTEM", { action: "USER_CREATED", objectType: "User", objectId: user.id, objectLabel: email, details: { email, role: "ADMIN", from: "setup link" } });
+    return user;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Roles, invitations, password resets and password changes (admins manage
+// users; every user changes their own password).
+
+export function parseRole(value: string, field: string): Role {
+  if (!isRole(value)) throw badInput(field, "Choose ADMIN or VIEWER");
+  return value;
+}
+
+/** Changes a user's role; the last admin cannot be made a viewer (race-safe, like deleteUser). */
+export async function changeUserRole(db: Db, actor: Principal, id: string, role: Role): Promise<User> {
+  return db.$transaction(async (tx) => {
+    const admins = await lockAdmins(tx);
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw notFound("user", id, "changing their role");
+    if (user.role === role) return user;
+    if (user.role === "ADMIN" && admins <= 1) {
+      throw conflict("The last admin cannot become a viewer: make another user an admin first", "role");
+    }
+    const updated = await tx.user.update({ where: { id }, data: { role } });
+    await recordAudit(tx, actor, {
+      action: "USER_ROLE_CHANGED",
+      objectType: "User",
+      objectId: id,
+      objectLabel: user.email,
+      details: { role: { from: user.role, to: role } },
+    });
+    return updated;
+  });
+}
+
+export const PASSWORD_RESET_PREFIX = "cmp_reset_";
+const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface PasswordLink {
+  user: User;
+  /** The token itself, returned once; only its SHA-256 is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+async function issuePasswordLink(tx: Tx, user: User): Promise<{ token: string; expiresAt: Date }> {
+  const token = newBearerSecret(PASSWORD_RESET_PREFIX);
+  const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
+  // A new link replaces the user's earlier ones: only the newest one handed out works.
+  await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+  await tx.passwordResetToken.create({ data: { id: newId(), tokenHash: sha256(token), userId: user.id, expiresAt } });
+  return { token, expiresAt };
+}
+
+/**
+ * Invites a user: the account exists at once with its role, and a one-time
+ * link (24 h) lets the person set their own password. Until then no password
+ * works: the stored hash is of a random secret nobody holds.
+ */
+export async function inviteUser(db: Db, actor: Principal, input: { email: string; role: Role }, path = "in"): Promise<PasswordLink> {
+  const email = checkEmail(input.email, `${path}.email`);
+  const passwordHash = await hashPassword(newBearerSecret("unusable_"));
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
+        await recordAudit(tx, actor, {
+          action: "USER_CREATED",
+          objectType: "User",
+          objectId: user.id,
+          objectLabel: email,
+          details: { email, role: input.role, from: "invitation" },
+        });
+        return { user, ...(await issuePasswordLink(tx, user)) };
+      }),
+    () => conflict(`A user with email "${email}" already exists`, `${path}.email`),
+  );
+}
+
+/** A one-time link (24 h) for a user to set a new password; the old one keeps working until then. */
+export async function createPasswordResetLink(db: Db, actor: Principal, id: string): Promise<PasswordLink> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw notFound("user", id, "creating a password reset link");
+    const link = await issuePasswordLink(tx, user);
+    await recordAudit(tx, actor, {
+      action: "PASSWORD_RESET_LINK_CREATED",
+      objectType: "User",
+      objectId: user.id,
+      objectLabel: user.email,
+      details: { expiresAt: link.expiresAt.toISOString() },
+    });
+    return { user, ...link };
+  });
+}
+
+/** The account a reset link is for, if the link is unused and unexpired. */
+export async function userForPasswordResetToken(db: Db, token: string): Promise<User | null> {
+  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+  return row && row.expiresAt > new Date() ? row.user : null;
+}
+
+
+/**
+ * Sets a password from a reset (or invitation) link. The link is claimed by a
+ * conditional delete, so of parallel requests with one link exactly one goes
+ * on; every session of the user ends, as after any password change.
+ */
+export async function completePasswordReset(db: Db, token: string, password: string): Promise<User> {
+  checkNewPassword(password, "password");
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+    const claimed = row ? await tx.passwordResetToken.deleteMany({ where: { id: row.id, expiresAt: { gt: new Date() } } }) : { count: 0 };
+    if (!row || claimed.count !== 1) {
+      throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
+    }
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    const ended = await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" }, {
+      action: "PASSWORD_CHANGED",
+      objectType: "User",
+      objectId: user.id,
+      objectLabel: user.email,
+      details: { via: "reset link", sessionsEnded: ended.count },
+    });
+    return user;
+  });
+}
+
+// Per user: a stolen session must not become a way to guess the password.
+const byUser = new Throttle({ freeAttempts: 5, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 });
+
+/**
+ * Changes the caller's own password, which they must give first. Their other
+ * sessions end (a password change is how people lock out whoever else got in);
+ * the one they are using stays.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: UserPrincipal,
+  input: { currentPassword: string; newPassword: string },
+): Promise<User> {
+  checkNewPassword(input.newPassword, "newPassword");
+  const waitMs = Throttle.reserve([[byUser, actor.user.id]]);
+  if (waitMs > 0) {
+    throw badInput("currentPassword", `Too many wrong passwords: try again in ${Math.ceil(waitMs / 1000)} s`);
+  }
+  const current = await db.user.findUnique({ where: { id: actor.user.id } });
+  if (!current || !(await verifyPassword(input.currentPassword.slice(0, PASSWORD_MAX), current.passwordHash))) {
+    byUser.confirmFailure(actor.user.id);
+    throw badInput("currentPassword", "The current password is wrong");
+  }
+  byUser.release(actor.user.id);
+  if (input.newPassword === input.currentPassword) throw badInput("newPassword", "Choose a password different from the current one");
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
+    const ended = await tx.session.deleteMany({ where: { userId: user.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
+    await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, actor, {
+      action: "PASSWORD_CHANGED",
+      objectType: "User",
+      objectId: user.id,
+      objectLabel: user.email,
+      details: { via: "own account", sessionsEnded: ended.count },
+    });
     return user;
   });
 }

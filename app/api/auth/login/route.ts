@@ -20,7 +20,8 @@ async function signIn(request: Request): Promise<Response> {
   const password = stringField(body, "password");
   if (!email || !password) return jsonError(400, "invalid_request", "Send both email and password");
 
-  const result = await login(getDb(), { email, password }, clientAddress(request), getConfig().sessionTtlHours);
+  const origin = { address: clientAddress(request), userAgent: request.headers.get("user-agent") };
+  const result = await login(getDb(), { email, password }, origin, getConfig().sessionTtlHours);
   switch (result.outcome) {
     case "throttled":
       return jsonError(429, "too_many_attempts", `Too many failed logins: try again in ${result.retryAfterSeconds} s`, {

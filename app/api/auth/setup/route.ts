@@ -2,7 +2,7 @@ import { createSession } from "@/domain/users/session.service";
 import { completeSetup } from "@/domain/users/user.service";
 import { getConfig } from "../../../../lib/config";
 import { getDb } from "../../../../lib/db";
-import { isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
+import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
 import { startup } from "@/app/startup";
 import { jsonRoute } from "../json-route";
 import { signedInResponse } from "../session-cookie";
@@ -23,6 +23,10 @@ async function completeFirstAdminSetup(request: Request): Promise<Response> {
   if (!token || !email || !password) return jsonError(400, "invalid_request", "Send token, email and password");
   // A bad link or input is a DomainError, answered by jsonRoute.
   const user = await completeSetup(getDb(), token, { email, password });
-  const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours);
+  const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours, {
+    address: clientAddress(request),
+    userAgent: request.headers.get("user-agent"),
+    method: "SETUP_LINK",
+  });
   return signedInResponse(session, isSecureRequest(request));
 }

@@ -1,0 +1,80 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { PASSWORD_MIN, passwordProblem } from "../../lib/user-rules";
+import { FormAlert } from "../auth/form-parts";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
+import { TextField } from "../ui/text-field";
+import { useToast } from "../ui/toast";
+import { ChangePasswordDocument } from "./users.generated";
+
+const FIELDS = ["currentPassword", "newPassword", "repeat"] as const;
+type Field = (typeof FIELDS)[number];
+
+function validate(current: string, next: string, repeat: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
+  if (!current) errors.currentPassword = "Enter your current password";
+  const problem = passwordProblem(next);
+  if (problem) errors.newPassword = problem;
+  if (repeat !== next) errors.repeat = "The passwords do not match";
+  return errors;
+}
+
+/** Changes the signed-in user's password; the server ends their other sessions. */
+export function ChangePasswordForm() {
+  const toast = useToast();
+  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: "", newPassword: "", repeat: "" });
+  const [saving, setSaving] = useState(false);
+  const [change] = useMutation(ChangePasswordDocument, { refetchQueries: ["MySessions"] });
+  const form = useFormErrors(FIELDS, validate(values.currentPassword, values.newPassword, values.repeat));
+
+  const field = (name: Field) => ({
+    value: values[name],
+    onChange: (value: string) => {
+      setValues((current) => ({ ...current, [name]: value }));
+      form.edited(name);
+    },
+    onBlur: () => form.touch(name),
+    error: form.errorOf(name),
+  });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validateAll()) return;
+    setSaving(true);
+    try {
+      await change({ variables: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+      setValues({ currentPassword: "", newPassword: "", repeat: "" });
+      form.reset();
+      toast.success("Password changed. Your other sessions have ended.");
+    } catch (error) {
+      form.showProblem(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="card form-card" onSubmit={submit} noValidate aria-busy={saving} aria-labelledby="change-password-title">
+      <h2 id="change-password-title">Change your password</h2>
+      <FormAlert message={form.formError} />
+      <TextField id="current-password" label="Current password" type="password" autoComplete="current-password" required {...field("currentPassword")} />
+      <TextField
+        id="new-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN} characters. Your other sessions end when you change it.`}
+        {...field("newPassword")}
+      />
+      <TextField id="repeat-password" label="Repeat the new password" type="password" autoComplete="new-password" required {...field("repeat")} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? "Changing…" : "Change password"}
+        </button>
+      </div>
+    </form>
+  );
+}

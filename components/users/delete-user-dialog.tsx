@@ -1,0 +1,30 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { asProblemError } from "../console/graphql-problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useToast } from "../ui/toast";
+import { DeleteUserDocument } from "./users.generated";
+
+/** Confirms deleting a user, saying what goes with them: their sessions and API tokens. */
+export function DeleteUserDialog({ user, onOpenChange }: { user: { id: string; email: string }; onOpenChange: (open: boolean) => void }) {
+  const toast = useToast();
+  const [remove] = useMutation(DeleteUserDocument, { refetchQueries: ["Users"], awaitRefetchQueries: true });
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={onOpenChange}
+      title={`Delete ${user.email}?`}
+      description="They are signed out at once, and their API tokens stop working. The audit log keeps what they did. This cannot be undone."
+      confirmLabel="Delete user"
+      onConfirm={async () => {
+        try {
+          await remove({ variables: { id: user.id } });
+        } catch (error) {
+          throw asProblemError(error);
+        }
+        toast.success(`Deleted ${user.email}`);
+      }}
+    />
+  );
+}

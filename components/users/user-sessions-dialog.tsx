@@ -1,0 +1,36 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import { Dialog } from "../ui/dialog";
+import { SessionsTable } from "./sessions-table";
+import { UserSessionsDocument } from "./users.generated";
+
+/** An admin's view of one user's active sessions, each of which they can end. */
+export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string; email: string }; onOpenChange: (open: boolean) => void }) {
+  const { data, loading, error, refetch } = useQuery(UserSessionsDocument, { fetchPolicy: "network-only", notifyOnNetworkStatusChange: true });
+  const sessions = data?.users.find((row) => row.id === user.id)?.sessions ?? [];
+  return (
+    <Dialog
+      open
+      onOpenChange={onOpenChange}
+      title={`Sessions of ${user.email}`}
+      description="Browsers signed in as this user now. Ending one signs that browser out at its next request."
+      wide
+      footer={
+        <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)}>
+          Close
+        </button>
+      }
+    >
+      <SessionsTable
+        caption={`Active sessions of ${user.email}`}
+        sessions={sessions}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        refetchQuery="UserSessions"
+        ownerLabel={`${user.email}’s`}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,5 @@
+import type { UserSessionResolvers } from "./../../types.generated";
+
+export const UserSession: UserSessionResolvers = {
+  current: (session, _args, ctx) => ctx.principal?.kind === "USER" && ctx.principal.sessionId === session.id,
+};
