@@ -12,14 +12,33 @@ import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-c
 import { RowActions } from "../ui/row-actions";
 import { Timestamp } from "../ui/timestamp";
 import { useToast } from "../ui/toast";
-import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
+import { DeleteCredentialDocument } from "./integration-system-detail.generated";
 
-type Credential = NonNullable<IntegrationSystemDetailQuery["integrationSystem"]>["auths"][number];
+/** What the table shows of any credential (an integration system's, an application's or a runtime's). */
+export interface Credential {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt?: string | null;
+  secretHint?: string | null;
+}
 
 const isExpired = (credential: Credential) => !!credential.expiresAt && new Date(credential.expiresAt).getTime() <= Date.now();
 
-/** A system's credentials: enough to tell them apart and see which are in use, never the secret. */
-export function CredentialsTable({ credentials, empty }: { credentials: Credential[]; empty: React.ReactNode }) {
+/**
+ * An object's credentials: enough to tell them apart and see which are in use,
+ * never the secret. `onRevoke` deletes one of an application or a runtime;
+ * without it, the credential is an integration system's.
+ */
+export function CredentialsTable({
+  credentials,
+  empty,
+  onRevoke,
+}: {
+  credentials: Credential[];
+  empty: React.ReactNode;
+  onRevoke?: (id: string) => Promise<unknown>;
+}) {
   const canWrite = useCanWrite();
   const toast = useToast();
   const [revoking, setRevoking] = useState<Credential | null>(null);
@@ -92,14 +111,15 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           title="Revoke this credential?"
           description={
             <>
-              Client ID <code>{revoking.id}</code> stops working, and every access token issued to it is refused from now on. The system&apos;s
-              other credentials keep working.
+              Client ID <code>{revoking.id}</code> stops working, and every access token issued to it is refused from now on. Its other
+              credentials keep working.
             </>
           }
           confirmLabel="Revoke credential"
           onConfirm={async () => {
             try {
-              await deleteCredential({ variables: { id: revoking.id } });
+              if (onRevoke) await onRevoke(revoking.id);
+              else await deleteCredential({ variables: { id: revoking.id } });
             } catch (error) {
               throw asProblemError(error);
             }
