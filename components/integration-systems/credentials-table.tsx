@@ -45,7 +45,8 @@ export function CredentialsTable({
   const [deleteCredential] = useMutation(DeleteCredentialDocument, {
     update(cache, { data }) {
       if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "SystemAuth", id: data.deleteSystemAuthForIntegrationSystem.id }) });
+      // The answer carries its own __typename (IntSysSystemAuth, an implementation of SystemAuth): identify by it, not by the interface.
+      cache.evict({ id: cache.identify(data.deleteSystemAuthForIntegrationSystem) });
       cache.gc();
     },
   });
