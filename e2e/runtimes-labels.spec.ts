@@ -126,6 +126,25 @@ test("an admin registers a runtime, labels it under a label definition, and the 
   await expect(objects.labelFilter()).toHaveAttribute("aria-invalid", "true");
   await expectNoSeriousA11yViolations(page);
 
+  // The application's page: labels under the same definition, and its own credentials section.
+  await page.getByRole("navigation", { name: "Tenant contents" }).getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("table", { name: "Applications" }).getByRole("link", { name: appName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: appName })).toBeVisible();
+  await objects.openAddLabel();
+  await objects.labelDialog().getByLabel("Key").fill("env");
+  await objects.labelDialog().getByLabel("Value").fill('"dev"');
+  await objects.labelDialog().getByRole("button", { name: "Save label" }).click();
+  await expect(objects.labels().getByRole("row").filter({ hasText: "env" })).toContainText("dev");
+  await expect(page.getByRole("button", { name: "Generate credentials" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "application-detail");
+  // The applications list filters by the label too, from the URL.
+  await page.goto(`/tenants/${tenant.id}?labels=env%3Ddev`);
+  await expect(objects.labelFilter()).toHaveValue("env=dev");
+  await expect(page.getByRole("table", { name: "Applications" }).getByRole("link", { name: appName })).toBeVisible();
+  await page.goto(`/tenants/${tenant.id}?labels=env%3Dprod`);
+  await expect(page.getByText("No application matches the label filter “env=prod”.")).toBeVisible();
+
   // The runtime uses its credentials: a token, then its tenant's applications.
   const tokenResponse = await fetch(tokenUrl, {
     method: "POST",

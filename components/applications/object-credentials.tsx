@@ -71,6 +71,7 @@ export function ObjectCredentials({
       <CredentialsTable
         credentials={credentials}
         empty={<p>No credentials yet.</p>}
+        secretHints={false}
         onRevoke={async (id) => {
           await revoke(id);
           onChanged();

@@ -34,10 +34,13 @@ export function CredentialsTable({
   credentials,
   empty,
   onRevoke,
+  secretHints = true,
 }: {
   credentials: Credential[];
   empty: React.ReactNode;
   onRevoke?: (id: string) => Promise<unknown>;
+  /** false where the API keeps no hint of the secret (applications, runtimes): no column of dashes. */
+  secretHints?: boolean;
 }) {
   const canWrite = useCanWrite();
   const toast = useToast();
@@ -69,13 +72,18 @@ export function CredentialsTable({
           </span>
         ),
       },
-      {
-        id: "secretHint",
-        header: "Secret",
-        // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => (row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—"),
-      },
+      ...(secretHints
+        ? [
+            {
+              id: "secretHint",
+              header: "Secret",
+              // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
+              meta: { hideOnMobile: true },
+              cell: ({ row }) =>
+                row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—",
+            } satisfies ColumnDef<Credential>,
+          ]
+        : []),
       createdColumn<Credential>(),
       lastUsedColumn<Credential>(),
       {
@@ -99,7 +107,7 @@ export function CredentialsTable({
           ]
         : []),
     ],
-    [canWrite],
+    [canWrite, secretHints],
   );
 
   return (
