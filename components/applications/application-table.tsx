@@ -16,6 +16,7 @@ import { useToast } from "../ui/toast";
 import { useListUrlState } from "../ui/use-list-url-state";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import { type TenantApplicationsQuery, TenantApplicationsDocument, UnregisterApplicationDocument } from "./applications.generated";
+import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "../labels/label-filter";
 import { inTenant } from "./tenant-context";
 
 type Application = TenantApplicationsQuery["applications"]["data"][number];
@@ -33,18 +34,28 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
   const toast = useToast();
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; application: Application } | null>(null);
+  const labelFilter = list.filter(LABEL_FILTER_PARAM);
   const { data, previousData, loading, error, refetch } = useQuery(TenantApplicationsDocument, {
-    variables: { first: list.pageSize, after: list.after, search: list.search || undefined },
+    variables: { first: list.pageSize, after: list.after, search: list.search || undefined, filter: labelFilters(labelFilter) },
     context: inTenant(tenantId),
     fetchPolicy: "network-only",
     notifyOnNetworkStatusChange: true,
   });
   const [unregister] = useMutation(UnregisterApplicationDocument, { context: inTenant(tenantId) });
-  const page = (data ?? previousData)?.applications;
+  const refusedFilter = filterProblem(error);
+  const page = refusedFilter ? undefined : (data ?? previousData)?.applications;
 
   const columns = useMemo<ColumnDef<Application>[]>(
     () => [
-      { id: "name", header: "Name", cell: ({ row }) => <span className="row-name">{row.original.name}</span> },
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <Link className="row-name" href={`/tenants/${tenantId}/applications/${row.original.id}`}>
+            {row.original.name}
+          </Link>
+        ),
+      },
       {
         id: "description",
         header: "Description",
@@ -75,7 +86,7 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         ) : null,
       ),
     ],
-    [canWrite],
+    [canWrite, tenantId],
   );
 
   return (
@@ -87,14 +98,15 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
           </button>
         ) : null}
       </DataTableToolbar>
+      <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="applications" />
       <DataTable
         caption="Applications"
         columns={columns}
         data={error ? [] : (page?.data ?? [])}
         loading={loading}
-        error={error}
+        error={refusedFilter ? null : error}
         onRetry={() => void refetch()}
-        empty={list.search ? <p>No application matches “{list.search}”.</p> : <p><strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.</p>}
+        empty={refusedFilter ? <p>Correct the label filter to see applications.</p> : list.search || labelFilter ? <p>No application matches {[list.search && `“${list.search}”`, labelFilter && `the label filter “${labelFilter}”`].filter(Boolean).join(" and ")}.</p> : <p><strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.</p>}
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="applications" />

@@ -14,12 +14,37 @@ import { ExpiryMark } from "../ui/expiry-mark";
 import { formatDateTime, formatRelative } from "../ui/format";
 import { useToast } from "../ui/toast";
 import { CredentialNoteDialog } from "./credential-note-dialog";
-import { DeleteCredentialDocument, type IntegrationSystemDetailQuery } from "./integration-system-detail.generated";
+import { DeleteCredentialDocument } from "./integration-system-detail.generated";
 
-type Credential = NonNullable<IntegrationSystemDetailQuery["integrationSystem"]>["auths"][number];
+/** What the table shows of any credential (an integration system's, an application's or a runtime's). */
+export interface Credential {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt?: string | null;
+  secretHint?: string | null;
+  /** An integration system's credentials carry these; an application's or a runtime's may not. */
+  scopes?: string[];
+  note?: string | null;
+}
 
-/** A system's credentials: enough to tell them apart and see which are in use, never the secret. */
-export function CredentialsTable({ credentials, empty }: { credentials: Credential[]; empty: React.ReactNode }) {
+/**
+ * An object's credentials: enough to tell them apart and see which are in use,
+ * never the secret. `onRevoke` deletes one of an application or a runtime;
+ * without it, the credential is an integration system's.
+ */
+export function CredentialsTable({
+  credentials,
+  empty,
+  onRevoke,
+  secretHints = true,
+}: {
+  credentials: Credential[];
+  empty: React.ReactNode;
+  onRevoke?: (id: string) => Promise<unknown>;
+  /** false where the API keeps no hint of the secret (applications, runtimes): no column of dashes. */
+  secretHints?: boolean;
+}) {
   const canWrite = useCanWrite();
   const toast = useToast();
   const [revoking, setRevoking] = useState<Credential | null>(null);
@@ -60,7 +85,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
         meta: { hideOnMobile: true },
         cell: ({ row }) => (
           <span className="scope-list">
-            {row.original.scopes.map((scope) => (
+            {(row.original.scopes ?? []).map((scope) => (
               <code key={scope} className="badge">
                 {scope}
               </code>
@@ -68,13 +93,18 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           </span>
         ),
       },
-      {
-        id: "secretHint",
-        header: "Secret",
-        // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => (row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—"),
-      },
+      ...(secretHints
+        ? [
+            {
+              id: "secretHint",
+              header: "Secret",
+              // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
+              meta: { hideOnMobile: true },
+              cell: ({ row }) =>
+                row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—",
+            } satisfies ColumnDef<Credential>,
+          ]
+        : []),
       createdColumn<Credential>(),
       lastUsedColumn<Credential>(),
       {
@@ -97,7 +127,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           ]
         : []),
     ],
-    [canWrite],
+    [canWrite, secretHints],
   );
 
   return (
@@ -111,8 +141,8 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           description={
             <>
               Client ID <code>{revoking.id}</code>
-              {revoking.note ? <> ({revoking.note})</> : null} stops working, and every access token issued to it is refused from now on. The
-              system&apos;s other credentials keep working.
+              {revoking.note ? <> ({revoking.note})</> : null} stops working, and every access token issued to it is refused from now on. Its
+              other credentials keep working.
               <br />
               <strong className="revoke-last-used">
                 {revoking.lastUsedAt
@@ -124,7 +154,8 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           confirmLabel="Revoke credential"
           onConfirm={async () => {
             try {
-              await deleteCredential({ variables: { id: revoking.id } });
+              if (onRevoke) await onRevoke(revoking.id);
+              else await deleteCredential({ variables: { id: revoking.id } });
             } catch (error) {
               throw asProblemError(error);
             }
@@ -132,7 +163,7 @@ export function CredentialsTable({ credentials, empty }: { credentials: Credenti
           }}
         />
       ) : null}
-      {noting ? <CredentialNoteDialog credential={noting} onOpenChange={(open) => !open && setNoting(null)} /> : null}
+      {noting ? <CredentialNoteDialog credential={{ id: noting.id, note: noting.note ?? null }} onOpenChange={(open) => !open && setNoting(null)} /> : null}
     </>
   );
 }

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@apollo/client/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ApplicationTable } from "../applications/application-table";
+import { RuntimeTable } from "../runtimes/runtime-table";
 import { useCanWrite } from "../console/console-providers";
 import { Breadcrumbs } from "../console/breadcrumbs";
 import { LoadError } from "../console/load-error";
@@ -13,10 +14,11 @@ import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
 
-/** One tenant and the applications registered in it. */
+/** One tenant, with the applications or (second tab, `?tab=runtimes`) the runtimes registered in it. */
 export function TenantDetail({ id }: { id: string }) {
   const canWrite = useCanWrite();
   const router = useRouter();
+  const tab = useSearchParams().get("tab") === "runtimes" ? "runtimes" : "applications";
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
   const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
 
@@ -91,10 +93,33 @@ export function TenantDetail({ id }: { id: string }) {
           </dd>
         </dl>
       </section>
-      <section className="section" aria-labelledby="applications-heading">
-        <h2 id="applications-heading">Applications</h2>
-        <ApplicationTable tenantId={tenant.id} />
-      </section>
+      {/* Tabs are links: each tab's list keeps its own search, filter and page in the URL, and a tab change starts afresh. */}
+      <nav className="tabs" aria-label="Tenant contents">
+        <Link href={`/tenants/${id}`} aria-current={tab === "applications" ? "page" : undefined}>
+          Applications
+        </Link>
+        <Link href={`/tenants/${id}?tab=runtimes`} aria-current={tab === "runtimes" ? "page" : undefined}>
+          Runtimes
+        </Link>
+        <Link className="tabs-end" href={`/tenants/${id}/label-definitions`}>
+          Label definitions
+        </Link>
+      </nav>
+      {tab === "applications" ? (
+        <section aria-labelledby="applications-heading">
+          <h2 id="applications-heading" className="sr-only">
+            Applications
+          </h2>
+          <ApplicationTable tenantId={tenant.id} />
+        </section>
+      ) : (
+        <section aria-labelledby="runtimes-heading">
+          <h2 id="runtimes-heading" className="sr-only">
+            Runtimes
+          </h2>
+          <RuntimeTable tenantId={tenant.id} />
+        </section>
+      )}
       {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
       {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
     </>

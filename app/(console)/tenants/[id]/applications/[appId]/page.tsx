@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ApplicationDetail } from "../../../../../../components/applications/application-detail";
+
+export const metadata: Metadata = { title: "Application" };
+
+export default async function ApplicationPage({ params }: { params: Promise<{ id: string; appId: string }> }) {
+  const { id, appId } = await params;
+  return (
+    <Suspense>
+      <ApplicationDetail tenantId={id} id={appId} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { RuntimeDetail } from "../../../../../../components/runtimes/runtime-detail";
+
+export const metadata: Metadata = { title: "Runtime" };
+
+export default async function RuntimePage({ params }: { params: Promise<{ id: string; runtimeId: string }> }) {
+  const { id, runtimeId } = await params;
+  return (
+    <Suspense>
+      <RuntimeDetail tenantId={id} id={runtimeId} />
+    </Suspense>
+  );
+}

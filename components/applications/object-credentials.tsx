@@ -1,0 +1,105 @@
+"use client";
+
+import { useState } from "react";
+import { useCanWrite } from "../console/console-providers";
+import { graphqlProblem } from "../console/graphql-problem";
+import { Dialog } from "../ui/dialog";
+import { type IssuedCredentials, CredentialsRevealDialog } from "../integration-systems/credentials-reveal";
+import { type Credential, CredentialsTable } from "../integration-systems/credentials-table";
+
+/** What the request mutation answers: the credential, with its secret this once. */
+export interface RequestedCredential {
+  clientId?: string;
+  clientSecret?: string | null;
+  url?: string;
+}
+
+/**
+ * The credentials of an application or a runtime: the integration systems'
+ * table and one-time reveal, with this object's request and delete
+ * mutations. The secret lives only in this component's state until the
+ * reveal dialog is closed; the caller runs its mutation with "no-cache".
+ */
+export function ObjectCredentials({
+  owner,
+  credentials,
+  request,
+  revoke,
+  onChanged,
+}: {
+  owner: { kind: "application" | "runtime"; name: string };
+  credentials: Credential[];
+  request: () => Promise<RequestedCredential | null | undefined>;
+  revoke: (id: string) => Promise<unknown>;
+  onChanged: () => void;
+}) {
+  const canWrite = useCanWrite();
+  const [confirming, setConfirming] = useState(false);
+  const [issued, setIssued] = useState<IssuedCredentials | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function generate() {
+    setBusy(true);
+    setError(null);
+    try {
+      const credential = await request();
+      if (!credential?.clientId || !credential.clientSecret || !credential.url) throw new Error("The server did not return a secret");
+      setIssued({ systemName: owner.name, clientId: credential.clientId, clientSecret: credential.clientSecret, tokenUrl: credential.url });
+      setConfirming(false);
+      onChanged();
+    } catch (failure) {
+      setError(failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="credentials-heading">
+      <div className="section-header">
+        <h2 id="credentials-heading">Credentials</h2>
+        {canWrite ? (
+          <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
+            Generate credentials
+          </button>
+        ) : null}
+      </div>
+      <p className="lead">
+        The {owner.kind} calls the API as itself with these, confined to its tenant and to {owner.kind === "application" ? "itself" : "itself and its tenant's applications"}.
+      </p>
+      <CredentialsTable
+        credentials={credentials}
+        empty={<p>No credentials yet.</p>}
+        secretHints={false}
+        onRevoke={async (id) => {
+          await revoke(id);
+          onChanged();
+        }}
+      />
+      <Dialog
+        open={confirming}
+        onOpenChange={(open) => !busy && (setConfirming(open), setError(null))}
+        title="Generate client credentials"
+        description={`A new client id and secret for ${owner.name}. Its other credentials keep working, so you can rotate without downtime.`}
+        footer={
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void generate()} disabled={busy}>
+              {busy ? "Generating…" : "Generate"}
+            </button>
+          </>
+        }
+      >
+        {error ? (
+          <div className="alert" role="alert">
+            {error}
+          </div>
+        ) : null}
+      </Dialog>
+      {issued ? <CredentialsRevealDialog credentials={issued} onClose={() => setIssued(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Breadcrumbs } from "../console/breadcrumbs";
+import { LoadError } from "../console/load-error";
+
+/**
+ * The loading, error and not-found states an application's or a runtime's
+ * page share; `children` renders once the object is there.
+ */
+export function ObjectPageShell({
+  kind,
+  tenant,
+  tenantId,
+  loading,
+  error,
+  found,
+  name,
+  onRetry,
+  children,
+}: {
+  kind: "application" | "runtime";
+  tenant: { id: string; name: string } | null | undefined;
+  tenantId: string;
+  loading: boolean;
+  error: Error | undefined;
+  found: boolean;
+  /** The object's name, the last crumb once loaded. */
+  name?: string;
+  onRetry: () => void;
+  children: () => ReactNode;
+}) {
+  const tenantsCrumb = { label: "Tenants", href: "/tenants" };
+  const tenantCrumb = { label: tenant?.name ?? "Tenant", href: `/tenants/${tenantId}${kind === "runtime" ? "?tab=runtimes" : ""}` };
+  if (loading)
+    return (
+      <>
+        <Breadcrumbs trail={[tenantsCrumb, { label: "Loading…" }]} />
+        <div className="card" aria-busy="true" aria-label={`Loading ${kind}`}>
+          <span className="skeleton" />
+        </div>
+      </>
+    );
+  if (error)
+    return (
+      <>
+        <Breadcrumbs trail={[tenantsCrumb, tenantCrumb, { label: kind === "runtime" ? "Runtime" : "Application" }]} />
+        <LoadError what={`this ${kind}`} error={error} onRetry={onRetry} />
+      </>
+    );
+  if (!found)
+    return (
+      <>
+        <Breadcrumbs trail={[tenantsCrumb, tenantCrumb, { label: "Not found" }]} />
+        <div className="card" role="alert">
+          <h2>{kind === "runtime" ? "Runtime" : "Application"} not found</h2>
+          <p className="lead">It may have been unregistered, or the link is wrong.</p>
+          <Link className="btn btn-secondary" href={tenantCrumb.href}>
+            Back to the tenant
+          </Link>
+        </div>
+      </>
+    );
+  return (
+    <>
+      <Breadcrumbs trail={[tenantsCrumb, tenantCrumb, { label: name ?? kind }]} />
+      {children()}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { inTenant } from "../applications/tenant-context";
+import { FormAlert } from "../auth/form-parts";
+import { Breadcrumbs } from "../console/breadcrumbs";
+import { useCanWrite } from "../console/console-providers";
+import { asProblemError } from "../console/graphql-problem";
+import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
+import { TenantDetailDocument } from "../tenants/tenants.generated";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { DataTable } from "../ui/data-table";
+import { actionsColumn } from "../ui/data-table-columns";
+import { Dialog } from "../ui/dialog";
+import { RowActions } from "../ui/row-actions";
+import { TextField } from "../ui/text-field";
+import { useToast } from "../ui/toast";
+import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
+import { LABEL_KEY, schemaTextProblem } from "./schema-check";
+
+interface Definition {
+  key: string;
+  schema: string | null;
+}
+
+const pretty = (schema: string | null) => (schema === null ? "" : JSON.stringify(JSON.parse(schema), null, 2));
+
+/** A tenant's label definitions: the JSON Schema each label key's values must satisfy. */
+export function LabelDefinitions({ tenantId }: { tenantId: string }) {
+  const canWrite = useCanWrite();
+  const toast = useToast();
+  const context = inTenant(tenantId);
+  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "edit" | "delete"; definition: Definition } | null>(null);
+  const tenant = useQuery(TenantDetailDocument, { variables: { id: tenantId } });
+  const { data, loading, error, refetch } = useQuery(LabelDefinitionsDocument, { context, fetchPolicy: "network-only" });
+  const [remove] = useMutation(DeleteLabelDefinitionDocument, { context });
+  const definitions = useMemo<Definition[]>(
+    () => (data?.labelDefinitions ?? []).map((definition) => ({ key: definition.key, schema: definition.schema == null ? null : String(definition.schema) })),
+    [data],
+  );
+  const [alsoLabels, setAlsoLabels] = useState(false);
+  const checkboxId = useId();
+
+  const columns = useMemo<ColumnDef<Definition>[]>(
+    () => [
+      { id: "key", header: "Key", cell: ({ row }) => <code className="row-name">{row.original.key}</code> },
+      {
+        id: "schema",
+        header: "Schema",
+        meta: { className: "cell-truncate" },
+        cell: ({ row }) => (row.original.schema ? <code title={row.original.schema}>{row.original.schema}</code> : <span className="muted">Any value</span>),
+      },
+      actionsColumn<Definition>((definition) =>
+        canWrite ? (
+          <RowActions
+            name={`label definition ${definition.key}`}
+            actions={[
+              { label: "Edit", onClick: () => setDialog({ kind: "edit", definition }) },
+              { label: "Delete", danger: true, onClick: () => setDialog({ kind: "delete", definition }) },
+            ]}
+          />
+        ) : null,
+      ),
+    ],
+    [canWrite],
+  );
+
+  const tenantName = tenant.data?.tenant?.name ?? "Tenant";
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: "Tenants", href: "/tenants" }, { label: tenantName, href: `/tenants/${tenantId}` }, { label: "Label definitions" }]} />
+      <div className="page-header">
+        <div>
+          <h1>Label definitions</h1>
+          <p className="lead">Each key&apos;s JSON Schema: every label set under the key, on an application or a runtime of {tenantName}, must satisfy it.</p>
+        </div>
+        {canWrite ? (
+          <div className="page-actions">
+            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
+              Create label definition
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <DataTable
+        caption="Label definitions"
+        columns={columns}
+        data={error ? [] : definitions}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={<p>No label definitions yet: every label key accepts any value.</p>}
+        getRowId={(row) => row.key}
+      />
+      {dialog?.kind === "create" || dialog?.kind === "edit" ? (
+        <DefinitionDialog tenantId={tenantId} definition={dialog.kind === "edit" ? dialog.definition : undefined} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
+      ) : null}
+      {dialog?.kind === "delete" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => {
+            if (!open) {
+              setDialog(null);
+              setAlsoLabels(false);
+            }
+          }}
+          title={`Delete the label definition ${dialog.definition.key}?`}
+          description="Labels under this key then accept any value."
+          confirmLabel="Delete label definition"
+          onConfirm={async () => {
+            try {
+              await remove({ variables: { key: dialog.definition.key, deleteRelatedLabels: alsoLabels } });
+            } catch (failure) {
+              throw asProblemError(failure);
+            }
+            toast.success(`Deleted the label definition ${dialog.definition.key}`);
+            void refetch();
+          }}
+        >
+          <label className="checkbox" htmlFor={checkboxId}>
+            <input id={checkboxId} type="checkbox" checked={alsoLabels} onChange={(event) => setAlsoLabels(event.target.checked)} />
+            Also delete every label set under this key
+          </label>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+const FIELDS = ["key", "schema"] as const;
+type Field = (typeof FIELDS)[number];
+
+function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId: string; definition?: Definition; onClose: () => void; onSaved: () => void }) {
+  const toast = useToast();
+  const context = inTenant(tenantId);
+  const [key, setKey] = useState(definition?.key ?? "");
+  const [schema, setSchema] = useState(pretty(definition?.schema ?? null));
+  const [saving, setSaving] = useState(false);
+  const [create] = useMutation(CreateLabelDefinitionDocument, { context });
+  const [update] = useMutation(UpdateLabelDefinitionDocument, { context });
+
+  const ruleErrors: FieldErrors<Field> = {};
+  if (!LABEL_KEY.test(key.trim())) ruleErrors.key = "A key is 1-256 letters, digits and underscores";
+  const schemaError = schemaTextProblem(schema);
+  if (schemaError) ruleErrors.schema = schemaError;
+  const form = useFormErrors(FIELDS, ruleErrors);
+  const change = (field: Field, set: (value: string) => void) => (value: string) => {
+    set(value);
+    form.edited(field);
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validateAll()) return;
+    setSaving(true);
+    const input = { key: key.trim(), schema: schema.trim() || null };
+    try {
+      if (definition) await update({ variables: { in: input } });
+      else await create({ variables: { in: input } });
+      toast.success(`Saved the label definition ${input.key}`);
+      onSaved();
+      onClose();
+    } catch (error) {
+      form.showProblem(error);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog open wide onOpenChange={(open) => !open && !saving && onClose()} title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}>
+      <form onSubmit={submit} noValidate aria-busy={saving}>
+        <FormAlert message={form.formError} />
+        {definition ? null : (
+          <TextField id="definition-key" label="Key" value={key} onChange={change("key", setKey)} error={form.errorOf("key")} hint="The label key it governs: letters, digits and underscores." required autoFocus />
+        )}
+        <TextField
+          id="definition-schema"
+          label="JSON Schema"
+          value={schema}
+          onChange={change("schema", setSchema)}
+          error={form.errorOf("schema")}
+          hint={
+            <>
+              For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is refused.
+            </>
+          }
+          multiline
+        />
+        <div className="dialog-footer">
+          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={saving}>
+            {saving ? "Saving…" : definition ? "Save changes" : "Create label definition"}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

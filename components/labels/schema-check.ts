@@ -1,0 +1,71 @@
+import { Validator } from "@cfworker/json-schema";
+
+/**
+ * The browser's check of a label value against its key's label definition, as
+ * the user types. The server checks with ajv, which compiles schemas with
+ * `new Function`: the console's Content-Security-Policy has no 'unsafe-eval',
+ * so the browser uses an interpreting validator instead. Its wording differs
+ * from the server's; the server's verdict is the one that counts and shows on
+ * the field when it disagrees. This module is imported only by the pages that
+ * edit labels, never by the lists.
+ */
+const cache = new Map<string, Validator | null>();
+
+function validatorFor(schemaText: string): Validator | null {
+  if (!cache.has(schemaText)) {
+    let validator: Validator | null = null;
+    try {
+      validator = new Validator(JSON.parse(schemaText) as object, "2020-12", false);
+    } catch {
+      // A schema this validator cannot read: leave the verdict to the server.
+    }
+    cache.set(schemaText, validator);
+  }
+  return cache.get(schemaText)!;
+}
+
+/** Why `value` breaks the schema (its most specific rule), or null when it passes or cannot be checked here. */
+export function labelValueProblem(schemaText: string | null | undefined, value: unknown): string | null {
+  if (!schemaText) return null;
+  const validator = validatorFor(schemaText);
+  if (!validator) return null;
+  let result;
+  try {
+    result = validator.validate(value);
+  } catch {
+    return null;
+  }
+  if (result.valid) return null;
+  const last = result.errors.at(-1)!;
+  const where = last.instanceLocation === "#" ? "" : ` at ${last.instanceLocation.slice(1)}`;
+  return `Breaks the label definition${where}: ${last.error}`;
+}
+
+/** A schema's own problems, for the label definition editor: not JSON, or not a schema object. */
+export function schemaTextProblem(text: string): string | null {
+  if (!text.trim()) return null;
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (error) {
+    return `Not valid JSON: ${(error as Error).message}`;
+  }
+  if (typeof schema !== "boolean" && (typeof schema !== "object" || schema === null || Array.isArray(schema))) return "A JSON Schema is an object or a boolean";
+  try {
+    new Validator(schema as object, "2020-12", false);
+  } catch (error) {
+    return `Not a usable JSON Schema: ${(error as Error).message}`;
+  }
+  return null;
+}
+
+/** A label value as typed: JSON when it parses, otherwise the text itself as a string. */
+export function parseLabelValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;

@@ -1,0 +1,150 @@
+"use client";
+
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { inTenant } from "../applications/tenant-context";
+import { useCanWrite } from "../console/console-providers";
+import { asProblemError } from "../console/graphql-problem";
+import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "../labels/label-filter";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { DataTable } from "../ui/data-table";
+import { actionsColumn } from "../ui/data-table-columns";
+import { ListPagination } from "../ui/data-table-pagination";
+import { RowActions } from "../ui/row-actions";
+import { Timestamp } from "../ui/timestamp";
+import { useToast } from "../ui/toast";
+import { useListUrlState } from "../ui/use-list-url-state";
+import { RuntimeFormDialog } from "./runtime-form-dialog";
+import { type TenantRuntimesQuery, TenantRuntimesDocument, UnregisterRuntimeDocument } from "./runtimes.generated";
+
+type Runtime = TenantRuntimesQuery["runtimes"]["data"][number];
+
+const NO_SORT_FIELDS: readonly string[] = [];
+
+/** The badge of a runtime's status condition. */
+export function RuntimeStatusBadge({ condition }: { condition: string }) {
+  const tone = condition === "CONNECTED" ? "badge-success" : condition === "FAILED" ? "badge-danger" : "";
+  return <span className={`badge ${tone}`}>{condition.charAt(0) + condition.slice(1).toLowerCase()}</span>;
+}
+
+/**
+ * A tenant's runtimes: the applications list's patterns, with the label filter
+ * in the URL (the API offers runtimes no name search). Tenant-scoped by header,
+ * so always from the network, never another tenant's cached page.
+ */
+export function RuntimeTable({ tenantId }: { tenantId: string }) {
+  const canWrite = useCanWrite();
+  const toast = useToast();
+  const list = useListUrlState(NO_SORT_FIELDS);
+  const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; runtime: Runtime } | null>(null);
+  const labelFilter = list.filter(LABEL_FILTER_PARAM);
+  const { data, previousData, loading, error, refetch } = useQuery(TenantRuntimesDocument, {
+    variables: { first: list.pageSize, after: list.after, filter: labelFilters(labelFilter) },
+    context: inTenant(tenantId),
+    fetchPolicy: "network-only",
+    notifyOnNetworkStatusChange: true,
+  });
+  const [unregister] = useMutation(UnregisterRuntimeDocument, { context: inTenant(tenantId) });
+  const refusedFilter = filterProblem(error);
+  const page = refusedFilter ? undefined : (data ?? previousData)?.runtimes;
+
+  const columns = useMemo<ColumnDef<Runtime>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <Link className="row-name" href={`/tenants/${tenantId}/runtimes/${row.original.id}`}>
+            {row.original.name}
+          </Link>
+        ),
+      },
+      {
+        id: "description",
+        header: "Description",
+        meta: { hideOnMobile: true, className: "cell-truncate" },
+        cell: ({ row }) =>
+          row.original.description ? <span title={row.original.description}>{row.original.description}</span> : <span className="muted">—</span>,
+      },
+      { id: "status", header: "Status", cell: ({ row }) => <RuntimeStatusBadge condition={row.original.status.condition} /> },
+      {
+        id: "createdAt",
+        header: "Registered",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => <Timestamp iso={String(row.original.metadata.creationTimestamp)} />,
+      },
+      actionsColumn<Runtime>((item) =>
+        canWrite ? (
+          <RowActions
+            name={item.name}
+            actions={[
+              { label: "Edit", onClick: () => setDialog({ kind: "edit", runtime: item }) },
+              { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", runtime: item }) },
+            ]}
+          />
+        ) : null,
+      ),
+    ],
+    [canWrite, tenantId],
+  );
+
+  return (
+    <>
+      <div className="toolbar">
+        <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="runtimes" />
+        <div className="toolbar-actions">
+          {canWrite ? (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
+              Register runtime
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <DataTable
+        caption="Runtimes"
+        columns={columns}
+        data={error ? [] : (page?.data ?? [])}
+        loading={loading}
+        error={refusedFilter ? null : error}
+        onRetry={() => void refetch()}
+        empty={
+          refusedFilter ? (
+            <p>Correct the label filter to see runtimes.</p>
+          ) : labelFilter ? (
+            <p>No runtime matches the label filter “{labelFilter}”.</p>
+          ) : (
+            <p>
+              <strong>No runtimes in this tenant yet.</strong> Register one, or let an integration system with the runtime:write scope do it.
+            </p>
+          )
+        }
+        getRowId={(row) => row.id}
+      />
+      <ListPagination list={list} page={page} idPrefix="runtimes" />
+      {dialog?.kind === "register" ? <RuntimeFormDialog tenantId={tenantId} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
+      {dialog?.kind === "edit" ? (
+        <RuntimeFormDialog tenantId={tenantId} runtime={dialog.runtime} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
+      ) : null}
+      {dialog?.kind === "unregister" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+          title={`Unregister ${dialog.runtime.name}?`}
+          description="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
+          confirmLabel="Unregister runtime"
+          onConfirm={async () => {
+            try {
+              await unregister({ variables: { id: dialog.runtime.id } });
+            } catch (error) {
+              throw asProblemError(error);
+            }
+            toast.success(`Unregistered ${dialog.runtime.name}`);
+            void refetch();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
