@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
-import { THEME_COOKIE, themeFromCookie } from "../components/console/theme";
-import { StyleNonce } from "../components/style-nonce";
-import { NONCE_HEADER } from "../lib/security-headers";
+import { THEME_COOKIE, themeFromCookie } from "@/components/console/theme";
+import { StyleNonce } from "@/components/style-nonce";
+import { NONCE_HEADER } from "@/lib/security-headers";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
-import type { IntegrationSystem, SystemAuth, Tenant } from "../generated/prisma-sqlite/client";
-import type { Db } from "../lib/db";
+import type { IntegrationSystem, SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
 import { credentialsOfObjects } from "@/domain/credentials/object-credentials.service";

@@ -1,11 +1,11 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
-import { getConfig } from "../lib/config";
-import { type Db, getDb } from "../lib/db";
-import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "../lib/http";
-import { log } from "../lib/logger";
-import { GRAPHQL_PATH } from "../lib/paths";
+import { getConfig } from "@/lib/config";
+import { type Db, getDb } from "@/lib/db";
+import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "@/lib/http";
+import { log } from "@/lib/logger";
+import { GRAPHQL_PATH } from "@/lib/paths";
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";

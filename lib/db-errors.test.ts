@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { after, describe, test } from "node:test";
 import { GraphQLError } from "graphql";
-import { createGraphQLServer } from "../graphql/yoga";
-import { verifyAccessToken } from "../oauth2/authorization-server";
-import { TEST_ORIGIN, setupTestApp } from "../test/harness";
+import { createGraphQLServer } from "@/graphql/yoga";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
+import { TEST_ORIGIN, setupTestApp } from "@/test/harness";
 import { type Db, createDb } from "./db";
 import { isDatabaseUnavailable, isUniqueViolation } from "./db-errors";
 
@@ -121,7 +121,7 @@ describe("the prepared-statement reads beside Prisma (rawReader) fail like Prism
   for (const kind of ["refused", "silent"] as const) {
     test(`${kind}: classified as unavailable, within the connect timeout`, async () => {
       const db = await deadPostgres(kind);
-      const { findIntegrationSystem, listIntegrationSystems } = await import("../domain/integration-systems/integration-system.service");
+      const { findIntegrationSystem, listIntegrationSystems } = await import("@/domain/integration-systems/integration-system.service");
       for (const read of [() => findIntegrationSystem(db, "00000000-0000-7000-8000-000000000000"), () => listIntegrationSystems(db, { first: 10 })]) {
         const started = performance.now();
         const error = await read().then(() => null, (caught: unknown) => caught);

@@ -2,8 +2,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { PrismaClient as PostgresClient } from "../generated/prisma-postgresql/client";
-import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
+import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
+import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
 import { getConfig } from "./config";
 
 /**

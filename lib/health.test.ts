@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { provider, setupTestApp } from "../test/harness";
+import { provider, setupTestApp } from "@/test/harness";
 import type { Db } from "./db";
 import { checkHealth } from "./health";
 

@@ -8,7 +8,7 @@ import { after, test } from "node:test";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { provider, setupTestApp } from "../test/harness";
+import { provider, setupTestApp } from "@/test/harness";
 import { sqlitePathOf } from "./config";
 import { migrate } from "./migrate";
 

@@ -7,10 +7,10 @@
  * database must already be migrated.
  */
 import http from "node:http";
-import { getGraphQLServer } from "../graphql/yoga";
-import { verifyAccessToken } from "../oauth2/authorization-server";
-import { getConfig } from "../lib/config";
-import { log } from "../lib/logger";
+import { getGraphQLServer } from "@/graphql/yoga";
+import { verifyAccessToken } from "@/oauth2/authorization-server";
+import { getConfig } from "@/lib/config";
+import { log } from "@/lib/logger";
 
 const config = getConfig();
 const server = http.createServer(getGraphQLServer({ verifyAccessToken }));

@@ -41,7 +41,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { createPostgresDatabase } from "../test/postgres";
+import { createPostgresDatabase } from "@/test/postgres";
 import {
   GRAPHQL_PATH,
   type GraphQLReply,
@@ -196,8 +196,8 @@ async function bulkInsert(rows: (string | null)[][], firstCreatedAt: number, pro
 }
 
 async function seedDatabase(): Promise<Fixture> {
-  const { migrate } = await import("../lib/migrate");
-  const { getDb } = await import("../lib/db");
+  const { migrate } = await import("@/lib/migrate");
+  const { getDb } = await import("@/lib/db");
   const { createIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
   const { generateClientCredentials } = await import("@/domain/credentials/system-auth.service");
   const { createTenant } = await import("@/domain/tenants/tenant.service");

@@ -31,9 +31,9 @@ function uuidV7(time: number): string {
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
 
 async function main() {
-  const { migrate } = await import("../lib/migrate");
-  const { getConfig } = await import("../lib/config");
-  const { getDb } = await import("../lib/db");
+  const { migrate } = await import("@/lib/migrate");
+  const { getConfig } = await import("@/lib/config");
+  const { getDb } = await import("@/lib/db");
   const { createTenant } = await import("@/domain/tenants/tenant.service");
   const { registerApplication, listApplications } = await import("@/domain/applications/application.service");
   const { createUser, toIdentity } = await import("@/domain/users/user.service");

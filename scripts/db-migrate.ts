@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL (default: the embedded SQLite file). */
-import { getConfig } from "../lib/config";
-import { migrate } from "../lib/migrate";
+import { getConfig } from "@/lib/config";
+import { migrate } from "@/lib/migrate";
 
 const config = getConfig();
 const result = await migrate(config.databaseUrl);

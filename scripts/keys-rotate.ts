@@ -9,11 +9,11 @@
  * until the last token it signed has expired; keys retired longer ago than
  * that are deleted here. Running servers need no restart.
  */
-import { getConfig } from "../lib/config";
-import { getDb } from "../lib/db";
-import { migrate } from "../lib/migrate";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { migrate } from "@/lib/migrate";
 import { publicationWindowMs, rotateSigningKey } from "@/oauth2/signing-keys";
-import { ensureSecretKey } from "../lib/secret-key";
+import { ensureSecretKey } from "@/lib/secret-key";
 
 const config = getConfig();
 ensureSecretKey();

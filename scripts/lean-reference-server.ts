@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import pg from "pg";
-import { typeDefs } from "../graphql/typeDefs.generated";
+import { typeDefs } from "@/graphql/typeDefs.generated";
 
 interface Row {
   [column: string]: unknown;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { csvCell } from "../domain/audit/audit.service";
+import { csvCell } from "@/domain/audit/audit.service";
 import { onlyError, setupTestApp } from "./harness";
 
 /** Issue 16: the audit log's filters and CSV export, tenants' search and sort. */

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sha256 } from "../lib/crypto";
-import { API_TOKEN_FRESHNESS_MS } from "../domain/api-tokens/api-token-cache";
+import { sha256 } from "@/lib/crypto";
+import { API_TOKEN_FRESHNESS_MS } from "@/domain/api-tokens/api-token-cache";
 import { VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
 import { onlyError, setupTestApp } from "./harness";
 

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as loginRoute } from "../app/api/auth/login/route";
-import { POST as logoutRoute } from "../app/api/auth/logout/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
+import { POST as logoutRoute } from "@/app/api/auth/logout/route";
 import { startup } from "@/app/startup";
 import { VIEWER_QUERY, authSupport } from "./auth-support";
 import { PASSWORD, TEST_ORIGIN, setupTestApp } from "./harness";

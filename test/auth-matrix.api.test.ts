@@ -16,8 +16,8 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
-import type { Session } from "../generated/prisma-sqlite/client";
-import { hashPassword, sha256, verifyPassword } from "../lib/crypto";
+import type { Session } from "@/generated/prisma-sqlite/client";
+import { hashPassword, sha256, verifyPassword } from "@/lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
 import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 

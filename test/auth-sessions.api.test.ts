@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as loginRoute } from "../app/api/auth/login/route";
-import { POST as logoutRoute } from "../app/api/auth/logout/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
+import { POST as logoutRoute } from "@/app/api/auth/logout/route";
 import { SESSION_COOKIE } from "@/domain/users/session.service";
-import { sha256 } from "../lib/crypto";
+import { sha256 } from "@/lib/crypto";
 import { startup } from "@/app/startup";
 import { VIEWER_QUERY, assertUnauthenticated, authSupport, postJson } from "./auth-support";
 import { PASSWORD, TEST_ORIGIN, recordSecret, setupTestApp } from "./harness";

@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as setupRoute } from "../app/api/auth/setup/route";
+import { POST as setupRoute } from "@/app/api/auth/setup/route";
 import { ensureFirstAdmin } from "@/domain/users/user.service";
-import { sha256 } from "../lib/crypto";
+import { sha256 } from "@/lib/crypto";
 import { startup } from "@/app/startup";
 import { VIEWER_QUERY, authSupport, cookieOf, postJson } from "./auth-support";
 import { PASSWORD, recordSecret, setupTestApp } from "./harness";

@@ -4,13 +4,13 @@
  * their own, and the session and cookie helpers.
  */
 import assert from "node:assert/strict";
-import { POST as loginRoute } from "../app/api/auth/login/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
 import { userPrincipal } from "@/domain/principals/principal";
 import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { toIdentity } from "@/domain/users/user.service";
-import { hashPassword } from "../lib/crypto";
-import { newId } from "../lib/ids";
+import { hashPassword } from "@/lib/crypto";
+import { newId } from "@/lib/ids";
 import { type Caller, type GraphQLResponse, PASSWORD, TEST_ORIGIN, type TestApp, onlyError, recordSecret } from "./harness";
 
 export type Role = "ADMIN" | "VIEWER";

@@ -15,8 +15,8 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { parse, validate } from "graphql";
 import { SCOPES } from "@/lib/scopes";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES, getConfig } from "../lib/config";
-import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../graphql/plugins/query-limits";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES, getConfig } from "@/lib/config";
+import { DEFAULT_QUERY_LIMITS, queryLimitError } from "@/graphql/plugins/query-limits";
 import { type Caller, auditEventsOf, recordSecret, setupTestApp } from "./harness";
 
 // Credentials may be narrowed to any grantable scope, integration_system.auths:read included.

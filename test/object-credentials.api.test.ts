@@ -10,7 +10,7 @@ import { createTenant } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { SCOPES } from "@/lib/scopes";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "../lib/config";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");

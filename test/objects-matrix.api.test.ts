@@ -18,7 +18,7 @@ import { setLabel } from "@/domain/labels/label.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "../lib/config";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
 import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 

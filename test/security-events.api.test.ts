@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as logoutRoute } from "../app/api/auth/logout/route";
-import { POST as loginRoute } from "../app/api/auth/login/route";
+import { POST as logoutRoute } from "@/app/api/auth/logout/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
 import { startup } from "@/app/startup";
 import { SECURITY_ACTIONS } from "@/domain/audit/audit.service";
 import { authSupport, cookieOf, postJson } from "./auth-support";

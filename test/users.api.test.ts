@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as resetRoute } from "../app/api/auth/reset-password/route";
+import { POST as resetRoute } from "@/app/api/auth/reset-password/route";
 import { startup } from "@/app/startup";
 import { changeUserRole } from "@/domain/users/user.service";
-import { sha256 } from "../lib/crypto";
+import { sha256 } from "@/lib/crypto";
 import { assertUnauthenticated, authSupport, cookieOf, postJson } from "./auth-support";
 import { type Caller, PASSWORD, onlyError, recordSecret, setupTestApp } from "./harness";
 
@@ -41,7 +41,7 @@ async function invite(role: "ADMIN" | "VIEWER" = "VIEWER") {
 async function signIn(email: string, password = PASSWORD, userAgent = "TestBrowser/1.0") {
   recordSecret(password);
   const response = await postJson(
-    (await import("../app/api/auth/login/route")).POST,
+    (await import("@/app/api/auth/login/route")).POST,
     "/api/auth/login",
     { email, password },
     { "x-compass-client-address": newAddress(), "user-agent": userAgent },

@@ -1,13 +1,13 @@
 import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LogoutButton } from "../../components/auth/logout-button";
-import { ConsoleNav } from "../../components/console/console-nav";
-import { ConsoleProviders } from "../../components/console/console-providers";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { ConsoleNav } from "@/components/console/console-nav";
+import { ConsoleProviders } from "@/components/console/console-providers";
 import { requireConsoleUser } from "@/app/(console)/current-user";
-import { sectionsFor } from "../../components/console/sections";
-import { THEME_COOKIE, themeFromCookie } from "../../components/console/theme";
-import { ThemeToggle } from "../../components/console/theme-toggle";
+import { sectionsFor } from "@/components/console/sections";
+import { THEME_COOKIE, themeFromCookie } from "@/components/console/theme";
+import { ThemeToggle } from "@/components/console/theme-toggle";
 
 export const dynamic = "force-dynamic";
 

@@ -3,17 +3,17 @@
 import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { useCanWrite } from "../console/console-providers";
-import { DataTable } from "../ui/data-table";
-import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
-import { RowActions } from "../ui/row-actions";
-import { Timestamp } from "../ui/timestamp";
-import { useToast } from "../ui/toast";
+import { useCanWrite } from "@/components/console/console-providers";
+import { DataTable } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
+import { RowActions } from "@/components/ui/row-actions";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useToast } from "@/components/ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
 import { ApiTokensDocument, type ApiTokensQuery } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
-import { expiryState } from "../../lib/credential-rules";
+import { expiryState } from "@/lib/credential-rules";
 
 type Row = ApiTokensQuery["apiTokens"][number];
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { CopyButton } from "../ui/copy-button";
-import { OneTimeSecretDialog } from "../ui/one-time-secret-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 
 // Shell-quoting for the curl line: single quotes, with any single quote closed and escaped.
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;

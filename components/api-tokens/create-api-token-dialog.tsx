@@ -2,14 +2,14 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "../../lib/api-token-rules";
-import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "../../lib/credential-rules";
-import { lengthOf } from "../../lib/names";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { Dialog } from "../ui/dialog";
-import { formatDateTime } from "../ui/format";
-import { TextField } from "../ui/text-field";
+import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "@/lib/api-token-rules";
+import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "@/lib/credential-rules";
+import { lengthOf } from "@/lib/names";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { Dialog } from "@/components/ui/dialog";
+import { formatDateTime } from "@/components/ui/format";
+import { TextField } from "@/components/ui/text-field";
 import { CreateApiTokenDocument } from "./api-tokens.generated";
 
 const FIELDS = ["name", "expiresInDays"] as const;

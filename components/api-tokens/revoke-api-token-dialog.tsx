@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "../console/graphql-problem";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useToast } from "../ui/toast";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { RevokeApiTokenDocument } from "./api-tokens.generated";
 
 /** Confirms revoking a token, saying what that breaks: whatever uses it, at once. */

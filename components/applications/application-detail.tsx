@@ -4,12 +4,12 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useCanWrite } from "../console/console-providers";
-import { asProblemError } from "../console/graphql-problem";
-import { LabelEditor } from "../labels/label-editor";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { Timestamp } from "../ui/timestamp";
-import { useToast } from "../ui/toast";
+import { useCanWrite } from "@/components/console/console-providers";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { LabelEditor } from "@/components/labels/label-editor";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useToast } from "@/components/ui/toast";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import {
   ApplicationDetailDocument,

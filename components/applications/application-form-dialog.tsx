@@ -2,12 +2,12 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { Dialog } from "../ui/dialog";
-import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toast";
+import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
 import { inTenant } from "./tenant-context";
 

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useCanWrite } from "../console/console-providers";
-import { graphqlProblem } from "../console/graphql-problem";
-import { Dialog } from "../ui/dialog";
-import { type IssuedCredentials, CredentialsRevealDialog } from "../integration-systems/credentials-reveal";
-import { type Credential, CredentialsTable } from "../integration-systems/credentials-table";
+import { useCanWrite } from "@/components/console/console-providers";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { Dialog } from "@/components/ui/dialog";
+import { type IssuedCredentials, CredentialsRevealDialog } from "@/components/integration-systems/credentials-reveal";
+import { type Credential, CredentialsTable } from "@/components/integration-systems/credentials-table";
 
 /** What the request mutation answers: the credential, with its secret this once. */
 export interface RequestedCredential {

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Breadcrumbs } from "../console/breadcrumbs";
-import { LoadError } from "../console/load-error";
+import { Breadcrumbs } from "@/components/console/breadcrumbs";
+import { LoadError } from "@/components/console/load-error";
 
 /**
  * The loading, error and not-found states an application's or a runtime's

@@ -1,17 +1,17 @@
 "use client";
 
-import { formatDate, formatTime, isoInstant } from "../ui/format";
-import { Timestamp } from "../ui/timestamp";
+import { formatDate, formatTime, isoInstant } from "@/components/ui/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
-import { graphqlProblem } from "../console/graphql-problem";
-import { useCanWrite } from "../console/console-providers";
-import { DataTable } from "../ui/data-table";
-import { ListPagination } from "../ui/data-table-pagination";
-import { useListUrlState } from "../ui/use-list-url-state";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { useCanWrite } from "@/components/console/console-providers";
+import { DataTable } from "@/components/ui/data-table";
+import { ListPagination } from "@/components/ui/data-table-pagination";
+import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { AuditLogCsvDocument, AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
 import { ACTION_WORDS, OBJECT_TYPE_WORDS, actionInWords, objectTypeInWords } from "./audit-words";
 

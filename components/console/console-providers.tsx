@@ -3,7 +3,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { createContext, type ReactNode, useContext, useState } from "react";
-import { ToastProvider } from "../ui/toast";
+import { ToastProvider } from "@/components/ui/toast";
 import { createConsoleLink } from "./console-link";
 import { UnsavedWorkNotice } from "./unsaved-work-notice";
 

@@ -3,9 +3,9 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
 import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rules";
-import { graphqlProblem } from "../console/graphql-problem";
-import { Dialog } from "../ui/dialog";
-import { useToast } from "../ui/toast";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { SetCredentialNoteDocument } from "./integration-system-detail.generated";
 
 /** Edits a credential's note ("prod cluster", "CI"); blank clears it. */

@@ -1,7 +1,7 @@
 "use client";
 
-import { CopyButton } from "../ui/copy-button";
-import { DownloadButton, OneTimeSecretDialog } from "../ui/one-time-secret-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DownloadButton, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 
 export interface IssuedCredentials {
   systemName: string;

@@ -3,16 +3,16 @@
 import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { useCanWrite } from "../console/console-providers";
-import { asProblemError } from "../console/graphql-problem";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { CopyButton } from "../ui/copy-button";
-import { DataTable } from "../ui/data-table";
-import { actionsColumn, createdColumn, lastUsedColumn } from "../ui/data-table-columns";
-import { RowActions } from "../ui/row-actions";
-import { ExpiryMark } from "../ui/expiry-mark";
-import { formatDateTime, formatRelative } from "../ui/format";
-import { useToast } from "../ui/toast";
+import { useCanWrite } from "@/components/console/console-providers";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
+import { RowActions } from "@/components/ui/row-actions";
+import { ExpiryMark } from "@/components/ui/expiry-mark";
+import { formatDateTime, formatRelative } from "@/components/ui/format";
+import { useToast } from "@/components/ui/toast";
 import { CredentialNoteDialog } from "./credential-note-dialog";
 import { DeleteCredentialDocument } from "./integration-system-detail.generated";
 

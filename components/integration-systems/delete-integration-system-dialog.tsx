@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { asProblemError } from "../console/graphql-problem";
-import { ProblemNotice } from "../console/problem-notice";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useToast } from "../ui/toast";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ProblemNotice } from "@/components/console/problem-notice";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { DeleteIntegrationSystemDocument, IntegrationSystemDependentsDocument } from "./integration-systems.generated";
 
 const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { Breadcrumbs } from "../console/breadcrumbs";
-import { LoadError } from "../console/load-error";
+import { Breadcrumbs } from "@/components/console/breadcrumbs";
+import { LoadError } from "@/components/console/load-error";
 import { IntegrationSystemForEditDocument } from "./integration-system-form.generated";
 import { IntegrationSystemForm } from "./integration-system-form";
 import { NotFound } from "./not-found";

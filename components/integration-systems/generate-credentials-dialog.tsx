@@ -3,8 +3,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rules";
 import { type FormEvent, useId, useState } from "react";
-import { graphqlProblem } from "../console/graphql-problem";
-import { Dialog } from "../ui/dialog";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { Dialog } from "@/components/ui/dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
 import { CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
 

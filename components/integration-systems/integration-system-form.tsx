@@ -4,11 +4,11 @@ import { useMutation } from "@apollo/client/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { FormAlert } from "../auth/form-parts";
-import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toast";
+import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { FormAlert } from "@/components/auth/form-parts";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
 import { CreateIntegrationSystemDocument, UpdateIntegrationSystemDocument } from "./integration-system-form.generated";
 
 const FIELDS = ["name", "description"] as const;

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { PAGE_SIZES } from "../ui/use-list-url-state";
+import { PAGE_SIZES } from "@/components/ui/use-list-url-state";
 
 /** How far the server walks keys for a page number (MAX_SKIP_PAGES in the API): pages 1 to 51 are reachable by number. */
 const MAX_SKIP_PAGES = 50;

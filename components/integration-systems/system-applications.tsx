@@ -4,10 +4,10 @@ import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
-import { DataTable } from "../ui/data-table";
-import { createdColumn } from "../ui/data-table-columns";
-import { ListPagination } from "../ui/data-table-pagination";
-import { useListUrlState } from "../ui/use-list-url-state";
+import { DataTable } from "@/components/ui/data-table";
+import { createdColumn } from "@/components/ui/data-table-columns";
+import { ListPagination } from "@/components/ui/data-table-pagination";
+import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { IntegrationSystemApplicationsDocument, type IntegrationSystemApplicationsQuery } from "./system-applications.generated";
 
 type Application = NonNullable<IntegrationSystemApplicationsQuery["integrationSystem"]>["applications"]["data"][number];

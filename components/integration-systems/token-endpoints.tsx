@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { CopyButton } from "../ui/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { CredentialSettingsDocument } from "./generate-credentials.generated";
 
 /** Where a system's clients get and check tokens: stays on the page after the one-time reveal has closed. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { graphqlProblem } from "../console/graphql-problem";
+import { graphqlProblem } from "@/components/console/graphql-problem";
 
 /** The URL parameter a list keeps its label filter in. */
 export const LABEL_FILTER_PARAM = "labels";

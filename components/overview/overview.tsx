@@ -4,11 +4,11 @@ import { useQuery } from "@apollo/client/react";
 import Link from "next/link";
 import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
-import { actionInWords, objectTypeInWords } from "../audit-log/audit-words";
-import { useCanWrite } from "../console/console-providers";
-import { LoadError } from "../console/load-error";
-import { ExpiryMark } from "../ui/expiry-mark";
-import { Timestamp } from "../ui/timestamp";
+import { actionInWords, objectTypeInWords } from "@/components/audit-log/audit-words";
+import { useCanWrite } from "@/components/console/console-providers";
+import { LoadError } from "@/components/console/load-error";
+import { ExpiryMark } from "@/components/ui/expiry-mark";
+import { Timestamp } from "@/components/ui/timestamp";
 import { OverviewDocument, OverviewEventsDocument } from "./overview.generated";
 
 function Stat({ value, label, href }: { value: number | undefined; label: string; href: string }) {

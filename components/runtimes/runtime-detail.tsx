@@ -3,15 +3,15 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ObjectCredentials } from "../applications/object-credentials";
-import { ObjectPageShell } from "../applications/object-page-shell";
-import { inTenant } from "../applications/tenant-context";
-import { useCanWrite } from "../console/console-providers";
-import { asProblemError } from "../console/graphql-problem";
-import { LabelEditor } from "../labels/label-editor";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { Timestamp } from "../ui/timestamp";
-import { useToast } from "../ui/toast";
+import { ObjectCredentials } from "@/components/applications/object-credentials";
+import { ObjectPageShell } from "@/components/applications/object-page-shell";
+import { inTenant } from "@/components/applications/tenant-context";
+import { useCanWrite } from "@/components/console/console-providers";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { LabelEditor } from "@/components/labels/label-editor";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useToast } from "@/components/ui/toast";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import { RuntimeStatusBadge } from "./runtime-table";
 import {

@@ -2,14 +2,14 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "../../lib/names";
-import { inTenant } from "../applications/tenant-context";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import type { RuntimeStatusCondition } from "../graphql-types.generated";
-import { Dialog } from "../ui/dialog";
-import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toast";
+import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
+import { inTenant } from "@/components/applications/tenant-context";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
 import { RegisterRuntimeDocument, UpdateRuntimeDocument } from "./runtimes.generated";
 
 const FIELDS = ["name", "description", "applicationNamespace", "statusCondition"] as const;

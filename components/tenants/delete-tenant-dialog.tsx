@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
-import { inTenant } from "../applications/tenant-context";
-import { asProblemError } from "../console/graphql-problem";
-import { ProblemNotice } from "../console/problem-notice";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useToast } from "../ui/toast";
+import { inTenant } from "@/components/applications/tenant-context";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ProblemNotice } from "@/components/console/problem-notice";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { DeleteTenantDocument, TenantApplicationCountDocument } from "./tenants.generated";
 
 const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);

@@ -2,12 +2,12 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { EXTERNAL_ID_MAX, externalIdProblem, nameProblem, normalizeName } from "../../lib/names";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { Dialog } from "../ui/dialog";
-import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toast";
+import { EXTERNAL_ID_MAX, externalIdProblem, nameProblem, normalizeName } from "@/lib/names";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
 import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
 
 const FIELDS = ["externalId", "name"] as const;

@@ -9,7 +9,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import { ProblemNotice } from "../console/problem-notice";
+import { ProblemNotice } from "@/components/console/problem-notice";
 
 /** Column meta the table reads: which columns hide on narrow screens. */
 declare module "@tanstack/react-table" {

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { PASSWORD_MIN, passwordProblem } from "../../lib/user-rules";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toast";
+import { PASSWORD_MIN, passwordProblem } from "@/lib/user-rules";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
 import { ChangePasswordDocument } from "./users.generated";
 
 const FIELDS = ["currentPassword", "newPassword", "repeat"] as const;

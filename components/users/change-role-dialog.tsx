@@ -2,10 +2,10 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { FormAlert } from "../auth/form-parts";
-import { useFormErrors } from "../console/use-form-errors";
-import { Dialog } from "../ui/dialog";
-import { useToast } from "../ui/toast";
+import { FormAlert } from "@/components/auth/form-parts";
+import { useFormErrors } from "@/components/console/use-form-errors";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { ROLE_WORDS, RoleField, type Role } from "./role-field";
 import { ChangeUserRoleDocument } from "./users.generated";
 

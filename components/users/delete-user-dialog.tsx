@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "../console/graphql-problem";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useToast } from "../ui/toast";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { DeleteUserDocument } from "./users.generated";
 
 /** Confirms deleting a user, saying what goes with them: their sessions and API tokens. */

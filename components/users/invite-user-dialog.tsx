@@ -2,11 +2,11 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { emailProblem } from "../../lib/user-rules";
-import { FormAlert } from "../auth/form-parts";
-import { type FieldErrors, useFormErrors } from "../console/use-form-errors";
-import { Dialog } from "../ui/dialog";
-import { TextField } from "../ui/text-field";
+import { emailProblem } from "@/lib/user-rules";
+import { FormAlert } from "@/components/auth/form-parts";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
 import type { PasswordLinkShown } from "./password-link-dialog";
 import { RoleField, type Role } from "./role-field";
 import { InviteUserDocument } from "./users.generated";

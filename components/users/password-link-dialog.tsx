@@ -1,7 +1,7 @@
 "use client";
 
-import { Timestamp } from "../ui/timestamp";
-import { OneTimeSecretDialog } from "../ui/one-time-secret-dialog";
+import { Timestamp } from "@/components/ui/timestamp";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 
 export interface PasswordLinkShown {
   url: string;

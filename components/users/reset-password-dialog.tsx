@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "../console/graphql-problem";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { PasswordLinkShown } from "./password-link-dialog";
 import { CreatePasswordResetLinkDocument } from "./users.generated";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useEffect, useState } from "react";
-import { PASSWORD_MIN } from "../../lib/user-rules";
-import { FormAlert, postJson } from "../auth/form-parts";
+import { PASSWORD_MIN } from "@/lib/user-rules";
+import { FormAlert, postJson } from "@/components/auth/form-parts";
 
 type FieldErrors = Partial<Record<"password", string>>;
 

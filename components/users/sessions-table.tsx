@@ -3,13 +3,13 @@
 import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { asProblemError } from "../console/graphql-problem";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { DataTable } from "../ui/data-table";
-import { actionsColumn } from "../ui/data-table-columns";
-import { RowActions } from "../ui/row-actions";
-import { Timestamp } from "../ui/timestamp";
-import { useToast } from "../ui/toast";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/data-table";
+import { actionsColumn } from "@/components/ui/data-table-columns";
+import { RowActions } from "@/components/ui/row-actions";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useToast } from "@/components/ui/toast";
 import { EndSessionDocument, type SessionFieldsFragment } from "./users.generated";
 
 /** "Firefox on Linux" from a User-Agent, or the raw text when it names nothing known. */

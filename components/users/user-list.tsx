@@ -3,10 +3,10 @@
 import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { DataTable } from "../ui/data-table";
-import { actionsColumn, createdColumn } from "../ui/data-table-columns";
-import { RowActions } from "../ui/row-actions";
-import { useToast } from "../ui/toast";
+import { DataTable } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
+import { RowActions } from "@/components/ui/row-actions";
+import { useToast } from "@/components/ui/toast";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { InviteUserDialog } from "./invite-user-dialog";

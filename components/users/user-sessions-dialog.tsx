@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { Dialog } from "../ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { SessionsTable } from "./sessions-table";
 import { UserSessionsDocument } from "./users.generated";
 

@@ -1,7 +1,7 @@
-import { sha256 } from "../../lib/crypto";
-import type { Db } from "../../lib/db";
-import { log } from "../../lib/logger";
-import { type UserIdentity, isRole } from "../principals/principal";
+import { sha256 } from "@/lib/crypto";
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/logger";
+import { type UserIdentity, isRole } from "@/domain/principals/principal";
 
 /**
  * Personal API tokens as the GraphQL API's authentication sees them, kept in

@@ -1,12 +1,12 @@
-import { apiTokenNameProblem } from "../../lib/api-token-rules";
+import { apiTokenNameProblem } from "@/lib/api-token-rules";
 import { expiryFromDays } from "@/domain/credentials/expiry";
-import { newId } from "../../lib/ids";
-import type { ApiToken } from "../../generated/prisma-sqlite/client";
-import { newBearerSecret, sha256 } from "../../lib/crypto";
-import type { Db } from "../../lib/db";
-import { recordAudit } from "../audit/audit.service";
+import { newId } from "@/lib/ids";
+import type { ApiToken } from "@/generated/prisma-sqlite/client";
+import { newBearerSecret, sha256 } from "@/lib/crypto";
+import type { Db } from "@/lib/db";
+import { recordAudit } from "@/domain/audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, conflict, notFound } from "@/domain/errors";
 import { apiTokenCache } from "./api-token-cache";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */

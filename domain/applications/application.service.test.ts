@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "../../test/harness";
+import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "@/test/harness";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { createIntegrationSystem, deleteIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { createTenant } from "@/domain/tenants/tenant.service";

@@ -1,12 +1,12 @@
-import { type Application, Prisma, type Tenant } from "../../generated/prisma-sqlite/client";
-import { type Db, type Tx, isPostgres } from "../../lib/db";
-import { refusingDuplicates } from "../../lib/db-errors";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.service";
+import { type Application, Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound } from "@/domain/errors";
 import { requireManager } from "@/domain/principals/authorize";
 import { type LabelTarget, deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { AuditEvent } from "../../generated/prisma-sqlite/client";
-import { setupTestApp } from "../../test/harness";
+import type { AuditEvent } from "@/generated/prisma-sqlite/client";
+import { setupTestApp } from "@/test/harness";
 import { encodeCursor } from "@/domain/paging/cursor";
 import { listAuditEvents, recordAudit } from "./audit.service";
 

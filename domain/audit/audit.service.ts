@@ -1,11 +1,11 @@
-import { newId } from "../../lib/ids";
-import type { AuditEvent } from "../../generated/prisma-sqlite/client";
-import type { Db, Tx } from "../../lib/db";
+import { newId } from "@/lib/ids";
+import type { AuditEvent } from "@/generated/prisma-sqlite/client";
+import type { Db, Tx } from "@/lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, searchPage } from "@/domain/paging/search";
-import { Prisma } from "../../generated/prisma-sqlite/client";
-import { badInput } from "../errors";
+import { Prisma } from "@/generated/prisma-sqlite/client";
+import { badInput } from "@/domain/errors";
 
 export interface AuditEntry {
   action: string;

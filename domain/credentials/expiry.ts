@@ -1,5 +1,5 @@
 import { expiryDaysProblem } from "@/lib/credential-rules";
-import { badInput } from "../errors";
+import { badInput } from "@/domain/errors";
 
 /** `expiresInDays` as a date (null: never), shared by API tokens and client credentials. */
 export function expiryFromDays(days: number | null | undefined, now = Date.now()): Date | null {

@@ -1,8 +1,8 @@
-import type { SystemAuth, Tenant } from "../../generated/prisma-sqlite/client";
-import type { Db, Tx } from "../../lib/db";
-import { notFound } from "../errors";
-import { requireManager } from "../principals/authorize";
-import { OBJECT_SCOPES, type Principal } from "../principals/principal";
+import type { SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
+import type { Db, Tx } from "@/lib/db";
+import { notFound } from "@/domain/errors";
+import { requireManager } from "@/domain/principals/authorize";
+import { OBJECT_SCOPES, type Principal } from "@/domain/principals/principal";
 import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
 
 /**

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { rejectsWithCode, setupTestApp } from "../../test/harness";
+import { rejectsWithCode, setupTestApp } from "@/test/harness";
 import { SCOPES } from "@/lib/scopes";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
-import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "../../lib/config";
+import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { CLIENT_SECRET_PREFIX, deleteSystemAuth, generateClientCredentials } from "./system-auth.service";
 
 const app = await setupTestApp();

@@ -1,14 +1,14 @@
-import { newId } from "../../lib/ids";
-import type { SystemAuth } from "../../generated/prisma-sqlite/client";
-import { getConfig } from "../../lib/config";
+import { newId } from "@/lib/ids";
+import type { SystemAuth } from "@/generated/prisma-sqlite/client";
+import { getConfig } from "@/lib/config";
 import { formatScopes, scopesOutside } from "@/lib/scopes";
-import { newBearerSecret, sha256 } from "../../lib/crypto";
-import type { Db, Tx } from "../../lib/db";
+import { newBearerSecret, sha256 } from "@/lib/crypto";
+import type { Db, Tx } from "@/lib/db";
 import { expiryFromDays } from "./expiry";
-import { recordAudit } from "../audit/audit.service";
+import { recordAudit } from "@/domain/audit/audit.service";
 import type { CredentialOwner, Principal } from "@/domain/principals/principal";
 import { credentialNoteProblem } from "@/lib/credential-rules";
-import { badInput, notFound } from "../errors";
+import { badInput, notFound } from "@/domain/errors";
 
 /**
  * OAuth2 client credentials of integration systems. The secret is 256 random

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { IntegrationSystem } from "../../generated/prisma-sqlite/client";
-import type { Db } from "../../lib/db";
-import { rejectsWithCode, setupTestApp } from "../../test/harness";
+import type { IntegrationSystem } from "@/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/db";
+import { rejectsWithCode, setupTestApp } from "@/test/harness";
 import { encodeCursor } from "@/domain/paging/cursor";
 import {
   type Direction,

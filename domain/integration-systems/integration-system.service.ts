@@ -1,15 +1,15 @@
-import { newId } from "../../lib/ids";
-import { type IntegrationSystem, Prisma, type SystemAuth } from "../../generated/prisma-sqlite/client";
-import { type Db, type RawReader, rawReader } from "../../lib/db";
-import { refusingDuplicates } from "../../lib/db-errors";
-import { plural } from "../../lib/text";
+import { newId } from "@/lib/ids";
+import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
+import { type Db, type RawReader, rawReader } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { plural } from "@/lib/text";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
-import { recordAudit } from "../audit/audit.service";
+import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, conflict, notFound } from "@/domain/errors";
 import { expiringSoonBefore } from "@/lib/credential-rules";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */

@@ -1,11 +1,11 @@
-import type { LabelDefinition, Tenant } from "../../generated/prisma-sqlite/client";
-import type { Db, Tx } from "../../lib/db";
-import { refusingDuplicates } from "../../lib/db-errors";
-import { newId } from "../../lib/ids";
-import { plural } from "../../lib/text";
-import { recordAudit } from "../audit/audit.service";
-import { badInput, conflict, notFound } from "../errors";
-import type { Principal } from "../principals/principal";
+import type { LabelDefinition, Tenant } from "@/generated/prisma-sqlite/client";
+import type { Db, Tx } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { newId } from "@/lib/ids";
+import { plural } from "@/lib/text";
+import { recordAudit } from "@/domain/audit/audit.service";
+import { badInput, conflict, notFound } from "@/domain/errors";
+import type { Principal } from "@/domain/principals/principal";
 import { READ_ONLY_KEYS, checkLabelKey, checkSchema, schemaProblem } from "./label-rules";
 
 /**

@@ -1,5 +1,5 @@
-import { Prisma } from "../../generated/prisma-sqlite/client";
-import { badInput } from "../errors";
+import { Prisma } from "@/generated/prisma-sqlite/client";
+import { badInput } from "@/domain/errors";
 import { type LabelObjectType, checkLabelKey } from "./label-rules";
 
 /**

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { plural } from "../../lib/text";
-import { badInput } from "../errors";
+import { plural } from "@/lib/text";
+import { badInput } from "@/domain/errors";
 
 /**
  * What a label is: a key of 1-256 letters, digits and underscores (Compass's

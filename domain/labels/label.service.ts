@@ -1,10 +1,10 @@
-import { Prisma } from "../../generated/prisma-sqlite/client";
-import { type Db, type Tx, isPostgres } from "../../lib/db";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.service";
-import { notFound } from "../errors";
-import type { Principal } from "../principals/principal";
-import { requireManager } from "../principals/authorize";
+import { Prisma } from "@/generated/prisma-sqlite/client";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "@/domain/audit/audit.service";
+import { notFound } from "@/domain/errors";
+import type { Principal } from "@/domain/principals/principal";
+import { requireManager } from "@/domain/principals/authorize";
 import { type LabelObjectType, checkAgainstSchema, checkLabelValue, checkWritableKey } from "./label-rules";
 
 /**

@@ -1,5 +1,5 @@
-import { isStorableText } from "../../lib/text";
-import { badInput } from "../errors";
+import { isStorableText } from "@/lib/text";
+import { badInput } from "@/domain/errors";
 
 /**
  * Keyset cursors: base64url JSON of [kind, ...sort key values]. The kind names

@@ -1,4 +1,4 @@
-import { Prisma } from "../../generated/prisma-sqlite/client";
+import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
 import { type LazyPage, toPage } from "./cursor";
 

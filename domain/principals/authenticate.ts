@@ -1,7 +1,7 @@
-import type { Db } from "../../lib/db";
-import { type RequestHead, isSecureRequest, publicOrigin } from "../../lib/http";
+import type { Db } from "@/lib/db";
+import { type RequestHead, isSecureRequest, publicOrigin } from "@/lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
-import { unauthenticated } from "../errors";
+import { unauthenticated } from "@/domain/errors";
 import { sessionCookieValue, sessionForCookie } from "@/domain/users/session.service";
 import { type CredentialOwner, type Principal, clientPrincipal, userPrincipal } from "./principal";
 

@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from "../errors";
+import { forbidden, unauthenticated } from "@/domain/errors";
 import type { Scope } from "@/lib/scopes";
 import type { Principal, UserPrincipal } from "./principal";
 

@@ -1,17 +1,17 @@
-import { Prisma, type Runtime, type Tenant } from "../../generated/prisma-sqlite/client";
-import { type Db, type Tx, isPostgres } from "../../lib/db";
-import { refusingDuplicates } from "../../lib/db-errors";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.service";
-import { badInput, conflict, notFound } from "../errors";
-import type { Principal } from "../principals/principal";
-import { requireManager } from "../principals/authorize";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "../paging/cursor";
-import { afterTimeAndIdSql, searchPage } from "../paging/search";
-import { validDescription, validNamedInput } from "../validation/validation";
-import { deleteCredentialsOf, forgetCredentials } from "../credentials/system-auth.service";
-import { type LabelTarget, deleteLabelsOf, writeLabels } from "../labels/label.service";
-import { type LabelFilterInput, labelFiltersSql } from "../labels/label-filter";
+import { Prisma, type Runtime, type Tenant } from "@/generated/prisma-sqlite/client";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "@/domain/audit/audit.service";
+import { badInput, conflict, notFound } from "@/domain/errors";
+import type { Principal } from "@/domain/principals/principal";
+import { requireManager } from "@/domain/principals/authorize";
+import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import { afterTimeAndIdSql, searchPage } from "@/domain/paging/search";
+import { validDescription, validNamedInput } from "@/domain/validation/validation";
+import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
+import { type LabelTarget, deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
+import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
 
 /**
  * Rules for runtimes, as for applications: each lives in one tenant, names

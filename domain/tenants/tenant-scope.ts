@@ -1,7 +1,7 @@
-import type { Tenant } from "../../generated/prisma-sqlite/client";
-import type { Db } from "../../lib/db";
-import { forbidden, missingTenant, unknownTenant } from "../errors";
-import type { Principal } from "../principals/principal";
+import type { Tenant } from "@/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/db";
+import { forbidden, missingTenant, unknownTenant } from "@/domain/errors";
+import type { Principal } from "@/domain/principals/principal";
 import { findTenant } from "./tenant.service";
 
 /** The request header that names the tenant of tenant-scoped operations: its id or external id. */

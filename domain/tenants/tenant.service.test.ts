@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "../../test/harness";
+import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "@/test/harness";
 import { registerApplication } from "@/domain/applications/application.service";
 import { createTenant, deleteTenant, findTenant, listTenants, updateTenant } from "./tenant.service";
 import { tenantScope } from "./tenant-scope";

@@ -1,14 +1,14 @@
-import { Prisma, type Tenant } from "../../generated/prisma-sqlite/client";
+import { Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
-import type { Db, Tx } from "../../lib/db";
-import { refusingDuplicates } from "../../lib/db-errors";
-import { newId } from "../../lib/ids";
-import { plural } from "../../lib/text";
-import { recordAudit, recordAudits } from "../audit/audit.service";
+import type { Db, Tx } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { newId } from "@/lib/ids";
+import { plural } from "@/lib/text";
+import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
 import { validExternalId, validName } from "@/domain/validation/validation";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 
 /** Rules for tenants: validation, lookup by id or external id, paging, deletion with or without its applications, audit. */

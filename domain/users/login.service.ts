@@ -1,6 +1,6 @@
-import type { Db } from "../../lib/db";
-import { Throttle } from "../../lib/throttle";
-import { UNKNOWN_ACCOUNT_LABEL, recordAudit, signInActor } from "../audit/audit.service";
+import type { Db } from "@/lib/db";
+import { Throttle } from "@/lib/throttle";
+import { UNKNOWN_ACCOUNT_LABEL, recordAudit, signInActor } from "@/domain/audit/audit.service";
 import { type SessionOrigin, createSession } from "./session.service";
 import { checkSignIn } from "./user.service";
 

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { newId } from "../../lib/ids";
-import { constantTimeEqual, hmac, sha256 } from "../../lib/crypto";
-import type { Db } from "../../lib/db";
-import { getConfig } from "../../lib/config";
-import { log } from "../../lib/logger";
-import { deriveKey } from "../../lib/secret-key";
+import { newId } from "@/lib/ids";
+import { constantTimeEqual, hmac, sha256 } from "@/lib/crypto";
+import type { Db } from "@/lib/db";
+import { getConfig } from "@/lib/config";
+import { log } from "@/lib/logger";
+import { deriveKey } from "@/lib/secret-key";
 import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
-import { type SignInMethod, recordAudit, signInActor } from "../audit/audit.service";
-import { forbidden, notFound } from "../errors";
+import { type SignInMethod, recordAudit, signInActor } from "@/domain/audit/audit.service";
+import { forbidden, notFound } from "@/domain/errors";
 import { toIdentity } from "./user.service";
 
 /**

@@ -1,15 +1,15 @@
-import { newId } from "../../lib/ids";
-import type { User } from "../../generated/prisma-sqlite/client";
-import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "../../lib/crypto";
-import type { Db, Tx } from "../../lib/db";
-import { isUniqueViolation, refusingDuplicates } from "../../lib/db-errors";
-import { log } from "../../lib/logger";
-import { apiTokenCache } from "../api-tokens/api-token-cache";
-import { recordAudit } from "../audit/audit.service";
+import { newId } from "@/lib/ids";
+import type { User } from "@/generated/prisma-sqlite/client";
+import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
+import type { Db, Tx } from "@/lib/db";
+import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
+import { log } from "@/lib/logger";
+import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
+import { recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
-import { badInput, conflict, notFound } from "../errors";
-import { Throttle } from "../../lib/throttle";
-import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "../../lib/user-rules";
+import { badInput, conflict, notFound } from "@/domain/errors";
+import { Throttle } from "@/lib/throttle";
+import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "@/lib/user-rules";
 
 export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;

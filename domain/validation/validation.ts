@@ -1,6 +1,6 @@
-import { nameSkeleton } from "../../lib/name-skeleton";
-import { descriptionProblem, externalIdProblem, nameProblem, normalizeName } from "../../lib/names";
-import { badInput } from "../errors";
+import { nameSkeleton } from "@/lib/name-skeleton";
+import { descriptionProblem, externalIdProblem, nameProblem, normalizeName } from "@/lib/names";
+import { badInput } from "@/domain/errors";
 
 /** lib/names.ts's rules as the API applies them: normalised values, or BAD_USER_INPUT naming `field`. */
 

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../generated/prisma-sqlite/client";
+import type { AuditEvent } from "@/generated/prisma-sqlite/client";
 import type { LazyPage } from "@/domain/paging/cursor";
 
 export type AuditEventMapper = AuditEvent;

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from "graphql";
-import { badInput } from "../errors";
+import { badInput } from "@/graphql/errors";
 
 /**
  * Compass's HttpHeaders and QueryParams: a JSON object mapping each name to a

@@ -1,4 +1,4 @@
-import type { IntegrationSystem, SystemAuth } from "../../generated/prisma-sqlite/client";
+import type { IntegrationSystem, SystemAuth } from "@/generated/prisma-sqlite/client";
 import type { LazyPage } from "@/domain/paging/cursor";
 
 /** Rows as Prisma returns them; `auths` is present when already loaded (e.g. by a delete). */

@@ -1,4 +1,4 @@
-import type { LabelDefinition } from "../../generated/prisma-sqlite/client";
+import type { LabelDefinition } from "@/generated/prisma-sqlite/client";
 
 export type LabelMapper = { key: string; value: unknown };
 export type LabelDefinitionMapper = LabelDefinition;

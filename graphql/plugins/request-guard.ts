@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
-import type { Db } from "../../lib/db";
+import type { Db } from "@/lib/db";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
 import type { Principal } from "@/domain/principals/principal";
-import { internalError, isExpectedError } from "../errors";
+import { internalError, isExpectedError } from "@/graphql/errors";
 
 /**
  * Everything decided about a request before GraphQL sees it:

@@ -14,9 +14,9 @@ import {
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText, isStorableText } from "../../lib/text";
+import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText, isStorableText } from "@/lib/text";
 import { textMaxFor } from "@/domain/validation/validation";
-import { badInput } from "../errors";
+import { badInput } from "@/graphql/errors";
 
 /**
  * Refuses text the API will not take, as BAD_USER_INPUT naming the input:

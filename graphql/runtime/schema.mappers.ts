@@ -1,4 +1,4 @@
-import type { Runtime, SystemAuth } from "../../generated/prisma-sqlite/client";
+import type { Runtime, SystemAuth } from "@/generated/prisma-sqlite/client";
 import type { LazyPage } from "@/domain/paging/cursor";
 
 export type RuntimeMapper = Runtime;

@@ -1,4 +1,4 @@
-import type { Tenant } from "../../generated/prisma-sqlite/client";
+import type { Tenant } from "@/generated/prisma-sqlite/client";
 import type { LazyPage } from "@/domain/paging/cursor";
 
 export type TenantMapper = Tenant;

@@ -1,4 +1,4 @@
-import type { User } from "../../generated/prisma-sqlite/client";
+import type { User } from "@/generated/prisma-sqlite/client";
 import type { Principal } from "@/domain/principals/principal";
 import type { ActiveSession } from "@/domain/users/session.service";
 import type { PasswordLink } from "@/domain/users/user.service";

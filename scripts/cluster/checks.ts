@@ -3,7 +3,7 @@
  * each check() is printed as it is decided, summary() prints them all and a
  * closing count line that .ci/run adds to its total.
  */
-import { say, table } from "../bench-support";
+import { say, table } from "@/scripts/bench-support";
 
 export { say, table };
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { type Reply, request } from "../bench-support";
+import { type Reply, request } from "@/scripts/bench-support";
 import { ADMIN, type Instance, PUBLIC_URL } from "./instances";
 
 export interface Timed extends Reply {

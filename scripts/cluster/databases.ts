@@ -6,8 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { createPostgresDatabase } from "../../test/postgres";
-import { makeTempDir, onCleanUp, say } from "../bench-support";
+import { createPostgresDatabase } from "@/test/postgres";
+import { makeTempDir, onCleanUp, say } from "@/scripts/bench-support";
 import { portInRange } from "./ports";
 
 /** A fresh database on the machine's PostgreSQL (test/postgres.ts), dropped on clean-up. */

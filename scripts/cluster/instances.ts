@@ -1,7 +1,7 @@
 /** Production instances of the product (server/main.ts after `npm run build`) for the scale-out checks. */
 import fs from "node:fs";
 import path from "node:path";
-import { type RunningServer, startServer, waitUntilUp } from "../bench-support";
+import { type RunningServer, startServer, waitUntilUp } from "@/scripts/bench-support";
 import { portInRange } from "./ports";
 
 export const ADMIN = { email: "admin@example.com", password: "cluster admin password" };

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { API_TOKENS_PER_USER_MAX } from "@/domain/api-tokens/api-token.service";
-import { onlyError, setupTestApp } from "../harness";
+import { onlyError, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 

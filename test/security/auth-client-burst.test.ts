@@ -7,11 +7,11 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { test } from "node:test";
-import { CLIENT_ADDRESS_HEADER } from "../../lib/http";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { ClientAuthenticator } from "@/oauth2/client-authentication";
 import type { ClientRegistry } from "@/oauth2/client-registry";
 import type { OAuthError } from "@/oauth2/protocol";
-import { setupTestApp } from "../harness";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

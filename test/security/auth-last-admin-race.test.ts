@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Caller, onlyError, setupTestApp } from "../harness";
+import { type Caller, onlyError, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 

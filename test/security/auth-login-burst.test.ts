@@ -7,11 +7,11 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { test } from "node:test";
-import { POST as loginRoute } from "../../app/api/auth/login/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
 import { createUser } from "@/domain/users/user.service";
-import { CLIENT_ADDRESS_HEADER } from "../../lib/http";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { startup } from "@/app/startup";
-import { PASSWORD, TEST_ORIGIN, setupTestApp } from "../harness";
+import { PASSWORD, TEST_ORIGIN, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 await startup();

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { safeNext } from "../../components/auth/safe-next";
+import { safeNext } from "@/components/auth/safe-next";
 
 /** How a browser resolves the value it is sent to, from a page on our origin. */
 const OURS = "https://console.example.com/login";

@@ -5,12 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as loginRoute } from "../../app/api/auth/login/route";
-import { POST as logoutRoute } from "../../app/api/auth/logout/route";
-import { resetConfig } from "../../lib/config";
-import { CLIENT_ADDRESS_HEADER } from "../../lib/http";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
+import { POST as logoutRoute } from "@/app/api/auth/logout/route";
+import { resetConfig } from "@/lib/config";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { startup } from "@/app/startup";
-import { PASSWORD, TEST_ORIGIN, setupTestApp } from "../harness";
+import { PASSWORD, TEST_ORIGIN, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 await startup();

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createSession } from "@/domain/users/session.service";
-import { resetConfig } from "../../lib/config";
-import { setupTestApp } from "../harness";
+import { resetConfig } from "@/lib/config";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const VIEWER = `{ viewer { authMethod } }`;

@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { POST as setupRoute } from "../../app/api/auth/setup/route";
+import { POST as setupRoute } from "@/app/api/auth/setup/route";
 import { ensureFirstAdmin } from "@/domain/users/user.service";
 import { startup } from "@/app/startup";
-import { PASSWORD, TEST_ORIGIN, setupTestApp } from "../harness";
+import { PASSWORD, TEST_ORIGIN, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 // Run start-up while users exist, so the route's own start-up hands out no link of its own.

@@ -21,9 +21,9 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "../../lib/config";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
-import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "../harness";
+import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "@/test/harness";
 
 // Every grantable scope may be given to a credential here, integration_system.auths:read included.
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");

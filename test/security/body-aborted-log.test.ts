@@ -8,7 +8,7 @@ import net from "node:net";
 import { test } from "node:test";
 
 process.env.LOG_LEVEL = "debug";
-const { setupTestApp } = await import("../harness");
+const { setupTestApp } = await import("@/test/harness");
 const app = await setupTestApp();
 const base = new URL(await app.listen());
 

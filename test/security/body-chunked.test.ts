@@ -7,10 +7,10 @@
 import assert from "node:assert/strict";
 import http from "node:http";
 import { test } from "node:test";
-import { POST as loginRoute } from "../../app/api/auth/login/route";
-import { POST as setupRoute } from "../../app/api/auth/setup/route";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
+import { POST as setupRoute } from "@/app/api/auth/setup/route";
 import { startup } from "@/app/startup";
-import { TEST_ORIGIN, setupTestApp } from "../harness";
+import { TEST_ORIGIN, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 await startup();

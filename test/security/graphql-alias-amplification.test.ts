@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, test } from "node:test";
-import { createGraphQLServer } from "../../graphql/yoga";
+import { createGraphQLServer } from "@/graphql/yoga";
 import { verifyAccessToken } from "@/oauth2/authorization-server";
-import { setupTestApp } from "../harness";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 

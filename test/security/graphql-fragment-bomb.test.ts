@@ -10,10 +10,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildSchema, parse } from "graphql";
 import fs from "node:fs";
-import { DEFAULT_QUERY_LIMITS, queryLimitError } from "../../graphql/plugins/query-limits";
+import { DEFAULT_QUERY_LIMITS, queryLimitError } from "@/graphql/plugins/query-limits";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
-import { getConfig } from "../../lib/config";
-import { setupTestApp } from "../harness";
+import { getConfig } from "@/lib/config";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

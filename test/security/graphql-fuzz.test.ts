@@ -33,7 +33,7 @@ import {
   isScalarType,
   isUnionType,
 } from "graphql";
-import { setupTestApp } from "../harness";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

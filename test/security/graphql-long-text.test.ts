@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TEXT_MAX, TEXT_MAXIMA } from "@/domain/validation/validation";
-import { setupTestApp } from "../harness";
+import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

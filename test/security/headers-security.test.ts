@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { resetConfig } from "../../lib/config";
-import { JWKS_PATH, METADATA_PATH, TOKEN_PATH } from "../../lib/paths";
-import { graphiqlContentSecurityPolicy, pageContentSecurityPolicy } from "../../lib/security-headers";
-import { setupTestApp } from "../harness";
+import { resetConfig } from "@/lib/config";
+import { JWKS_PATH, METADATA_PATH, TOKEN_PATH } from "@/lib/paths";
+import { graphiqlContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security-headers";
+import { setupTestApp } from "@/test/harness";
 import { type RawResponse, listenLikeServerTs, rawRequest } from "./http-client";
 
 delete process.env.PUBLIC_URL;

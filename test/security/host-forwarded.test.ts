@@ -9,8 +9,8 @@
 import assert from "node:assert/strict";
 import type http from "node:http";
 import { afterEach, describe, test } from "node:test";
-import { resetConfig } from "../../lib/config";
-import { type RequestHead, isCrossSiteRequest, isSecureRequest, publicOrigin } from "../../lib/http";
+import { resetConfig } from "@/lib/config";
+import { type RequestHead, isCrossSiteRequest, isSecureRequest, publicOrigin } from "@/lib/http";
 import { requestHeaders } from "@/server/next-proxy";
 
 const head = (url: string, headers: Record<string, string>): RequestHead => ({ url, headers: new Headers(headers) });

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import os from "node:os";
 import { describe, test } from "node:test";
-import { resetConfig } from "../../lib/config";
-import { METADATA_PATH, TOKEN_PATH } from "../../lib/paths";
-import { setupTestApp } from "../harness";
+import { resetConfig } from "@/lib/config";
+import { METADATA_PATH, TOKEN_PATH } from "@/lib/paths";
+import { setupTestApp } from "@/test/harness";
 import { listenLikeServerTs, rawRequest } from "./http-client";
 
 delete process.env.PUBLIC_URL;
@@ -99,7 +99,7 @@ describe("ALLOWED_HOSTS", () => {
 
   test("a malformed entry stops the start, naming it", async () => {
     await withEnv({ ALLOWED_HOSTS: "good.example, http://bad.example/" }, async () => {
-      const { getConfig } = await import("../../lib/config");
+      const { getConfig } = await import("@/lib/config");
       assert.throws(() => getConfig(), /ALLOWED_HOSTS holds "http:\/\/bad.example\/"/);
     });
   });

@@ -14,7 +14,7 @@ import { CompactSign } from "jose";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { KeyRing } from "@/oauth2/signing-keys";
-import { recordSecret, setupTestApp } from "../harness";
+import { recordSecret, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

@@ -10,9 +10,9 @@ import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { registerApplication } from "@/domain/applications/application.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
-import { nameSkeleton, refreshNameSkeletons } from "../../lib/name-skeleton";
-import { INVISIBLE_CHARACTER_MESSAGE, nameProblem, normalizeName } from "../../lib/names";
-import { rejectsWithCode, setupTestApp } from "../harness";
+import { nameSkeleton, refreshNameSkeletons } from "@/lib/name-skeleton";
+import { INVISIBLE_CHARACTER_MESSAGE, nameProblem, normalizeName } from "@/lib/names";
+import { rejectsWithCode, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const admin = app.admin.principal;

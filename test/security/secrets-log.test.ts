@@ -8,8 +8,8 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
-import { log } from "../../lib/logger";
-import { SECRET_WINDOW, capturedLog, findLeak, setupTestApp } from "../harness";
+import { log } from "@/lib/logger";
+import { SECRET_WINDOW, capturedLog, findLeak, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();

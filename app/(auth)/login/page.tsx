@@ -1,5 +1,5 @@
-import { LoginForm } from "../../../components/auth/login-form";
-import { safeNext } from "../../../components/auth/safe-next";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeNext } from "@/components/auth/safe-next";
 
 export const dynamic = "force-dynamic";
 

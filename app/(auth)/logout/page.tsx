@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { LogoutButton } from "../../../components/auth/logout-button";
+import { LogoutButton } from "@/components/auth/logout-button";
 import { sessionCookieOfPage } from "@/app/(console)/current-user";
 import { userForSession } from "@/domain/users/session.service";
-import { getDb } from "../../../lib/db";
+import { getDb } from "@/lib/db";
 import { startup } from "@/app/startup";
 
 export const metadata: Metadata = { title: "Sign out" };

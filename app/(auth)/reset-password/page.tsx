@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ResetPasswordForm } from "../../../components/users/reset-password-form";
+import { ResetPasswordForm } from "@/components/users/reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a password" };
 

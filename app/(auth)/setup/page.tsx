@@ -1,6 +1,6 @@
-import { SetupForm } from "../../../components/auth/setup-form";
+import { SetupForm } from "@/components/auth/setup-form";
 import { PASSWORD_MIN, isSetupTokenValid } from "@/domain/users/user.service";
-import { getDb } from "../../../lib/db";
+import { getDb } from "@/lib/db";
 import { startup } from "@/app/startup";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "../../../components/users/change-password-form";
-import { MySessions } from "../../../components/users/my-sessions";
-import { requireConsoleUser } from "../current-user";
+import { ChangePasswordForm } from "@/components/users/change-password-form";
+import { MySessions } from "@/components/users/my-sessions";
+import { requireConsoleUser } from "@/app/(console)/current-user";
 
 export const metadata: Metadata = { title: "Your account" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ApiTokenList } from "../../../components/api-tokens/api-token-list";
+import { ApiTokenList } from "@/components/api-tokens/api-token-list";
 
 export const metadata: Metadata = { title: "API tokens" };
 

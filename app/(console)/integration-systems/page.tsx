@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { IntegrationSystemList } from "../../../components/integration-systems/integration-system-list";
+import { IntegrationSystemList } from "@/components/integration-systems/integration-system-list";
 
 export const metadata: Metadata = { title: "Integration systems" };
 

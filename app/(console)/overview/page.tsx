@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Overview } from "../../../components/overview/overview";
+import { Overview } from "@/components/overview/overview";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { TenantList } from "../../../components/tenants/tenant-list";
+import { TenantList } from "@/components/tenants/tenant-list";
 
 export const metadata: Metadata = { title: "Tenants" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AdminOnly } from "../../../components/console/admin-only";
-import { UserList } from "../../../components/users/user-list";
-import { requireConsoleUser } from "../current-user";
+import { AdminOnly } from "@/components/console/admin-only";
+import { UserList } from "@/components/users/user-list";
+import { requireConsoleUser } from "@/app/(console)/current-user";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -1,5 +1,5 @@
-import { getDb } from "../../../lib/db";
-import { checkHealth } from "../../../lib/health";
+import { getDb } from "@/lib/db";
+import { checkHealth } from "@/lib/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { hasScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { AppSystemAuthResolvers } from "./../../types.generated";
+import type { AppSystemAuthResolvers } from "@/graphql/types.generated";
 
 export const AppSystemAuth: AppSystemAuthResolvers = {
   // Compass's @sanitize, with the scope that guards every credential's data here;

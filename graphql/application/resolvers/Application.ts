@@ -1,7 +1,7 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { ApplicationResolvers } from "./../../types.generated";
-import { labelsAnswer } from "../../label/labels-field";
+import type { ApplicationResolvers } from "@/graphql/types.generated";
+import { labelsAnswer } from "@/graphql/label/labels-field";
 
 export const Application: ApplicationResolvers = {
   // Related objects need their own read scope, as they do at the top level.

@@ -1,4 +1,4 @@
-import type { ApplicationPageResolvers } from "./../../types.generated";
+import type { ApplicationPageResolvers } from "@/graphql/types.generated";
 
 export const ApplicationPage: ApplicationPageResolvers = {
   data: (page) => page.rows,

@@ -1,7 +1,7 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
 import { forbidden } from "@/domain/errors";
-import type { IntegrationSystemResolvers } from "./../../types.generated";
+import type { IntegrationSystemResolvers } from "@/graphql/types.generated";
 import { listApplicationsOfSystem } from "@/domain/applications/application.service";
 
 export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'applications'> = {

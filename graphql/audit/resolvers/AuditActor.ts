@@ -1,4 +1,4 @@
-import type { AuditActorResolvers } from "../../types.generated";
+import type { AuditActorResolvers } from "@/graphql/types.generated";
 
 export const AuditActor: AuditActorResolvers = {
   type: (event) => event.actorType as "USER" | "INTEGRATION_SYSTEM" | "SYSTEM" | "APPLICATION" | "RUNTIME",

@@ -1,4 +1,4 @@
-import type { AuditEventResolvers } from "../../types.generated";
+import type { AuditEventResolvers } from "@/graphql/types.generated";
 
 export const AuditEvent: AuditEventResolvers = {
   actor: (event) => event,

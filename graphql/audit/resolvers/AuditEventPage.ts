@@ -1,4 +1,4 @@
-import type { AuditEventPageResolvers } from "../../types.generated";
+import type { AuditEventPageResolvers } from "@/graphql/types.generated";
 
 export const AuditEventPage: AuditEventPageResolvers = {
   data: (page) => page.rows,

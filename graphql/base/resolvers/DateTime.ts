@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { badInput } from "../../errors";
+import { badInput } from "@/graphql/errors";
 
 // Accepts ISO 8601 with a time zone designator; always answers in UTC.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,3 +1,3 @@
-import { httpHeaders as scalar } from "../string-lists";
+import { httpHeaders as scalar } from "@/graphql/base/string-lists";
 
 export const HttpHeaders = scalar;

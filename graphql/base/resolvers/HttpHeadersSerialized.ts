@@ -1,3 +1,3 @@
-import { httpHeadersSerialized as scalar } from "../string-lists";
+import { httpHeadersSerialized as scalar } from "@/graphql/base/string-lists";
 
 export const HttpHeadersSerialized = scalar;

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { badInput } from "../../errors";
+import { badInput } from "@/graphql/errors";
 
 // Only the shape is checked here; the list that receives it decodes the rest.
 // "" is accepted and means "from the start", as in Compass.

@@ -1,3 +1,3 @@
-import { queryParams as scalar } from "../string-lists";
+import { queryParams as scalar } from "@/graphql/base/string-lists";
 
 export const QueryParams = scalar;

@@ -1,3 +1,3 @@
-import { queryParamsSerialized as scalar } from "../string-lists";
+import { queryParamsSerialized as scalar } from "@/graphql/base/string-lists";
 
 export const QueryParamsSerialized = scalar;

@@ -1,4 +1,4 @@
-import type { AuthResolvers } from "../../types.generated";
+import type { AuthResolvers } from "@/graphql/types.generated";
 
 // An integration system's credential is an OAuth2 client and nothing more:
 // the fields Compass uses for applications', runtimes' and webhooks'

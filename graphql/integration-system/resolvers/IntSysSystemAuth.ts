@@ -1,6 +1,6 @@
 import { hasScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { IntSysSystemAuthResolvers } from "../../types.generated";
+import type { IntSysSystemAuthResolvers } from "@/graphql/types.generated";
 
 export const IntSysSystemAuth: IntSysSystemAuthResolvers = {
   // Compass's @sanitize: without the scope the credential's data is null, not

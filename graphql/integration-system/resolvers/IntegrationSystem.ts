@@ -1,4 +1,4 @@
-import type { IntegrationSystemResolvers } from "../../types.generated";
+import type { IntegrationSystemResolvers } from "@/graphql/types.generated";
 
 export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'auths'|'createdAt'|'description'|'id'|'lastUsedAt'|'name'|'updatedAt'> = {
   // Anyone who may read the system sees its credentials' ids and types; their

@@ -1,4 +1,4 @@
-import type { IntegrationSystemPageResolvers } from "../../types.generated";
+import type { IntegrationSystemPageResolvers } from "@/graphql/types.generated";
 
 export const IntegrationSystemPage: IntegrationSystemPageResolvers = {
   data: (page) => page.rows,

@@ -1,5 +1,5 @@
-import { TOKEN_PATH } from "../../../lib/paths";
-import type { OAuthCredentialDataResolvers } from "../../types.generated";
+import { TOKEN_PATH } from "@/lib/paths";
+import type { OAuthCredentialDataResolvers } from "@/graphql/types.generated";
 
 export const OAuthCredentialData: OAuthCredentialDataResolvers = {
   clientId: (systemAuth) => systemAuth.id,

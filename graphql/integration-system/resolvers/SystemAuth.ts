@@ -1,5 +1,5 @@
 import { ownerRefOf } from "@/domain/credentials/system-auth.service";
-import type { SystemAuthResolvers } from "../../types.generated";
+import type { SystemAuthResolvers } from "@/graphql/types.generated";
 
 const TYPES = { INTEGRATION_SYSTEM: "IntSysSystemAuth", APPLICATION: "AppSystemAuth", RUNTIME: "RuntimeSystemAuth" } as const;
 

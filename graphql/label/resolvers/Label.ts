@@ -1,3 +1,3 @@
-import type { LabelResolvers } from "./../../types.generated";
+import type { LabelResolvers } from "@/graphql/types.generated";
 
 export const Label: LabelResolvers = {};

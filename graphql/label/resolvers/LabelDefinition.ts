@@ -1,3 +1,3 @@
-import type { LabelDefinitionResolvers } from "./../../types.generated";
+import type { LabelDefinitionResolvers } from "@/graphql/types.generated";
 
 export const LabelDefinition: LabelDefinitionResolvers = {};

@@ -1,5 +1,5 @@
-import { labelsAnswer } from "../../label/labels-field";
-import type { RuntimeResolvers } from "./../../types.generated";
+import { labelsAnswer } from "@/graphql/label/labels-field";
+import type { RuntimeResolvers } from "@/graphql/types.generated";
 
 export const Runtime: RuntimeResolvers = {
   metadata: (runtime) => runtime,

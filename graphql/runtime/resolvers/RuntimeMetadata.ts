@@ -1,4 +1,4 @@
-import type { RuntimeMetadataResolvers } from "./../../types.generated";
+import type { RuntimeMetadataResolvers } from "@/graphql/types.generated";
 
 export const RuntimeMetadata: RuntimeMetadataResolvers = {
   creationTimestamp: (runtime) => runtime.createdAt,

@@ -1,4 +1,4 @@
-import type { RuntimePageResolvers } from "./../../types.generated";
+import type { RuntimePageResolvers } from "@/graphql/types.generated";
 
 export const RuntimePage: RuntimePageResolvers = {
   data: (page) => page.rows,

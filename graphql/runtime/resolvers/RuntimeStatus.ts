@@ -1,4 +1,4 @@
-import type { RuntimeStatusResolvers } from "./../../types.generated";
+import type { RuntimeStatusResolvers } from "@/graphql/types.generated";
 
 export const RuntimeStatus: RuntimeStatusResolvers = {
   condition: (runtime) => runtime.statusCondition as "INITIAL" | "PROVISIONING" | "CONNECTED" | "FAILED",

@@ -1,6 +1,6 @@
 import { hasScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { RuntimeSystemAuthResolvers } from "./../../types.generated";
+import type { RuntimeSystemAuthResolvers } from "@/graphql/types.generated";
 
 export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = {
   // Compass's @sanitize, with the scope that guards every credential's data here;

@@ -1,3 +1,3 @@
-import type { TenantResolvers } from "./../../types.generated";
+import type { TenantResolvers } from "@/graphql/types.generated";
 
 export const Tenant: TenantResolvers = {};

@@ -1,4 +1,4 @@
-import type { TenantPageResolvers } from "./../../types.generated";
+import type { TenantPageResolvers } from "@/graphql/types.generated";
 
 export const TenantPage: TenantPageResolvers = {
   data: (page) => page.rows,

@@ -1,4 +1,4 @@
-import type { PasswordLinkResolvers } from "./../../types.generated";
+import type { PasswordLinkResolvers } from "@/graphql/types.generated";
 
 export const PasswordLink: PasswordLinkResolvers = {
   // In the fragment: browsers do not send it, so the token stays out of access logs and Referer headers.

@@ -1,6 +1,6 @@
 import { sessionsOfUser } from "@/domain/users/session.service";
 import { toIdentity } from "@/domain/users/user.service";
-import type { UserResolvers } from "../../types.generated";
+import type { UserResolvers } from "@/graphql/types.generated";
 
 export const User: UserResolvers = {
   role: (user) => toIdentity(user).role,

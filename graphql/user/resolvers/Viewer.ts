@@ -1,4 +1,4 @@
-import type { ViewerResolvers } from "../../types.generated";
+import type { ViewerResolvers } from "@/graphql/types.generated";
 
 export const Viewer: ViewerResolvers = {
   // Compass's fields: the caller's own id and its kind.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { IntegrationSystemDetail } from "../../../../components/integration-systems/integration-system-detail";
+import { IntegrationSystemDetail } from "@/components/integration-systems/integration-system-detail";
 
 // The object's name replaces this once it has loaded (components/console/breadcrumbs.tsx).
 export const metadata: Metadata = { title: "Integration system" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminOnly } from "../../../../components/console/admin-only";
+import { AdminOnly } from "@/components/console/admin-only";
 import { requireConsoleUser } from "@/app/(console)/current-user";
-import { IntegrationSystemForm } from "../../../../components/integration-systems/integration-system-form";
+import { IntegrationSystemForm } from "@/components/integration-systems/integration-system-form";
 
 export const metadata: Metadata = { title: "Create integration system" };
 

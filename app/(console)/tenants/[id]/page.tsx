@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { TenantDetail } from "../../../../components/tenants/tenant-detail";
+import { TenantDetail } from "@/components/tenants/tenant-detail";
 
 export const metadata: Metadata = { title: "Tenant" };
 

@@ -1,8 +1,8 @@
 import { endSession, sessionCookieValue } from "@/domain/users/session.service";
-import { getDb } from "../../../../lib/db";
-import { isCrossSiteRequest, isSecureRequest, jsonError } from "../../../../lib/http";
-import { jsonRoute } from "../json-route";
-import { clearedSessionCookie } from "../session-cookie";
+import { getDb } from "@/lib/db";
+import { isCrossSiteRequest, isSecureRequest, jsonError } from "@/lib/http";
+import { jsonRoute } from "@/app/api/auth/json-route";
+import { clearedSessionCookie } from "@/app/api/auth/session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

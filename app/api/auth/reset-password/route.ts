@@ -1,11 +1,11 @@
 import { createSession } from "@/domain/users/session.service";
 import { completePasswordReset } from "@/domain/users/user.service";
-import { getConfig } from "../../../../lib/config";
-import { getDb } from "../../../../lib/db";
-import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "../../../../lib/http";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "@/lib/http";
 import { startup } from "@/app/startup";
-import { jsonRoute } from "../json-route";
-import { signedInResponse } from "../session-cookie";
+import { jsonRoute } from "@/app/api/auth/json-route";
+import { signedInResponse } from "@/app/api/auth/session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { createApiToken as create } from "@/domain/api-tokens/api-token.service";
 
 // VIEWERs write nothing and see no secrets (docs/design.md), API tokens included.

@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { revokeApiToken as revoke } from "@/domain/api-tokens/api-token.service";
 
 export const revokeApiToken: NonNullable<MutationResolvers['revokeApiToken']> = (_parent, { id }, ctx) => {

@@ -1,5 +1,5 @@
 import { requireUser } from "@/domain/principals/authorize";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listApiTokens } from "@/domain/api-tokens/api-token.service";
 
 export const apiTokens: NonNullable<QueryResolvers['apiTokens']> = (_parent, _args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteObjectCredential } from "@/domain/credentials/object-credentials.service";
 
 export const deleteSystemAuthForApplication: NonNullable<MutationResolvers['deleteSystemAuthForApplication']> = async (_parent, { authID }, ctx) => {

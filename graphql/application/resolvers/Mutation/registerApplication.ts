@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { registerApplication as register } from "@/domain/applications/application.service";
 
 export const registerApplication: NonNullable<MutationResolvers['registerApplication']> = async (_parent, args, ctx) => {

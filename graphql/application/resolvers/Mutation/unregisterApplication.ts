@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { unregisterApplication as unregister } from "@/domain/applications/application.service";
 
 export const unregisterApplication: NonNullable<MutationResolvers['unregisterApplication']> = async (_parent, { id }, ctx) => {

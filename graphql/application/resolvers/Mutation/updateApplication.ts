@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { updateApplication as update } from "@/domain/applications/application.service";
 
 export const updateApplication: NonNullable<MutationResolvers['updateApplication']> = async (_parent, args, ctx) => {

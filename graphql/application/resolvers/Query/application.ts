@@ -1,6 +1,6 @@
 import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { findApplication } from "@/domain/applications/application.service";
 
 export const application: NonNullable<QueryResolvers['application']> = async (_parent, { id }, ctx) => {

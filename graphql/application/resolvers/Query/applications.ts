@@ -1,6 +1,6 @@
 import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listApplications } from "@/domain/applications/application.service";
 
 export const applications: NonNullable<QueryResolvers['applications']> = async (_parent, args, ctx) => {

@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listAuditEvents } from "@/domain/audit/audit.service";
 
 // The audit log is for admins (the foundation issue says so explicitly).

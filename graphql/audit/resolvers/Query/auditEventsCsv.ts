@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { exportAuditEventsCsv } from "@/domain/audit/audit.service";
 
 export const auditEventsCsv: NonNullable<QueryResolvers['auditEventsCsv']> = (_parent, args, ctx) => {

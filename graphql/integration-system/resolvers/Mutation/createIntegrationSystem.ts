@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { createIntegrationSystem as create } from "@/domain/integration-systems/integration-system.service";
 
 export const createIntegrationSystem: NonNullable<MutationResolvers['createIntegrationSystem']> = (_parent, args, ctx) => {

@@ -1,8 +1,8 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteSystemAuth } from "@/domain/credentials/system-auth.service";
-import { exactlyOne } from "../../arguments";
+import { exactlyOne } from "@/graphql/integration-system/arguments";
 
 export const deleteSystemAuthForIntegrationSystem: NonNullable<MutationResolvers['deleteSystemAuthForIntegrationSystem']> = (
   _parent,

@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
-import { exactlyOne } from "../../arguments";
+import { exactlyOne } from "@/graphql/integration-system/arguments";
 
 export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (
   _parent,

@@ -1,4 +1,4 @@
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { generateClientCredentialsForIntegrationSystem } from "./generateClientCredentialsForIntegrationSystem";
 
 // Compass's name: the same resolver, so the same arguments, rules, audit events and errors.

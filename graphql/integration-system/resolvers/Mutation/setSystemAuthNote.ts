@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { setSystemAuthNote as setNote } from "@/domain/credentials/system-auth.service";
 
 export const setSystemAuthNote: NonNullable<MutationResolvers['setSystemAuthNote']> = (_parent, { id, note }, ctx) => {

@@ -1,4 +1,4 @@
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteIntegrationSystem } from "./deleteIntegrationSystem";
 
 // Compass's name: the same resolver, so the same rules, audit events and errors.

@@ -3,7 +3,7 @@ import { grantableScopes } from "@/domain/credentials/system-auth.service";
 import { EXPIRING_SOON_DAYS } from "@/lib/credential-rules";
 import { JWKS_PATH, TOKEN_PATH } from "@/lib/paths";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 
 export const credentialSettings: NonNullable<QueryResolvers['credentialSettings']> = (_parent, _args, ctx) => {
   requireScope(ctx.principal, SCOPES.integrationSystemRead, "reading the credential settings");

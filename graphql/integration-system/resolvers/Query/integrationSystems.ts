@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listIntegrationSystems } from "@/domain/integration-systems/integration-system.service";
 
 export const integrationSystems: NonNullable<QueryResolvers['integrationSystems']> = (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteLabelDefinition as remove } from "@/domain/labels/label-definition.service";
 
 export const deleteLabelDefinition: NonNullable<MutationResolvers['deleteLabelDefinition']> = async (_parent, { key, deleteRelatedLabels }, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { updateLabelDefinition as write } from "@/domain/labels/label-definition.service";
 
 export const updateLabelDefinition: NonNullable<MutationResolvers['updateLabelDefinition']> = async (_parent, args, ctx) => {

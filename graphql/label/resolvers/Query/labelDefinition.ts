@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { findLabelDefinition } from "@/domain/labels/label-definition.service";
 
 export const labelDefinition: NonNullable<QueryResolvers['labelDefinition']> = async (_parent, { key }, ctx) => {

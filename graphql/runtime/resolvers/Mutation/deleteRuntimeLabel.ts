@@ -1,6 +1,6 @@
 import { requireLabelWriter } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteLabel } from "@/domain/labels/label.service";
 
 export const deleteRuntimeLabel: NonNullable<MutationResolvers['deleteRuntimeLabel']> = async (_parent, { runtimeID, key }, ctx) => {

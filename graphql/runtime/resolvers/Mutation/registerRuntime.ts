@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { registerRuntime as write } from "@/domain/runtimes/runtime.service";
 
 export const registerRuntime: NonNullable<MutationResolvers['registerRuntime']> = async (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireLabelWriter } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { setLabel } from "@/domain/labels/label.service";
 
 export const setRuntimeLabel: NonNullable<MutationResolvers['setRuntimeLabel']> = async (_parent, { runtimeID, key, value }, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { unregisterRuntime as write } from "@/domain/runtimes/runtime.service";
 
 export const unregisterRuntime: NonNullable<MutationResolvers['unregisterRuntime']> = async (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { updateRuntime as write } from "@/domain/runtimes/runtime.service";
 
 export const updateRuntime: NonNullable<MutationResolvers['updateRuntime']> = async (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { findRuntime } from "@/domain/runtimes/runtime.service";
 
 export const runtime: NonNullable<QueryResolvers['runtime']> = async (_parent, { id }, ctx) => {

@@ -1,6 +1,6 @@
 import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listRuntimes } from "@/domain/runtimes/runtime.service";
 
 export const runtimes: NonNullable<QueryResolvers['runtimes']> = async (_parent, args, ctx) => {

@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { createTenant as create } from "@/domain/tenants/tenant.service";
 
 export const createTenant: NonNullable<MutationResolvers['createTenant']> = (_parent, args, ctx) => {

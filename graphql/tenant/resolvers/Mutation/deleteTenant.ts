@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteTenant as remove } from "@/domain/tenants/tenant.service";
 
 export const deleteTenant: NonNullable<MutationResolvers['deleteTenant']> = (_parent, { id, cascade }, ctx) => {

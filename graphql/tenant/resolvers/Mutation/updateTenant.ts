@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "./../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { updateTenant as update } from "@/domain/tenants/tenant.service";
 
 export const updateTenant: NonNullable<MutationResolvers['updateTenant']> = (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
-import type { QueryResolvers } from "./../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listTenants } from "@/domain/tenants/tenant.service";
 
 export const tenants: NonNullable<QueryResolvers['tenants']> = (_parent, args, ctx) => {

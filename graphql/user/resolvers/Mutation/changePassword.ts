@@ -1,6 +1,6 @@
 import { requireUser } from "@/domain/principals/authorize";
 import { changeOwnPassword } from "@/domain/users/user.service";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 
 // Every user, viewers too: it is their own account, and the current password is required.
 export const changePassword: NonNullable<MutationResolvers['changePassword']> = (_parent, args, ctx) => {

@@ -1,6 +1,6 @@
 import { requireAdmin } from "@/domain/principals/authorize";
 import { changeUserRole as change } from "@/domain/users/user.service";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 
 export const changeUserRole: NonNullable<MutationResolvers['changeUserRole']> = (_parent, { id, role }, ctx) => {
   const actor = requireAdmin(ctx.principal, "changing a user's role");

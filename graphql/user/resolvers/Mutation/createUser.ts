@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { createUser as create } from "@/domain/users/user.service";
 
 export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, args, ctx) => {

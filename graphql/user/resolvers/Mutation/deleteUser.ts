@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/domain/principals/authorize";
-import type { MutationResolvers } from "../../../types.generated";
+import type { MutationResolvers } from "@/graphql/types.generated";
 import { deleteUser as remove } from "@/domain/users/user.service";
 
 export const deleteUser: NonNullable<MutationResolvers['deleteUser']> = (_parent, { id }, ctx) => {

@@ -1,5 +1,5 @@
 import { requireUser } from "@/domain/principals/authorize";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 import { listUsers } from "@/domain/users/user.service";
 
 // Reading is open to every user: VIEWERs read everything but secrets (docs/design.md).

@@ -1,5 +1,5 @@
 import { unauthenticated } from "@/domain/errors";
-import type { QueryResolvers } from "../../../types.generated";
+import type { QueryResolvers } from "@/graphql/types.generated";
 
 export const viewer: NonNullable<QueryResolvers['viewer']> = (_parent, _args, ctx) => {
   if (!ctx.principal) throw unauthenticated();

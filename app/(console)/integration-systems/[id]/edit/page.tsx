@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AdminOnly } from "../../../../../components/console/admin-only";
+import { AdminOnly } from "@/components/console/admin-only";
 import { requireConsoleUser } from "@/app/(console)/current-user";
-import { EditIntegrationSystem } from "../../../../../components/integration-systems/edit-integration-system";
+import { EditIntegrationSystem } from "@/components/integration-systems/edit-integration-system";
 
 export const metadata: Metadata = { title: "Edit integration system" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { LabelDefinitions } from "../../../../../components/labels/label-definitions";
+import { LabelDefinitions } from "@/components/labels/label-definitions";
 
 export const metadata: Metadata = { title: "Label definitions" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ApplicationDetail } from "../../../../../../components/applications/application-detail";
+import { ApplicationDetail } from "@/components/applications/application-detail";
 
 export const metadata: Metadata = { title: "Application" };
 

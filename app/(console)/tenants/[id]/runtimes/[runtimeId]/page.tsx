@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { RuntimeDetail } from "../../../../../../components/runtimes/runtime-detail";
+import { RuntimeDetail } from "@/components/runtimes/runtime-detail";
 
 export const metadata: Metadata = { title: "Runtime" };
 
