@@ -12,8 +12,6 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   async adapter() {
-    return /^postgres/i.test(url)
-      ? new PrismaPg({ connectionString: url })
-      : new PrismaBetterSQLite3({ url });
+    return /^postgres/i.test(url) ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
   },
 });

@@ -35,7 +35,9 @@ async function run(): Promise<void> {
   if (config.provider === "postgresql" && !config.publicUrl) {
     // PostgreSQL is how several instances share one database; without a fixed
     // issuer, one instance refuses tokens another issued under another address.
-    log.warn("PUBLIC_URL is not set: a token's issuer is the address it was requested at, so instances reached under different addresses refuse each other's tokens (see docs/operations.md)");
+    log.warn(
+      "PUBLIC_URL is not set: a token's issuer is the address it was requested at, so instances reached under different addresses refuse each other's tokens (see docs/operations.md)",
+    );
   }
   ensureSecretKey();
   await migrate(config.databaseUrl);

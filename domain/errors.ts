@@ -8,14 +8,7 @@ import { logUnexpectedError } from "@/lib/logger";
  * (graphql/errors.ts), the OAuth2 endpoint() wrapper and jsonRoute() for
  * /api/auth/*.
  */
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "SERVICE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR";
+export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "UNAUTHENTICATED" | "FORBIDDEN" | "SERVICE_UNAVAILABLE" | "INTERNAL_SERVER_ERROR";
 
 export class DomainError extends Error {
   constructor(
@@ -38,8 +31,7 @@ export const notFound = (what: string, id: string, doing: string) =>
   new DomainError("NOT_FOUND", `No ${what} with id "${truncateForMessage(id)}" exists (while ${doing})`);
 
 /** `details` carries what a client may act on, such as how many references block a delete. */
-export const conflict = (message: string, field?: string, details?: Record<string, unknown>) =>
-  new DomainError("CONFLICT", message, field, details);
+export const conflict = (message: string, field?: string, details?: Record<string, unknown>) => new DomainError("CONFLICT", message, field, details);
 
 /** The `tenant` request header, named as the offending input of tenant-scoped operations. */
 export const TENANT_HEADER_FIELD = "header:tenant";

@@ -31,7 +31,9 @@ test("an admin creates an API token, sees it once, uses it and revokes it", asyn
   await name.fill("e2e automation");
   await days.fill("30");
   await expect(form.locator(".field-error")).toHaveCount(0);
-  const created = page.waitForResponse((response) => response.url().endsWith("/api/graphql") && response.request().postData()?.includes("CreateApiToken") === true);
+  const created = page.waitForResponse(
+    (response) => response.url().endsWith("/api/graphql") && response.request().postData()?.includes("CreateApiToken") === true,
+  );
   await form.getByRole("button", { name: "Create token" }).click();
   await created;
 

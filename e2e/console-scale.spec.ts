@@ -60,7 +60,9 @@ test("credentials: scopes and a note when generating, both shown; the note edite
   await screenshots(page, "credentials-scopes-note");
 });
 
-test("expiry: credentials expiring within 7 days are marked in the table, on the system page and in the list; API tokens default to 30 days", async ({ page }) => {
+test("expiry: credentials expiring within 7 days are marked in the table, on the system page and in the list; API tokens default to 30 days", async ({
+  page,
+}) => {
   await signIn(page);
   const name = uniqueName("Expiring Bridge");
   const { createIntegrationSystem } = await graphql(page.request, CREATE_SYSTEM, { name });
@@ -222,7 +224,10 @@ test("audit log: in words, filtered by action, object name and actor in the URL,
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await fs.readFile((await (await download).path())!, "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(lines[0]).toBe("time,actorType,actor,actorId,authMethod,action,objectType,objectId,object,details");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`,INTEGRATION_SYSTEM_CREATED,IntegrationSystem,${createIntegrationSystem.id},${name},`);

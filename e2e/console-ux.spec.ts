@@ -67,7 +67,10 @@ test("on a phone, three credentials of one system can be told apart", async ({ p
   // Screen readers still hear the whole id.
   for (const id of ids) await expect(page.getByRole("row").filter({ hasText: id })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: `${process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots"}/credentials-phone-mobile.png`, fullPage: true });
+  await page.screenshot({
+    path: `${process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots"}/credentials-phone-mobile.png`,
+    fullPage: true,
+  });
 });
 
 test("focus returns to the control that opened a dialog", async ({ page, tenantsPage }) => {
@@ -111,7 +114,9 @@ test("every timestamp names its time zone and shows the exact ISO instant on hov
   await page.goto(`/integration-systems/${system.id}`);
   const times = page.locator("main time");
   await expect(times.first()).toBeVisible();
-  const all = await times.evaluateAll((elements) => elements.map((time) => ({ text: (time as HTMLElement).innerText, title: time.getAttribute("title") ?? "", dateTime: time.getAttribute("datetime") ?? "" })));
+  const all = await times.evaluateAll((elements) =>
+    elements.map((time) => ({ text: (time as HTMLElement).innerText, title: time.getAttribute("title") ?? "", dateTime: time.getAttribute("datetime") ?? "" })),
+  );
   expect(all.length).toBeGreaterThanOrEqual(3);
   for (const time of all) {
     expect(time.dateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

@@ -134,7 +134,8 @@ export const test = base.extend<{
   systemsPage: IntegrationSystemsPage;
   systemFormPage: IntegrationSystemFormPage;
   tenantsPage: TenantsPage;
-  newPage: (options?: BrowserContextOptions) => Promise<Page> }>({
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+}>({
   page: async ({ page }, use) => {
     const problems = watchForErrors(page);
     await use(page);

@@ -174,7 +174,10 @@ test("the list searches, sorts and pages, and the URL keeps the view", async ({ 
   await signIn(page);
   for (let index = 0; index < 12; index++) {
     await graphql(page.request, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, {
-      in: { name: `${prefix}-${String(index).padStart(2, "0")}`, description: index % 2 ? "An odd one, with a long description that the table cuts short so rows stay one line high." : null },
+      in: {
+        name: `${prefix}-${String(index).padStart(2, "0")}`,
+        description: index % 2 ? "An odd one, with a long description that the table cuts short so rows stay one line high." : null,
+      },
     });
   }
   await page.goto("/integration-systems?size=10");
@@ -214,7 +217,9 @@ test("a VIEWER sees the same pages without write controls or secrets", async ({ 
   const viewer = { email: `viewer-${Date.now()}@example.com`, password: "viewer password 123" };
   await signIn(page);
   const name = uniqueName("Read Only Target");
-  const { createIntegrationSystem } = await graphql(page.request, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, { in: { name } });
+  const { createIntegrationSystem } = await graphql(page.request, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, {
+    in: { name },
+  });
   await graphql(page.request, `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { id } }`, { id: createIntegrationSystem.id });
   await graphql(page.request, `mutation($in: CreateUserInput!) { createUser(in: $in) { id } }`, { in: { ...viewer, role: "VIEWER" } });
 
@@ -269,7 +274,18 @@ test("the list explains a failure with a retry, and an empty list leads to creat
   await page.unroute("**/api/graphql");
   await page.route("**/api/graphql", async (route) => {
     if (route.request().postDataJSON()?.operationName !== "IntegrationSystemList") return route.fallback();
-    await route.fulfill({ json: { data: { integrationSystems: { __typename: "IntegrationSystemPage", data: [], pageInfo: { __typename: "PageInfo", endCursor: "", hasNextPage: false }, totalCount: 0 } } } });
+    await route.fulfill({
+      json: {
+        data: {
+          integrationSystems: {
+            __typename: "IntegrationSystemPage",
+            data: [],
+            pageInfo: { __typename: "PageInfo", endCursor: "", hasNextPage: false },
+            totalCount: 0,
+          },
+        },
+      },
+    });
   });
   await page.goto("/integration-systems?size=10");
   await expect(table).toContainText("No integration systems yet.");

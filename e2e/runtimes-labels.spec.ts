@@ -2,7 +2,10 @@ import { graphql, signIn, uniqueName } from "./console";
 import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 import { TenantObjectsPage } from "./pages/tenant-objects-page";
 
-test("an admin registers a runtime, labels it under a label definition, and the runtime reads its tenant's applications with its own credentials", async ({ page, baseURL }) => {
+test("an admin registers a runtime, labels it under a label definition, and the runtime reads its tenant's applications with its own credentials", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page);
   const externalId = uniqueName("rt").replace(" ", "-");
   const { createTenant: tenant } = await graphql<{ createTenant: { id: string } }>(

@@ -4,7 +4,12 @@ import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, tes
 
 const GRAPHQL = /\/api\/graphql$/;
 
-test("an ended session (HTTP 401) sends the user to sign in and back, and says the form was not saved", async ({ page, context, loginPage, systemFormPage }) => {
+test("an ended session (HTTP 401) sends the user to sign in and back, and says the form was not saved", async ({
+  page,
+  context,
+  loginPage,
+  systemFormPage,
+}) => {
   await signIn(page);
   await systemFormPage.gotoNew();
   await systemFormPage.fill({ name: uniqueName("Unsaved"), description: "Typed before the session ended" });
@@ -27,7 +32,11 @@ test("an ended session (HTTP 401) sends the user to sign in and back, and says t
   await expect(page.getByRole("alert").filter({ hasText: "Your session ended" })).toHaveCount(0);
 });
 
-test("UNAUTHENTICATED in a GraphQL answer's extensions.code also leads to sign-in, back to the page with its query", async ({ page, loginPage, tenantsPage }) => {
+test("UNAUTHENTICATED in a GraphQL answer's extensions.code also leads to sign-in, back to the page with its query", async ({
+  page,
+  loginPage,
+  tenantsPage,
+}) => {
   await signIn(page);
   await tenantsPage.goto("?size=10");
   await page.route(GRAPHQL, (route) =>
@@ -80,7 +89,9 @@ test("a 503 shows the server's words and retries by itself after Retry-After, wi
 test("only a request that gets no answer says the server could not be reached, in lists and in dialogs", async ({ page, systemsPage, tenantsPage }) => {
   await signIn(page);
   expectFailures(page, { url: GRAPHQL, status: "network" });
-  await page.route(GRAPHQL, (route) => (route.request().postDataJSON()?.operationName === "IntegrationSystemList" ? route.abort("internetdisconnected") : route.fallback()));
+  await page.route(GRAPHQL, (route) =>
+    route.request().postDataJSON()?.operationName === "IntegrationSystemList" ? route.abort("internetdisconnected") : route.fallback(),
+  );
   await systemsPage.goto();
   const alert = systemsPage.table().getByRole("alert");
   await expect(alert).toContainText("Could not load this list: Could not reach the server. Check the network connection, then try again.");
@@ -94,7 +105,11 @@ test("only a request that gets no answer says the server could not be reached, i
   await tenantsPage.goto();
   await page.route(GRAPHQL, (route) =>
     route.request().postDataJSON()?.operationName === "CreateTenant"
-      ? route.fulfill({ status: 503, headers: { "retry-after": "30" }, json: { errors: [{ message: "The database is unavailable: retry shortly", extensions: { code: "SERVICE_UNAVAILABLE" } }] } })
+      ? route.fulfill({
+          status: 503,
+          headers: { "retry-after": "30" },
+          json: { errors: [{ message: "The database is unavailable: retry shortly", extensions: { code: "SERVICE_UNAVAILABLE" } }] },
+        })
       : route.fallback(),
   );
   expectFailures(page, { url: GRAPHQL, status: 503 });

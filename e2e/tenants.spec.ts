@@ -59,9 +59,13 @@ test("an integration system registers applications in two tenants, and the admin
 
   // ... and an integration system with credentials.
   const systemName = uniqueName("Vendor Connector");
-  const { createIntegrationSystem: system } = await graphql(page.request, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, {
-    in: { name: systemName },
-  });
+  const { createIntegrationSystem: system } = await graphql(
+    page.request,
+    `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`,
+    {
+      in: { name: systemName },
+    },
+  );
   await page.goto(`/integration-systems/${system.id}`);
   await expect(page.getByText("It manages no applications yet.")).toBeVisible();
   await page.getByRole("button", { name: "Generate credentials" }).click();
@@ -76,7 +80,9 @@ test("an integration system registers applications in two tenants, and the admin
   // The system's script registers one application in each tenant; it manages them whatever the input says.
   const call = await asSystem(baseURL!, clientId, clientSecret);
   for (const [index, tenant] of tenants.entries()) {
-    const result = await call(tenant.externalId, REGISTER, { in: { name: `Payroll ${index + 1}`, description: "Registered by the vendor", integrationSystemID: null } });
+    const result = await call(tenant.externalId, REGISTER, {
+      in: { name: `Payroll ${index + 1}`, description: "Registered by the vendor", integrationSystemID: null },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data.registerApplication).toMatchObject({ integrationSystemID: system.id, tenant: { externalId: tenant.externalId } });
   }

@@ -109,7 +109,10 @@ test("an admin changes a role, resets a password, ends a session and deletes a u
 
   // A reset link, shown once like a secret.
   await users.rowAction(email, "Reset password");
-  await page.getByRole("dialog", { name: `Reset the password of ${email}?` }).getByRole("button", { name: "Create reset link" }).click();
+  await page
+    .getByRole("dialog", { name: `Reset the password of ${email}?` })
+    .getByRole("button", { name: "Create reset link" })
+    .click();
   const link = await users.takeLink(email);
   expect(link).toContain("/reset-password#token=cmp_reset_");
   await expect(page.getByRole("status")).toContainText(`Reset link created for ${email}`);
@@ -121,7 +124,9 @@ test("an admin changes a role, resets a password, ends a session and deletes a u
   await expect(users.row(email)).toHaveCount(0);
 
   // The e2e admin is the only admin now: demoting them is refused in the server's words.
-  const admins = (await graphql<{ users: { email: string; role: string }[] }>(page.request, "{ users { email role } }")).users.filter((u) => u.role === "ADMIN");
+  const admins = (await graphql<{ users: { email: string; role: string }[] }>(page.request, "{ users { email role } }")).users.filter(
+    (u) => u.role === "ADMIN",
+  );
   test.skip(admins.length !== 1, "another spec left a second admin");
   await users.rowAction(E2E_ADMIN.email, "Change role");
   const own = page.getByRole("dialog", { name: `Change the role of ${E2E_ADMIN.email}` });

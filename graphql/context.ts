@@ -47,9 +47,7 @@ export function createLoaders(db: Db): Loaders {
       return systemIds.map((id) => bySystem.get(id)!);
     }),
     // A page of applications names its systems and tenants with one query each.
-    integrationSystemById: new DataLoader(async (ids) =>
-      byId(ids, await db.integrationSystem.findMany({ where: { id: { in: [...ids] } } })),
-    ),
+    integrationSystemById: new DataLoader(async (ids) => byId(ids, await db.integrationSystem.findMany({ where: { id: { in: [...ids] } } }))),
     appAuthsById: new DataLoader(async (ids) => {
       const byObject = await credentialsOfObjects(db, "APPLICATION", ids);
       return ids.map((id) => byObject.get(id)!);

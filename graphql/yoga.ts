@@ -71,8 +71,7 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
     // assets from a CDN, which a network without internet never answers.
     renderGraphiQL,
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
-    graphiql: async (request) =>
-      (await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false,
+    graphiql: async (request) => ((await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false),
     context: ({ request }) => ({
       db: db(),
       principal: knownPrincipal(request),

@@ -100,7 +100,10 @@ describe("the PostgreSQL pool fails fast during an outage", () => {
   test("a refused connection fails at once, classified as unavailable", async () => {
     const db = await deadPostgres("refused");
     const started = performance.now();
-    const error = await db.integrationSystem.count().then(() => null, (caught: unknown) => caught);
+    const error = await db.integrationSystem.count().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     assert.ok(error, "the query should fail");
     assert.equal(isDatabaseUnavailable(error), true, String(error));
     assert.ok(performance.now() - started < 1_000, `took ${Math.round(performance.now() - started)} ms`);
@@ -109,7 +112,10 @@ describe("the PostgreSQL pool fails fast during an outage", () => {
   test("a server that never answers fails within the 2 s connect timeout, classified as unavailable", async () => {
     const db = await deadPostgres("silent");
     const started = performance.now();
-    const error = await db.integrationSystem.count().then(() => null, (caught: unknown) => caught);
+    const error = await db.integrationSystem.count().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     const elapsed = performance.now() - started;
     assert.ok(error, "the query should fail");
     assert.equal(isDatabaseUnavailable(error), true, String(error));
@@ -124,7 +130,10 @@ describe("the prepared-statement reads beside Prisma (rawReader) fail like Prism
       const { findIntegrationSystem, listIntegrationSystems } = await import("@/domain/integration-systems/integration-system.service");
       for (const read of [() => findIntegrationSystem(db, "00000000-0000-7000-8000-000000000000"), () => listIntegrationSystems(db, { first: 10 })]) {
         const started = performance.now();
-        const error = await read().then(() => null, (caught: unknown) => caught);
+        const error = await read().then(
+          () => null,
+          (caught: unknown) => caught,
+        );
         assert.ok(error, "the read should fail");
         assert.equal(isDatabaseUnavailable(error), true, String(error));
         assert.ok(performance.now() - started < 3_500, `took ${Math.round(performance.now() - started)} ms`);
@@ -145,7 +154,10 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
 
   test("when authenticating the caller needs the database", async () => {
     const dead = await deadPostgres("refused");
-    const response = await post(createGraphQLServer(() => dead, { verifyAccessToken }), "{ integrationSystems { totalCount } }");
+    const response = await post(
+      createGraphQLServer(() => dead, { verifyAccessToken }),
+      "{ integrationSystems { totalCount } }",
+    );
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.equal(response.body.errors[0].extensions.code, "SERVICE_UNAVAILABLE");
@@ -158,7 +170,10 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
     const halfDead = new Proxy(app.db, {
       get: (target, property) => (property === "integrationSystem" ? dead.integrationSystem : Reflect.get(target, property)),
     });
-    const response = await post(createGraphQLServer(() => halfDead, { verifyAccessToken }), "{ integrationSystems { totalCount } }");
+    const response = await post(
+      createGraphQLServer(() => halfDead, { verifyAccessToken }),
+      "{ integrationSystems { totalCount } }",
+    );
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.deepEqual(

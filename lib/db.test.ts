@@ -35,10 +35,18 @@ after(async () => {
 
 test("a shutdown notice right after connecting fails the transaction as an outage instead of crashing the process", async () => {
   // Before the fix this was an unhandled 'error' event: the test process itself died.
-  const error = await db.$transaction(async (tx) => tx.integrationSystem.count()).then(() => null, (caught: unknown) => caught);
+  const error = await db
+    .$transaction(async (tx) => tx.integrationSystem.count())
+    .then(
+      () => null,
+      (caught: unknown) => caught,
+    );
   assert.ok(error, "the transaction should fail");
   assert.equal(isDatabaseUnavailable(error), true, String(error));
   // And once more: the pool goes on handing out fresh connections.
-  const again = await db.integrationSystem.count().then(() => null, (caught: unknown) => caught);
+  const again = await db.integrationSystem.count().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   assert.equal(isDatabaseUnavailable(again), true, String(again));
 });

@@ -19,7 +19,12 @@ test("ok with a working database", async () => {
 });
 
 test("unavailable when the query fails", async () => {
-  for (const query of [() => Promise.reject(new Error("connection refused")), () => { throw new Error("thrown at once"); }]) {
+  for (const query of [
+    () => Promise.reject(new Error("connection refused")),
+    () => {
+      throw new Error("thrown at once");
+    },
+  ]) {
     const health = await checkHealth(fakeDb(query as () => Promise<unknown>));
     assert.deepEqual(health, { status: "unavailable", database: { provider, status: "down", message: "the database query failed" } });
   }

@@ -42,7 +42,10 @@ export function defaultAllowedHosts(): AllowedHost[] {
 
 /** Parses ALLOWED_HOSTS (comma-separated `name`, `name:port` or `*`); throws naming a bad entry. */
 export function parseAllowedHosts(raw: string): AllowedHosts {
-  const entries = raw.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.includes("*")) return "any";
   return entries.map((entry) => {
     const host = parseHost(entry);

@@ -7,13 +7,16 @@ import { BodyTooLargeError, readBodyText, readJsonObject } from "./http";
 function chunked(chunk: string, times: number) {
   const bytes = new TextEncoder().encode(chunk);
   const stream = { pulled: 0 };
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (stream.pulled >= times) return controller.close();
-      stream.pulled += 1;
-      controller.enqueue(bytes);
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (stream.pulled >= times) return controller.close();
+        stream.pulled += 1;
+        controller.enqueue(bytes);
+      },
     },
-  }, { highWaterMark: 0 }); // pulled only when read
+    { highWaterMark: 0 },
+  ); // pulled only when read
   return { stream, body };
 }
 

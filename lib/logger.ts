@@ -11,8 +11,8 @@ const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (ORDER[level] < ORDER[getConfig().logLevel]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-  if (level === "error" || level === "warn") process.stderr.write(line + "\n");
-  else process.stdout.write(line + "\n");
+  if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
 }
 
 /**

@@ -22,7 +22,9 @@ const committed = fs
   .filter((entry) => entry.isDirectory())
   .map((entry) => ({
     name: entry.name,
-    checksum: createHash("sha256").update(fs.readFileSync(path.join(migrationsDir, entry.name, "migration.sql"))).digest("hex"),
+    checksum: createHash("sha256")
+      .update(fs.readFileSync(path.join(migrationsDir, entry.name, "migration.sql")))
+      .digest("hex"),
   }))
   .sort((a, b) => (a.name < b.name ? -1 : 1));
 
@@ -111,7 +113,11 @@ test("two concurrent migrate() calls on a fresh database both succeed and apply 
   const url = await freshDatabase();
   const results = await Promise.all([migrate(url), migrate(url)]);
   const applied = results.flatMap((result) => result.applied).sort();
-  assert.deepEqual(applied, committed.map((migration) => migration.name), "each migration applied by exactly one of them");
+  assert.deepEqual(
+    applied,
+    committed.map((migration) => migration.name),
+    "each migration applied by exactly one of them",
+  );
   assertOneFinishedRowPerMigration(await migrationRows(url));
   assert.deepEqual(await migrate(url), { applied: [], alreadyApplied: committed.length });
 });
@@ -133,7 +139,10 @@ test("two processes migrating one fresh database at once both succeed and apply 
     });
   const outputs = await Promise.all([run(), run()]);
   const results = outputs.map((output) => JSON.parse(output.stdout) as { applied: string[]; alreadyApplied: number });
-  assert.deepEqual(results.flatMap((result) => result.applied).sort(), committed.map((migration) => migration.name));
+  assert.deepEqual(
+    results.flatMap((result) => result.applied).sort(),
+    committed.map((migration) => migration.name),
+  );
   assertOneFinishedRowPerMigration(await migrationRows(url));
 });
 

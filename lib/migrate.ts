@@ -90,9 +90,10 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
     // cannot both decide the same migration is pending.
     db.exec("BEGIN IMMEDIATE");
     try {
-      const rows = db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
-        .all() as { migration_name: string; checksum: string }[];
+      const rows = db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
+        migration_name: string;
+        checksum: string;
+      }[];
       const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
       alreadyApplied = applied.size;
       const record = db.prepare(
@@ -156,10 +157,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
 export async function migrate(databaseUrl: string): Promise<MigrationResult> {
   const provider = providerOf(databaseUrl);
   const migrations = readMigrations(provider);
-  const result =
-    provider === "sqlite"
-      ? migrateSqlite(sqlitePathOf(databaseUrl), migrations)
-      : await migratePostgres(databaseUrl, migrations);
+  const result = provider === "sqlite" ? migrateSqlite(sqlitePathOf(databaseUrl), migrations) : await migratePostgres(databaseUrl, migrations);
   if (result.applied.length > 0) log.info("applied database migrations", { provider, applied: result.applied });
   return result;
 }

@@ -32,7 +32,11 @@ export function nameSkeleton(name: string): string {
 export async function refreshNameSkeletons(db: Db): Promise<{ updated: number; lookAlikes: number }> {
   let updated = 0;
   let lookAlikes = 0;
-  const refresh = async (kind: string, rows: { id: string; name: string; nameSkeleton: string }[], save: (id: string, skeleton: string) => Promise<unknown>) => {
+  const refresh = async (
+    kind: string,
+    rows: { id: string; name: string; nameSkeleton: string }[],
+    save: (id: string, skeleton: string) => Promise<unknown>,
+  ) => {
     for (const row of rows) {
       const skeleton = nameSkeleton(row.name);
       if (skeleton === row.nameSkeleton) continue;

@@ -14,9 +14,7 @@ const MIN_BYTES = 32;
 
 function decodeSecret(raw: string): Buffer {
   const text = raw.trim();
-  const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0
-    ? Buffer.from(text, "hex")
-    : Buffer.from(text, "base64");
+  const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
   if (bytes.length < MIN_BYTES) {
     throw new Error(`SECRET_KEY must hold at least ${MIN_BYTES} random bytes, hex or base64 encoded`);
   }
@@ -35,7 +33,7 @@ function loadOrCreateKeyFile(sqlitePath: string): Buffer {
   const key = randomBytes(32);
   try {
     // wx: never overwrite a key another process wrote a moment ago.
-    fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, `${key.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
     log.info("generated SECRET_KEY into the data folder", { file });
     return key;
   } catch (error) {

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { withNonce } from "./security-headers";
 
 test("the nonce goes on the page's own tags, never into script or style bodies that mention tags", () => {
-  const html = `<html><head><link rel="stylesheet" href="/a.css"><style>a::before{content:"<script>"}</style></head>` +
+  const html =
+    `<html><head><link rel="stylesheet" href="/a.css"><style>a::before{content:"<script>"}</style></head>` +
     `<body><script>const s = "<script src=x>"; const t = '<style>';</script><SCRIPT type="module">1</SCRIPT></body></html>`;
   assert.equal(
     withNonce(html, "N"),

@@ -99,7 +99,7 @@ export function withNonce(html: string, nonce: string): string {
   let from = 0;
   for (let match = opening.exec(html); match; match = opening.exec(html)) {
     const name = match[1].toLowerCase();
-    out += html.slice(from, match.index) + `<${match[1]} nonce="${nonce}"`;
+    out += `${html.slice(from, match.index)}<${match[1]} nonce="${nonce}"`;
     from = match.index + match[0].length;
     if (name === "link") continue;
     const close = lower.indexOf(`</${name}`, from);

@@ -103,7 +103,12 @@ test("reserve counts the attempt before it is verified, so a parallel burst gets
   const { throttle } = throttleWithClock(policy);
   const other = throttleWithClock(policy).throttle;
   // Forty attempts that all start before any of them is verified.
-  const admitted = Array.from({ length: 40 }, () => Throttle.reserve([[throttle, "a"], [other, "x"]])).filter((wait) => wait === 0);
+  const admitted = Array.from({ length: 40 }, () =>
+    Throttle.reserve([
+      [throttle, "a"],
+      [other, "x"],
+    ]),
+  ).filter((wait) => wait === 0);
   assert.equal(admitted.length, policy.freeAttempts);
   assert.equal(other.retryAfterMs("x"), 1_000, "an attempt refused by one throttle is not counted in the others");
 });

@@ -39,7 +39,10 @@ interface Entry {
 export class Throttle {
   private entries = new Map<string, Entry>();
 
-  constructor(private policy: ThrottlePolicy, private now: () => number = Date.now) {}
+  constructor(
+    private policy: ThrottlePolicy,
+    private now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds the caller must still wait, 0 when an attempt is allowed now. */
   retryAfterMs(key: string): number {

@@ -91,7 +91,7 @@ export async function verifyAccessTokenSignature(
   token: string,
   expected: { issuer: string; audience: string; now?: number },
 ): Promise<VerifyResult> {
-  let header;
+  let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
   } catch {

@@ -60,7 +60,10 @@ export function grantedScopes(client: ClientRecord, requested: string | undefine
   }
   const refused = scopesOutside(asked, client.scopes);
   if (refused.length > 0) {
-    const shown = refused.slice(0, 5).map((scope) => scope.slice(0, 64)).join(" ");
+    const shown = refused
+      .slice(0, 5)
+      .map((scope) => scope.slice(0, 64))
+      .join(" ");
     throw new OAuthError("invalid_scope", `Not granted to this client: ${shown}. It may ask for: ${formatScopes(client.scopes)}`);
   }
   return asked;
@@ -97,9 +100,7 @@ export async function issueAccessToken(
   return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: formatScopes(scopes) };
 }
 
-export type AccessTokenCheck =
-  | { active: true; claims: AccessTokenClaims; client: ClientRecord }
-  | { active: false; reason: string };
+export type AccessTokenCheck = { active: true; claims: AccessTokenClaims; client: ClientRecord } | { active: false; reason: string };
 
 /**
  * Whether an access token is good right now: a valid signature and claims
@@ -118,7 +119,8 @@ export async function checkAccessToken(server: AuthorizationServer, token: strin
   const owner = ownerClaims(client.owner);
   const wrongOwner = OWNER_CLAIMS.find((claim) => claims[claim] !== owner[claim]);
   if (wrongOwner) return { active: false, reason: `the access token's "${wrongOwner}" claim is not accepted` };
-  if (claims.scope.split(" ").some((scope) => !client.scopes.includes(scope))) return { active: false, reason: `the access token's "scope" claim is not accepted` };
+  if (claims.scope.split(" ").some((scope) => !client.scopes.includes(scope)))
+    return { active: false, reason: `the access token's "scope" claim is not accepted` };
   if (!server.clients.isActive(client)) return { active: false, reason: "the credential the access token was issued to has expired" };
   if (revoked) return { active: false, reason: "the access token has been revoked" };
   return { active: true, claims, client };

@@ -46,7 +46,10 @@ export class ClientAuthenticator {
     const waitMs =
       clientWide > 0 || proven
         ? Math.max(this.perAddress.retryAfterMs(address), clientWide)
-        : Throttle.reserve([[this.perAddress, address], [this.perClientAndAddress, pair]]);
+        : Throttle.reserve([
+            [this.perAddress, address],
+            [this.perClientAndAddress, pair],
+          ]);
     if (waitMs === 0 && !proven) this.perClient.recordFailure(clientKey);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);

@@ -19,7 +19,7 @@ test("another instance's deletion is noticed within FRESHNESS_MS, this process's
   const registry = new ClientRegistry(app.db, () => clock.now);
   const credential = await newCredential();
   assert.ok(await registry.authenticate(credential.id, credential.clientSecret));
-  assert.equal(await registry.authenticate(credential.id, credential.clientSecret + "x"), null, "a wrong secret fails");
+  assert.equal(await registry.authenticate(credential.id, `${credential.clientSecret}x`), null, "a wrong secret fails");
 
   // Deleted behind this registry's back (as by another instance):
   await app.db.systemAuth.delete({ where: { id: credential.id } });

@@ -51,7 +51,10 @@ export class ClientRegistry {
   private lastUsed = new Map<string, Date>();
   private flushTimer: NodeJS.Timeout | null = null;
 
-  constructor(private db: Db, private now: () => number = Date.now) {}
+  constructor(
+    private db: Db,
+    private now: () => number = Date.now,
+  ) {}
 
   /** The client, fresh within FRESHNESS_MS; null when unknown. */
   async find(clientId: string): Promise<ClientRecord | null> {

@@ -15,15 +15,7 @@ import {
   revokeAccessToken,
   verifyAccessToken,
 } from "./authorization-server";
-import {
-  type EndpointRequest,
-  type EndpointResponse,
-  OAuthError,
-  errorResponse,
-  jsonResponse,
-  presentedCredentials,
-  readForm,
-} from "./protocol";
+import { type EndpointRequest, type EndpointResponse, OAuthError, errorResponse, jsonResponse, presentedCredentials, readForm } from "./protocol";
 import { SIGNING_ALGORITHM } from "./signing-keys";
 
 /**

@@ -50,7 +50,10 @@ test("start-up's key is stored with its private half encrypted, and the JWKS hol
   const token = await sign(ring, Date.now());
   assert.equal(decodeProtectedHeader(token).kid, row.id);
   const jwks = await ring.publicJwks();
-  assert.deepEqual(jwks.map((key) => key.kid), [row.id]);
+  assert.deepEqual(
+    jwks.map((key) => key.kid),
+    [row.id],
+  );
   // jose alone, with only the published JWK, verifies what the ring signed.
   await jwtVerify(token, async () => (await import("jose")).importJWK(jwks[0], "ES256"), { ...expected, typ: "at+jwt" });
 });
@@ -88,7 +91,10 @@ test("rotation, on a fixed clock: the new key is published at once and signs a m
     assert.deepEqual(late, { ok: false, reason: "the access token has expired" });
     // The old key stays published past the exp of its last token, then leaves the JWKS and is no longer trusted.
     assert.ok(await ringAt("2030-01-01T11:01:05Z").publishedKey(oldKid), "still published just after its last token's exp");
-    assert.deepEqual((await ringAt("2030-01-01T11:02:01Z").publicJwks()).map((key) => key.kid), [newKid]);
+    assert.deepEqual(
+      (await ringAt("2030-01-01T11:02:01Z").publicJwks()).map((key) => key.kid),
+      [newKid],
+    );
     assert.equal(await ringAt("2030-01-01T11:02:01Z").publishedKey(oldKid), null);
   } finally {
     mock.timers.reset();

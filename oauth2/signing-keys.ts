@@ -72,8 +72,7 @@ function decryptPrivateKey(kid: string, sealed: string): string {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     throw new Error(
-      `signing key ${kid} cannot be decrypted: SECRET_KEY differs from the one it was created with ` +
-        "(every instance must share the same SECRET_KEY)",
+      `signing key ${kid} cannot be decrypted: SECRET_KEY differs from the one it was created with (every instance must share the same SECRET_KEY)`,
     );
   }
 }

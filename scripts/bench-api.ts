@@ -226,13 +226,25 @@ async function seedDatabase(): Promise<Fixture> {
   const rows = Array.from({ length: ROWS - 1 }, (_, i) => {
     const name = `Bench system ${String(i + 1).padStart(6, "0")}`;
     const time = firstCreatedAt + i * 1000;
-    return [uuidV7(time), name, nameKeyOf(name), nameSkeleton(name), `Seeded by bench-api, row ${i + 1} of ${ROWS}`, new Date(time).toISOString().replace(/Z$/, "")];
+    return [
+      uuidV7(time),
+      name,
+      nameKeyOf(name),
+      nameSkeleton(name),
+      `Seeded by bench-api, row ${i + 1} of ${ROWS}`,
+      new Date(time).toISOString().replace(/Z$/, ""),
+    ];
   });
-  const representation = await bulkInsert(rows.map((row) => [...row, row[5]]), firstCreatedAt, probe);
+  const representation = await bulkInsert(
+    rows.map((row) => [...row, row[5]]),
+    firstCreatedAt,
+    probe,
+  );
   say(`DateTime stored as ${representation}`);
   // Read back through Prisma: the bulk rows must look to the product exactly as its own.
   const first = await db.integrationSystem.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  if (first?.createdAt.getTime() !== firstCreatedAt) throw new Error(`the first seeded row reads back as ${first?.createdAt.toISOString()}, not ${new Date(firstCreatedAt).toISOString()}`);
+  if (first?.createdAt.getTime() !== firstCreatedAt)
+    throw new Error(`the first seeded row reads back as ${first?.createdAt.toISOString()}, not ${new Date(firstCreatedAt).toISOString()}`);
   const count = await db.integrationSystem.count();
   if (count !== ROWS) throw new Error(`expected ${ROWS} integration systems after seeding, found ${count}`);
   await db.$disconnect();
@@ -247,9 +259,11 @@ async function rowsAt(offset: number, count: number): Promise<{ id: string; crea
     `SELECT "id", (EXTRACT(EPOCH FROM "createdAt") * 1000)::bigint AS "createdAt" FROM "IntegrationSystem" ORDER BY "createdAt", "id" LIMIT $1 OFFSET $2`,
     [count, offset],
   );
-  return rows.map((row) => ({ id: row.id, createdAtMs: typeof row.createdAt === "number" ? row.createdAt : /^\d+$/.test(row.createdAt) ? Number(row.createdAt) : Date.parse(row.createdAt) }));
+  return rows.map((row) => ({
+    id: row.id,
+    createdAtMs: typeof row.createdAt === "number" ? row.createdAt : /^\d+$/.test(row.createdAt) ? Number(row.createdAt) : Date.parse(row.createdAt),
+  }));
 }
-
 
 // ---------------------------------------------------------------- servers
 
@@ -316,9 +330,7 @@ async function measurePaging(port: number, token: string): Promise<PagingResults
 
   const run = async (entry: Series, record: boolean) => {
     const { reply, ms: elapsed } = await send(entry.query, { after: entry.after });
-    const page = reply.data?.integrationSystems as
-      | { data: { id: string }[]; pageInfo: { hasNextPage: boolean }; totalCount?: number }
-      | undefined;
+    const page = reply.data?.integrationSystems as { data: { id: string }[]; pageInfo: { hasNextPage: boolean }; totalCount?: number } | undefined;
     if (page?.data.length !== PAGE_SIZE || page.data[0].id !== entry.expectedFirstId || !page.pageInfo.hasNextPage) {
       throw new InvalidBenchmark(`${entry.name} page is not the expected one: ${JSON.stringify(reply).slice(0, 300)}`);
     }
@@ -447,7 +459,11 @@ async function measureGroup(targets: Target[]): Promise<ThroughputResult[]> {
   return runs.map(combine);
 }
 
-const loadAverage = () => `${os.loadavg().map((value) => value.toFixed(2)).join(", ")} (${os.cpus().length} cores)`;
+const loadAverage = () =>
+  `${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ")} (${os.cpus().length} cores)`;
 const cpu = (result: ThroughputResult) => result.cpuMsPerRequest?.toFixed(2) ?? "n/a";
 const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
 
@@ -513,7 +529,8 @@ async function main() {
     body: "grant_type=client_credentials",
   });
   const accessToken = (JSON.parse(tokenReply.text) as { access_token?: string }).access_token;
-  if (tokenReply.status !== 200 || !accessToken) throw new InvalidBenchmark(`the token endpoint answered HTTP ${tokenReply.status}: ${tokenReply.text.slice(0, 300)}`);
+  if (tokenReply.status !== 200 || !accessToken)
+    throw new InvalidBenchmark(`the token endpoint answered HTTP ${tokenReply.status}: ${tokenReply.text.slice(0, 300)}`);
 
   say(`load average before measuring: ${loadAverage()}`);
   let paging: PagingResults | null = null;
@@ -536,7 +553,10 @@ async function main() {
     variables: {},
   };
   const isList = (data: Record<string, unknown>) => (data.integrationSystems as { data?: unknown[] }).data?.length === PAGE_SIZE;
-  const listTargets = [await target("product, API token", product, listQuery, apiToken, isList), await target("lean reference", lean, listQuery, apiToken, isList)];
+  const listTargets = [
+    await target("product, API token", product, listQuery, apiToken, isList),
+    await target("lean reference", lean, listQuery, apiToken, isList),
+  ];
   const applicationQuery = { query: "query App($id: ID!) { application(id: $id) { id name description } }", variables: { id: fixture.applicationId } };
   const tenantHeader = { ...apiToken, tenant: fixture.tenantExternalId };
   const isApplication = (data: Record<string, unknown>) => (data.application as { id?: string } | null)?.id === fixture.applicationId;
@@ -563,7 +583,7 @@ async function main() {
         ["first page", ms(paging.first.p50), ms(paging.first.p99)],
         [deepLabel, ms(paging.deep.p50), ms(paging.deep.p99)],
         ["first page + totalCount", ms(paging.firstWithTotal.p50), ms(paging.firstWithTotal.p99)],
-        [deepLabel + " + totalCount", ms(paging.deepWithTotal.p50), ms(paging.deepWithTotal.p99)],
+        [`${deepLabel} + totalCount`, ms(paging.deepWithTotal.p50), ms(paging.deepWithTotal.p99)],
       ]) +
       `\ndeep/first p50 ratio: ${pageRatio.toFixed(2)} (target ≤ ${PAGE_RATIO_TARGET}: ${verdict(pageRatio <= PAGE_RATIO_TARGET)})\n`;
   }

@@ -50,13 +50,24 @@ async function main() {
   const sqlitePath = getConfig().sqlitePath!;
 
   const raw = new Database(sqlitePath);
-  const stored = raw.prepare(`SELECT "createdAt", (SELECT "value" FROM "Label" WHERE "objectId" = ?) AS value FROM "Application" WHERE "id" = ?`).get(probe.id, probe.id) as { createdAt: string | number; value: string };
+  const stored = raw
+    .prepare(`SELECT "createdAt", (SELECT "value" FROM "Label" WHERE "objectId" = ?) AS value FROM "Application" WHERE "id" = ?`)
+    .get(probe.id, probe.id) as { createdAt: string | number; value: string };
   // Store dates and JSON exactly as Prisma did for the probe.
-  const dateOf = typeof stored.createdAt === "number" ? (t: number) => t : stored.createdAt.endsWith("+00:00") ? (t: number) => new Date(t).toISOString().replace(/Z$/, "+00:00") : (t: number) => new Date(t).toISOString();
+  const dateOf =
+    typeof stored.createdAt === "number"
+      ? (t: number) => t
+      : stored.createdAt.endsWith("+00:00")
+        ? (t: number) => new Date(t).toISOString().replace(/Z$/, "+00:00")
+        : (t: number) => new Date(t).toISOString();
   if (stored.value !== JSON.stringify("x")) throw new Error(`unexpected JSON storage ${stored.value}`);
   const started = performance.now();
-  const app = raw.prepare(`INSERT INTO "Application" ("id", "tenantId", "name", "nameKey", "nameSkeleton", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const label = raw.prepare(`INSERT INTO "Label" ("id", "tenantId", "objectType", "objectId", "key", "value", "createdAt", "updatedAt") VALUES (?, ?, 'APPLICATION', ?, ?, ?, ?, ?)`);
+  const app = raw.prepare(
+    `INSERT INTO "Application" ("id", "tenantId", "name", "nameKey", "nameSkeleton", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const label = raw.prepare(
+    `INSERT INTO "Label" ("id", "tenantId", "objectType", "objectId", "key", "value", "createdAt", "updatedAt") VALUES (?, ?, 'APPLICATION', ?, ?, ?, ?, ?)`,
+  );
   const first = Date.now() - 3_600_000 - ROWS * 1000;
   raw.transaction(() => {
     raw.prepare(`DELETE FROM "Label" WHERE "objectId" = ?`).run(probe.id);
@@ -67,7 +78,18 @@ async function main() {
       const name = `bench app ${i}`;
       const at = dateOf(time);
       app.run(id, tenant.id, name, nameKeyOf(name), nameSkeleton(name), at, at);
-      const values: unknown[] = [["dev", "prod", "test"][i % 3], ["DEFAULT", `s${i % 10}`], i, i % 2 === 0, `team-${i % 50}`, { n: i }, "x", "y", ["a", "b"], `v${i}`];
+      const values: unknown[] = [
+        ["dev", "prod", "test"][i % 3],
+        ["DEFAULT", `s${i % 10}`],
+        i,
+        i % 2 === 0,
+        `team-${i % 50}`,
+        { n: i },
+        "x",
+        "y",
+        ["a", "b"],
+        `v${i}`,
+      ];
       for (let k = 0; k < LABELS; k++) label.run(uuidV7(time), tenant.id, id, `l${k}`, JSON.stringify(values[k]), at, at);
     }
   })();
@@ -78,7 +100,13 @@ async function main() {
     ["key only", [{ key: "l3" }]],
     ["equality (1 in 3)", [{ key: "l0", query: '$ ? (@ == "dev")' }]],
     ["array holds (1 in 10)", [{ key: "l1", query: '$[*] ? (@ == "s3")' }]],
-    ["two filters (1 in 30)", [{ key: "l0", query: '$ ? (@ == "dev")' }, { key: "l1", query: '$[*] ? (@ == "s3")' }]],
+    [
+      "two filters (1 in 30)",
+      [
+        { key: "l0", query: '$ ? (@ == "dev")' },
+        { key: "l1", query: '$[*] ? (@ == "s3")' },
+      ],
+    ],
   ];
   const rows: string[][] = [["filter", "first p50 ms", "deep p50 ms", "deep/first"]];
   let worst = 0;
@@ -94,7 +122,10 @@ async function main() {
     }
     const timings = { first: [] as number[], deep: [] as number[] };
     for (let i = 0; i < SAMPLES + 10; i++) {
-      for (const [which, cursor] of [["first", null], ["deep", deep]] as const) {
+      for (const [which, cursor] of [
+        ["first", null],
+        ["deep", deep],
+      ] as const) {
         const t = performance.now();
         const page = await listApplications(db, tenant, { first: PAGE, after: cursor, filter });
         const elapsed = performance.now() - t;
@@ -107,7 +138,9 @@ async function main() {
     rows.push([name, f.toFixed(2), d.toFixed(2), (d / f).toFixed(2)]);
   }
   await db.$disconnect();
-  process.stdout.write(`\napplications(filter:, first: ${PAGE}), ${ROWS.toLocaleString("en")} applications × ${LABELS} labels, SQLite, ${SAMPLES} samples\n${table(rows)}\nworst deep/first: ${worst.toFixed(2)} (target ≤ 1.5)\n`);
+  process.stdout.write(
+    `\napplications(filter:, first: ${PAGE}), ${ROWS.toLocaleString("en")} applications × ${LABELS} labels, SQLite, ${SAMPLES} samples\n${table(rows)}\nworst deep/first: ${worst.toFixed(2)} (target ≤ 1.5)\n`,
+  );
   return worst <= 1.5;
 }
 

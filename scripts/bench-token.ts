@@ -67,7 +67,25 @@ import os from "node:os";
 import path from "node:path";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { type TimeWindow, monotonicMicros, profileReport } from "./cpu-profile";
-import { GRAPHQL_PATH, type GraphQLReply, InvalidBenchmark, NotReady, ROOT, type RunningServer, combineRuns, freePort, loadServer, makeTempDir, request, runBench, say, startServer, stopServer, table, waitUntilUp } from "./bench-support";
+import {
+  GRAPHQL_PATH,
+  type GraphQLReply,
+  InvalidBenchmark,
+  NotReady,
+  ROOT,
+  type RunningServer,
+  combineRuns,
+  freePort,
+  loadServer,
+  makeTempDir,
+  request,
+  runBench,
+  say,
+  startServer,
+  stopServer,
+  table,
+  waitUntilUp,
+} from "./bench-support";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -96,8 +114,7 @@ const PROFILE_DIR = path.join(tmpDir, "cpu-profiles");
 /** application/x-www-form-urlencoded encoding of one value, as RFC 6749 §2.3.1 wants for Basic credentials. */
 const formEncode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 
-const basicAuth = (clientId: string, clientSecret: string) =>
-  `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString("base64")}`;
+const basicAuth = (clientId: string, clientSecret: string) => `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString("base64")}`;
 
 // ---------------------------------------------------------------- the product's credentials
 
@@ -136,7 +153,8 @@ async function productCredentials(port: number): Promise<{ credentials: ClientCr
     body: loginBody,
   });
   const setCookie = login.headers["set-cookie"]?.find((cookie) => cookie.startsWith("compass_session="));
-  if (login.status !== 204 || !setCookie) throw new InvalidBenchmark(`login answered HTTP ${login.status} without a session cookie: ${login.text.slice(0, 300)}`);
+  if (login.status !== 204 || !setCookie)
+    throw new InvalidBenchmark(`login answered HTTP ${login.status} without a session cookie: ${login.text.slice(0, 300)}`);
   const cookie = { cookie: setCookie.split(";")[0] };
 
   const tokenData = await graphql(port, cookie, `mutation { createApiToken(name: "bench") { token } }`);
@@ -229,7 +247,8 @@ async function checkTokenEndpoint(target: TokenTarget): Promise<string> {
     throw new InvalidBenchmark(`${target.label}: the access token is not a JWT (${(error as Error).message})`);
   }
   if (header.alg !== ALG) throw new InvalidBenchmark(`${target.label}: the access token is signed ${header.alg}, not ${ALG}`);
-  if (!HAS_JWT_ACCESS_TOKEN.test(reply.text)) throw new InvalidBenchmark(`${target.label}: the load test's body check would reject ${reply.text.slice(0, 200)}`);
+  if (!HAS_JWT_ACCESS_TOKEN.test(reply.text))
+    throw new InvalidBenchmark(`${target.label}: the load test's body check would reject ${reply.text.slice(0, 200)}`);
 
   const notes = [`alg ${header.alg}`, `typ ${header.typ ?? "(none)"}`, `expires_in ${body?.expires_in}`, `scope "${body?.scope ?? ""}"`];
   if (reply.headers["cache-control"] !== "no-store") notes.push(`Cache-Control ${JSON.stringify(reply.headers["cache-control"] ?? null)}`);
@@ -347,7 +366,8 @@ async function measureDeletion(product: TokenTarget, apiToken: string, clientId:
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const before = await requestToken(product, agent);
-    if (before.status !== 200) throw new InvalidBenchmark(`product: a token request before the delete answered HTTP ${before.status}: ${before.text.slice(0, 300)}`);
+    if (before.status !== 200)
+      throw new InvalidBenchmark(`product: a token request before the delete answered HTTP ${before.status}: ${before.text.slice(0, 300)}`);
 
     const deleteStarted = performance.now();
     const deleted = await graphql(
@@ -424,7 +444,12 @@ async function main(): Promise<boolean> {
   };
   for (const name of ["product", "peer"] as const) say(`${name} token: ${await checkTokenEndpoint(targets[name])}`);
 
-  say(`load average before measuring: ${os.loadavg().map((value) => value.toFixed(2)).join(", ")} (${os.cpus().length} cores)`);
+  say(
+    `load average before measuring: ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(", ")} (${os.cpus().length} cores)`,
+  );
   const { product: productRate, peer: peerRate } = await measureThroughput(targets);
   // Still issuing correct tokens after the load.
   await checkTokenEndpoint(targets.product);
@@ -463,9 +488,11 @@ async function main(): Promise<boolean> {
           ? `ok, the first token request after the delete's acknowledgement was refused (${deletion.refusal}) ` +
             `${deletion.msToRefusal!.toFixed(1)} ms after it`
           : `FAILED, ${deletion.issuedAfterDelete} token(s) issued for the deleted credential after the delete was acknowledged; ` +
-            (deletion.msToRefusal === null
-              ? `no refusal within ${DELETION_DEADLINE_MS / 1000} s`
-              : `first refusal (${deletion.refusal}) ${deletion.msToRefusal.toFixed(1)} ms after it`)
+            (
+              deletion.msToRefusal === null
+                ? `no refusal within ${DELETION_DEADLINE_MS / 1000} s`
+                : `first refusal (${deletion.refusal}) ${deletion.msToRefusal.toFixed(1)} ms after it`
+            )
       } (the delete mutation took ${deletion.deleteMs.toFixed(1)} ms)\n\n`,
   );
   if (PROFILE) process.stdout.write(profileReport(PROFILE_DIR, product.child.pid!, productRate.windows));

@@ -82,7 +82,7 @@ const sources = new Map<string, string[] | null>();
  */
 function location(functionName: string, url: string, lineNumber: number): string {
   if (!url) return "(native)";
-  const file = url.startsWith(ROOT_URL + "/") ? url.slice(ROOT_URL.length + 1) : url;
+  const file = url.startsWith(`${ROOT_URL}/`) ? url.slice(ROOT_URL.length + 1) : url;
   if (!/^file:.*\.[cm]?tsx?$/.test(url)) return `${file}:${lineNumber + 1}`;
   if (!sources.has(url)) sources.set(url, fs.existsSync(fileURLToPath(url)) ? fs.readFileSync(fileURLToPath(url), "utf8").split("\n") : null);
   const lines = sources.get(url);

@@ -88,7 +88,8 @@ const databaseUrl = process.env.DATABASE_URL ?? "";
 const store = /^postgres/i.test(databaseUrl) ? postgresStore(databaseUrl) : sqliteStore(databaseUrl.replace(/^file:/, ""));
 
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value)));
-const cursorOf = (row: Row) => Buffer.from(JSON.stringify(["integrationSystems:CREATED_AT:ASC", asDate(row.createdAt).getTime(), row.id])).toString("base64url");
+const cursorOf = (row: Row) =>
+  Buffer.from(JSON.stringify(["integrationSystems:CREATED_AT:ASC", asDate(row.createdAt).getTime(), row.id])).toString("base64url");
 
 interface Context {
   request: Request;

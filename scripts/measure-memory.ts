@@ -75,7 +75,8 @@ function groupMemory(pgid: number): ProcessMemory[] {
       // The program and its last argument (the script it runs), without the loader flags between.
       const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean);
       const command = [argv[0], ...argv.slice(1).slice(-1)]
-        .map((arg) => (!arg.startsWith("/") ? arg : arg.startsWith(ROOT) ? path.relative(ROOT, arg) : path.basename(arg))).join(" ");
+        .map((arg) => (!arg.startsWith("/") ? arg : arg.startsWith(ROOT) ? path.relative(ROOT, arg) : path.basename(arg)))
+        .join(" ");
       result.push({ pid: Number(entry), command, rssKb: Number(rss[1]) });
     } catch {
       // exited while being read
@@ -97,7 +98,10 @@ async function untilHealthy(url: string, child: ChildProcess, output: () => stri
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited during start-up:\n${output()}`);
-    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`the server did not answer /api/health within 90 s:\n${output()}`);
     await sleep(25);
@@ -110,7 +114,10 @@ async function signIn(url: string, email: string, password: string): Promise<str
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (response.status !== 204 || !cookie) throw new Error(`signing in answered ${response.status}, expected 204 with a cookie`);
   return cookie;
 }

@@ -14,7 +14,7 @@ export function toPostgresSchema(source: string): string {
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../generated/prisma-sqlite"', 'output     = "./prisma-postgresql"');
   if (derived === source || !derived.includes("./prisma-postgresql")) throw new Error("could not derive the PostgreSQL schema");
-  return "// Generated from prisma/schema.prisma by scripts/prisma-generate.ts. Do not edit.\n" + derived;
+  return `// Generated from prisma/schema.prisma by scripts/prisma-generate.ts. Do not edit.\n${derived}`;
 }
 
 export function writePostgresSchema(): void {

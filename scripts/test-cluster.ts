@@ -86,24 +86,39 @@ async function main(): Promise<boolean> {
   const { systemId, credential } = await systemWithCredential(a, apiToken, "Cluster connector");
   const tokenFromA = await tokenRequest(a.port, credential);
   const tokenFromB = await tokenRequest(b.port, credential);
-  check("both instances issue tokens for a credential generated through A", tokenFromA.problem === null && tokenFromB.problem === null,
-    `A: ${tokenFromA.problem ?? "ok"}, B: ${tokenFromB.problem ?? "ok"}`);
+  check(
+    "both instances issue tokens for a credential generated through A",
+    tokenFromA.problem === null && tokenFromB.problem === null,
+    `A: ${tokenFromA.problem ?? "ok"}, B: ${tokenFromB.problem ?? "ok"}`,
+  );
   const crossAB = await graphql(b.port, tokenFromA.accessToken!, `query($id: ID!) { integrationSystem(id: $id) { id } }`, { id: systemId });
   const crossBA = await graphql(a.port, tokenFromB.accessToken!, `query($id: ID!) { integrationSystem(id: $id) { id } }`, { id: systemId });
-  check("a token issued by A is accepted by B, and one issued by B by A",
+  check(
+    "a token issued by A is accepted by B, and one issued by B by A",
     crossAB.json?.data?.integrationSystem?.id === systemId && crossBA.json?.data?.integrationSystem?.id === systemId,
-    `HTTP ${crossAB.status}/${crossBA.status}`);
+    `HTTP ${crossAB.status}/${crossBA.status}`,
+  );
   const [jwksA, jwksB] = await Promise.all(both.map((instance) => timedRequest(instance.port, { method: "GET", path: "/.well-known/jwks.json" })));
-  const kids = (text: string) => (JSON.parse(text).keys as { kid: string }[]).map((key) => key.kid).sort().join(",");
+  const kids = (text: string) =>
+    (JSON.parse(text).keys as { kid: string }[])
+      .map((key) => key.kid)
+      .sort()
+      .join(",");
   check("both instances publish the same JWKS", kids(jwksA.text) === kids(jwksB.text) && kids(jwksA.text) !== "", kids(jwksA.text));
   // Each token's signature, against the other instance's keys.
   const verified = await Promise.all(
-    [[tokenFromA, jwksB], [tokenFromB, jwksA]].map(([token, jwks]) =>
+    [
+      [tokenFromA, jwksB],
+      [tokenFromB, jwksA],
+    ].map(([token, jwks]) =>
       jwtVerify((token as typeof tokenFromA).accessToken ?? "", createLocalJWKSet(JSON.parse(jwks.text)), {
         issuer: PUBLIC_URL,
         audience: `${PUBLIC_URL}/api/graphql`,
         algorithms: ["ES256"],
-      }).then((result) => result.payload.client_id === credential.clientId, () => false),
+      }).then(
+        (result) => result.payload.client_id === credential.clientId,
+        () => false,
+      ),
     ),
   );
   check("a token issued by A verifies against B's JWKS, and one issued by B against A's", verified.every(Boolean));
@@ -156,7 +171,12 @@ async function main(): Promise<boolean> {
     deletionFigures = `token endpoint ${figure(tokens.firstRefusedMs)}, access token ${figure(reads.firstRefusedMs)}`;
     check(
       `a credential deleted through A is refused by B within ${FRESHNESS_BOUND_MS} ms`,
-      problem === null && isData(warm) && isData(deleted) && deleted.json?.data?.deleteSystemAuthForIntegrationSystem?.id === second.credential.clientId && inTime(tokens) && inTime(reads),
+      problem === null &&
+        isData(warm) &&
+        isData(deleted) &&
+        deleted.json?.data?.deleteSystemAuthForIntegrationSystem?.id === second.credential.clientId &&
+        inTime(tokens) &&
+        inTime(reads),
       `first refusal after the deletion was acknowledged: ${deletionFigures}`,
     );
   }
@@ -198,7 +218,11 @@ async function main(): Promise<boolean> {
       body: JSON.stringify({ query: READ_SYSTEMS }),
     });
     const data = me.status === 200 ? JSON.parse(me.text) : null;
-    check("a console session from A works on B", login.status === 204 && !data?.errors && Array.isArray(data?.data?.integrationSystems?.data), `HTTP ${login.status}/${me.status}`);
+    check(
+      "a console session from A works on B",
+      login.status === 204 && !data?.errors && Array.isArray(data?.data?.integrationSystems?.data),
+      `HTTP ${login.status}/${me.status}`,
+    );
   }
 
   // ------------------------------------------------------------ key rotation during traffic
@@ -254,7 +278,9 @@ async function main(): Promise<boolean> {
   );
   check(
     "both instances sign with the new key once it is active, and signed with the old one before",
-    afterRotation.every((token) => token.accessToken && kidOf(token.accessToken) === newKid) && (stats.kids.get(oldKid) ?? 0) > 0 && (stats.kids.get(newKid!) ?? 0) > 0,
+    afterRotation.every((token) => token.accessToken && kidOf(token.accessToken) === newKid) &&
+      (stats.kids.get(oldKid) ?? 0) > 0 &&
+      (stats.kids.get(newKid!) ?? 0) > 0,
     [...stats.kids].map(([kid, count]) => `${kid.slice(0, 8)}…: ${count}`).join(", "),
   );
   const oldStillGood = await Promise.all(both.map((instance) => graphql(instance.port, oldToken, READ_SYSTEMS)));

@@ -59,10 +59,21 @@ async function killOneInstance(): Promise<void> {
   const onA = result.byInstance.get("A")!;
   const onB = result.byInstance.get("B")!;
   check("(a) B is gone", b.child.exitCode !== null || b.child.signalCode !== null, `signal ${b.child.signalCode}`);
-  check("(a) A kept serving: no 5xx and no unanswered request on A", onA.s5xx === 0 && onA.errors === 0, `${onA.answered} answered, ${onA.s5xx} 5xx, ${onA.errors} unanswered`);
-  check("(a) A answered until the end of the load", onA.lastAnsweredAt > killedAt + 10_000, `last answer ${fixed((onA.lastAnsweredAt - killedAt) / 1000)} s after the kill`);
-  check("(a) no 5xx and no 4xx from either instance (only requests in flight to B went unanswered)", totals(result).s5xx === 0 && totals(result).s4xx === 0,
-    `${totals(result).s5xx} 5xx, ${totals(result).s4xx} 4xx, ${onB.errors} unanswered on B`);
+  check(
+    "(a) A kept serving: no 5xx and no unanswered request on A",
+    onA.s5xx === 0 && onA.errors === 0,
+    `${onA.answered} answered, ${onA.s5xx} 5xx, ${onA.errors} unanswered`,
+  );
+  check(
+    "(a) A answered until the end of the load",
+    onA.lastAnsweredAt > killedAt + 10_000,
+    `last answer ${fixed((onA.lastAnsweredAt - killedAt) / 1000)} s after the kill`,
+  );
+  check(
+    "(a) no 5xx and no 4xx from either instance (only requests in flight to B went unanswered)",
+    totals(result).s5xx === 0 && totals(result).s4xx === 0,
+    `${totals(result).s5xx} 5xx, ${totals(result).s4xx} 4xx, ${onB.errors} unanswered on B`,
+  );
   const health = await timedRequest(a.port, { method: "GET", path: "/api/health" });
   check("(a) A is healthy after the kill", health.status === 200, `HTTP ${health.status}`);
   await verifyLedgerOnPostgres("(a)", ledger, databaseUrl);
@@ -118,7 +129,11 @@ async function restartPostgres(): Promise<void> {
   const expectedKinds = new Set(["503 temporarily_unavailable retry-after=5", "503 SERVICE_UNAVAILABLE retry-after=5"]);
   const kindList = [...kinds].map(([kind, count]) => `${kind}: ${count}`).join(", ");
   check("(b) the outage was felt: requests were refused while the database was down", totals(result).s5xx > 0, `${totals(result).s5xx} 5xx`);
-  check("(b) every 5xx is a 503 with Retry-After (temporarily_unavailable / SERVICE_UNAVAILABLE), none a 500", [...kinds.keys()].every((kind) => expectedKinds.has(kind)), kindList);
+  check(
+    "(b) every 5xx is a 503 with Retry-After (temporarily_unavailable / SERVICE_UNAVAILABLE), none a 500",
+    [...kinds.keys()].every((kind) => expectedKinds.has(kind)),
+    kindList,
+  );
   check("(b) 503s come fast: the slowest within 3 s (no hang)", five(result) < 3_000, `slowest 5xx ${fixed(five(result), 0)} ms`);
   check("(b) no request went unanswered", totals(result).errors === 0, `${totals(result).errors}`);
   const downHealth = healthDuringOutage.filter((reply) => reply.status === 503);
@@ -126,17 +141,26 @@ async function restartPostgres(): Promise<void> {
     const body = JSON.parse(reply.body);
     return body.status === "unavailable" && body.database.status === "down" && body.database.message === "the database is unreachable";
   });
-  check("(b) /api/health answers 503 during the outage, saying the database is unreachable",
+  check(
+    "(b) /api/health answers 503 during the outage, saying the database is unreachable",
     downHealth.length > 0 && says && healthDuringOutage.every((reply) => reply.status === 503),
-    `${downHealth.length} of ${healthDuringOutage.length} answers 503; e.g. ${downHealth[0]?.body}`);
-  check("(b) both instances healthy again after the restart, without being restarted",
-    Number.isFinite(recoveredAfterMs) && recoveredAfterMs < 30_000 && [a, b].every((instance, i) => instance.child.pid === pids[i] && instance.child.exitCode === null),
-    `healthy ${fixed(recoveredAfterMs, 0)} ms after PostgreSQL was up`);
+    `${downHealth.length} of ${healthDuringOutage.length} answers 503; e.g. ${downHealth[0]?.body}`,
+  );
+  check(
+    "(b) both instances healthy again after the restart, without being restarted",
+    Number.isFinite(recoveredAfterMs) &&
+      recoveredAfterMs < 30_000 &&
+      [a, b].every((instance, i) => instance.child.pid === pids[i] && instance.child.exitCode === null),
+    `healthy ${fixed(recoveredAfterMs, 0)} ms after PostgreSQL was up`,
+  );
   // After the outage: a fresh round that must succeed completely.
   const after = await runWorkload({ clients: 50, durationMs: 10_000, targets: () => [a, b], apiToken, credentials }, ledger);
   process.stdout.write(`\n(b) load after the restart\n${workloadTable(after)}\n\n`);
-  check("(b) service resumed: 10 s of load after the restart without a failure", totals(after).s5xx + totals(after).s4xx + totals(after).errors === 0 && totals(after).answered > 0,
-    `${totals(after).answered} answered; ${firstFailures(after)}`);
+  check(
+    "(b) service resumed: 10 s of load after the restart without a failure",
+    totals(after).s5xx + totals(after).s4xx + totals(after).errors === 0 && totals(after).answered > 0,
+    `${totals(after).answered} answered; ${firstFailures(after)}`,
+  );
   await verifyLedgerOnPostgres("(b)", ledger, postgres.url);
   figures.push(["(b) PostgreSQL restart", "database down for", `${fixed((upAt - downAt) / 1000)} s`]);
   figures.push(["(b) PostgreSQL restart", "503 answers during the outage", String(totals(result).s5xx)]);
@@ -169,8 +193,11 @@ async function killSqliteWriter(): Promise<void> {
   await a.exited;
   process.stdout.write(`\n(c) writes until the kill\n${workloadTable(result)}\n\n`);
   const acknowledged = ledger.audit.length;
-  check("(c) writes were acknowledged before the kill, and some were in flight", acknowledged > 20 && ledger.unacknowledged > 0,
-    `${acknowledged} acknowledged, ${ledger.unacknowledged} in flight`);
+  check(
+    "(c) writes were acknowledged before the kill, and some were in flight",
+    acknowledged > 20 && ledger.unacknowledged > 0,
+    `${acknowledged} acknowledged, ${ledger.unacknowledged} in flight`,
+  );
   const db = new Database(file);
   try {
     const integrity = db.pragma("integrity_check", { simple: true });

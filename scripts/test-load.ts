@@ -53,13 +53,17 @@ async function main(): Promise<boolean> {
     const sums = totals(result);
     const failures = firstFailures(result);
     ok = check(`run ${run}: no 5xx`, sums.s5xx === 0, `${sums.s5xx} of ${sums.answered}`) && ok;
-    ok = check(`run ${run}: no 4xx and no request without an answer (every request was valid)`, sums.s4xx === 0 && sums.errors === 0,
-      `${sums.s4xx} 4xx, ${sums.errors} without an answer${failures ? `; first: ${failures}` : ""}`) && ok;
+    ok =
+      check(
+        `run ${run}: no 4xx and no request without an answer (every request was valid)`,
+        sums.s4xx === 0 && sums.errors === 0,
+        `${sums.s4xx} 4xx, ${sums.errors} without an answer${failures ? `; first: ${failures}` : ""}`,
+      ) && ok;
     for (const [name, figures] of result.byInstance) say(`instance ${name} answered ${figures.answered} requests`);
     ok = (await verifyLedgerOnPostgres(`after run ${run}`, ledger, databaseUrl)) && ok;
     // A moment for timers and sockets of the run to settle before reading memory.
     await sleep(3_000);
-    instances.forEach((instance, i) => rss[i].push(rssMiB(instance.child.pid!) ?? Number.NaN));
+    for (const [i, instance] of instances.entries()) rss[i].push(rssMiB(instance.child.pid!) ?? Number.NaN);
   }
   process.stdout.write(
     `\n${table([
@@ -74,8 +78,12 @@ async function main(): Promise<boolean> {
   if (RUNS >= 3) {
     instances.forEach((instance, i) => {
       const growth = (rss[i][2] - rss[i][0]) / rss[i][0];
-      ok = check(`instance ${instance.name}: RSS grows at most ${MAX_RSS_GROWTH * 100}% from run 1 to run 3`, growth <= MAX_RSS_GROWTH,
-        `${fixed(rss[i][0])} → ${fixed(rss[i][2])} MiB (${fixed(growth * 100)}%)`) && ok;
+      ok =
+        check(
+          `instance ${instance.name}: RSS grows at most ${MAX_RSS_GROWTH * 100}% from run 1 to run 3`,
+          growth <= MAX_RSS_GROWTH,
+          `${fixed(rss[i][0])} → ${fixed(rss[i][2])} MiB (${fixed(growth * 100)}%)`,
+        ) && ok;
     });
   }
   return summary() && ok;

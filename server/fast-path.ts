@@ -24,7 +24,7 @@ import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, gra
  * reading Request and Response objects cost more than issuing the token.
  */
 function isGraphQLPath(url: string): boolean {
-  return url === GRAPHQL_PATH || url.startsWith(GRAPHQL_PATH + "?") || url.startsWith(GRAPHQL_PATH + "/");
+  return url === GRAPHQL_PATH || url.startsWith(`${GRAPHQL_PATH}?`) || url.startsWith(`${GRAPHQL_PATH}/`);
 }
 
 function endpointRequest(req: IncomingMessage): EndpointRequest {
@@ -75,7 +75,9 @@ const wantsHtml = (req: IncomingMessage) => req.method === "GET" && (req.headers
 async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const response = await graphql.handleNodeRequestAndResponse(req, res);
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
     const page = graphiqlPage(await response.text());
     const html = Buffer.from(page.html);
@@ -143,10 +145,7 @@ function requestedHost(req: IncomingMessage, config: Config): string | undefined
  * hosts this server does not answer for (421: the client may retry at the
  * right one), and gives every answer the base security headers.
  */
-export function createRequestListener(
-  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
-  fallback: RequestListener,
-): RequestListener {
+export function createRequestListener(fastPath: (req: IncomingMessage, res: ServerResponse) => boolean, fallback: RequestListener): RequestListener {
   const config = getConfig();
   const headers = baseSecurityHeaders(config);
   return (req, res) => {

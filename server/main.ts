@@ -52,12 +52,11 @@ async function main() {
     stopping = true;
     log.info("shutting down", { signal });
     // Next stops once this server has finished the requests it was forwarding.
-    server.close(() =>
-      void Promise.allSettled([
-        nextProcess.stop(),
-        authorizationServer(getDb()).clients.flushLastUsed(),
-        apiTokenCache(getDb()).flushLastUsed(),
-      ]).finally(() => process.exit(0)),
+    server.close(
+      () =>
+        void Promise.allSettled([nextProcess.stop(), authorizationServer(getDb()).clients.flushLastUsed(), apiTokenCache(getDb()).flushLastUsed()]).finally(
+          () => process.exit(0),
+        ),
     );
     setTimeout(() => process.exit(0), 5_000).unref();
   };

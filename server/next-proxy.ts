@@ -52,7 +52,12 @@ export interface NextProcess {
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
 
 const connectionOptions = (connection: string | undefined) =>
-  new Set((connection ?? "").toLowerCase().split(",").map((name) => name.trim()));
+  new Set(
+    (connection ?? "")
+      .toLowerCase()
+      .split(",")
+      .map((name) => name.trim()),
+  );
 
 // What a proxy in front says about the client's connection. Next believes
 // them (X-Forwarded-Proto makes its request.url https, X-Forwarded-Host is
@@ -96,9 +101,7 @@ function responseHeaders(answer: http.IncomingMessage): string[] {
  * Starts Next in its own process and resolves once it is ready.
  * `onUnexpectedExit` is called if it exits other than through stop().
  */
-export async function startNextProcess(
-  onUnexpectedExit: (code: number | null, signal: NodeJS.Signals | null) => void,
-): Promise<NextProcess> {
+export async function startNextProcess(onUnexpectedExit: (code: number | null, signal: NodeJS.Signals | null) => void): Promise<NextProcess> {
   const secret = randomBytes(32).toString("base64url");
   // The sibling file with this module's own extension: .ts under tsx, .js if compiled.
   const self = fileURLToPath(import.meta.url);
@@ -143,20 +146,17 @@ export async function startNextProcess(
     // Node's HTTP client validates what its parser let through a little more
     // strictly, and throws; a throw here would take the whole server down.
     try {
-      upstream = http.request(
-        { host: "127.0.0.1", port, agent, method: req.method, path: req.url, headers: requestHeaders(req, secret) },
-        (answer) => {
-          try {
-            res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
-          } catch (error) {
-            answer.destroy();
-            failed(req, res, error as Error);
-            return;
-          }
-          answer.pipe(res);
-          answer.on("error", (error) => res.destroy(error));
-        },
-      );
+      upstream = http.request({ host: "127.0.0.1", port, agent, method: req.method, path: req.url, headers: requestHeaders(req, secret) }, (answer) => {
+        try {
+          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
+        } catch (error) {
+          answer.destroy();
+          failed(req, res, error as Error);
+          return;
+        }
+        answer.pipe(res);
+        answer.on("error", (error) => res.destroy(error));
+      });
     } catch (error) {
       failed(req, res, error as Error);
       return;

@@ -26,9 +26,16 @@ describe("tenants: search and sort", () => {
 
   test("search matches names and external ids ignoring case, literally", async () => {
     const acme = (await app.ok(TENANTS, { search: "ACME" })).tenants;
-    assert.deepEqual(acme.data.map((row: { externalId: string }) => row.externalId), ["acme-eu", "globex"]);
+    assert.deepEqual(
+      acme.data.map((row: { externalId: string }) => row.externalId),
+      ["acme-eu", "globex"],
+    );
     assert.equal(acme.totalCount, 2);
-    assert.deepEqual((await app.ok(TENANTS, { search: "t_1" })).tenants.data.map((row: { name: string }) => row.name), ["Umbrella"], "_ is literal");
+    assert.deepEqual(
+      (await app.ok(TENANTS, { search: "t_1" })).tenants.data.map((row: { name: string }) => row.name),
+      ["Umbrella"],
+      "_ is literal",
+    );
     assert.equal((await app.ok(TENANTS, { search: "t%" })).tenants.totalCount, 0, "% is literal");
   });
 
@@ -42,9 +49,15 @@ describe("tenants: search and sort", () => {
     } while (after);
     assert.deepEqual(names, ["Zeta Corp", "Umbrella", "Initech", "Acme Holding"]);
     const byId = (await app.ok(TENANTS, { first: 2, orderBy: { field: "EXTERNAL_ID" } })).tenants;
-    assert.deepEqual(byId.data.map((row: { externalId: string }) => row.externalId), ["acme-eu", "globex"]);
+    assert.deepEqual(
+      byId.data.map((row: { externalId: string }) => row.externalId),
+      ["acme-eu", "globex"],
+    );
     const next = (await app.ok(TENANTS, { first: 2, after: byId.pageInfo.endCursor, orderBy: { field: "EXTERNAL_ID" } })).tenants;
-    assert.deepEqual(next.data.map((row: { externalId: string }) => row.externalId), ["initech", "t_100"]);
+    assert.deepEqual(
+      next.data.map((row: { externalId: string }) => row.externalId),
+      ["initech", "t_100"],
+    );
   });
 
   test("a cursor of one ordering is refused by another", async () => {
@@ -62,13 +75,18 @@ describe("audit log: filters and CSV", () => {
   before(async () => {
     start = new Date(Date.now() - 1000).toISOString();
     systemId = (await app.ok(`mutation { createIntegrationSystem(in: { name: "Audited_System" }) { id } }`)).createIntegrationSystem.id;
-    await app.ok(`mutation($id: ID!) { updateIntegrationSystem(id: $id, in: { name: "Audited_System", description: "=HYPERLINK(\\"x\\")" }) { id } }`, { id: systemId });
+    await app.ok(`mutation($id: ID!) { updateIntegrationSystem(id: $id, in: { name: "Audited_System", description: "=HYPERLINK(\\"x\\")" }) { id } }`, {
+      id: systemId,
+    });
     await app.ok(`mutation { createIntegrationSystem(in: { name: "Other System" }) { id } }`, {}, app.viewer).catch(() => undefined);
   });
 
   test("by object name (ignoring case, literally) or id, by action, by actor", async () => {
     const byName = (await app.ok(EVENTS, { filter: { object: "audited_SYSTEM" } })).auditEvents;
-    assert.deepEqual(byName.data.map((event: { action: string }) => event.action), ["INTEGRATION_SYSTEM_UPDATED", "INTEGRATION_SYSTEM_CREATED"]);
+    assert.deepEqual(
+      byName.data.map((event: { action: string }) => event.action),
+      ["INTEGRATION_SYSTEM_UPDATED", "INTEGRATION_SYSTEM_CREATED"],
+    );
     assert.equal(byName.totalCount, 2);
     assert.equal((await app.ok(EVENTS, { filter: { object: "audited%system" } })).auditEvents.totalCount, 0, "% is literal");
     assert.equal((await app.ok(EVENTS, { filter: { object: systemId } })).auditEvents.totalCount, 2);
@@ -92,7 +110,10 @@ describe("audit log: filters and CSV", () => {
     const first = (await app.ok(EVENTS, { first: 1, filter: { object: systemId } })).auditEvents;
     assert.equal(first.pageInfo.hasNextPage, true);
     const second = (await app.ok(EVENTS, { first: 1, after: first.pageInfo.endCursor, filter: { object: systemId } })).auditEvents;
-    assert.deepEqual(second.data.map((event: { action: string }) => event.action), ["INTEGRATION_SYSTEM_CREATED"]);
+    assert.deepEqual(
+      second.data.map((event: { action: string }) => event.action),
+      ["INTEGRATION_SYSTEM_CREATED"],
+    );
     assert.equal(second.pageInfo.hasNextPage, false);
   });
 

@@ -33,7 +33,10 @@ test("an API token is shown once, listed without its secret, stored as a hash, a
   const ownedIds = (await app.db.apiToken.findMany({ where: { userId: admin.user.id }, select: { id: true } })).map((row) => row.id);
   assert.equal(ownedIds.length, 2);
   assert.deepEqual(listed.map((row: { id: string }) => row.id).sort(), ownedIds.sort());
-  assert.deepEqual(listed.find((row: { id: string }) => row.id === apiToken.id), apiToken);
+  assert.deepEqual(
+    listed.find((row: { id: string }) => row.id === apiToken.id),
+    apiToken,
+  );
   assert.ok(!JSON.stringify(listed).includes(token.slice("cmp_pat_".length)));
   const fields = (await app.ok<any>(`{ __type(name: "ApiToken") { fields { name } } }`, {}, admin)).__type.fields;
   assert.deepEqual(fields.map((field: { name: string }) => field.name).sort(), ["createdAt", "expiresAt", "id", "lastUsedAt", "name"]);
@@ -80,7 +83,13 @@ test("an expired API token answers 401", async () => {
 });
 
 test("unknown bearer tokens and malformed Authorization headers answer 401", async () => {
-  for (const authorization of [`Bearer cmp_pat_${"A".repeat(43)}`, "Bearer some-other-token", "Basic dXNlcjpwYXNz", "Bearer", `Bearer ${app.admin.token} extra`]) {
+  for (const authorization of [
+    `Bearer cmp_pat_${"A".repeat(43)}`,
+    "Bearer some-other-token",
+    "Basic dXNlcjpwYXNz",
+    "Bearer",
+    `Bearer ${app.admin.token} extra`,
+  ]) {
     assertUnauthenticated(await app.graphql(VIEWER_QUERY, {}, { headers: { authorization } }));
   }
 });
@@ -112,4 +121,3 @@ test("createApiToken refuses expiresInDays outside 1-365 and empty names with BA
   }
   await assertUnchanged(before, "refused token creations");
 });
-

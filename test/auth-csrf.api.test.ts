@@ -82,7 +82,6 @@ test("cookie requests from the same origin, and bearer requests from any origin,
   }
 });
 
-
 test("other sites can neither sign people in or out nor use the cookie through CORS", async () => {
   const user = await newCaller("VIEWER");
   const foreign = { origin: "https://evil.example", "content-type": "application/json" };

@@ -81,7 +81,10 @@ const operations: Operation[] = [
       // Every system in the database, oldest first (the default order), and no more.
       const rows = await app.db.integrationSystem.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
       assert.equal(data.integrationSystems.totalCount, rows.length);
-      assert.deepEqual(data.integrationSystems.data.map(({ id, name }: { id: string; name: string }) => ({ id, name })), rows);
+      assert.deepEqual(
+        data.integrationSystems.data.map(({ id, name }: { id: string; name: string }) => ({ id, name })),
+        rows,
+      );
       for (const system of data.integrationSystems.data) {
         for (const auth of system.auths) assert.equal(auth.auth.credential.clientSecret, null, "no secret after generation");
       }
@@ -378,7 +381,10 @@ const operations: Operation[] = [
     check: async (data, _role, call) => {
       assert.match(data.createApiToken.token, /^cmp_pat_/);
       const row = await app.db.apiToken.findUniqueOrThrow({ where: { id: data.createApiToken.apiToken.id } });
-      assert.deepEqual({ name: row.name, userId: row.userId, tokenHash: row.tokenHash }, { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) });
+      assert.deepEqual(
+        { name: row.name, userId: row.userId, tokenHash: row.tokenHash },
+        { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) },
+      );
     },
   },
   {
@@ -401,7 +407,10 @@ const operations: Operation[] = [
       // The newest five of the whole log.
       const rows = await app.db.auditEvent.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { action: true } });
       assert.equal(data.auditEvents.totalCount, rows.length);
-      assert.deepEqual(data.auditEvents.data.map((event: { action: string }) => event.action), rows.slice(0, 5).map((row) => row.action));
+      assert.deepEqual(
+        data.auditEvents.data.map((event: { action: string }) => event.action),
+        rows.slice(0, 5).map((row) => row.action),
+      );
     },
   },
   {
@@ -423,7 +432,10 @@ const operations: Operation[] = [
     check: async (data) => {
       const rows = await app.db.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, externalId: true, name: true } });
       assert.equal(data.tenants.totalCount, rows.length);
-      assert.deepEqual(data.tenants.data.map(({ id, externalId, name }: { id: string; externalId: string; name: string }) => ({ id, externalId, name })), rows.slice(0, 5));
+      assert.deepEqual(
+        data.tenants.data.map(({ id, externalId, name }: { id: string; externalId: string; name: string }) => ({ id, externalId, name })),
+        rows.slice(0, 5),
+      );
     },
   },
   {
@@ -513,8 +525,15 @@ const operations: Operation[] = [
     check: async (data, _role, call) => {
       const row = await app.db.application.findUniqueOrThrow({ where: { id: data.registerApplication.id } });
       assert.deepEqual(data.registerApplication, { id: row.id, name: "Registered", integrationSystemID: null });
-      assert.deepEqual({ tenantId: row.tenantId, name: row.name, description: row.description, integrationSystemId: row.integrationSystemId }, {
-        tenantId: call.headers!.tenant, name: "Registered", description: "by the matrix", integrationSystemId: null });
+      assert.deepEqual(
+        { tenantId: row.tenantId, name: row.name, description: row.description, integrationSystemId: row.integrationSystemId },
+        {
+          tenantId: call.headers!.tenant,
+          name: "Registered",
+          description: "by the matrix",
+          integrationSystemId: null,
+        },
+      );
     },
   },
   {
@@ -550,9 +569,17 @@ const operations: Operation[] = [
     kind: "read",
     prepare: async () => {
       const { headers, runtime } = await newRuntime();
-      return { query: `{ runtimes(filter: [{ key: "env" }]) { totalCount data { id labels status { condition } metadata { creationTimestamp } } } }`, headers, variables: { id: runtime.id } };
+      return {
+        query: `{ runtimes(filter: [{ key: "env" }]) { totalCount data { id labels status { condition } metadata { creationTimestamp } } } }`,
+        headers,
+        variables: { id: runtime.id },
+      };
     },
-    check: (data, _role, call) => assert.deepEqual(data.runtimes.data.map((row: { id: string }) => row.id), [call.variables!.id]),
+    check: (data, _role, call) =>
+      assert.deepEqual(
+        data.runtimes.data.map((row: { id: string }) => row.id),
+        [call.variables!.id],
+      ),
   },
   {
     field: "runtime",
@@ -598,7 +625,11 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { runtime, headers } = await newRuntime();
-      return { query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: "prod") { key value } }`, variables: { id: runtime.id }, headers };
+      return {
+        query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: "prod") { key value } }`,
+        variables: { id: runtime.id },
+        headers,
+      };
     },
     check: (data) => assert.deepEqual(data.setRuntimeLabel, { key: "env", value: "prod" }),
   },
@@ -616,7 +647,11 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { runtime, headers } = await newRuntime();
-      return { query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`, variables: { id: runtime.id }, headers };
+      return {
+        query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`,
+        variables: { id: runtime.id },
+        headers,
+      };
     },
     check: async (data) => {
       const row = await app.db.systemAuth.findUniqueOrThrow({ where: { id: data.requestClientCredentialsForRuntime.id } });
@@ -638,7 +673,11 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { application, headers } = await newApplication();
-      return { query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "env", value: ["a"]) { key value } }`, variables: { id: application.id }, headers };
+      return {
+        query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "env", value: ["a"]) { key value } }`,
+        variables: { id: application.id },
+        headers,
+      };
     },
     check: (data) => assert.deepEqual(data.setApplicationLabel, { key: "env", value: ["a"] }),
   },
@@ -648,7 +687,11 @@ const operations: Operation[] = [
     prepare: async () => {
       const { application, headers, tenant } = await newApplication();
       await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "env", "dev");
-      return { query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key value } }`, variables: { id: application.id }, headers };
+      return {
+        query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key value } }`,
+        variables: { id: application.id },
+        headers,
+      };
     },
     check: (data) => assert.deepEqual(data.deleteApplicationLabel, { key: "env", value: "dev" }),
   },
@@ -657,7 +700,11 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { application, headers } = await newApplication();
-      return { query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id referenceObjectId } }`, variables: { id: application.id }, headers };
+      return {
+        query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id referenceObjectId } }`,
+        variables: { id: application.id },
+        headers,
+      };
     },
     check: (data, _role, call) => assert.equal(data.requestClientCredentialsForApplication.referenceObjectId, call.variables!.id),
   },
@@ -724,7 +771,6 @@ test("the matrix covers every query and mutation in the schema", async () => {
   const inSchema = [...data.query.fields, ...data.mutation.fields].map((field: { name: string }) => field.name).sort();
   assert.deepEqual(operations.map((operation) => operation.field).sort(), inSchema);
 });
-
 
 const callers: { name: string; role: Role | null; as: () => Promise<Caller | { cookie: string } | null> }[] = [
   { name: "anonymous", role: null, as: async () => null },

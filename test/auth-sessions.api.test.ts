@@ -28,7 +28,10 @@ test("login answers 204 with an HttpOnly, SameSite=Lax session cookie that works
   assert.equal(await response.text(), "");
   assert.equal(response.headers.get("cache-control"), "no-store");
 
-  const [pair, ...attributes] = response.headers.get("set-cookie")!.split(";").map((part) => part.trim());
+  const [pair, ...attributes] = response.headers
+    .get("set-cookie")!
+    .split(";")
+    .map((part) => part.trim());
   recordSecret(pair.slice(`${SESSION_COOKIE}=`.length));
   assert.ok(pair.startsWith(`${SESSION_COOKIE}=`));
   assert.ok(attributes.includes("HttpOnly"), "HttpOnly");
@@ -92,7 +95,10 @@ test("repeated failed logins for one account are throttled with 429 and Retry-Af
   const other = await newCaller("VIEWER");
   // Five free tries, at once and from different addresses: the account is what is counted.
   const failures = await Promise.all(Array.from({ length: 5 }, (_, i) => login(user.user.email, `wrong password ${i}`, newAddress())));
-  assert.deepEqual(failures.map((response) => response.status), Array(5).fill(401));
+  assert.deepEqual(
+    failures.map((response) => response.status),
+    Array(5).fill(401),
+  );
   // Now even the right password waits, wherever it comes from.
   const address = newAddress();
   await assertThrottled(await login(user.user.email, PASSWORD, address));
@@ -106,7 +112,10 @@ test("repeated failed logins from one address are throttled, whichever accounts 
   const address = newAddress();
   // Twenty free tries, at once.
   const failures = await Promise.all(Array.from({ length: 20 }, () => login(`${unique("guess")}@example.test`, "some guess 123", address)));
-  assert.deepEqual(failures.map((response) => response.status), Array(20).fill(401));
+  assert.deepEqual(
+    failures.map((response) => response.status),
+    Array(20).fill(401),
+  );
   await assertThrottled(await login(app.admin.user.email, PASSWORD, address));
   // The same account from elsewhere is fine: the address was throttled, not the account.
   assert.equal((await login(app.admin.user.email, PASSWORD, newAddress())).status, 204);
@@ -162,4 +171,3 @@ test("a cookie with a tampered signature or token answers 401", async () => {
   }
   assert.equal((await app.graphql(VIEWER_QUERY, {}, { cookie })).status, 200, "the genuine cookie still works");
 });
-

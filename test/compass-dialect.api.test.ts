@@ -28,7 +28,10 @@ const base = await app.listen();
 // Compass's documents
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures/compass");
-const FIXTURE_NAMES = fs.readdirSync(FIXTURES).filter((file) => file.endsWith(".graphql")).map((file) => file.slice(0, -".graphql".length));
+const FIXTURE_NAMES = fs
+  .readdirSync(FIXTURES)
+  .filter((file) => file.endsWith(".graphql"))
+  .map((file) => file.slice(0, -".graphql".length));
 
 /** A fixture with its Go verbs filled in order, as fmt.Sprintf does (%s: as is, %d: an integer). */
 function compass(name: string, ...values: (string | number)[]): string {
@@ -91,7 +94,7 @@ async function fetchToken(credential: { clientId: string; clientSecret: string; 
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      authorization: "Basic " + Buffer.from(`${encodeURIComponent(credential.clientId)}:${encodeURIComponent(credential.clientSecret)}`).toString("base64"),
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(credential.clientId)}:${encodeURIComponent(credential.clientSecret)}`).toString("base64")}`,
     },
     body: new URLSearchParams({ grant_type: "client_credentials" }),
   });
@@ -179,7 +182,7 @@ describe("Compass's documents, verbatim", () => {
     }
   });
 
-  test("TestQueryIntegrationSystem and TestQueryIntegrationSystems: first 100 after \"\"", async () => {
+  test('TestQueryIntegrationSystem and TestQueryIntegrationSystems: first 100 after ""', async () => {
     const intSys1 = await register("int-system-1");
     const intSys2 = await register("int-system-2");
     try {
@@ -312,10 +315,7 @@ describe("both dialects, against each other", () => {
       await actions(() => app.ok(SEED.deleteAuth, { id: seedAuth })),
       await actions(() => run(compass("delete-system-auth-for-integration-system", compassAuth))),
     );
-    const both = [
-      await actions(() => app.ok(SEED.delete, { id: seedId })),
-      await actions(() => run(compass("unregister-integration-system", compassId))),
-    ];
+    const both = [await actions(() => app.ok(SEED.delete, { id: seedId })), await actions(() => run(compass("unregister-integration-system", compassId)))];
     assert.deepEqual(both[0], both[1]);
     assert.equal(both[0].length, 1);
   });
@@ -332,7 +332,11 @@ describe("both dialects, against each other", () => {
       const args = seed === "createIntegrationSystem" ? `(in: {name: "int-system"})` : `(id: "${unknown}")`;
       // An ADMIN's create succeeds; its refusal (a duplicate) is compared below.
       for (const as of seed === "createIntegrationSystem" ? [app.viewer] : [app.viewer, app.admin]) {
-        assert.deepEqual(await codes(`mutation { ${seed}${args} { id } }`, {}, as), await codes(`mutation { ${compassName}${args} { id } }`, {}, as), `${seed} as ${as.user.role}`);
+        assert.deepEqual(
+          await codes(`mutation { ${seed}${args} { id } }`, {}, as),
+          await codes(`mutation { ${compassName}${args} { id } }`, {}, as),
+          `${seed} as ${as.user.role}`,
+        );
       }
     }
     const existing = await register("int-system");
@@ -373,7 +377,10 @@ describe("two spellings of one argument: exactly one", () => {
         // Either spelling alone does it.
         for (const name of [first, second]) {
           const response = await app.ok(`mutation($v: ID!) { ${operation}(${name}: $v) { id ... on IntSysSystemAuth { referenceObjectId } } }`, {
-            v: operation === "deleteSystemAuthForIntegrationSystem" ? (await app.ok(SEED.generate, { id: intSys.id })).generateClientCredentialsForIntegrationSystem.id : intSys.id,
+            v:
+              operation === "deleteSystemAuthForIntegrationSystem"
+                ? (await app.ok(SEED.generate, { id: intSys.id })).generateClientCredentialsForIntegrationSystem.id
+                : intSys.id,
           });
           assert.equal(response[operation].referenceObjectId, intSys.id);
         }
@@ -425,7 +432,15 @@ describe("Compass's @sanitize: a system token without integration_system.auths:r
       );
       assert.equal(seedFields.body.errors, undefined, seedFields.text);
       assert.deepEqual((seedFields.body.data as any).integrationSystem.auths, [
-        { id: auth.id, type: "INTEGRATION_SYSTEM", tenantId: null, referenceObjectId: intSys.id, secretHint: null, scopes: [SCOPES.integrationSystemRead], auth: null },
+        {
+          id: auth.id,
+          type: "INTEGRATION_SYSTEM",
+          tenantId: null,
+          referenceObjectId: intSys.id,
+          secretHint: null,
+          scopes: [SCOPES.integrationSystemRead],
+          auth: null,
+        },
       ]);
 
       for (const text of [answer.text, list.text, seedFields.text]) {
@@ -441,7 +456,9 @@ describe("Compass's @sanitize: a system token without integration_system.auths:r
     const { intSys, auth, token } = await systemWithToken([SCOPES.integrationSystemRead, SCOPES.integrationSystemAuthsRead]);
     try {
       const result = await run(compass("get-integration-system", intSys.id), token);
-      assert.deepEqual(result.auths, [{ id: auth.id, auth: { credential: { clientId: auth.id, clientSecret: null, url: `${base}/oauth2/token` }, ...NO_EXTRAS } }]);
+      assert.deepEqual(result.auths, [
+        { id: auth.id, auth: { credential: { clientId: auth.id, clientSecret: null, url: `${base}/oauth2/token` }, ...NO_EXTRAS } },
+      ]);
     } finally {
       await cleanup(intSys.id);
     }

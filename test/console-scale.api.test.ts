@@ -115,22 +115,49 @@ describe("integration systems at scale", () => {
   });
 
   test("search matches descriptions (ignoring case, literally) and exact client ids", async () => {
-    assert.deepEqual((await list({ search: "billing BRIDGE" })).data.map((row) => row.name), ["Alpha"]);
-    assert.deepEqual((await list({ search: "100%" })).data.map((row) => row.name), ["Beta"], "% is literal");
-    assert.deepEqual((await list({ search: clientId })).data.map((row) => row.name), ["Alpha"]);
+    assert.deepEqual(
+      (await list({ search: "billing BRIDGE" })).data.map((row) => row.name),
+      ["Alpha"],
+    );
+    assert.deepEqual(
+      (await list({ search: "100%" })).data.map((row) => row.name),
+      ["Beta"],
+      "% is literal",
+    );
+    assert.deepEqual(
+      (await list({ search: clientId })).data.map((row) => row.name),
+      ["Alpha"],
+    );
     assert.equal((await list({ search: clientId.slice(0, 20) })).totalCount, 0, "a client id must match whole");
-    assert.deepEqual((await list({ search: "gam" })).data.map((row) => row.name), ["Gamma"], "names still match");
+    assert.deepEqual(
+      (await list({ search: "gam" })).data.map((row) => row.name),
+      ["Gamma"],
+      "names still match",
+    );
   });
 
   test("filters: no credentials, expiring soon (or expired), never used; totalCount follows", async () => {
     const epsilon = await create("Epsilon");
     try {
-      assert.deepEqual((await list({ filter: "NO_CREDENTIALS" })).data.map((row) => row.name), ["Epsilon"]);
+      assert.deepEqual(
+        (await list({ filter: "NO_CREDENTIALS" })).data.map((row) => row.name),
+        ["Epsilon"],
+      );
       const expiring = await list({ filter: "EXPIRING_SOON" });
-      assert.deepEqual(expiring.data.map((row) => row.name), ["Beta", "Delta"]);
+      assert.deepEqual(
+        expiring.data.map((row) => row.name),
+        ["Beta", "Delta"],
+      );
       assert.equal(expiring.totalCount, 2);
-      assert.deepEqual((await list({ filter: "NEVER_USED" })).data.map((row) => row.name), ["Alpha", "Gamma", "Delta", "Epsilon"]);
-      assert.deepEqual((await list({ filter: "NEVER_USED", search: "a" })).data.map((row) => row.name), ["Alpha", "Gamma", "Delta"], "search and filter combine");
+      assert.deepEqual(
+        (await list({ filter: "NEVER_USED" })).data.map((row) => row.name),
+        ["Alpha", "Gamma", "Delta", "Epsilon"],
+      );
+      assert.deepEqual(
+        (await list({ filter: "NEVER_USED", search: "a" })).data.map((row) => row.name),
+        ["Alpha", "Gamma", "Delta"],
+        "search and filter combine",
+      );
     } finally {
       await app.db.integrationSystem.delete({ where: { id: epsilon } });
     }
@@ -144,25 +171,48 @@ describe("integration systems at scale", () => {
 
   test("last page holds what the full pages leave, in order, for both orderings", async () => {
     const byCreation = await list({ first: 3, last: true });
-    assert.deepEqual(byCreation.data.map((row) => row.name), ["Delta"], "4 rows, pages of 3: the last holds 1");
+    assert.deepEqual(
+      byCreation.data.map((row) => row.name),
+      ["Delta"],
+      "4 rows, pages of 3: the last holds 1",
+    );
     assert.equal(byCreation.pageInfo.hasNextPage, false);
     assert.equal(byCreation.totalCount, 4);
     const byName = await list({ first: 2, last: true, orderBy: { field: "NAME", direction: "DESC" } });
-    assert.deepEqual(byName.data.map((row) => row.name), ["Beta", "Alpha"]);
+    assert.deepEqual(
+      byName.data.map((row) => row.name),
+      ["Beta", "Alpha"],
+    );
     const filtered = await list({ first: 1, last: true, filter: "EXPIRING_SOON" });
-    assert.deepEqual(filtered.data.map((row) => row.name), ["Delta"]);
+    assert.deepEqual(
+      filtered.data.map((row) => row.name),
+      ["Delta"],
+    );
   });
 
   test("skipPages answers the page that many pages on, and continues with its cursor", async () => {
     const third = await list({ first: 1, skipPages: 2 });
-    assert.deepEqual(third.data.map((row) => row.name), ["Gamma"]);
+    assert.deepEqual(
+      third.data.map((row) => row.name),
+      ["Gamma"],
+    );
     assert.equal(third.pageInfo.hasNextPage, true);
     const fourth = await list({ first: 1, after: third.pageInfo.endCursor });
-    assert.deepEqual(fourth.data.map((row) => row.name), ["Delta"]);
+    assert.deepEqual(
+      fourth.data.map((row) => row.name),
+      ["Delta"],
+    );
     const fromCursor = await list({ first: 1, after: (await list({ first: 1 })).pageInfo.endCursor, skipPages: 1 });
-    assert.deepEqual(fromCursor.data.map((row) => row.name), ["Gamma"], "skips from `after`");
+    assert.deepEqual(
+      fromCursor.data.map((row) => row.name),
+      ["Gamma"],
+      "skips from `after`",
+    );
     const byName = await list({ first: 2, skipPages: 1, orderBy: { field: "NAME", direction: "ASC" } });
-    assert.deepEqual(byName.data.map((row) => row.name), ["Delta", "Gamma"]);
+    assert.deepEqual(
+      byName.data.map((row) => row.name),
+      ["Delta", "Gamma"],
+    );
     const past = await list({ first: 2, skipPages: 5 });
     assert.deepEqual(past.data, []);
     assert.equal(past.totalCount, 4);

@@ -29,10 +29,10 @@ describe("the seed's operations", () => {
     const read = await app.ok(`query($id: ID!) { integrationSystem(id: $id) { ${FIELDS} } }`, { id: created.id });
     assert.equal(read.integrationSystem.description, "Registers BigProvider's apps");
 
-    const updated = await app.ok(
-      `mutation($id: ID!, $in: IntegrationSystemInput!) { updateIntegrationSystem(id: $id, in: $in) { ${FIELDS} } }`,
-      { id: created.id, in: { name: "integrationsystemfrombigprovider" } },
-    );
+    const updated = await app.ok(`mutation($id: ID!, $in: IntegrationSystemInput!) { updateIntegrationSystem(id: $id, in: $in) { ${FIELDS} } }`, {
+      id: created.id,
+      in: { name: "integrationsystemfrombigprovider" },
+    });
     assert.equal(updated.updateIntegrationSystem.name, "integrationsystemfrombigprovider", "own name in another case is allowed");
     assert.equal(updated.updateIntegrationSystem.description, null, "an omitted description clears it");
 
@@ -145,7 +145,12 @@ describe("paging", () => {
   test("first defaults to 100 and must be 1 to 200", async () => {
     await deleteAll();
     await app.db.integrationSystem.createMany({
-      data: Array.from({ length: 205 }, (_, i) => ({ id: `id-${String(i).padStart(4, "0")}`, name: `Bulk ${i}`, nameKey: `bulk ${i}`, nameSkeleton: `bulk ${i}` })),
+      data: Array.from({ length: 205 }, (_, i) => ({
+        id: `id-${String(i).padStart(4, "0")}`,
+        name: `Bulk ${i}`,
+        nameKey: `bulk ${i}`,
+        nameSkeleton: `bulk ${i}`,
+      })),
     });
     const page = await app.ok(PAGE, {});
     assert.equal(page.integrationSystems.data.length, 100);
@@ -164,7 +169,10 @@ describe("paging", () => {
     const first = await app.ok(PAGE, { first: 2 });
     assert.equal(first.integrationSystems.pageInfo.hasNextPage, true);
     const second = await app.ok(PAGE, { first: 2, after: first.integrationSystems.pageInfo.endCursor });
-    assert.deepEqual(second.integrationSystems.data.map((s: { name: string }) => s.name), ["Three", "Four"]);
+    assert.deepEqual(
+      second.integrationSystems.data.map((s: { name: string }) => s.name),
+      ["Three", "Four"],
+    );
     assert.equal(second.integrationSystems.pageInfo.hasNextPage, false);
   });
 
@@ -184,22 +192,25 @@ describe("paging", () => {
     assert.deepEqual(names, ["alpha-Provider", "Beta provider", "epsilon_provider", "PROVIDER delta"]);
 
     const newestFirst = await app.ok(PAGE, { orderBy: { field: "CREATED_AT", direction: "DESC" }, first: 3 });
-    assert.deepEqual(newestFirst.integrationSystems.data.map((s: { name: string }) => s.name), ["epsilon_provider", "PROVIDER delta", "gamma"]);
+    assert.deepEqual(
+      newestFirst.integrationSystems.data.map((s: { name: string }) => s.name),
+      ["epsilon_provider", "PROVIDER delta", "gamma"],
+    );
     const rest = await app.ok(PAGE, {
       orderBy: { field: "CREATED_AT", direction: "DESC" },
       first: 3,
       after: newestFirst.integrationSystems.pageInfo.endCursor,
     });
-    assert.deepEqual(rest.integrationSystems.data.map((s: { name: string }) => s.name), ["Beta provider", "alpha-Provider"]);
+    assert.deepEqual(
+      rest.integrationSystems.data.map((s: { name: string }) => s.name),
+      ["Beta provider", "alpha-Provider"],
+    );
 
     const byNameDesc = await app.ok(PAGE, { orderBy: { field: "NAME", direction: "DESC" }, first: 10 });
-    assert.deepEqual(byNameDesc.integrationSystems.data.map((s: { name: string }) => s.name), [
-      "PROVIDER delta",
-      "gamma",
-      "epsilon_provider",
-      "Beta provider",
-      "alpha-Provider",
-    ]);
+    assert.deepEqual(
+      byNameDesc.integrationSystems.data.map((s: { name: string }) => s.name),
+      ["PROVIDER delta", "gamma", "epsilon_provider", "Beta provider", "alpha-Provider"],
+    );
   });
 
   test('after: "" (the cursor of an empty page) starts from the beginning', async () => {

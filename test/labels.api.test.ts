@@ -17,7 +17,11 @@ const system = await createIntegrationSystem(app.db, app.admin.principal, { name
 const inTenant = { ...app.admin, headers: { tenant: tenant.externalId } };
 
 async function register(kind: "Application" | "Runtime", name: string, labels?: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
-  const data = await app.graphql(`mutation($in: ${kind}RegisterInput!) { result: register${kind}(in: $in) { id } }`, { in: { name, labels, ...extra } }, inTenant);
+  const data = await app.graphql(
+    `mutation($in: ${kind}RegisterInput!) { result: register${kind}(in: $in) { id } }`,
+    { in: { name, labels, ...extra } },
+    inTenant,
+  );
   assert.equal(data.body.errors, undefined, JSON.stringify(data.body.errors));
   return data.body.data!.result.id;
 }
@@ -40,7 +44,11 @@ for (const [name, labels] of FIXTURE) {
 const managed = await register("Application", "app-managed", { env: "dev" }, { integrationSystemID: system.id });
 apps.set("managed", managed);
 // Another tenant's objects with the same labels never show up.
-await app.graphql(`mutation { registerApplication(in: { name: "app-alpha", labels: { env: "dev" } }) { id } }`, {}, { ...app.admin, headers: { tenant: other.externalId } });
+await app.graphql(
+  `mutation { registerApplication(in: { name: "app-alpha", labels: { env: "dev" } }) { id } }`,
+  {},
+  { ...app.admin, headers: { tenant: other.externalId } },
+);
 
 const FORMS: [string, { key: string; query?: string }[], string[], string[]][] = [
   // [what, filters, applications (by fixture name), runtimes]
@@ -69,7 +77,10 @@ for (const [what, filter, expectedApps, expectedRuntimes] of FORMS) {
       { filter },
       inTenant as any,
     );
-    assert.deepEqual(names(apps, data.applications.data), expectedApps.map((name) => name));
+    assert.deepEqual(
+      names(apps, data.applications.data),
+      expectedApps.map((name) => name),
+    );
     assert.equal(data.applications.totalCount, expectedApps.length);
     assert.deepEqual(names(runtimes, data.runtimes.data), expectedRuntimes);
     assert.equal(data.runtimes.totalCount, expectedRuntimes.length);
@@ -96,10 +107,10 @@ test("label filters keep keyset paging: pages of one follow each other without g
 const REFUSED = [
   "$.env",
   '$ ? (@ != "dev")',
-  '$ ? (@ == dev)',
+  "$ ? (@ == dev)",
   '$ ? (@ == "dev") && $ ? (@ == "x")',
   '$[*] ? (@ like_regex "d.*")',
-  '$ ? (@ == 1)',
+  "$ ? (@ == 1)",
   '$ ? (@ == "dev") ||',
   '$ ? (@ == "dev")) OR 1=1 --',
   "exists($)",
@@ -108,7 +119,11 @@ const REFUSED = [
 for (const query of REFUSED) {
   test(`a label filter outside the subset is BAD_USER_INPUT on filter: ${query}`, async () => {
     for (const list of ["applications", "runtimes"]) {
-      const response = await app.graphql(`query($filter: [LabelFilter!]) { ${list}(filter: $filter) { data { id } } }`, { filter: [{ key: "env", query }] }, inTenant);
+      const response = await app.graphql(
+        `query($filter: [LabelFilter!]) { ${list}(filter: $filter) { data { id } } }`,
+        { filter: [{ key: "env", query }] },
+        inTenant,
+      );
       const error = onlyError(response);
       assert.equal(error.extensions.code, "BAD_USER_INPUT", error.message);
       assert.equal(error.extensions.field, "filter");
@@ -140,11 +155,18 @@ test("labels(key) answers all labels, one, or null; a managed application carrie
 
 test("set and delete a label; both are audited with the old and new values in the same transaction", async () => {
   const id = await register("Runtime", "rt-audited", { env: "dev" });
-  const set = await app.ok<any>(`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: {a: [1, "x"]}) { key value } }`, { id }, inTenant as any);
+  const set = await app.ok<any>(
+    `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: {a: [1, "x"]}) { key value } }`,
+    { id },
+    inTenant as any,
+  );
   assert.deepEqual(set.setRuntimeLabel, { key: "env", value: { a: [1, "x"] } });
   const removed = await app.ok<any>(`mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "env") { key value } }`, { id }, inTenant as any);
   assert.deepEqual(removed.deleteRuntimeLabel, { key: "env", value: { a: [1, "x"] } });
-  const events = await app.db.auditEvent.findMany({ where: { objectId: id, action: { startsWith: "LABEL_" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const events = await app.db.auditEvent.findMany({
+    where: { objectId: id, action: { startsWith: "LABEL_" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   assert.deepEqual(
     events.map((event) => [event.action, JSON.parse(event.details!)]),
     [
@@ -180,7 +202,11 @@ test("updating with labels replaces them all; without, they stay", async () => {
   const id = await register("Application", "app-replace", { a: 1, b: 2 });
   const kept = await app.ok<any>(`mutation($id: ID!) { updateApplication(id: $id, in: { name: "app-replace" }) { labels } }`, { id }, inTenant as any);
   assert.deepEqual(kept.updateApplication.labels, { a: 1, b: 2 });
-  const replaced = await app.ok<any>(`mutation($id: ID!) { updateApplication(id: $id, in: { name: "app-replace", labels: { c: 3 } }) { labels } }`, { id }, inTenant as any);
+  const replaced = await app.ok<any>(
+    `mutation($id: ID!) { updateApplication(id: $id, in: { name: "app-replace", labels: { c: 3 } }) { labels } }`,
+    { id },
+    inTenant as any,
+  );
   assert.deepEqual(replaced.updateApplication.labels, { c: 3 });
 });
 
@@ -190,44 +216,84 @@ test("updating with labels replaces them all; without, they stay", async () => {
 const SCHEMA = JSON.stringify({ type: "string", enum: ["dev", "prod"] });
 
 test("a label definition validates values with its JSON Schema; the message says which rule broke", async () => {
-  const created = await app.ok<any>(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key schema } }`, { in: { key: "stage", schema: SCHEMA } }, inTenant as any);
+  const created = await app.ok<any>(
+    `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key schema } }`,
+    { in: { key: "stage", schema: SCHEMA } },
+    inTenant as any,
+  );
   assert.deepEqual(created.createLabelDefinition, { key: "stage", schema: SCHEMA });
   const id = apps.get("epsilon")!;
   const ok = await app.ok<any>(`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "stage", value: "dev") { value } }`, { id }, inTenant as any);
   assert.equal(ok.setApplicationLabel.value, "dev");
-  const bad = onlyError(await app.graphql(`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "stage", value: "qa") { value } }`, { id }, inTenant));
+  const bad = onlyError(
+    await app.graphql(`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "stage", value: "qa") { value } }`, { id }, inTenant),
+  );
   assert.deepEqual([bad.extensions.code, bad.extensions.field], ["BAD_USER_INPUT", "value"]);
   assert.match(bad.message, /must be equal to one of the allowed values: dev, prod/);
   const onRegister = onlyError(await app.graphql(`mutation { registerRuntime(in: { name: "rt-stage", labels: { stage: 7 } }) { id } }`, {}, inTenant));
   assert.deepEqual([onRegister.extensions.code, onRegister.extensions.field], ["BAD_USER_INPUT", "in.labels.stage"]);
   assert.match(onRegister.message, /must be string/);
   // Another tenant has no such definition.
-  const elsewhere = await app.graphql(`mutation { registerApplication(in: { name: "free", labels: { stage: "qa" } }) { id } }`, {}, { ...app.admin, headers: { tenant: other.externalId } });
+  const elsewhere = await app.graphql(
+    `mutation { registerApplication(in: { name: "free", labels: { stage: "qa" } }) { id } }`,
+    {},
+    { ...app.admin, headers: { tenant: other.externalId } },
+  );
   assert.equal(elsewhere.body.errors, undefined);
 });
 
 test("a schema change that existing labels would break is a CONFLICT naming how many objects fail; a compatible one passes", async () => {
-  await app.ok(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key: "size", schema: JSON.stringify({ type: "integer" }) } }, inTenant as any);
-  for (const [n, value] of [[1, 5], [2, 50], [3, 500]] as const) {
-    await app.ok(`mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "size", value: $v) { key } }`, { id: [...runtimes.values()][n], v: value }, inTenant as any);
+  await app.ok(
+    `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+    { in: { key: "size", schema: JSON.stringify({ type: "integer" }) } },
+    inTenant as any,
+  );
+  for (const [n, value] of [
+    [1, 5],
+    [2, 50],
+    [3, 500],
+  ] as const) {
+    await app.ok(
+      `mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "size", value: $v) { key } }`,
+      { id: [...runtimes.values()][n], v: value },
+      inTenant as any,
+    );
   }
   const before = await app.db.labelDefinition.findFirstOrThrow({ where: { tenantId: tenant.id, key: "size" } });
-  const breaking = onlyError(await app.graphql(`mutation($in: LabelDefinitionInput!) { updateLabelDefinition(in: $in) { key } }`, { in: { key: "size", schema: JSON.stringify({ type: "integer", maximum: 10 }) } }, inTenant));
+  const breaking = onlyError(
+    await app.graphql(
+      `mutation($in: LabelDefinitionInput!) { updateLabelDefinition(in: $in) { key } }`,
+      { in: { key: "size", schema: JSON.stringify({ type: "integer", maximum: 10 }) } },
+      inTenant,
+    ),
+  );
   assert.equal(breaking.extensions.code, "CONFLICT");
   assert.equal(breaking.extensions.failingObjectCount, 2);
   assert.match(breaking.message, /2 objects/);
   assert.deepEqual(await app.db.labelDefinition.findFirstOrThrow({ where: { id: before.id } }), before, "unchanged");
-  const fine = await app.ok<any>(`mutation($in: LabelDefinitionInput!) { updateLabelDefinition(in: $in) { schema } }`, { in: { key: "size", schema: JSON.stringify({ type: "integer", maximum: 500 }) } }, inTenant as any);
+  const fine = await app.ok<any>(
+    `mutation($in: LabelDefinitionInput!) { updateLabelDefinition(in: $in) { schema } }`,
+    { in: { key: "size", schema: JSON.stringify({ type: "integer", maximum: 500 }) } },
+    inTenant as any,
+  );
   assert.equal(fine.updateLabelDefinition.schema, JSON.stringify({ type: "integer", maximum: 500 }));
   // Creating a definition over labels it would break is refused alike.
-  const onCreate = onlyError(await app.graphql(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key: "env", schema: JSON.stringify({ type: "string" }) } }, inTenant));
+  const onCreate = onlyError(
+    await app.graphql(
+      `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+      { in: { key: "env", schema: JSON.stringify({ type: "string" }) } },
+      inTenant,
+    ),
+  );
   assert.equal(onCreate.extensions.code, "CONFLICT");
   assert.equal(onCreate.extensions.failingObjectCount, 2, "gamma's env is an array, on an application and a runtime");
 });
 
 test("label definitions: list, read, invalid schemas refused on in.schema, delete with or without related labels", async () => {
   for (const schema of ["{", "[1]", JSON.stringify({ type: "nonsense" }), JSON.stringify({ $ref: "http://elsewhere.example/schema" })]) {
-    const error = onlyError(await app.graphql(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key: "broken", schema } }, inTenant));
+    const error = onlyError(
+      await app.graphql(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key: "broken", schema } }, inTenant),
+    );
     assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.schema"], `${schema}: ${error.message}`);
   }
   const ro = onlyError(await app.graphql(`mutation { createLabelDefinition(in: { key: "integrationSystemID" }) { key } }`, {}, inTenant));
@@ -235,8 +301,15 @@ test("label definitions: list, read, invalid schemas refused on in.schema, delet
   const dup = onlyError(await app.graphql(`mutation { createLabelDefinition(in: { key: "size" }) { key } }`, {}, inTenant));
   assert.equal(dup.extensions.code, "CONFLICT");
 
-  const list = await app.ok<any>(`{ labelDefinitions { key } labelDefinition(key: "size") { key schema } missing: labelDefinition(key: "nope") { key } }`, {}, inTenant as any);
-  assert.deepEqual(list.labelDefinitions.map((d: { key: string }) => d.key), ["size", "stage"]);
+  const list = await app.ok<any>(
+    `{ labelDefinitions { key } labelDefinition(key: "size") { key schema } missing: labelDefinition(key: "nope") { key } }`,
+    {},
+    inTenant as any,
+  );
+  assert.deepEqual(
+    list.labelDefinitions.map((d: { key: string }) => d.key),
+    ["size", "stage"],
+  );
   assert.equal(list.missing, null);
 
   const held = onlyError(await app.graphql(`mutation { deleteLabelDefinition(key: "size") { key } }`, {}, inTenant));
@@ -249,7 +322,9 @@ test("label definitions: list, read, invalid schemas refused on in.schema, delet
   assert.deepEqual(actions, ["LABEL_DEFINITION_CREATED", "LABEL_DEFINITION_DELETED", "LABEL_DEFINITION_UPDATED"]);
 });
 
-test("a label set while its definition changes is checked against the new schema (PostgreSQL: the definition is read FOR SHARE)", { skip: provider !== "postgresql" && "SQLite runs one writer at a time" }, async () => {
+test("a label set while its definition changes is checked against the new schema (PostgreSQL: the definition is read FOR SHARE)", {
+  skip: provider !== "postgresql" && "SQLite runs one writer at a time",
+}, async () => {
   const { setLabel } = await import("@/domain/labels/label.service");
   const pg = (await import("pg")).default;
   await app.ok(`mutation { createLabelDefinition(in: { key: "racing", schema: "{\\"type\\":\\"integer\\"}" }) { key } }`, {}, inTenant as any);

@@ -173,7 +173,10 @@ test("a document nested deeper than the limit is refused: GRAPHQL_VALIDATION_FAI
   const response = await app.graphql(`query ${deep}`, {}, app.admin);
   const errors = response.body.errors ?? [];
   assert.ok(errors.length > 0 && errors.every((error) => error.extensions.code === "GRAPHQL_VALIDATION_FAILED"));
-  assert.ok(errors.some((error) => /nested \d+ levels deep/.test(error.message)), JSON.stringify(errors));
+  assert.ok(
+    errors.some((error) => /nested \d+ levels deep/.test(error.message)),
+    JSON.stringify(errors),
+  );
 
   // Introspection's type cycles (fields → type → fields ...) are limited too.
   const cyclic = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
@@ -234,7 +237,11 @@ test("every document the console sends passes the limits and graphql-js's valida
     const source = fs.readFileSync(path.join(import.meta.dirname, "../components", file), "utf8");
     const document = parse(source, { maxTokens: limits.maxTokens });
     assert.equal(queryLimitError(schema, document, limits)?.message, undefined, file);
-    assert.deepEqual(validate(schema, document, specifiedRules).map((error) => error.message), [], file);
+    assert.deepEqual(
+      validate(schema, document, specifiedRules).map((error) => error.message),
+      [],
+      file,
+    );
   }
 });
 
@@ -371,7 +378,11 @@ test("text with NUL characters or unpaired surrogates is BAD_USER_INPUT, not a d
     [`query($s: String) { integrationSystems(search: $s) { totalCount } }`, { s: "\u0000" }, "s"],
     [`query($id: ID) { auditEvents(objectId: $id) { totalCount } }`, { id: "\u0000" }, "id"],
     [`mutation($name: String!) { createApiToken(name: $name) { token } }`, { name: "bot\u0000" }, "name"],
-    [`mutation($in: CreateUserInput!) { createUser(in: $in) { id } }`, { in: { email: "a\u0000@example.test", password: "x".repeat(12), role: "VIEWER" } }, "in.email"],
+    [
+      `mutation($in: CreateUserInput!) { createUser(in: $in) { id } }`,
+      { in: { email: "a\u0000@example.test", password: "x".repeat(12), role: "VIEWER" } },
+      "in.email",
+    ],
   ];
   await changesNothing("unstorable text", async () => {
     for (const [query, variables, field] of cases) assertError(await app.graphql(query, variables, app.admin), "BAD_USER_INPUT", field);

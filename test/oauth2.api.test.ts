@@ -24,9 +24,11 @@ let systems = 0;
 async function newCredentials(systemId?: string, args: { scopes?: string[]; expiresInDays?: number } = {}): Promise<Credentials> {
   const id =
     systemId ??
-    (await app.ok<{ createIntegrationSystem: { id: string } }>(`mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, {
-      in: { name: `oauth system ${++systems}` },
-    })).createIntegrationSystem.id;
+    (
+      await app.ok<{ createIntegrationSystem: { id: string } }>(`mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, {
+        in: { name: `oauth system ${++systems}` },
+      })
+    ).createIntegrationSystem.id;
   const data = await app.ok<any>(
     `mutation($id: ID!, $days: Int, $scopes: [String!]) { generateClientCredentialsForIntegrationSystem(id: $id, expiresInDays: $days, scopes: $scopes) {
        id auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } }`,
@@ -36,8 +38,7 @@ async function newCredentials(systemId?: string, args: { scopes?: string[]; expi
   return { systemId: id, ...credential };
 }
 
-const basic = (id: string, secret: string) =>
-  "Basic " + Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64");
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
 async function tokenRequest(body: Record<string, string>, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}/oauth2/token`, {
@@ -171,8 +172,8 @@ test("a successful token response is no-store and carries exactly the RFC 6749 m
 test("client_secret_basic form-decodes id and secret (RFC 6749 §2.3.1)", async () => {
   const credentials = await newCredentials();
   // Encode every character, including ones encodeURIComponent leaves alone: the server must decode them.
-  const encodeAll = (value: string) => [...Buffer.from(value)].map((byte) => "%" + byte.toString(16).padStart(2, "0")).join("");
-  const header = "Basic " + Buffer.from(`${encodeAll(credentials.clientId)}:${encodeAll(credentials.clientSecret)}`).toString("base64");
+  const encodeAll = (value: string) => [...Buffer.from(value)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+  const header = `Basic ${Buffer.from(`${encodeAll(credentials.clientId)}:${encodeAll(credentials.clientSecret)}`).toString("base64")}`;
   const response = await tokenRequest({ grant_type: "client_credentials" }, { authorization: header });
   assert.equal(response.status, 200, JSON.stringify(response.body));
 });
@@ -184,18 +185,59 @@ test("token endpoint errors follow RFC 6749 §5.2 with the right status codes", 
   const auth = { authorization: basic(credentials.clientId, credentials.clientSecret) };
   const cases: { name: string; body: Record<string, string>; headers?: Record<string, string>; status: number; error: string; basicChallenge?: boolean }[] = [
     { name: "no client authentication", body: { grant_type: "client_credentials" }, status: 401, error: "invalid_client" },
-    { name: "wrong secret with Basic", body: { grant_type: "client_credentials" }, headers: { authorization: basic(credentials.clientId, "cmp_cs_wrong") }, status: 401, error: "invalid_client", basicChallenge: true },
-    { name: "wrong secret with Post", body: { grant_type: "client_credentials", client_id: credentials.clientId, client_secret: "cmp_cs_wrong" }, status: 401, error: "invalid_client" },
-    { name: "unknown client", body: { grant_type: "client_credentials" }, headers: { authorization: basic("0190c3c6-0000-7000-8000-000000000000", credentials.clientSecret) }, status: 401, error: "invalid_client" },
+    {
+      name: "wrong secret with Basic",
+      body: { grant_type: "client_credentials" },
+      headers: { authorization: basic(credentials.clientId, "cmp_cs_wrong") },
+      status: 401,
+      error: "invalid_client",
+      basicChallenge: true,
+    },
+    {
+      name: "wrong secret with Post",
+      body: { grant_type: "client_credentials", client_id: credentials.clientId, client_secret: "cmp_cs_wrong" },
+      status: 401,
+      error: "invalid_client",
+    },
+    {
+      name: "unknown client",
+      body: { grant_type: "client_credentials" },
+      headers: { authorization: basic("0190c3c6-0000-7000-8000-000000000000", credentials.clientSecret) },
+      status: 401,
+      error: "invalid_client",
+    },
     { name: "malformed Basic", body: { grant_type: "client_credentials" }, headers: { authorization: "Basic !!!" }, status: 401, error: "invalid_client" },
     { name: "missing grant_type", body: {}, headers: auth, status: 400, error: "invalid_request" },
     { name: "password grant", body: { grant_type: "password", username: "a", password: "b" }, headers: auth, status: 400, error: "unsupported_grant_type" },
     { name: "authorization_code grant", body: { grant_type: "authorization_code", code: "x" }, headers: auth, status: 400, error: "unsupported_grant_type" },
-    { name: "scope not granted", body: { grant_type: "client_credentials", scope: "integration_system:write" }, headers: auth, status: 400, error: "invalid_scope" },
-    { name: "unknown scope", body: { grant_type: "client_credentials", scope: "integration_system:read nope" }, headers: auth, status: 400, error: "invalid_scope" },
+    {
+      name: "scope not granted",
+      body: { grant_type: "client_credentials", scope: "integration_system:write" },
+      headers: auth,
+      status: 400,
+      error: "invalid_scope",
+    },
+    {
+      name: "unknown scope",
+      body: { grant_type: "client_credentials", scope: "integration_system:read nope" },
+      headers: auth,
+      status: 400,
+      error: "invalid_scope",
+    },
     { name: "malformed scope", body: { grant_type: "client_credentials", scope: 'a"b' }, headers: auth, status: 400, error: "invalid_scope" },
-    { name: "two authentication methods", body: { grant_type: "client_credentials", client_id: credentials.clientId, client_secret: credentials.clientSecret }, headers: auth, status: 400, error: "invalid_request" },
-    { name: "client_secret without client_id", body: { grant_type: "client_credentials", client_secret: credentials.clientSecret }, status: 400, error: "invalid_request" },
+    {
+      name: "two authentication methods",
+      body: { grant_type: "client_credentials", client_id: credentials.clientId, client_secret: credentials.clientSecret },
+      headers: auth,
+      status: 400,
+      error: "invalid_request",
+    },
+    {
+      name: "client_secret without client_id",
+      body: { grant_type: "client_credentials", client_secret: credentials.clientSecret },
+      status: 400,
+      error: "invalid_request",
+    },
   ];
   for (const c of cases) {
     const response = await tokenRequest(c.body, c.headers);
@@ -220,7 +262,7 @@ test("a repeated parameter, a non-form body and credentials in the URL are inval
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as any).error, "invalid_request");
   }
-  const big = await post("/oauth2/token", "grant_type=client_credentials&pad=" + "x".repeat(20_000));
+  const big = await post("/oauth2/token", `grant_type=client_credentials&pad=${"x".repeat(20_000)}`);
   assert.equal(big.status, 413);
 });
 
@@ -300,7 +342,7 @@ test("forged and foreign tokens are UNAUTHENTICATED", async () => {
     "alg none": `${b64({ alg: "none", typ: "at+jwt", kid: ownHeader.kid })}.${payload}.`,
     "HS256 with the public key as secret": await new SignJWT(claims)
       .setProtectedHeader({ alg: "HS256", typ: "at+jwt", kid: ownHeader.kid })
-      .sign(new TextEncoder().encode(JSON.stringify((await (await fetch(`${base}/.well-known/jwks.json`)).json() as any).keys[0]))),
+      .sign(new TextEncoder().encode(JSON.stringify(((await (await fetch(`${base}/.well-known/jwks.json`)).json()) as any).keys[0]))),
     "unknown kid": await new SignJWT(claims).setProtectedHeader({ alg: "ES256", typ: "at+jwt", kid: "not-a-key" }).sign(attacker.privateKey),
     "right kid, another key": await new SignJWT(claims).setProtectedHeader({ alg: "ES256", typ: "at+jwt", kid: ownHeader.kid }).sign(attacker.privateKey),
     "tampered payload": `${header}.${b64({ ...claims, scope: "integration_system:write" })}.${signature}`,
@@ -488,9 +530,15 @@ test("failed client authentications are throttled per client id and per address,
 
   // One address guessing across many client ids is held back too.
   for (let i = 0; i < 20; i++) {
-    await tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(`0190c3c6-0000-7000-8000-${String(i).padStart(12, "0")}`, "x"), "x-compass-client-address": "10.0.0.9" });
+    await tokenRequest(
+      { grant_type: "client_credentials" },
+      { authorization: basic(`0190c3c6-0000-7000-8000-${String(i).padStart(12, "0")}`, "x"), "x-compass-client-address": "10.0.0.9" },
+    );
   }
-  const blocked = await tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(credentials.clientId, credentials.clientSecret), "x-compass-client-address": "10.0.0.9" });
+  const blocked = await tokenRequest(
+    { grant_type: "client_credentials" },
+    { authorization: basic(credentials.clientId, credentials.clientSecret), "x-compass-client-address": "10.0.0.9" },
+  );
   assert.equal(blocked.status, 429);
 });
 
@@ -505,7 +553,10 @@ test("lastUsedAt is recorded for the credential that got a token", async () => {
   await authorizationServer(app.db).clients.flushLastUsed();
   const after = await app.db.systemAuth.findUniqueOrThrow({ where: { id: credentials.clientId } });
   assert.ok(after.lastUsedAt && Date.now() - after.lastUsedAt.getTime() < 10_000);
-  const read = await app.ok<any>(`query($id: ID!) { integrationSystem(id: $id) { auths { id lastUsedAt secretHint auth { credential { ... on OAuthCredentialData { clientSecret } } } } } }`, { id: credentials.systemId });
+  const read = await app.ok<any>(
+    `query($id: ID!) { integrationSystem(id: $id) { auths { id lastUsedAt secretHint auth { credential { ... on OAuthCredentialData { clientSecret } } } } } }`,
+    { id: credentials.systemId },
+  );
   assert.equal(read.integrationSystem.auths[0].lastUsedAt, after.lastUsedAt!.toISOString());
   assert.equal(read.integrationSystem.auths[0].auth.credential.clientSecret, null, "the secret is never read back");
   assert.equal(read.integrationSystem.auths[0].secretHint, credentials.clientSecret.slice(-4));

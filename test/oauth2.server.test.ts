@@ -71,8 +71,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       });
       apiToken = ((await created.json()) as any).data.createApiToken.token;
       seen.push(apiToken);
-      systemId = (await graphql(`mutation { createIntegrationSystem(in: {name: "Vendor connector"}) { id } }`, apiToken)).body.data
-        .createIntegrationSystem.id;
+      systemId = (await graphql(`mutation { createIntegrationSystem(in: {name: "Vendor connector"}) { id } }`, apiToken)).body.data.createIntegrationSystem.id;
       const generated = await graphql(
         `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { id auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } }`,
         apiToken,
@@ -103,8 +102,8 @@ for (const provider of ["sqlite", "postgresql"] as const) {
     });
 
     test("failed requests carrying secrets and tokens", async () => {
-      const basic = (secret: string) => "Basic " + Buffer.from(`${credential.clientId}:${secret}`).toString("base64");
-      const wrongSecret = credential.clientSecret.slice(0, -3) + "xyz";
+      const basic = (secret: string) => `Basic ${Buffer.from(`${credential.clientId}:${secret}`).toString("base64")}`;
+      const wrongSecret = `${credential.clientSecret.slice(0, -3)}xyz`;
       seen.push(wrongSecret);
       const refused = await fetch(`${server.url}/oauth2/token`, {
         method: "POST",
@@ -132,7 +131,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       });
       const accessToken = ((await token.json()) as any).access_token as string;
       seen.push(accessToken);
-      const tampered = accessToken.slice(0, -6) + "AAAAAA";
+      const tampered = `${accessToken.slice(0, -6)}AAAAAA`;
       seen.push(tampered);
       assert.equal((await graphql("{ viewer { kind } }", tampered)).status, 401);
       // Revoked, then used again.

@@ -51,7 +51,7 @@ async function tokenFor(clientId: string, clientSecret: string): Promise<string>
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      authorization: "Basic " + Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64"),
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`,
     },
     body: new URLSearchParams({ grant_type: "client_credentials" }),
   });
@@ -86,14 +86,25 @@ const runtimeToken = await tokenFor(runtimeCredential.auth.credential.clientId, 
 
 test("an application's credential: an AppSystemAuth naming its tenant and application, the secret once, hashed, audited", async () => {
   assert.deepEqual(
-    { type: appCredential.type, tenantId: appCredential.tenantId, referenceObjectId: appCredential.referenceObjectId, clientId: appCredential.auth.credential.clientId },
+    {
+      type: appCredential.type,
+      tenantId: appCredential.tenantId,
+      referenceObjectId: appCredential.referenceObjectId,
+      clientId: appCredential.auth.credential.clientId,
+    },
     { type: "APPLICATION", tenantId: tenant.id, referenceObjectId: appId, clientId: appCredential.id },
   );
   assert.match(appCredential.auth.credential.clientSecret, /^cmp_cs_/);
   const row = await app.db.systemAuth.findUniqueOrThrow({ where: { id: appCredential.id } });
-  assert.deepEqual({ applicationId: row.applicationId, runtimeId: row.runtimeId, integrationSystemId: row.integrationSystemId, tenantId: row.tenantId, scopes: row.scopes },
-    { applicationId: appId, runtimeId: null, integrationSystemId: null, tenantId: tenant.id, scopes: "application:read label_definition:read" });
-  const listed = await ok(`query($id: ID!) { application(id: $id) { auths { id type auth { credential { ... on OAuthCredentialData { clientSecret } } } } } }`, { id: appId }, adminToken);
+  assert.deepEqual(
+    { applicationId: row.applicationId, runtimeId: row.runtimeId, integrationSystemId: row.integrationSystemId, tenantId: row.tenantId, scopes: row.scopes },
+    { applicationId: appId, runtimeId: null, integrationSystemId: null, tenantId: tenant.id, scopes: "application:read label_definition:read" },
+  );
+  const listed = await ok(
+    `query($id: ID!) { application(id: $id) { auths { id type auth { credential { ... on OAuthCredentialData { clientSecret } } } } } }`,
+    { id: appId },
+    adminToken,
+  );
   assert.deepEqual(listed.application.auths, [{ id: appCredential.id, type: "APPLICATION", auth: { credential: { clientSecret: null } } }]);
   const event = await app.db.auditEvent.findFirstOrThrow({ where: { action: "CLIENT_CREDENTIALS_GENERATED", objectId: appId } });
   assert.equal(event.objectType, "Application");
@@ -103,7 +114,12 @@ test("an application's credential: an AppSystemAuth naming its tenant and applic
 });
 
 test("viewer { id type } says APPLICATION or RUNTIME", async () => {
-  assert.deepEqual((await ok(`{ viewer { id type kind clientId } }`, {}, appToken)).viewer, { id: appId, type: "APPLICATION", kind: "APPLICATION", clientId: appCredential.id });
+  assert.deepEqual((await ok(`{ viewer { id type kind clientId } }`, {}, appToken)).viewer, {
+    id: appId,
+    type: "APPLICATION",
+    kind: "APPLICATION",
+    clientId: appCredential.id,
+  });
   assert.deepEqual((await ok(`{ viewer { id type } }`, {}, runtimeToken)).viewer, { id: runtimeId, type: "RUNTIME" });
 });
 
@@ -152,12 +168,23 @@ test("an application and a runtime each write their own labels, audited as thems
   await ok(`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "zone", value: ["a"]) { key } }`, { id: runtimeId }, runtimeToken);
   await ok(`mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "zone") { key } }`, { id: runtimeId }, runtimeToken);
   const event = await app.db.auditEvent.findFirstOrThrow({ where: { action: "LABEL_SET", objectId: appId } });
-  assert.deepEqual({ actorType: event.actorType, actorId: event.actorId, authMethod: event.authMethod }, { actorType: "APPLICATION", actorId: appId, authMethod: "ACCESS_TOKEN" });
-  refused(await call(`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "zone", value: 1) { key } }`, { id: otherRuntimeId }, runtimeToken), "FORBIDDEN", "another runtime");
+  assert.deepEqual(
+    { actorType: event.actorType, actorId: event.actorId, authMethod: event.authMethod },
+    { actorType: "APPLICATION", actorId: appId, authMethod: "ACCESS_TOKEN" },
+  );
+  refused(
+    await call(`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "zone", value: 1) { key } }`, { id: otherRuntimeId }, runtimeToken),
+    "FORBIDDEN",
+    "another runtime",
+  );
 });
 
 test("a runtime reads itself and its tenant's applications, nothing else", async () => {
-  const data = await ok(`query($id: ID!) { runtime(id: $id) { id status { condition } } applications(first: 10) { totalCount data { id labels } } }`, { id: runtimeId }, runtimeToken);
+  const data = await ok(
+    `query($id: ID!) { runtime(id: $id) { id status { condition } } applications(first: 10) { totalCount data { id labels } } }`,
+    { id: runtimeId },
+    runtimeToken,
+  );
   assert.equal(data.runtime.status.condition, "INITIAL");
   assert.equal(data.applications.totalCount, 2);
   refused(await call(`query($id: ID!) { runtime(id: $id) { id } }`, { id: otherRuntimeId }, runtimeToken), "FORBIDDEN", "another runtime");
@@ -180,13 +207,24 @@ test("unregistering an application deletes its credentials, and its tokens stop 
 });
 
 test("runtimes: register, update (status timestamp moves with the condition), unregister with its credentials", async () => {
-  const created = await ok(`mutation { registerRuntime(in: { name: "lifecycle", description: "d", labels: { a: 1 }, applicationNamespace: "ns" }) {
-    id name description labels applicationNamespace status { condition timestamp } metadata { creationTimestamp } } }`, {}, adminToken);
+  const created = await ok(
+    `mutation { registerRuntime(in: { name: "lifecycle", description: "d", labels: { a: 1 }, applicationNamespace: "ns" }) {
+    id name description labels applicationNamespace status { condition timestamp } metadata { creationTimestamp } } }`,
+    {},
+    adminToken,
+  );
   const runtime = created.registerRuntime;
-  assert.deepEqual({ ...runtime, id: undefined, status: undefined, metadata: undefined }, { id: undefined, name: "lifecycle", description: "d", labels: { a: 1 }, applicationNamespace: "ns", status: undefined, metadata: undefined });
+  assert.deepEqual(
+    { ...runtime, id: undefined, status: undefined, metadata: undefined },
+    { id: undefined, name: "lifecycle", description: "d", labels: { a: 1 }, applicationNamespace: "ns", status: undefined, metadata: undefined },
+  );
   assert.equal(runtime.status.condition, "INITIAL");
   assert.equal(runtime.status.timestamp, runtime.metadata.creationTimestamp);
-  const updated = await ok(`mutation($id: ID!) { updateRuntime(id: $id, in: { name: "lifecycle", statusCondition: CONNECTED }) { description status { condition timestamp } labels } }`, { id: runtime.id }, adminToken);
+  const updated = await ok(
+    `mutation($id: ID!) { updateRuntime(id: $id, in: { name: "lifecycle", statusCondition: CONNECTED }) { description status { condition timestamp } labels } }`,
+    { id: runtime.id },
+    adminToken,
+  );
   assert.equal(updated.updateRuntime.status.condition, "CONNECTED");
   assert.ok(updated.updateRuntime.status.timestamp > runtime.status.timestamp);
   assert.equal(updated.updateRuntime.description, null);
@@ -197,7 +235,9 @@ test("runtimes: register, update (status timestamp moves with the condition), un
   await ok(`mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, { id: runtime.id }, adminToken);
   assert.equal(await app.db.systemAuth.count({ where: { id: credential.id } }), 0);
   assert.equal(await app.db.label.count({ where: { objectId: runtime.id } }), 0);
-  const actions = (await app.db.auditEvent.findMany({ where: { objectId: runtime.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((event) => event.action);
+  const actions = (await app.db.auditEvent.findMany({ where: { objectId: runtime.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
+    (event) => event.action,
+  );
   assert.deepEqual(actions, ["RUNTIME_REGISTERED", "RUNTIME_UPDATED", "CLIENT_CREDENTIALS_GENERATED", "RUNTIME_UNREGISTERED"]);
 });
 
@@ -240,7 +280,11 @@ test("a credential is deleted only through its own kind's operation and tenant",
     refused(await call(query, { id }, adminToken, header), "NOT_FOUND", `${query} ${header}`);
   }
   assert.equal(await app.db.systemAuth.count({ where: { id: { in: [appCredential.id, runtimeCredential.id] } } }), 2);
-  const deleted = await ok(`mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id type referenceObjectId } }`, { id: appCredential.id }, adminToken);
+  const deleted = await ok(
+    `mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id type referenceObjectId } }`,
+    { id: appCredential.id },
+    adminToken,
+  );
   assert.deepEqual(deleted.deleteSystemAuthForApplication, { id: appCredential.id, type: "APPLICATION", referenceObjectId: appId });
   refused(await call(`{ viewer { id } }`, {}, appToken), "UNAUTHENTICATED", "the deleted credential's token");
 });
@@ -254,8 +298,12 @@ test("deleting a tenant with cascade removes its runtimes, labels, definitions a
   refused(await call(`mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: doomed.id }, adminToken, null), "CONFLICT", "tenant with a runtime");
   await ok(`mutation($id: ID!) { deleteTenant(id: $id, cascade: true) { id } }`, { id: doomed.id }, adminToken, null);
   assert.deepEqual(
-    [await app.db.runtime.count({ where: { tenantId: doomed.id } }), await app.db.label.count({ where: { tenantId: doomed.id } }),
-      await app.db.labelDefinition.count({ where: { tenantId: doomed.id } }), await app.db.systemAuth.count({ where: { id: data.c.id } })],
+    [
+      await app.db.runtime.count({ where: { tenantId: doomed.id } }),
+      await app.db.label.count({ where: { tenantId: doomed.id } }),
+      await app.db.labelDefinition.count({ where: { tenantId: doomed.id } }),
+      await app.db.systemAuth.count({ where: { id: data.c.id } }),
+    ],
     [0, 0, 0, 0],
   );
 });

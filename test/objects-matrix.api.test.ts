@@ -94,83 +94,156 @@ const credentialOf = async (kind: "APPLICATION" | "RUNTIME", id: string) => {
 
 const rows: Row[] = [
   {
-    field: "runtimes", needs: SCOPES.runtimeRead, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    field: "runtimes",
+    needs: SCOPES.runtimeRead,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
     prepare: async () => ({ query: `{ runtimes(filter: [{ key: "preset", query: "$ ? (@ == \\"x\\")" }]) { data { id } } }` }),
     check: (data, f) => assert.ok(data.runtimes.data.some((row: { id: string }) => row.id === f.runtimeId)),
   },
   {
-    field: "runtime", needs: SCOPES.runtimeRead, application: "FORBIDDEN", runtime: "allowed",
+    field: "runtime",
+    needs: SCOPES.runtimeRead,
+    application: "FORBIDDEN",
+    runtime: "allowed",
     prepare: async (f) => ({ query: `query($id: ID!) { runtime(id: $id) { id labels auths { id } } }`, variables: { id: f.runtimeId } }),
     check: (data, f) => assert.deepEqual(data.runtime, { id: f.runtimeId, labels: { preset: "x" }, auths: data.runtime.auths }),
   },
   {
-    field: "registerRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async () => ({ query: `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id name } }`, variables: { in: { name: unique("registered") } } }),
+    field: "registerRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async () => ({
+      query: `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id name } }`,
+      variables: { in: { name: unique("registered") } },
+    }),
     check: async (data) => assert.equal((await app.db.runtime.findUniqueOrThrow({ where: { id: data.registerRuntime.id } })).name, data.registerRuntime.name),
   },
   {
-    field: "updateRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { updateRuntime(id: $id, in: { name: "${unique("updated")}", statusCondition: FAILED }) { status { condition } } }`, variables: { id: f.runtimeId } }),
+    field: "updateRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { updateRuntime(id: $id, in: { name: "${unique("updated")}", statusCondition: FAILED }) { status { condition } } }`,
+      variables: { id: f.runtimeId },
+    }),
     check: (data) => assert.equal(data.updateRuntime.status.condition, "FAILED"),
   },
   {
-    field: "unregisterRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    field: "unregisterRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
     prepare: async (f) => ({ query: `mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, variables: { id: f.runtimeId } }),
     check: async (_data, f) => assert.equal(await app.db.runtime.count({ where: { id: f.runtimeId } }), 0),
   },
   {
-    field: "setRuntimeLabel", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "allowed",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "set", value: [1]) { key value } }`, variables: { id: f.runtimeId } }),
+    field: "setRuntimeLabel",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "allowed",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "set", value: [1]) { key value } }`,
+      variables: { id: f.runtimeId },
+    }),
     check: async (data, f) => {
       assert.deepEqual(data.setRuntimeLabel, { key: "set", value: [1] });
       assert.deepEqual((await app.db.label.findFirstOrThrow({ where: { objectId: f.runtimeId, key: "set" } })).value, [1]);
     },
   },
   {
-    field: "deleteRuntimeLabel", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "allowed",
+    field: "deleteRuntimeLabel",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "allowed",
     prepare: async (f) => ({ query: `mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "preset") { key } }`, variables: { id: f.runtimeId } }),
     check: async (_data, f) => assert.equal(await app.db.label.count({ where: { objectId: f.runtimeId, key: "preset" } }), 0),
   },
   {
-    field: "requestClientCredentialsForRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id referenceObjectId auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`, variables: { id: f.runtimeId } }),
+    field: "requestClientCredentialsForRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id referenceObjectId auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`,
+      variables: { id: f.runtimeId },
+    }),
     check: (data, f) => {
       assert.equal(data.requestClientCredentialsForRuntime.referenceObjectId, f.runtimeId);
       assert.match(data.requestClientCredentialsForRuntime.auth.credential.clientSecret, /^cmp_cs_/);
     },
   },
   {
-    field: "deleteSystemAuthForRuntime", needs: SCOPES.runtimeWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteSystemAuthForRuntime(authID: $id) { id } }`, variables: { id: await credentialOf("RUNTIME", f.runtimeId) } }),
+    field: "deleteSystemAuthForRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { deleteSystemAuthForRuntime(authID: $id) { id } }`,
+      variables: { id: await credentialOf("RUNTIME", f.runtimeId) },
+    }),
     check: async (data) => assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForRuntime.id } }), 0),
   },
   {
-    field: "setApplicationLabel", needs: SCOPES.applicationWrite, application: "allowed", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "set", value: {a: true}) { key value } }`, variables: { id: f.appId } }),
+    field: "setApplicationLabel",
+    needs: SCOPES.applicationWrite,
+    application: "allowed",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "set", value: {a: true}) { key value } }`,
+      variables: { id: f.appId },
+    }),
     check: (data) => assert.deepEqual(data.setApplicationLabel, { key: "set", value: { a: true } }),
   },
   {
-    field: "deleteApplicationLabel", needs: SCOPES.applicationWrite, application: "allowed", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "preset") { key value } }`, variables: { id: f.appId } }),
+    field: "deleteApplicationLabel",
+    needs: SCOPES.applicationWrite,
+    application: "allowed",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "preset") { key value } }`,
+      variables: { id: f.appId },
+    }),
     check: (data) => assert.deepEqual(data.deleteApplicationLabel, { key: "preset", value: "x" }),
   },
   {
-    field: "requestClientCredentialsForApplication", needs: SCOPES.applicationWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id type referenceObjectId } }`, variables: { id: f.appId } }),
-    check: (data, f) => assert.deepEqual({ ...data.requestClientCredentialsForApplication, id: undefined }, { id: undefined, type: "APPLICATION", referenceObjectId: f.appId }),
+    field: "requestClientCredentialsForApplication",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id type referenceObjectId } }`,
+      variables: { id: f.appId },
+    }),
+    check: (data, f) =>
+      assert.deepEqual({ ...data.requestClientCredentialsForApplication, id: undefined }, { id: undefined, type: "APPLICATION", referenceObjectId: f.appId }),
   },
   {
-    field: "deleteSystemAuthForApplication", needs: SCOPES.applicationWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id } }`, variables: { id: await credentialOf("APPLICATION", f.appId) } }),
+    field: "deleteSystemAuthForApplication",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { deleteSystemAuthForApplication(authID: $id) { id } }`,
+      variables: { id: await credentialOf("APPLICATION", f.appId) },
+    }),
     check: async (data) => assert.equal(await app.db.systemAuth.count({ where: { id: data.deleteSystemAuthForApplication.id } }), 0),
   },
   {
-    field: "labelDefinitions", needs: SCOPES.labelDefinitionRead, application: "allowed", runtime: "FORBIDDEN",
+    field: "labelDefinitions",
+    needs: SCOPES.labelDefinitionRead,
+    application: "allowed",
+    runtime: "FORBIDDEN",
     prepare: async () => ({ query: `{ labelDefinitions { key } }` }),
     check: async (data) => assert.equal(data.labelDefinitions.length, await app.db.labelDefinition.count({ where: { tenantId: tenant.id } })),
   },
   {
-    field: "labelDefinition", needs: SCOPES.labelDefinitionRead, application: "allowed", runtime: "FORBIDDEN",
+    field: "labelDefinition",
+    needs: SCOPES.labelDefinitionRead,
+    application: "allowed",
+    runtime: "FORBIDDEN",
     prepare: async () => {
       const key = unique("def").replace("-", "_");
       await createLabelDefinition(app.db, admin, tenant, { key, schema: `{"type":"string"}` });
@@ -179,21 +252,36 @@ const rows: Row[] = [
     check: (data) => assert.equal(data.labelDefinition.schema, `{"type":"string"}`),
   },
   {
-    field: "createLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
-    prepare: async () => ({ query: `mutation($key: String!) { createLabelDefinition(in: { key: $key }) { key } }`, variables: { key: unique("created").replace("-", "_") } }),
+    field: "createLabelDefinition",
+    needs: SCOPES.labelDefinitionWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async () => ({
+      query: `mutation($key: String!) { createLabelDefinition(in: { key: $key }) { key } }`,
+      variables: { key: unique("created").replace("-", "_") },
+    }),
     check: async (data) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: data.createLabelDefinition.key } }), 1),
   },
   {
-    field: "updateLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    field: "updateLabelDefinition",
+    needs: SCOPES.labelDefinitionWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
     prepare: async () => {
       const key = unique("upd").replace("-", "_");
       await createLabelDefinition(app.db, admin, tenant, { key });
-      return { query: `mutation($key: String!) { updateLabelDefinition(in: { key: $key, schema: "{\\"type\\":\\"number\\"}" }) { schema } }`, variables: { key } };
+      return {
+        query: `mutation($key: String!) { updateLabelDefinition(in: { key: $key, schema: "{\\"type\\":\\"number\\"}" }) { schema } }`,
+        variables: { key },
+      };
     },
     check: (data) => assert.equal(data.updateLabelDefinition.schema, `{"type":"number"}`),
   },
   {
-    field: "deleteLabelDefinition", needs: SCOPES.labelDefinitionWrite, application: "FORBIDDEN", runtime: "FORBIDDEN",
+    field: "deleteLabelDefinition",
+    needs: SCOPES.labelDefinitionWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
     prepare: async () => {
       const key = unique("del").replace("-", "_");
       await createLabelDefinition(app.db, admin, tenant, { key });
@@ -205,17 +293,35 @@ const rows: Row[] = [
 
 test("the rows cover every operation issue 14 added", () => {
   assert.deepEqual(rows.map((row) => row.field).sort(), [
-    "createLabelDefinition", "deleteApplicationLabel", "deleteLabelDefinition", "deleteRuntimeLabel", "deleteSystemAuthForApplication",
-    "deleteSystemAuthForRuntime", "labelDefinition", "labelDefinitions", "registerRuntime", "requestClientCredentialsForApplication",
-    "requestClientCredentialsForRuntime", "runtime", "runtimes", "setApplicationLabel", "setRuntimeLabel", "unregisterRuntime",
-    "updateLabelDefinition", "updateRuntime",
+    "createLabelDefinition",
+    "deleteApplicationLabel",
+    "deleteLabelDefinition",
+    "deleteRuntimeLabel",
+    "deleteSystemAuthForApplication",
+    "deleteSystemAuthForRuntime",
+    "labelDefinition",
+    "labelDefinitions",
+    "registerRuntime",
+    "requestClientCredentialsForApplication",
+    "requestClientCredentialsForRuntime",
+    "runtime",
+    "runtimes",
+    "setApplicationLabel",
+    "setRuntimeLabel",
+    "unregisterRuntime",
+    "updateLabelDefinition",
+    "updateRuntime",
   ]);
 });
 
 type Caller = { name: string; token: (f: Fixture, row: Row) => Promise<string>; expect: (row: Row) => Outcome };
 const callers: Caller[] = [
   { name: "integration system holding exactly the scope", token: (_f, row) => systemToken([row.needs]), expect: () => "allowed" },
-  { name: "integration system holding every grantable scope but the one", token: (_f, row) => systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((s) => s !== row.needs)), expect: () => "FORBIDDEN" },
+  {
+    name: "integration system holding every grantable scope but the one",
+    token: (_f, row) => systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((s) => s !== row.needs)),
+    expect: () => "FORBIDDEN",
+  },
   { name: "the application's own token", token: (f) => objectToken("APPLICATION", f.appId), expect: (row) => row.application },
   { name: "the runtime's own token", token: (f) => objectToken("RUNTIME", f.runtimeId), expect: (row) => row.runtime },
   {

@@ -244,7 +244,12 @@ describe("the fast path and the Next route files answer alike", () => {
       body: () => "grant_type=client_credentials&scope=integration_system%3Aread",
     }));
     assert.equal(issued.status, 200);
-    assert.deepEqual(issued.body, { access_token: "<jwt>", token_type: "Bearer", expires_in: (issued.body as any).expires_in, scope: "integration_system:read" });
+    assert.deepEqual(issued.body, {
+      access_token: "<jwt>",
+      token_type: "Bearer",
+      expires_in: (issued.body as any).expires_in,
+      scope: "integration_system:read",
+    });
     const wrongSecret = await same((side) => ({
       method: "POST",
       path: "/oauth2/token",
@@ -262,7 +267,12 @@ describe("the fast path and the Next route files answer alike", () => {
     }));
     assert.equal((grant.body as any).error, "unsupported_grant_type");
     // Multi-byte text: 3,000 characters, 9,000 bytes, over the 8 KiB a form may have.
-    const tooLarge = await same(() => ({ method: "POST", path: "/oauth2/token", headers: form, body: () => `grant_type=client_credentials&x=${"€".repeat(3000)}` }));
+    const tooLarge = await same(() => ({
+      method: "POST",
+      path: "/oauth2/token",
+      headers: form,
+      body: () => `grant_type=client_credentials&x=${"€".repeat(3000)}`,
+    }));
     assert.equal(tooLarge.status, 413);
     const wrongMethod = await same(() => ({ path: "/oauth2/token" }));
     assert.equal(wrongMethod.status, 405);
@@ -294,7 +304,11 @@ describe("the fast path and the Next route files answer alike", () => {
     assert.equal((metadata.body as any).issuer, PUBLIC_URL);
     const jwks = await same(() => ({ path: "/.well-known/jwks.json" }));
     assert.equal((jwks.body as any).keys[0].alg, "ES256");
-    const preflight = await same(() => ({ method: "OPTIONS", path: "/.well-known/jwks.json", headers: { origin: "https://elsewhere.test", "access-control-request-method": "GET" } }));
+    const preflight = await same(() => ({
+      method: "OPTIONS",
+      path: "/.well-known/jwks.json",
+      headers: { origin: "https://elsewhere.test", "access-control-request-method": "GET" },
+    }));
     assert.equal(preflight.status, 204);
   });
 });

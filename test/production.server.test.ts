@@ -66,11 +66,9 @@ describe("on the embedded SQLite default", async () => {
     const apiToken = token.body.data.createApiToken.token as string;
     secrets.push(apiToken);
 
-    const created = await graphql(
-      server,
-      `mutation { createIntegrationSystem(in: {name: "IntegrationSystemFromBigProvider"}) { id name } }`,
-      { authorization: `Bearer ${apiToken}` },
-    );
+    const created = await graphql(server, `mutation { createIntegrationSystem(in: {name: "IntegrationSystemFromBigProvider"}) { id name } }`, {
+      authorization: `Bearer ${apiToken}`,
+    });
     assert.equal(created.body.data.createIntegrationSystem.name, "IntegrationSystemFromBigProvider");
 
     const credentials = await graphql(

@@ -37,7 +37,11 @@ test("a sign-in is recorded as the user, with the address and browser, and witho
   const [event] = events;
   const session = await app.db.session.findFirstOrThrow({ where: { userId: user.user.id } });
   assert.deepEqual(
-    { action: event.action, actor: [event.actorType, event.actorId, event.actorLabel, event.authMethod], object: [event.objectType, event.objectId, event.objectLabel] },
+    {
+      action: event.action,
+      actor: [event.actorType, event.actorId, event.actorLabel, event.authMethod],
+      object: [event.objectType, event.objectId, event.objectLabel],
+    },
     { action: "USER_SIGNED_IN", actor: ["USER", user.user.id, user.user.email, "PASSWORD"], object: ["Session", session.id, user.user.email] },
   );
   assert.deepEqual(JSON.parse(event.details!), { address, userAgent: "SecurityTest/1.0" });

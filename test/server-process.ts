@@ -59,7 +59,10 @@ export async function startServer(env: Record<string, string>, options: StartOpt
   }
 }
 
-async function startServerOnce(env: Record<string, string>, { waitForReady = true, compiled = false, script = "server/main.ts" }: StartOptions): Promise<RunningServer> {
+async function startServerOnce(
+  env: Record<string, string>,
+  { waitForReady = true, compiled = false, script = "server/main.ts" }: StartOptions,
+): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
   const [command, args] = compiled ? [process.execPath, ["dist/server.js"]] : [path.resolve("node_modules/.bin/tsx"), [script]];
@@ -84,7 +87,10 @@ async function startServerOnce(env: Record<string, string>, { waitForReady = tru
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) {
         await server.stop();

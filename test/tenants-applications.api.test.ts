@@ -68,9 +68,11 @@ async function register(as: Caller | string, tenant: string, input: Record<strin
 
 /** An integration system with client credentials, and a token for the given scopes (all defaults when omitted). */
 async function newSystem(scope?: string) {
-  const system = (await ok(app.admin, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id name } }`, {
-    in: { name: unique("Connector") },
-  })).createIntegrationSystem as { id: string; name: string };
+  const system = (
+    await ok(app.admin, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id name } }`, {
+      in: { name: unique("Connector") },
+    })
+  ).createIntegrationSystem as { id: string; name: string };
   const generated = await ok(
     app.admin,
     `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
@@ -104,7 +106,11 @@ describe("tenants", () => {
       in: { externalId: `${tenant.externalId}-renamed`, name: "Acme Renamed" },
     });
     assert.deepEqual(updated.updateTenant, { externalId: `${tenant.externalId}-renamed`, name: "Acme Renamed" });
-    await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: `${tenant.externalId.toUpperCase()}-RENAMED`, name: "x" } }), "CONFLICT", "in.externalId");
+    await expectError(
+      call(app.admin, CREATE_TENANT, { in: { externalId: `${tenant.externalId.toUpperCase()}-RENAMED`, name: "x" } }),
+      "CONFLICT",
+      "in.externalId",
+    );
     await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: "bad id!", name: "x" } }), "BAD_USER_INPUT", "in.externalId");
 
     assert.equal((await ok(app.admin, `mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: tenant.id })).deleteTenant.id, tenant.id);
@@ -117,8 +123,11 @@ describe("tenants", () => {
     let after: string | undefined;
     let total = 0;
     do {
-      const page = (await ok(app.viewer, `query($after: PageCursor) { tenants(first: 2, after: $after) { totalCount data { id } pageInfo { endCursor hasNextPage } } }`, { after }))
-        .tenants;
+      const page = (
+        await ok(app.viewer, `query($after: PageCursor) { tenants(first: 2, after: $after) { totalCount data { id } pageInfo { endCursor hasNextPage } } }`, {
+          after,
+        })
+      ).tenants;
       total = page.totalCount;
       seen.push(...page.data.map((t: { id: string }) => t.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
@@ -186,13 +195,19 @@ describe("the tenant header", () => {
     }
     // No tenant lookup, hence no error, for a header on an operation that needs none.
     const systems = await app.db.integrationSystem.count();
-    assert.deepEqual(await ok(app.admin, `{ integrationSystems(first: 1) { totalCount } }`, {}, "no-such-tenant"), { integrationSystems: { totalCount: systems } });
+    assert.deepEqual(await ok(app.admin, `{ integrationSystems(first: 1) { totalCount } }`, {}, "no-such-tenant"), {
+      integrationSystems: { totalCount: systems },
+    });
   });
 
   test("browsers on other sites may send it (CORS preflight)", async () => {
     const response = await fetch(`${base}/api/graphql`, {
       method: "OPTIONS",
-      headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, tenant" },
+      headers: {
+        origin: "https://elsewhere.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, tenant",
+      },
     });
     assert.match(response.headers.get("access-control-allow-headers") ?? "", /\btenant\b/);
   });
@@ -207,7 +222,10 @@ describe("applications", () => {
 
     assert.equal((await ok(app.admin, READ, { id: inA.id }, b.externalId)).application, null);
     const listB = (await ok(app.admin, LIST, {}, b.externalId)).applications;
-    assert.deepEqual(listB.data.map((x: { name: string }) => x.name), ["Only In B"]);
+    assert.deepEqual(
+      listB.data.map((x: { name: string }) => x.name),
+      ["Only In B"],
+    );
     assert.equal(listB.totalCount, 1);
     assert.equal((await ok(app.admin, LIST, { search: "only" }, b.externalId)).applications.totalCount, 1);
     await expectError(call(app.admin, UPDATE, { id: inA.id, in: { name: "Hijacked" } }, b.externalId), "NOT_FOUND");
@@ -234,7 +252,10 @@ describe("applications", () => {
 
   test("registering for an unknown integration system is NOT_FOUND", async () => {
     const tenant = await newTenant();
-    await expectError(call(app.admin, REGISTER, { in: { name: "Orphan", integrationSystemID: "3f1c2d8e-1111-4222-8333-944455556666" } }, tenant.externalId), "NOT_FOUND");
+    await expectError(
+      call(app.admin, REGISTER, { in: { name: "Orphan", integrationSystemID: "3f1c2d8e-1111-4222-8333-944455556666" } }, tenant.externalId),
+      "NOT_FOUND",
+    );
     assert.equal(await app.db.application.count({ where: { tenantId: tenant.id } }), 0);
   });
 });
@@ -251,21 +272,36 @@ describe("integration systems across tenants", () => {
     assert.equal(inB.integrationSystemID, system.id);
 
     const listA = (await ok(system.token, LIST, {}, a.externalId)).applications;
-    assert.deepEqual(listA.data.map((x: any) => [x.name, x.integrationSystem.name, x.tenant.externalId]), [["Connector App", system.name, a.externalId]]);
+    assert.deepEqual(
+      listA.data.map((x: any) => [x.name, x.integrationSystem.name, x.tenant.externalId]),
+      [["Connector App", system.name, a.externalId]],
+    );
     assert.equal((await ok(system.token, UPDATE, { id: inB.id, in: { name: "Renamed In B" } }, b.externalId)).updateApplication.name, "Renamed In B");
 
-    const across = await ok(system.token, `query($id: ID!) { integrationSystem(id: $id) { applications(first: 1) {
-      totalCount data { name tenant { externalId } } pageInfo { endCursor hasNextPage } } } }`, { id: system.id });
+    const across = await ok(
+      system.token,
+      `query($id: ID!) { integrationSystem(id: $id) { applications(first: 1) {
+      totalCount data { name tenant { externalId } } pageInfo { endCursor hasNextPage } } } }`,
+      { id: system.id },
+    );
     assert.equal(across.integrationSystem.applications.totalCount, 2);
     assert.deepEqual(across.integrationSystem.applications.data, [{ name: "Connector App", tenant: { externalId: a.externalId } }]);
-    const next = await ok(app.viewer, `query($id: ID!, $after: PageCursor) { integrationSystem(id: $id) { applications(first: 1, after: $after) {
-      data { name tenant { externalId } } pageInfo { hasNextPage } } } }`, { id: system.id, after: across.integrationSystem.applications.pageInfo.endCursor });
+    const next = await ok(
+      app.viewer,
+      `query($id: ID!, $after: PageCursor) { integrationSystem(id: $id) { applications(first: 1, after: $after) {
+      data { name tenant { externalId } } pageInfo { hasNextPage } } } }`,
+      { id: system.id, after: across.integrationSystem.applications.pageInfo.endCursor },
+    );
     assert.deepEqual(next.integrationSystem.applications.data, [{ name: "Renamed In B", tenant: { externalId: b.externalId } }]);
     assert.equal(next.integrationSystem.applications.pageInfo.hasNextPage, false);
 
     // Another system's list is not this system's to read; admins and viewers read any.
     await expectError(call(system.token, `query($id: ID!) { integrationSystem(id: $id) { applications { totalCount } } }`, { id: other.id }), "FORBIDDEN");
-    assert.equal((await ok(app.viewer, `query($id: ID!) { integrationSystem(id: $id) { applications { totalCount } } }`, { id: other.id })).integrationSystem.applications.totalCount, 0);
+    assert.equal(
+      (await ok(app.viewer, `query($id: ID!) { integrationSystem(id: $id) { applications { totalCount } } }`, { id: other.id })).integrationSystem.applications
+        .totalCount,
+      0,
+    );
   });
 
   test("scopes: without application:write a token cannot register, update or unregister; without application:read it cannot read", async () => {
@@ -328,10 +364,19 @@ describe("integration systems across tenants", () => {
     const created = await register(system.token, tenant.externalId, { name: "Audited App" });
     await ok(system.token, UPDATE, { id: created.id, in: { name: "Audited App 2" } }, tenant.externalId);
     await ok(system.token, UNREGISTER, { id: created.id }, tenant.externalId);
-    const events = (await ok(app.admin, `query($id: ID!) { auditEvents(objectId: $id) { data { action objectType objectLabel details actor { type id label authMethod } } } }`, {
-      id: created.id,
-    })).auditEvents.data;
-    assert.deepEqual(events.map((e: { action: string }) => e.action), ["APPLICATION_UNREGISTERED", "APPLICATION_UPDATED", "APPLICATION_REGISTERED"]);
+    const events = (
+      await ok(
+        app.admin,
+        `query($id: ID!) { auditEvents(objectId: $id) { data { action objectType objectLabel details actor { type id label authMethod } } } }`,
+        {
+          id: created.id,
+        },
+      )
+    ).auditEvents.data;
+    assert.deepEqual(
+      events.map((e: { action: string }) => e.action),
+      ["APPLICATION_UNREGISTERED", "APPLICATION_UPDATED", "APPLICATION_REGISTERED"],
+    );
     for (const event of events) {
       assert.deepEqual(event.actor, { type: "INTEGRATION_SYSTEM", id: system.id, label: system.name, authMethod: "ACCESS_TOKEN" });
       assert.equal(event.objectType, "Application");

@@ -29,10 +29,9 @@ function useLink(token: string, password: string) {
 }
 
 async function invite(role: "ADMIN" | "VIEWER" = "VIEWER") {
-  const data = await app.ok<{ inviteUser: { token: string; url: string; expiresAt: string; user: { id: string; email: string; role: string } } }>(
-    INVITE,
-    { in: { email: `${unique("invited")}@example.test`, role } },
-  );
+  const data = await app.ok<{ inviteUser: { token: string; url: string; expiresAt: string; user: { id: string; email: string; role: string } } }>(INVITE, {
+    in: { email: `${unique("invited")}@example.test`, role },
+  });
   recordSecret(data.inviteUser.token);
   return data.inviteUser;
 }
@@ -216,7 +215,10 @@ test("users see their own sessions and end them; admins end anyone's; others' ar
   // An admin ends the other user's session.
   await app.ok(END_SESSION, { id: theirSessions[0].id });
   assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, { cookie: theirs }));
-  const ended = await app.db.auditEvent.findMany({ where: { action: "SESSION_ENDED", objectId: { in: [second.id, theirSessions[0].id] } }, orderBy: { id: "asc" } });
+  const ended = await app.db.auditEvent.findMany({
+    where: { action: "SESSION_ENDED", objectId: { in: [second.id, theirSessions[0].id] } },
+    orderBy: { id: "asc" },
+  });
   assert.deepEqual(
     ended.map((event) => [event.actorId, event.objectLabel]),
     [

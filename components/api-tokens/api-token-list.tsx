@@ -60,8 +60,7 @@ export function ApiTokenList() {
         id: "expiresAt",
         header: "Expires",
         meta: { hideOnMobile: true },
-        cell: ({ row }) =>
-          row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} /> : <span className="muted">Never</span>,
+        cell: ({ row }) => (row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} /> : <span className="muted">Never</span>),
       },
       ...(canWrite
         ? [

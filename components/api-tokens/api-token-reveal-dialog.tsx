@@ -35,7 +35,7 @@ export function ApiTokenRevealDialog({ created, onClose }: { created: { token: s
         <h3 className="dialog-subtitle">Try it with curl</h3>
         <CopyButton value={curl} label="Copy curl command" />
       </div>
-      <pre className="code-block" aria-label="curl command">
+      <pre className="code-block" role="group" aria-label="curl command">
         {curl}
       </pre>
     </OneTimeSecretDialog>

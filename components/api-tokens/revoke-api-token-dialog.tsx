@@ -7,13 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { RevokeApiTokenDocument } from "./api-tokens.generated";
 
 /** Confirms revoking a token, saying what that breaks: whatever uses it, at once. */
-export function RevokeApiTokenDialog({
-  apiToken,
-  onOpenChange,
-}: {
-  apiToken: { id: string; name: string };
-  onOpenChange: (open: boolean) => void;
-}) {
+export function RevokeApiTokenDialog({ apiToken, onOpenChange }: { apiToken: { id: string; name: string }; onOpenChange: (open: boolean) => void }) {
   const toast = useToast();
   const [revoke] = useMutation(RevokeApiTokenDocument, {
     refetchQueries: ["ApiTokens"],

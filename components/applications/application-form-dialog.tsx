@@ -71,14 +71,19 @@ export function ApplicationFormDialog({
   };
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !saving && onClose()}
-      title={application ? "Edit application" : "Register application"}
-    >
+    <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={application ? "Edit application" : "Register application"}>
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
-        <TextField id="application-name" label="Name" value={name} onChange={change("name", setName)} error={shown("name")} hint="Unique in this tenant, ignoring case." required autoFocus />
+        <TextField
+          id="application-name"
+          label="Name"
+          value={name}
+          onChange={change("name", setName)}
+          error={shown("name")}
+          hint="Unique in this tenant, ignoring case."
+          required
+          autoFocus
+        />
         <TextField
           id="application-description"
           label="Description"

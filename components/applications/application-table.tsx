@@ -106,7 +106,19 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         loading={loading}
         error={refusedFilter ? null : error}
         onRetry={() => void refetch()}
-        empty={refusedFilter ? <p>Correct the label filter to see applications.</p> : list.search || labelFilter ? <p>No application matches {[list.search && `“${list.search}”`, labelFilter && `the label filter “${labelFilter}”`].filter(Boolean).join(" and ")}.</p> : <p><strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.</p>}
+        empty={
+          refusedFilter ? (
+            <p>Correct the label filter to see applications.</p>
+          ) : list.search || labelFilter ? (
+            <p>
+              No application matches {[list.search && `“${list.search}”`, labelFilter && `the label filter “${labelFilter}”`].filter(Boolean).join(" and ")}.
+            </p>
+          ) : (
+            <p>
+              <strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.
+            </p>
+          )
+        }
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="applications" />

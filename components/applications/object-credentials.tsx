@@ -66,7 +66,8 @@ export function ObjectCredentials({
         ) : null}
       </div>
       <p className="lead">
-        The {owner.kind} calls the API as itself with these, confined to its tenant and to {owner.kind === "application" ? "itself" : "itself and its tenant's applications"}.
+        The {owner.kind} calls the API as itself with these, confined to its tenant and to{" "}
+        {owner.kind === "application" ? "itself" : "itself and its tenant's applications"}.
       </p>
       <CredentialsTable
         credentials={credentials}
@@ -79,7 +80,11 @@ export function ObjectCredentials({
       />
       <Dialog
         open={confirming}
-        onOpenChange={(open) => !busy && (setConfirming(open), setError(null))}
+        onOpenChange={(open) => {
+          if (busy) return;
+          setConfirming(open);
+          setError(null);
+        }}
         title="Generate client credentials"
         description={`A new client id and secret for ${owner.name}. Its other credentials keep working, so you can rotate without downtime.`}
         footer={

@@ -37,7 +37,7 @@ export function ObjectPageShell({
     return (
       <>
         <Breadcrumbs trail={[tenantsCrumb, { label: "Loading…" }]} />
-        <div className="card" aria-busy="true" aria-label={`Loading ${kind}`}>
+        <div className="card" role="status" aria-busy="true" aria-label={`Loading ${kind}`}>
           <span className="skeleton" />
         </div>
       </>

@@ -58,8 +58,6 @@ function Details({ details }: { details: string | null }) {
 
 /** With seconds: in a log, the order of events moments apart matters. */
 
-
-
 const actorKind = (actor: Row["actor"]) => `${ACTOR_TYPES[actor.type]} · ${actor.authMethod.toLowerCase().replaceAll("_", " ")}`;
 
 const COLUMNS: ColumnDef<Row>[] = [
@@ -231,11 +229,21 @@ function FilterBar({ filters }: { filters: Filters }) {
       </div>
       <div className="field">
         <label htmlFor="audit-from">From</label>
-        <input id="audit-from" type="datetime-local" value={toLocalInput(draft.from)} onChange={(event) => setDraft({ ...draft, from: fromLocalInput(event.target.value) })} />
+        <input
+          id="audit-from"
+          type="datetime-local"
+          value={toLocalInput(draft.from)}
+          onChange={(event) => setDraft({ ...draft, from: fromLocalInput(event.target.value) })}
+        />
       </div>
       <div className="field">
         <label htmlFor="audit-to">Until</label>
-        <input id="audit-to" type="datetime-local" value={toLocalInput(draft.to)} onChange={(event) => setDraft({ ...draft, to: fromLocalInput(event.target.value) })} />
+        <input
+          id="audit-to"
+          type="datetime-local"
+          value={toLocalInput(draft.to)}
+          onChange={(event) => setDraft({ ...draft, to: fromLocalInput(event.target.value) })}
+        />
       </div>
       <div className="toolbar-actions">
         <button type="submit" className="btn btn-primary">
@@ -315,11 +323,7 @@ function AuditLogTable() {
   });
   const page = (data ?? previousData)?.auditEvents;
 
-  const emptyState = filter ? (
-    <p>No events match these filters.</p>
-  ) : (
-    <p>No events yet. Changes made in the console or through the API appear here.</p>
-  );
+  const emptyState = filter ? <p>No events match these filters.</p> : <p>No events yet. Changes made in the console or through the API appear here.</p>;
 
   return (
     <>

@@ -40,13 +40,31 @@ export function SetupForm({ token, passwordMin }: { token: string; passwordMin: 
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required aria-describedby="email-error" />
-        {fieldErrors.email && <span id="email-error" className="field-error">{fieldErrors.email}</span>}
+        {fieldErrors.email && (
+          <span id="email-error" className="field-error">
+            {fieldErrors.email}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={passwordMin} aria-describedby="password-hint password-error" />
-        <span id="password-hint" className="hint">At least {passwordMin} characters.</span>
-        {fieldErrors.password && <span id="password-error" className="field-error">{fieldErrors.password}</span>}
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={passwordMin}
+          aria-describedby="password-hint password-error"
+        />
+        <span id="password-hint" className="hint">
+          At least {passwordMin} characters.
+        </span>
+        {fieldErrors.password && (
+          <span id="password-error" className="field-error">
+            {fieldErrors.password}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="confirm">Repeat password</label>

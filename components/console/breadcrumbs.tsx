@@ -18,7 +18,10 @@ const SITE = "Compass Director";
  * here, in the browser, once the name is known.
  */
 export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
-  const title = [...trail].reverse().map((crumb) => crumb.label).join(" · ");
+  const title = [...trail]
+    .reverse()
+    .map((crumb) => crumb.label)
+    .join(" · ");
   useEffect(() => {
     document.title = `${title} · ${SITE}`;
   }, [title]);
@@ -26,9 +29,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <ol>
         {trail.map((crumb, index) => (
-          <li key={`${index}-${crumb.label}`}>
-            {crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}
-          </li>
+          <li key={`${index}-${crumb.label}`}>{crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}</li>
         ))}
       </ol>
     </nav>

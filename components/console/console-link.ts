@@ -93,4 +93,3 @@ export function createConsoleLink(onUnauthenticated: () => void = () => signInAg
     );
   });
 }
-

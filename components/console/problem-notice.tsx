@@ -13,6 +13,7 @@ export function useRetryCountdown(error: unknown, retryAfterSeconds: number | un
   const retry = useRef(onRetry);
   retry.current = onRetry;
   const canRetry = !!onRetry;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new error restarts the countdown even when its Retry-After is the same.
   useEffect(() => {
     if (retryAfterSeconds === undefined || !canRetry) {
       setLeft(null);

@@ -17,9 +17,7 @@ export function UnsavedWorkNotice() {
   const places = note.places.map((place) => `“${place}”`).join(", ");
   return (
     <div className="alert alert-warning" role="alert">
-      <p>
-        Your session ended before your changes in {places} were saved. They were not kept: enter them again.
-      </p>
+      <p>Your session ended before your changes in {places} were saved. They were not kept: enter them again.</p>
       <button type="button" className="btn btn-secondary btn-small" onClick={() => setNote(null)}>
         Dismiss
       </button>

@@ -9,13 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { SetCredentialNoteDocument } from "./integration-system-detail.generated";
 
 /** Edits a credential's note ("prod cluster", "CI"); blank clears it. */
-export function CredentialNoteDialog({
-  credential,
-  onOpenChange,
-}: {
-  credential: { id: string; note: string | null };
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CredentialNoteDialog({ credential, onOpenChange }: { credential: { id: string; note: string | null }; onOpenChange: (open: boolean) => void }) {
   const [note, setNote] = useState(credential.note ?? "");
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -37,7 +31,16 @@ export function CredentialNoteDialog({
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !loading && onOpenChange(open)} title="Credential note" description={<>For client ID <code>{credential.id}</code>. Leave it empty to remove it.</>}>
+    <Dialog
+      open
+      onOpenChange={(open) => !loading && onOpenChange(open)}
+      title="Credential note"
+      description={
+        <>
+          For client ID <code>{credential.id}</code>. Leave it empty to remove it.
+        </>
+      }
+    >
       <form onSubmit={submit}>
         {error ? (
           <div className="alert" role="alert">

@@ -58,7 +58,7 @@ export function CredentialsRevealDialog({ credentials, onClose }: { credentials:
         <h3 className="dialog-subtitle">Fetch a token with curl</h3>
         <CopyButton value={files.curl} label="Copy curl command" />
       </div>
-      <pre className="code-block" aria-label="curl command">
+      <pre className="code-block" role="group" aria-label="curl command">
         {files.curl}
       </pre>
     </OneTimeSecretDialog>

@@ -65,17 +65,17 @@ export function CredentialsTable({
         header: "Client ID",
         cell: ({ row }) => (
           <>
-          <span className="client-id">
-            {/* Time-ordered ids share their first characters: where the id is cut short, its end tells credentials apart. */}
-            <code title={row.original.id}>
-              <span className="client-id-full">{row.original.id}</span>
-              <span className="client-id-end" aria-hidden="true">
-                …{row.original.id.slice(-8)}
-              </span>
-            </code>
-            <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
-          </span>
-          {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
+            <span className="client-id">
+              {/* Time-ordered ids share their first characters: where the id is cut short, its end tells credentials apart. */}
+              <code title={row.original.id}>
+                <span className="client-id-full">{row.original.id}</span>
+                <span className="client-id-end" aria-hidden="true">
+                  …{row.original.id.slice(-8)}
+                </span>
+              </code>
+              <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
+            </span>
+            {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
           </>
         ),
       },
@@ -101,7 +101,13 @@ export function CredentialsTable({
               // On a phone the client id tells credentials apart; the hint is one tap away on a wider screen.
               meta: { hideOnMobile: true },
               cell: ({ row }) =>
-                row.original.secretHint ? <code aria-label={`Secret ending in ${row.original.secretHint}`}>…{row.original.secretHint}</code> : "—",
+                row.original.secretHint ? (
+                  <code>
+                    <span className="sr-only">Secret ending in </span>…{row.original.secretHint}
+                  </code>
+                ) : (
+                  "—"
+                ),
             } satisfies ColumnDef<Credential>,
           ]
         : []),
@@ -141,13 +147,11 @@ export function CredentialsTable({
           description={
             <>
               Client ID <code>{revoking.id}</code>
-              {revoking.note ? <> ({revoking.note})</> : null} stops working, and every access token issued to it is refused from now on. Its
-              other credentials keep working.
+              {revoking.note ? <> ({revoking.note})</> : null} stops working, and every access token issued to it is refused from now on. Its other credentials
+              keep working.
               <br />
               <strong className="revoke-last-used">
-                {revoking.lastUsedAt
-                  ? `Last used ${formatRelative(revoking.lastUsedAt)} (${formatDateTime(revoking.lastUsedAt)}).`
-                  : "Never used."}
+                {revoking.lastUsedAt ? `Last used ${formatRelative(revoking.lastUsedAt)} (${formatDateTime(revoking.lastUsedAt)}).` : "Never used."}
               </strong>
             </>
           }

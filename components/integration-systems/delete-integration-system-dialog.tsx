@@ -65,9 +65,7 @@ export function DeleteIntegrationSystemDialog({
         onDeleted?.();
       }}
     >
-      {dependents.error ? (
-        <ProblemNotice what="Could not check what depends on it" error={dependents.error} onRetry={() => void dependents.refetch()} />
-      ) : null}
+      {dependents.error ? <ProblemNotice what="Could not check what depends on it" error={dependents.error} onRetry={() => void dependents.refetch()} /> : null}
     </ConfirmDialog>
   );
 }

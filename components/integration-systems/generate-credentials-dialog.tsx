@@ -84,7 +84,7 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
             <span className="hint" id={`${selectId}-scopes-hint`}>
               What its access tokens may do. At least one.
             </span>
-            {settings.loading ? <span className="skeleton" aria-label="Loading scopes" /> : null}
+            {settings.loading ? <span className="skeleton" role="status" aria-label="Loading scopes" /> : null}
             {grantable.map((scope) => (
               <label key={scope} className="checkbox">
                 <input type="checkbox" checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />

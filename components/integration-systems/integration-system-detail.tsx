@@ -30,7 +30,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
     return (
       <>
         <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
-        <div className="card" aria-busy="true" aria-label="Loading integration system">
+        <div className="card" role="status" aria-busy="true" aria-label="Loading integration system">
           <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
           <span className="skeleton" style={{ marginTop: "1rem" }} />
         </div>
@@ -115,16 +115,15 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
         {expired || expiring ? (
           <p className="expiry-summary" role="status">
             {expired ? <span className="badge badge-danger">{plural(expired, "credential")} expired</span> : null}{" "}
-            {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring within 7 days</span> : null}{" "}
-            Generate a new one and switch the client over before revoking the old one.
+            {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring within 7 days</span> : null} Generate a new one and
+            switch the client over before revoking the old one.
           </p>
         ) : null}
         <CredentialsTable
           credentials={system.auths}
           empty={
             <p>
-              <strong>No credentials yet.</strong>{" "}
-              {canWrite ? "Generate credentials to let this system fetch access tokens." : "An admin can generate them."}
+              <strong>No credentials yet.</strong> {canWrite ? "Generate credentials to let this system fetch access tokens." : "An admin can generate them."}
             </p>
           }
         />

@@ -85,11 +85,7 @@ export function IntegrationSystemList() {
         header: "Description",
         meta: { hideOnMobile: true, className: "cell-truncate cell-truncate-narrow" },
         cell: ({ row }) =>
-          row.original.description ? (
-            <span title={row.original.description}>{row.original.description}</span>
-          ) : (
-            <span className="muted">—</span>
-          ),
+          row.original.description ? <span title={row.original.description}>{row.original.description}</span> : <span className="muted">—</span>,
       },
       {
         id: "credentials",
@@ -138,24 +134,25 @@ export function IntegrationSystemList() {
     [canWrite],
   );
 
-  const emptyState = list.search || filter ? (
-    <p>
-      No integration system matches
-      {list.search ? ` “${list.search}”` : ""}
-      {filter ? `${list.search ? " and" : ""} the filter “${FILTERS.find((choice) => choice.value === filter)!.label}”` : ""}.
-    </p>
-  ) : (
-    <>
+  const emptyState =
+    list.search || filter ? (
       <p>
-        <strong>No integration systems yet.</strong> Register the first machine client that will call the API.
+        No integration system matches
+        {list.search ? ` “${list.search}”` : ""}
+        {filter ? `${list.search ? " and" : ""} the filter “${FILTERS.find((choice) => choice.value === filter)!.label}”` : ""}.
       </p>
-      {canWrite ? (
-        <Link className="btn btn-primary" href="/integration-systems/new">
-          Create integration system
-        </Link>
-      ) : null}
-    </>
-  );
+    ) : (
+      <>
+        <p>
+          <strong>No integration systems yet.</strong> Register the first machine client that will call the API.
+        </p>
+        {canWrite ? (
+          <Link className="btn btn-primary" href="/integration-systems/new">
+            Create integration system
+          </Link>
+        ) : null}
+      </>
+    );
 
   return (
     <>
@@ -195,9 +192,7 @@ export function IntegrationSystemList() {
         getRowId={(row) => row.id}
       />
       <PageJump list={list} paging={paging} page={page} idPrefix="systems" />
-      {deleting ? (
-        <DeleteIntegrationSystemDialog system={deleting} open onOpenChange={(open) => !open && setDeleting(null)} />
-      ) : null}
+      {deleting ? <DeleteIntegrationSystemDialog system={deleting} open onOpenChange={(open) => !open && setDeleting(null)} /> : null}
     </>
   );
 }

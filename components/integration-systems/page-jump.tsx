@@ -30,7 +30,8 @@ interface Page {
  */
 export function usePageNumber(list: List) {
   const raw = list.filter("p");
-  const jumped: number | "last" = raw === "last" ? "last" : Number.isInteger(Number(raw)) && Number(raw) >= 2 && Number(raw) <= MAX_SKIP_PAGES + 1 ? Number(raw) : 1;
+  const jumped: number | "last" =
+    raw === "last" ? "last" : Number.isInteger(Number(raw)) && Number(raw) >= 2 && Number(raw) <= MAX_SKIP_PAGES + 1 ? Number(raw) : 1;
   let variables: { after?: string; skipPages?: number; last?: boolean };
   if (list.after) variables = { after: list.after };
   else if (jumped === "last") variables = { last: true };
@@ -131,13 +132,7 @@ export function PageJump({
         <button type="button" className="btn btn-secondary" onClick={() => page && list.nextPage(page.pageInfo.endCursor)} disabled={!hasNext}>
           Next
         </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => list.setFilter("p", "last")}
-          disabled={!hasNext}
-          aria-label="Last page"
-        >
+        <button type="button" className="btn btn-secondary" onClick={() => list.setFilter("p", "last")} disabled={!hasNext} aria-label="Last page">
           Last
         </button>
       </div>

@@ -18,8 +18,7 @@ export function TokenEndpoints() {
     <section className="card section" aria-labelledby="endpoints-heading">
       <h2 id="endpoints-heading">Where clients get tokens</h2>
       <p className="muted section-lead">
-        POST the client id and secret to the token URL (<code>grant_type=client_credentials</code>). Verify access tokens against the issuer and
-        its keys.
+        POST the client id and secret to the token URL (<code>grant_type=client_credentials</code>). Verify access tokens against the issuer and its keys.
       </p>
       <dl className="details-grid">
         {rows.map((row) => (

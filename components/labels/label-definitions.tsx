@@ -95,7 +95,12 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
         getRowId={(row) => row.key}
       />
       {dialog?.kind === "create" || dialog?.kind === "edit" ? (
-        <DefinitionDialog tenantId={tenantId} definition={dialog.kind === "edit" ? dialog.definition : undefined} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
+        <DefinitionDialog
+          tenantId={tenantId}
+          definition={dialog.kind === "edit" ? dialog.definition : undefined}
+          onClose={() => setDialog(null)}
+          onSaved={() => void refetch()}
+        />
       ) : null}
       {dialog?.kind === "delete" ? (
         <ConfirmDialog
@@ -169,11 +174,25 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   }
 
   return (
-    <Dialog open wide onOpenChange={(open) => !open && !saving && onClose()} title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}>
+    <Dialog
+      open
+      wide
+      onOpenChange={(open) => !open && !saving && onClose()}
+      title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}
+    >
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
         {definition ? null : (
-          <TextField id="definition-key" label="Key" value={key} onChange={change("key", setKey)} error={form.errorOf("key")} hint="The label key it governs: letters, digits and underscores." required autoFocus />
+          <TextField
+            id="definition-key"
+            label="Key"
+            value={key}
+            onChange={change("key", setKey)}
+            error={form.errorOf("key")}
+            hint="The label key it governs: letters, digits and underscores."
+            required
+            autoFocus
+          />
         )}
         <TextField
           id="definition-schema"
@@ -183,7 +202,8 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
           error={form.errorOf("schema")}
           hint={
             <>
-              For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is refused.
+              For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is
+              refused.
             </>
           }
           multiline

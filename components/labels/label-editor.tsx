@@ -55,7 +55,8 @@ export function LabelEditor({
   const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "edit" | "remove"; label: LabelRow } | null>(null);
   const definitions = useQuery(LabelDefinitionsDocument, { context: inTenant(tenantId), fetchPolicy: "network-only" });
   const schemas = useMemo(
-    () => new Map((definitions.data?.labelDefinitions ?? []).map((definition) => [definition.key, definition.schema == null ? null : String(definition.schema)])),
+    () =>
+      new Map((definitions.data?.labelDefinitions ?? []).map((definition) => [definition.key, definition.schema == null ? null : String(definition.schema)])),
     [definitions.data],
   );
   const rows = useMemo(() => Object.entries(labels ?? {}).map(([key, value]) => ({ key, value })), [labels]);
@@ -72,7 +73,12 @@ export function LabelEditor({
           </>
         ),
       },
-      { id: "value", header: "Value", meta: { className: "cell-truncate" }, cell: ({ row }) => <code title={show(row.original.value)}>{show(row.original.value)}</code> },
+      {
+        id: "value",
+        header: "Value",
+        meta: { className: "cell-truncate" },
+        cell: ({ row }) => <code title={show(row.original.value)}>{show(row.original.value)}</code>,
+      },
       actionsColumn<LabelRow>((label) =>
         canWrite && !READ_ONLY_KEYS.has(label.key) ? (
           <RowActions
@@ -110,12 +116,7 @@ export function LabelEditor({
         Keys with a <Link href={`/tenants/${tenantId}/label-definitions`}>label definition</Link> must hold values its JSON Schema accepts.
       </p>
       {dialog?.kind === "add" || dialog?.kind === "edit" ? (
-        <LabelDialog
-          label={dialog.kind === "edit" ? dialog.label : undefined}
-          schemas={schemas}
-          onSet={onSet}
-          onClose={() => setDialog(null)}
-        />
+        <LabelDialog label={dialog.kind === "edit" ? dialog.label : undefined} schemas={schemas} onSet={onSet} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "remove" ? (
         <ConfirmDialog
@@ -192,7 +193,16 @@ function LabelDialog({
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
         {label ? null : (
-          <TextField id="label-key" label="Key" value={key} onChange={change("key", setKey)} error={form.errorOf("key")} hint="Letters, digits and underscores." required autoFocus />
+          <TextField
+            id="label-key"
+            label="Key"
+            value={key}
+            onChange={change("key", setKey)}
+            error={form.errorOf("key")}
+            hint="Letters, digits and underscores."
+            required
+            autoFocus
+          />
         )}
         <TextField
           id="label-value"

@@ -35,7 +35,17 @@ export function filterProblem(error: unknown): string | null {
 }
 
 /** The label filter above a list: applied on Enter or when the field is left, so typing costs no request. */
-export function LabelFilterField({ value, onChange, error, idPrefix }: { value: string; onChange: (value: string) => void; error: string | null; idPrefix: string }) {
+export function LabelFilterField({
+  value,
+  onChange,
+  error,
+  idPrefix,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+  idPrefix: string;
+}) {
   const [text, setText] = useState(value);
   const id = `${idPrefix}-label-filter`;
   const hintId = useId();

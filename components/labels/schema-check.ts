@@ -29,7 +29,7 @@ export function labelValueProblem(schemaText: string | null | undefined, value: 
   if (!schemaText) return null;
   const validator = validatorFor(schemaText);
   if (!validator) return null;
-  let result;
+  let result: ReturnType<typeof validator.validate>;
   try {
     result = validator.validate(value);
   } catch {

@@ -27,9 +27,7 @@ export function Overview() {
   if (error) return <LoadError what="the overview" error={error} onRetry={() => void refetch()} />;
 
   const attention = (data?.expiring.data ?? []).flatMap((system) =>
-    system.auths
-      .filter((auth) => ["expired", "expiring"].includes(expiryState(auth.expiresAt)))
-      .map((auth) => ({ ...auth, system })),
+    system.auths.filter((auth) => ["expired", "expiring"].includes(expiryState(auth.expiresAt))).map((auth) => ({ ...auth, system })),
   );
   attention.sort((a, b) => new Date(a.expiresAt!).getTime() - new Date(b.expiresAt!).getTime());
 
@@ -37,7 +35,11 @@ export function Overview() {
     <>
       <div className="stat-grid" aria-busy={!data}>
         <Stat value={data?.systems.totalCount} label="Integration systems" href="/integration-systems" />
-        <Stat value={data ? attention.length : undefined} label="Credentials expiring within 7 days or expired" href="/integration-systems?filter=EXPIRING_SOON" />
+        <Stat
+          value={data ? attention.length : undefined}
+          label="Credentials expiring within 7 days or expired"
+          href="/integration-systems?filter=EXPIRING_SOON"
+        />
         <Stat value={data?.neverUsed.totalCount} label="Systems never used" href="/integration-systems?filter=NEVER_USED" />
         <Stat value={data?.tenants.totalCount} label="Tenants" href="/tenants" />
       </div>
@@ -45,7 +47,7 @@ export function Overview() {
       <section className="section" aria-labelledby="attention-heading">
         <h2 id="attention-heading">Credentials expiring soon</h2>
         {!data ? (
-          <span className="skeleton" aria-label="Loading" />
+          <span className="skeleton" role="status" aria-label="Loading" />
         ) : attention.length === 0 ? (
           <p className="muted">No credential expires within 7 days, and none has expired.</p>
         ) : (
@@ -78,7 +80,7 @@ function LastEvents() {
       {error ? (
         <LoadError what="the last events" error={error} onRetry={() => void refetch()} />
       ) : !data ? (
-        <span className="skeleton" aria-label="Loading" />
+        <span className="skeleton" role="status" aria-label="Loading" />
       ) : data.auditEvents.data.length === 0 ? (
         <p className="muted">Nothing has happened yet.</p>
       ) : (

@@ -110,7 +110,9 @@ export function RuntimeDetail({ tenantId, id }: { tenantId: string; id: string }
               revoke={(authId) => revoke({ variables: { id: authId } })}
               onChanged={() => void refetch()}
             />
-            {dialog === "edit" ? <RuntimeFormDialog tenantId={tenantId} runtime={runtime} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
+            {dialog === "edit" ? (
+              <RuntimeFormDialog tenantId={tenantId} runtime={runtime} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
+            ) : null}
             {dialog === "unregister" ? (
               <ConfirmDialog
                 open

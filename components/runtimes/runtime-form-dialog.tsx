@@ -91,7 +91,16 @@ export function RuntimeFormDialog({
     <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={runtime ? "Edit runtime" : "Register runtime"}>
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
-        <TextField id="runtime-name" label="Name" value={name} onChange={change("name", setName)} error={shown("name")} hint="Unique in this tenant, ignoring case." required autoFocus />
+        <TextField
+          id="runtime-name"
+          label="Name"
+          value={name}
+          onChange={change("name", setName)}
+          error={shown("name")}
+          hint="Unique in this tenant, ignoring case."
+          required
+          autoFocus
+        />
         <TextField
           id="runtime-description"
           label="Description"

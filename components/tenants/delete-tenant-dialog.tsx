@@ -16,15 +16,7 @@ const applications = (count: number) => (count === 1 ? "1 application" : `${coun
  * admin asks, explicitly, for its applications to go with it. The dialog
  * says how many there are before anything is confirmed.
  */
-export function DeleteTenantDialog({
-  tenant,
-  onClose,
-  onDeleted,
-}: {
-  tenant: { id: string; name: string };
-  onClose: () => void;
-  onDeleted?: () => void;
-}) {
+export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { id: string; name: string }; onClose: () => void; onDeleted?: () => void }) {
   const toast = useToast();
   const [cascade, setCascade] = useState(false);
   const checkboxId = useId();

@@ -27,7 +27,7 @@ export function TenantDetail({ id }: { id: string }) {
     return (
       <>
         <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
-        <div className="card" aria-busy="true" aria-label="Loading tenant">
+        <div className="card" role="status" aria-busy="true" aria-label="Loading tenant">
           <span className="skeleton" />
         </div>
       </>
@@ -43,14 +43,14 @@ export function TenantDetail({ id }: { id: string }) {
   if (!tenant)
     return (
       <>
-      <Breadcrumbs trail={[parent, { label: "Not found" }]} />
-      <div className="card" role="alert">
-        <h2>Tenant not found</h2>
-        <p className="lead">It may have been deleted, or the link is wrong.</p>
-        <Link className="btn btn-secondary" href="/tenants">
-          Back to tenants
-        </Link>
-      </div>
+        <Breadcrumbs trail={[parent, { label: "Not found" }]} />
+        <div className="card" role="alert">
+          <h2>Tenant not found</h2>
+          <p className="lead">It may have been deleted, or the link is wrong.</p>
+          <Link className="btn btn-secondary" href="/tenants">
+            Back to tenants
+          </Link>
+        </div>
       </>
     );
 

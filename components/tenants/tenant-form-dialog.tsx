@@ -23,13 +23,7 @@ function validate(externalId: string, name: string): FieldErrors<Field> {
 }
 
 /** Creates a tenant, or edits one when `tenant` is given; rules checked as the user types, server errors on their field. */
-export function TenantFormDialog({
-  tenant,
-  onClose,
-}: {
-  tenant?: { id: string; externalId: string; name: string };
-  onClose: () => void;
-}) {
+export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; externalId: string; name: string }; onClose: () => void }) {
   const toast = useToast();
   const [externalId, setExternalId] = useState(tenant?.externalId ?? "");
   const [name, setName] = useState(tenant?.name ?? "");

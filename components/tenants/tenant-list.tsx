@@ -107,16 +107,16 @@ export function TenantList() {
           list.search ? (
             <p>No tenant matches “{list.search}”.</p>
           ) : (
-          <>
-            <p>
-              <strong>No tenants yet.</strong> Applications live in tenants; create one for each customer.
-            </p>
-            {canWrite ? (
-              <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
-                Create tenant
-              </button>
-            ) : null}
-          </>
+            <>
+              <p>
+                <strong>No tenants yet.</strong> Applications live in tenants; create one for each customer.
+              </p>
+              {canWrite ? (
+                <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
+                  Create tenant
+                </button>
+              ) : null}
+            </>
           )
         }
         getRowId={(row) => row.id}

@@ -21,12 +21,7 @@ export function lastUsedColumn<T extends { lastUsedAt: string | null }>(now?: nu
   return {
     id: "lastUsedAt",
     header: "Last used",
-    cell: ({ row }) =>
-      row.original.lastUsedAt ? (
-        <Timestamp iso={row.original.lastUsedAt} relative now={now} />
-      ) : (
-        <span className="muted">Never</span>
-      ),
+    cell: ({ row }) => (row.original.lastUsedAt ? <Timestamp iso={row.original.lastUsedAt} relative now={now} /> : <span className="muted">Never</span>),
   };
 }
 

@@ -48,13 +48,7 @@ export function DataTableToolbar({
         <label htmlFor={`${idPrefix}-search`} className="sr-only">
           {searchLabel}
         </label>
-        <input
-          id={`${idPrefix}-search`}
-          type="search"
-          placeholder={searchLabel}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
+        <input id={`${idPrefix}-search`} type="search" placeholder={searchLabel} value={text} onChange={(event) => setText(event.target.value)} />
       </div>
       <div className="toolbar-actions">{children}</div>
     </div>

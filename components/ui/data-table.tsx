@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  type ColumnDef,
-  type OnChangeFn,
-  type SortingState,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from "@tanstack/react-table";
+import { type ColumnDef, type OnChangeFn, type SortingState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { ProblemNotice } from "@/components/console/problem-notice";
 
@@ -119,9 +112,7 @@ export function DataTable<TData>({
                   key={header.id}
                   scope="col"
                   className={cellClass(header.column.columnDef.meta)}
-                  aria-sort={
-                    header.column.getIsSorted() === "asc" ? "ascending" : header.column.getIsSorted() === "desc" ? "descending" : undefined
-                  }
+                  aria-sort={header.column.getIsSorted() === "asc" ? "ascending" : header.column.getIsSorted() === "desc" ? "descending" : undefined}
                 >
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>

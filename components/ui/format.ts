@@ -2,7 +2,14 @@
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError): the fields are spelled out.
-  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  return new Date(iso).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
 }
 
 /** A time of day with its zone ("09:15:02 CET"), for lists whose date stands apart. */

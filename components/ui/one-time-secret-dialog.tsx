@@ -60,7 +60,7 @@ export function OneTimeSecretDialog({
           <div key={item.label} className="secret-item">
             <dt>{item.label}</dt>
             <dd>
-              <code className="secret-value" aria-label={item.label}>
+              <code className="secret-value" role="group" aria-label={item.label}>
                 {item.value}
               </code>
               <CopyButton value={item.value} label={`Copy ${item.label.toLowerCase()}`} />

@@ -24,9 +24,7 @@ function parse(params: URLSearchParams, sortFields: readonly string[], defaultPa
   const search = params.get("q") ?? "";
   const [field, direction] = (params.get("sort") ?? "").split(":");
   const sort =
-    sortFields.includes(field) && (direction === "asc" || direction === "desc")
-      ? { field, direction: direction.toUpperCase() as "ASC" | "DESC" }
-      : null;
+    sortFields.includes(field) && (direction === "asc" || direction === "desc") ? { field, direction: direction.toUpperCase() as "ASC" | "DESC" } : null;
   const size = Number(params.get("size"));
   const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : defaultPageSize;
   const cursors = (params.get("page") ?? "").split(CURSOR_SEPARATOR).filter(Boolean);

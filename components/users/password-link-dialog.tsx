@@ -18,8 +18,8 @@ export function PasswordLinkDialog({ link, onClose }: { link: PasswordLinkShown;
       title={link.kind === "invitation" ? `${link.email} invited` : `Password reset link for ${link.email}`}
       intro={
         <>
-          Send this link to {link.email} over a channel you trust. It works once, until <Timestamp iso={link.expiresAt} />, and lets them
-          choose {link.kind === "invitation" ? "their" : "a new"} password.
+          Send this link to {link.email} over a channel you trust. It works once, until <Timestamp iso={link.expiresAt} />, and lets them choose{" "}
+          {link.kind === "invitation" ? "their" : "a new"} password.
           {link.kind === "reset" ? " Their current password keeps working until then; once they use the link, all their sessions end." : ""}
         </>
       }

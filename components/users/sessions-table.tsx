@@ -15,19 +15,26 @@ import { EndSessionDocument, type SessionFieldsFragment } from "./users.generate
 /** "Firefox on Linux" from a User-Agent, or the raw text when it names nothing known. */
 export function describeBrowser(userAgent: string | null): string {
   if (!userAgent) return "Unknown browser";
-  const browser =
-    /Edg\//.test(userAgent) ? "Edge"
-    : /Firefox\//.test(userAgent) ? "Firefox"
-    : /Chrome\//.test(userAgent) ? "Chrome"
-    : /Safari\//.test(userAgent) ? "Safari"
-    : null;
-  const system =
-    /Android/.test(userAgent) ? "Android"
-    : /iPhone|iPad/.test(userAgent) ? "iOS"
-    : /Windows/.test(userAgent) ? "Windows"
-    : /Mac OS X|Macintosh/.test(userAgent) ? "macOS"
-    : /Linux|X11/.test(userAgent) ? "Linux"
-    : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? "macOS"
+          : /Linux|X11/.test(userAgent)
+            ? "Linux"
+            : null;
   if (!browser) return userAgent.length > 40 ? `${userAgent.slice(0, 40)}…` : userAgent;
   return system ? `${browser} on ${system}` : browser;
 }
@@ -81,7 +88,9 @@ export function SessionsTable({
       { id: "createdAt", header: "Signed in", meta: { hideOnMobile: true }, cell: ({ row }) => <Timestamp iso={row.original.createdAt} /> },
       { id: "lastSeenAt", header: "Last seen", cell: ({ row }) => <Timestamp iso={row.original.lastSeenAt} relative now={now} /> },
       actionsColumn<SessionFieldsFragment>((session) =>
-        session.current ? null : <RowActions name={`session ${describeBrowser(session.userAgent)}`} actions={[{ label: "End", danger: true, onClick: () => setEnding(session) }]} />,
+        session.current ? null : (
+          <RowActions name={`session ${describeBrowser(session.userAgent)}`} actions={[{ label: "End", danger: true, onClick: () => setEnding(session) }]} />
+        ),
       ),
     ];
   }, []);

@@ -63,13 +63,13 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       actionsColumn<Row>((user) => (
         <div className="stacked-actions">
           <RowActions
-          name={user.email}
-          actions={[
-            { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
-            { label: "Reset password", onClick: () => setAction({ kind: "reset", user }) },
-            { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
-            { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
-          ]}
+            name={user.email}
+            actions={[
+              { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
+              { label: "Reset password", onClick: () => setAction({ kind: "reset", user }) },
+              { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
+              { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
+            ]}
           />
         </div>
       )),

@@ -77,9 +77,7 @@ describe("register", () => {
     const tenant = await newTenant();
     const { system, principal } = await newSystem();
     const { system: other } = await newSystem();
-    const { result, events } = await auditOf(() =>
-      registerApplication(app.db, principal, tenant, { name: "By System", integrationSystemID: other.id }),
-    );
+    const { result, events } = await auditOf(() => registerApplication(app.db, principal, tenant, { name: "By System", integrationSystemID: other.id }));
     assert.equal(result.integrationSystemId, system.id);
     assert.equal(events.length, 1);
     assert.equal(events[0].action, "APPLICATION_REGISTERED");
@@ -180,19 +178,35 @@ describe("lists", () => {
     await registerApplication(app.db, admin, other, { name: "Alpha elsewhere" });
 
     const all = await listApplications(app.db, tenant, { first: 3 });
-    assert.deepEqual(all.rows.map((a) => a.name), ["Alpha 100", "beta_app", "Gamma"]);
+    assert.deepEqual(
+      all.rows.map((a) => a.name),
+      ["Alpha 100", "beta_app", "Gamma"],
+    );
     assert.equal(await all.countTotal(), 5);
     const rest = await listApplications(app.db, tenant, { first: 3, after: all.pageInfo.endCursor });
-    assert.deepEqual(rest.rows.map((a) => a.name), ["ALPHA two", "betaXapp"]);
+    assert.deepEqual(
+      rest.rows.map((a) => a.name),
+      ["ALPHA two", "betaXapp"],
+    );
     assert.equal(rest.pageInfo.hasNextPage, false);
 
     const alpha = await listApplications(app.db, tenant, { first: 1, search: "alpha" });
-    assert.deepEqual(alpha.rows.map((a) => a.name), ["Alpha 100"]);
+    assert.deepEqual(
+      alpha.rows.map((a) => a.name),
+      ["Alpha 100"],
+    );
     assert.equal(await alpha.countTotal(), 2, "counts only this tenant's matches");
     const alphaRest = await listApplications(app.db, tenant, { first: 1, search: "alpha", after: alpha.pageInfo.endCursor });
-    assert.deepEqual(alphaRest.rows.map((a) => a.name), ["ALPHA two"]);
+    assert.deepEqual(
+      alphaRest.rows.map((a) => a.name),
+      ["ALPHA two"],
+    );
     assert.equal(alphaRest.pageInfo.hasNextPage, false);
-    assert.deepEqual((await listApplications(app.db, tenant, { first: 10, search: "_" })).rows.map((a) => a.name), ["beta_app"], "_ is literal");
+    assert.deepEqual(
+      (await listApplications(app.db, tenant, { first: 10, search: "_" })).rows.map((a) => a.name),
+      ["beta_app"],
+      "_ is literal",
+    );
     assert.deepEqual((await listApplications(app.db, tenant, { first: 10, search: "%" })).rows, [], "% is literal");
     await rejectsWithCode(listApplications(app.db, tenant, { first: 1, after: "nope" }), "BAD_USER_INPUT", "after");
   });
@@ -205,10 +219,16 @@ describe("lists", () => {
     await registerApplication(app.db, admin, a, { name: "Not managed" });
     await registerApplication(app.db, principal, b, { name: "In B" });
     const page = await listApplicationsOfSystem(app.db, system.id, { first: 1 });
-    assert.deepEqual(page.rows.map((x) => x.name), ["In A"]);
+    assert.deepEqual(
+      page.rows.map((x) => x.name),
+      ["In A"],
+    );
     assert.equal(await page.countTotal(), 2);
     const next = await listApplicationsOfSystem(app.db, system.id, { first: 1, after: page.pageInfo.endCursor });
-    assert.deepEqual(next.rows.map((x) => x.name), ["In B"]);
+    assert.deepEqual(
+      next.rows.map((x) => x.name),
+      ["In B"],
+    );
     assert.equal(next.pageInfo.hasNextPage, false);
     const tenantCursor = (await listApplications(app.db, a, { first: 1 })).pageInfo.endCursor;
     await rejectsWithCode(listApplicationsOfSystem(app.db, system.id, { first: 1, after: tenantCursor }), "BAD_USER_INPUT", "after");

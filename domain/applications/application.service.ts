@@ -100,13 +100,7 @@ function requireManagedBy(actor: Principal, application: Application, doing: str
 }
 
 /** Replaces name and description (an omitted description clears it). */
-export async function updateApplication(
-  db: Db,
-  actor: Principal,
-  tenant: Tenant,
-  id: string,
-  input: ApplicationUpdateInput,
-): Promise<Application> {
+export async function updateApplication(db: Db, actor: Principal, tenant: Tenant, id: string, input: ApplicationUpdateInput): Promise<Application> {
   const valid = validNamedInput(input);
   return refusingDuplicates(
     () =>

@@ -40,7 +40,11 @@ test("newest first, walked page by page without duplicates or gaps", async () =>
   const expected = [...all].sort(newestFirst).map((event) => event.id);
   for (const first of [1, 4, 7, 200]) {
     const walked = await walk({ first });
-    assert.deepEqual(walked.map((event) => event.id), expected, `pages of ${first}`);
+    assert.deepEqual(
+      walked.map((event) => event.id),
+      expected,
+      `pages of ${first}`,
+    );
   }
   const page = await listAuditEvents(app.db, { first: 3 });
   assert.equal(page.rows[0].objectId, "object-2", "the last event recorded comes first");
@@ -61,7 +65,10 @@ test("the objectId filter, and totalCount for it", async () => {
     const walked = await walk({ first: 4, objectId });
     const expected = await app.db.auditEvent.findMany({ where: { objectId } });
     assert.equal(walked.length, recorded.filter((id) => id === objectId).length);
-    assert.deepEqual(walked.map((event) => event.id), expected.sort(newestFirst).map((event) => event.id));
+    assert.deepEqual(
+      walked.map((event) => event.id),
+      expected.sort(newestFirst).map((event) => event.id),
+    );
     assert.ok(walked.every((event) => event.objectId === objectId));
     const page = await listAuditEvents(app.db, { first: 2, objectId });
     assert.equal(await page.countTotal(), walked.length);

@@ -55,17 +55,15 @@ export function signInActor(user: { id: string; email: string } | null, method: 
 export type AuditActor = Principal | SignInActor | "SYSTEM";
 
 function actorOf(actor: AuditActor) {
-  return (
-    actor === "SYSTEM"
-      ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
-      : actor.kind === "SIGN_IN"
-        ? { actorType: "USER", actorId: actor.userId, actorLabel: actor.label, authMethod: actor.method }
-        : actor.kind === "USER"
-          ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
-          : actor.kind === "INTEGRATION_SYSTEM"
-            ? { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
-            : { actorType: actor.kind, actorId: actor.objectId, actorLabel: actor.objectName, authMethod: actor.authMethod }
-  );
+  return actor === "SYSTEM"
+    ? { actorType: "SYSTEM", actorId: null, actorLabel: "system", authMethod: "STARTUP" }
+    : actor.kind === "SIGN_IN"
+      ? { actorType: "USER", actorId: actor.userId, actorLabel: actor.label, authMethod: actor.method }
+      : actor.kind === "USER"
+        ? { actorType: "USER", actorId: actor.user.id, actorLabel: actor.user.email, authMethod: actor.authMethod }
+        : actor.kind === "INTEGRATION_SYSTEM"
+          ? { actorType: "INTEGRATION_SYSTEM", actorId: actor.integrationSystemId, actorLabel: actor.integrationSystemName, authMethod: actor.authMethod }
+          : { actorType: actor.kind, actorId: actor.objectId, actorLabel: actor.objectName, authMethod: actor.authMethod };
 }
 
 function rowOf(who: ReturnType<typeof actorOf>, entry: AuditEntry) {
@@ -225,5 +223,5 @@ export async function exportAuditEventsCsv(
     if (truncated || !page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
-  return { csv: lines.join("\r\n") + "\r\n", rowCount, truncated };
+  return { csv: `${lines.join("\r\n")}\r\n`, rowCount, truncated };
 }

@@ -116,7 +116,13 @@ export async function issueCredential(
       objectType: OBJECT_TYPES[owner.kind],
       objectId: owner.id,
       objectLabel: owner.name,
-      details: { clientId: row.id, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null, note: row.note, ...(owner.tenantId ? { tenantId: owner.tenantId } : {}) },
+      details: {
+        clientId: row.id,
+        scopes: row.scopes,
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+        note: row.note,
+        ...(owner.tenantId ? { tenantId: owner.tenantId } : {}),
+      },
     });
     return row;
   });
@@ -146,7 +152,11 @@ export async function setSystemAuthNote(db: Db, actor: Principal, id: string, ra
 async function ownerName(tx: Tx, ref: { kind: CredentialOwner["kind"]; id: string }): Promise<string> {
   const where = { where: { id: ref.id }, select: { name: true } };
   const found =
-    ref.kind === "APPLICATION" ? await tx.application.findUnique(where) : ref.kind === "RUNTIME" ? await tx.runtime.findUnique(where) : await tx.integrationSystem.findUnique(where);
+    ref.kind === "APPLICATION"
+      ? await tx.application.findUnique(where)
+      : ref.kind === "RUNTIME"
+        ? await tx.runtime.findUnique(where)
+        : await tx.integrationSystem.findUnique(where);
   return found?.name ?? ref.id;
 }
 

@@ -14,7 +14,9 @@ const admin = app.admin.principal;
 
 const systems: Awaited<ReturnType<typeof createIntegrationSystem>>[] = [];
 for (const [i, name] of ["Zeta", "alpha", "Ärger", "beta 2", "Gamma", "delta", "Eta", "épsilon", "iota", "Kappa"].entries()) {
-  systems.push(await createIntegrationSystem(app.db, admin, { name: `Hot ${name}`, description: i % 3 === 0 ? null : `description ${i} with 'quotes' and \\ back` }));
+  systems.push(
+    await createIntegrationSystem(app.db, admin, { name: `Hot ${name}`, description: i % 3 === 0 ? null : `description ${i} with 'quotes' and \\ back` }),
+  );
 }
 // One updated, so updatedAt differs from createdAt.
 await updateIntegrationSystem(app.db, admin, systems[1].id, { name: "Hot alpha", description: "changed" });
@@ -31,7 +33,7 @@ test("findIntegrationSystem answers what Prisma's findUnique answers, Dates incl
     assert.ok(found!.createdAt instanceof Date && found!.updatedAt instanceof Date);
   }
   assert.equal(await findIntegrationSystem(app.db, "00000000-0000-7000-8000-000000000000"), null);
-  assert.equal(await findIntegrationSystem(app.db, "'; DROP TABLE \"IntegrationSystem\"; --"), null, "the id is a parameter");
+  assert.equal(await findIntegrationSystem(app.db, '\'; DROP TABLE "IntegrationSystem"; --'), null, "the id is a parameter");
 });
 
 test("every page of every ordering is Prisma's page, with the same cursors", async () => {

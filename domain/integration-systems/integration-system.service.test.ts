@@ -194,10 +194,7 @@ describe("create, update, delete", () => {
   test("delete removes the system and only its credentials, returns the system, one audit event", async () => {
     const system = await create("Delete Me", "bye");
     const kept = await create("Keep Me");
-    const auths = [
-      await generateClientCredentials(app.db, actor, system.id),
-      await generateClientCredentials(app.db, actor, system.id),
-    ];
+    const auths = [await generateClientCredentials(app.db, actor, system.id), await generateClientCredentials(app.db, actor, system.id)];
     const keptAuth = await generateClientCredentials(app.db, actor, kept.id);
 
     const { result, events } = await auditOf(() => deleteIntegrationSystem(app.db, actor, system.id));
@@ -290,7 +287,10 @@ describe("listing", () => {
     };
     await expectSearch("t_x", ["lit_x1"]);
     await expectSearch(" t_x ", ["lit_x1"]);
-    await expectSearch("_", all.filter((name) => name.includes("_")));
+    await expectSearch(
+      "_",
+      all.filter((name) => name.includes("_")),
+    );
     await expectSearch("x_", ["litx_"]);
     await expectSearch("%", []);
     await expectSearch("t%x", []);
@@ -314,9 +314,7 @@ describe("listing", () => {
       created.push(await create(`${index % 2 ? "ORDQ" : "ordq"}${index % 3 ? code.toUpperCase() : code}`));
     }
     const byName = [...created].sort((a, b) => (a.nameKey < b.nameKey ? -1 : 1)).map((row) => row.id);
-    const byCreation = [...created]
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
-      .map((row) => row.id);
+    const byCreation = [...created].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).map((row) => row.id);
     const expected: Record<string, string[]> = {
       "NAME:ASC": byName,
       "NAME:DESC": [...byName].reverse(),
@@ -328,21 +326,35 @@ describe("listing", () => {
         const orderBy = { field, direction };
         for (const first of [1, 4, 23, 200]) {
           const searched = await walk({ first, search: "ORDQ", orderBy });
-          assert.deepEqual(searched.map((row) => row.id), expected[`${field}:${direction}`], `${field} ${direction}, pages of ${first}, with search`);
+          assert.deepEqual(
+            searched.map((row) => row.id),
+            expected[`${field}:${direction}`],
+            `${field} ${direction}, pages of ${first}, with search`,
+          );
         }
         // Without a search: the whole table, the same order page by page as in one page.
         const everything = await walk({ first: 200, orderBy });
         const paged = await walk({ first: 7, orderBy });
-        assert.deepEqual(paged.map((row) => row.id), everything.map((row) => row.id), `${field} ${direction} without search`);
+        assert.deepEqual(
+          paged.map((row) => row.id),
+          everything.map((row) => row.id),
+          `${field} ${direction} without search`,
+        );
         const ordq = new Set(created.map((row) => row.id));
-        assert.deepEqual(paged.map((row) => row.id).filter((id) => ordq.has(id)), expected[`${field}:${direction}`]);
+        assert.deepEqual(
+          paged.map((row) => row.id).filter((id) => ordq.has(id)),
+          expected[`${field}:${direction}`],
+        );
         const total = await app.db.integrationSystem.count();
         assert.equal(everything.length, total);
       }
     }
     // The default ordering is by creation, oldest first.
     const defaultOrder = await walk({ first: 5, search: "ordq" });
-    assert.deepEqual(defaultOrder.map((row) => row.id), byCreation);
+    assert.deepEqual(
+      defaultOrder.map((row) => row.id),
+      byCreation,
+    );
   });
 
   test("rows created in the same millisecond page in id order", async () => {
@@ -354,9 +366,7 @@ describe("listing", () => {
     const ascending = [...ids].sort();
     for (const search of ["tieq", undefined]) {
       for (const direction of ["ASC", "DESC"] as const) {
-        const walked = (await walk({ first: 1, search, orderBy: { field: "CREATED_AT", direction } }))
-          .map((row) => row.id)
-          .filter((id) => ids.includes(id));
+        const walked = (await walk({ first: 1, search, orderBy: { field: "CREATED_AT", direction } })).map((row) => row.id).filter((id) => ids.includes(id));
         assert.deepEqual(walked, direction === "ASC" ? ascending : [...ascending].reverse(), `${direction}, search ${search}`);
       }
     }
@@ -386,8 +396,16 @@ describe("listing", () => {
       if (field === "NAME") assert.ok(!seen.includes(early.id), "a row inserted before the cursor is not");
       // Reset for the next ordering.
       await app.db.integrationSystem.deleteMany({ where: { id: { in: [early.id, late.id] } } });
-      initial.splice(initial.findIndex((row) => row.id === cursorRow.id), 1, await create(cursorRow.name));
-      initial.splice(initial.findIndex((row) => row.id === unseen.id), 1, await create(unseen.name));
+      initial.splice(
+        initial.findIndex((row) => row.id === cursorRow.id),
+        1,
+        await create(cursorRow.name),
+      );
+      initial.splice(
+        initial.findIndex((row) => row.id === unseen.id),
+        1,
+        await create(unseen.name),
+      );
     }
   });
 

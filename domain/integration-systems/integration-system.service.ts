@@ -6,7 +6,16 @@ import { plural } from "@/lib/text";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import {
+  type LazyPage,
+  afterTimeAndId,
+  checkPageSize,
+  decodeCursor,
+  decodeTimeAndIdCursor,
+  encodeCursor,
+  timeAndIdCursor,
+  toPage,
+} from "@/domain/paging/cursor";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 import { badInput, conflict, notFound } from "@/domain/errors";
@@ -42,12 +51,7 @@ export async function createIntegrationSystem(db: Db, actor: Principal, input: I
   );
 }
 
-export async function updateIntegrationSystem(
-  db: Db,
-  actor: Principal,
-  id: string,
-  input: IntegrationSystemInput,
-): Promise<IntegrationSystem> {
+export async function updateIntegrationSystem(db: Db, actor: Principal, id: string, input: IntegrationSystemInput): Promise<IntegrationSystem> {
   const valid = validNamedInput(input);
   return refusingDuplicates(
     () =>
@@ -101,7 +105,10 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
     });
     return system;
   });
-  forgetCredentials(db, deleted.auths.map((auth) => auth.id));
+  forgetCredentials(
+    db,
+    deleted.auths.map((auth) => auth.id),
+  );
   return deleted;
 }
 
@@ -177,10 +184,9 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
     [after, keyset] = [position, afterTimeAndId(position.createdAt, position.id, direction)];
   }
 
-  const cursorOf = (row: IntegrationSystem) =>
-    field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row);
+  const cursorOf = (row: IntegrationSystem) => (field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row));
   const search = args.search?.trim();
-  if (args.filter || args.last || args.skipPages !== null && args.skipPages !== undefined) {
+  if (args.filter || args.last || (args.skipPages !== null && args.skipPages !== undefined)) {
     return listAtScale(db, { ...args, search, first, field, direction, after, cursorOf });
   }
   if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
@@ -301,7 +307,10 @@ async function listAtScale(
     const reversed = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "IntegrationSystem" WHERE ${matches} ORDER BY ${orderFor(args.direction === "ASC" ? "DESC" : "ASC")} LIMIT ${take}`;
     const byId = new Map((await rowsByIds(reversed.map((row) => row.id))).map((row) => [row.id, row]));
-    const rows = reversed.reverse().map((row) => byId.get(row.id)).filter((row): row is IntegrationSystem => row !== undefined);
+    const rows = reversed
+      .reverse()
+      .map((row) => byId.get(row.id))
+      .filter((row): row is IntegrationSystem => row !== undefined);
     return { ...toPage(rows, args.first, args.cursorOf), countTotal: async () => total };
   }
 

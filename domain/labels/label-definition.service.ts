@@ -34,11 +34,9 @@ async function breakingCount(tx: Tx, tenantId: string, key: string, schema: stri
 
 function refuseBreaking(count: number, key: string) {
   if (count > 0) {
-    throw conflict(
-      `The schema would break the "${key}" label of ${plural(count, "object")} in this tenant; change or remove those labels first`,
-      "in.schema",
-      { failingObjectCount: count },
-    );
+    throw conflict(`The schema would break the "${key}" label of ${plural(count, "object")} in this tenant; change or remove those labels first`, "in.schema", {
+      failingObjectCount: count,
+    });
   }
 }
 

@@ -95,7 +95,12 @@ export function labelFiltersSql(
     const query = filter.query?.trim() ? filter.query : null;
     const terms = query === null ? null : parseLabelQuery(query, index);
     if (objectType === "APPLICATION" && key === "integrationSystemID") return integrationSystemSql(terms);
-    const matches = terms ? Prisma.sql` AND (${Prisma.join(terms.map((term) => termSql(term, postgres)), " OR ")})` : Prisma.empty;
+    const matches = terms
+      ? Prisma.sql` AND (${Prisma.join(
+          terms.map((term) => termSql(term, postgres)),
+          " OR ",
+        )})`
+      : Prisma.empty;
     return Prisma.sql`EXISTS (SELECT 1 FROM "Label" l WHERE l."objectId" = ${objectId} AND l."key" = ${key}${matches})`;
   });
   return Prisma.join(conditions, " AND ");

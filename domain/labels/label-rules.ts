@@ -64,7 +64,8 @@ function depthOf(value: unknown, depth = 0): number {
   return max;
 }
 
-const describe = (error: ErrorObject) => `${error.instancePath || "the value"} ${error.message ?? "is invalid"}${error.params && "allowedValues" in error.params ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : ""}`;
+const describe = (error: ErrorObject) =>
+  `${error.instancePath || "the value"} ${error.message ?? "is invalid"}${error.params && "allowedValues" in error.params ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : ""}`;
 
 /** The schema's JSON as stored (normalised), after checking it compiles; BAD_USER_INPUT on `field` otherwise. */
 export function checkSchema(text: string, field: string): string {

@@ -158,7 +158,11 @@ export async function deleteLabelsOf(tx: Tx, objectIds: readonly string[]): Prom
 
 /** The labels of each object, by id (for a page's DataLoader). */
 export async function labelsOfObjects(db: Db, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-  const rows = await db.label.findMany({ where: { objectId: { in: [...objectIds] } }, orderBy: { key: "asc" }, select: { objectId: true, key: true, value: true } });
+  const rows = await db.label.findMany({
+    where: { objectId: { in: [...objectIds] } },
+    orderBy: { key: "asc" },
+    select: { objectId: true, key: true, value: true },
+  });
   const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, {}]));
   for (const row of rows) byObject.get(row.objectId)![row.key] = row.value;
   return byObject;

@@ -36,7 +36,8 @@ export function decodeCursor(kind: string, cursor: string, valueTypes: ValueType
     // A forged time would otherwise reach the database as an Invalid Date and fail there.
     const valid = valueTypes[index] === "time" ? isValidTime(value) : typeof value === valueTypes[index];
     // So would a forged string the database cannot store (lib/text.ts).
-    if (!valid || (typeof value === "string" && !isStorableText(value))) throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
+    if (!valid || (typeof value === "string" && !isStorableText(value)))
+      throw badInput(field, "Malformed cursor: pass a pageInfo.endCursor from the same list");
   });
   return values as KeyValue[];
 }

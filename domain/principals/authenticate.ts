@@ -15,8 +15,7 @@ export type AccessTokenVerifier = (
   token: string,
   origin: string,
 ) => Promise<
-  | { active: true; client: { owner: CredentialOwner; clientId: string }; claims: { jti: string; scope: string } }
-  | { active: false; reason: string }
+  { active: true; client: { owner: CredentialOwner; clientId: string }; claims: { jti: string; scope: string } } | { active: false; reason: string }
 >;
 
 /**

@@ -104,7 +104,11 @@ export function clientPrincipal(
     tokenId: token?.jti ?? null,
     authMethod: token ? "ACCESS_TOKEN" : "CLIENT_SECRET",
     // Never more than the kind's own scopes, whatever the credential row says.
-    scopes: new Set(parseScopes(token?.scope ?? "").filter((scope) => (OBJECT_SCOPES[owner.kind] as readonly string[]).includes(scope)).filter(isScope)),
+    scopes: new Set(
+      parseScopes(token?.scope ?? "")
+        .filter((scope) => (OBJECT_SCOPES[owner.kind] as readonly string[]).includes(scope))
+        .filter(isScope),
+    ),
   };
 }
 

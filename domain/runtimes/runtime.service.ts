@@ -36,7 +36,10 @@ function validRuntimeInput(input: RuntimeInput) {
 }
 
 const duplicateName = (name: string, tenant: Tenant) =>
-  conflict(`A runtime named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case and look-alike letters)`, "in.name");
+  conflict(
+    `A runtime named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case and look-alike letters)`,
+    "in.name",
+  );
 
 const labelTarget = (runtime: Runtime): LabelTarget => ({ type: "RUNTIME", ...runtime });
 

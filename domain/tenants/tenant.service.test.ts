@@ -51,11 +51,7 @@ describe("validation", () => {
     await create("Unique-Ext");
     await expectRejectedWithoutChange(() => create("unique-EXT"), "CONFLICT", "in.externalId");
     const other = await create();
-    await expectRejectedWithoutChange(
-      () => updateTenant(app.db, actor, other.id, { externalId: "UNIQUE-ext", name: "x" }),
-      "CONFLICT",
-      "in.externalId",
-    );
+    await expectRejectedWithoutChange(() => updateTenant(app.db, actor, other.id, { externalId: "UNIQUE-ext", name: "x" }), "CONFLICT", "in.externalId");
     const renamed = await updateTenant(app.db, actor, "unique-ext", { externalId: "UNIQUE-EXT", name: "Own id in other case" });
     assert.equal(renamed.externalId, "UNIQUE-EXT", "a tenant may change the case of its own external id");
   });
@@ -65,11 +61,7 @@ describe("validation", () => {
     await expectRejectedWithoutChange(() => create(first.id), "CONFLICT", "in.externalId");
     await expectRejectedWithoutChange(() => create(first.id.toUpperCase()), "CONFLICT", "in.externalId");
     const second = await create();
-    await expectRejectedWithoutChange(
-      () => updateTenant(app.db, actor, second.id, { externalId: first.id, name: "x" }),
-      "CONFLICT",
-      "in.externalId",
-    );
+    await expectRejectedWithoutChange(() => updateTenant(app.db, actor, second.id, { externalId: first.id, name: "x" }), "CONFLICT", "in.externalId");
     const self = await updateTenant(app.db, actor, second.id, { externalId: second.id, name: "Its own id" });
     assert.equal(self.externalId, second.id, "its own id is fine");
   });
@@ -124,7 +116,10 @@ describe("mutations", () => {
     });
 
     const { events: deleted } = await auditOf(() => deleteTenant(app.db, actor, tenant.id));
-    assert.deepEqual(deleted.map((event) => event.action), ["TENANT_DELETED"]);
+    assert.deepEqual(
+      deleted.map((event) => event.action),
+      ["TENANT_DELETED"],
+    );
     assert.equal(await app.db.tenant.count({ where: { id: tenant.id } }), 0);
   });
 
@@ -151,13 +146,14 @@ describe("mutations", () => {
     assert.deepEqual(await snapshot(), before, "nothing is deleted");
 
     const { events } = await auditOf(() => deleteTenant(app.db, actor, "with-apps", true));
-    assert.deepEqual(events.map((event) => event.action), [
-      "APPLICATION_UNREGISTERED",
-      "APPLICATION_UNREGISTERED",
-      "APPLICATION_UNREGISTERED",
-      "TENANT_DELETED",
-    ]);
-    assert.deepEqual(events.slice(0, 3).map((event) => event.objectId), apps.map((a) => a.id));
+    assert.deepEqual(
+      events.map((event) => event.action),
+      ["APPLICATION_UNREGISTERED", "APPLICATION_UNREGISTERED", "APPLICATION_UNREGISTERED", "TENANT_DELETED"],
+    );
+    assert.deepEqual(
+      events.slice(0, 3).map((event) => event.objectId),
+      apps.map((a) => a.id),
+    );
     assert.equal(JSON.parse(events[0].details!).reason, "TENANT_DELETED");
     assert.equal(JSON.parse(events[3].details!).unregisteredApplications, 3);
     assert.equal(await app.db.application.count({ where: { tenantId: tenant.id } }), 0);
@@ -172,11 +168,17 @@ describe("paging", () => {
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await create(`page-${i}`));
     const first = await listTenants(app.db, { first: 2 });
-    assert.deepEqual(first.rows.map((t) => t.externalId), ["page-0", "page-1"]);
+    assert.deepEqual(
+      first.rows.map((t) => t.externalId),
+      ["page-0", "page-1"],
+    );
     assert.equal(first.pageInfo.hasNextPage, true);
     assert.equal(await first.countTotal(), 5);
     const rest = await listTenants(app.db, { first: 3, after: first.pageInfo.endCursor });
-    assert.deepEqual(rest.rows.map((t) => t.externalId), ["page-2", "page-3", "page-4"]);
+    assert.deepEqual(
+      rest.rows.map((t) => t.externalId),
+      ["page-2", "page-3", "page-4"],
+    );
     assert.equal(rest.pageInfo.hasNextPage, false);
     await rejectsWithCode(listTenants(app.db, { first: 2, after: "garbage" }), "BAD_USER_INPUT", "after");
     await rejectsWithCode(listTenants(app.db, { first: 0 }), "BAD_USER_INPUT", "first");

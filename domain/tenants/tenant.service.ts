@@ -6,7 +6,16 @@ import { newId } from "@/lib/ids";
 import { plural } from "@/lib/text";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeCursor, decodeTimeAndIdCursor, encodeCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
+import {
+  type LazyPage,
+  afterTimeAndId,
+  checkPageSize,
+  decodeCursor,
+  decodeTimeAndIdCursor,
+  encodeCursor,
+  timeAndIdCursor,
+  toPage,
+} from "@/domain/paging/cursor";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
@@ -178,7 +187,13 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
         objectType: "Runtime",
         objectId: runtime.id,
         objectLabel: runtime.name,
-        details: { name: runtime.name, tenantId: tenant.id, tenantExternalId: tenant.externalId, integrationSystemId: runtime.integrationSystemId, reason: "TENANT_DELETED" },
+        details: {
+          name: runtime.name,
+          tenantId: tenant.id,
+          tenantExternalId: tenant.externalId,
+          integrationSystemId: runtime.integrationSystemId,
+          reason: "TENANT_DELETED",
+        },
       })),
     );
     return { tenant, credentials: credentials.map((row) => row.id) };
@@ -238,7 +253,11 @@ export async function listTenants(db: Db, args: TenantListArgs): Promise<LazyPag
     ? Prisma.sql`(${containsSql("externalIdKey", search)} OR LOWER("name") LIKE ${`%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`} ESCAPE '\\')`
     : Prisma.sql`1 = 1`;
   const orderBy =
-    field === "NAME" ? Prisma.sql`"name" ${dir}, "id" ${dir}` : field === "EXTERNAL_ID" ? Prisma.sql`"externalIdKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
+    field === "NAME"
+      ? Prisma.sql`"name" ${dir}, "id" ${dir}`
+      : field === "EXTERNAL_ID"
+        ? Prisma.sql`"externalIdKey" ${dir}`
+        : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
   return searchPage(db, {
     table: "Tenant",
     matches,

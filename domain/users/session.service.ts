@@ -147,7 +147,7 @@ export interface ActiveSession {
  * is theirs to see, and admins' (who can end them).
  */
 export function sessionsOfUser(db: Db, caller: Principal | null, userId: string): Promise<ActiveSession[]> {
-  if (!caller || caller.kind !== "USER" || (caller.user.id !== userId && caller.user.role !== "ADMIN")) {
+  if (caller?.kind !== "USER" || (caller.user.id !== userId && caller.user.role !== "ADMIN")) {
     throw forbidden("Only the user themself or an admin may see a user's sessions");
   }
   return listActiveSessions(db, userId);

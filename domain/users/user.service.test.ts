@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { verifyPassword } from "@/lib/crypto";
-import { PASSWORD, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "@/test/harness";
+import { PASSWORD, rejectsWithoutChange, setupTestApp } from "@/test/harness";
 import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { userPrincipal } from "@/domain/principals/principal";
 import { createSession } from "./session.service";
@@ -94,7 +94,10 @@ test("deleteUser removes the user's sessions and API tokens, and only theirs, wi
   await createSession(app.db, user.id, 1);
   await createSession(app.db, user.id, 1);
   await createApiToken(app.db, principal, { name: "automation" });
-  const others = { sessions: await app.db.session.count({ where: { userId: { not: user.id } } }), tokens: await app.db.apiToken.count({ where: { userId: { not: user.id } } }) };
+  const others = {
+    sessions: await app.db.session.count({ where: { userId: { not: user.id } } }),
+    tokens: await app.db.apiToken.count({ where: { userId: { not: user.id } } }),
+  };
   assert.ok(others.tokens > 0);
 
   const auditBefore = await app.db.auditEvent.count();

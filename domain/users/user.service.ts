@@ -14,7 +14,6 @@ import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProbl
 export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-
 export function toIdentity(user: User): UserIdentity {
   if (!isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
   return { id: user.id, email: user.email, role: user.role };
@@ -37,12 +36,7 @@ function validateNewUser(input: { email: string; password: string }, path: strin
   return email;
 }
 
-export async function createUser(
-  db: Db,
-  actor: Principal | "SYSTEM",
-  input: { email: string; password: string; role: Role },
-  path = "in",
-): Promise<User> {
+export async function createUser(db: Db, actor: Principal | "SYSTEM", input: { email: string; password: string; role: Role }, path = "in"): Promise<User> {
   const email = validateNewUser(input, path);
   const passwordHash = await hashPassword(input.password);
   return refusingDuplicates(
@@ -130,7 +124,13 @@ export async function ensureFirstAdmin(
         const user = await tx.user.create({
           data: { id: newId(), email, passwordHash: await hashPassword(env.password!), role: "ADMIN" },
         });
-        await recordAudit(tx, "SYSTEM", { action: "USER_CREATED", objectType: "User", objectId: user.id, objectLabel: email, details: { email, role: "ADMIN", from: "ADMIN_EMAIL" } });
+        await recordAudit(tx, "SYSTEM", {
+          action: "USER_CREATED",
+          objectType: "User",
+          objectId: user.id,
+          objectLabel: email,
+          details: { email, role: "ADMIN", from: "ADMIN_EMAIL" },
+        });
       });
     } catch (error) {
       // Another instance created the same first admin at the same moment.
@@ -167,7 +167,13 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
     }
     await tx.setupToken.deleteMany({});
     const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
-    await recordAudit(tx, "SYSTEM", { action: "USER_CREATED", objectType: "User", objectId: user.id, objectLabel: email, details: { email, role: "ADMIN", from: "setup link" } });
+    await recordAudit(tx, "SYSTEM", {
+      action: "USER_CREATED",
+      objectType: "User",
+      objectId: user.id,
+      objectLabel: email,
+      details: { email, role: "ADMIN", from: "setup link" },
+    });
     return user;
   });
 }
@@ -270,7 +276,6 @@ export async function userForPasswordResetToken(db: Db, token: string): Promise<
   return row && row.expiresAt > new Date() ? row.user : null;
 }
 
-
 /**
  * Sets a password from a reset (or invitation) link. The link is claimed by a
  * conditional delete, so of parallel requests with one link exactly one goes
@@ -287,13 +292,17 @@ export async function completePasswordReset(db: Db, token: string, password: str
     }
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     const ended = await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" }, {
-      action: "PASSWORD_CHANGED",
-      objectType: "User",
-      objectId: user.id,
-      objectLabel: user.email,
-      details: { via: "reset link", sessionsEnded: ended.count },
-    });
+    await recordAudit(
+      tx,
+      { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" },
+      {
+        action: "PASSWORD_CHANGED",
+        objectType: "User",
+        objectId: user.id,
+        objectLabel: user.email,
+        details: { via: "reset link", sessionsEnded: ended.count },
+      },
+    );
     return user;
   });
 }
@@ -306,11 +315,7 @@ const byUser = new Throttle({ freeAttempts: 5, windowMs: 15 * 60_000, maxDelayMs
  * sessions end (a password change is how people lock out whoever else got in);
  * the one they are using stays.
  */
-export async function changeOwnPassword(
-  db: Db,
-  actor: UserPrincipal,
-  input: { currentPassword: string; newPassword: string },
-): Promise<User> {
+export async function changeOwnPassword(db: Db, actor: UserPrincipal, input: { currentPassword: string; newPassword: string }): Promise<User> {
   checkNewPassword(input.newPassword, "newPassword");
   const waitMs = Throttle.reserve([[byUser, actor.user.id]]);
   if (waitMs > 0) {

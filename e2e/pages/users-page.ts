@@ -22,7 +22,9 @@ export class UsersPage {
   }
 
   async rowAction(email: string, action: "Change role" | "Reset password" | "Sessions" | "Delete") {
-    await this.row(email).getByRole("button", { name: `${action} ${email}` }).click();
+    await this.row(email)
+      .getByRole("button", { name: `${action} ${email}` })
+      .click();
   }
 
   inviteDialog() {
@@ -38,7 +40,9 @@ export class UsersPage {
     await this.page.getByRole("button", { name: "Invite user" }).click();
     await expect(this.inviteDialog()).toBeVisible();
     await this.inviteDialog().getByLabel("Email").fill(email);
-    await this.inviteDialog().getByRole("radio", { name: new RegExp(`^${role}:`) }).check();
+    await this.inviteDialog()
+      .getByRole("radio", { name: new RegExp(`^${role}:`) })
+      .check();
     await this.inviteDialog().getByRole("button", { name: "Invite", exact: true }).click();
   }
 
@@ -78,7 +82,9 @@ export class AccountPage {
 
   /** Changes the password and waits for the server's answer (a toast from an earlier change may still show). */
   async changePasswordAndWait(current: string, next: string) {
-    const answered = this.page.waitForResponse((response) => response.url().endsWith("/api/graphql") && response.request().postData()?.includes("ChangePassword") === true);
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith("/api/graphql") && response.request().postData()?.includes("ChangePassword") === true,
+    );
     await this.changePassword(current, next);
     const body = await (await answered).json();
     expect(body.errors).toBeUndefined();

@@ -11,7 +11,9 @@ type StringLists = Record<string, string[]>;
 
 function isStringLists(value: unknown): value is StringLists {
   return (
-    typeof value === "object" && value !== null && !Array.isArray(value) &&
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
     Object.values(value).every((list) => Array.isArray(list) && list.every((item) => typeof item === "string"))
   );
 }

@@ -9,7 +9,10 @@ export function exactlyOne(spellings: Record<string, string | null | undefined>)
   const names = Object.keys(spellings);
   const given = names.filter((name) => spellings[name] !== null && spellings[name] !== undefined);
   if (given.length !== 1) {
-    throw badInput(names[0], `Pass exactly one of ${names.join(" or ")}: they name the same thing (${given.length === 0 ? "neither was" : "both were"} passed)`);
+    throw badInput(
+      names[0],
+      `Pass exactly one of ${names.join(" or ")}: they name the same thing (${given.length === 0 ? "neither was" : "both were"} passed)`,
+    );
   }
   return spellings[given[0]]!;
 }

@@ -7,7 +7,7 @@ import type { Plugin } from "graphql-yoga";
  */
 function codeFor(error: GraphQLError): string {
   if (error.message.startsWith("Syntax Error")) return "GRAPHQL_PARSE_FAILED";
-  if (error.message.startsWith("Variable \"$")) return "BAD_USER_INPUT";
+  if (error.message.startsWith('Variable "$')) return "BAD_USER_INPUT";
   return "GRAPHQL_VALIDATION_FAILED";
 }
 

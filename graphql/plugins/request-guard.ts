@@ -49,8 +49,7 @@ function errorResponse(status: number, code: string, message: string, headers: R
 const redirectToLogin = () => new Response(null, { status: 302, headers: { location: "/login?next=/api/graphql" } });
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json", "application/graphql+json"];
-const isJson = (contentType: string | null) =>
-  !!contentType && JSON_TYPES.includes(contentType.split(";")[0].trim().toLowerCase());
+const isJson = (contentType: string | null) => !!contentType && JSON_TYPES.includes(contentType.split(";")[0].trim().toLowerCase());
 
 /** 413 for a body past the limit, in GraphQL's error format. */
 export function payloadTooLarge(maxBytes: number): GraphQLError {

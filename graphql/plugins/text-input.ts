@@ -96,7 +96,9 @@ function usageNames(document: DocumentNode): Map<string, string> {
     Variable(node, _key, parent, _path, ancestors) {
       const holder = [...ancestors, parent]
         .reverse()
-        .find((ancestor) => ancestor && !Array.isArray(ancestor) && "kind" in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD));
+        .find(
+          (ancestor) => ancestor && !Array.isArray(ancestor) && "kind" in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD),
+        );
       if (!holder || !("name" in holder) || !holder.name) return;
       const known = names.get(node.name.value);
       if (known === undefined || textMaxFor(holder.name.value) < textMaxFor(known)) names.set(node.name.value, holder.name.value);

@@ -62,7 +62,10 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
   run("pg_ctl", startArgs);
   onCleanUp(() => {
     // Best effort: it may already be stopped.
-    spawnSync(asRoot ? "runuser" : path.join(PG_BIN, "pg_ctl"), asRoot ? ["-u", "postgres", "--", path.join(PG_BIN, "pg_ctl"), "-D", data, "-m", "immediate", "stop"] : ["-D", data, "-m", "immediate", "stop"]);
+    spawnSync(
+      asRoot ? "runuser" : path.join(PG_BIN, "pg_ctl"),
+      asRoot ? ["-u", "postgres", "--", path.join(PG_BIN, "pg_ctl"), "-D", data, "-m", "immediate", "stop"] : ["-D", data, "-m", "immediate", "stop"],
+    );
   });
   const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();

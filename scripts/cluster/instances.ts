@@ -26,7 +26,13 @@ export interface Instance extends RunningServer {
 export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const port = await portInRange();
-  const server = startServer(name, "server/main.ts", port, { LOG_LEVEL: "warn", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL, ...env }, { nodeArgs: [] });
+  const server = startServer(
+    name,
+    "server/main.ts",
+    port,
+    { LOG_LEVEL: "warn", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL, ...env },
+    { nodeArgs: [] },
+  );
   await waitUntilUp(server, "/api/health", (status) => status === 200, 120_000);
   return { ...server, url: `http://127.0.0.1:${port}` };
 }

@@ -5,7 +5,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { fixed, percentile, sleep, table } from "./checks";
-import { CREATE_SYSTEM, type Credential, DELETE_CREDENTIALS, DELETE_SYSTEM, GENERATE_CREDENTIALS, READ_SYSTEMS, graphql, systemWithCredential, tokenRequest } from "./client";
+import {
+  CREATE_SYSTEM,
+  type Credential,
+  DELETE_CREDENTIALS,
+  DELETE_SYSTEM,
+  GENERATE_CREDENTIALS,
+  READ_SYSTEMS,
+  graphql,
+  systemWithCredential,
+  tokenRequest,
+} from "./client";
 import type { Instance } from "./instances";
 import { type Ledger, auditKey } from "./ledger";
 
@@ -220,14 +230,34 @@ export function workloadTable(result: WorkloadResult): string {
   const rows = [["operation", "requests", "req/s", "p50 ms", "p99 ms", "2xx", "4xx", "5xx", "no answer"]];
   const all = emptyStats();
   for (const [op, stats] of result.byOperation) {
-    rows.push([op, String(stats.latencies.length + stats.errors), fixed(stats.latencies.length / result.seconds), fixed(percentile(stats.latencies, 50)), fixed(percentile(stats.latencies, 99)), String(stats.s2xx), String(stats.s4xx), String(stats.s5xx), String(stats.errors)]);
+    rows.push([
+      op,
+      String(stats.latencies.length + stats.errors),
+      fixed(stats.latencies.length / result.seconds),
+      fixed(percentile(stats.latencies, 50)),
+      fixed(percentile(stats.latencies, 99)),
+      String(stats.s2xx),
+      String(stats.s4xx),
+      String(stats.s5xx),
+      String(stats.errors),
+    ]);
     all.latencies.push(...stats.latencies);
     all.s2xx += stats.s2xx;
     all.s4xx += stats.s4xx;
     all.s5xx += stats.s5xx;
     all.errors += stats.errors;
   }
-  rows.push(["all", String(all.latencies.length + all.errors), fixed(all.latencies.length / result.seconds), fixed(percentile(all.latencies, 50)), fixed(percentile(all.latencies, 99)), String(all.s2xx), String(all.s4xx), String(all.s5xx), String(all.errors)]);
+  rows.push([
+    "all",
+    String(all.latencies.length + all.errors),
+    fixed(all.latencies.length / result.seconds),
+    fixed(percentile(all.latencies, 50)),
+    fixed(percentile(all.latencies, 99)),
+    String(all.s2xx),
+    String(all.s4xx),
+    String(all.s5xx),
+    String(all.errors),
+  ]);
   return table(rows);
 }
 
@@ -238,5 +268,8 @@ export function totals(result: WorkloadResult): { answered: number; s4xx: number
 }
 
 export function firstFailures(result: WorkloadResult): string {
-  return [...result.byOperation].flatMap(([op, stats]) => stats.firstFailures.map((failure) => `${op}: ${failure}`)).slice(0, 5).join("\n  ");
+  return [...result.byOperation]
+    .flatMap(([op, stats]) => stats.firstFailures.map((failure) => `${op}: ${failure}`))
+    .slice(0, 5)
+    .join("\n  ");
 }

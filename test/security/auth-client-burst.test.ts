@@ -16,8 +16,7 @@ import { setupTestApp } from "@/test/harness";
 const app = await setupTestApp();
 const base = await app.listen();
 
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
 async function tokenRequest(clientId: string, secret: string, address: string): Promise<number> {
   return (await burst([{ clientId, secret, address }]))[0];
@@ -31,10 +30,13 @@ async function tokenRequest(clientId: string, secret: string, address: string): 
 async function burst(requests: { clientId: string; secret: string; address: string }[]): Promise<number[]> {
   const { hostname, port } = new URL(base);
   const sockets = await Promise.all(
-    requests.map(() => new Promise<net.Socket>((resolve, reject) => {
-      const socket = net.connect(Number(port), hostname, () => resolve(socket));
-      socket.on("error", reject);
-    })),
+    requests.map(
+      () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const socket = net.connect(Number(port), hostname, () => resolve(socket));
+          socket.on("error", reject);
+        }),
+    ),
   );
   const answers = sockets.map(
     (socket) =>
@@ -83,7 +85,13 @@ function tally(statuses: number[]) {
  * that counts the secrets it is asked to check.
  */
 function slowRegistry(secret: string) {
-  const record = { clientId: randomUUID(), secretHash: Buffer.alloc(32), scopes: [], owner: { kind: "INTEGRATION_SYSTEM" as const, id: "s", name: "s", tenantId: null }, expiresAt: null };
+  const record = {
+    clientId: randomUUID(),
+    secretHash: Buffer.alloc(32),
+    scopes: [],
+    owner: { kind: "INTEGRATION_SYSTEM" as const, id: "s", name: "s", tenantId: null },
+    expiresAt: null,
+  };
   const registry = {
     checks: 0,
     record,

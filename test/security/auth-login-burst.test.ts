@@ -55,9 +55,7 @@ test("a burst of 40 parallel guesses from one address checks at most 5 passwords
 
 test("a burst of 40 parallel guesses spread over 40 addresses checks at most 5 passwords of the account", async () => {
   const user = await newUser();
-  const responses = await Promise.all(
-    Array.from({ length: 40 }, (_, i) => login(user.email, i === 39 ? PASSWORD : `wrong guess ${i}`, newAddress())),
-  );
+  const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(user.email, i === 39 ? PASSWORD : `wrong guess ${i}`, newAddress())));
   const counts = tally(responses);
   assert.equal(counts[204], undefined);
   assert.equal(counts[401], 5, JSON.stringify(counts));

@@ -132,7 +132,9 @@ const rows: FieldRow[] = [
     sanitized: true,
     refused: { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, auth: null }] } },
     check: (data) =>
-      assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, auth: { credential: { clientId: otherCredentialId } } }] } }),
+      assert.deepEqual(data, {
+        integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, auth: { credential: { clientId: otherCredentialId } } }] },
+      }),
   },
   {
     field: "IntSysSystemAuth.secretHint",
@@ -144,7 +146,9 @@ const rows: FieldRow[] = [
     sanitized: true,
     refused: { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: null }] } },
     check: (data) =>
-      assert.deepEqual(data, { integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: otherCredential.clientSecret.slice(-4) }] } }),
+      assert.deepEqual(data, {
+        integrationSystem: { id: otherSystem.id, auths: [{ id: otherCredentialId, secretHint: otherCredential.clientSecret.slice(-4) }] },
+      }),
   },
   {
     field: "AppSystemAuth.auth",
@@ -157,7 +161,9 @@ const rows: FieldRow[] = [
     sanitized: true,
     refused: { application: { id: application.id, auths: [{ id: appCredential.id, auth: null }] } },
     check: (data) =>
-      assert.deepEqual(data, { application: { id: application.id, auths: [{ id: appCredential.id, auth: { credential: { clientId: appCredential.id, clientSecret: null } } }] } }),
+      assert.deepEqual(data, {
+        application: { id: application.id, auths: [{ id: appCredential.id, auth: { credential: { clientId: appCredential.id, clientSecret: null } } }] },
+      }),
   },
   {
     field: "RuntimeSystemAuth.auth",
@@ -170,7 +176,9 @@ const rows: FieldRow[] = [
     sanitized: true,
     refused: { runtime: { id: runtime.id, auths: [{ id: runtimeCredential.id, auth: null }] } },
     check: (data) =>
-      assert.deepEqual(data, { runtime: { id: runtime.id, auths: [{ id: runtimeCredential.id, auth: { credential: { clientId: runtimeCredential.id, clientSecret: null } } }] } }),
+      assert.deepEqual(data, {
+        runtime: { id: runtime.id, auths: [{ id: runtimeCredential.id, auth: { credential: { clientId: runtimeCredential.id, clientSecret: null } } }] },
+      }),
   },
 ];
 
@@ -209,7 +217,10 @@ for (const row of rows) {
 
   test(`${row.field}: a system whose credential holds every grantable scope but ${row.needs} is ${row.sanitized ? "answered null" : "FORBIDDEN"} at ${row.path.join(".")}`, async () => {
     const allBut = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((scope) => scope !== row.needs);
-    assert.ok(row.parentNeeds.every((scope) => allBut.includes(scope)), "the parent stays reachable");
+    assert.ok(
+      row.parentNeeds.every((scope) => allBut.includes(scope)),
+      "the parent stays reachable",
+    );
     const response = await ask({ token: await systemToken(allBut) });
     if (row.sanitized) assertSanitized(response, row.refused, "system token without the field's scope");
     else assertForbiddenAt(response, row.path, row.refused, "system token without the field's scope");
@@ -221,7 +232,12 @@ test("IntegrationSystem.applications: a system may list its own applications acr
   const query = `query($id: ID!) { integrationSystem(id: $id) { id applications { totalCount } } }`;
   const own = await app.graphql(query, { id: system.id }, { token });
   assert.deepEqual(own.body, { data: { integrationSystem: { id: system.id, applications: { totalCount: 1 } } } });
-  assertForbiddenAt(await app.graphql(query, { id: otherSystem.id }, { token }), ["integrationSystem", "applications"], { integrationSystem: null }, "another system's list");
+  assertForbiddenAt(
+    await app.graphql(query, { id: otherSystem.id }, { token }),
+    ["integrationSystem", "applications"],
+    { integrationSystem: null },
+    "another system's list",
+  );
   // Users read any system's list.
   const asViewer = await app.graphql(query, { id: otherSystem.id }, app.viewer);
   assert.deepEqual(asViewer.body, { data: { integrationSystem: { id: otherSystem.id, applications: { totalCount: 0 } } } });
@@ -231,10 +247,14 @@ test("Application.integrationSystem is null without a check when no system manag
   // The one field resolver that answers before its check: nothing to protect.
   const unmanaged = await registerApplication(app.db, app.admin.principal, tenant, { name: "Unmanaged App" });
   const token = await systemToken([SCOPES.applicationRead]);
-  const response = await app.graphql(`query($id: ID!) { application(id: $id) { id integrationSystem { id } } }`, { id: unmanaged.id }, {
-    token,
-    headers: { tenant: tenant.id },
-  });
+  const response = await app.graphql(
+    `query($id: ID!) { application(id: $id) { id integrationSystem { id } } }`,
+    { id: unmanaged.id },
+    {
+      token,
+      headers: { tenant: tenant.id },
+    },
+  );
   assert.deepEqual(response.body, { data: { application: { id: unmanaged.id, integrationSystem: null } } });
 });
 

@@ -67,6 +67,10 @@ test("the same abort on /oauth2/introspect, /oauth2/revoke and /api/graphql is q
     ["/api/graphql", `content-type: application/json\r\nauthorization: Bearer ${app.admin.token}\r\n`],
   ]) {
     const entries = await captureLog(() => abortMidBody(path, headers));
-    assert.deepEqual(entries.filter((entry) => entry.level === "error" || entry.level === "warn"), [], path);
+    assert.deepEqual(
+      entries.filter((entry) => entry.level === "error" || entry.level === "warn"),
+      [],
+      path,
+    );
   }
 });

@@ -25,7 +25,7 @@ function hugeBody() {
     pull(controller) {
       if (stats.pulled >= BODY_BYTES) return controller.close();
       // The first chunk opens a JSON string, so a server reading it all would find it well-formed up to the limit.
-      controller.enqueue(stats.pulled === 0 ? Buffer.from('{"email":"' + "a".repeat(CHUNK.length - 10)) : CHUNK);
+      controller.enqueue(stats.pulled === 0 ? Buffer.from(`{"email":"${"a".repeat(CHUNK.length - 10)}`) : CHUNK);
       stats.pulled += CHUNK.length;
     },
   });
@@ -56,7 +56,11 @@ for (const [path, route] of [
 ] as const) {
   test(`a 64 MB chunked body to ${path} is refused with 413 after reading at most the limit`, async (t) => {
     const { stream, stats } = hugeBody();
-    const { result: response, growth, ms } = await peakGrowth(() =>
+    const {
+      result: response,
+      growth,
+      ms,
+    } = await peakGrowth(() =>
       route(
         new Request(`${TEST_ORIGIN}${path}`, {
           method: "POST",

@@ -57,7 +57,10 @@ async function post(query: string) {
 
 const shapes: [string, string][] = [
   ["450 aliases (the attack)", `{ ${repeat(450, (i) => `t${i}: tenants(first: 1) { totalCount }`)} }`],
-  ["21 root fields spread from fragments", `{ ${repeat(21, (i) => `...R${i}`)} }\n${repeat(21, (i) => `fragment R${i} on Query { t${i}: tenants(first: 1) { totalCount } }`)}`],
+  [
+    "21 root fields spread from fragments",
+    `{ ${repeat(21, (i) => `...R${i}`)} }\n${repeat(21, (i) => `fragment R${i} on Query { t${i}: tenants(first: 1) { totalCount } }`)}`,
+  ],
   ["450 copies of one root field", `{ ${repeat(450, () => `tenants(first: 1) { totalCount }`)} }`],
   ["450 totalCounts under one root field", `{ tenants(first: 1) { ${repeat(450, (i) => `c${i}: totalCount`)} } }`],
 ];

@@ -21,7 +21,7 @@ import {
   type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLOutputType,
-  GraphQLSchema,
+  type GraphQLSchema,
   buildSchema,
   getNamedType,
   getNullableType,
@@ -231,7 +231,7 @@ function mangle(random: Random, text: string): string {
     case 0:
       return text.slice(0, at) + text.slice(at + 1 + random.int(5));
     case 1:
-      return text.slice(0, at) + random.pick(["{", "}", "(", ")", "$", "...", "@skip", "\"", "unknownField", ":", "#", "\\u0000"]) + text.slice(at);
+      return text.slice(0, at) + random.pick(["{", "}", "(", ")", "$", "...", "@skip", '"', "unknownField", ":", "#", "\\u0000"]) + text.slice(at);
     case 2:
       return text.slice(0, at) + text.slice(at, at + random.int(200)).repeat(1 + random.int(20)) + text.slice(at);
     case 3:
@@ -250,7 +250,10 @@ function nextRequest(random: Random): { body: string; kind: string } {
     return { body: JSON.stringify({ query: mangle(random, query), variables }), kind: "mangled" };
   }
   if (roll < 0.97) return { body: JSON.stringify({ query: random.pick(SHAPES)(random) }), kind: "attack shape" };
-  return { body: random.pick(["", "{", "[]", "null", JSON.stringify({ query: 1 }), JSON.stringify({ query: "{ viewer { kind } }", variables: [1] })]), kind: "junk body" };
+  return {
+    body: random.pick(["", "{", "[]", "null", JSON.stringify({ query: 1 }), JSON.stringify({ query: "{ viewer { kind } }", variables: [1] })]),
+    kind: "junk body",
+  };
 }
 
 // Real ids and cursors, so some generated documents reach the database rows.
@@ -323,5 +326,7 @@ test(`random documents from the schema never crash, hang or leak (seed ${SEED})`
   // Generous: keeping each request's document or result would exceed it.
   assert.ok(growth < 8 * 1024 * 1024, `heap grew by ${(growth / 1024 / 1024).toFixed(1)} MB over ${bodies.length} repeated requests`);
   const i = bodies.length * 2;
-  console.log(`fuzz: ${i} requests ${JSON.stringify(counts)}, ${served} served without error, slowest ${slowest.toFixed(0)} ms, heap +${(growth / 1024 / 1024).toFixed(1)} MB on the replay`);
+  console.log(
+    `fuzz: ${i} requests ${JSON.stringify(counts)}, ${served} served without error, slowest ${slowest.toFixed(0)} ms, heap +${(growth / 1024 / 1024).toFixed(1)} MB on the replay`,
+  );
 });

@@ -48,7 +48,7 @@ test("a search at its maximum is served, one character more is refused", async (
   const atMax = "😀".repeat(max);
   const ok = await post(`query($s: String) { integrationSystems(search: $s) { totalCount } }`, { s: atMax });
   assert.deepEqual(ok.json, { data: { integrationSystems: { totalCount: 0 } } });
-  assertBadInput(await post(`query($s: String) { integrationSystems(search: $s) { totalCount } }`, { s: atMax + "x" }), "s");
+  assertBadInput(await post(`query($s: String) { integrationSystems(search: $s) { totalCount } }`, { s: `${atMax}x` }), "s");
 });
 
 test("every other String input has the general maximum: names, descriptions, passwords, scopes", async () => {
@@ -59,8 +59,17 @@ test("every other String input has the general maximum: names, descriptions, pas
     [`mutation($name: String!) { createApiToken(name: $name) { token } }`, { name: long }, "name"],
     [`mutation($in: CreateUserInput!) { createUser(in: $in) { id } }`, { in: { email: "a@example.test", password: long, role: "VIEWER" } }, "in.password"],
     [`mutation($in: TenantInput!) { createTenant(in: $in) { id } }`, { in: { externalId: "x", name: long } }, "in.name"],
-    [`mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }`, { in: { name: "ok", description: long } }, "in.description", tenantHeader()],
-    [`mutation($id: ID!, $scopes: [String!]) { generateClientCredentialsForIntegrationSystem(id: $id, scopes: $scopes) { id } }`, { id: "x", scopes: ["ok", long] }, "scopes[1]"],
+    [
+      `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }`,
+      { in: { name: "ok", description: long } },
+      "in.description",
+      tenantHeader(),
+    ],
+    [
+      `mutation($id: ID!, $scopes: [String!]) { generateClientCredentialsForIntegrationSystem(id: $id, scopes: $scopes) { id } }`,
+      { id: "x", scopes: ["ok", long] },
+      "scopes[1]",
+    ],
   ];
   const before = await app.db.auditEvent.count();
   for (const [query, variables, field, headers] of cases) assertBadInput(await post(query, variables, headers), field);
@@ -71,7 +80,9 @@ test("every other String input has the general maximum: names, descriptions, pas
 
   // A description at the maximum is stored.
   const atMax = "d".repeat(TEXT_MAX);
-  const created = await post(`mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { description } }`, { in: { name: "long description", description: atMax } });
+  const created = await post(`mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { description } }`, {
+    in: { name: "long description", description: atMax },
+  });
   assert.equal(created.json.data?.createIntegrationSystem.description, atMax);
 });
 

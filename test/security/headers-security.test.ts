@@ -16,7 +16,12 @@ delete process.env.ALLOWED_HOSTS;
 const app = await setupTestApp();
 
 const directives = (policy: string) =>
-  new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values] as [string, string[]]));
+  new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values] as [string, string[]]),
+  );
 
 function assertApiHeaders(response: RawResponse, what: string) {
   assert.equal(response.headers["x-content-type-options"], "nosniff", what);
@@ -32,9 +37,33 @@ describe("fast-path answers", async () => {
 
   test("GraphQL, OAuth2 and well-known answers, errors included, carry nosniff and refuse framing", async () => {
     const answers: [string, RawResponse][] = [
-      ["graphql", await rawRequest(base, { path: "/api/graphql", method: "POST", headers: { ...host, "content-type": "application/json", authorization: `Bearer ${app.admin.token}` }, body: '{"query":"{ viewer { role } }"}' })],
-      ["graphql 401", await rawRequest(base, { path: "/api/graphql", method: "POST", headers: { ...host, "content-type": "application/json" }, body: '{"query":"{ viewer { role } }"}' })],
-      ["token 401", await rawRequest(base, { path: TOKEN_PATH, method: "POST", headers: { ...host, "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" })],
+      [
+        "graphql",
+        await rawRequest(base, {
+          path: "/api/graphql",
+          method: "POST",
+          headers: { ...host, "content-type": "application/json", authorization: `Bearer ${app.admin.token}` },
+          body: '{"query":"{ viewer { role } }"}',
+        }),
+      ],
+      [
+        "graphql 401",
+        await rawRequest(base, {
+          path: "/api/graphql",
+          method: "POST",
+          headers: { ...host, "content-type": "application/json" },
+          body: '{"query":"{ viewer { role } }"}',
+        }),
+      ],
+      [
+        "token 401",
+        await rawRequest(base, {
+          path: TOKEN_PATH,
+          method: "POST",
+          headers: { ...host, "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials",
+        }),
+      ],
       ["metadata", await rawRequest(base, { path: METADATA_PATH, headers: host })],
       ["jwks", await rawRequest(base, { path: JWKS_PATH, headers: host })],
       ["421", await rawRequest(base, { path: METADATA_PATH, headers: { host: "evil.example" } })],
@@ -48,7 +77,10 @@ describe("fast-path answers", async () => {
     assert.equal(response.status, 200);
     assert.match(String(response.headers["content-type"]), /^text\/html/);
     const policy = directives(String(response.headers["content-security-policy"]));
-    const nonce = policy.get("script-src")?.find((value) => value.startsWith("'nonce-"))?.slice("'nonce-".length, -1);
+    const nonce = policy
+      .get("script-src")
+      ?.find((value) => value.startsWith("'nonce-"))
+      ?.slice("'nonce-".length, -1);
     assert.ok(nonce && nonce.length >= 16, "a nonce in script-src");
     assert.ok(!policy.get("script-src")!.includes("'unsafe-inline'"));
     assert.deepEqual(policy.get("frame-ancestors"), ["'none'"]);
@@ -94,7 +126,11 @@ describe("the policies themselves", () => {
     assert.deepEqual(policy.get("object-src"), ["'none'"]);
     assert.deepEqual(policy.get("frame-ancestors"), ["'none'"]);
     assert.deepEqual(policy.get("base-uri"), ["'none'"]);
-    assert.ok(directives(pageContentSecurityPolicy("n", { dev: true })).get("script-src")!.includes("'unsafe-eval'"));
+    assert.ok(
+      directives(pageContentSecurityPolicy("n", { dev: true }))
+        .get("script-src")!
+        .includes("'unsafe-eval'"),
+    );
   });
 
   test("GraphiQL: this server's own assets only, no third-party origin", () => {

@@ -15,8 +15,7 @@ import { requestHeaders } from "@/server/next-proxy";
 
 const head = (url: string, headers: Record<string, string>): RequestHead => ({ url, headers: new Headers(headers) });
 
-const incoming = (headers: Record<string, string>) =>
-  ({ headers, socket: { remoteAddress: "192.0.2.7" } }) as unknown as http.IncomingMessage;
+const incoming = (headers: Record<string, string>) => ({ headers, socket: { remoteAddress: "192.0.2.7" } }) as unknown as http.IncomingMessage;
 
 const FORGED = {
   host: "localhost:3000",
@@ -71,7 +70,10 @@ describe("lib/http.ts", () => {
     process.env.TRUST_PROXY = "true";
     resetConfig();
     assert.equal(publicOrigin(head("http://app:3000/", { host: "app:3000", "x-forwarded-proto": "https" })), "https://app:3000");
-    assert.equal(publicOrigin(head("http://app:3000/", { host: "app:3000", "x-forwarded-proto": "https, http", "x-forwarded-host": "director.example.com" })), "https://director.example.com");
+    assert.equal(
+      publicOrigin(head("http://app:3000/", { host: "app:3000", "x-forwarded-proto": "https, http", "x-forwarded-host": "director.example.com" })),
+      "https://director.example.com",
+    );
     assert.equal(publicOrigin(head("http://app:3000/", { host: "app:3000", "x-forwarded-proto": "javascript" })), "http://app:3000");
     assert.equal(isSecureRequest(head("http://app:3000/", { host: "app:3000", "x-forwarded-proto": "https" })), true);
   });

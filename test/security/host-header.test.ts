@@ -55,7 +55,12 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
       const requests: { path: string; method?: string; headers?: Record<string, string>; body?: string }[] = [
         { path: METADATA_PATH },
         { path: TOKEN_PATH, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" },
-        { path: "/api/graphql", method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}` }, body: '{"query":"{ viewer { role } }"}' },
+        {
+          path: "/api/graphql",
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}` },
+          body: '{"query":"{ viewer { role } }"}',
+        },
         { path: "/login" },
       ];
       for (const request of requests) {
@@ -107,9 +112,15 @@ describe("ALLOWED_HOSTS", () => {
   test("behind a trusted proxy, the forwarded host is the one checked", async () => {
     await withEnv({ TRUST_PROXY: "true" }, async () => {
       const base = await listenLikeServerTs();
-      const refused = await rawRequest(base, { path: METADATA_PATH, headers: { host: "localhost", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+      const refused = await rawRequest(base, {
+        path: METADATA_PATH,
+        headers: { host: "localhost", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      });
       assert.equal(refused.status, 421);
-      const served = await rawRequest(base, { path: METADATA_PATH, headers: { host: "app:3000", "x-forwarded-host": "localhost:8443", "x-forwarded-proto": "https" } });
+      const served = await rawRequest(base, {
+        path: METADATA_PATH,
+        headers: { host: "app:3000", "x-forwarded-host": "localhost:8443", "x-forwarded-proto": "https" },
+      });
       assert.equal(served.status, 200);
       assert.equal(JSON.parse(served.body).issuer, "https://localhost:8443");
       assert.match(String(served.headers.vary), /X-Forwarded-Host/i);

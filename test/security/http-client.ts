@@ -10,10 +10,7 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(
-  base: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<RawResponse> {
+export function rawRequest(base: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const request = http.request(

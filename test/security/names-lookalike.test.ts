@@ -148,7 +148,9 @@ describe("applications", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) => registerApplication(app.db, intruder, tenant, { name: names[i % names.length] })),
     );
-    const outcomes = results.map((result) => (result.status === "fulfilled" ? "created" : ((result.reason as { code?: string }).code ?? String(result.reason))));
+    const outcomes = results.map((result) =>
+      result.status === "fulfilled" ? "created" : ((result.reason as { code?: string }).code ?? String(result.reason)),
+    );
     assert.equal(results.filter((result) => result.status === "fulfilled").length, 1, JSON.stringify(outcomes));
     for (const result of results) {
       if (result.status === "rejected") assert.equal((result.reason as { code?: string }).code, "CONFLICT");

@@ -18,7 +18,11 @@ test("a leak is any 12 characters in a row of a secret: its prefix, a middle par
   assert.equal(SECRET_WINDOW, 12);
   const secret = "cmp_pat_Zq8XrT2mVb7LwN4kPc9HsJ5dGf3YaE6uRo1BnQx0Wi";
   const line = (part: string) => `{"level":"info","msg":"token created","hint":"${part}"}\n`;
-  for (const [start, what] of [[0, "prefix"], [20, "middle"], [secret.length - 12, "suffix"]] as const) {
+  for (const [start, what] of [
+    [0, "prefix"],
+    [20, "middle"],
+    [secret.length - 12, "suffix"],
+  ] as const) {
     const leak = findLeak(line(secret.slice(start, start + 12)), [secret]);
     assert.deepEqual(leak?.window, secret.slice(start, start + 12), what);
   }
@@ -32,8 +36,13 @@ test("the log is captured at every level, including levels the test output leave
   const marker = randomUUID();
   log.debug("harness capture check", { marker });
   log.info("harness capture check", { marker });
-  const lines = capturedLog().split("\n").filter((text) => text.includes(marker));
-  assert.deepEqual(lines.map((text) => JSON.parse(text).level), ["debug", "info"]);
+  const lines = capturedLog()
+    .split("\n")
+    .filter((text) => text.includes(marker));
+  assert.deepEqual(
+    lines.map((text) => JSON.parse(text).level),
+    ["debug", "info"],
+  );
 });
 
 test("a failed client authentication is logged, without any part of the secret that was tried", async () => {

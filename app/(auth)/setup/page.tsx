@@ -20,8 +20,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         </>
       ) : (
         <p className="lead" role="alert">
-          This setup link is invalid, expired or already used. If an admin exists, <a href="/login">sign in</a>;
-          otherwise restart the server and open the new link it prints to its log.
+          This setup link is invalid, expired or already used. If an admin exists, <a href="/login">sign in</a>; otherwise restart the server and open the new
+          link it prints to its log.
         </p>
       )}
     </section>

@@ -18,8 +18,8 @@ export default function ApiDocsPage() {
         <div>
           <h1>API docs</h1>
           <p className="lead">
-            Everything the console does goes through one GraphQL API. Explore its schema and run queries in{" "}
-            <a href="/api/graphql">GraphiQL</a> (its Docs panel lists every type and field).
+            Everything the console does goes through one GraphQL API. Explore its schema and run queries in <a href="/api/graphql">GraphiQL</a> (its Docs panel
+            lists every type and field).
           </p>
         </div>
       </div>
@@ -56,8 +56,8 @@ export default function ApiDocsPage() {
         </p>
         <pre className="code-block">{TOKEN_EXAMPLE}</pre>
         <p>
-          <strong>Admin automation</strong> sends a personal <Link href="/api-tokens">API token</Link> the same way; it acts as its user, with that
-          user&apos;s role.
+          <strong>Admin automation</strong> sends a personal <Link href="/api-tokens">API token</Link> the same way; it acts as its user, with that user&apos;s
+          role.
         </p>
         <pre className="code-block">{QUERY_EXAMPLE}</pre>
         <p>
@@ -67,9 +67,9 @@ export default function ApiDocsPage() {
       <section className="section" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Errors</h2>
         <p>
-          Every error carries <code>extensions.code</code> (<code>UNAUTHENTICATED</code>, <code>FORBIDDEN</code>, <code>NOT_FOUND</code>,{" "}
-          <code>CONFLICT</code>, <code>BAD_USER_INPUT</code> with <code>extensions.field</code>, <code>SERVICE_UNAVAILABLE</code>, …). A 503 comes with{" "}
-          <code>Retry-After</code>: call again after that many seconds.
+          Every error carries <code>extensions.code</code> (<code>UNAUTHENTICATED</code>, <code>FORBIDDEN</code>, <code>NOT_FOUND</code>, <code>CONFLICT</code>,{" "}
+          <code>BAD_USER_INPUT</code> with <code>extensions.field</code>, <code>SERVICE_UNAVAILABLE</code>, …). A 503 comes with <code>Retry-After</code>: call
+          again after that many seconds.
         </p>
       </section>
     </>

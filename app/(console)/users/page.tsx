@@ -13,8 +13,8 @@ export default async function UsersPage() {
         <div>
           <h1>Users</h1>
           <p className="lead">
-            Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets.
-            Invitations and password resets are one-time links that you pass on.
+            Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets. Invitations and password
+            resets are one-time links that you pass on.
           </p>
         </div>
       </div>

@@ -6,8 +6,7 @@ export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = {
   // Compass's @sanitize, with the scope that guards every credential's data here;
   // the requesting mutation's own answer always carries it, the secret's one reveal
   // (an integration system that manages the object may request credentials without the scope).
-  auth: (systemAuth, _args, ctx) =>
-    systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null,
+  auth: (systemAuth, _args, ctx) => (systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null),
   type: () => "RUNTIME",
   referenceObjectId: (systemAuth) => systemAuth.runtimeId,
 };

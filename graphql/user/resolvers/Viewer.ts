@@ -2,7 +2,8 @@ import type { ViewerResolvers } from "@/graphql/types.generated";
 
 export const Viewer: ViewerResolvers = {
   // Compass's fields: the caller's own id and its kind.
-  id: (principal) => (principal.kind === "USER" ? principal.user.id : principal.kind === "INTEGRATION_SYSTEM" ? principal.integrationSystemId : principal.objectId),
+  id: (principal) =>
+    principal.kind === "USER" ? principal.user.id : principal.kind === "INTEGRATION_SYSTEM" ? principal.integrationSystemId : principal.objectId,
   type: (principal) => principal.kind,
   user: (principal, _args, ctx) => (principal.kind === "USER" ? ctx.db.user.findUnique({ where: { id: principal.user.id } }) : null),
   role: (principal) => (principal.kind === "USER" ? principal.user.role : null),

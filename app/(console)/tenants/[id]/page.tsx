@@ -7,10 +7,8 @@ export const metadata: Metadata = { title: "Tenant" };
 export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <>
-      <Suspense>
-        <TenantDetail id={id} />
-      </Suspense>
-    </>
+    <Suspense>
+      <TenantDetail id={id} />
+    </Suspense>
   );
 }

@@ -9,10 +9,8 @@ export default async function EditIntegrationSystemPage({ params }: { params: Pr
   const { id } = await params;
   const user = await requireConsoleUser(`/integration-systems/${encodeURIComponent(id)}/edit`);
   return (
-    <>
-      <AdminOnly role={user.role}>
-        <EditIntegrationSystem id={id} />
-      </AdminOnly>
-    </>
+    <AdminOnly role={user.role}>
+      <EditIntegrationSystem id={id} />
+    </AdminOnly>
   );
 }
