@@ -92,10 +92,10 @@ describe("on the embedded SQLite default", async () => {
     const loginPage = await fetch(`${server.url}/login`);
     assert.equal(loginPage.status, 200);
     assert.match(await loginPage.text(), /Sign in/);
-    // The console opens on its list, which sends a signed-out visitor to sign in and back.
+    // The console opens on its overview, which sends a signed-out visitor to sign in and back.
     const home = await fetch(`${server.url}/`, { redirect: "manual" });
     assert.equal(home.status, 307);
-    assert.equal(new URL(home.headers.get("location")!, server.url).pathname, "/integration-systems");
+    assert.equal(new URL(home.headers.get("location")!, server.url).pathname, "/overview");
     const list = await fetch(`${server.url}/integration-systems?q=crm`, { redirect: "manual" });
     assert.equal(list.status, 307);
     const toLogin = new URL(list.headers.get("location")!, server.url);
