@@ -2,13 +2,12 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
 import { FormAlert } from "@/components/auth/form-parts";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { useFormErrors } from "@/components/console/use-form-errors";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
+import { FormDialogFooter, NameAndDescriptionFields, nameAndDescriptionProblems } from "./name-and-description";
 import { inTenant } from "./tenant-context";
 
 const FIELDS = ["name", "description", "integrationSystemID"] as const;
@@ -40,12 +39,7 @@ export function ApplicationFormDialog({
   const [register] = useMutation(RegisterApplicationDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateApplicationDocument, { context: inTenant(tenantId) });
 
-  const ruleErrors: FieldErrors<Field> = {};
-  const nameError = nameProblem(normalizeName(name));
-  if (nameError) ruleErrors.name = nameError;
-  const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) ruleErrors.description = descriptionError;
-  const form = useFormErrors(FIELDS, ruleErrors);
+  const form = useFormErrors<Field>(FIELDS, nameAndDescriptionProblems(name, description));
   const shown = form.errorOf;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -74,24 +68,13 @@ export function ApplicationFormDialog({
     <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={application ? "Edit application" : "Register application"}>
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
-        <TextField
-          id="application-name"
-          label="Name"
-          value={name}
-          onChange={change("name", setName)}
-          error={shown("name")}
-          hint="Unique in this tenant, ignoring case."
-          required
-          autoFocus
-        />
-        <TextField
-          id="application-description"
-          label="Description"
-          value={description}
-          onChange={change("description", setDescription)}
-          error={shown("description")}
-          hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
-          multiline
+        <NameAndDescriptionFields
+          idPrefix="application"
+          name={name}
+          description={description}
+          onNameChange={change("name", setName)}
+          onDescriptionChange={change("description", setDescription)}
+          errorOf={shown}
         />
         {application ? null : (
           <div className="field">
@@ -119,14 +102,7 @@ export function ApplicationFormDialog({
             ) : null}
           </div>
         )}
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : application ? "Save changes" : "Register application"}
-          </button>
-        </div>
+        <FormDialogFooter saving={saving} submitLabel={application ? "Save changes" : "Register application"} onCancel={onClose} />
       </form>
     </Dialog>
   );

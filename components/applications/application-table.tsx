@@ -5,19 +5,17 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
 import { RowActions } from "@/components/ui/row-actions";
-import { useToast } from "@/components/ui/toast";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import { type TenantApplicationsQuery, TenantApplicationsDocument, UnregisterApplicationDocument } from "./applications.generated";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
 import { inTenant } from "./tenant-context";
+import { UnregisterDialog } from "./unregister-dialog";
 
 type Application = TenantApplicationsQuery["applications"]["data"][number];
 
@@ -31,7 +29,6 @@ const NO_SORT_FIELDS: readonly string[] = [];
  */
 export function ApplicationTable({ tenantId }: { tenantId: string }) {
   const canWrite = useCanWrite();
-  const toast = useToast();
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; application: Application } | null>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
@@ -127,21 +124,13 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         <ApplicationFormDialog tenantId={tenantId} application={dialog.application} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
       ) : null}
       {dialog?.kind === "unregister" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDialog(null)}
-          title={`Unregister ${dialog.application.name}?`}
+        <UnregisterDialog
+          kind="application"
+          name={dialog.application.name}
           description="The application is removed from this tenant. This cannot be undone."
-          confirmLabel="Unregister application"
-          onConfirm={async () => {
-            try {
-              await unregister({ variables: { id: dialog.application.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
-            toast.success(`Unregistered ${dialog.application.name}`);
-            void refetch();
-          }}
+          unregister={() => unregister({ variables: { id: dialog.application.id } })}
+          onClose={() => setDialog(null)}
+          onDone={() => void refetch()}
         />
       ) : null}
     </>

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
+import { FormDialogFooter, NameAndDescriptionFields, nameAndDescriptionProblems } from "@/components/applications/name-and-description";
 import { inTenant } from "@/components/applications/tenant-context";
 import { FormAlert } from "@/components/auth/form-parts";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { useFormErrors } from "@/components/console/use-form-errors";
 import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -46,12 +46,7 @@ export function RuntimeFormDialog({
   const [register] = useMutation(RegisterRuntimeDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateRuntimeDocument, { context: inTenant(tenantId) });
 
-  const ruleErrors: FieldErrors<Field> = {};
-  const nameError = nameProblem(normalizeName(name));
-  if (nameError) ruleErrors.name = nameError;
-  const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) ruleErrors.description = descriptionError;
-  const form = useFormErrors(FIELDS, ruleErrors);
+  const form = useFormErrors<Field>(FIELDS, nameAndDescriptionProblems(name, description));
   const shown = form.errorOf;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -91,24 +86,13 @@ export function RuntimeFormDialog({
     <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={runtime ? "Edit runtime" : "Register runtime"}>
       <form onSubmit={submit} noValidate aria-busy={saving}>
         <FormAlert message={form.formError} />
-        <TextField
-          id="runtime-name"
-          label="Name"
-          value={name}
-          onChange={change("name", setName)}
-          error={shown("name")}
-          hint="Unique in this tenant, ignoring case."
-          required
-          autoFocus
-        />
-        <TextField
-          id="runtime-description"
-          label="Description"
-          value={description}
-          onChange={change("description", setDescription)}
-          error={shown("description")}
-          hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
-          multiline
+        <NameAndDescriptionFields
+          idPrefix="runtime"
+          name={name}
+          description={description}
+          onNameChange={change("name", setName)}
+          onDescriptionChange={change("description", setDescription)}
+          errorOf={shown}
         />
         <TextField
           id="runtime-namespace"
@@ -141,14 +125,7 @@ export function RuntimeFormDialog({
             </div>
           ) : null}
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : runtime ? "Save changes" : "Register runtime"}
-          </button>
-        </div>
+        <FormDialogFooter saving={saving} submitLabel={runtime ? "Save changes" : "Register runtime"} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -5,16 +5,14 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { inTenant } from "@/components/applications/tenant-context";
+import { UnregisterDialog } from "@/components/applications/unregister-dialog";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
-import { useToast } from "@/components/ui/toast";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import { type TenantRuntimesQuery, TenantRuntimesDocument, UnregisterRuntimeDocument } from "./runtimes.generated";
@@ -36,7 +34,6 @@ export function RuntimeStatusBadge({ condition }: { condition: string }) {
  */
 export function RuntimeTable({ tenantId }: { tenantId: string }) {
   const canWrite = useCanWrite();
-  const toast = useToast();
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; runtime: Runtime } | null>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
@@ -128,21 +125,13 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
         <RuntimeFormDialog tenantId={tenantId} runtime={dialog.runtime} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
       ) : null}
       {dialog?.kind === "unregister" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDialog(null)}
-          title={`Unregister ${dialog.runtime.name}?`}
+        <UnregisterDialog
+          kind="runtime"
+          name={dialog.runtime.name}
           description="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
-          confirmLabel="Unregister runtime"
-          onConfirm={async () => {
-            try {
-              await unregister({ variables: { id: dialog.runtime.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
-            toast.success(`Unregistered ${dialog.runtime.name}`);
-            void refetch();
-          }}
+          unregister={() => unregister({ variables: { id: dialog.runtime.id } })}
+          onClose={() => setDialog(null)}
+          onDone={() => void refetch()}
         />
       ) : null}
     </>
