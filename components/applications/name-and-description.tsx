@@ -5,13 +5,13 @@ import { TextField } from "@/components/ui/text-field";
 import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
 
 /** The name and description rules an application's and a runtime's form share. */
-export function nameAndDescriptionProblems(name: string, description: string): FieldErrors<"name" | "description"> {
+export function nameAndDescriptionProblems<F extends string>(name: string, description: string): FieldErrors<F | "name" | "description"> {
   const problems: FieldErrors<"name" | "description"> = {};
   const nameError = nameProblem(normalizeName(name));
   if (nameError) problems.name = nameError;
   const descriptionError = descriptionProblem(description.trim());
   if (descriptionError) problems.description = descriptionError;
-  return problems;
+  return problems as FieldErrors<F | "name" | "description">;
 }
 
 /** The name and description fields of an application's or a runtime's form; `idPrefix` keeps their ids apart. */
@@ -52,19 +52,5 @@ export function NameAndDescriptionFields({
         multiline
       />
     </>
-  );
-}
-
-/** Cancel and submit of a form dialog; both wait while saving. */
-export function FormDialogFooter({ saving, submitLabel, onCancel }: { saving: boolean; submitLabel: string; onCancel: () => void }) {
-  return (
-    <div className="dialog-footer">
-      <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={saving}>
-        Cancel
-      </button>
-      <button type="submit" className="btn btn-primary" disabled={saving}>
-        {saving ? "Saving…" : submitLabel}
-      </button>
-    </div>
   );
 }
