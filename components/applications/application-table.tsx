@@ -5,18 +5,16 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
-import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
+import { createdColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
-import { RowActions } from "@/components/ui/row-actions";
-import { useToast } from "@/components/ui/toast";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import { type TenantApplicationsQuery, TenantApplicationsDocument, UnregisterApplicationDocument } from "./applications.generated";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
+import { descriptionColumn, editUnregisterColumn, nameLinkColumn } from "./object-columns";
+import { type ObjectListDialog, ObjectListDialogs } from "./object-list-dialogs";
 import { inTenant } from "./tenant-context";
 
 type Application = TenantApplicationsQuery["applications"]["data"][number];
@@ -31,9 +29,8 @@ const NO_SORT_FIELDS: readonly string[] = [];
  */
 export function ApplicationTable({ tenantId }: { tenantId: string }) {
   const canWrite = useCanWrite();
-  const toast = useToast();
   const list = useListUrlState(NO_SORT_FIELDS);
-  const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; application: Application } | null>(null);
+  const [dialog, setDialog] = useState<ObjectListDialog<Application>>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
   const { data, previousData, loading, error, refetch } = useQuery(TenantApplicationsDocument, {
     variables: { first: list.pageSize, after: list.after, search: list.search || undefined, filter: labelFilters(labelFilter) },
@@ -47,22 +44,8 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
 
   const columns = useMemo<ColumnDef<Application>[]>(
     () => [
-      {
-        id: "name",
-        header: "Name",
-        cell: ({ row }) => (
-          <Link className="row-name" href={`/tenants/${tenantId}/applications/${row.original.id}`}>
-            {row.original.name}
-          </Link>
-        ),
-      },
-      {
-        id: "description",
-        header: "Description",
-        meta: { hideOnMobile: true, className: "cell-truncate" },
-        cell: ({ row }) =>
-          row.original.description ? <span title={row.original.description}>{row.original.description}</span> : <span className="muted">—</span>,
-      },
+      nameLinkColumn<Application>((item) => `/tenants/${tenantId}/applications/${item.id}`),
+      descriptionColumn<Application>(),
       {
         id: "integrationSystem",
         header: "Managed by",
@@ -74,17 +57,7 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
           ),
       },
       createdColumn<Application>("Registered"),
-      actionsColumn<Application>((item) =>
-        canWrite ? (
-          <RowActions
-            name={item.name}
-            actions={[
-              { label: "Edit", onClick: () => setDialog({ kind: "edit", application: item }) },
-              { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", application: item }) },
-            ]}
-          />
-        ) : null,
-      ),
+      editUnregisterColumn<Application>(canWrite, (kind, item) => setDialog({ kind, item })),
     ],
     [canWrite, tenantId],
   );
@@ -122,28 +95,15 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="applications" />
-      {dialog?.kind === "register" ? <ApplicationFormDialog tenantId={tenantId} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
-      {dialog?.kind === "edit" ? (
-        <ApplicationFormDialog tenantId={tenantId} application={dialog.application} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
-      ) : null}
-      {dialog?.kind === "unregister" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDialog(null)}
-          title={`Unregister ${dialog.application.name}?`}
-          description="The application is removed from this tenant. This cannot be undone."
-          confirmLabel="Unregister application"
-          onConfirm={async () => {
-            try {
-              await unregister({ variables: { id: dialog.application.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
-            toast.success(`Unregistered ${dialog.application.name}`);
-            void refetch();
-          }}
-        />
-      ) : null}
+      <ObjectListDialogs
+        kind="application"
+        dialog={dialog}
+        formDialog={(item) => <ApplicationFormDialog tenantId={tenantId} application={item} onClose={() => setDialog(null)} onSaved={() => void refetch()} />}
+        unregister={(item) => unregister({ variables: { id: item.id } })}
+        unregisterDescription="The application is removed from this tenant. This cannot be undone."
+        onClose={() => setDialog(null)}
+        onChanged={() => void refetch()}
+      />
     </>
   );
 }

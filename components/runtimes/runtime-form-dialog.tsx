@@ -1,19 +1,15 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useId, useState } from "react";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
+import { useId, useState } from "react";
+import { ObjectFormDialog } from "@/components/applications/object-form-dialog";
+import { useObjectForm } from "@/components/applications/use-object-form";
 import { inTenant } from "@/components/applications/tenant-context";
-import { FormAlert } from "@/components/auth/form-parts";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
-import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { useToast } from "@/components/ui/toast";
 import { RegisterRuntimeDocument, UpdateRuntimeDocument } from "./runtimes.generated";
 
 const FIELDS = ["name", "description", "applicationNamespace", "statusCondition"] as const;
-type Field = (typeof FIELDS)[number];
 const CONDITIONS: RuntimeStatusCondition[] = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"];
 
 export interface EditableRuntime {
@@ -36,120 +32,57 @@ export function RuntimeFormDialog({
   onClose: () => void;
   onSaved: (id: string) => void;
 }) {
-  const toast = useToast();
   const statusId = useId();
-  const [name, setName] = useState(runtime?.name ?? "");
-  const [description, setDescription] = useState(runtime?.description ?? "");
   const [namespace, setNamespace] = useState(runtime?.applicationNamespace ?? "");
   const [condition, setCondition] = useState<RuntimeStatusCondition>(runtime?.status.condition ?? "INITIAL");
-  const [saving, setSaving] = useState(false);
   const [register] = useMutation(RegisterRuntimeDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateRuntimeDocument, { context: inTenant(tenantId) });
-
-  const ruleErrors: FieldErrors<Field> = {};
-  const nameError = nameProblem(normalizeName(name));
-  if (nameError) ruleErrors.name = nameError;
-  const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) ruleErrors.description = descriptionError;
-  const form = useFormErrors(FIELDS, ruleErrors);
+  const { form, change, submitWith, dialogProps } = useObjectForm({ fields: FIELDS, initial: runtime, onClose });
   const shown = form.errorOf;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    const fields = {
-      name: name.trim(),
-      description: description.trim() || null,
-      applicationNamespace: namespace.trim() || null,
-      statusCondition: condition,
-    };
-    try {
-      let id: string;
-      if (runtime) {
-        await update({ variables: { id: runtime.id, in: fields } });
-        id = runtime.id;
-      } else {
-        const { data } = await register({ variables: { in: fields } });
-        id = data!.registerRuntime.id;
-      }
-      toast.success(runtime ? `Saved ${fields.name}` : `Registered ${fields.name}`);
-      onSaved(id);
-      onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
+  const submit = submitWith(async (nameAndDescription) => {
+    const fields = { ...nameAndDescription, applicationNamespace: namespace.trim() || null, statusCondition: condition };
+    if (runtime) {
+      await update({ variables: { id: runtime.id, in: fields } });
+      return runtime.id;
     }
-  }
-
-  const change = (field: Field, set: (value: string) => void) => (value: string) => {
-    set(value);
-    form.edited(field);
-  };
+    const { data } = await register({ variables: { in: fields } });
+    return data!.registerRuntime.id;
+  }, onSaved);
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={runtime ? "Edit runtime" : "Register runtime"}>
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <FormAlert message={form.formError} />
-        <TextField
-          id="runtime-name"
-          label="Name"
-          value={name}
-          onChange={change("name", setName)}
-          error={shown("name")}
-          hint="Unique in this tenant, ignoring case."
-          required
-          autoFocus
-        />
-        <TextField
-          id="runtime-description"
-          label="Description"
-          value={description}
-          onChange={change("description", setDescription)}
-          error={shown("description")}
-          hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
-          multiline
-        />
-        <TextField
-          id="runtime-namespace"
-          label="Application namespace"
-          value={namespace}
-          onChange={change("applicationNamespace", setNamespace)}
-          error={shown("applicationNamespace")}
-        />
-        <div className="field">
-          <label htmlFor={statusId}>Status</label>
-          <select
-            id={statusId}
-            value={condition}
-            onChange={(event) => {
-              setCondition(event.target.value as RuntimeStatusCondition);
-              form.edited("statusCondition");
-            }}
-            aria-invalid={shown("statusCondition") ? true : undefined}
-            aria-describedby={shown("statusCondition") ? `${statusId}-error` : undefined}
-          >
-            {CONDITIONS.map((value) => (
-              <option key={value} value={value}>
-                {value.charAt(0) + value.slice(1).toLowerCase()}
-              </option>
-            ))}
-          </select>
-          {shown("statusCondition") ? (
-            <div id={`${statusId}-error`} className="field-error">
-              {shown("statusCondition")}
-            </div>
-          ) : null}
-        </div>
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : runtime ? "Save changes" : "Register runtime"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ObjectFormDialog kind="runtime" onSubmit={submit} {...dialogProps}>
+      <TextField
+        id="runtime-namespace"
+        label="Application namespace"
+        value={namespace}
+        onChange={change("applicationNamespace", setNamespace)}
+        error={shown("applicationNamespace")}
+      />
+      <div className="field">
+        <label htmlFor={statusId}>Status</label>
+        <select
+          id={statusId}
+          value={condition}
+          onChange={(event) => {
+            setCondition(event.target.value as RuntimeStatusCondition);
+            form.edited("statusCondition");
+          }}
+          aria-invalid={shown("statusCondition") ? true : undefined}
+          aria-describedby={shown("statusCondition") ? `${statusId}-error` : undefined}
+        >
+          {CONDITIONS.map((value) => (
+            <option key={value} value={value}>
+              {value.charAt(0) + value.slice(1).toLowerCase()}
+            </option>
+          ))}
+        </select>
+        {shown("statusCondition") ? (
+          <div id={`${statusId}-error`} className="field-error">
+            {shown("statusCondition")}
+          </div>
+        ) : null}
+      </div>
+    </ObjectFormDialog>
   );
 }

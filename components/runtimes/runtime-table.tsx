@@ -2,19 +2,15 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo, useState } from "react";
+import { descriptionColumn, editUnregisterColumn, nameLinkColumn } from "@/components/applications/object-columns";
+import { type ObjectListDialog, ObjectListDialogs } from "@/components/applications/object-list-dialogs";
 import { inTenant } from "@/components/applications/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
-import { actionsColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
-import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
-import { useToast } from "@/components/ui/toast";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import { type TenantRuntimesQuery, TenantRuntimesDocument, UnregisterRuntimeDocument } from "./runtimes.generated";
@@ -36,9 +32,8 @@ export function RuntimeStatusBadge({ condition }: { condition: string }) {
  */
 export function RuntimeTable({ tenantId }: { tenantId: string }) {
   const canWrite = useCanWrite();
-  const toast = useToast();
   const list = useListUrlState(NO_SORT_FIELDS);
-  const [dialog, setDialog] = useState<{ kind: "register" } | { kind: "edit" | "unregister"; runtime: Runtime } | null>(null);
+  const [dialog, setDialog] = useState<ObjectListDialog<Runtime>>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
   const { data, previousData, loading, error, refetch } = useQuery(TenantRuntimesDocument, {
     variables: { first: list.pageSize, after: list.after, filter: labelFilters(labelFilter) },
@@ -52,22 +47,8 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
 
   const columns = useMemo<ColumnDef<Runtime>[]>(
     () => [
-      {
-        id: "name",
-        header: "Name",
-        cell: ({ row }) => (
-          <Link className="row-name" href={`/tenants/${tenantId}/runtimes/${row.original.id}`}>
-            {row.original.name}
-          </Link>
-        ),
-      },
-      {
-        id: "description",
-        header: "Description",
-        meta: { hideOnMobile: true, className: "cell-truncate" },
-        cell: ({ row }) =>
-          row.original.description ? <span title={row.original.description}>{row.original.description}</span> : <span className="muted">—</span>,
-      },
+      nameLinkColumn<Runtime>((item) => `/tenants/${tenantId}/runtimes/${item.id}`),
+      descriptionColumn<Runtime>(),
       { id: "status", header: "Status", cell: ({ row }) => <RuntimeStatusBadge condition={row.original.status.condition} /> },
       {
         id: "createdAt",
@@ -75,17 +56,7 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
         meta: { hideOnMobile: true },
         cell: ({ row }) => <Timestamp iso={String(row.original.metadata.creationTimestamp)} />,
       },
-      actionsColumn<Runtime>((item) =>
-        canWrite ? (
-          <RowActions
-            name={item.name}
-            actions={[
-              { label: "Edit", onClick: () => setDialog({ kind: "edit", runtime: item }) },
-              { label: "Unregister", danger: true, onClick: () => setDialog({ kind: "unregister", runtime: item }) },
-            ]}
-          />
-        ) : null,
-      ),
+      editUnregisterColumn<Runtime>(canWrite, (kind, item) => setDialog({ kind, item })),
     ],
     [canWrite, tenantId],
   );
@@ -123,28 +94,15 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="runtimes" />
-      {dialog?.kind === "register" ? <RuntimeFormDialog tenantId={tenantId} onClose={() => setDialog(null)} onSaved={() => void refetch()} /> : null}
-      {dialog?.kind === "edit" ? (
-        <RuntimeFormDialog tenantId={tenantId} runtime={dialog.runtime} onClose={() => setDialog(null)} onSaved={() => void refetch()} />
-      ) : null}
-      {dialog?.kind === "unregister" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDialog(null)}
-          title={`Unregister ${dialog.runtime.name}?`}
-          description="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
-          confirmLabel="Unregister runtime"
-          onConfirm={async () => {
-            try {
-              await unregister({ variables: { id: dialog.runtime.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
-            toast.success(`Unregistered ${dialog.runtime.name}`);
-            void refetch();
-          }}
-        />
-      ) : null}
+      <ObjectListDialogs
+        kind="runtime"
+        dialog={dialog}
+        formDialog={(item) => <RuntimeFormDialog tenantId={tenantId} runtime={item} onClose={() => setDialog(null)} onSaved={() => void refetch()} />}
+        unregister={(item) => unregister({ variables: { id: item.id } })}
+        unregisterDescription="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
+        onClose={() => setDialog(null)}
+        onChanged={() => void refetch()}
+      />
     </>
   );
 }

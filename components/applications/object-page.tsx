@@ -1,0 +1,110 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { useCanWrite } from "@/components/console/console-providers";
+import { LabelEditor } from "@/components/labels/label-editor";
+import type { Credential } from "@/components/integration-systems/credentials-table";
+import { ObjectCredentials, type RequestedCredential } from "./object-credentials";
+import { UnregisterDialog } from "./unregister-dialog";
+
+/**
+ * The loaded page of an application or a runtime: header with Edit and
+ * Unregister, its details, labels and credentials. What differs between the
+ * two kinds comes in as props: the details list, the edit dialog and the
+ * mutations.
+ */
+export function ObjectPage({
+  kind,
+  object,
+  tenantId,
+  tenantName,
+  details,
+  credentials,
+  setLabel,
+  deleteLabel,
+  requestCredential,
+  revokeCredential,
+  unregister,
+  unregisterDescription,
+  afterUnregisterHref,
+  editDialog,
+  refetch,
+}: {
+  kind: "application" | "runtime";
+  object: { id: string; name: string; labels?: unknown };
+  tenantId: string;
+  tenantName: string | undefined;
+  /** The `<dt>`/`<dd>` pairs of the details card. */
+  details: ReactNode;
+  credentials: Credential[];
+  setLabel: (key: string, value: unknown) => Promise<unknown>;
+  deleteLabel: (key: string) => Promise<unknown>;
+  requestCredential: () => Promise<RequestedCredential | null | undefined>;
+  revokeCredential: (authId: string) => Promise<unknown>;
+  unregister: () => Promise<unknown>;
+  unregisterDescription: string;
+  afterUnregisterHref: string;
+  editDialog: (close: () => void) => ReactNode;
+  refetch: () => Promise<unknown>;
+}) {
+  const canWrite = useCanWrite();
+  const router = useRouter();
+  const [dialog, setDialog] = useState<"edit" | "unregister" | null>(null);
+  const close = () => setDialog(null);
+  const title = kind === "runtime" ? "Runtime" : "Application";
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{object.name}</h1>
+          <p className="lead">{`${title} in ${tenantName ?? "this tenant"}`}</p>
+        </div>
+        {canWrite ? (
+          <div className="page-actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
+              Edit
+            </button>
+            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("unregister")}>
+              Unregister
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <section className="card" aria-label="Details">
+        <dl className="details-grid">{details}</dl>
+      </section>
+      <LabelEditor
+        tenantId={tenantId}
+        labels={object.labels as Record<string, unknown> | null}
+        onSet={async (key, value) => {
+          await setLabel(key, value);
+          await refetch();
+        }}
+        onDelete={async (key) => {
+          await deleteLabel(key);
+          await refetch();
+        }}
+      />
+      <ObjectCredentials
+        owner={{ kind, name: object.name }}
+        credentials={credentials}
+        request={requestCredential}
+        revoke={revokeCredential}
+        onChanged={() => void refetch()}
+      />
+      {dialog === "edit" ? editDialog(close) : null}
+      {dialog === "unregister" ? (
+        <UnregisterDialog
+          kind={kind}
+          name={object.name}
+          description={unregisterDescription}
+          unregister={unregister}
+          onClose={close}
+          onDone={() => router.push(afterUnregisterHref)}
+        />
+      ) : null}
+    </>
+  );
+}
