@@ -26,7 +26,7 @@ interface Page {
  * The page a list shows, as the URL keeps it: `p` is the page jumped to (a
  * number, or "last"), and the cursor trail counts the pages walked on from
  * there with Next. Jumps use the API's `skipPages` and `last`; see
- * docs/decisions/page-numbers-over-keyset-paging.md.
+ * docs/decisions/0013-page-numbers-over-keyset-paging.md.
  */
 export function usePageNumber(list: List) {
   const raw = list.filter("p");

@@ -234,7 +234,7 @@ async function searchIntegrationSystems(
   });
 }
 
-/** The furthest a page number may jump in one request (docs/decisions/page-numbers-over-keyset-paging.md). */
+/** The furthest a page number may jump in one request (docs/decisions/0013-page-numbers-over-keyset-paging.md). */
 export const MAX_SKIP_PAGES = 50;
 
 /**

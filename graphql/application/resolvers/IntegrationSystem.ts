@@ -4,7 +4,7 @@ import { forbidden } from "@/domain/errors";
 import type { IntegrationSystemResolvers } from "@/graphql/types.generated";
 import { listApplicationsOfSystem } from "@/domain/applications/application.service";
 
-export const IntegrationSystem: Pick<IntegrationSystemResolvers, "applications"> = {
+export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'applications'> = {
   applications: (system, args, ctx) => {
     const principal = requireScope(ctx.principal, SCOPES.applicationRead, "listing an integration system's applications");
     if (principal.kind === "INTEGRATION_SYSTEM" && principal.integrationSystemId !== system.id) {

@@ -1,6 +1,6 @@
 import type { IntegrationSystemResolvers } from "@/graphql/types.generated";
 
-export const IntegrationSystem: Pick<IntegrationSystemResolvers, "auths" | "createdAt" | "description" | "id" | "lastUsedAt" | "name" | "updatedAt"> = {
+export const IntegrationSystem: Pick<IntegrationSystemResolvers, 'auths'|'createdAt'|'description'|'id'|'lastUsedAt'|'name'|'updatedAt'> = {
   // Anyone who may read the system sees its credentials' ids and types; their
   // data needs integration_system.auths:read (IntSysSystemAuth.auth, as Compass's @sanitize).
   auths: (system, _args, ctx) => system.auths ?? ctx.loaders.authsBySystemId.load(system.id),

@@ -3,7 +3,7 @@ import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "@/graphql/types.generated";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 
-export const requestClientCredentialsForApplication: NonNullable<MutationResolvers["requestClientCredentialsForApplication"]> = async (
+export const requestClientCredentialsForApplication: NonNullable<MutationResolvers['requestClientCredentialsForApplication']> = async (
   _parent,
   { id },
   ctx,

@@ -3,7 +3,7 @@ import type { MutationResolvers } from "@/graphql/types.generated";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { exactlyOne } from "@/graphql/integration-system/arguments";
 
-export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers["generateClientCredentialsForIntegrationSystem"]> = (
+export const generateClientCredentialsForIntegrationSystem: NonNullable<MutationResolvers['generateClientCredentialsForIntegrationSystem']> = (
   _parent,
   { id, integrationSystemID, expiresInDays, scopes, note },
   ctx,

@@ -3,7 +3,7 @@ import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "@/graphql/types.generated";
 import { updateLabelDefinition as write } from "@/domain/labels/label-definition.service";
 
-export const updateLabelDefinition: NonNullable<MutationResolvers["updateLabelDefinition"]> = async (_parent, args, ctx) => {
+export const updateLabelDefinition: NonNullable<MutationResolvers['updateLabelDefinition']> = async (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.labelDefinitionWrite, "updating a label definition");
   return write(ctx.db, actor, await ctx.tenant.require("updating a label definition"), args.in);
 };

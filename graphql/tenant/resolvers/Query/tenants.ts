@@ -3,7 +3,7 @@ import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "@/graphql/types.generated";
 import { listTenants } from "@/domain/tenants/tenant.service";
 
-export const tenants: NonNullable<QueryResolvers["tenants"]> = (_parent, args, ctx) => {
+export const tenants: NonNullable<QueryResolvers['tenants']> = (_parent, args, ctx) => {
   requireScope(ctx.principal, SCOPES.tenantRead, "listing tenants");
   return listTenants(ctx.db, args);
 };
