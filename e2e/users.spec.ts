@@ -55,7 +55,7 @@ test("an admin invites a user with a link shown once; the user chooses a passwor
   await invited.getByLabel("New password").fill("invited user password");
   await invited.getByLabel("Repeat password").fill("invited user password");
   await invited.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(invited).toHaveURL(/\/integration-systems$/);
+  await expect(invited).toHaveURL(/\/overview$/);
   await expect(invited.locator(".whoami-email")).toHaveText(email);
   await expect(invited.getByRole("navigation").getByRole("link", { name: "Users" }), "viewers do not manage users").toHaveCount(0);
 
