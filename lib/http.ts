@@ -6,7 +6,7 @@ import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
 
 /**
  * What these helpers read from a request: a fetch Request satisfies it, and
- * so does the light request the fast path builds (lib/fast-path.ts).
+ * so does the light request the fast path builds (server/fast-path.ts).
  */
 export interface RequestHead {
   url: string;
@@ -76,7 +76,7 @@ export function jsonError(status: number, error: string, message: string, header
  */
 export interface BodyRequest extends RequestHead {
   body?: ReadableStream<Uint8Array> | null;
-  /** Reads at most `maxBytes`; set by the fast path (lib/fast-path.ts), which has no fetch Request. */
+  /** Reads at most `maxBytes`; set by the fast path (server/fast-path.ts), which has no fetch Request. */
   readBody?(maxBytes: number): Promise<string>;
 }
 
