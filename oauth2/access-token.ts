@@ -1,4 +1,4 @@
-import { randomUUID, sign } from "node:crypto";
+import { type KeyObject, randomUUID, sign } from "node:crypto";
 import { type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
 import { formatScopes } from "@/lib/scopes";
 import type { CredentialOwner } from "@/domain/principals/principal";
@@ -64,14 +64,33 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
     iat: request.issuedAt,
     exp: request.expiresAt,
   };
-  // A compact JWS (RFC 7515) signed synchronously with node:crypto: jose's
-  // WebCrypto path cost more than the signature itself
+  // A compact JWS (RFC 7515) signed with node:crypto on libuv's thread pool:
+  // jose's WebCrypto path cost more than the signature itself, and signing on
+  // the main thread kept the other core idle
   // (docs/decisions/0011-synchronous-es256-signing.md). ES256 signatures
   // are r || s, 64 bytes (ieee-p1363), as JWS requires; jose verifies them.
-  const signingInput = `${base64url(JSON.stringify({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
-  const signature = sign("sha256", Buffer.from(signingInput), { key: key.signingKey, dsaEncoding: "ieee-p1363" });
+  const signingInput = `${protectedHeaderOf(key)}.${base64url(JSON.stringify(claims))}`;
+  const signature = await signOnThreadPool(signingInput, key.signingKey);
   const token = `${signingInput}.${signature.toString("base64url")}`;
   return { token, claims };
+}
+
+/** The encoded JWS header is the same for every token a key signs: computed once per key. */
+const protectedHeaders = new WeakMap<KeyObject, string>();
+function protectedHeaderOf(key: { kid: string; signingKey: KeyObject }): string {
+  let header = protectedHeaders.get(key.signingKey);
+  if (header === undefined) {
+    header = base64url(JSON.stringify({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid }));
+    protectedHeaders.set(key.signingKey, header);
+  }
+  return header;
+}
+
+/** node:crypto's callback form of sign runs on libuv's thread pool; the promise is the only plumbing. */
+function signOnThreadPool(signingInput: string, key: KeyObject): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    sign("sha256", Buffer.from(signingInput), { key, dsaEncoding: "ieee-p1363" }, (error, signature) => (error ? reject(error) : resolve(signature)));
+  });
 }
 
 /** Looks like a JWT: three base64url parts. Other bearer tokens are not ours to verify here. */

@@ -20,8 +20,8 @@
  *    both servers issue the same token), 3 s warm-up each, then 10 s at 50
  *    connections per run in the order product, peer, peer, product. Reported
  *    per server: tokens/s, p50 and p99 latency, and the server's CPU time per
- *    token from /proc (targets: product/peer tokens/s ≥ 1.0, product p99 <
- *    25 ms).
+ *    token from /proc (targets, issue 15: product/peer tokens/s ≥ 2.5,
+ *    product p99 < 25 ms).
  * 5. Deletion honoured: deleting the credential (GraphQL
  *    deleteSystemAuthForIntegrationSystem), then at once asking for a token
  *    with it must answer 401 invalid_client; prints the time from the
@@ -49,7 +49,7 @@
  * but start-up and module loading, and the report says so. Printed after the
  * table: self time in a few buckets, by the nearest frame with a script
  * (native functions count as their caller): JWT signing (jose, and node's
- * crypto internals other than hashing: the WebCrypto plumbing), the SHA-256
+ * crypto internals other than hashing: handing the job to the thread pool), the SHA-256
  * secret check (createHash, timingSafeEqual), HTTP parsing and writing
  * (node:_http_*, net, streams), the product's own code (server/main.ts, lib/,
  * graphql/), the garbage collector, V8/native time without a JS stack
@@ -90,7 +90,7 @@ import {
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
-const THROUGHPUT_RATIO_TARGET = 1.0;
+const THROUGHPUT_RATIO_TARGET = 2.5;
 const P99_TARGET_MS = 25;
 const ALG = "ES256";
 /** The product's default scopes for an integration system's credentials, asked for explicitly of both servers. */

@@ -36,7 +36,7 @@ interface CpuProfile {
 const IDLE = "idle";
 const STARTUP = "start-up, module loading (node:internal/modules, tsx)";
 const BUCKETS = [
-  "JWT signing (jose, node's crypto internals: WebCrypto plumbing)",
+  "JWT signing (jose, node's crypto internals: handing the signature to the thread pool)",
   "SHA-256 secret check (createHash, timingSafeEqual)",
   "HTTP parsing and writing (node:_http_*, net, streams)",
   "the product's own code (server/, app/, graphql/, oauth2/, domain/, lib/)",
@@ -148,7 +148,7 @@ export function profileReport(profileDir: string, pid: number, windows: TimeWind
     (inProfile
       ? `the ${windows.length} measured product runs only`
       : `its whole life, start-up and module loading left out (the measured runs could not be placed on the profile's clock)`) +
-    `\n(self time, % of busy time; WebCrypto signs on libuv's thread pool, outside this profile)\n` +
+    `\n(self time, % of busy time; the signatures are computed on libuv's thread pool, outside this profile; V8's sampler\n charges a call that wakes another thread (writev, the signing hand-off) with kernel time spent meanwhile, so those two read high)\n` +
     table([
       ["bucket", "busy", "ms"],
       ...counted.map((bucket) => [bucket, share(buckets.get(bucket) ?? 0), ms(buckets.get(bucket) ?? 0)]),

@@ -43,23 +43,33 @@ function endpointRequest(req: IncomingMessage): EndpointRequest {
   };
 }
 
-function writeResponse(res: ServerResponse, response: EndpointResponse): void {
-  const body = response.body === null ? null : Buffer.from(response.body);
+/**
+ * Writes an endpoint's answer with the hot path's default headers in one
+ * writeHead: a flat list (names already lower case, defaults the answer does
+ * not set itself) skips node's per-header bookkeeping of setHeader, and a
+ * string body goes out in the same write as the head.
+ */
+function writeResponse(res: ServerResponse, response: EndpointResponse, defaults: readonly [string, string][]): void {
   // A body refused past its limit is left unread, not drained: the connection closes instead.
   if (response.status === 413) res.shouldKeepAlive = false;
-  res.writeHead(response.status, body ? { ...response.headers, "content-length": body.length } : response.headers);
-  res.end(body);
+  const head: string[] = [];
+  for (const [name, value] of defaults) if (!(name in response.headers)) head.push(name, value);
+  for (const name in response.headers) head.push(name, response.headers[name]);
+  if (response.body !== null) head.push("content-length", String(Buffer.byteLength(response.body)));
+  res.writeHead(response.status, head);
+  if (response.body === null) res.end();
+  else res.end(response.body);
 }
 
-function serveOAuth(req: IncomingMessage, res: ServerResponse): void {
+function serveOAuth(req: IncomingMessage, res: ServerResponse, defaults: readonly [string, string][]): void {
   handleOAuthRequest(endpointRequest(req)).then(
-    (response) => writeResponse(res, response),
+    (response) => writeResponse(res, response, defaults),
     (error: unknown) => {
       // The endpoints answer their own errors; this is a bug in the plumbing,
       // answered and logged through the one failure classifier all the same.
       const response = failureResponse(error, "serving an OAuth2 request");
       if (res.headersSent) res.destroy();
-      else writeResponse(res, response);
+      else writeResponse(res, response, defaults);
     },
   );
 }
@@ -95,6 +105,7 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
   const graphql = getGraphQLServer({ verifyAccessToken });
   const headers = { ...baseSecurityHeaders(getConfig()), ...HOT_PATH_HEADERS };
+  const headerList = Object.entries(headers);
   return (req, res) => {
     const url = req.url ?? "";
     if (isGraphQLPath(url)) {
@@ -118,8 +129,7 @@ export function createFastPath(): (req: IncomingMessage, res: ServerResponse) =>
       return true;
     }
     if (isOAuthPath(url)) {
-      setDefaultHeaders(res, headers);
-      serveOAuth(req, res);
+      serveOAuth(req, res, headerList);
       return true;
     }
     return false;
@@ -153,8 +163,8 @@ export function createRequestListener(fastPath: (req: IncomingMessage, res: Serv
     // a value sent by the client must never be believed. Set here, from the
     // socket, because Next only sees this process's connection.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-    setDefaultHeaders(res, headers);
     if (!isAllowedHost(requestedHost(req, config), config.allowedHosts)) {
+      setDefaultHeaders(res, headers);
       // Not the Host value itself: it is the attacker's text.
       log.debug("refused a request for a host this server does not answer for", { path: req.url });
       res.writeHead(421, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY });
@@ -163,6 +173,9 @@ export function createRequestListener(fastPath: (req: IncomingMessage, res: Serv
       req.resume();
       return;
     }
-    if (!fastPath(req, res)) fallback(req, res);
+    // The fast path writes the base headers with its own (createFastPath).
+    if (fastPath(req, res)) return;
+    setDefaultHeaders(res, headers);
+    fallback(req, res);
   };
 }
