@@ -67,7 +67,7 @@ export async function signAccessToken(keys: KeyRing, request: IssueRequest): Pro
   // A compact JWS (RFC 7515) signed with node:crypto on libuv's thread pool:
   // jose's WebCrypto path cost more than the signature itself, and signing on
   // the main thread kept the other core idle
-  // (docs/decisions/0011-synchronous-es256-signing.md). ES256 signatures
+  // (docs/decisions/0011-es256-signing-with-node-crypto.md). ES256 signatures
   // are r || s, 64 bytes (ieee-p1363), as JWS requires; jose verifies them.
   const signingInput = `${protectedHeaderOf(key)}.${base64url(JSON.stringify(claims))}`;
   const signature = await signOnThreadPool(signingInput, key.signingKey);

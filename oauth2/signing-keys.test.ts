@@ -130,7 +130,7 @@ test("signing keys cannot be used with another SECRET_KEY, and the error says wh
   }
 });
 
-test("tokens are signed synchronously with node:crypto and are the JWS jose verifies against the published JWKS", async () => {
+test("tokens are signed with node:crypto on the thread pool and are the JWS jose verifies against the published JWKS", async () => {
   await ensureSigningKey(app.db);
   const { clock, ring } = ringAt();
   const key = await ring.activeKey();
@@ -148,4 +148,8 @@ test("tokens are signed synchronously with node:crypto and are the JWS jose veri
   const forged = `${header}.${Buffer.from(JSON.stringify({ ...decodeJwt(token), scope: "tenant:write" })).toString("base64url")}.${signature}`;
   assert.equal((await verifyAccessTokenSignature(ring, forged, { ...expected, now: clock.now })).ok, false);
   assert.ok(payload);
+  // Signatures computed in parallel on the thread pool: each verifies, and each token is its own (jti).
+  const parallel = await Promise.all(Array.from({ length: 20 }, () => sign(ring, clock.now)));
+  for (const each of parallel) assert.ok((await verifyAccessTokenSignature(ring, each, { ...expected, now: clock.now })).ok);
+  assert.equal(new Set(parallel.map((each) => decodeJwt(each).jti)).size, parallel.length);
 });
