@@ -94,9 +94,9 @@ export interface RawReader {
 
 const readers = new WeakMap<Db, RawReader>();
 
-/** The prepared-statement reader of a client made by createDb(); null for any other (test doubles). */
-export function rawReader(db: Db): RawReader | null {
-  return readers.get(db) ?? null;
+/** The prepared-statement reader of a client made by createDb(); null for any other (test doubles) and inside transactions. */
+export function rawReader(db: Db | Tx): RawReader | null {
+  return readers.get(db as Db) ?? null;
 }
 
 // PostgreSQL `timestamp(3)` (no time zone), which Prisma writes in UTC: read it as UTC, whatever the process's zone.

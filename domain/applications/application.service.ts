@@ -1,5 +1,6 @@
 import { type Application, Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
-import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { type Db, type Tx, isPostgres, rawReader } from "@/lib/db";
+import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "@/domain/audit/audit.service";
@@ -149,10 +150,15 @@ export async function unregisterApplication(db: Db, actor: Principal, tenant: Te
   return application;
 }
 
-/** null for an unknown id and for an application of another tenant alike. */
-export function findApplication(db: Db, tenant: Tenant, id: string): Promise<Application | null> {
-  return db.application.findFirst({ where: { id, tenantId: tenant.id } });
+/** null for an unknown id and for an application of another tenant alike. A prepared statement where the client has one (lib/db.ts, rawReader). */
+export async function findApplication(db: Db, tenant: Tenant, id: string): Promise<Application | null> {
+  const raw = rawReader(db);
+  if (!raw) return db.application.findFirst({ where: { id, tenantId: tenant.id } });
+  const [row] = await raw.rows<Application>(`${SELECT_APPLICATIONS} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], TIMESTAMP_COLUMNS);
+  return row ?? null;
 }
+
+const SELECT_APPLICATIONS = selectEveryColumn("Application", Prisma.ApplicationScalarFieldEnum);
 
 export interface ListArgs {
   first: number;

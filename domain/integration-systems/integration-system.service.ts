@@ -2,6 +2,7 @@ import { newId } from "@/lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
 import { type Db, type RawReader, rawReader } from "@/lib/db";
 import { refusingDuplicates } from "@/lib/db-errors";
+import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { recordAudit } from "@/domain/audit/audit.service";
@@ -112,13 +113,9 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
   return deleted;
 }
 
-// The hottest reads, as prepared statements where the client has them (lib/db.ts, rawReader): the
-// same rows as Prisma's, every scalar column (from Prisma's own list, so a new column is never missed).
-const COLUMNS = Object.values(Prisma.IntegrationSystemScalarFieldEnum)
-  .map((column) => `"${column}"`)
-  .join(", ");
-const DATE_COLUMNS = ["createdAt", "updatedAt"] as const;
-const SELECT_SYSTEMS = `SELECT ${COLUMNS} FROM "IntegrationSystem"`;
+// The hottest reads, as prepared statements where the client has them (lib/db.ts, rawReader): the same rows as Prisma's.
+const SELECT_SYSTEMS = selectEveryColumn("IntegrationSystem", Prisma.IntegrationSystemScalarFieldEnum);
+const DATE_COLUMNS = TIMESTAMP_COLUMNS;
 
 export async function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
   const raw = rawReader(db);

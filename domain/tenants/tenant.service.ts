@@ -1,6 +1,7 @@
 import { Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
 import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, type Tx, rawReader } from "@/lib/db";
+import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { plural } from "@/lib/text";
@@ -47,12 +48,18 @@ export function validateTenantInput(input: TenantInput, path = "in"): ValidTenan
  * equal to another tenant's id are refused.
  */
 export async function findTenant(db: Db | Tx, idOrExternalId: string): Promise<Tenant | null> {
-  const candidates = await db.tenant.findMany({
-    where: { OR: [{ id: idOrExternalId }, { externalIdKey: externalIdKeyOf(idOrExternalId) }] },
-    take: 2,
-  });
+  // Every tenant-scoped request starts here: a prepared statement outside transactions (lib/db.ts, rawReader).
+  const raw = rawReader(db);
+  const candidates = raw
+    ? await raw.rows<Tenant>(`${SELECT_TENANTS} WHERE "id" = $1 OR "externalIdKey" = $2 LIMIT 2`, [idOrExternalId, externalIdKeyOf(idOrExternalId)], TIMESTAMP_COLUMNS)
+    : await db.tenant.findMany({
+        where: { OR: [{ id: idOrExternalId }, { externalIdKey: externalIdKeyOf(idOrExternalId) }] },
+        take: 2,
+      });
   return candidates.find((tenant) => tenant.id === idOrExternalId) ?? candidates[0] ?? null;
 }
+
+const SELECT_TENANTS = selectEveryColumn("Tenant", Prisma.TenantScalarFieldEnum);
 
 function duplicateExternalId(externalId: string) {
   return conflict(`A tenant with external id "${externalId}" already exists (external ids are unique ignoring case)`, "in.externalId");
