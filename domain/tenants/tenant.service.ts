@@ -51,7 +51,11 @@ export async function findTenant(db: Db | Tx, idOrExternalId: string): Promise<T
   // Every tenant-scoped request starts here: a prepared statement outside transactions (lib/db.ts, rawReader).
   const raw = rawReader(db);
   const candidates = raw
-    ? await raw.rows<Tenant>(`${SELECT_TENANTS} WHERE "id" = $1 OR "externalIdKey" = $2 LIMIT 2`, [idOrExternalId, externalIdKeyOf(idOrExternalId)], TIMESTAMP_COLUMNS)
+    ? await raw.rows<Tenant>(
+        `${SELECT_TENANTS} WHERE "id" = $1 OR "externalIdKey" = $2 LIMIT 2`,
+        [idOrExternalId, externalIdKeyOf(idOrExternalId)],
+        TIMESTAMP_COLUMNS,
+      )
     : await db.tenant.findMany({
         where: { OR: [{ id: idOrExternalId }, { externalIdKey: externalIdKeyOf(idOrExternalId) }] },
         take: 2,
