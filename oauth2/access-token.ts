@@ -1,5 +1,6 @@
 import { type KeyObject, randomUUID, sign } from "node:crypto";
 import { type JWTPayload, decodeProtectedHeader, errors, jwtVerify } from "jose";
+import { BoundedMap } from "@/lib/bounded-map";
 import { formatScopes } from "@/lib/scopes";
 import type { CredentialOwner } from "@/domain/principals/principal";
 import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
@@ -110,6 +111,56 @@ export async function verifyAccessTokenSignature(
   token: string,
   expected: { issuer: string; audience: string; now?: number },
 ): Promise<VerifyResult> {
+  const verified = verifiedTokensOf(keys);
+  const known = verified.get(token);
+  if (known) {
+    const result = await recheck(keys, known, expected);
+    if (!result.ok) verified.delete(token);
+    return result;
+  }
+  const result = await verifySignatureAndClaims(keys, token, expected);
+  if (result.ok) verified.set(token, { kid: (decodeProtectedHeader(token) as { kid: string }).kid, claims: result.claims });
+  return result;
+}
+
+/**
+ * Tokens whose signature verified, per key ring: a client presents the same
+ * token on every call for up to an hour, and checking its ECDSA signature
+ * each time cost more CPU than the rest of an API read. Only tokens that
+ * verified get in, so forged ones cannot fill it; it keeps the newest
+ * MAX_VERIFIED_TOKENS.
+ */
+const MAX_VERIFIED_TOKENS = 10_000;
+interface VerifiedToken {
+  kid: string;
+  claims: AccessTokenClaims;
+}
+const verifiedTokens = new WeakMap<KeyRing, BoundedMap<string, VerifiedToken>>();
+function verifiedTokensOf(keys: KeyRing) {
+  let verified = verifiedTokens.get(keys);
+  if (!verified) verifiedTokens.set(keys, (verified = new BoundedMap(MAX_VERIFIED_TOKENS)));
+  return verified;
+}
+
+/**
+ * What a verified signature does not settle, checked again on every use as
+ * jose checked it the first time: the key is still published, the issuer and
+ * audience are this request's, and the token has not expired (nor claims a
+ * future iat).
+ */
+async function recheck(keys: KeyRing, known: VerifiedToken, expected: { issuer: string; audience: string; now?: number }): Promise<VerifyResult> {
+  if (!(await keys.publishedKey(known.kid))) return { ok: false, reason: "the access token was signed by an unknown key" };
+  const { claims } = known;
+  if (claims.iss !== expected.issuer) return { ok: false, reason: `the access token's "iss" claim is not accepted` };
+  if (claims.aud !== expected.audience) return { ok: false, reason: `the access token's "aud" claim is not accepted` };
+  const nowSeconds = (expected.now ?? Date.now()) / 1000;
+  // jose's rule: expired once exp <= now - tolerance, with now in whole seconds.
+  if (claims.exp <= Math.floor(nowSeconds) - CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: "the access token has expired" };
+  if (claims.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: `the access token's "iat" claim is not accepted` };
+  return { ok: true, claims };
+}
+
+async function verifySignatureAndClaims(keys: KeyRing, token: string, expected: { issuer: string; audience: string; now?: number }): Promise<VerifyResult> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);

@@ -1,3 +1,4 @@
+import { BoundedMap } from "@/lib/bounded-map";
 import { log } from "@/lib/logger";
 import { Throttle } from "@/lib/throttle";
 import type { ClientRecord, ClientRegistry } from "./client-registry";
@@ -25,7 +26,7 @@ export class ClientAuthenticator {
   private perAddress = new Throttle({ freeAttempts: 20, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
   private perClientAndAddress = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: MAX_DELAY_MS });
   /** (client, address) pairs that authenticated, most recent last; bounded below. */
-  private provenPairs = new BoundedSet(10_000);
+  private provenPairs = new BoundedMap<string, true>(10_000);
 
   constructor(private clients: ClientRegistry) {}
 
@@ -85,22 +86,5 @@ export class ClientAuthenticator {
       this.provenPairs.set(pair, true);
     }
     return client;
-  }
-}
-
-/** Insertion-ordered keys; past `max` the oldest are forgotten. */
-class BoundedSet {
-  private keys = new Map<string, true>();
-  constructor(private max: number) {}
-  has(key: string): boolean {
-    return this.keys.has(key);
-  }
-  set(key: string, _value: true): void {
-    this.keys.delete(key);
-    this.keys.set(key, true);
-    if (this.keys.size > this.max) this.keys.delete(this.keys.keys().next().value!);
-  }
-  delete(key: string): void {
-    this.keys.delete(key);
   }
 }

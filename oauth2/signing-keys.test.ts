@@ -153,3 +153,46 @@ test("tokens are signed with node:crypto on the thread pool and are the JWS jose
   for (const each of parallel) assert.ok((await verifyAccessTokenSignature(ring, each, { ...expected, now: clock.now })).ok);
   assert.equal(new Set(parallel.map((each) => decodeJwt(each).jti)).size, parallel.length);
 });
+
+test("a token whose signature verified once is still checked on every use for its issuer, audience, expiry and key", async () => {
+  await ensureSigningKey(app.db);
+  const { clock, ring } = ringAt();
+  const token = await sign(ring, clock.now);
+  const verify = (check: Partial<typeof expected> = {}) => verifyAccessTokenSignature(ring, token, { ...expected, ...check, now: clock.now });
+  assert.equal((await verify()).ok, true);
+  assert.equal((await verify()).ok, true, "and again, from the verified signature");
+  assert.deepEqual(await verify({ issuer: "http://elsewhere.test" }), { ok: false, reason: `the access token's "iss" claim is not accepted` });
+  assert.deepEqual(await verify({ audience: "http://compass.test/other" }), { ok: false, reason: `the access token's "aud" claim is not accepted` });
+  assert.equal((await verify()).ok, true, "a refusal for another origin does not spoil it for its own");
+  // A forged token that shares nothing but the payload is verified on its own, not taken from the cache.
+  const [header, payload] = token.split(".");
+  const forged = `${header}.${payload}.${Buffer.alloc(64).toString("base64url")}`;
+  assert.equal((await verifyAccessTokenSignature(ring, forged, { ...expected, now: clock.now })).ok, false);
+  // Expiry, with jose's 5 s of tolerance, as on the first check.
+  clock.now += TTL * 1000 + 4_000;
+  assert.equal((await verify()).ok, true);
+  clock.now += 2_000;
+  assert.deepEqual(await verify(), { ok: false, reason: "the access token has expired" });
+});
+
+test("a verified token stops verifying once its key is no longer published", async () => {
+  await ensureSigningKey(app.db);
+  const { clock, ring } = ringAt();
+  const token = await sign(ring, clock.now);
+  assert.equal((await verifyAccessTokenSignature(ring, token, { ...expected, now: clock.now })).ok, true);
+  const kid = decodeProtectedHeader(token).kid!;
+  try {
+    // An operator removes the key (say it leaked); the ring re-reads on its next refresh.
+    await app.db.signingKey.delete({ where: { id: kid } });
+    await ensureSigningKey(app.db);
+    clock.now += 31_000;
+    await ring.publicJwks();
+    assert.deepEqual(await verifyAccessTokenSignature(ring, token, { ...expected, now: clock.now }), {
+      ok: false,
+      reason: "the access token was signed by an unknown key",
+    });
+  } finally {
+    await app.db.signingKey.deleteMany();
+    await ensureSigningKey(app.db);
+  }
+});
