@@ -1,6 +1,6 @@
 /**
  * Token endpoint benchmark: `npm run bench:token` (not part of `npm test`;
- * takes about a minute, and means little unless the machine is otherwise
+ * takes about a minute and a half, and means little unless the machine is otherwise
  * idle). Needs a production build (`npm run build`) first.
  *
  * 1. The production server (server/main.ts, NODE_ENV=production) on a free
@@ -8,7 +8,9 @@
  *    server migrates it and creates the admin from ADMIN_EMAIL/ADMIN_PASSWORD
  *    on start), and scripts/oidc-provider-peer.ts (panva's oidc-provider,
  *    configured for client_credentials with ES256 JWT access tokens) on
- *    another, each in its own process.
+ *    another, and scripts/lean-token-server.ts (the lean reference: the
+ *    least a token costs with node:http and node:crypto) on a third, each in
+ *    its own process.
  * 2. Client credentials from the product the way a user gets them: log in,
  *    create an API token, create an integration system and generate its
  *    client credentials, all over HTTP.
@@ -17,11 +19,11 @@
  *    verifies against the server's published JWKS, where it publishes one).
  * 4. Throughput: autocannon on POST /token (client_credentials,
  *    client_secret_basic, the four default scopes requested explicitly so
- *    both servers issue the same token), 3 s warm-up each, then 10 s at 50
- *    connections per run in the order product, peer, peer, product. Reported
- *    per server: tokens/s, p50 and p99 latency, and the server's CPU time per
- *    token from /proc (targets, issue 15: product/peer tokens/s ≥ 2.5,
- *    product p99 < 25 ms).
+ *    all servers issue the same token), 3 s warm-up each, then 10 s at 50
+ *    connections per run in the order product, peer, lean, lean, peer,
+ *    product. Reported per server: tokens/s, p50 and p99 latency, and the
+ *    server's CPU time per token from /proc (targets, issue 15: product/peer
+ *    tokens/s ≥ 2.5, product p99 < 25 ms; product/lean is shown beside).
  * 5. Deletion honoured: deleting the credential (GraphQL
  *    deleteSystemAuthForIntegrationSystem), then at once asking for a token
  *    with it must answer 401 invalid_client; prints the time from the
@@ -102,6 +104,7 @@ const PROFILE = process.env.BENCH_PROFILE === "1";
 
 const ADMIN = { email: "bench@example.com", password: randomBytes(16).toString("hex") };
 const PEER_CLIENT = { id: "bench-client", secret: randomBytes(32).toString("base64url") };
+const LEAN_CLIENT = { id: "lean-client", secret: randomBytes(32).toString("base64url") };
 
 process.chdir(ROOT);
 const tmpDir = makeTempDir("compass-bench-token-");
@@ -327,18 +330,20 @@ function combine(runs: LoadRun[]): Combined {
   return { tokensPerSecond: perSecond, p50, p99: Math.max(...p99s), p99s, total, cpuMsPerToken: cpuMsPerRequest, windows: runs.map((run) => run.window) };
 }
 
+type ServerName = "product" | "peer" | "lean";
+
 /**
- * Product and peer, 10 s each, twice, in the order product, peer, peer,
- * product: other work on the machine that rises or falls during the
- * measurement then weighs on both alike.
+ * Product, peer and lean reference, 10 s each, twice, in the order product,
+ * peer, lean, lean, peer, product: other work on the machine that rises or
+ * falls during the measurement then weighs on all alike.
  */
-async function measureThroughput(targets: Record<"product" | "peer", TokenTarget>) {
-  for (const name of ["product", "peer"] as const) {
+async function measureThroughput(targets: Record<ServerName, TokenTarget>) {
+  for (const name of ["product", "peer", "lean"] as const) {
     say(`${name}: warming up for ${WARMUP_SECONDS} s`);
     await load(targets[name], WARMUP_SECONDS);
   }
-  const runs: Record<"product" | "peer", LoadRun[]> = { product: [], peer: [] };
-  for (const name of ["product", "peer", "peer", "product"] as const) {
+  const runs: Record<ServerName, LoadRun[]> = { product: [], peer: [], lean: [] };
+  for (const name of ["product", "peer", "lean", "lean", "peer", "product"] as const) {
     const run = await load(targets[name], SECONDS);
     runs[name].push(run);
     say(
@@ -347,7 +352,7 @@ async function measureThroughput(targets: Record<"product" | "peer", TokenTarget
         (run.cpuSeconds === null ? "" : `, ${((run.cpuSeconds * 1000) / run.total).toFixed(3)} ms CPU/token`),
     );
   }
-  return { product: combine(runs.product), peer: combine(runs.peer) };
+  return { product: combine(runs.product), peer: combine(runs.peer), lean: combine(runs.lean) };
 }
 
 // ---------------------------------------------------------------- deletion
@@ -414,7 +419,7 @@ async function main(): Promise<boolean> {
   }
 
   say(`temporary database in ${tmpDir}`);
-  const [productPort, peerPort] = [await freePort(), await freePort()];
+  const [productPort, peerPort, leanPort] = [await freePort(), await freePort(), await freePort()];
   const product = startServer(
     "product",
     "server/main.ts",
@@ -426,9 +431,14 @@ async function main(): Promise<boolean> {
     OIDC_CLIENT_ID: PEER_CLIENT.id,
     OIDC_CLIENT_SECRET: PEER_CLIENT.secret,
   });
+  const lean = startServer("lean", "scripts/lean-token-server.ts", leanPort, {
+    LEAN_CLIENT_ID: LEAN_CLIENT.id,
+    LEAN_CLIENT_SECRET: LEAN_CLIENT.secret,
+  });
   await waitUntilUp(product, "/api/health", (status) => status === 200);
   await waitUntilUp(peer, "/.well-known/openid-configuration", (status) => status === 200);
-  say(`product server on port ${productPort}, oidc-provider peer on port ${peerPort}`);
+  await waitUntilUp(lean, "/.well-known/oauth-authorization-server", (status) => status === 200);
+  say(`product server on port ${productPort}, oidc-provider peer on port ${peerPort}, lean reference on port ${leanPort}`);
 
   const { credentials, apiToken } = await productCredentials(productPort);
   say(`product client credentials for client_id ${credentials.clientId}, token endpoint ${credentials.tokenPath}`);
@@ -441,8 +451,9 @@ async function main(): Promise<boolean> {
       "/.well-known/oauth-authorization-server",
     ),
     peer: tokenTarget("peer", peer, "/token", PEER_CLIENT, "/.well-known/openid-configuration"),
+    lean: tokenTarget("lean", lean, "/token", LEAN_CLIENT, "/.well-known/oauth-authorization-server"),
   };
-  for (const name of ["product", "peer"] as const) say(`${name} token: ${await checkTokenEndpoint(targets[name])}`);
+  for (const name of ["product", "peer", "lean"] as const) say(`${name} token: ${await checkTokenEndpoint(targets[name])}`);
 
   say(
     `load average before measuring: ${os
@@ -450,13 +461,14 @@ async function main(): Promise<boolean> {
       .map((value) => value.toFixed(2))
       .join(", ")} (${os.cpus().length} cores)`,
   );
-  const { product: productRate, peer: peerRate } = await measureThroughput(targets);
+  const { product: productRate, peer: peerRate, lean: leanRate } = await measureThroughput(targets);
   // Still issuing correct tokens after the load.
   await checkTokenEndpoint(targets.product);
   const deletion = await measureDeletion(targets.product, apiToken, credentials.clientId);
 
   const rateRatio = productRate.tokensPerSecond / peerRate.tokensPerSecond;
   const cpuRatio = productRate.cpuMsPerToken && peerRate.cpuMsPerToken ? peerRate.cpuMsPerToken / productRate.cpuMsPerToken : null;
+  const leanRatio = productRate.tokensPerSecond / leanRate.tokensPerSecond;
   const cpu = (result: Combined) => result.cpuMsPerToken?.toFixed(3) ?? "n/a";
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
   const row = (label: string, result: Combined) => [
@@ -479,10 +491,12 @@ async function main(): Promise<boolean> {
         ["server", "tokens/s", "p50 ms", "p99 ms", "p99 per run", "tokens", "server CPU ms/token"],
         row("product (server/main.ts, SQLite)", productRate),
         row("oidc-provider 9 (peer)", peerRate),
+        row("lean reference (node:http, node:crypto)", leanRate),
       ]) +
       `\nproduct/peer tokens/s ratio: ${rateRatio.toFixed(2)} (target ≥ ${THROUGHPUT_RATIO_TARGET.toFixed(1)}: ${verdict(rateRatio >= THROUGHPUT_RATIO_TARGET)})\n` +
       (cpuRatio === null ? "" : `peer/product CPU-per-token ratio: ${cpuRatio.toFixed(2)} (the same comparison, steadier on a busy machine)\n`) +
       `product p99: ${productRate.p99.toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${verdict(productRate.p99 < P99_TARGET_MS)})\n` +
+      `product/lean tokens/s ratio: ${leanRatio.toFixed(2)} (how close the product is to the least a token can cost with these libraries)\n` +
       `\ndeletion honoured: ${
         deletionOk
           ? `ok, the first token request after the delete's acknowledgement was refused (${deletion.refusal}) ` +
