@@ -54,8 +54,10 @@ export class OAuthError extends Error {
 /** Responses carrying tokens or client decisions are never cached (RFC 6749 §5.1). */
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
 
+/** A JSON answer, no-store unless `headers` sets its own cache-control (the public documents), which then carries no Pragma. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): EndpointResponse {
-  return { status, headers: { "content-type": "application/json;charset=UTF-8", ...NO_STORE, ...headers }, body: JSON.stringify(body) };
+  const caching = "cache-control" in headers ? {} : NO_STORE;
+  return { status, headers: { "content-type": "application/json;charset=UTF-8", ...caching, ...headers }, body: JSON.stringify(body) };
 }
 
 export function errorResponse(error: OAuthError): EndpointResponse {

@@ -136,6 +136,12 @@ test("openid-client discovers the server from its metadata and gets tokens with 
 test("metadata (RFC 8414) names every endpoint under the issuer and the supported methods", async () => {
   const response = await fetch(`${base}/.well-known/oauth-authorization-server`);
   assert.equal(response.status, 200);
+  // Public and cacheable, without the no-cache Pragma of token answers contradicting it.
+  assert.equal(response.headers.get("cache-control"), "public, max-age=300");
+  assert.equal(response.headers.get("pragma"), null);
+  const jwksResponse = await fetch(`${base}/.well-known/jwks.json`);
+  assert.equal(jwksResponse.headers.get("cache-control"), "public, max-age=60");
+  assert.equal(jwksResponse.headers.get("pragma"), null);
   const metadata = (await response.json()) as Record<string, unknown>;
   assert.equal(metadata.issuer, base);
   assert.equal(metadata.token_endpoint, `${base}/oauth2/token`);
