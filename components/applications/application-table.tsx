@@ -49,6 +49,8 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
       {
         id: "integrationSystem",
         header: "Managed by",
+        // On a phone the name and its actions fill the row; the application's page names its manager.
+        meta: { hideOnMobile: true },
         cell: ({ row }) =>
           row.original.integrationSystem ? (
             <Link href={`/integration-systems/${row.original.integrationSystem.id}`}>{row.original.integrationSystem.name}</Link>
