@@ -347,3 +347,59 @@ test("a label set while its definition changes is checked against the new schema
   }
   assert.equal(await app.db.label.count({ where: { key: "racing" } }), 0);
 });
+
+test("a label definition created while a label is being set waits for it and counts it (PostgreSQL: both hold the key's advisory lock)", {
+  skip: provider !== "postgresql" && "SQLite runs one writer at a time",
+}, async () => {
+  const { lockLabelKeys } = await import("@/domain/labels/label.service");
+  const { createLabelDefinition } = await import("@/domain/labels/label-definition.service");
+  const objectId = runtimes.get("epsilon")!;
+  // A label writer's transaction, as setLabel runs it, holds on before committing a value the new schema refuses.
+  let commit!: () => void;
+  const committing = new Promise<void>((resolve) => (commit = resolve));
+  const writer = app.db.$transaction(
+    async (tx) => {
+      await lockLabelKeys(tx, tenant.id, ["arriving"], "shared");
+      await tx.label.create({ data: { id: crypto.randomUUID(), tenantId: tenant.id, objectType: "RUNTIME", objectId, key: "arriving", value: "text" } });
+      await committing;
+    },
+    { timeout: 10_000 },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  let settled = false;
+  const creating = createLabelDefinition(app.db, app.admin.principal, tenant, { key: "arriving", schema: '{"type":"integer"}' }).finally(
+    () => (settled = true),
+  );
+  creating.catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(settled, false, "the definition waits for the label being written");
+  commit();
+  await writer;
+  await assert.rejects(creating, (error: any) => error.code === "CONFLICT" && error.details?.failingObjectCount === 1);
+  assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: "arriving" } }), 0);
+  await app.db.label.deleteMany({ where: { key: "arriving" } });
+});
+
+test("a burst of label sets beside the creation of a definition that refuses them never leaves an invalid label and a definition both", async () => {
+  const objectId = runtimes.get("epsilon")!;
+  for (let round = 0; round < 10; round++) {
+    const key = `burst_${round}`;
+    const results = await Promise.allSettled([
+      app.graphql(
+        `mutation($id: ID!, $key: String!) { setRuntimeLabel(runtimeID: $id, key: $key, value: "text") { key } }`,
+        { id: objectId, key },
+        inTenant as any,
+      ),
+      app.graphql(
+        `mutation($key: String!) { createLabelDefinition(in: { key: $key, schema: "{\\"type\\":\\"integer\\"}" }) { key } }`,
+        { key },
+        inTenant as any,
+      ),
+    ]);
+    assert.ok(results.every((result) => result.status === "fulfilled"));
+    const label = await app.db.label.findFirst({ where: { objectId, key } });
+    const definition = await app.db.labelDefinition.findFirst({ where: { tenantId: tenant.id, key } });
+    assert.ok(!(label && definition), `round ${round}: the label "text" and a definition refusing it were both written`);
+    assert.ok(label || definition, `round ${round}: one of the two was written`);
+  }
+});

@@ -1,5 +1,5 @@
 import type { LabelDefinition, Tenant } from "@/generated/prisma-sqlite/client";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { plural } from "@/lib/text";
@@ -7,6 +7,7 @@ import { recordAudit } from "@/domain/audit/audit.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { READ_ONLY_KEYS, checkLabelKey, checkSchema, schemaProblem } from "./label-rules";
+import { lockLabelKeys } from "./label.service";
 
 /**
  * A tenant's label definitions: one JSON Schema per label key. Values set
@@ -53,6 +54,8 @@ export async function createLabelDefinition(db: Db, actor: Principal, tenant: Te
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
+        // Labels being set under the key are waited for and counted below; later ones wait and see this definition.
+        if (isPostgres(db)) await lockLabelKeys(tx, tenant.id, [valid.key], "exclusive");
         refuseBreaking(await breakingCount(tx, tenant.id, valid.key, valid.schema), valid.key);
         const definition = await tx.labelDefinition.create({ data: { id: newId(), tenantId: tenant.id, ...valid } });
         await recordAudit(tx, actor, {

@@ -31,11 +31,31 @@ const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
  */
 async function definitionsFor(tx: Tx, postgres: boolean, tenantId: string, keys: string[]): Promise<Map<string, string | null>> {
   if (keys.length === 0) return new Map();
+  if (postgres) await lockLabelKeys(tx, tenantId, keys, "shared");
   const rows = postgres
     ? await tx.$queryRaw<{ key: string; schema: string | null }[]>`
         SELECT "key", "schema" FROM "LabelDefinition" WHERE "tenantId" = ${tenantId} AND "key" IN (${Prisma.join(keys)}) FOR SHARE`
     : await tx.labelDefinition.findMany({ where: { tenantId, key: { in: keys } }, select: { key: true, schema: true } });
   return new Map(rows.map((row) => [row.key, row.schema]));
+}
+
+/**
+ * PostgreSQL: labels being written under a key and a definition being
+ * created for it exclude each other until commit. Writers of labels hold the
+ * key's transaction-level advisory lock shared (so they never wait for each
+ * other), createLabelDefinition holds it exclusive. A new definition's row
+ * cannot be locked before it exists, so without this a label set beside the
+ * creation would be checked against no schema while the creation's check of
+ * existing labels missed it. Keys are locked in one order, so two writers
+ * never wait for each other in a circle. SQLite runs one writer at a time.
+ */
+export async function lockLabelKeys(tx: Tx, tenantId: string, keys: readonly string[], mode: "shared" | "exclusive"): Promise<void> {
+  const names = [...new Set(keys)].sort().map((key) => `${tenantId}/${key}`);
+  if (mode === "shared") {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(name, 0)) FROM unnest(${names}::text[]) WITH ORDINALITY AS k(name, n) ORDER BY n`;
+  } else {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(name, 0)) FROM unnest(${names}::text[]) WITH ORDINALITY AS k(name, n) ORDER BY n`;
+  }
 }
 
 /** Checks keys, sizes and definitions of labels about to be written; throws BAD_USER_INPUT naming `field.key`. */
