@@ -266,6 +266,17 @@ const operations: Operation[] = [
     },
   },
   {
+    // Another user by id is FORBIDDEN to a VIEWER: see test/users.api.test.ts.
+    field: "user",
+    kind: "own",
+    prepare: async (owner) => ({ query: `query($id: ID!) { user(id: $id) { id email role sessions { id } } }`, variables: { id: owner.user.id } }),
+    check: async (data, role, call) => {
+      const row = await app.db.user.findUniqueOrThrow({ where: { id: call.variables!.id as string } });
+      assert.deepEqual({ id: data.user.id, email: data.user.email, role: data.user.role }, { id: row.id, email: row.email, role });
+      assert.ok(Array.isArray(data.user.sessions), "their own sessions");
+    },
+  },
+  {
     field: "createUser",
     kind: "write",
     prepare: async () => ({

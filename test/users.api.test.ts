@@ -1,6 +1,6 @@
 /**
  * The users page's API: inviting, roles, password reset links, changing one's
- * own password, and sessions (one's own, and anyone's for admins).
+ * own password, reading one user, and sessions (one's own, and anyone's for admins).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -21,6 +21,7 @@ const CHANGE_ROLE = `mutation($id: ID!, $role: Role!) { changeUserRole(id: $id, 
 const CHANGE_PASSWORD = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }`;
 const SESSIONS = `{ viewer { user { id sessions { id current address userAgent createdAt lastSeenAt expiresAt } } } }`;
 const END_SESSION = `mutation($id: ID!) { endSession(id: $id) { id } }`;
+const USER = `query($id: ID!) { user(id: $id) { id email role sessions { id userAgent current } } }`;
 const NEW_PASSWORD = "a brand new passphrase";
 
 function useLink(token: string, password: string) {
@@ -228,6 +229,55 @@ test("users see their own sessions and end them; admins end anyone's; others' ar
   );
   const again = await app.graphql(END_SESSION, { id: second.id }, app.admin);
   assert.equal(onlyError(again).extensions.code, "NOT_FOUND");
+});
+
+test("user(id): admins read anyone with their sessions, a viewer only themself; unknown ids are null", async () => {
+  const me = await app.newCaller("VIEWER");
+  const other = await app.newCaller("VIEWER");
+  const mine = await signIn(me.user.email, PASSWORD, "Mine/1.0");
+  await signIn(other.user.email, PASSWORD, "Theirs/1.0");
+  await signIn(other.user.email, PASSWORD, "Theirs/2.0");
+  type Answer = { user: { id: string; email: string; role: string; sessions: { id: string; userAgent: string; current: boolean }[] } | null };
+
+  // An admin reads another user: that user's sessions, and no one else's.
+  const read = await app.ok<Answer>(USER, { id: other.user.id });
+  assert.deepEqual({ ...read.user, sessions: undefined }, { id: other.user.id, email: other.user.email, role: "VIEWER", sessions: undefined });
+  const stored = await app.db.session.findMany({ where: { userId: other.user.id }, select: { id: true } });
+  assert.deepEqual(read.user!.sessions.map((s) => s.id).sort(), stored.map((s) => s.id).sort());
+  assert.deepEqual(read.user!.sessions.map((s) => [s.userAgent, s.current]).sort(), [
+    ["Theirs/1.0", false],
+    ["Theirs/2.0", false],
+  ]);
+
+  // A viewer reads themself, by API token and by session (the session in use is marked).
+  const byToken = await app.ok<Answer>(USER, { id: me.user.id }, me);
+  assert.deepEqual([byToken.user!.id, byToken.user!.email], [me.user.id, me.user.email]);
+  const bySession = await app.graphql(USER, { id: me.user.id }, { cookie: mine });
+  assert.equal(bySession.body.errors, undefined, JSON.stringify(bySession.body));
+  assert.deepEqual(
+    bySession.body.data!.user.sessions.map((s: { userAgent: string; current: boolean }) => [s.userAgent, s.current]),
+    [["Mine/1.0", true]],
+  );
+
+  // Another user, or an id no user has, is FORBIDDEN to a viewer (as their sessions are), with no data.
+  for (const [id, as] of [
+    [other.user.id, me],
+    [other.user.id, { cookie: mine }],
+    [app.admin.user.id, me],
+    ["no-such-user", me],
+  ] as const) {
+    const refused = await app.graphql(USER, { id }, as);
+    const error = onlyError(refused);
+    assert.equal(error.extensions.code, "FORBIDDEN", error.message);
+    assert.deepEqual((error as { path?: string[] }).path, ["user"]);
+    assert.deepEqual(refused.body.data, { user: null });
+    assert.ok(!JSON.stringify(refused.body).includes(other.user.email), "nothing of the other user");
+  }
+
+  // An id no user has is null to an admin; anonymous callers are UNAUTHENTICATED.
+  const unknown = await app.graphql(USER, { id: "no-such-user" }, app.admin);
+  assert.deepEqual(unknown.body, { data: { user: null } });
+  assertUnauthenticated(await app.graphql(USER, { id: other.user.id }, null));
 });
 
 test("the last admin can be neither demoted nor deleted, even when two admins demote each other at once", async () => {

@@ -7,8 +7,13 @@ import { UserSessionsDocument } from "./users.generated";
 
 /** An admin's view of one user's active sessions, each of which they can end. */
 export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string; email: string }; onOpenChange: (open: boolean) => void }) {
-  const { data, loading, error, refetch } = useQuery(UserSessionsDocument, { fetchPolicy: "network-only", notifyOnNetworkStatusChange: true });
-  const sessions = data?.users.find((row) => row.id === user.id)?.sessions ?? [];
+  const { data, loading, error, refetch } = useQuery(UserSessionsDocument, {
+    variables: { id: user.id },
+    fetchPolicy: "network-only",
+    notifyOnNetworkStatusChange: true,
+  });
+  // null when the user was deleted meanwhile: no sessions left to show.
+  const sessions = data?.user?.sessions ?? [];
   return (
     <Dialog
       open
@@ -28,6 +33,7 @@ export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string;
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
+        // Refetched by operation name: the active UserSessions query, with this user's id.
         refetchQuery="UserSessions"
         ownerLabel={`${user.email}’s`}
       />

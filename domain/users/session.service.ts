@@ -7,8 +7,8 @@ import { log } from "@/lib/logger";
 import { deriveKey } from "@/lib/secret-key";
 import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
 import { type SignInMethod, recordAudit, signInActor } from "@/domain/audit/audit.service";
-import { forbidden, notFound } from "@/domain/errors";
-import { toIdentity } from "./user.service";
+import { notFound } from "@/domain/errors";
+import { requireSelfOrAdmin, toIdentity } from "./user.service";
 
 /**
  * Browser sessions. The cookie holds `<token>.<signature>`: the signature
@@ -147,9 +147,7 @@ export interface ActiveSession {
  * is theirs to see, and admins' (who can end them).
  */
 export function sessionsOfUser(db: Db, caller: Principal | null, userId: string): Promise<ActiveSession[]> {
-  if (caller?.kind !== "USER" || (caller.user.id !== userId && caller.user.role !== "ADMIN")) {
-    throw forbidden("Only the user themself or an admin may see a user's sessions");
-  }
+  requireSelfOrAdmin(caller, userId, "reading a user's sessions");
   return listActiveSessions(db, userId);
 }
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { verifyPassword } from "@/lib/crypto";
-import { PASSWORD, rejectsWithoutChange, setupTestApp } from "@/test/harness";
+import { PASSWORD, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "@/test/harness";
 import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { userPrincipal } from "@/domain/principals/principal";
 import { createSession } from "./session.service";
-import { checkPassword, createUser, deleteUser, toIdentity } from "./user.service";
+import { checkPassword, createUser, deleteUser, findUser, toIdentity } from "./user.service";
 
 const app = await setupTestApp();
 const actor = app.admin.principal;
@@ -75,6 +75,15 @@ test("checkPassword returns the user only for the right password", async () => {
   assert.equal(await checkPassword(app.db, "login@example.test", PASSWORD.toUpperCase()), null);
   assert.equal(await checkPassword(app.db, "login@example.test", ""), null);
   assert.equal(await checkPassword(app.db, "nobody@example.test", PASSWORD), null);
+});
+
+test("findUser: an admin finds anyone, a viewer only themself; an unknown id is null", async () => {
+  const viewer = app.viewer.principal;
+  assert.equal((await findUser(app.db, actor, app.viewer.user.id))?.email, app.viewer.user.email);
+  assert.equal((await findUser(app.db, viewer, app.viewer.user.id))?.id, app.viewer.user.id);
+  assert.equal(await findUser(app.db, actor, "no-such-user"), null);
+  await rejectsWithCode(findUser(app.db, viewer, app.admin.user.id), "FORBIDDEN");
+  await rejectsWithCode(findUser(app.db, viewer, "no-such-user"), "FORBIDDEN");
 });
 
 test("deleteUser refuses to delete the last admin", async () => {

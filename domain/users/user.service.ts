@@ -7,7 +7,7 @@ import { log } from "@/lib/logger";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
-import { badInput, conflict, notFound } from "@/domain/errors";
+import { badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import { Throttle } from "@/lib/throttle";
 import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "@/lib/user-rules";
 
@@ -58,6 +58,26 @@ export async function createUser(db: Db, actor: Principal | "SYSTEM", input: { e
 
 export function listUsers(db: Db): Promise<User[]> {
   return db.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/**
+ * What is a user's own (their sessions, and reading them by id) is for
+ * themself and admins: anyone else, a non-user caller included, is FORBIDDEN.
+ * `doing` completes "... while <doing>".
+ */
+export function requireSelfOrAdmin(caller: Principal | null, userId: string, doing: string): void {
+  if (caller?.kind !== "USER" || (caller.user.id !== userId && caller.user.role !== "ADMIN")) {
+    throw forbidden(`Only the user themself or an admin may do this (while ${doing})`);
+  }
+}
+
+/**
+ * One user by id, for themself or an admin; null when no user has it. The
+ * rule comes before the lookup, so another user's id tells a viewer nothing.
+ */
+export async function findUser(db: Db, caller: UserPrincipal, id: string): Promise<User | null> {
+  requireSelfOrAdmin(caller, id, "reading a user");
+  return db.user.findUnique({ where: { id } });
 }
 
 /**
