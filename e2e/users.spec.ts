@@ -76,7 +76,8 @@ test("an admin changes a role, resets a password, ends a session and deletes a u
   await graphql(page.request, "mutation($in: CreateUserInput!) { createUser(in: $in) { id } }", {
     in: { email, password: "managed user password", role: "VIEWER" },
   });
-  const theirs = await newPage();
+  // A browser of their own, told apart from the admin's in the sessions dialog.
+  const theirs = await newPage({ userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0" });
   await signIn(theirs, { email, password: "managed user password" });
   await theirs.goto("/account");
   await expect(theirs.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -91,12 +92,14 @@ test("an admin changes a role, resets a password, ends a session and deletes a u
   await expect(roleDialog).toBeHidden();
   await expect(users.row(email)).toContainText("Admin");
 
-  // Their sessions, with the browser and address they signed in from; ending one signs that browser out.
+  // Their sessions, and only theirs (not the admin's own), with the browser and address they signed in from; ending one signs that browser out.
   await users.rowAction(email, "Sessions");
   const sessions = page.getByRole("dialog", { name: `Sessions of ${email}` });
   const table = sessions.getByRole("table", { name: `Active sessions of ${email}` });
   await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText("Firefox on Windows");
   await expect(table).toContainText("127.0.0.1");
+  await expect(table, "the admin's own session is not theirs").not.toContainText("This session");
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "users-sessions");
   await table.getByRole("button", { name: /^End session/ }).click();
