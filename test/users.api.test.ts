@@ -231,7 +231,7 @@ test("users see their own sessions and end them; admins end anyone's; others' ar
   assert.equal(onlyError(again).extensions.code, "NOT_FOUND");
 });
 
-test("user(id): admins read anyone with their sessions, a viewer only themself; unknown ids are null", async () => {
+test("user(id): any user reads a user, only admins and the user themself their sessions; unknown ids are null", async () => {
   const me = await app.newCaller("VIEWER");
   const other = await app.newCaller("VIEWER");
   const mine = await signIn(me.user.email, PASSWORD, "Mine/1.0");
@@ -259,20 +259,24 @@ test("user(id): admins read anyone with their sessions, a viewer only themself; 
     [["Mine/1.0", true]],
   );
 
-  // Another user, or an id no user has, is FORBIDDEN to a viewer (as their sessions are), with no data.
+  // A viewer reads another user as the users list shows them, but not their sessions (FORBIDDEN, so the
+  // non-null sessions make the user null): nothing of theirs beyond the list's fields.
+  const USER_FIELDS = `query($id: ID!) { user(id: $id) { id email role } }`;
+  const listed = await app.ok<Answer>(USER_FIELDS, { id: other.user.id }, me);
+  assert.deepEqual(listed.user, { id: other.user.id, email: other.user.email, role: "VIEWER" });
   for (const [id, as] of [
     [other.user.id, me],
     [other.user.id, { cookie: mine }],
     [app.admin.user.id, me],
-    ["no-such-user", me],
   ] as const) {
     const refused = await app.graphql(USER, { id }, as);
     const error = onlyError(refused);
     assert.equal(error.extensions.code, "FORBIDDEN", error.message);
-    assert.deepEqual((error as { path?: string[] }).path, ["user"]);
+    assert.deepEqual((error as { path?: string[] }).path, ["user", "sessions"]);
     assert.deepEqual(refused.body.data, { user: null });
-    assert.ok(!JSON.stringify(refused.body).includes(other.user.email), "nothing of the other user");
+    assert.ok(!JSON.stringify(refused.body).includes("Theirs/"), "none of the other user's sessions");
   }
+  assert.deepEqual((await app.graphql(USER, { id: "no-such-user" }, me)).body, { data: { user: null } });
 
   // An id no user has is null to an admin; anonymous callers are UNAUTHENTICATED.
   const unknown = await app.graphql(USER, { id: "no-such-user" }, app.admin);

@@ -72,11 +72,11 @@ export function requireSelfOrAdmin(caller: Principal | null, userId: string, doi
 }
 
 /**
- * One user by id, for themself or an admin; null when no user has it. The
- * rule comes before the lookup, so another user's id tells a viewer nothing.
+ * One user by id; null when no user has it. Readable by every signed-in user,
+ * as the `users` list is (VIEWERs read everything but secrets); their
+ * sessions stay the user's own and admins' (User.sessions, requireSelfOrAdmin).
  */
-export async function findUser(db: Db, caller: UserPrincipal, id: string): Promise<User | null> {
-  requireSelfOrAdmin(caller, id, "reading a user");
+export function findUser(db: Db, id: string): Promise<User | null> {
   return db.user.findUnique({ where: { id } });
 }
 
