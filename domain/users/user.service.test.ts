@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { verifyPassword } from "@/lib/crypto";
-import { PASSWORD, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "@/test/harness";
+import { PASSWORD, rejectsWithoutChange, setupTestApp } from "@/test/harness";
 import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { userPrincipal } from "@/domain/principals/principal";
 import { createSession } from "./session.service";
