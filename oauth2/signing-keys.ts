@@ -37,7 +37,7 @@ export interface PublishedKey {
 export interface ActiveKey {
   kid: string;
   privateKey: CryptoKey;
-  /** The same private key for node:crypto's synchronous sign (access-token.ts signs with it). */
+  /** The same private key for node:crypto's sign (access-token.ts signs with it, on the thread pool). */
   signingKey: KeyObject;
 }
 
