@@ -1,17 +1,12 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
-// The Prisma CLI runs on its JavaScript engines through a driver adapter, so it
-// never downloads a binary (docs/design.md). PRISMA_SCHEMA picks the provider's
-// schema; DATABASE_URL picks the adapter.
-const url = process.env.DATABASE_URL ?? "file:./data/compass.db";
-
+// Prisma 7's CLI reads the database URL here, not in the schema. The product
+// only runs `prisma generate` with it (scripts/prisma-generate.ts), which
+// connects to nothing; at run time the driver adapters connect (lib/db.ts) and
+// lib/migrate.ts applies the committed migrations. PRISMA_SCHEMA picks the
+// provider's schema. Migrations are authored with the 6.19 CLI and its own
+// config (scripts/prisma6.config.ts, docs/decisions/0014-prisma-7.md).
 export default defineConfig({
   schema: process.env.PRISMA_SCHEMA ?? "prisma/schema.prisma",
-  experimental: { adapter: true },
-  engine: "js",
-  async adapter() {
-    return /^postgres/i.test(url) ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
-  },
+  datasource: { url: process.env.DATABASE_URL ?? "file:./data/compass.db" },
 });

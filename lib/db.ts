@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -70,7 +70,7 @@ export function createDb(databaseUrl: string): Db {
     return db;
   }
   const file = config.sqlitePath ?? databaseUrl;
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   const db = new SqliteClient({ adapter });
   readers.set(db, sqliteReader(file));
   return db;
