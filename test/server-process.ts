@@ -47,6 +47,8 @@ export interface StartOptions {
   compiled?: boolean;
   /** The source entry under tsx: server/main.ts unless given. */
   script?: string;
+  /** Node flags for the server process (its Next child takes them too, after its own: server/next-proxy.ts). */
+  nodeArgs?: string[];
 }
 
 export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<RunningServer> {
@@ -61,11 +63,15 @@ export async function startServer(env: Record<string, string>, options: StartOpt
 
 async function startServerOnce(
   env: Record<string, string>,
-  { waitForReady = true, compiled = false, script = "server/main.ts" }: StartOptions,
+  { waitForReady = true, compiled = false, script = "server/main.ts", nodeArgs }: StartOptions,
 ): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const [command, args] = compiled ? [process.execPath, ["dist/server.js"]] : [path.resolve("node_modules/.bin/tsx"), [script]];
+  const [command, args] = compiled
+    ? [process.execPath, [...(nodeArgs ?? []), "dist/server.js"]]
+    : nodeArgs
+      ? [process.execPath, [...nodeArgs, "--import", "tsx", script]]
+      : [path.resolve("node_modules/.bin/tsx"), [script]];
   const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

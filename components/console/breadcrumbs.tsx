@@ -23,7 +23,16 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
     .map((crumb) => crumb.label)
     .join(" · ");
   useEffect(() => {
-    document.title = `${title} · ${SITE}`;
+    const wanted = `${title} · ${SITE}`;
+    const apply = () => {
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    // Next streams a dynamic page's metadata and may write its generic <title> after this effect ran:
+    // while the page is shown, its own title wins.
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
   }, [title]);
   return (
     <nav className="breadcrumb" aria-label="Breadcrumb">
