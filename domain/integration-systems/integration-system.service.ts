@@ -196,7 +196,10 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
         orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
         take: first + 1,
       });
-  return { ...toPage(rows, first, cursorOf), countTotal: () => db.integrationSystem.count() };
+  const countTotal = raw
+    ? async () => Number((await raw.rows<{ total: number | string }>(`SELECT COUNT(*) AS "total" FROM "IntegrationSystem"`, [], []))[0].total)
+    : () => db.integrationSystem.count();
+  return { ...toPage(rows, first, cursorOf), countTotal };
 }
 
 type Keyset = { nameKey: string } | { createdAt: Date; id: string };
