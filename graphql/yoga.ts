@@ -1,4 +1,3 @@
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "@/lib/config";
@@ -69,7 +68,9 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
     },
     // GraphiQL from the product's own bundle: Yoga's default page loads its
     // assets from a CDN, which a network without internet never answers.
-    renderGraphiQL,
+    // Loaded on the first page asked for: the bundle is about 30 MB of strings
+    // on the heap, which an API-only instance should not carry.
+    renderGraphiQL: async (options) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
     graphiql: async (request) => ((await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false),
     context: ({ request }) => ({
