@@ -119,8 +119,9 @@ export async function verifyAccessTokenSignature(
     return result;
   }
   const result = await verifySignatureAndClaims(keys, token, expected);
-  if (result.ok) verified.set(token, { kid: (decodeProtectedHeader(token) as { kid: string }).kid, claims: result.claims });
-  return result;
+  if (!result.ok) return result;
+  verified.set(token, { kid: result.kid, claims: result.claims });
+  return { ok: true, claims: result.claims };
 }
 
 /**
@@ -160,7 +161,12 @@ async function recheck(keys: KeyRing, known: VerifiedToken, expected: { issuer: 
   return { ok: true, claims };
 }
 
-async function verifySignatureAndClaims(keys: KeyRing, token: string, expected: { issuer: string; audience: string; now?: number }): Promise<VerifyResult> {
+/** The full check, jose's; on success also the key id, for the verified-token cache. */
+async function verifySignatureAndClaims(
+  keys: KeyRing,
+  token: string,
+  expected: { issuer: string; audience: string; now?: number },
+): Promise<{ ok: true; claims: AccessTokenClaims; kid: string } | { ok: false; reason: string }> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
@@ -185,7 +191,7 @@ async function verifySignatureAndClaims(keys: KeyRing, token: string, expected: 
     // jose checks iat only against a maximum age; a token issued in the future was not issued by us.
     const nowSeconds = (expected.now ?? Date.now()) / 1000;
     if (payload.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: `the access token's "iat" claim is not accepted` };
-    return { ok: true, claims: payload };
+    return { ok: true, claims: payload, kid: header.kid };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "the access token has expired" };
     if (error instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: `the access token's "${error.claim}" claim is not accepted` };

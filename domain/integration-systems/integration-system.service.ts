@@ -115,12 +115,11 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
 
 // The hottest reads, as prepared statements where the client has them (lib/db.ts, rawReader): the same rows as Prisma's.
 const SELECT_SYSTEMS = selectEveryColumn("IntegrationSystem", Prisma.IntegrationSystemScalarFieldEnum);
-const DATE_COLUMNS = TIMESTAMP_COLUMNS;
 
 export async function findIntegrationSystem(db: Db, id: string): Promise<IntegrationSystem | null> {
   const raw = rawReader(db);
   if (!raw) return db.integrationSystem.findUnique({ where: { id } });
-  const [row] = await raw.rows<IntegrationSystem>(`${SELECT_SYSTEMS} WHERE "id" = $1`, [id], DATE_COLUMNS);
+  const [row] = await raw.rows<IntegrationSystem>(`${SELECT_SYSTEMS} WHERE "id" = $1`, [id], TIMESTAMP_COLUMNS);
   return row ?? null;
 }
 
@@ -130,14 +129,18 @@ function pageOfSystems(raw: RawReader, field: OrderField, direction: Direction, 
   if (field === "NAME") {
     const where = after && "nameKey" in after ? `WHERE "nameKey" ${op} $1` : "";
     const values = after && "nameKey" in after ? [after.nameKey, take] : [take];
-    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "nameKey" ${dir} LIMIT $${values.length}`, values, DATE_COLUMNS);
+    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "nameKey" ${dir} LIMIT $${values.length}`, values, TIMESTAMP_COLUMNS);
   }
   if (after && "createdAt" in after) {
     // The leading bound lets the database seek the index (see afterTimeAndId in paging/cursor.ts).
     const where = `WHERE "createdAt" ${op}= $1 AND ("createdAt" ${op} $1 OR ("createdAt" = $1 AND "id" ${op} $2))`;
-    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $3`, [raw.time(after.createdAt), after.id, take], DATE_COLUMNS);
+    return raw.rows(
+      `${SELECT_SYSTEMS} ${where} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $3`,
+      [raw.time(after.createdAt), after.id, take],
+      TIMESTAMP_COLUMNS,
+    );
   }
-  return raw.rows(`${SELECT_SYSTEMS} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $1`, [take], DATE_COLUMNS);
+  return raw.rows(`${SELECT_SYSTEMS} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $1`, [take], TIMESTAMP_COLUMNS);
 }
 
 export type OrderField = "NAME" | "CREATED_AT";
@@ -204,18 +207,17 @@ export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<La
 
 type Keyset = { nameKey: string } | { createdAt: Date; id: string };
 
+/** One page of listIntegrationSystems, once its arguments are checked and its cursor decoded. */
+interface PageQuery {
+  first: number;
+  field: OrderField;
+  direction: Direction;
+  after: Keyset | null;
+  cursorOf: (row: IntegrationSystem) => string;
+}
+
 /** The same page, for names or descriptions containing `search` literally, or a client id equal to it (raw SQL: see paging/search.ts). */
-async function searchIntegrationSystems(
-  db: Db,
-  args: {
-    search: string;
-    first: number;
-    field: OrderField;
-    direction: Direction;
-    after: Keyset | null;
-    cursorOf: (row: IntegrationSystem) => string;
-  },
-): Promise<LazyPage<IntegrationSystem>> {
+async function searchIntegrationSystems(db: Db, args: PageQuery & { search: string }): Promise<LazyPage<IntegrationSystem>> {
   const matches = matchesSql(args.search, null);
   const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
   const dir = Prisma.raw(args.direction);
@@ -271,17 +273,7 @@ function containsLowerSql(column: string, text: string): Prisma.Sql {
  */
 async function listAtScale(
   db: Db,
-  args: {
-    search: string | undefined;
-    filter?: ListFilter | null;
-    last?: boolean | null;
-    skipPages?: number | null;
-    first: number;
-    field: OrderField;
-    direction: Direction;
-    after: Keyset | null;
-    cursorOf: (row: IntegrationSystem) => string;
-  },
+  args: PageQuery & { search: string | undefined; filter?: ListFilter | null; last?: boolean | null; skipPages?: number | null },
 ): Promise<LazyPage<IntegrationSystem>> {
   const matches = matchesSql(args.search, args.filter);
   const orderFor = (direction: Direction) => {

@@ -51,11 +51,8 @@ async function definitionsFor(tx: Tx, postgres: boolean, tenantId: string, keys:
  */
 export async function lockLabelKeys(tx: Tx, tenantId: string, keys: readonly string[], mode: "shared" | "exclusive"): Promise<void> {
   const names = [...new Set(keys)].sort().map((key) => `${tenantId}/${key}`);
-  if (mode === "shared") {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(name, 0)) FROM unnest(${names}::text[]) WITH ORDINALITY AS k(name, n) ORDER BY n`;
-  } else {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(name, 0)) FROM unnest(${names}::text[]) WITH ORDINALITY AS k(name, n) ORDER BY n`;
-  }
+  const lock = Prisma.raw(mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock");
+  await tx.$executeRaw`SELECT ${lock}(hashtextextended(name, 0)) FROM unnest(${names}::text[]) WITH ORDINALITY AS k(name, n) ORDER BY n`;
 }
 
 /** Checks keys, sizes and definitions of labels about to be written; throws BAD_USER_INPUT naming `field.key`. */

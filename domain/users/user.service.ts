@@ -39,20 +39,35 @@ function validateNewUser(input: { email: string; password: string }, path: strin
 export async function createUser(db: Db, actor: Principal | "SYSTEM", input: { email: string; password: string; role: Role }, path = "in"): Promise<User> {
   const email = validateNewUser(input, path);
   const passwordHash = await hashPassword(input.password);
+  return insertUser(db, actor, { email, passwordHash, role: input.role }, path, {}, async (_tx, user) => user);
+}
+
+/**
+ * Creates the user and its USER_CREATED event in one transaction, then runs
+ * `then` in it; an email already taken is a CONFLICT on `path.email`.
+ */
+function insertUser<T>(
+  db: Db,
+  actor: Principal | "SYSTEM",
+  data: { email: string; passwordHash: string; role: Role },
+  path: string,
+  extraDetails: Record<string, string>,
+  then: (tx: Tx, user: User) => Promise<T>,
+): Promise<T> {
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
+        const user = await tx.user.create({ data: { id: newId(), ...data } });
         await recordAudit(tx, actor, {
           action: "USER_CREATED",
           objectType: "User",
           objectId: user.id,
-          objectLabel: email,
-          details: { email, role: input.role },
+          objectLabel: data.email,
+          details: { email: data.email, role: data.role, ...extraDetails },
         });
-        return user;
+        return then(tx, user);
       }),
-    () => conflict(`A user with email "${email}" already exists`, `${path}.email`),
+    () => conflict(`A user with email "${data.email}" already exists`, `${path}.email`),
   );
 }
 
@@ -256,21 +271,10 @@ async function issuePasswordLink(tx: Tx, user: User): Promise<{ token: string; e
 export async function inviteUser(db: Db, actor: Principal, input: { email: string; role: Role }, path = "in"): Promise<PasswordLink> {
   const email = checkEmail(input.email, `${path}.email`);
   const passwordHash = await hashPassword(newBearerSecret("unusable_"));
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: input.role } });
-        await recordAudit(tx, actor, {
-          action: "USER_CREATED",
-          objectType: "User",
-          objectId: user.id,
-          objectLabel: email,
-          details: { email, role: input.role, from: "invitation" },
-        });
-        return { user, ...(await issuePasswordLink(tx, user)) };
-      }),
-    () => conflict(`A user with email "${email}" already exists`, `${path}.email`),
-  );
+  return insertUser(db, actor, { email, passwordHash, role: input.role }, path, { from: "invitation" }, async (tx, user) => ({
+    user,
+    ...(await issuePasswordLink(tx, user)),
+  }));
 }
 
 /** A one-time link (24 h) for a user to set a new password; the old one keeps working until then. */
