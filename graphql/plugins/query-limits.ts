@@ -13,7 +13,6 @@ import {
   isCompositeType,
   isObjectType,
   isInterfaceType,
-  parse,
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -309,11 +308,12 @@ const nestedTooDeeply = (max: number) =>
 export function useQueryLimits(limits: QueryLimits): Plugin {
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
   return {
-    onParse({ setParseFn }) {
+    // Around the parse function set so far, so that other parse-step plugins (graphql/plugins/empty-argument-lists.ts) compose with it.
+    onParse({ parseFn, setParseFn }) {
       setParseFn((source, options) => {
         const text = typeof source === "string" ? source : source.body;
         if (nestingOf(text, limits.maxNesting) > limits.maxNesting) throw nestedTooDeeply(limits.maxNesting);
-        return parse(source, { ...options, maxTokens: limits.maxTokens });
+        return parseFn(source, { ...options, maxTokens: limits.maxTokens });
       });
     },
     // Before graphql-js's own rules: a refused document costs only this linear pass.
