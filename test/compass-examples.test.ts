@@ -69,23 +69,31 @@ test("every one of Compass's 140 examples parses and passes the query limits, wi
     const known = largest[name as keyof typeof largest];
     if (!known || value > known.value) largest[name as keyof typeof largest] = { value, file };
   };
-  let passed = 0;
-  let valid = 0;
+  const refused: string[] = [];
+  const valid: string[] = [];
   for (const { file, text } of examples) {
-    const document = parseAsYoga(text);
-    assert.deepEqual(limitErrors(document), [], file);
-    passed++;
-    if (validate(schema, document).length === 0) valid++;
+    let document: DocumentNode;
+    try {
+      document = parseAsYoga(text);
+    } catch (error) {
+      refused.push(`${file}: ${(error as Error).message}`);
+      continue;
+    }
+    refused.push(...limitErrors(document).map((message) => `${file}: ${message}`));
+    if (validate(schema, document).length === 0) valid.push(path.basename(file, ".graphql"));
     for (const [name, value] of Object.entries(measureDocument(schema, document))) note(name, value, file);
     note("tokens", countTokens(document), file);
     note("nesting", nestingOf(text, Number.POSITIVE_INFINITY), file);
   }
-  console.log(`Compass's examples: ${passed} of ${examples.length} parse and pass the query limits; ${valid} are valid against the schema today`);
+  const passed = examples.length - new Set(refused.map((line) => line.split(":")[0])).size;
+  console.log(`Compass's examples: ${passed} of ${examples.length} parse and pass the query limits`);
+  console.log(`Compass's examples valid against the schema today: ${valid.length} of ${examples.length} (${valid.join(", ")})`);
   console.log(
     Object.entries(largest)
       .map(([name, { value, file }]) => `  largest ${name}: ${value} (${file})`)
       .join("\n"),
   );
+  assert.deepEqual(refused, []);
   assert.equal(passed, 140);
 
   // The margins decision 0006 derives the limits with: a Compass document near a limit is one step from refused.
