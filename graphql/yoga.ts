@@ -10,6 +10,7 @@ import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
+import { useEmptyArgumentLists } from "./plugins/empty-argument-lists";
 import { useTextInputCheck } from "./plugins/text-input";
 import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
@@ -97,6 +98,7 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
             throw error;
           }),
       }),
+      useEmptyArgumentLists(),
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),

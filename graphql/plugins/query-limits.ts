@@ -1,5 +1,4 @@
 import {
-  BREAK,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -13,7 +12,6 @@ import {
   isCompositeType,
   isObjectType,
   isInterfaceType,
-  parse,
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -34,7 +32,8 @@ import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
  * multiplies what is below it by its page size (`first`, its default when
  * omitted, the largest page when it is a variable). Introspection fields are
  * exempt so GraphiQL's schema query keeps working (graphql-js limits their
- * depth itself).
+ * depth itself). A field the schema does not have costs nothing, since
+ * validation refuses it before anything runs, but counts everywhere else.
  *
  * Every measure is linear in the document: a fragment is measured once however
  * often it is spread, and measuring stops as soon as a limit is passed.
@@ -65,7 +64,7 @@ export const DEFAULT_QUERY_LIMITS = {
   maxTokens: 5000,
   maxNesting: 64,
   maxRootFields: 20,
-  maxFields: 500,
+  maxFields: 1000,
   maxAliases: 30,
   maxDirectives: 50,
   maxSameNameFields: 10,
@@ -88,27 +87,41 @@ interface Measure {
 
 const NOTHING: Measure = { depth: 0, cost: 0, width: 0 };
 
-function documentCounts(document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+/** What the limits measure in a document: the largest figure of any operation, and the work spent measuring. */
+export interface DocumentMeasure {
+  fields: number;
+  aliases: number;
+  directives: number;
+  depth: number;
+  cost: number;
+  rootFields: number;
+  sameNameFields: number;
+  /** Selections visited while measuring: linear in the document, however its fragments are spread. */
+  visits: number;
+}
+
+function documentCounts(document: DocumentNode) {
   let fields = 0;
   let aliases = 0;
   let directives = 0;
-  let error: GraphQLError | null = null;
+  // The document is already within the token limit: counting it all is cheap.
   visit(document, {
     Field(node) {
       fields++;
       if (node.alias) aliases++;
-      if (fields > limits.maxFields) error = limitError(`Document selects more than ${limits.maxFields} fields`);
-      else if (aliases > limits.maxAliases) error = limitError(`Document has more than ${limits.maxAliases} aliases`);
-      if (error) return BREAK;
     },
     Directive() {
-      if (++directives > limits.maxDirectives) {
-        error = limitError(`Document has more than ${limits.maxDirectives} directives`);
-        return BREAK;
-      }
+      directives++;
     },
   });
-  return error;
+  return { fields, aliases, directives };
+}
+
+function countsError({ fields, aliases, directives }: ReturnType<typeof documentCounts>, limits: QueryLimits): GraphQLError | null {
+  if (fields > limits.maxFields) return limitError(`Document selects more than ${limits.maxFields} fields`);
+  if (aliases > limits.maxAliases) return limitError(`Document has more than ${limits.maxAliases} aliases`);
+  if (directives > limits.maxDirectives) return limitError(`Document has more than ${limits.maxDirectives} directives`);
+  return null;
 }
 
 class OperationMeasurer {
@@ -116,6 +129,8 @@ class OperationMeasurer {
   /** Each fragment's measure, computed once; null while it is being measured (a cycle). */
   private readonly measured = new Map<string, Measure | null>();
   reason = "";
+  /** The largest figures of any operation so far, and the selections visited. */
+  readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0 };
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -161,12 +176,16 @@ class OperationMeasurer {
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
     const below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined) : NOTHING;
-    const paged = !!definition?.args.some((arg) => arg.name === "first");
-    const readsDatabase = this.isRoot(parent) || paged || field.name.value === "totalCount";
-    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + this.pageSize(field, definition) * below.cost;
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
     const depth = introspection ? 0 : below.depth + 1;
+    // A field the schema does not have never runs: graphql-js refuses the document right after this
+    // pass (FieldsOnCorrectTypeRule). It counts toward depth and the document caps, which bound the
+    // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
+    if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1 });
+    const paged = !!definition?.args.some((arg) => arg.name === "first");
+    const readsDatabase = this.isRoot(parent) || paged || field.name.value === "totalCount";
+    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + this.pageSize(field, definition) * below.cost;
     return this.check({ depth, cost, width: 1 });
   }
 
@@ -187,6 +206,7 @@ class OperationMeasurer {
     let cost = 0;
     let width = 0;
     for (const selection of selectionSet.selections) {
+      this.largest.visits++;
       let inner: Measure;
       if (selection.kind === Kind.FIELD) {
         inner = this.fieldMeasure(selection, parent);
@@ -216,11 +236,13 @@ class OperationMeasurer {
     const groups = new Map<string, { count: number; sets: { set: SelectionSetNode; expanded: ReadonlySet<string> }[] }>();
     const collect = (set: SelectionSetNode, expanded: Set<string>) => {
       for (const selection of set.selections) {
+        this.largest.visits++;
         if (selection.kind === Kind.FIELD) {
           const name = (selection.alias ?? selection.name).value;
           let group = groups.get(name);
           if (!group) groups.set(name, (group = { count: 0, sets: [] }));
-          if (++group.count > this.limits.maxSameNameFields) {
+          this.largest.sameNameFields = Math.max(this.largest.sameNameFields, ++group.count);
+          if (group.count > this.limits.maxSameNameFields) {
             this.exceeded(`More than ${this.limits.maxSameNameFields} fields answer to "${name}" in one place`);
           }
           // Below, the fragments expanded on the way down are not expanded again (a cycle, which graphql-js reports).
@@ -241,14 +263,23 @@ class OperationMeasurer {
     }
   }
 
-  operation(operation: OperationDefinitionNode): void {
+  document(document: DocumentNode): void {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION) this.operation(definition);
+    }
+  }
+
+  private operation(operation: OperationDefinitionNode): void {
     const root =
       operation.operation === "query"
         ? this.schema.getQueryType()
         : operation.operation === "mutation"
           ? this.schema.getMutationType()
           : this.schema.getSubscriptionType();
-    const { width } = this.set(operation.selectionSet, root ?? undefined);
+    const { depth, cost, width } = this.set(operation.selectionSet, root ?? undefined);
+    this.largest.depth = Math.max(this.largest.depth, depth);
+    this.largest.cost = Math.max(this.largest.cost, cost);
+    this.largest.rootFields = Math.max(this.largest.rootFields, width);
     if (width > this.limits.maxRootFields) {
       this.exceeded(`Operation selects ${width} root fields; the limit is ${this.limits.maxRootFields}`);
     }
@@ -258,18 +289,40 @@ class OperationMeasurer {
 
 /** The first limit the document passes, or null. Linear in the document's size. */
 export function queryLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): GraphQLError | null {
-  const counted = documentCounts(document, limits);
+  const counted = countsError(documentCounts(document), limits);
   if (counted) return counted;
   const measurer = new OperationMeasurer(schema, document, limits);
   try {
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) measurer.operation(definition);
-    }
+    measurer.document(document);
   } catch (error) {
     if (error instanceof LimitExceeded) return limitError(measurer.reason);
     throw error;
   }
   return null;
+}
+
+const UNLIMITED: QueryLimits = {
+  maxTokens: Number.POSITIVE_INFINITY,
+  maxNesting: Number.POSITIVE_INFINITY,
+  maxDepth: Number.POSITIVE_INFINITY,
+  maxCost: Number.POSITIVE_INFINITY,
+  maxRootFields: Number.POSITIVE_INFINITY,
+  maxFields: Number.POSITIVE_INFINITY,
+  maxAliases: Number.POSITIVE_INFINITY,
+  maxDirectives: Number.POSITIVE_INFINITY,
+  maxSameNameFields: Number.POSITIVE_INFINITY,
+  databaseCost: DEFAULT_QUERY_LIMITS.databaseCost,
+};
+
+/**
+ * Every figure the limits judge, measured without stopping at a limit: how
+ * the limits are derived from real documents (decision 0006), and how a test
+ * proves the work stays linear.
+ */
+export function measureDocument(schema: GraphQLSchema, document: DocumentNode): DocumentMeasure {
+  const measurer = new OperationMeasurer(schema, document, UNLIMITED);
+  measurer.document(document);
+  return { ...documentCounts(document), ...measurer.largest };
 }
 
 /**
@@ -309,11 +362,12 @@ const nestedTooDeeply = (max: number) =>
 export function useQueryLimits(limits: QueryLimits): Plugin {
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
   return {
-    onParse({ setParseFn }) {
+    // Around the parse function set so far, so that other parse-step plugins (graphql/plugins/empty-argument-lists.ts) compose with it.
+    onParse({ parseFn, setParseFn }) {
       setParseFn((source, options) => {
         const text = typeof source === "string" ? source : source.body;
         if (nestingOf(text, limits.maxNesting) > limits.maxNesting) throw nestedTooDeeply(limits.maxNesting);
-        return parse(source, { ...options, maxTokens: limits.maxTokens });
+        return parseFn(source, { ...options, maxTokens: limits.maxTokens });
       });
     },
     // Before graphql-js's own rules: a refused document costs only this linear pass.

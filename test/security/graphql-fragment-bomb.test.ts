@@ -13,17 +13,11 @@ import fs from "node:fs";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "@/graphql/plugins/query-limits";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { getConfig } from "@/lib/config";
+import { doubledFragments } from "@/test/attack-documents";
 import { setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 const base = await app.listen();
-
-/** `fragment F1 on Query { ...F0 ...F0 }` and so on: F{levels} expands to 2^levels copies of F0. */
-function doubledFragments(levels: number): string {
-  const fragments = ["fragment F0 on Query { viewer { kind } }"];
-  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
-  return `{ ...F${levels} }\n${fragments.join("\n")}`;
-}
 
 async function post(headers: Record<string, string>, body: string) {
   const started = performance.now();

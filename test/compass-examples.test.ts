@@ -1,0 +1,161 @@
+/**
+ * Issue 22: Kyma Compass's 140 example documents (test/fixtures/compass/examples,
+ * verbatim) go through the same parse step and query limits as a request:
+ * every one parses and passes the limits, with the margins decision 0006
+ * records. How many are also valid against the schema today is reported;
+ * other parts of issue 22 raise that figure.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { type DocumentNode, type GraphQLSchema, buildSchema, parse, validate } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
+import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, useQueryLimits } from "@/graphql/plugins/query-limits";
+import { getConfig } from "@/lib/config";
+import { doubledFragments } from "./attack-documents";
+
+const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
+const schema: GraphQLSchema = buildSchema(fs.readFileSync(path.join(import.meta.dirname, "../graphql/schema.generated.graphqls"), "utf8"));
+const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: getConfig().graphqlMaxDepth, maxCost: getConfig().graphqlMaxCost };
+
+const examples = fs
+  .readdirSync(EXAMPLES, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".graphql"))
+  .sort()
+  .map((file) => ({ file, text: fs.readFileSync(path.join(EXAMPLES, file), "utf8") }));
+
+/**
+ * The parse function Yoga ends up with, built the way Yoga's orchestrator
+ * builds it: each plugin's onParse in the order graphql/yoga.ts lists them,
+ * each wrapping the function set before it.
+ */
+function parseStep(plugins: Plugin[]): (text: string) => DocumentNode {
+  let parseFn: (source: string, options?: object) => DocumentNode = parse;
+  for (const plugin of plugins) {
+    (plugin.onParse as (payload: object) => void)?.({
+      parseFn,
+      setParseFn: (next: typeof parseFn) => {
+        parseFn = next;
+      },
+    });
+  }
+  return (text) => parseFn(text);
+}
+const limitsPlugin = useQueryLimits(limits);
+const parseAsYoga = parseStep([useEmptyArgumentLists(), limitsPlugin]);
+
+/** What the limits plugin's validation step says of a document: the errors it sets, or none. */
+function limitErrors(document: DocumentNode): string[] {
+  let errors: readonly Error[] = [];
+  (limitsPlugin.onValidate as (payload: object) => void)({
+    params: { schema, documentAST: document },
+    setResult: (result: readonly Error[]) => {
+      errors = result;
+    },
+  });
+  return errors.map((error) => error.message);
+}
+
+test("Compass's 140 example documents are all here", () => {
+  assert.equal(examples.length, 140);
+  assert.equal(new Set(examples.map(({ file }) => path.dirname(file))).size, 119);
+});
+
+test("every one of Compass's 140 examples parses and passes the query limits, with a margin", () => {
+  const largest: Record<keyof DocumentMeasure | "tokens" | "nesting", { value: number; file: string }> = Object.create(null);
+  const note = (name: string, value: number, file: string) => {
+    const known = largest[name as keyof typeof largest];
+    if (!known || value > known.value) largest[name as keyof typeof largest] = { value, file };
+  };
+  const refused: string[] = [];
+  const valid: string[] = [];
+  for (const { file, text } of examples) {
+    let document: DocumentNode;
+    try {
+      document = parseAsYoga(text);
+    } catch (error) {
+      refused.push(`${file}: ${(error as Error).message}`);
+      continue;
+    }
+    refused.push(...limitErrors(document).map((message) => `${file}: ${message}`));
+    if (validate(schema, document).length === 0) valid.push(path.basename(file, ".graphql"));
+    for (const [name, value] of Object.entries(measureDocument(schema, document))) note(name, value, file);
+    note("tokens", countTokens(document), file);
+    note("nesting", nestingOf(text, Number.POSITIVE_INFINITY), file);
+  }
+  const passed = examples.length - new Set(refused.map((line) => line.split(":")[0])).size;
+  console.log(`Compass's examples: ${passed} of ${examples.length} parse and pass the query limits`);
+  console.log(`Compass's examples valid against the schema today: ${valid.length} of ${examples.length} (${valid.join(", ")})`);
+  console.log(
+    Object.entries(largest)
+      .map(([name, { value, file }]) => `  largest ${name}: ${value} (${file})`)
+      .join("\n"),
+  );
+  assert.deepEqual(refused, []);
+  assert.equal(passed, 140);
+
+  // The margins decision 0006 derives the limits with: a Compass document near a limit is one step from refused.
+  assert.ok(largest.depth.value + 2 <= limits.maxDepth, `depth ${largest.depth.value}, limit ${limits.maxDepth}`);
+  assert.ok(largest.fields.value * 1.4 <= limits.maxFields, `fields ${largest.fields.value}, limit ${limits.maxFields}`);
+  assert.ok(largest.cost.value * 1.5 <= limits.maxCost, `cost ${largest.cost.value}, limit ${limits.maxCost}`);
+  assert.ok(largest.tokens.value * 3 <= limits.maxTokens, `tokens ${largest.tokens.value}, limit ${limits.maxTokens}`);
+  assert.ok(largest.nesting.value * 4 <= limits.maxNesting, `nesting ${largest.nesting.value}, limit ${limits.maxNesting}`);
+});
+
+/** Tokens of a parsed document, as the parser's maxTokens counts them (comments excluded). */
+function countTokens(document: DocumentNode): number {
+  let count = 0;
+  for (let token = document.loc!.startToken.next; token && token.kind !== "<EOF>"; token = token.next) {
+    if (token.kind !== "Comment") count++;
+  }
+  return count;
+}
+
+/** A valid document `depth` fields deep: integration system → application → integration system ..., one row per page. */
+function nestedDocument(depth: number): string {
+  const cycle = ["applications(first: 1)", "data", "integrationSystem"];
+  const path = ["integrationSystems(first: 1)", "data"];
+  while (path.length < depth - 1) path.push(cycle[(path.length - 2) % cycle.length]);
+  const leaf = path.at(-1)!.startsWith("applications") ? "totalCount" : "id";
+  return `{ ${path.join(" { ")} { ${leaf} }${" }".repeat(path.length)}`;
+}
+
+test("a valid document deeper than any Compass example is refused; as deep as the limit, it passes", () => {
+  const deepest = Math.max(...examples.map(({ text }) => measureDocument(schema, parseAsYoga(text)).depth));
+  assert.ok(deepest < limits.maxDepth);
+  for (const depth of [deepest, limits.maxDepth, limits.maxDepth + 1, 2 * limits.maxDepth]) {
+    const document = parseAsYoga(nestedDocument(depth));
+    assert.equal(measureDocument(schema, document).depth, depth);
+    // Valid against the schema: it is the limits, not an unknown field, that refuse it.
+    assert.deepEqual(validate(schema, document), [], `depth ${depth}`);
+    if (depth <= limits.maxDepth) assert.deepEqual(limitErrors(document), [], `depth ${depth}`);
+    // Measuring stops at the first level past the limit.
+    else assert.deepEqual(limitErrors(document), [`Query is nested ${limits.maxDepth + 1} levels deep; the limit is ${limits.maxDepth}`]);
+  }
+});
+
+test("the fragment bomb and alias amplification are refused, and measuring them is linear in the document, not in what it expands to", () => {
+  // Small sizes first, so that a measurement that re-expands fragments fails here instead of running for hours.
+  const visits = [4, 8, 12].map((levels) => {
+    const measure = measureDocument(schema, parseAsYoga(doubledFragments(levels)));
+    // The cost it describes doubles with each level (2^levels viewer fields) ...
+    assert.equal(measure.cost, 12 * 2 ** levels);
+    return measure.visits;
+  });
+  // ... while the selections measured grow by the same few per level: each fragment is measured once.
+  assert.equal(visits[2] - visits[1], visits[1] - visits[0], `visits ${visits.join(", ")}`);
+  assert.ok(visits[2] <= 5 * 12, `visits ${visits.join(", ")}`);
+  for (const levels of [22, 30]) {
+    const document = parseAsYoga(doubledFragments(levels));
+    assert.equal(measureDocument(schema, document).visits, visits[0] + (levels - 4) * ((visits[1] - visits[0]) / 4));
+    assert.deepEqual(limitErrors(document).length, 1);
+    assert.match(limitErrors(document)[0], /cost/);
+  }
+
+  const aliases = parseAsYoga(`{ ${Array.from({ length: 450 }, (_, i) => `t${i}: tenants(first: 1) { totalCount }`).join("\n")} }`);
+  assert.deepEqual(limitErrors(aliases), [`Document has more than ${limits.maxAliases} aliases`]);
+  // Two selections per alias, each visited once while measuring and once while merging same-name fields.
+  assert.equal(measureDocument(schema, aliases).visits, 4 * 450);
+});
