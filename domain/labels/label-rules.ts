@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { linearRegExp } from "@/lib/linear-regexp";
 import { plural } from "@/lib/text";
 import { badInput } from "@/domain/errors";
 
@@ -49,7 +50,8 @@ export function checkLabelsInput(labels: unknown, field: string): Record<string,
 }
 
 // One compiler for every schema; compiled validators are kept by schema text.
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true });
+// Patterns run on a linear-time engine (lib/linear-regexp.ts), never on V8's backtracking one.
+const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true, code: { regExp: Object.assign(linearRegExp, { code: "linearRegExp" }) } });
 addFormats(ajv);
 const require = createRequire(import.meta.url);
 // Ajv's own guard for schemas from users: refuses keywords that make validation slow (e.g. unbounded `pattern` with other keywords).

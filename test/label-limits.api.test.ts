@@ -1,0 +1,125 @@
+/**
+ * Issue 20: what a label may be, as data. Tenant-written patterns run in
+ * linear time, label definitions are checked in every subschema, label keys
+ * never reach an object's prototype, values are bounded by shape and objects
+ * by count and bytes, and NUL never reaches a database. Each limit answers
+ * the same on both providers (docs/operations.md lists them).
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createTenant } from "@/domain/tenants/tenant.service";
+import { onlyError, setupTestApp } from "./harness";
+
+const app = await setupTestApp();
+const tenant = await createTenant(app.db, app.admin.principal, { externalId: "limits-tenant", name: "Limits" });
+const inTenant = { ...app.admin, headers: { tenant: tenant.externalId } };
+const base = await app.listen();
+
+async function register(kind: "Application" | "Runtime", name: string, labels?: Record<string, unknown>): Promise<string> {
+  const data = await app.ok<any>(`mutation($in: ${kind}RegisterInput!) { result: register${kind}(in: $in) { id } }`, { in: { name, labels } }, inTenant as any);
+  return data.result.id;
+}
+
+/** POSTs a GraphQL document over real HTTP as the tenant's admin. */
+function post(query: string, variables: Record<string, unknown>): Promise<Response> {
+  return fetch(`${base}/api/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}`, tenant: tenant.externalId },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+/**
+ * Runs `write` while JWKS is asked for every 25 ms: answers how long the write
+ * took and the slowest JWKS answer. A pattern that backtracks blocks the event
+ * loop, so both grow together.
+ */
+async function timedBeside(write: () => Promise<Response>): Promise<{ writeMs: number; slowestJwksMs: number; body: any }> {
+  const started = performance.now();
+  let done = false;
+  const writing = write().then(async (response) => {
+    done = true;
+    return { ms: performance.now() - started, body: await response.json() };
+  });
+  const jwks: Promise<number>[] = [];
+  while (!done && performance.now() - started < 10_000) {
+    const sent = performance.now();
+    jwks.push(fetch(`${base}/.well-known/jwks.json`).then(async (response) => (await response.arrayBuffer(), performance.now() - sent)));
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const { ms, body } = await writing;
+  return { writeMs: ms, slowestJwksMs: Math.max(0, ...(await Promise.all(jwks))), body };
+}
+
+// The issue's attack strings: each extra character doubles a backtracking engine's time.
+const ATTACKS: [string, Record<string, unknown>, unknown][] = [
+  ["pattern", { type: "string", maxLength: 63, pattern: "^([a-z0-9]+-?)+$" }, `${"a".repeat(26)}_`],
+  ["pattern, nested plus", { type: "string", maxLength: 63, pattern: "^(a+)+$" }, `${"a".repeat(26)}!`],
+  [
+    "patternProperties",
+    { type: "object", propertyNames: { maxLength: 63 }, patternProperties: { "^(a+)+$": { type: "integer" } } },
+    { [`${"a".repeat(26)}!`]: 1 },
+  ],
+  ["propertyNames", { type: "object", propertyNames: { maxLength: 63, pattern: "^(a+)+$" } }, { [`${"a".repeat(26)}!`]: 1 }],
+];
+// A backtracking engine takes 10 s and more on these strings here; the linear one a few ms. The margin absorbs a loaded machine.
+const WITHIN_MS = 2000;
+// Warm the paths timed below (the first JWKS answer, the first compiled pattern), so their one-time costs are not counted.
+await fetch(`${base}/.well-known/jwks.json`).then((response) => response.arrayBuffer());
+await post(
+  `mutation { createLabelDefinition(in: { key: "warm", schema: "{\\"type\\":\\"string\\",\\"maxLength\\":9,\\"pattern\\":\\"^w$\\"}" }) { key } }`,
+  {},
+).then((response) => response.json());
+
+for (const [where, schema, value] of ATTACKS) {
+  test(`a ${where} that backtracks is matched in bounded time, on a write and on a definition over stored values; JWKS is not held up`, async () => {
+    const key = `redos_${where.replace(/\W/g, "_")}`;
+    const stored = await register("Runtime", `rt-${key}`, { [key]: value });
+    // A definition created over a stored value runs the pattern on it.
+    const creating = await timedBeside(() =>
+      post(`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key, schema: JSON.stringify(schema) } }),
+    );
+    assert.equal(creating.body.errors?.[0]?.extensions?.code, where === "patternProperties" ? undefined : "CONFLICT", JSON.stringify(creating.body));
+    assert.ok(creating.writeMs < WITHIN_MS, `creating the definition took ${creating.writeMs.toFixed(0)} ms`);
+    assert.ok(creating.slowestJwksMs < WITHIN_MS, `JWKS waited ${creating.slowestJwksMs.toFixed(0)} ms`);
+    await app.db.label.deleteMany({ where: { objectId: stored } });
+    if (creating.body.errors)
+      await app.ok(
+        `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+        { in: { key, schema: JSON.stringify(schema) } },
+        inTenant as any,
+      );
+    // A write checks the value against the definition.
+    const writing = await timedBeside(() =>
+      post(`mutation($id: ID!, $key: String!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: $key, value: $v) { key } }`, { id: stored, key, v: value }),
+    );
+    assert.ok(writing.writeMs < WITHIN_MS, `the write took ${writing.writeMs.toFixed(0)} ms`);
+    assert.ok(writing.slowestJwksMs < WITHIN_MS, `JWKS waited ${writing.slowestJwksMs.toFixed(0)} ms`);
+    if (where === "patternProperties") assert.equal(writing.body.errors, undefined, "a name the pattern does not match is not checked by it");
+    else assert.equal(onlyError({ status: 200, headers: new Headers(), body: writing.body }).extensions.code, "BAD_USER_INPUT");
+  });
+}
+
+test("patterns keep their meaning on the linear engine; one it cannot run (lookaround, backreference) is BAD_USER_INPUT on in.schema", async () => {
+  await app.ok(
+    `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+    { in: { key: "slug", schema: JSON.stringify({ type: "string", maxLength: 63, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }) } },
+    inTenant as any,
+  );
+  const id = await register("Application", "app-slug");
+  await app.ok(`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "slug", value: "my-app-1") { key } }`, { id }, inTenant as any);
+  const bad = onlyError(
+    await app.graphql(`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "slug", value: "My--app") { key } }`, { id }, inTenant),
+  );
+  assert.deepEqual([bad.extensions.code, bad.extensions.field], ["BAD_USER_INPUT", "value"]);
+  for (const pattern of ["^(?=a)a$", "^(a)\\1$"]) {
+    const error = onlyError(
+      await app.graphql(
+        `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+        { in: { key: "unsupported", schema: JSON.stringify({ type: "string", maxLength: 10, pattern }) } },
+        inTenant,
+      ),
+    );
+    assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.schema"], error.message);
+  }
+});
