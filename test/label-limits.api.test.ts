@@ -123,3 +123,49 @@ test("patterns keep their meaning on the linear engine; one it cannot run (looka
     assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.schema"], error.message);
   }
 });
+
+// ---------------------------------------------------------------------------
+// Finding 2: the schema check holds in every subschema.
+
+function defineLabel(key: string, schema: unknown) {
+  return app.graphql(
+    `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`,
+    { in: { key, schema: JSON.stringify(schema) } },
+    inTenant,
+  );
+}
+
+test("the schema check holds in every subschema: $defs, references into data, unknown keywords and $id are refused on in.schema", async () => {
+  const refused: unknown[] = [
+    { $defs: { p: { pattern: "^(a+)+$" } }, $ref: "#/$defs/p" },
+    { definitions: { p: { format: "email" } }, $ref: "#/definitions/p" },
+    { type: "object", properties: { a: { $defs: { deep: { pattern: "^a" } } } } },
+    { anyOf: [{ type: "object", patternProperties: { "^a": true } }] },
+    { default: { pattern: "^(a+)+$" }, $ref: "#/default" },
+    { properties: { x: { const: { pattern: "^b" } } }, $ref: "#/properties/x/const" },
+    { $ref: "#/$defs/missing" },
+    { $ref: "#%E0%A4%A" },
+    { "x-hidden": { pattern: "^(a+)+$" }, $ref: "#/x-hidden" },
+    { $defs: { p: { $id: "elsewhere", type: "string" } } },
+  ];
+  for (const [index, schema] of refused.entries()) {
+    const error = onlyError(await defineLabel(`refused_${index}`, schema));
+    assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.schema"], `${JSON.stringify(schema)}: ${error.message}`);
+  }
+  assert.equal(await app.db.labelDefinition.count({ where: { key: { startsWith: "refused_" } } }), 0);
+});
+
+test("subschemas that keep the rules are accepted and applied: $defs through $ref, a property named like a keyword", async () => {
+  const schema = {
+    $defs: { slug: { type: "string", maxLength: 20, pattern: "^[a-z]+$" } },
+    type: "object",
+    properties: { pattern: { $ref: "#/$defs/slug" }, format: { type: "integer" } },
+  };
+  assert.equal((await defineLabel("shaped", schema)).body.errors, undefined);
+  const id = await register("Runtime", "rt-shaped");
+  const set = (value: unknown) =>
+    app.graphql(`mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "shaped", value: $v) { key } }`, { id, v: value }, inTenant);
+  assert.equal((await set({ pattern: "abc", format: 1 })).body.errors, undefined);
+  const bad = onlyError(await set({ pattern: "ABC" }));
+  assert.deepEqual([bad.extensions.code, bad.extensions.field], ["BAD_USER_INPUT", "value"]);
+});

@@ -51,8 +51,14 @@ export function checkLabelsInput(labels: unknown, field: string): Record<string,
 
 // One compiler for every schema; compiled validators are kept by schema text.
 // Patterns run on a linear-time engine (lib/linear-regexp.ts), never on V8's backtracking one.
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true, code: { regExp: Object.assign(linearRegExp, { code: "linearRegExp" }) } });
+const ajvOptions = { allErrors: false, strict: false, validateSchema: true, code: { regExp: Object.assign(linearRegExp, { code: "linearRegExp" }) } };
+const ajv = new Ajv(ajvOptions);
 addFormats(ajv);
+// New schemas are compiled once more in strict mode, which refuses keywords ajv does not know
+// (the allow-list): every keyword left is one subschemasOf() below walks or one that holds data.
+// Stored schemas keep compiling leniently, so a definition written before stays usable.
+const strictAjv = new Ajv({ ...ajvOptions, strictSchema: true });
+addFormats(strictAjv);
 const require = createRequire(import.meta.url);
 // Ajv's own guard for schemas from users: refuses keywords that make validation slow (e.g. unbounded `pattern` with other keywords).
 const checkSecure = ajv.compile(require("ajv/dist/refs/json-schema-secure.json") as object);
@@ -64,6 +70,60 @@ function depthOf(value: unknown, depth = 0): number {
   let max = depth;
   for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
   return max;
+}
+
+/** Keywords whose values are data, never schemas: nothing under them is walked, and no $ref may point there. */
+const DATA_KEYWORDS: ReadonlySet<string> = new Set(["enum", "const", "default", "examples"]);
+/** Keywords whose value maps names to schemas. */
+const MAP_KEYWORDS: ReadonlySet<string> = new Set(["properties", "patternProperties", "$defs", "definitions", "dependencies", "dependentSchemas"]);
+
+const escapePointer = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/**
+ * Every subschema of `schema` with its JSON pointer ("" for the root). The
+ * strict compile has refused unknown keywords, so every object left outside
+ * the data keywords is a schema, or a map of them.
+ */
+function subschemasOf(schema: unknown, pointer = "", found = new Map<string, object>()): Map<string, object> {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return found;
+  found.set(pointer, schema);
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (DATA_KEYWORDS.has(keyword) || typeof value !== "object" || value === null) continue;
+    const at = `${pointer}/${escapePointer(keyword)}`;
+    const children = Array.isArray(value)
+      ? value.map((child, index) => [`${at}/${index}`, child] as const)
+      : MAP_KEYWORDS.has(keyword)
+        ? Object.entries(value).map(([name, child]) => [`${at}/${escapePointer(name)}`, child] as const)
+        : [[at, value] as const];
+    for (const [childPointer, child] of children) subschemasOf(child, childPointer, found);
+  }
+  return found;
+}
+
+/**
+ * Ajv's guard for schemas from users holds in every subschema, not only
+ * those its meta-schema walks (issue 20, finding 2: a pattern under `$defs`
+ * escaped it). A `$ref` may only point at a subschema walked here, never
+ * into data (`{"default": {...}, "$ref": "#/default"}` compiles the default
+ * as a schema), and no `$id` may move where references resolve.
+ */
+function checkEverySubschema(schema: unknown, field: string): void {
+  const subschemas = subschemasOf(schema);
+  for (const [pointer, subschema] of subschemas) {
+    const where = pointer ? ` at ${pointer}` : "";
+    if ("$id" in subschema) throw badInput(field, `The schema is not accepted${where}: a label definition takes no $id`);
+    if (!checkSecure(subschema)) throw badInput(field, `The schema is not accepted${where}: ${describe(checkSecure.errors![0])}`);
+    const ref = (subschema as { $ref?: unknown }).$ref;
+    if (ref === undefined) continue;
+    let target: string | null = null;
+    try {
+      target = typeof ref === "string" && ref.startsWith("#") ? decodeURIComponent(ref.slice(1)) : null;
+    } catch {
+      // A malformed escape points nowhere.
+    }
+    if (target === null || !subschemas.has(target))
+      throw badInput(field, `The schema is not accepted${where}: $ref may only point at a subschema of this schema ("#" or "#/$defs/name")`);
+  }
 }
 
 const describe = (error: ErrorObject) =>
@@ -82,13 +142,16 @@ export function checkSchema(text: string, field: string): string {
     throw badInput(field, "A JSON Schema is an object or a boolean");
   }
   if (depthOf(schema) > MAX_SCHEMA_DEPTH) throw badInput(field, `A schema nests at most ${MAX_SCHEMA_DEPTH} levels`);
-  if (!checkSecure(schema)) throw badInput(field, `The schema is not accepted: ${describe(checkSecure.errors![0])}`);
   const normalised = JSON.stringify(schema);
   try {
+    const strict = JSON.parse(normalised) as object | boolean;
+    strictAjv.compile(strict);
+    if (typeof strict === "object") strictAjv.removeSchema(strict);
     validatorFor(normalised);
   } catch (error) {
     throw badInput(field, `The schema is not a valid JSON Schema: ${(error as Error).message}`);
   }
+  checkEverySubschema(schema, field);
   return normalised;
 }
 
