@@ -169,3 +169,68 @@ test("subschemas that keep the rules are accepted and applied: $defs through $re
   const bad = onlyError(await set({ pattern: "ABC" }));
   assert.deepEqual([bad.extensions.code, bad.extensions.field], ["BAD_USER_INPUT", "value"]);
 });
+
+// ---------------------------------------------------------------------------
+// Finding 3: label keys never reach a prototype.
+
+test("labels named __proto__ and constructor are ordinary labels: they hide nothing and fake nothing", async () => {
+  const id = await register("Application", "app-proto", { env: "dev" });
+  const set = (key: string, value: unknown) =>
+    app.ok(
+      `mutation($id: ID!, $key: String!, $v: Any!) { setApplicationLabel(applicationID: $id, key: $key, value: $v) { key } }`,
+      { id, key, v: value },
+      inTenant as any,
+    );
+  await set("__proto__", { integrationSystemID: "someone-else", env: "prod" });
+  const data = await app.ok<any>(
+    `query($id: ID!) { application(id: $id) { labels system: labels(key: "integrationSystemID") env: labels(key: "env")
+      ctor: labels(key: "constructor") proto: labels(key: "__proto__") toString: labels(key: "toString") integrationSystemID } }`,
+    { id },
+    inTenant as any,
+  );
+  const application = data.application;
+  // Computed keys: a literal `__proto__:` would set the expectation's prototype.
+  assert.deepEqual(application.labels, { ["__proto__"]: { integrationSystemID: "someone-else", env: "prod" }, env: "dev" });
+  assert.deepEqual(Object.keys(application.labels).sort(), ["__proto__", "env"]);
+  assert.equal(application.system, null, "integrationSystemID is the server's, and this application has none");
+  assert.equal(application.integrationSystemID, null);
+  assert.deepEqual(application.env, { env: "dev" });
+  assert.equal(application.ctor, null);
+  assert.equal(application.toString, null);
+  assert.deepEqual(application.proto, { ["__proto__"]: { integrationSystemID: "someone-else", env: "prod" } });
+  await set("constructor", 1);
+  const again = await app.ok<any>(`query($id: ID!) { application(id: $id) { ctor: labels(key: "constructor") } }`, { id }, inTenant as any);
+  assert.deepEqual(again.application.ctor, { constructor: 1 });
+  // A filter on the system label finds no application through the fake.
+  const filtered = await app.ok<any>(
+    `{ applications(filter: [{ key: "integrationSystemID", query: "$ ? (@ == \\"someone-else\\")" }]) { totalCount } }`,
+    {},
+    inTenant as any,
+  );
+  assert.equal(filtered.applications.totalCount, 0);
+});
+
+test("a variable named like an Object member, declared but not sent, is absent in a label literal", async () => {
+  const id = await register("Runtime", "rt-ctor-variable");
+  const data = await app.ok<any>(
+    `mutation($id: ID!, $constructor: Any, $toString: Any) { setRuntimeLabel(runtimeID: $id, key: "v", value: { a: $constructor, b: [$toString] }) { value } }`,
+    { id },
+    inTenant as any,
+  );
+  assert.deepEqual(data.setRuntimeLabel.value, { a: null, b: [null] });
+  assert.deepEqual(await app.db.label.findFirst({ where: { objectId: id, key: "v" }, select: { value: true } }), { value: { a: null, b: [null] } });
+});
+
+test("a String variable placed under a field named like an Object member keeps the text maximum", async () => {
+  const id = await register("Runtime", "rt-ctor-text");
+  for (const field of ["other", "constructor", "toString"]) {
+    const error = onlyError(
+      await app.graphql(
+        `mutation($id: ID!, $s: String) { setRuntimeLabel(runtimeID: $id, key: "t", value: { ${field}: $s }) { key } }`,
+        { id, s: "x".repeat(2001) },
+        inTenant,
+      ),
+    );
+    assert.deepEqual([error.extensions.code, error.message], ["BAD_USER_INPUT", "Text must be at most 2000 characters"], field);
+  }
+});

@@ -173,14 +173,19 @@ export async function deleteLabelsOf(tx: Tx, objectIds: readonly string[]): Prom
   if (objectIds.length) await tx.label.deleteMany({ where: { objectId: { in: [...objectIds] } } });
 }
 
-/** The labels of each object, by id (for a page's DataLoader). */
+/**
+ * The labels of each object, by id (for a page's DataLoader). Keys are the
+ * tenant's: each object's labels have no prototype, so a label named
+ * `__proto__` or `constructor` is an ordinary label, never a prototype to
+ * inherit from (issue 20, finding 3); read them with Object.hasOwn.
+ */
 export async function labelsOfObjects(db: Db, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db.label.findMany({
     where: { objectId: { in: [...objectIds] } },
     orderBy: { key: "asc" },
     select: { objectId: true, key: true, value: true },
   });
-  const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, {}]));
+  const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, Object.create(null) as Record<string, unknown>]));
   for (const row of rows) byObject.get(row.objectId)![row.key] = row.value;
   return byObject;
 }
