@@ -234,3 +234,37 @@ test("a String variable placed under a field named like an Object member keeps t
     assert.deepEqual([error.extensions.code, error.message], ["BAD_USER_INPUT", "Text must be at most 2000 characters"], field);
   }
 });
+
+// ---------------------------------------------------------------------------
+// Finding 4: values are bounded by shape, the same on both databases.
+
+/** `depth` arrays and objects, one inside the other, around a string. */
+function nested(depth: number, kind: "array" | "object" = "array"): unknown {
+  let value: unknown = "DEFAULT";
+  for (let i = 0; i < depth; i++) value = kind === "array" ? [value] : { s: value };
+  return value;
+}
+
+test("a value nests at most 16 levels and its keys are at most 256 characters; deeper or longer is BAD_USER_INPUT naming the input", async () => {
+  const id = await register("Runtime", "rt-shape");
+  const set = (value: unknown) =>
+    app.graphql(`mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "shape", value: $v) { key } }`, { id, v: value }, inTenant);
+  for (const value of [nested(16), nested(16, "object"), { ["k".repeat(256)]: 1 }]) assert.equal((await set(value)).body.errors, undefined);
+  for (const value of [nested(17), nested(17, "object"), nested(4000), nested(4000, "object"), { a: [{ ["k".repeat(257)]: 1 }] }]) {
+    const error = onlyError(await set(value));
+    assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "value"], error.message);
+  }
+  // On register, in the labels of the input; nothing is written.
+  const error = onlyError(
+    await app.graphql(
+      `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`,
+      { in: { name: "rt-deep", labels: { scenarios: nested(1001) } } },
+      inTenant,
+    ),
+  );
+  assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.labels.scenarios"], error.message);
+  assert.equal(await app.db.runtime.count({ where: { name: "rt-deep" } }), 0);
+  // Filtered lists keep answering.
+  const listed = await app.ok<any>(`{ runtimes(filter: [{ key: "scenarios", query: "$[*] ? (@ == \\"DEFAULT\\")" }]) { totalCount } }`, {}, inTenant as any);
+  assert.equal(listed.runtimes.totalCount, 0);
+});

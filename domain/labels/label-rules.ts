@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { linearRegExp } from "@/lib/linear-regexp";
-import { plural } from "@/lib/text";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText, plural } from "@/lib/text";
 import { badInput } from "@/domain/errors";
 
 /**
@@ -14,6 +14,15 @@ import { badInput } from "@/domain/errors";
 export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
 /** Big enough for lists of a few hundred names; labels classify, they are not a document store. */
 export const MAX_LABEL_VALUE_BYTES = 8192;
+/**
+ * Values are bounded by shape too (issue 20, finding 4): nesting and the keys
+ * inside them. SQLite's JSON functions refuse documents nested over 1,000
+ * deep ("malformed JSON", failing every filtered list) and serialisers recurse;
+ * Compass's values (scenarios, lists, small objects) nest two or three deep.
+ */
+export const MAX_LABEL_VALUE_DEPTH = 16;
+/** A key inside a value is named like a label key may be long. */
+export const MAX_VALUE_KEY_LENGTH = 256;
 /** A schema is configuration, not data. */
 export const MAX_SCHEMA_BYTES = 16384;
 const MAX_SCHEMA_DEPTH = 32;
@@ -33,8 +42,40 @@ export function checkWritableKey(key: string, field: string): string {
   return key;
 }
 
+/**
+ * The first breach of the value's shape rules, or null: nesting deeper than
+ * MAX_LABEL_VALUE_DEPTH, a key longer than MAX_VALUE_KEY_LENGTH, or text (keys
+ * included) neither database stores. Iterative, and it stops at the first
+ * level too deep, so no depth of input can exhaust the stack here.
+ */
+function valueShapeProblem(value: unknown): string | null {
+  const pending: [unknown, number, string][] = [[value, 0, ""]];
+  while (pending.length > 0) {
+    const [current, depth, at] = pending.pop()!;
+    if (typeof current === "string") {
+      if (!isStorableText(current)) return `${at || "the value"}: ${UNSTORABLE_TEXT_MESSAGE}`;
+      continue;
+    }
+    if (typeof current !== "object" || current === null) continue;
+    if (depth >= MAX_LABEL_VALUE_DEPTH) return `A label value nests at most ${MAX_LABEL_VALUE_DEPTH} levels of arrays and objects`;
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) pending.push([current[i], depth + 1, `${at}[${i}]`]);
+      continue;
+    }
+    for (const [key, item] of Object.entries(current)) {
+      if (key.length > MAX_VALUE_KEY_LENGTH)
+        return `A key inside a label value is at most ${MAX_VALUE_KEY_LENGTH} characters; ${JSON.stringify(key.slice(0, 40))}… has ${key.length}`;
+      if (!isStorableText(key)) return `The key ${JSON.stringify(key.slice(0, 40))} inside the value${at ? ` at ${at}` : ""}: ${UNSTORABLE_TEXT_MESSAGE}`;
+      pending.push([item, depth + 1, `${at}.${key}`]);
+    }
+  }
+  return null;
+}
+
 export function checkLabelValue(value: unknown, field: string): void {
   if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
+  const problem = valueShapeProblem(value);
+  if (problem) throw badInput(field, problem);
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
   if (bytes > MAX_LABEL_VALUE_BYTES) throw badInput(field, `A label value is at most ${MAX_LABEL_VALUE_BYTES} bytes of JSON; this one is ${bytes}`);
 }
