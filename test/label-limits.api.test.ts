@@ -268,3 +268,52 @@ test("a value nests at most 16 levels and its keys are at most 256 characters; d
   const listed = await app.ok<any>(`{ runtimes(filter: [{ key: "scenarios", query: "$[*] ? (@ == \\"DEFAULT\\")" }]) { totalCount } }`, {}, inTenant as any);
   assert.equal(listed.runtimes.totalCount, 0);
 });
+
+// ---------------------------------------------------------------------------
+// Finding 5: labels per object are bounded in number and bytes, under a burst too.
+
+const setLabelOn = (id: string, key: string, value: unknown) =>
+  app.graphql(
+    `mutation($id: ID!, $key: String!, $v: Any!) { setApplicationLabel(applicationID: $id, key: $key, value: $v) { key } }`,
+    { id, key, v: value },
+    inTenant,
+  );
+
+test("an object holds at most 64 labels: the 65th is BAD_USER_INPUT on key, on register and update on in.labels; changing one stays possible", async () => {
+  const many = Object.fromEntries(Array.from({ length: 64 }, (_, i) => [`k${i}`, i]));
+  const id = await register("Application", "app-many", many);
+  const refused = onlyError(await setLabelOn(id, "one_more", 1));
+  assert.deepEqual([refused.extensions.code, refused.extensions.field], ["BAD_USER_INPUT", "key"], refused.message);
+  assert.equal((await setLabelOn(id, "k0", "changed")).body.errors, undefined);
+  const tooMany = { ...many, k64: 64 };
+  for (const [query, variables] of [
+    [`mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }`, { in: { name: "app-too-many", labels: tooMany } }],
+    [`mutation($id: ID!, $in: ApplicationUpdateInput!) { updateApplication(id: $id, in: $in) { id } }`, { id, in: { name: "app-many", labels: tooMany } }],
+  ] as const) {
+    const error = onlyError(await app.graphql(query, variables, inTenant));
+    assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.labels"], error.message);
+  }
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 64);
+  assert.equal(await app.db.application.count({ where: { name: "app-too-many" } }), 0);
+});
+
+test("an object's labels are at most 65,536 bytes of keys and JSON values in all: one byte more is BAD_USER_INPUT on value", async () => {
+  const id = await register("Application", "app-bytes");
+  // "b0".."b7": 2 bytes of key and 8,190 of JSON (a quoted string of 8,188) each: 65,536 bytes in all.
+  for (let i = 0; i < 8; i++) assert.equal((await setLabelOn(id, `b${i}`, "x".repeat(8188))).body.errors, undefined);
+  const refused = onlyError(await setLabelOn(id, "z", 1));
+  assert.deepEqual([refused.extensions.code, refused.extensions.field], ["BAD_USER_INPUT", "value"], refused.message);
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 8);
+});
+
+test("a burst of label sets on one object in parallel cannot pass the label limit", async () => {
+  const id = await register("Application", "app-burst", Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, i])));
+  const results = await Promise.all(Array.from({ length: 16 }, (_, i) => setLabelOn(id, `burst_${i}`, i)));
+  const codes = results.map((result) => result.body.errors?.[0]?.extensions?.code ?? "OK");
+  assert.deepEqual(
+    codes.filter((code) => code !== "OK"),
+    Array(12).fill("BAD_USER_INPUT"),
+    JSON.stringify(results.map((result) => result.body.errors?.[0]?.message).filter(Boolean)),
+  );
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 64);
+});

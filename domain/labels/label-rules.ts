@@ -21,6 +21,14 @@ export const MAX_LABEL_VALUE_BYTES = 8192;
  * Compass's values (scenarios, lists, small objects) nest two or three deep.
  */
 export const MAX_LABEL_VALUE_DEPTH = 16;
+/**
+ * Per object (issue 20, finding 5): an object's labels are read with it on
+ * every page that shows it, so an object holds at most this many labels and
+ * this many bytes of them (keys and values' JSON): a page of 100 objects
+ * stays under 6.4 MB at worst, and a credential cannot grow it unbounded.
+ */
+export const MAX_LABELS_PER_OBJECT = 64;
+export const MAX_LABEL_BYTES_PER_OBJECT = 65536;
 /** A key inside a value is named like a label key may be long. */
 export const MAX_VALUE_KEY_LENGTH = 256;
 /** A schema is configuration, not data. */
@@ -70,6 +78,25 @@ function valueShapeProblem(value: unknown): string | null {
     }
   }
   return null;
+}
+
+export const labelBytes = (key: string, value: unknown) => Buffer.byteLength(key, "utf8") + Buffer.byteLength(JSON.stringify(value), "utf8");
+
+/**
+ * Refuses an object's labels as they would be after a write: more than
+ * MAX_LABELS_PER_OBJECT, or more than MAX_LABEL_BYTES_PER_OBJECT in all.
+ * The caller holds the object (its row locked, or one writer at a time), so
+ * writes in parallel cannot each pass with the other's label unseen.
+ */
+export function checkObjectLabels(labels: Record<string, unknown>, field: string, countField = field): void {
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELS_PER_OBJECT) {
+    throw badInput(countField, `An object holds at most ${MAX_LABELS_PER_OBJECT} labels; this one would hold ${keys.length}`);
+  }
+  const bytes = keys.reduce((sum, key) => sum + labelBytes(key, labels[key]), 0);
+  if (bytes > MAX_LABEL_BYTES_PER_OBJECT) {
+    throw badInput(field, `An object's labels are at most ${MAX_LABEL_BYTES_PER_OBJECT} bytes of keys and JSON values in all; these would be ${bytes}`);
+  }
 }
 
 export function checkLabelValue(value: unknown, field: string): void {
