@@ -317,3 +317,60 @@ test("a burst of label sets on one object in parallel cannot pass the label limi
   );
   assert.equal(await app.db.label.count({ where: { objectId: id } }), 64);
 });
+
+// ---------------------------------------------------------------------------
+// Finding 10: NUL never reaches a database; both refuse it alike, before any query.
+
+test("NUL in any text or JSON input is BAD_USER_INPUT naming it, on both databases: label keys inside values, filters, names, descriptions", async () => {
+  const id = await register("Runtime", "rt-nul");
+  const cases: [string, Record<string, unknown>, string][] = [
+    [`mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "k", value: $v) { key } }`, { id, v: { "a\u0000b": 1 } }, "v"],
+    [`mutation($id: ID!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: "k", value: $v) { key } }`, { id, v: [{ ok: { "\u0000": 1 } }] }, "v[0].ok"],
+    [`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "k", value: { a: "x\\u0000" }) { key } }`, { id }, "value.a"],
+    [`mutation($id: ID!, $k: String!) { setRuntimeLabel(runtimeID: $id, key: $k, value: 1) { key } }`, { id, k: "k\u0000" }, "k"],
+    [
+      `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`,
+      { in: { name: "rt-nul-2", labels: { env: { "x\u0000": 1 } } } },
+      "in.labels.env",
+    ],
+    [`query($f: [LabelFilter!]) { runtimes(filter: $f) { totalCount } }`, { f: [{ key: "env", query: '$ ? (@ == "\\u0000")' }] }, "filter"],
+    [`query { applications(filter: [{ key: "env", query: "$[*] ? (@ == \\"a\\\\u0000\\")" }]) { totalCount } }`, {}, "filter"],
+    [`query($f: [LabelFilter!]) { runtimes(filter: $f) { totalCount } }`, { f: [{ key: "env", query: '$ ? (@ == "\u0000")' }] }, "f[0].query"],
+    [`mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`, { in: { name: "rt\u0000nul" } }, "in.name"],
+    [`mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`, { in: { name: "rt-nul-3", description: "d\u0000" } }, "in.description"],
+    [`mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`, { in: { key: "nul", schema: '{"const":"\u0000"}' } }, "in.schema"],
+  ];
+  for (const [query, variables, field] of cases) {
+    const error = onlyError(await app.graphql(query, variables, inTenant));
+    assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", field], `${query}: ${error.message}`);
+  }
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 0);
+  assert.equal(await app.db.runtime.count({ where: { name: { startsWith: "rt-nul-" } } }), 0);
+});
+
+test("NUL reaching the label service itself (not through GraphQL) is refused there too", async () => {
+  const { setLabel } = await import("@/domain/labels/label.service");
+  const id = await register("Runtime", "rt-nul-domain");
+  await assert.rejects(setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", id, "k", { "a\u0000b": 1 }), (error: any) => {
+    assert.deepEqual([error.code, error.field], ["BAD_USER_INPUT", "value"]);
+    return true;
+  });
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 0);
+});
+
+test("an OAuth2 client_id holding NUL is an unknown client (401 invalid_client), not a database error", async () => {
+  for (const path of ["/oauth2/token", "/oauth2/introspect", "/oauth2/revoke"]) {
+    const inBody = await fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials&client_id=ab%00c&client_secret=x&token=t",
+    });
+    assert.deepEqual([inBody.status, (await inBody.json()).error], [401, "invalid_client"], path);
+    const basic = await fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from("a\u0000b:c").toString("base64")}` },
+      body: "grant_type=client_credentials&token=t",
+    });
+    assert.deepEqual([basic.status, (await basic.json()).error], [401, "invalid_client"], `${path} (Basic)`);
+  }
+});
