@@ -374,3 +374,75 @@ test("an OAuth2 client_id holding NUL is an unknown client (401 invalid_client),
     assert.deepEqual([basic.status, (await basic.json()).error], [401, "invalid_client"], `${path} (Basic)`);
   }
 });
+
+// ---------------------------------------------------------------------------
+// Both databases refuse the same label input with the same code and field.
+
+test("invalid label input: every provider refuses the same inputs with the same codes and fields", async () => {
+  const id = await register("Runtime", "rt-invalid");
+  const set = `mutation($id: ID!, $k: String!, $v: Any!) { setRuntimeLabel(runtimeID: $id, key: $k, value: $v) { key } }`;
+  const registerWith = `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`;
+  const filtered = `query($f: [LabelFilter!]) { runtimes(filter: $f) { totalCount } }`;
+  const define = `mutation($in: LabelDefinitionInput!) { createLabelDefinition(in: $in) { key } }`;
+  const cases: [string, string, Record<string, unknown>][] = [
+    ["null value", set, { id, k: "a", v: null }],
+    ["key with a dash", set, { id, k: "a-b", v: 1 }],
+    ["key of 257", set, { id, k: "k".repeat(257), v: 1 }],
+    ["read-only key", set, { id, k: "integrationSystemID", v: "x" }],
+    ["value over 8 KiB", set, { id, k: "a", v: "x".repeat(8200) }],
+    ["value 17 deep", set, { id, k: "a", v: nested(17) }],
+    ["value 1,001 deep", set, { id, k: "a", v: nested(1001, "object") }],
+    ["key inside a value of 257", set, { id, k: "a", v: { ["k".repeat(257)]: 1 } }],
+    ["NUL in a value's key", set, { id, k: "a", v: { "\u0000": 1 } }],
+    ["NUL in a value", set, { id, k: "a", v: ["\u0000"] }],
+    ["unpaired surrogate in a value", set, { id, k: "a", v: "\ud800" }],
+    ["labels not an object", registerWith, { in: { name: "rt-bad", labels: [1] } }],
+    ["65 labels", registerWith, { in: { name: "rt-bad", labels: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 1])) } }],
+    [
+      "labels over 65,536 bytes",
+      registerWith,
+      { in: { name: "rt-bad", labels: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, "x".repeat(8000)])) } },
+    ],
+    ["filter key with a dash", filtered, { f: [{ key: "a-b" }] }],
+    ["filter outside the subset", filtered, { f: [{ key: "a", query: "$.a" }] }],
+    ["filter with NUL escaped", filtered, { f: [{ key: "a", query: '$ ? (@ == "\\u0000")' }] }],
+    ["21 filters", filtered, { f: Array.from({ length: 21 }, () => ({ key: "a" })) }],
+    ["51 terms", filtered, { f: [{ key: "a", query: Array(51).fill('$ ? (@ == "x")').join(" || ") }] }],
+    ["schema not JSON", define, { in: { key: "bad", schema: "{" } }],
+    ["schema with an unknown keyword", define, { in: { key: "bad", schema: '{"x-ui":1}' } }],
+    ["schema with lookaround", define, { in: { key: "bad", schema: '{"type":"string","maxLength":9,"pattern":"(?=a)"}' } }],
+    ["schema pattern without maxLength under $defs", define, { in: { key: "bad", schema: '{"$defs":{"p":{"pattern":"a"}},"$ref":"#/$defs/p"}' } }],
+  ];
+  const answers: Record<string, string> = {};
+  for (const [what, query, variables] of cases) {
+    const error = onlyError(await app.graphql(query, variables, inTenant));
+    answers[what] = `${error.extensions.code} ${error.extensions.field}`;
+  }
+  assert.deepEqual(answers, {
+    "null value": "BAD_USER_INPUT v",
+    "key with a dash": "BAD_USER_INPUT key",
+    "key of 257": "BAD_USER_INPUT key",
+    "read-only key": "BAD_USER_INPUT key",
+    "value over 8 KiB": "BAD_USER_INPUT value",
+    "value 17 deep": "BAD_USER_INPUT value",
+    "value 1,001 deep": "BAD_USER_INPUT value",
+    "key inside a value of 257": "BAD_USER_INPUT value",
+    "NUL in a value's key": "BAD_USER_INPUT v",
+    "NUL in a value": "BAD_USER_INPUT v[0]",
+    "unpaired surrogate in a value": "BAD_USER_INPUT v",
+    "labels not an object": "BAD_USER_INPUT in.labels",
+    "65 labels": "BAD_USER_INPUT in.labels",
+    "labels over 65,536 bytes": "BAD_USER_INPUT in.labels",
+    "filter key with a dash": "BAD_USER_INPUT filter",
+    "filter outside the subset": "BAD_USER_INPUT filter",
+    "filter with NUL escaped": "BAD_USER_INPUT filter",
+    "21 filters": "BAD_USER_INPUT filter",
+    "51 terms": "BAD_USER_INPUT filter",
+    "schema not JSON": "BAD_USER_INPUT in.schema",
+    "schema with an unknown keyword": "BAD_USER_INPUT in.schema",
+    "schema with lookaround": "BAD_USER_INPUT in.schema",
+    "schema pattern without maxLength under $defs": "BAD_USER_INPUT in.schema",
+  });
+  assert.equal(await app.db.label.count({ where: { objectId: id } }), 0);
+  assert.equal(await app.db.runtime.count({ where: { name: "rt-bad" } }), 0);
+});
