@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { labelValueProblem } from "@/components/labels/schema-check";
+import { labelValueProblem, schemaTextProblem } from "@/components/labels/schema-check";
 
 const ATTACKS: [string, object, unknown][] = [
   ["pattern", { type: "string", maxLength: 63, pattern: "^([a-z0-9]+-?)+$" }, `${"a".repeat(26)}_`],
@@ -33,4 +33,10 @@ test("the console's label check keeps a pattern's verdicts and leaves the global
   assert.equal(labelValueProblem(byName, { n_a: 1 }), null);
   assert.match(labelValueProblem(byName, { n_a: "x" }) ?? "", /Breaks the label definition/);
   assert.ok(/^a$/.test("a") && RegExp === globalThis.RegExp && /x/ instanceof RegExp);
+});
+
+test("the console's schema check says at once when a pattern cannot run on the linear engine, as the server would", () => {
+  assert.match(schemaTextProblem(JSON.stringify({ type: "string", pattern: "^(?=a)" })) ?? "", /cannot be used/);
+  assert.match(schemaTextProblem(JSON.stringify({ anyOf: [{ patternProperties: { "(a)\\1": true } }] })) ?? "", /cannot be used/);
+  assert.equal(schemaTextProblem(JSON.stringify({ type: "string", maxLength: 9, pattern: "^[a-z]+$", enum: [{ pattern: "(?=" }] })), null);
 });

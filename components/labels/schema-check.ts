@@ -86,6 +86,30 @@ export function schemaTextProblem(text: string): string | null {
   } catch (error) {
     return `Not a usable JSON Schema: ${(error as Error).message}`;
   }
+  return unrunnablePattern(schema);
+}
+
+/** The schema's patterns (`pattern` values, `patternProperties` names), outside data keywords. */
+function patternsOf(schema: unknown, found: string[] = []): string[] {
+  if (typeof schema !== "object" || schema === null) return found;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === "enum" || keyword === "const" || keyword === "default" || keyword === "examples") continue;
+    if (keyword === "pattern" && typeof value === "string") found.push(value);
+    if (keyword === "patternProperties" && typeof value === "object" && value !== null) found.push(...Object.keys(value));
+    patternsOf(value, found);
+  }
+  return found;
+}
+
+/** Patterns run on the server's linear engine, which has no lookaround or backreferences: said here before the server refuses. */
+function unrunnablePattern(schema: unknown): string | null {
+  for (const pattern of patternsOf(schema)) {
+    try {
+      linearRegExp(pattern);
+    } catch (error) {
+      return `The pattern ${JSON.stringify(pattern)} cannot be used (no lookaround or backreferences): ${(error as Error).message}`;
+    }
+  }
   return null;
 }
 
