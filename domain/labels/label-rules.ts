@@ -80,7 +80,7 @@ function valueShapeProblem(value: unknown): string | null {
   return null;
 }
 
-export const labelBytes = (key: string, value: unknown) => Buffer.byteLength(key, "utf8") + Buffer.byteLength(JSON.stringify(value), "utf8");
+const labelBytes = (key: string, value: unknown) => Buffer.byteLength(key, "utf8") + Buffer.byteLength(JSON.stringify(value), "utf8");
 
 /**
  * Refuses an object's labels as they would be after a write: more than
