@@ -15,8 +15,8 @@ export function isStorableText(value: string): boolean {
 
 /**
  * The path (`in.description`, `ids[2]`) of the first unstorable string inside
- * a JSON value, or null. Iterative: a client's JSON may nest deeper than the
- * call stack.
+ * a JSON value, object keys included (a label value's keys are stored too),
+ * or null. Iterative: a client's JSON may nest deeper than the call stack.
  */
 export function findUnstorableText(value: unknown, path: string): string | null {
   const pending: [unknown, string][] = [[value, path]];
@@ -27,7 +27,11 @@ export function findUnstorableText(value: unknown, path: string): string | null 
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) pending.push([current[i], `${at}[${i}]`]);
     } else if (current !== null && typeof current === "object") {
-      for (const [key, item] of Object.entries(current).reverse()) pending.push([item, at ? `${at}.${key}` : key]);
+      for (const [key, item] of Object.entries(current).reverse()) {
+        // The key's path is its parent's: the key itself is what cannot be stored or shown.
+        if (!isStorableText(key)) return at || "(a key)";
+        pending.push([item, at ? `${at}.${key}` : key]);
+      }
     }
   }
   return null;

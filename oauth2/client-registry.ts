@@ -3,6 +3,7 @@ import { sha256Bytes } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { parseScopes } from "@/lib/scopes";
+import { isStorableText } from "@/lib/text";
 import type { CredentialOwner } from "@/domain/principals/principal";
 
 /**
@@ -58,6 +59,8 @@ export class ClientRegistry {
 
   /** The client, fresh within FRESHNESS_MS; null when unknown. */
   async find(clientId: string): Promise<ClientRecord | null> {
+    // No client has an id no database stores (NUL, a lone surrogate): PostgreSQL would fail the lookup itself.
+    if (!isStorableText(clientId)) return null;
     const cached = this.clients.get(clientId);
     if (cached && this.now() - cached.fetchedAt < FRESHNESS_MS) return cached.value;
     let pending = this.pendingClients.get(clientId);

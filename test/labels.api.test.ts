@@ -87,21 +87,49 @@ for (const [what, filter, expectedApps, expectedRuntimes] of FORMS) {
   });
 }
 
-test("label filters keep keyset paging: pages of one follow each other without gaps or repeats", async () => {
-  const filter = [{ key: "scenarios" }];
-  const seen: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: any = await app.ok<any>(
-      `query($filter: [LabelFilter!], $after: PageCursor) { runtimes(filter: $filter, first: 1, after: $after) { data { id } pageInfo { endCursor hasNextPage } } }`,
-      { filter, after },
-      inTenant as any,
-    );
-    seen.push(...names(runtimes, data.runtimes.data));
-    if (!data.runtimes.pageInfo.hasNextPage) break;
-    after = data.runtimes.pageInfo.endCursor;
+for (const [list, ids] of [
+  ["applications", apps],
+  ["runtimes", runtimes],
+] as const) {
+  test(`label filters keep keyset paging on ${list}: pages of one follow each other without gaps or repeats`, async () => {
+    const filter = [{ key: "scenarios" }];
+    const seen: string[] = [];
+    let after: string | null = null;
+    // Bounded: a cursor that is not honoured (the same page again) fails here instead of looping.
+    for (let page = 0; page < 10; page++) {
+      const data: any = await app.ok<any>(
+        `query($filter: [LabelFilter!], $after: PageCursor) { ${list}(filter: $filter, first: 1, after: $after) { data { id } pageInfo { endCursor hasNextPage } } }`,
+        { filter, after },
+        inTenant as any,
+      );
+      seen.push(...names(ids, data[list].data));
+      if (!data[list].pageInfo.hasNextPage) break;
+      after = data[list].pageInfo.endCursor;
+    }
+    assert.deepEqual(seen, ["alpha", "beta", "gamma"]);
+  });
+}
+
+test("at most 20 label filters and 50 terms per filter: one more is BAD_USER_INPUT on filter", async () => {
+  const term = '$ ? (@ == "dev")';
+  const cases: [{ key: string; query?: string }[], boolean][] = [
+    [Array.from({ length: 20 }, () => ({ key: "env", query: term })), true],
+    [Array.from({ length: 21 }, () => ({ key: "env", query: term })), false],
+    [[{ key: "env", query: Array(50).fill(term).join(" || ") }], true],
+    [[{ key: "env", query: Array(51).fill(term).join(" || ") }], false],
+  ];
+  for (const [filter, accepted] of cases) {
+    for (const list of ["applications", "runtimes"]) {
+      const response = await app.graphql(`query($filter: [LabelFilter!]) { ${list}(filter: $filter) { totalCount } }`, { filter }, inTenant);
+      if (accepted) {
+        assert.equal(response.body.errors, undefined, `${list}, ${filter.length} filters`);
+        assert.equal((response.body.data as any)[list].totalCount, list === "applications" ? 2 : 1);
+      } else {
+        const error = onlyError(response);
+        assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "filter"], error.message);
+      }
+    }
   }
-  assert.deepEqual(seen, ["alpha", "beta", "gamma"]);
 });
 
 const REFUSED = [
@@ -402,4 +430,26 @@ test("a burst of label sets beside the creation of a definition that refuses the
     assert.ok(!(label && definition), `round ${round}: the label "text" and a definition refusing it were both written`);
     assert.ok(label || definition, `round ${round}: one of the two was written`);
   }
+});
+
+test("under another tenant, an object's labels and credentials are NOT_FOUND, and nothing is written", async () => {
+  const inOther = { ...app.admin, headers: { tenant: other.externalId } };
+  // That tenant's definition would refuse nothing here: the object must not be found at all.
+  const state = async () => [await app.db.label.count(), await app.db.systemAuth.count(), await app.db.auditEvent.count()];
+  const calls: [string, string][] = [
+    [`mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "env", value: "moved") { key } }`, apps.get("alpha")!],
+    [`mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key } }`, apps.get("alpha")!],
+    [`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "env", value: "moved") { key } }`, runtimes.get("alpha")!],
+    [`mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "env") { key } }`, runtimes.get("alpha")!],
+    [`mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id } }`, apps.get("alpha")!],
+    [`mutation($id: ID!) { requestClientCredentialsForRuntime(id: $id) { id } }`, runtimes.get("alpha")!],
+  ];
+  for (const [query, id] of calls) {
+    const before = await state();
+    const error = onlyError(await app.graphql(query, { id }, inOther));
+    assert.equal(error.extensions.code, "NOT_FOUND", `${query}: ${error.message}`);
+    assert.deepEqual(await state(), before, `${query} wrote nothing`);
+  }
+  const alpha = await app.ok<any>(`query($id: ID!) { application(id: $id) { labels(key: "env") } }`, { id: apps.get("alpha") }, inTenant as any);
+  assert.deepEqual(alpha.application.labels, { env: "dev" });
 });

@@ -1,4 +1,5 @@
 import { Validator } from "@cfworker/json-schema";
+import { linearRegExp } from "@/lib/linear-regexp";
 
 /**
  * The browser's check of a label value against its key's label definition, as
@@ -8,6 +9,9 @@ import { Validator } from "@cfworker/json-schema";
  * from the server's; the server's verdict is the one that counts and shows on
  * the field when it disagrees. This module is imported only by the pages that
  * edit labels, never by the lists.
+ *
+ * Patterns run on the server's linear-time engine here too (lib/linear-regexp.ts),
+ * so a pattern that backtracks cannot hang the tab on a keystroke.
  */
 const cache = new Map<string, Validator | null>();
 
@@ -24,6 +28,32 @@ function validatorFor(schemaText: string): Validator | null {
   return cache.get(schemaText)!;
 }
 
+/**
+ * Runs `check` with the global RegExp constructor standing for the linear
+ * engine. The validator builds every pattern (`pattern`, `patternProperties`,
+ * hence `propertyNames` too) with `new RegExp(pattern, "u")` and offers no
+ * hook for another engine. The swap lasts one synchronous call, so no other
+ * code runs meanwhile; regular-expression literals never consult the global.
+ */
+class LinearPattern {
+  readonly test: (text: string) => boolean;
+  constructor(pattern: string) {
+    const compiled = linearRegExp(String(pattern));
+    this.test = (text) => compiled.test(text);
+  }
+}
+const linearRegExpConstructor = LinearPattern as unknown as RegExpConstructor;
+
+function linearly<T>(check: () => T): T {
+  const native = globalThis.RegExp;
+  globalThis.RegExp = linearRegExpConstructor;
+  try {
+    return check();
+  } finally {
+    globalThis.RegExp = native;
+  }
+}
+
 /** Why `value` breaks the schema (its most specific rule), or null when it passes or cannot be checked here. */
 export function labelValueProblem(schemaText: string | null | undefined, value: unknown): string | null {
   if (!schemaText) return null;
@@ -31,7 +61,7 @@ export function labelValueProblem(schemaText: string | null | undefined, value: 
   if (!validator) return null;
   let result: ReturnType<typeof validator.validate>;
   try {
-    result = validator.validate(value);
+    result = linearly(() => validator.validate(value));
   } catch {
     return null;
   }
@@ -55,6 +85,30 @@ export function schemaTextProblem(text: string): string | null {
     new Validator(schema as object, "2020-12", false);
   } catch (error) {
     return `Not a usable JSON Schema: ${(error as Error).message}`;
+  }
+  return unrunnablePattern(schema);
+}
+
+/** The schema's patterns (`pattern` values, `patternProperties` names), outside data keywords. */
+function patternsOf(schema: unknown, found: string[] = []): string[] {
+  if (typeof schema !== "object" || schema === null) return found;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === "enum" || keyword === "const" || keyword === "default" || keyword === "examples") continue;
+    if (keyword === "pattern" && typeof value === "string") found.push(value);
+    if (keyword === "patternProperties" && typeof value === "object" && value !== null) found.push(...Object.keys(value));
+    patternsOf(value, found);
+  }
+  return found;
+}
+
+/** Patterns run on the server's linear engine, which has no lookaround or backreferences: said here before the server refuses. */
+function unrunnablePattern(schema: unknown): string | null {
+  for (const pattern of patternsOf(schema)) {
+    try {
+      linearRegExp(pattern);
+    } catch (error) {
+      return `The pattern ${JSON.stringify(pattern)} cannot be used (no lookaround or backreferences): ${(error as Error).message}`;
+    }
   }
   return null;
 }

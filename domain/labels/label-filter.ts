@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma-sqlite/client";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from "@/lib/text";
 import { badInput } from "@/domain/errors";
 import { type LabelObjectType, checkLabelKey } from "./label-rules";
 
@@ -48,6 +49,8 @@ export function parseLabelQuery(query: string, index = 0): Term[] {
     } catch {
       throw refused(index, query, "the string literal is malformed");
     }
+    // An escape (\u0000) can spell what no database stores: refused like any other such text.
+    if (!isStorableText(value as string)) throw refused(index, query, UNSTORABLE_TEXT_MESSAGE.toLowerCase());
     terms.push({ array: match[1] !== undefined, value: value as string });
     if (terms.length > MAX_TERMS) throw refused(index, query, `more than ${MAX_TERMS} terms`);
     rest = rest.slice(match[0].length);

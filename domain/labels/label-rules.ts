@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { plural } from "@/lib/text";
+import { linearRegExp } from "@/lib/linear-regexp";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText, plural } from "@/lib/text";
 import { badInput } from "@/domain/errors";
 
 /**
@@ -13,6 +14,23 @@ import { badInput } from "@/domain/errors";
 export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
 /** Big enough for lists of a few hundred names; labels classify, they are not a document store. */
 export const MAX_LABEL_VALUE_BYTES = 8192;
+/**
+ * Values are bounded by shape too (issue 20, finding 4): nesting and the keys
+ * inside them. SQLite's JSON functions refuse documents nested over 1,000
+ * deep ("malformed JSON", failing every filtered list) and serialisers recurse;
+ * Compass's values (scenarios, lists, small objects) nest two or three deep.
+ */
+export const MAX_LABEL_VALUE_DEPTH = 16;
+/**
+ * Per object (issue 20, finding 5): an object's labels are read with it on
+ * every page that shows it, so an object holds at most this many labels and
+ * this many bytes of them (keys and values' JSON): a page of 100 objects
+ * stays under 6.4 MB at worst, and a credential cannot grow it unbounded.
+ */
+export const MAX_LABELS_PER_OBJECT = 64;
+export const MAX_LABEL_BYTES_PER_OBJECT = 65536;
+/** A key inside a value is named like a label key may be long. */
+export const MAX_VALUE_KEY_LENGTH = 256;
 /** A schema is configuration, not data. */
 export const MAX_SCHEMA_BYTES = 16384;
 const MAX_SCHEMA_DEPTH = 32;
@@ -32,8 +50,59 @@ export function checkWritableKey(key: string, field: string): string {
   return key;
 }
 
+/**
+ * The first breach of the value's shape rules, or null: nesting deeper than
+ * MAX_LABEL_VALUE_DEPTH, a key longer than MAX_VALUE_KEY_LENGTH, or text (keys
+ * included) neither database stores. Iterative, and it stops at the first
+ * level too deep, so no depth of input can exhaust the stack here.
+ */
+function valueShapeProblem(value: unknown): string | null {
+  const pending: [unknown, number, string][] = [[value, 0, ""]];
+  while (pending.length > 0) {
+    const [current, depth, at] = pending.pop()!;
+    if (typeof current === "string") {
+      if (!isStorableText(current)) return `${at || "the value"}: ${UNSTORABLE_TEXT_MESSAGE}`;
+      continue;
+    }
+    if (typeof current !== "object" || current === null) continue;
+    if (depth >= MAX_LABEL_VALUE_DEPTH) return `A label value nests at most ${MAX_LABEL_VALUE_DEPTH} levels of arrays and objects`;
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) pending.push([current[i], depth + 1, `${at}[${i}]`]);
+      continue;
+    }
+    for (const [key, item] of Object.entries(current)) {
+      if (key.length > MAX_VALUE_KEY_LENGTH)
+        return `A key inside a label value is at most ${MAX_VALUE_KEY_LENGTH} characters; ${JSON.stringify(key.slice(0, 40))}… has ${key.length}`;
+      if (!isStorableText(key)) return `The key ${JSON.stringify(key.slice(0, 40))} inside the value${at ? ` at ${at}` : ""}: ${UNSTORABLE_TEXT_MESSAGE}`;
+      pending.push([item, depth + 1, `${at}.${key}`]);
+    }
+  }
+  return null;
+}
+
+const labelBytes = (key: string, value: unknown) => Buffer.byteLength(key, "utf8") + Buffer.byteLength(JSON.stringify(value), "utf8");
+
+/**
+ * Refuses an object's labels as they would be after a write: more than
+ * MAX_LABELS_PER_OBJECT, or more than MAX_LABEL_BYTES_PER_OBJECT in all.
+ * The caller holds the object (its row locked, or one writer at a time), so
+ * writes in parallel cannot each pass with the other's label unseen.
+ */
+export function checkObjectLabels(labels: Record<string, unknown>, field: string, countField = field): void {
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELS_PER_OBJECT) {
+    throw badInput(countField, `An object holds at most ${MAX_LABELS_PER_OBJECT} labels; this one would hold ${keys.length}`);
+  }
+  const bytes = keys.reduce((sum, key) => sum + labelBytes(key, labels[key]), 0);
+  if (bytes > MAX_LABEL_BYTES_PER_OBJECT) {
+    throw badInput(field, `An object's labels are at most ${MAX_LABEL_BYTES_PER_OBJECT} bytes of keys and JSON values in all; these would be ${bytes}`);
+  }
+}
+
 export function checkLabelValue(value: unknown, field: string): void {
   if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
+  const problem = valueShapeProblem(value);
+  if (problem) throw badInput(field, problem);
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
   if (bytes > MAX_LABEL_VALUE_BYTES) throw badInput(field, `A label value is at most ${MAX_LABEL_VALUE_BYTES} bytes of JSON; this one is ${bytes}`);
 }
@@ -49,8 +118,15 @@ export function checkLabelsInput(labels: unknown, field: string): Record<string,
 }
 
 // One compiler for every schema; compiled validators are kept by schema text.
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true });
+// Patterns run on a linear-time engine (lib/linear-regexp.ts), never on V8's backtracking one.
+const ajvOptions = { allErrors: false, strict: false, validateSchema: true, code: { regExp: Object.assign(linearRegExp, { code: "linearRegExp" }) } };
+const ajv = new Ajv(ajvOptions);
 addFormats(ajv);
+// New schemas are compiled once more in strict mode, which refuses keywords ajv does not know
+// (the allow-list): every keyword left is one subschemasOf() below walks or one that holds data.
+// Stored schemas keep compiling leniently, so a definition written before stays usable.
+const strictAjv = new Ajv({ ...ajvOptions, strictSchema: true });
+addFormats(strictAjv);
 const require = createRequire(import.meta.url);
 // Ajv's own guard for schemas from users: refuses keywords that make validation slow (e.g. unbounded `pattern` with other keywords).
 const checkSecure = ajv.compile(require("ajv/dist/refs/json-schema-secure.json") as object);
@@ -62,6 +138,60 @@ function depthOf(value: unknown, depth = 0): number {
   let max = depth;
   for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
   return max;
+}
+
+/** Keywords whose values are data, never schemas: nothing under them is walked, and no $ref may point there. */
+const DATA_KEYWORDS: ReadonlySet<string> = new Set(["enum", "const", "default", "examples"]);
+/** Keywords whose value maps names to schemas. */
+const MAP_KEYWORDS: ReadonlySet<string> = new Set(["properties", "patternProperties", "$defs", "definitions", "dependencies", "dependentSchemas"]);
+
+const escapePointer = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/**
+ * Every subschema of `schema` with its JSON pointer ("" for the root). The
+ * strict compile has refused unknown keywords, so every object left outside
+ * the data keywords is a schema, or a map of them.
+ */
+function subschemasOf(schema: unknown, pointer = "", found = new Map<string, object>()): Map<string, object> {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return found;
+  found.set(pointer, schema);
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (DATA_KEYWORDS.has(keyword) || typeof value !== "object" || value === null) continue;
+    const at = `${pointer}/${escapePointer(keyword)}`;
+    const children = Array.isArray(value)
+      ? value.map((child, index) => [`${at}/${index}`, child] as const)
+      : MAP_KEYWORDS.has(keyword)
+        ? Object.entries(value).map(([name, child]) => [`${at}/${escapePointer(name)}`, child] as const)
+        : [[at, value] as const];
+    for (const [childPointer, child] of children) subschemasOf(child, childPointer, found);
+  }
+  return found;
+}
+
+/**
+ * Ajv's guard for schemas from users holds in every subschema, not only
+ * those its meta-schema walks (issue 20, finding 2: a pattern under `$defs`
+ * escaped it). A `$ref` may only point at a subschema walked here, never
+ * into data (`{"default": {...}, "$ref": "#/default"}` compiles the default
+ * as a schema), and no `$id` may move where references resolve.
+ */
+function checkEverySubschema(schema: unknown, field: string): void {
+  const subschemas = subschemasOf(schema);
+  for (const [pointer, subschema] of subschemas) {
+    const where = pointer ? ` at ${pointer}` : "";
+    if ("$id" in subschema) throw badInput(field, `The schema is not accepted${where}: a label definition takes no $id`);
+    if (!checkSecure(subschema)) throw badInput(field, `The schema is not accepted${where}: ${describe(checkSecure.errors![0])}`);
+    const ref = (subschema as { $ref?: unknown }).$ref;
+    if (ref === undefined) continue;
+    let target: string | null = null;
+    try {
+      target = typeof ref === "string" && ref.startsWith("#") ? decodeURIComponent(ref.slice(1)) : null;
+    } catch {
+      // A malformed escape points nowhere.
+    }
+    if (target === null || !subschemas.has(target))
+      throw badInput(field, `The schema is not accepted${where}: $ref may only point at a subschema of this schema ("#" or "#/$defs/name")`);
+  }
 }
 
 const describe = (error: ErrorObject) =>
@@ -80,13 +210,16 @@ export function checkSchema(text: string, field: string): string {
     throw badInput(field, "A JSON Schema is an object or a boolean");
   }
   if (depthOf(schema) > MAX_SCHEMA_DEPTH) throw badInput(field, `A schema nests at most ${MAX_SCHEMA_DEPTH} levels`);
-  if (!checkSecure(schema)) throw badInput(field, `The schema is not accepted: ${describe(checkSecure.errors![0])}`);
   const normalised = JSON.stringify(schema);
   try {
+    const strict = JSON.parse(normalised) as object | boolean;
+    strictAjv.compile(strict);
+    if (typeof strict === "object") strictAjv.removeSchema(strict);
     validatorFor(normalised);
   } catch (error) {
     throw badInput(field, `The schema is not a valid JSON Schema: ${(error as Error).message}`);
   }
+  checkEverySubschema(schema, field);
   return normalised;
 }
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/domain/audit/audit.service";
 import { notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
-import { type LabelObjectType, checkAgainstSchema, checkLabelValue, checkWritableKey } from "./label-rules";
+import { type LabelObjectType, checkAgainstSchema, checkLabelValue, checkObjectLabels, checkWritableKey } from "./label-rules";
 
 /**
  * Labels of applications and runtimes: one JSON value per object and key,
@@ -82,6 +82,8 @@ export async function writeLabels(
   await checkLabels(tx, postgres, target.tenantId, labels, field);
   const existing = await tx.label.findMany({ where: { objectId: target.id }, select: { key: true, value: true } });
   const before = Object.fromEntries(existing.map((row) => [row.key, row.value]));
+  // The caller has created or updated the object's row in this transaction: it stays locked until commit.
+  checkObjectLabels(replace ? labels : { ...before, ...labels }, field);
   if (replace) await tx.label.deleteMany({ where: { objectId: target.id, key: { notIn: Object.keys(labels) } } });
   for (const [key, value] of Object.entries(labels)) {
     const json = value as Prisma.InputJsonValue;
@@ -95,8 +97,15 @@ export async function writeLabels(
   return { before, after };
 }
 
-async function findTarget(tx: Tx, type: LabelObjectType, tenantId: string, id: string, doing: string): Promise<LabelTarget> {
+/**
+ * The object whose labels change, in the caller's tenant only. On PostgreSQL
+ * its row is locked until commit, so label writes on one object run one after
+ * the other and each sees the labels the others wrote (the per-object limits
+ * hold under a burst). SQLite runs one writer at a time.
+ */
+async function findTarget(tx: Tx, postgres: boolean, type: LabelObjectType, tenantId: string, id: string, doing: string): Promise<LabelTarget> {
   const select = { id: true, name: true, tenantId: true, integrationSystemId: true };
+  if (postgres) await tx.$executeRaw`SELECT 1 FROM ${Prisma.raw(`"${OBJECT_TYPE[type]}"`)} WHERE "id" = ${id} AND "tenantId" = ${tenantId} FOR UPDATE`;
   const row =
     type === "APPLICATION"
       ? await tx.application.findFirst({ where: { id, tenantId }, select })
@@ -119,11 +128,13 @@ export async function setLabel(
   checkLabelValue(value, "value");
   const doing = `setting a label of it`;
   return db.$transaction(async (tx) => {
-    const target = await findTarget(tx, type, tenantId, objectId, doing);
+    const target = await findTarget(tx, isPostgres(db), type, tenantId, objectId, doing);
     requireManager(actor, target, NOUN[type], "labelling");
     const [schema] = [...(await definitionsFor(tx, isPostgres(db), tenantId, [key])).values()];
     checkAgainstSchema(schema ?? null, key, value, "value");
-    const before = await tx.label.findUnique({ where: { objectId_key: { objectId, key } }, select: { value: true } });
+    const labels = await tx.label.findMany({ where: { objectId }, select: { key: true, value: true } });
+    const before = labels.find((label) => label.key === key);
+    checkObjectLabels({ ...Object.fromEntries(labels.map((label) => [label.key, label.value])), [key]: value }, "value", "key");
     const json = value as Prisma.InputJsonValue;
     await tx.label.upsert({
       where: { objectId_key: { objectId, key } },
@@ -152,7 +163,7 @@ export async function deleteLabel(
 ): Promise<{ key: string; value: unknown }> {
   checkWritableKey(key, "key");
   return db.$transaction(async (tx) => {
-    const target = await findTarget(tx, type, tenantId, objectId, "deleting a label of it");
+    const target = await findTarget(tx, isPostgres(db), type, tenantId, objectId, "deleting a label of it");
     requireManager(actor, target, NOUN[type], "removing a label of");
     const label = await tx.label.findUnique({ where: { objectId_key: { objectId, key } } });
     if (!label) throw notFound("label", key, `deleting it from ${NOUN[type]} "${target.name}"`);
@@ -173,14 +184,19 @@ export async function deleteLabelsOf(tx: Tx, objectIds: readonly string[]): Prom
   if (objectIds.length) await tx.label.deleteMany({ where: { objectId: { in: [...objectIds] } } });
 }
 
-/** The labels of each object, by id (for a page's DataLoader). */
+/**
+ * The labels of each object, by id (for a page's DataLoader). Keys are the
+ * tenant's: each object's labels have no prototype, so a label named
+ * `__proto__` or `constructor` is an ordinary label, never a prototype to
+ * inherit from (issue 20, finding 3); read them with Object.hasOwn.
+ */
 export async function labelsOfObjects(db: Db, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db.label.findMany({
     where: { objectId: { in: [...objectIds] } },
     orderBy: { key: "asc" },
     select: { objectId: true, key: true, value: true },
   });
-  const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, {}]));
+  const byObject = new Map<string, Record<string, unknown>>(objectIds.map((id) => [id, Object.create(null) as Record<string, unknown>]));
   for (const row of rows) byObject.get(row.objectId)![row.key] = row.value;
   return byObject;
 }

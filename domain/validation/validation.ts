@@ -19,7 +19,8 @@ export const TEXT_MAX = 2000;
  */
 export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200 };
 
-export const textMaxFor = (name: string) => TEXT_MAXIMA[name] ?? TEXT_MAX;
+/** By own entries only: names come from the document (an object field may be called `constructor`). */
+export const textMaxFor = (name: string) => (Object.hasOwn(TEXT_MAXIMA, name) ? TEXT_MAXIMA[name] : TEXT_MAX);
 
 export function validName(raw: string, field: string): string {
   const name = normalizeName(raw);

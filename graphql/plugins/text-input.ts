@@ -119,7 +119,7 @@ function tooLongVariable(schema: GraphQLSchema, document: DocumentNode, operatio
   for (const definition of operation.variableDefinitions) {
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
-    if (!type || !(name in variables)) continue;
+    if (!type || !Object.hasOwn(variables, name)) continue;
     const found = findTooLongText(variables[name], type, usedAs.get(name) ?? name, name);
     if (found) return tooLong(found.field, found.max);
   }

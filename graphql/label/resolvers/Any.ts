@@ -17,7 +17,9 @@ export function jsonOfLiteral(ast: ValueNode, variables: Record<string, unknown>
     case Kind.OBJECT:
       return Object.fromEntries(ast.fields.map((field) => [field.name.value, jsonOfLiteral(field.value, variables, scalar)]));
     case Kind.VARIABLE:
-      return variables?.[ast.name.value];
+      // A variable the request does not hold is null, as in JSON (undefined in an array broke the write);
+      // own entries only, so a variable named `constructor` does not read Object's.
+      return variables && Object.hasOwn(variables, ast.name.value) ? variables[ast.name.value] : null;
     default:
       throw badInput(scalar, `Expected a JSON value`);
   }
