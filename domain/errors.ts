@@ -34,7 +34,7 @@ export const notFound = (what: string, id: string, doing: string) =>
 export const conflict = (message: string, field?: string, details?: Record<string, unknown>) => new DomainError("CONFLICT", message, field, details);
 
 /** The `tenant` request header, named as the offending input of tenant-scoped operations. */
-export const TENANT_HEADER_FIELD = "header:tenant";
+const TENANT_HEADER_FIELD = "header:tenant";
 
 export const missingTenant = (doing: string) =>
   badInput(TENANT_HEADER_FIELD, `This operation is tenant-scoped: send the "tenant" header with the tenant's id or external id (while ${doing})`);
@@ -51,8 +51,6 @@ export const forbidden = (message: string) => new DomainError("FORBIDDEN", messa
 function truncateForMessage(value: string): string {
   return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
-
-export const isDomainError = (value: unknown): value is DomainError => value instanceof DomainError;
 
 /** What a failed request comes to, whichever way it came in. */
 export type Failure =

@@ -99,7 +99,7 @@ const isExpectedFailure = (page: Page, url: string, status: number | "network") 
  * `page` and on every page a test opens in its own browser context
  * (`newPage`), so no page escapes the check.
  */
-export function watchForErrors(page: Page): () => string[] {
+function watchForErrors(page: Page): () => string[] {
   const problems: string[] = [];
   const expectedStatuses = new Set<number>();
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

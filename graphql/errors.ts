@@ -10,7 +10,7 @@ type Location = { nodes?: readonly ASTNode[]; path?: readonly (string | number)[
  * them. Resolvers let DomainErrors propagate; Yoga's error masking
  * (maskError in yoga.ts) calls this.
  */
-export function toGraphQLError(error: DomainError, at: Location = {}): GraphQLError {
+function toGraphQLError(error: DomainError, at: Location = {}): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: at.nodes,
     path: at.path,

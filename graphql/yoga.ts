@@ -17,8 +17,6 @@ import { resolvers } from "./resolvers.generated";
 import { TENANT_HEADER, confinedTenantOf, tenantScope } from "@/domain/tenants/tenant-scope";
 import { typeDefs } from "./typeDefs.generated";
 
-export { GRAPHQL_PATH };
-
 /**
  * A GraphQLError's string form quotes the document around the error, and a
  * document can hold a password or a secret as a literal: the log gets the

@@ -39,7 +39,7 @@ export interface Config {
   integrationSystemScopes: string[];
 }
 
-export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
+const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 
 /** docs/design.md's default set for integration systems' credentials. */
 export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];

@@ -13,7 +13,7 @@ export interface RequestHead {
   headers: { get(name: string): string | null };
 }
 
-/** Set by server.ts from the socket; any value a client sends is overwritten there. */
+/** Set by server/fast-path.ts (createRequestListener) from the socket; any value a client sends is overwritten there. */
 export const CLIENT_ADDRESS_HEADER = "x-compass-client-address";
 
 export function clientAddress(request: RequestHead): string {
@@ -31,7 +31,7 @@ const firstValue = (value: string | null) => value?.split(",")[0].trim() || null
  * The origin absolute URLs are built from: PUBLIC_URL alone when it is set,
  * else the request's own. X-Forwarded-Proto/-Host count only with
  * TRUST_PROXY; without it they are the client's word, not a proxy's.
- * server.ts has already refused hosts outside ALLOWED_HOSTS (lib/hosts.ts).
+ * server/fast-path.ts has already refused hosts outside ALLOWED_HOSTS (lib/hosts.ts).
  */
 export function publicOrigin(request: RequestHead): string {
   const config = getConfig();

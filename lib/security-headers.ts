@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { Config } from "./config";
 
 /**
- * The security headers, in one place: every answer (server.ts), the API and
+ * The security headers, in one place: every answer (server/fast-path.ts), the API and
  * authorization-server answers of the fast path, the console's pages
  * (proxy.ts) and GraphiQL each take theirs from here.
  */

@@ -6,7 +6,7 @@
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
-export const EMAIL_MAX = 254;
+const EMAIL_MAX = 254;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
 export function normalizeEmail(email: string): string {

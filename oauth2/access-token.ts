@@ -11,7 +11,7 @@ import { type KeyRing, SIGNING_ALGORITHM } from "./signing-keys";
  * alg ES256 (never `none` or HMAC), `typ: at+jwt`, a published `kid`, our
  * issuer and audience, and an unexpired `exp`.
  */
-export const ACCESS_TOKEN_TYPE = "at+jwt";
+const ACCESS_TOKEN_TYPE = "at+jwt";
 const base64url = (text: string) => Buffer.from(text).toString("base64url");
 /** Allowed clock difference between instances when checking exp and iat. */
 const CLOCK_TOLERANCE_SECONDS = 5;

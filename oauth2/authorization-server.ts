@@ -3,19 +3,17 @@ import { recordAudit } from "@/domain/audit/audit.service";
 import { whenCredentialsDeleted } from "@/domain/credentials/system-auth.service";
 import { clientPrincipal } from "@/domain/principals/principal";
 import { getConfig } from "@/lib/config";
-import { formatScopes, parseScopes, scopesOutside } from "@/lib/scopes";
 import type { Db } from "@/lib/db";
 import { GRAPHQL_PATH } from "@/lib/paths";
-import { type AccessTokenClaims, OWNER_CLAIMS, looksLikeJwt, ownerClaims, signAccessToken, verifyAccessTokenSignature } from "./access-token";
+import { type AccessTokenClaims, OWNER_CLAIMS, looksLikeJwt, ownerClaims, verifyAccessTokenSignature } from "./access-token";
 import { ClientAuthenticator } from "./client-authentication";
 import { type ClientRecord, ClientRegistry } from "./client-registry";
-import { OAuthError } from "./protocol";
 import { KeyRing } from "./signing-keys";
 
 /**
- * The authorization server's rules: issuing tokens for the
- * client_credentials grant, checking them for the resource server (the
- * GraphQL API), introspection and revocation. The endpoints in endpoints.ts
+ * The authorization server's rules: checking access tokens for the resource
+ * server (the GraphQL API), introspection and revocation. Issuing them is
+ * the grant's (grants/client-credentials.ts). The endpoints in endpoints.ts
  * only translate HTTP to these calls.
  *
  * Its in-memory state (keys, client cache, throttles) belongs to one
@@ -46,58 +44,6 @@ export function authorizationServer(db: Db): AuthorizationServer {
 /** The resource tokens are for: the GraphQL API of the issuer's origin. */
 export function audienceOf(issuer: string): string {
   return issuer + GRAPHQL_PATH;
-}
-
-// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-
-/** The scopes to grant: all of the client's when none are asked for, else exactly those asked for. */
-export function grantedScopes(client: ClientRecord, requested: string | undefined): string[] {
-  if (requested === undefined) return [...client.scopes];
-  const asked = parseScopes(requested);
-  if (asked.length === 0 || asked.some((scope) => !SCOPE_TOKEN.test(scope))) {
-    throw new OAuthError("invalid_scope", "scope must be a space-separated list of scope names");
-  }
-  const refused = scopesOutside(asked, client.scopes);
-  if (refused.length > 0) {
-    const shown = refused
-      .slice(0, 5)
-      .map((scope) => scope.slice(0, 64))
-      .join(" ");
-    throw new OAuthError("invalid_scope", `Not granted to this client: ${shown}. It may ask for: ${formatScopes(client.scopes)}`);
-  }
-  return asked;
-}
-
-export interface TokenResponse {
-  access_token: string;
-  token_type: "Bearer";
-  expires_in: number;
-  scope: string;
-}
-
-export async function issueAccessToken(
-  server: AuthorizationServer,
-  client: ClientRecord,
-  scopes: string[],
-  issuer: string,
-  now = Date.now(),
-): Promise<TokenResponse> {
-  const issuedAt = Math.floor(now / 1000);
-  let expiresAt = issuedAt + getConfig().accessTokenTtlSeconds;
-  // A token never outlives the credential it was issued to.
-  if (client.expiresAt) expiresAt = Math.min(expiresAt, Math.floor(client.expiresAt.getTime() / 1000));
-  const { token } = await signAccessToken(server.keys, {
-    issuer,
-    audience: audienceOf(issuer),
-    clientId: client.clientId,
-    owner: client.owner,
-    scopes,
-    issuedAt,
-    expiresAt,
-  });
-  server.clients.recordUse(client.clientId);
-  return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: formatScopes(scopes) };
 }
 
 export type AccessTokenCheck = { active: true; claims: AccessTokenClaims; client: ClientRecord } | { active: false; reason: string };

@@ -5,18 +5,10 @@ import { classifyFailure } from "@/domain/errors";
 import { ClientAbortedError, clientAddress, publicOrigin } from "@/lib/http";
 import { log } from "@/lib/logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "@/lib/paths";
-import {
-  type AuthorizationServer,
-  authorizationServer,
-  checkAccessToken,
-  grantedScopes,
-  introspectionOf,
-  issueAccessToken,
-  revokeAccessToken,
-  verifyAccessToken,
-} from "./authorization-server";
+import { type AuthorizationServer, authorizationServer, checkAccessToken, introspectionOf, revokeAccessToken, verifyAccessToken } from "./authorization-server";
 import { type EndpointRequest, type EndpointResponse, OAuthError, errorResponse, jsonResponse, presentedCredentials, readForm } from "./protocol";
 import { SIGNING_ALGORITHM } from "./signing-keys";
+import { GRANT_TYPE, clientCredentialsGrant } from "./grants/client-credentials";
 
 /**
  * The authorization server's HTTP endpoints. The route files under app/ serve
@@ -67,17 +59,19 @@ export function failureResponse(error: unknown, where: string): EndpointResponse
   }
 }
 
-/** POST /oauth2/token (RFC 6749 §4.4, client_credentials only). */
+/** POST /oauth2/token (RFC 6749 §4.4): parses the request; the grant (grants/client-credentials.ts) decides. */
 export const tokenEndpoint = endpoint("token", async (request, server) => {
   const form = await readForm(request);
   const grantType = form.get("grant_type");
   if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-  const client = await server.authenticator.authenticate(presentedCredentials(request, form), clientAddress(request));
-  if (grantType !== "client_credentials") {
-    throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
-  }
-  const scopes = grantedScopes(client, form.get("scope"));
-  return jsonResponse(await issueAccessToken(server, client, scopes, publicOrigin(request)));
+  const token = await clientCredentialsGrant(server, {
+    grantType,
+    credentials: presentedCredentials(request, form),
+    address: clientAddress(request),
+    scope: form.get("scope"),
+    issuer: publicOrigin(request),
+  });
+  return jsonResponse(token);
 });
 
 /**
@@ -137,7 +131,7 @@ export const metadataEndpoint = endpoint("metadata", async (request) => {
       scopes_supported: getConfig().integrationSystemScopes,
       // No authorization endpoint: machine clients only.
       response_types_supported: [],
-      grant_types_supported: ["client_credentials"],
+      grant_types_supported: [GRANT_TYPE],
       token_endpoint_auth_methods_supported: authMethods,
       introspection_endpoint_auth_methods_supported: authMethods,
       revocation_endpoint_auth_methods_supported: authMethods,

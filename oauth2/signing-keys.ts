@@ -21,7 +21,7 @@ import { deriveKey } from "@/lib/secret-key";
  * published until the last token it signed has expired.
  */
 export const SIGNING_ALGORITHM = "ES256";
-export const KEY_REFRESH_MS = 30_000;
+const KEY_REFRESH_MS = 30_000;
 export const ACTIVATION_DELAY_MS = 60_000;
 /** Re-reads forced by unknown key ids are at least this far apart, so forged kids cannot flood the database. */
 const MIN_FORCED_RELOAD_MS = 200;

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 export const GRAPHQL_PATH = "/api/graphql";
 
 // ---------------------------------------------------------------- output and errors
@@ -62,7 +62,7 @@ export function makeTempDir(prefix: string): string {
 
 let cleanedUp = false;
 /** Stops every server started here and removes the temp folders; later calls do nothing. */
-export async function cleanUp() {
+async function cleanUp() {
   if (cleanedUp) return;
   cleanedUp = true;
   await Promise.all(servers.map(stopServer));
@@ -235,7 +235,7 @@ export async function stopServer(server: RunningServer): Promise<void> {
  */
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
 
-export function groupCpuSeconds(pgid: number): number | null {
+function groupCpuSeconds(pgid: number): number | null {
   if (!fs.existsSync("/proc/self/stat")) return null;
   let ticks = 0;
   for (const entry of fs.readdirSync("/proc")) {

@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** What `npm start` runs, and the source it is built from (scripts/build-server.ts). */
 const COMPILED_ENTRY = "dist/server.js";
-const SOURCE_ENTRY = "server.ts";
+const SOURCE_ENTRY = "server/main.ts";
 
 const IDLE_BUDGET_MB = 300;
 const LOADED_BUDGET_MB = 400;

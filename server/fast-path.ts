@@ -150,7 +150,7 @@ function requestedHost(req: IncomingMessage, config: Config): string | undefined
 }
 
 /**
- * The server's request entry (server.ts): every request, fast path or Next,
+ * The server's request entry (server/main.ts listens with it): every request, fast path or Next,
  * passes here once. It sets the client address from the socket, refuses
  * hosts this server does not answer for (421: the client may retry at the
  * right one), and gives every answer the base security headers.

@@ -1,5 +1,5 @@
 /**
- * Who may call what (DESIGN.md, "Who may call what"): the authorization
+ * Who may call what (docs/design.md, "Who may call what"): the authorization
  * matrix over every query and mutation, for every role and way of signing in,
  * the GraphiQL gate and introspection. Field resolvers that check rights of
  * their own have their matrix in test/security/authz-field-resolvers.test.ts.

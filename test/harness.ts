@@ -34,7 +34,7 @@ export const TEST_ORIGIN = "http://compass.test";
 export const PASSWORD = "correct horse battery staple";
 
 // ---------------------------------------------------------------------------
-// Secrets must never reach the log (DESIGN.md). Every test file captures what
+// Secrets must never reach the log (docs/design.md). Every test file captures what
 // the process logs, at every level, and fails in its after() hook when any
 // 12 characters in a row of a secret it handled appear there: a prefix, a
 // suffix or a middle part of a token is as much a leak as the whole of it.

@@ -216,6 +216,15 @@ test("token endpoint errors follow RFC 6749 §5.2 with the right status codes", 
     { name: "missing grant_type", body: {}, headers: auth, status: 400, error: "invalid_request" },
     { name: "password grant", body: { grant_type: "password", username: "a", password: "b" }, headers: auth, status: 400, error: "unsupported_grant_type" },
     { name: "authorization_code grant", body: { grant_type: "authorization_code", code: "x" }, headers: auth, status: 400, error: "unsupported_grant_type" },
+    // The client is authenticated before the grant type is looked at (as oidc-provider does): a caller who cannot authenticate learns nothing more.
+    { name: "password grant without credentials", body: { grant_type: "password", username: "a", password: "b" }, status: 401, error: "invalid_client" },
+    {
+      name: "password grant with a wrong secret",
+      body: { grant_type: "password" },
+      headers: { authorization: basic(credentials.clientId, "cmp_cs_wrong") },
+      status: 401,
+      error: "invalid_client",
+    },
     {
       name: "scope not granted",
       body: { grant_type: "client_credentials", scope: "integration_system:write" },

@@ -19,7 +19,8 @@ import { createLabelDefinition } from "@/domain/labels/label-definition.service"
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
+import { authorizationServer } from "@/oauth2/authorization-server";
+import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");

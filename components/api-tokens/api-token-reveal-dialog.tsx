@@ -9,7 +9,7 @@ const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 const VIEWER_QUERY = JSON.stringify({ query: "{ viewer { user { email } role } }" });
 
 /** A command that proves the token works: it asks the API who is calling. */
-export function apiTokenCurl(origin: string, token: string): string {
+function apiTokenCurl(origin: string, token: string): string {
   return [
     `curl -s ${quote(`${origin}/api/graphql`)}`,
     `  -H ${quote(`Authorization: Bearer ${token}`)}`,

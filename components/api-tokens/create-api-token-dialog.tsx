@@ -31,7 +31,7 @@ function validate(name: string, days: string): FieldErrors<Field> {
 const FORM_ID = "create-api-token";
 
 /** New tokens expire after 30 days unless the user says otherwise: a forgotten token should not work for ever. */
-export const DEFAULT_EXPIRY_DAYS = "30";
+const DEFAULT_EXPIRY_DAYS = "30";
 
 /** "Expires on Dec 30, 2026, 09:15 CET", from the days typed, or why not. */
 function expiryHint(days: string, now = Date.now()): string {

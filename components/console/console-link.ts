@@ -4,7 +4,7 @@ import { catchError, map, of, throwError } from "rxjs";
 import { noteUnsavedWork } from "./unsaved-work";
 
 /** Seconds from an HTTP Retry-After header (delta-seconds or an HTTP date), if any. */
-export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
@@ -57,7 +57,7 @@ let leaving = false;
  * page, which brings the user back here. Many queries fail at once; the first
  * one leaves, and a note of any unsaved input goes with it.
  */
-export function signInAgain(location: Pick<Location, "pathname" | "search" | "assign"> = window.location) {
+function signInAgain(location: Pick<Location, "pathname" | "search" | "assign"> = window.location) {
   if (leaving) return;
   leaving = true;
   const here = location.pathname + location.search;

@@ -13,7 +13,7 @@ export interface GraphQLProblem {
 }
 
 /** The one sentence for a request that never got an answer (offline, DNS, server down). */
-export const UNREACHABLE_MESSAGE = "Could not reach the server. Check the network connection, then try again.";
+const UNREACHABLE_MESSAGE = "Could not reach the server. Check the network connection, then try again.";
 
 const numberOrUndefined = (value: unknown) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined);
 

@@ -8,7 +8,7 @@ import { graphqlProblem } from "./graphql-problem";
  * `onRetry` once; null when there is nothing to wait for. Each new failure
  * (`error`) starts its own countdown, even with the same number of seconds.
  */
-export function useRetryCountdown(error: unknown, retryAfterSeconds: number | undefined, onRetry: (() => void) | undefined): number | null {
+function useRetryCountdown(error: unknown, retryAfterSeconds: number | undefined, onRetry: (() => void) | undefined): number | null {
   const [left, setLeft] = useState<number | null>(null);
   const retry = useRef(onRetry);
   retry.current = onRetry;

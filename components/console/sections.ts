@@ -5,7 +5,7 @@ export interface ConsoleSection {
   adminOnly?: boolean;
 }
 
-export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
+const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: "/overview", label: "Overview" },
   { href: "/integration-systems", label: "Integration systems" },
   { href: "/tenants", label: "Tenants" },

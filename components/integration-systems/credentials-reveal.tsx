@@ -14,7 +14,7 @@ export interface IssuedCredentials {
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 
 /** Everything a system's operator needs to start, in the forms they are likely to paste it. */
-export function credentialFiles(credentials: IssuedCredentials) {
+function credentialFiles(credentials: IssuedCredentials) {
   const graphqlUrl = new URL("/api/graphql", credentials.tokenUrl).toString();
   const env = [
     `# Compass Director client credentials for ${credentials.systemName}`,

@@ -7,7 +7,7 @@ import { type ListUrlState, PAGE_SIZES } from "./use-list-url-state";
  * controls are previous/next plus a page size, and the page number is how
  * many cursors deep we are.
  */
-export function DataTablePagination({
+function DataTablePagination({
   pageIndex,
   pageSize,
   totalCount,

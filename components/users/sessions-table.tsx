@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { EndSessionDocument, type SessionFieldsFragment } from "./users.generated";
 
 /** "Firefox on Linux" from a User-Agent, or the raw text when it names nothing known. */
-export function describeBrowser(userAgent: string | null): string {
+function describeBrowser(userAgent: string | null): string {
   if (!userAgent) return "Unknown browser";
   const browser = /Edg\//.test(userAgent)
     ? "Edge"

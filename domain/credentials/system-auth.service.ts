@@ -30,7 +30,7 @@ export interface GenerateOptions {
 }
 
 /** A note, trimmed; empty means none. */
-export function validNote(raw: string | null | undefined, field = "note"): string | null {
+function validNote(raw: string | null | undefined, field = "note"): string | null {
   const note = raw?.trim() || null;
   const problem = note && credentialNoteProblem(note);
   if (problem) throw badInput(field, problem);

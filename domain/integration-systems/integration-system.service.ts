@@ -146,7 +146,7 @@ function pageOfSystems(raw: RawReader, field: OrderField, direction: Direction, 
 export type OrderField = "NAME" | "CREATED_AT";
 export type Direction = "ASC" | "DESC";
 
-export type ListFilter = "NO_CREDENTIALS" | "EXPIRING_SOON" | "NEVER_USED";
+type ListFilter = "NO_CREDENTIALS" | "EXPIRING_SOON" | "NEVER_USED";
 
 export interface ListArgs {
   first: number;
@@ -237,7 +237,7 @@ async function searchIntegrationSystems(db: Db, args: PageQuery & { search: stri
 }
 
 /** The furthest a page number may jump in one request (docs/decisions/0013-page-numbers-over-keyset-paging.md). */
-export const MAX_SKIP_PAGES = 50;
+const MAX_SKIP_PAGES = 50;
 
 /**
  * Which systems `search` and `filter` keep, as SQL on "IntegrationSystem":

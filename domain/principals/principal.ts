@@ -7,7 +7,6 @@ import { SCOPES, type Scope, isScope, parseScopes } from "@/lib/scopes";
  */
 
 export type Role = "ADMIN" | "VIEWER";
-export type AuthMethod = "SESSION" | "API_TOKEN" | "ACCESS_TOKEN" | "CLIENT_SECRET";
 
 const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ADMIN: Object.values(SCOPES),

@@ -35,9 +35,9 @@ interface ValidTenantInput {
 }
 
 /** The key that makes external ids unique, and found, ignoring case. */
-export const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
+const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
 
-export function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput {
+function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput {
   const externalId = validExternalId(input.externalId, `${path}.externalId`);
   return { externalId, externalIdKey: externalIdKeyOf(externalId), name: validName(input.name, `${path}.name`) };
 }
@@ -216,7 +216,7 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
 const CURSOR_KIND = "tenants";
 
 /** Oldest first; keyset on (createdAt, id). */
-export type TenantOrderField = "NAME" | "EXTERNAL_ID" | "CREATED_AT";
+type TenantOrderField = "NAME" | "EXTERNAL_ID" | "CREATED_AT";
 
 export interface TenantListArgs {
   first: number;

@@ -23,7 +23,7 @@ import { badInput } from "@/graphql/errors";
  * - strings the databases cannot store (lib/text.ts), anywhere in the
  *   document's literals or the variables;
  * - String arguments and input fields longer than their maximum
- *   (base/validation.ts: 2000 characters, `search` 200), so no resolver or
+ *   (domain/validation/validation.ts: 2000 characters, `search` 200), so no resolver or
  *   query ever sees an oversized text.
  * Literals are checked once per document, with validation; variables per
  * request, before execution.

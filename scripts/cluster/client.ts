@@ -62,7 +62,7 @@ export interface Credential {
  * signature is checked where it matters, against the instances' JWKS
  * (test-cluster.ts).
  */
-export function tokenProblem(reply: Reply, credential: Credential): string | null {
+function tokenProblem(reply: Reply, credential: Credential): string | null {
   if (reply.status !== 200) return `HTTP ${reply.status}`;
   if (!String(reply.headers["content-type"]).startsWith("application/json")) return `content-type ${reply.headers["content-type"]}`;
   if (reply.headers["cache-control"] !== "no-store") return `cache-control ${reply.headers["cache-control"]}`;

@@ -20,12 +20,12 @@ import type { Instance } from "./instances";
 import { type Ledger, auditKey } from "./ledger";
 
 export type Operation = "token" | "read" | "create" | "generate" | "deleteCredential" | "deleteSystem";
-export const OPERATIONS: Operation[] = ["token", "read", "create", "generate", "deleteCredential", "deleteSystem"];
+const OPERATIONS: Operation[] = ["token", "read", "create", "generate", "deleteCredential", "deleteSystem"];
 
 /** Share of each operation in the mix (per cent): mostly tokens and reads, as integration systems do, plus the admin's writes. */
-export const DEFAULT_MIX: Record<Operation, number> = { token: 35, read: 40, create: 10, generate: 5, deleteCredential: 4, deleteSystem: 6 };
+const DEFAULT_MIX: Record<Operation, number> = { token: 35, read: 40, create: 10, generate: 5, deleteCredential: 4, deleteSystem: 6 };
 
-export interface OperationStats {
+interface OperationStats {
   latencies: number[];
   s2xx: number;
   s4xx: number;

@@ -22,7 +22,8 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { authorizationServer, issueAccessToken } from "@/oauth2/authorization-server";
+import { authorizationServer } from "@/oauth2/authorization-server";
+import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "@/test/harness";
 
 // Every grantable scope may be given to a credential here, integration_system.auths:read included.

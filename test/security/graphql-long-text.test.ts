@@ -2,7 +2,7 @@
  * Issue 11, finding 5: a 100,000-character `search` was an
  * INTERNAL_SERVER_ERROR (SQLite refuses LIKE patterns over 50,000 bytes).
  * Every String argument and input field has a maximum length (2000
- * characters, `search` 200; graphql/base/validation.ts) and anything longer is
+ * characters, `search` 200; domain/validation/validation.ts) and anything longer is
  * BAD_USER_INPUT naming the input, before any resolver runs. Over real HTTP.
  */
 import assert from "node:assert/strict";

@@ -9,7 +9,7 @@ import { resetConfig } from "@/lib/config";
 import { JWKS_PATH, METADATA_PATH, TOKEN_PATH } from "@/lib/paths";
 import { graphiqlContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security-headers";
 import { setupTestApp } from "@/test/harness";
-import { type RawResponse, listenLikeServerTs, rawRequest } from "./http-client";
+import { type RawResponse, listenLikeServer, rawRequest } from "./http-client";
 
 delete process.env.PUBLIC_URL;
 delete process.env.ALLOWED_HOSTS;
@@ -32,7 +32,7 @@ function assertApiHeaders(response: RawResponse, what: string) {
 }
 
 describe("fast-path answers", async () => {
-  const base = await listenLikeServerTs();
+  const base = await listenLikeServer();
   const host = { host: "localhost" };
 
   test("GraphQL, OAuth2 and well-known answers, errors included, carry nosniff and refuse framing", async () => {
@@ -106,7 +106,7 @@ describe("HSTS", () => {
     process.env.PUBLIC_URL = "https://director.example.com";
     resetConfig();
     try {
-      const base = await listenLikeServerTs();
+      const base = await listenLikeServer();
       for (const path of [METADATA_PATH, "/api/graphql", "/login"]) {
         const response = await rawRequest(base, { path, headers: { host: "director.example.com" } });
         assert.match(String(response.headers["strict-transport-security"]), /^max-age=\d{7,}/, path);

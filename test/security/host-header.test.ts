@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { resetConfig } from "@/lib/config";
 import { METADATA_PATH, TOKEN_PATH } from "@/lib/paths";
 import { setupTestApp } from "@/test/harness";
-import { listenLikeServerTs, rawRequest } from "./http-client";
+import { listenLikeServer, rawRequest } from "./http-client";
 
 delete process.env.PUBLIC_URL;
 delete process.env.ALLOWED_HOSTS;
@@ -48,7 +48,7 @@ const ATTACK_HOSTS = [
 ];
 
 describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)", async () => {
-  const base = await listenLikeServerTs();
+  const base = await listenLikeServer();
 
   test("a foreign or malformed Host gets 421 on metadata, token, GraphQL and the pages alike", async () => {
     for (const host of ATTACK_HOSTS) {
@@ -91,7 +91,7 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
 describe("ALLOWED_HOSTS", () => {
   test("lists the names served: exact names, optionally with a port", async () => {
     await withEnv({ ALLOWED_HOSTS: "director.internal, api.example.com:8443" }, async () => {
-      const base = await listenLikeServerTs();
+      const base = await listenLikeServer();
       const status = async (host: string) => (await rawRequest(base, { path: METADATA_PATH, headers: { host } })).status;
       assert.equal(await status("director.internal"), 200);
       assert.equal(await status("director.internal:3000"), 200);
@@ -111,7 +111,7 @@ describe("ALLOWED_HOSTS", () => {
 
   test("behind a trusted proxy, the forwarded host is the one checked", async () => {
     await withEnv({ TRUST_PROXY: "true" }, async () => {
-      const base = await listenLikeServerTs();
+      const base = await listenLikeServer();
       const refused = await rawRequest(base, {
         path: METADATA_PATH,
         headers: { host: "localhost", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
@@ -131,7 +131,7 @@ describe("ALLOWED_HOSTS", () => {
 describe("with PUBLIC_URL", () => {
   test("it alone defines the issuer and every URL; its host is served, others get 421", async () => {
     await withEnv({ PUBLIC_URL: "https://director.example.com" }, async () => {
-      const base = await listenLikeServerTs();
+      const base = await listenLikeServer();
       for (const host of ["director.example.com", "director.example.com:443", "localhost:3000"]) {
         const response = await rawRequest(base, { path: METADATA_PATH, headers: { host } });
         assert.equal(response.status, 200, host);

@@ -28,10 +28,10 @@ export function rawRequest(base: string, options: { method?: string; path: strin
 }
 
 /**
- * server.ts's request entry over the fast path, with a 404 where Next would
+ * The server's request entry (server/main.ts's listener) over the fast path, with a 404 where Next would
  * answer; built from the configuration in force when called.
  */
-export async function listenLikeServerTs(): Promise<string> {
+export async function listenLikeServer(): Promise<string> {
   const server = http.createServer(createRequestListener(createFastPath(), (_req, res) => res.writeHead(404).end("next")));
   server.keepAliveTimeout = 100;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,7 +1,7 @@
 import { sessionCookieName } from "@/domain/users/session.service";
 
 /** The session cookie's Set-Cookie headers: HTTP, so at the edge rather than in the domain's session service. */
-export function sessionCookie(value: string, expiresAt: Date, secure: boolean): string {
+function sessionCookie(value: string, expiresAt: Date, secure: boolean): string {
   return [
     `${sessionCookieName(secure)}=${value}`,
     "Path=/",
