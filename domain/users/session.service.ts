@@ -189,11 +189,18 @@ export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: st
   });
 }
 
+/** A cookie's value; one whose percent-encoding is malformed is no cookie (the client's bytes, not our fault: never a 500). */
 export function readCookie(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }
