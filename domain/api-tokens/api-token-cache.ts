@@ -1,5 +1,5 @@
 import { sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import { type Db, vanished } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { type UserIdentity, isRole } from "@/domain/principals/principal";
 
@@ -120,13 +120,16 @@ export class ApiTokenCache {
       where: { tokenHash: hash },
       select: { id: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true } } },
     });
-    if (row && !isRole(row.user.role)) throw new Error(`user ${row.user.id} has an unknown role`);
-    const known: Known | null = row && {
-      user: { id: row.user.id, email: row.user.email, role: row.user.role as UserIdentity["role"] },
-      apiTokenId: row.id,
-      expiresAt: row.expiresAt?.getTime() ?? null,
-      lastUsedAt: row.lastUsedAt?.getTime() ?? null,
-    };
+    // A user deleted between the token's statement and the user's: an unknown token (issue 20, finding 12).
+    const user = row && !vanished(row.user) ? row.user : null;
+    if (user && !isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
+    const known: Known | null = row &&
+      user && {
+        user: { id: user.id, email: user.email, role: user.role as UserIdentity["role"] },
+        apiTokenId: row.id,
+        expiresAt: row.expiresAt?.getTime() ?? null,
+        lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+      };
     if (this.generation === generation) this.remember(hash, { value: known, fetchedAt });
     return known;
   }

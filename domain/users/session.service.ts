@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { newId } from "@/lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import { type Db, vanished } from "@/lib/db";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/logger";
 import { deriveKey } from "@/lib/secret-key";
@@ -101,7 +101,8 @@ export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ u
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now) return null;
+  // A user deleted between the session's statement and the user's leaves no user: no session (finding 12 of issue 20).
+  if (!session || vanished(session.user) || session.expiresAt.getTime() <= now) return null;
   const idleMs = now - session.lastSeenAt.getTime();
   if (idleMs > getConfig().sessionIdleTimeoutMinutes * 60_000) return null;
   if (idleMs > LAST_SEEN_RESOLUTION_MS) {
@@ -119,7 +120,7 @@ export async function endSession(db: Db, cookieValue: string): Promise<void> {
   if (!token) return;
   await db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-    if (!session) return;
+    if (!session || vanished(session.user)) return;
     // Of parallel sign-outs with one cookie, only the one that deletes the row records it.
     const { count } = await tx.session.deleteMany({ where: { id: session.id } });
     if (count !== 1) return;
@@ -172,7 +173,7 @@ export function listActiveSessions(db: Db, userId: string): Promise<ActiveSessio
 export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: string): Promise<ActiveSession> {
   return db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: { select: { email: true } } } });
-    if (!session || (session.userId !== actor.user.id && actor.user.role !== "ADMIN")) {
+    if (!session || vanished(session.user) || (session.userId !== actor.user.id && actor.user.role !== "ADMIN")) {
       throw notFound("session", sessionId, "ending it");
     }
     const { count } = await tx.session.deleteMany({ where: { id: sessionId } });

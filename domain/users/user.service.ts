@@ -1,7 +1,7 @@
 import { newId } from "@/lib/ids";
 import type { User } from "@/generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, type Tx, vanished } from "@/lib/db";
 import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
@@ -297,7 +297,7 @@ export async function createPasswordResetLink(db: Db, actor: Principal, id: stri
 /** The account a reset link is for, if the link is unused and unexpired. */
 export async function userForPasswordResetToken(db: Db, token: string): Promise<User | null> {
   const row = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  return row && row.expiresAt > new Date() ? row.user : null;
+  return row && !vanished(row.user) && row.expiresAt > new Date() ? row.user : null;
 }
 
 /**
@@ -314,7 +314,10 @@ export async function completePasswordReset(db: Db, token: string, password: str
     if (!row || claimed.count !== 1) {
       throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     }
-    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    // The user deleted since the link was read: updateMany matches nothing, and the link was theirs.
+    const updated = await tx.user.updateMany({ where: { id: row.userId }, data: { passwordHash } });
+    const user = updated.count === 1 ? await tx.user.findUnique({ where: { id: row.userId } }) : null;
+    if (!user) throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     const ended = await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAudit(
       tx,
