@@ -345,8 +345,9 @@ const operations: Operation[] = [
     prepare: async (owner) => {
       // The change ends the owner's other sessions; check() puts them and the password back for the next rows.
       ownerSessions = await app.db.session.findMany({ where: { userId: owner.user.id } });
+      // revokeApiTokens: false keeps the callers' tokens for the next rows (the default, revoking, is in users.api.test.ts).
       return {
-        query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }`,
+        query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n, revokeApiTokens: false) { id } }`,
         variables: { c: PASSWORD, n: `${PASSWORD} changed` },
       };
     },

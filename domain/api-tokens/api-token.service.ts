@@ -3,7 +3,7 @@ import { expiryFromDays } from "@/domain/credentials/expiry";
 import { newId } from "@/lib/ids";
 import type { ApiToken } from "@/generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "@/domain/errors";
@@ -52,6 +52,24 @@ export async function createApiToken(
     return row;
   });
   return { token, apiToken };
+}
+
+/**
+ * Deletes a user's API tokens (all but `keep`, the one making the call) in the
+ * caller's transaction and returns their ids; the caller passes them to
+ * forgetApiTokens once it has committed. Account recovery and password
+ * changes use it: a token made with a stolen password must not outlive it.
+ */
+export async function deleteUserApiTokens(tx: Tx, userId: string, keep: string | null = null): Promise<string[]> {
+  const where = { userId, ...(keep ? { id: { not: keep } } : {}) };
+  const ids = (await tx.apiToken.findMany({ where, select: { id: true } })).map((row) => row.id);
+  if (ids.length > 0) await tx.apiToken.deleteMany({ where: { id: { in: ids } } });
+  return ids;
+}
+
+/** After the commit that deleted them: refused from the next request on, in this process. */
+export function forgetApiTokens(db: Db, ids: readonly string[]): void {
+  if (ids.length > 0) apiTokenCache(db).forgetTokens(ids);
 }
 
 export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
