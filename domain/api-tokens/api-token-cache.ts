@@ -73,7 +73,7 @@ export class ApiTokenCache {
     for (const id of apiTokenIds) this.lastUsed.delete(id);
   }
 
-  /** Call after deleting a user: its tokens are refused from the next request on. */
+  /** Call after deleting a user or changing their role: their tokens are read afresh from the next request on. */
   forgetUser(userId: string): void {
     this.forgetWhere((known) => known.user.id === userId);
   }
@@ -92,6 +92,8 @@ export class ApiTokenCache {
 
   private forgetWhere(matches: (known: Known) => boolean): void {
     this.generation++;
+    // A read begun before the change may return what it no longer is: later requests start their own.
+    this.pending.clear();
     for (const [hash, entry] of this.entries) if (entry.value && matches(entry.value)) this.entries.delete(hash);
   }
 

@@ -80,9 +80,10 @@ export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
 export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): Promise<ApiToken> {
   const revoked = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id } });
-    if (!row || row.userId !== actor.user.id) throw notFound("API token", id, "revoking it");
+    // Another user's token is NOT_FOUND to a non-admin, like a token that does not exist.
+    if (!row || (row.userId !== actor.user.id && actor.user.role !== "ADMIN")) throw notFound("API token", id, "revoking it");
     await tx.apiToken.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name });
+    await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name, details: { userId: row.userId } });
     return row;
   });
   apiTokenCache(db).forgetTokens([id]);

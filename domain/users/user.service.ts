@@ -225,7 +225,7 @@ export function parseRole(value: string, field: string): Role {
 
 /** Changes a user's role; the last admin cannot be made a viewer (race-safe, like deleteUser). */
 export async function changeUserRole(db: Db, actor: Principal, id: string, role: Role): Promise<User> {
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound("user", id, "changing their role");
@@ -243,6 +243,9 @@ export async function changeUserRole(db: Db, actor: Principal, id: string, role:
     });
     return updated;
   });
+  // The API tokens' cached role goes at once on this instance (others within API_TOKEN_FRESHNESS_MS): a demotion takes effect at the next request.
+  apiTokenCache(db).forgetUser(id);
+  return changed;
 }
 
 export const PASSWORD_RESET_PREFIX = "cmp_reset_";
