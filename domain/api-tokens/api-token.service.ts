@@ -7,6 +7,7 @@ import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "@/domain/errors";
+import { lockUser } from "@/domain/users/user-lock";
 import { apiTokenCache } from "./api-token-cache";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
@@ -25,10 +26,10 @@ export async function createApiToken(
   const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {
-    // Locks the user's row first (a no-op update, the same SQL on both
-    // providers), so parallel creations count one after another: counting
-    // without it, a burst would each see room for one more.
-    await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "id" = ${actor.user.id}`;
+    // Locks the user's row first, so parallel creations count one after
+    // another (counting without it, a burst would each see room for one more),
+    // and a user deleted since the request authenticated gets no token.
+    await lockUser(tx, actor.user.id);
     const live = await tx.apiToken.count({ where: { userId: actor.user.id, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
     if (live >= API_TOKENS_PER_USER_MAX) {
       throw conflict(`A user may hold at most ${API_TOKENS_PER_USER_MAX} API tokens: revoke one first`, undefined, { limit: API_TOKENS_PER_USER_MAX });

@@ -9,6 +9,7 @@ import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } 
 import { type SignInMethod, recordAudit, signInActor } from "@/domain/audit/audit.service";
 import { notFound } from "@/domain/errors";
 import { requireSelfOrAdmin, toIdentity } from "./user.service";
+import { lockUser } from "./user-lock";
 
 /**
  * Browser sessions. The cookie holds `<token>.<signature>`: the signature
@@ -68,6 +69,8 @@ export async function createSession(
   const address = origin.address ?? null;
   const userAgent = origin.userAgent ? origin.userAgent.slice(0, USER_AGENT_MAX) : null;
   await db.$transaction(async (tx) => {
+    // A user deleted between the password check and here gets no session.
+    await lockUser(tx, userId);
     await tx.session.create({ data: { id: sessionId, tokenHash: sha256(token), userId, expiresAt, address, userAgent } });
     // Expired sessions of this user are swept here rather than by a timer.
     await tx.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { POST as logoutRoute } from "@/app/api/auth/logout/route";
 import { POST as resetRoute } from "@/app/api/auth/reset-password/route";
+import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { registerApplication } from "@/domain/applications/application.service";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
@@ -20,7 +21,7 @@ import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { createPasswordResetLink } from "@/domain/users/user.service";
 import { postJson } from "@/test/auth-support";
-import { TEST_ORIGIN, deleteBehindForeignKeys, onlyError, recordSecret, setupTestApp } from "@/test/harness";
+import { TEST_ORIGIN, deleteBehindForeignKeys, onlyError, recordSecret, rejectsWithCode, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 
@@ -111,4 +112,14 @@ test("an application whose tenant is gone while its page is answered: NOT_FOUND 
   );
   const codes = (response.body.errors ?? []).map((error) => error.extensions.code);
   assert.deepEqual(codes, ["NOT_FOUND"], JSON.stringify(response.body.errors));
+});
+
+test("a session or an API token for a user deleted a moment ago: UNAUTHENTICATED, not a foreign-key 500", async () => {
+  const gone = await app.newCaller("ADMIN");
+  // The request authenticated as this user, then the user was deleted (normally, with the cascades).
+  await app.db.user.delete({ where: { id: gone.user.id } });
+  await rejectsWithCode(createSession(app.db, gone.user.id, 1), "UNAUTHENTICATED");
+  await rejectsWithCode(createApiToken(app.db, gone.principal, { name: "too late" }), "UNAUTHENTICATED");
+  assert.equal(await app.db.session.count({ where: { userId: gone.user.id } }), 0);
+  assert.equal(await app.db.apiToken.count({ where: { userId: gone.user.id } }), 0);
 });
