@@ -8,7 +8,7 @@ import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
 import { expiryState } from "@/lib/credential-rules";
 
-export interface ApiTokenRow {
+interface ApiTokenRow {
   id: string;
   name: string;
   createdAt: string;
