@@ -43,15 +43,18 @@ const DEFAULT_DATABASE_URL = "file:./data/compass.db";
 
 /** docs/design.md's default set for integration systems' credentials. */
 export const DEFAULT_INTEGRATION_SYSTEM_SCOPES: string[] = [SCOPES.integrationSystemRead, SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.tenantRead];
-/** What an integration system may be granted at all: writing integration systems is for people. */
+/**
+ * What an integration system may be granted at all: writing integration
+ * systems and label definitions is for people (a definition binds every
+ * object of the tenant, not only those a system manages; docs/design.md).
+ */
 export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
   ...DEFAULT_INTEGRATION_SYSTEM_SCOPES,
   SCOPES.integrationSystemAuthsRead,
-  // An integration system may manage runtimes and its tenants' label definitions too (Compass).
+  // An integration system may manage the runtimes it registers, and read its tenants' label definitions.
   SCOPES.runtimeRead,
   SCOPES.runtimeWrite,
   SCOPES.labelDefinitionRead,
-  SCOPES.labelDefinitionWrite,
 ];
 
 function scopesFromEnv(name: string): string[] {

@@ -22,6 +22,16 @@ function ignoreConnectionError(): void {
   // the pool discards the connection. Logged there, as a 503 (lib/db-errors.ts).
 }
 
+/**
+ * Whether a required relation Prisma read beside its row is gone. Prisma reads
+ * a row and its relation in two statements, so a delete committed between
+ * them gives null where the schema promises a row (issue 20, finding 12):
+ * the row then belongs to no one, and its reader treats it as unknown.
+ */
+export function vanished(related: unknown): boolean {
+  return related === null || related === undefined;
+}
+
 const postgresDbs = new WeakSet<object>();
 
 /** Whether a client talks to PostgreSQL: the few raw queries that differ by dialect (JSON) ask. */

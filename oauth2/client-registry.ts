@@ -182,7 +182,10 @@ export class ClientRegistry {
     integrationSystem: { id: string; name: string } | null;
   }): Promise<CredentialOwner | null> {
     if (row.integrationSystem) return { kind: "INTEGRATION_SYSTEM", id: row.integrationSystem.id, name: row.integrationSystem.name, tenantId: null };
-    const where = { id: (row.applicationId ?? row.runtimeId)!, tenantId: row.tenantId! };
+    // An integration system's credential whose system was deleted between the two statements: no owner.
+    const objectId = row.applicationId ?? row.runtimeId;
+    if (!objectId || !row.tenantId) return null;
+    const where = { id: objectId, tenantId: row.tenantId };
     const select = { id: true, name: true, tenantId: true };
     const object = row.applicationId ? await this.db.application.findFirst({ where, select }) : await this.db.runtime.findFirst({ where, select });
     if (!object) return null;

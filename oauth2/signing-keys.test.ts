@@ -147,7 +147,8 @@ test("tokens are signed with node:crypto on the thread pool and are the JWS jose
   // A signature over another payload does not verify: the signature covers header and payload.
   const forged = `${header}.${Buffer.from(JSON.stringify({ ...decodeJwt(token), scope: "tenant:write" })).toString("base64url")}.${signature}`;
   assert.equal((await verifyAccessTokenSignature(ring, forged, { ...expected, now: clock.now })).ok, false);
-  assert.ok(payload);
+  // The payload part is the claims jose verified, byte for byte as signed.
+  assert.deepEqual(JSON.parse(Buffer.from(payload, "base64url").toString()), verified);
   // Signatures computed in parallel on the thread pool: each verifies, and each token is its own (jti).
   const parallel = await Promise.all(Array.from({ length: 20 }, () => sign(ring, clock.now)));
   for (const each of parallel) assert.ok((await verifyAccessTokenSignature(ring, each, { ...expected, now: clock.now })).ok);
@@ -173,6 +174,20 @@ test("a token whose signature verified once is still checked on every use for it
   assert.equal((await verify()).ok, true);
   clock.now += 2_000;
   assert.deepEqual(await verify(), { ok: false, reason: "the access token has expired" });
+});
+
+test("a token taken from the verified-token cache is refused for another audience, and for an iat in the future", async () => {
+  await ensureSigningKey(app.db);
+  const { clock, ring } = ringAt();
+  const token = await sign(ring, clock.now);
+  const verify = (check: Partial<typeof expected> = {}) => verifyAccessTokenSignature(ring, token, { ...expected, ...check, now: clock.now });
+  // Each refusal below comes straight after a success, so the token is in the cache and only the recheck can refuse it.
+  assert.equal((await verify()).ok, true);
+  assert.deepEqual(await verify({ audience: "http://compass.test/other" }), { ok: false, reason: `the access token's "aud" claim is not accepted` });
+  assert.equal((await verify()).ok, true);
+  // A clock that reads earlier than the token's iat, beyond the tolerance: not a token this server issued by then.
+  clock.now -= 10_000;
+  assert.deepEqual(await verify(), { ok: false, reason: `the access token's "iat" claim is not accepted` });
 });
 
 test("a verified token stops verifying once its key is no longer published", async () => {

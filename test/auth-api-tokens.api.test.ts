@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { sha256 } from "@/lib/crypto";
 import { API_TOKEN_FRESHNESS_MS } from "@/domain/api-tokens/api-token-cache";
 import { VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
-import { onlyError, setupTestApp } from "./harness";
+import { onlyError, recordSecret, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 const { snapshot, assertUnchanged, newCaller } = authSupport(app);
@@ -94,16 +94,47 @@ test("unknown bearer tokens and malformed Authorization headers answer 401", asy
   }
 });
 
-test("revoking another user's API token is NOT_FOUND and leaves it working", async () => {
+test("a non-admin revoking or listing another user's API token: NOT_FOUND / FORBIDDEN, and it keeps working", async () => {
   const other = await newCaller("ADMIN");
   const before = await snapshot();
-  for (const victim of [other, app.viewer]) {
+  for (const victim of [other, app.admin]) {
     const victimTokenId = (await app.db.apiToken.findFirstOrThrow({ where: { userId: victim.user.id } })).id;
-    const response = await app.graphql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: victimTokenId }, app.admin);
+    const response = await app.graphql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: victimTokenId }, app.viewer);
     assert.equal(onlyError(response).extensions.code, "NOT_FOUND");
     assert.equal((await app.graphql(VIEWER_QUERY, {}, victim)).status, 200);
+    const listed = await app.graphql(`query($id: ID!) { apiTokens(userId: $id) { id } }`, { id: victim.user.id }, app.viewer);
+    assert.equal(onlyError(listed).extensions.code, "FORBIDDEN");
   }
   await assertUnchanged(before, "revoking another user's token");
+});
+
+test("a demotion is immediate for the user's API tokens, and admins list and revoke a demoted user's tokens (issue 20, finding 8)", async () => {
+  const demoted = await newCaller("ADMIN");
+  const spare = (await app.ok<any>(CREATE_TOKEN, { name: "spare" }, demoted)).createApiToken;
+  recordSecret(spare.token);
+  // Cached as an ADMIN by this use.
+  assert.equal((await app.graphql(VIEWER_QUERY, {}, demoted)).body.data!.viewer.role, "ADMIN");
+  await app.ok(`mutation($id: ID!) { changeUserRole(id: $id, role: VIEWER) { id } }`, { id: demoted.user.id });
+  // The very next request, well within the cache's freshness: no more writes.
+  const write = await app.graphql(CREATE_TOKEN, { name: "after demotion" }, demoted);
+  assert.equal(onlyError(write).extensions.code, "FORBIDDEN");
+  assert.equal((await app.graphql(VIEWER_QUERY, {}, demoted)).body.data!.viewer.role, "VIEWER");
+
+  // An admin sees the demoted user's tokens, and revokes one: refused at once.
+  const listed = await app.ok<any>(`query($id: ID!) { apiTokens(userId: $id) { id name } }`, { id: demoted.user.id });
+  assert.deepEqual(listed.apiTokens.map((token: { name: string }) => token.name).sort(), ["spare", "tests"]);
+  const revoked = await app.ok<any>(`mutation($id: ID!) { revokeApiToken(id: $id) { id name } }`, { id: spare.apiToken.id });
+  assert.equal(revoked.revokeApiToken.name, "spare");
+  assertUnauthenticated(await app.graphql(VIEWER_QUERY, {}, { token: spare.token }));
+  const [event] = await app.db.auditEvent.findMany({ where: { action: "API_TOKEN_REVOKED", objectId: spare.apiToken.id } });
+  assert.deepEqual({ actor: event.actorId, details: JSON.parse(event.details!) }, { actor: app.admin.user.id, details: { userId: demoted.user.id } });
+
+  // The demoted user, now a VIEWER, may give up their own last token too.
+  const own = (await app.ok<any>(`{ apiTokens { id } }`, {}, demoted)).apiTokens;
+  assert.equal(own.length, 1);
+  const self = await app.graphql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: own[0].id }, demoted);
+  assert.equal(self.body.errors, undefined, JSON.stringify(self.body.errors));
+  assertUnauthenticated(await app.graphql(VIEWER_QUERY, {}, demoted));
 });
 
 test("createApiToken refuses expiresInDays outside 1-365 and empty names with BAD_USER_INPUT", async () => {

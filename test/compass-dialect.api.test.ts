@@ -374,15 +374,21 @@ describe("two spellings of one argument: exactly one", () => {
           );
           assert.deepEqual(await state(), before);
         }
-        // Either spelling alone does it.
-        for (const name of [first, second]) {
-          const response = await app.ok(`mutation($v: ID!) { ${operation}(${name}: $v) { id ... on IntSysSystemAuth { referenceObjectId } } }`, {
+        // Either spelling alone does it, and so does one spelling beside an explicit null for the other (null counts as not passed).
+        for (const [name, other] of [
+          [first, null],
+          [second, null],
+          [first, second],
+          [second, first],
+        ]) {
+          const alsoNull = other ? `, ${other}: null` : "";
+          const response = await app.ok(`mutation($v: ID!) { ${operation}(${name}: $v${alsoNull}) { id ... on IntSysSystemAuth { referenceObjectId } } }`, {
             v:
               operation === "deleteSystemAuthForIntegrationSystem"
                 ? (await app.ok(SEED.generate, { id: intSys.id })).generateClientCredentialsForIntegrationSystem.id
                 : intSys.id,
           });
-          assert.equal(response[operation].referenceObjectId, intSys.id);
+          assert.equal(response[operation].referenceObjectId, intSys.id, `${name}${alsoNull}`);
         }
       } finally {
         await cleanup(intSys.id);

@@ -299,6 +299,29 @@ export async function setupTestApp(): Promise<TestApp> {
 }
 
 /** The single error of a failed response (fails if there is not exactly one). */
+/**
+ * Deletes a row without its foreign keys' cascades, leaving the rows that
+ * point at it: what a read of several rows sees when a delete commits between
+ * its statements (issue 20, finding 12), made certain instead of rare.
+ */
+export async function deleteBehindForeignKeys(db: Db, table: string, id: string): Promise<void> {
+  if (provider === "postgresql") {
+    await db.$transaction(async (tx) => {
+      // Foreign keys are triggers in PostgreSQL; replica mode skips them for this transaction.
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "id" = $1`, id);
+    });
+  } else {
+    // SQLite: one connection, and the pragma is a no-op inside a transaction.
+    await db.$executeRawUnsafe(`PRAGMA foreign_keys = OFF`);
+    try {
+      await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "id" = ?`, id);
+    } finally {
+      await db.$executeRawUnsafe(`PRAGMA foreign_keys = ON`);
+    }
+  }
+}
+
 export function onlyError(response: GraphQLResponse): { message: string; extensions: Record<string, any> } {
   const errors = response.body.errors ?? [];
   if (errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response.body)}`);

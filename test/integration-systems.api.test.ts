@@ -183,7 +183,8 @@ describe("paging", () => {
     assert.equal(found.integrationSystems.totalCount, 4);
     const names: string[] = found.integrationSystems.data.map((s: { name: string }) => s.name);
     let cursor = found.integrationSystems.pageInfo.endCursor;
-    while (true) {
+    for (let pages = 0; ; pages++) {
+      assert.ok(pages < 100, "the walk ends");
       const next = await app.ok(PAGE, { search: "provider", orderBy: { field: "NAME", direction: "ASC" }, first: 2, after: cursor });
       names.push(...next.integrationSystems.data.map((s: { name: string }) => s.name));
       if (!next.integrationSystems.pageInfo.hasNextPage) break;

@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { decodeJwt } from "jose";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
@@ -123,6 +124,57 @@ test("viewer { id type } says APPLICATION or RUNTIME", async () => {
   assert.deepEqual((await ok(`{ viewer { id type } }`, {}, runtimeToken)).viewer, { id: runtimeId, type: "RUNTIME" });
 });
 
+test("an application's and a runtime's access tokens carry their tenant and object, and no other owner", () => {
+  const ownerClaims = (token: string) => {
+    const claims = decodeJwt(token);
+    return {
+      sub: claims.sub,
+      tenant_id: claims.tenant_id,
+      application_id: claims.application_id,
+      runtime_id: claims.runtime_id,
+      integration_system_id: claims.integration_system_id,
+      scope: claims.scope,
+    };
+  };
+  assert.deepEqual(ownerClaims(appToken), {
+    sub: appCredential.id,
+    tenant_id: tenant.id,
+    application_id: appId,
+    runtime_id: undefined,
+    integration_system_id: undefined,
+    scope: "application:read label_definition:read",
+  });
+  assert.deepEqual(ownerClaims(runtimeToken), {
+    sub: runtimeCredential.id,
+    tenant_id: tenant.id,
+    application_id: undefined,
+    runtime_id: runtimeId,
+    integration_system_id: undefined,
+    scope: "runtime:read application:read",
+  });
+});
+
+test("a credential row holding more scopes than its kind may have is honoured for its kind's scopes only", async () => {
+  const id = await register("Runtime", "over-scoped");
+  const credential = await credentialsOf("Runtime", id);
+  // As a bug or a hand-edited row could leave it.
+  const every = Object.values(SCOPES).join(" ");
+  await app.db.systemAuth.update({ where: { id: credential.id }, data: { scopes: every } });
+  const token = await tokenFor(credential.id, credential.auth.credential.clientSecret);
+  const viewer = (await ok(`{ viewer { scopes } }`, {}, token)).viewer;
+  assert.deepEqual([...viewer.scopes].sort(), [SCOPES.applicationRead, SCOPES.runtimeRead].sort());
+  for (const [query, variables] of [
+    [`mutation { registerRuntime(in: { name: "by an over-scoped runtime" }) { id } }`, {}],
+    [`mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, { id: otherRuntimeId }],
+    [`mutation { createLabelDefinition(in: { key: "over" }) { key } }`, {}],
+    [`mutation { createTenant(in: { externalId: "over", name: "x" }) { id } }`, {}],
+    [`{ integrationSystems { totalCount } }`, {}],
+  ] as const) {
+    refused(await call(query, variables, token), "FORBIDDEN", query);
+  }
+  assert.equal(await app.db.runtime.count({ where: { id: otherRuntimeId } }), 1);
+});
+
 test("an application reads itself, its labels and its tenant's label definitions, with or without the tenant header", async () => {
   await ok(`mutation { createLabelDefinition(in: { key: "stage" }) { key } }`, {}, adminToken);
   for (const header of [tenant.externalId, tenant.id, null]) {
@@ -232,8 +284,12 @@ test("runtimes: register, update (status timestamp moves with the condition), un
   const duplicate = await call(`mutation { registerRuntime(in: { name: "LIFECYCLE" }) { id } }`, {}, adminToken);
   refused(duplicate, "CONFLICT", "duplicate name");
   const credential = await credentialsOf("Runtime", runtime.id);
+  const token = await tokenFor(credential.id, credential.auth.credential.clientSecret);
+  assert.equal((await ok(`{ viewer { id } }`, {}, token)).viewer.id, runtime.id);
   await ok(`mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, { id: runtime.id }, adminToken);
   assert.equal(await app.db.systemAuth.count({ where: { id: credential.id } }), 0);
+  // Its tokens stop working at once, well within any cache's freshness.
+  refused(await call(`{ viewer { id } }`, {}, token), "UNAUTHENTICATED", "an unregistered runtime's token");
   assert.equal(await app.db.label.count({ where: { objectId: runtime.id } }), 0);
   const actions = (await app.db.auditEvent.findMany({ where: { objectId: runtime.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
     (event) => event.action,
@@ -294,9 +350,25 @@ test("deleting a tenant with cascade removes its runtimes, labels, definitions a
   const id = await register("Runtime", "doomed-runtime", doomed.externalId);
   await ok(`mutation($id: ID!) { setRuntimeLabel(runtimeID: $id, key: "k", value: 1) { key } }`, { id }, adminToken, doomed.externalId);
   await ok(`mutation { createLabelDefinition(in: { key: "k" }) { key } }`, {}, adminToken, doomed.externalId);
-  const data = await ok(`mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { id } }`, { id }, adminToken, doomed.externalId);
+  const data = await ok(
+    `mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { id auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`,
+    { id },
+    adminToken,
+    doomed.externalId,
+  );
+  const doomedApp = await register("Application", "doomed-app", doomed.externalId);
+  const appData = await ok(
+    `mutation($id: ID!) { c: requestClientCredentialsForApplication(id: $id) { id auth { credential { ... on OAuthCredentialData { clientSecret } } } } }`,
+    { id: doomedApp },
+    adminToken,
+    doomed.externalId,
+  );
+  const tokens = [await tokenFor(data.c.id, data.c.auth.credential.clientSecret), await tokenFor(appData.c.id, appData.c.auth.credential.clientSecret)];
+  for (const token of tokens) assert.equal((await call(`{ viewer { id } }`, {}, token, null)).status, 200);
   refused(await call(`mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: doomed.id }, adminToken, null), "CONFLICT", "tenant with a runtime");
   await ok(`mutation($id: ID!) { deleteTenant(id: $id, cascade: true) { id } }`, { id: doomed.id }, adminToken, null);
+  // Its runtimes' and applications' tokens stop working at once.
+  for (const token of tokens) refused(await call(`{ viewer { id } }`, {}, token, null), "UNAUTHENTICATED", "a deleted tenant's object's token");
   assert.deepEqual(
     [
       await app.db.runtime.count({ where: { tenantId: doomed.id } }),

@@ -315,9 +315,16 @@ test("the rows cover every operation issue 14 added", () => {
   ]);
 });
 
+/** Whether an integration system may hold the scope at all (label_definition:write is for people). */
+const grantable = (scope: Scope) => GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(scope);
+
 type Caller = { name: string; token: (f: Fixture, row: Row) => Promise<string>; expect: (row: Row) => Outcome };
 const callers: Caller[] = [
-  { name: "integration system holding exactly the scope", token: (_f, row) => systemToken([row.needs]), expect: () => "allowed" },
+  {
+    name: "integration system holding exactly the scope (every grantable one when it may not hold it)",
+    token: (_f, row) => systemToken(grantable(row.needs) ? [row.needs] : GRANTABLE_INTEGRATION_SYSTEM_SCOPES),
+    expect: (row) => (grantable(row.needs) ? "allowed" : "FORBIDDEN"),
+  },
   {
     name: "integration system holding every grantable scope but the one",
     token: (_f, row) => systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES.filter((s) => s !== row.needs)),
@@ -353,6 +360,160 @@ for (const row of rows) {
         assert.equal(error.extensions.code, "FORBIDDEN", error.message);
         assert.deepEqual((error as { path?: string[] }).path, [row.field]);
         assert.equal(await app.db.auditEvent.count(), before, "nothing written");
+      }
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Who owns what (issue 20, finding 6): an integration system changes only what
+// it registered, and tenant-wide things no one system owns (label definitions,
+// tenants, users, integration systems) are written by people. Every mutation
+// in the schema has its rule here, so a new one without a rule fails.
+
+/** A foreign fixture: an application and a runtime in the tenant that an admin and another system registered. */
+const otherSystem = await createIntegrationSystem(app.db, admin, { name: "objects matrix other system" });
+const otherActor = integrationSystemPrincipal({ integrationSystemId: otherSystem.id, integrationSystemName: otherSystem.name, clientId: "fixture" }, null);
+
+async function foreignFixtures(): Promise<{ by: string; f: Fixture }[]> {
+  const result = [];
+  for (const [by, actor] of [
+    ["an admin", admin],
+    ["another integration system", otherActor],
+  ] as const) {
+    const application = await registerApplication(app.db, actor, tenant, { name: unique("foreign-app") });
+    const runtime = await registerRuntime(app.db, actor, tenant, { name: unique("foreign-rt") });
+    await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
+    await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
+    result.push({ by, f: { appId: application.id, runtimeId: runtime.id } });
+  }
+  return result;
+}
+
+type Call = { query: string; variables?: Record<string, unknown> };
+type SystemRule =
+  /** Reserved to people: FORBIDDEN to an integration system holding every grantable scope. */
+  | { rule: "people"; call: Call }
+  /** Creates an object the calling system then manages. */
+  | { rule: "registers"; call: Call; managedBy: (data: any) => Promise<string | null> }
+  /** Changes one object: FORBIDDEN on objects the calling system did not register. */
+  | { rule: "managed"; call: (f: Fixture) => Promise<Call> };
+
+const people = (query: string): SystemRule => ({ rule: "people", call: { query } });
+const managedRow = (field: string): SystemRule => {
+  const row = rows.find((candidate) => candidate.field === field);
+  assert.ok(row, field);
+  return { rule: "managed", call: row.prepare };
+};
+
+const systemRules: Record<string, SystemRule> = {
+  changePassword: people(`mutation { changePassword(currentPassword: "x", newPassword: "y") { id } }`),
+  changeUserRole: people(`mutation { changeUserRole(id: "${app.viewer.user.id}", role: ADMIN) { id } }`),
+  createApiToken: people(`mutation { createApiToken(name: "x") { token } }`),
+  createIntegrationSystem: people(`mutation { createIntegrationSystem(in: { name: "by a system" }) { id } }`),
+  createLabelDefinition: people(`mutation { createLabelDefinition(in: { key: "locked", schema: "{\\"const\\":\\"locked\\"}" }) { key } }`),
+  createPasswordResetLink: people(`mutation { createPasswordResetLink(id: "${app.admin.user.id}") { token } }`),
+  createTenant: people(`mutation { createTenant(in: { externalId: "by-a-system", name: "x" }) { id } }`),
+  createUser: people(`mutation { createUser(in: { email: "system@example.test", password: "a long enough password", role: ADMIN }) { id } }`),
+  deleteApplicationLabel: managedRow("deleteApplicationLabel"),
+  deleteIntegrationSystem: people(`mutation { deleteIntegrationSystem(id: "${otherSystem.id}") { id } }`),
+  deleteLabelDefinition: people(`mutation { deleteLabelDefinition(key: "preset", deleteRelatedLabels: true) { key } }`),
+  deleteRuntimeLabel: managedRow("deleteRuntimeLabel"),
+  deleteSystemAuthForApplication: managedRow("deleteSystemAuthForApplication"),
+  deleteSystemAuthForIntegrationSystem: people(`mutation { deleteSystemAuthForIntegrationSystem(id: "x") { id } }`),
+  deleteSystemAuthForRuntime: managedRow("deleteSystemAuthForRuntime"),
+  deleteTenant: people(`mutation { deleteTenant(id: "${tenant.id}", cascade: true) { id } }`),
+  deleteUser: people(`mutation { deleteUser(id: "${app.viewer.user.id}") { id } }`),
+  endSession: people(`mutation { endSession(id: "x") { id } }`),
+  generateClientCredentialsForIntegrationSystem: people(`mutation { generateClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
+  inviteUser: people(`mutation { inviteUser(in: { email: "invited-by-system@example.test", role: ADMIN }) { token } }`),
+  registerApplication: {
+    rule: "registers",
+    call: { query: `mutation { registerApplication(in: { name: "registered by the system" }) { id } }` },
+    managedBy: async (data) => (await app.db.application.findUniqueOrThrow({ where: { id: data.registerApplication.id } })).integrationSystemId,
+  },
+  registerIntegrationSystem: people(`mutation { registerIntegrationSystem(in: { name: "by a system" }) { id } }`),
+  registerRuntime: {
+    rule: "registers",
+    call: { query: `mutation { registerRuntime(in: { name: "registered by the system" }) { id } }` },
+    managedBy: async (data) => (await app.db.runtime.findUniqueOrThrow({ where: { id: data.registerRuntime.id } })).integrationSystemId,
+  },
+  requestClientCredentialsForApplication: managedRow("requestClientCredentialsForApplication"),
+  requestClientCredentialsForIntegrationSystem: people(`mutation { requestClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
+  requestClientCredentialsForRuntime: managedRow("requestClientCredentialsForRuntime"),
+  revokeApiToken: people(`mutation { revokeApiToken(id: "${app.admin.principal.apiTokenId}") { id } }`),
+  setApplicationLabel: managedRow("setApplicationLabel"),
+  setRuntimeLabel: managedRow("setRuntimeLabel"),
+  setSystemAuthNote: people(`mutation { setSystemAuthNote(id: "x", note: "y") { id } }`),
+  unregisterApplication: {
+    rule: "managed",
+    call: async (f) => ({ query: `mutation($id: ID!) { unregisterApplication(id: $id) { id } }`, variables: { id: f.appId } }),
+  },
+  unregisterIntegrationSystem: people(`mutation { unregisterIntegrationSystem(id: "${otherSystem.id}") { id } }`),
+  unregisterRuntime: managedRow("unregisterRuntime"),
+  updateApplication: {
+    rule: "managed",
+    call: async (f) => ({ query: `mutation($id: ID!) { updateApplication(id: $id, in: { name: "taken over" }) { id } }`, variables: { id: f.appId } }),
+  },
+  updateIntegrationSystem: people(`mutation { updateIntegrationSystem(id: "${otherSystem.id}", in: { name: "taken over" }) { id } }`),
+  updateLabelDefinition: people(`mutation { updateLabelDefinition(in: { key: "preset", schema: "true" }) { key } }`),
+  updateRuntime: managedRow("updateRuntime"),
+  updateTenant: people(`mutation { updateTenant(id: "${tenant.id}", in: { externalId: "taken-over", name: "x" }) { id } }`),
+};
+
+test("every mutation in the schema has its rule for integration systems", async () => {
+  const data = await app.ok<any>(`{ mutation: __type(name: "Mutation") { fields { name } } }`);
+  const inSchema = data.mutation.fields.map((field: { name: string }) => field.name).sort();
+  assert.deepEqual(Object.keys(systemRules).sort(), inSchema);
+});
+
+/** The state a refused call must leave as it was: every row an integration system could reach. */
+async function tenantState() {
+  const [audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems] = await Promise.all([
+    app.db.auditEvent.count(),
+    app.db.labelDefinition.findMany({ orderBy: { id: "asc" } }),
+    app.db.label.findMany({ orderBy: { id: "asc" } }),
+    app.db.application.findMany({ orderBy: { id: "asc" } }),
+    app.db.runtime.findMany({ orderBy: { id: "asc" } }),
+    app.db.systemAuth.count(),
+    app.db.tenant.findMany({ orderBy: { id: "asc" } }),
+    app.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, passwordHash: true } }),
+    app.db.integrationSystem.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return { audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems };
+}
+
+for (const [field, rule] of Object.entries(systemRules)) {
+  if (rule.rule === "people") {
+    test(`${field}: reserved to people, FORBIDDEN to an integration system holding every grantable scope`, async () => {
+      // The admin's definition under the key the attack went for, with a label under it.
+      await fixture();
+      if (!(await app.db.labelDefinition.findFirst({ where: { tenantId: tenant.id, key: "preset" } }))) {
+        await createLabelDefinition(app.db, admin, tenant, { key: "preset", schema: `{"enum":["x"]}` });
+      }
+      const token = await systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES);
+      const before = await tenantState();
+      const response = await app.graphql(rule.call.query, rule.call.variables, { token, headers });
+      const error = onlyError(response);
+      assert.equal(error.extensions.code, "FORBIDDEN", error.message);
+      assert.deepEqual(await tenantState(), before, "nothing changed");
+    });
+  } else if (rule.rule === "registers") {
+    test(`${field}: the calling integration system manages what it registers`, async () => {
+      const response = await app.graphql(rule.call.query, rule.call.variables, { token: await systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES), headers });
+      assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
+      assert.equal(await rule.managedBy(response.body.data), system.id);
+    });
+  } else {
+    test(`${field}: FORBIDDEN to an integration system on what an admin or another system registered`, async () => {
+      const token = await systemToken(GRANTABLE_INTEGRATION_SYSTEM_SCOPES);
+      for (const { by, f } of await foreignFixtures()) {
+        const call = await rule.call(f);
+        const before = await tenantState();
+        const response = await app.graphql(call.query, call.variables, { token, headers });
+        const error = onlyError(response);
+        assert.equal(error.extensions.code, "FORBIDDEN", `registered by ${by}: ${error.message}`);
+        assert.deepEqual(await tenantState(), before, `registered by ${by}: nothing changed`);
       }
     });
   }

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { POST as resetRoute } from "@/app/api/auth/reset-password/route";
 import { startup } from "@/app/startup";
+import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { changeUserRole } from "@/domain/users/user.service";
 import { sha256 } from "@/lib/crypto";
 import { assertUnauthenticated, authSupport, cookieOf, postJson } from "./auth-support";
@@ -19,6 +20,7 @@ const INVITE = `mutation($in: InviteUserInput!) { inviteUser(in: $in) { token ur
 const RESET_LINK = `mutation($id: ID!) { createPasswordResetLink(id: $id) { token url expiresAt user { id } } }`;
 const CHANGE_ROLE = `mutation($id: ID!, $role: Role!) { changeUserRole(id: $id, role: $role) { id role } }`;
 const CHANGE_PASSWORD = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }`;
+const KEEP_TOKENS = `mutation($c: String!, $n: String!, $revoke: Boolean!) { changePassword(currentPassword: $c, newPassword: $n, revokeApiTokens: $revoke) { id } }`;
 const SESSIONS = `{ viewer { user { id sessions { id current address userAgent createdAt lastSeenAt expiresAt } } } }`;
 const END_SESSION = `mutation($id: ID!) { endSession(id: $id) { id } }`;
 const USER = `query($id: ID!) { user(id: $id) { id email role sessions { id userAgent current } } }`;
@@ -110,8 +112,12 @@ test("a reset link replaces earlier ones, keeps the old password until used, and
   assert.equal((await app.graphql(`{ viewer { kind } }`, {}, { cookie })).status, 200, "the session works until the link is used");
 
   assert.equal((await useLink(first.token, NEW_PASSWORD)).status, 400, "the older link no longer works");
+  assert.equal((await app.graphql(`{ viewer { kind } }`, {}, target)).status, 200, "the API token works until the link is used");
   assert.equal((await useLink(second.token, NEW_PASSWORD)).status, 204);
   assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, { cookie }));
+  // Account recovery revokes the API tokens too, at once (issue 20, finding 7).
+  assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, target));
+  assert.equal(await app.db.apiToken.count({ where: { userId: target.user.id } }), 0);
   assert.equal((await login(target.user.email, PASSWORD, newAddress())).status, 401, "the old password is gone");
 
   const events = await app.db.auditEvent.findMany({ where: { objectId: target.user.id }, orderBy: { id: "asc" } });
@@ -120,6 +126,7 @@ test("a reset link replaces earlier ones, keeps the old password until used, and
     ["USER_CREATED", "PASSWORD_RESET_LINK_CREATED", "PASSWORD_RESET_LINK_CREATED", "PASSWORD_CHANGED", "USER_SIGN_IN_FAILED"],
   );
   assert.equal(events[1].actorId, app.admin.user.id);
+  assert.deepEqual(JSON.parse(events[3].details!), { via: "reset link", sessionsEnded: 1, apiTokensRevoked: 1 });
   for (const event of events) assert.ok(!JSON.stringify(event).includes(second.token.slice(10, 30)), "no event holds the link");
 });
 
@@ -174,12 +181,61 @@ test("changing one's own password needs the current one, ends one's other sessio
   assert.equal(changed.body.errors, undefined, JSON.stringify(changed.body));
   assert.equal((await app.graphql(`{ viewer { kind } }`, {}, asHere)).status, 200, "the session in use stays");
   assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, { cookie: elsewhere }));
+  // The API tokens are revoked by default, at once.
+  assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, me));
   assert.equal((await login(me.user.email, NEW_PASSWORD, newAddress())).status, 204);
 
   const [event] = await app.db.auditEvent.findMany({ where: { objectId: me.user.id, action: "PASSWORD_CHANGED" } });
   assert.equal(event.actorId, me.user.id);
-  assert.deepEqual(JSON.parse(event.details!), { via: "own account", sessionsEnded: 1 });
+  assert.deepEqual(JSON.parse(event.details!), { via: "own account", sessionsEnded: 1, apiTokensRevoked: 1 });
   assert.ok(!JSON.stringify(event).includes(NEW_PASSWORD) && !JSON.stringify(event).includes(PASSWORD));
+});
+
+test("a password change may keep the API tokens; made with a token, it keeps that one and revokes the others", async () => {
+  const me = await app.newCaller("VIEWER");
+  const other = await createApiToken(app.db, me.principal, { name: "other" });
+  recordSecret(other.token, NEW_PASSWORD, `${NEW_PASSWORD} again`);
+  const kept = await app.graphql(KEEP_TOKENS, { c: PASSWORD, n: NEW_PASSWORD, revoke: false }, me);
+  assert.equal(kept.body.errors, undefined, JSON.stringify(kept.body));
+  assert.equal(await app.db.apiToken.count({ where: { userId: me.user.id } }), 2, "unticked: both tokens stay");
+  assert.equal((await app.graphql(`{ viewer { kind } }`, {}, { token: other.token })).status, 200);
+
+  const revoked = await app.graphql(CHANGE_PASSWORD, { c: NEW_PASSWORD, n: `${NEW_PASSWORD} again` }, me);
+  assert.equal(revoked.body.errors, undefined, JSON.stringify(revoked.body));
+  assertUnauthenticated(await app.graphql(`{ viewer { kind } }`, {}, { token: other.token }));
+  assert.equal((await app.graphql(`{ viewer { kind } }`, {}, me)).status, 200, "the token making the call stays, like the session making it");
+  const details = (await app.db.auditEvent.findMany({ where: { objectId: me.user.id, action: "PASSWORD_CHANGED" }, orderBy: { id: "asc" } })).map((event) =>
+    JSON.parse(event.details!),
+  );
+  assert.deepEqual(details.map((detail) => detail.apiTokensRevoked).sort(), [0, 1]);
+});
+
+test("changing one's own password ends the outstanding reset links", async () => {
+  const me = await app.newCaller("VIEWER");
+  const link = (await app.ok(RESET_LINK, { id: me.user.id })).createPasswordResetLink;
+  recordSecret(link.token);
+  const changed = await app.graphql(CHANGE_PASSWORD, { c: PASSWORD, n: NEW_PASSWORD }, me);
+  assert.equal(changed.body.errors, undefined, JSON.stringify(changed.body));
+  assert.equal(await app.db.passwordResetToken.count({ where: { userId: me.user.id } }), 0);
+  const used = await useLink(link.token, `${NEW_PASSWORD} by the link`);
+  assert.equal(used.status, 400, "the link died with the old password");
+  assert.equal((await login(me.user.email, NEW_PASSWORD, newAddress())).status, 204, "the changed password stands");
+});
+
+test("an invitation as ADMIN makes an admin", async () => {
+  const invited = await invite("ADMIN");
+  assert.equal(invited.user.role, "ADMIN");
+  assert.equal((await useLink(invited.token, NEW_PASSWORD)).status, 204);
+  const cookie = await signIn(invited.user.email, NEW_PASSWORD);
+  const viewer = await app.graphql(`{ viewer { role } }`, {}, { cookie });
+  assert.equal(viewer.body.data?.viewer.role, "ADMIN");
+  // And it may do what only admins do.
+  const created = await app.graphql(
+    `mutation { createTenant(in: { externalId: "by-the-invited-admin", name: "x" }) { id } }`,
+    {},
+    { cookie, headers: { origin: "http://compass.test" } },
+  );
+  assert.equal(created.body.errors, undefined, JSON.stringify(created.body));
 });
 
 test("users see their own sessions and end them; admins end anyone's; others' are out of reach", async () => {

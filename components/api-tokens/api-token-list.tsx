@@ -1,23 +1,14 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import type { ColumnDef } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { DataTable } from "@/components/ui/data-table";
-import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
-import { RowActions } from "@/components/ui/row-actions";
-import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
-import { ApiTokensDocument, type ApiTokensQuery } from "./api-tokens.generated";
+import { ApiTokensTable } from "./api-tokens-table";
+import { ApiTokensDocument } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
-import { expiryState } from "@/lib/credential-rules";
-
-type Row = ApiTokensQuery["apiTokens"][number];
-
-const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning", "Expires soon"] } as const;
 
 /**
  * The signed-in user's API tokens. The API returns them all at once (a person
@@ -31,46 +22,6 @@ export function ApiTokenList() {
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { notifyOnNetworkStatusChange: true });
-
-  const columns = useMemo<ColumnDef<Row>[]>(() => {
-    const now = Date.now();
-    return [
-      {
-        id: "name",
-        header: "Name",
-        cell: ({ row }) => (
-          <span className="row-title">
-            {row.original.name}
-            {/* Marked by the name too, since the Expires column is hidden on phones. */}
-            {(() => {
-              const state = expiryState(row.original.expiresAt, now);
-              return state === "expired" || state === "expiring" ? (
-                <>
-                  {" "}
-                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
-                </>
-              ) : null;
-            })()}
-          </span>
-        ),
-      },
-      createdColumn<Row>(),
-      lastUsedColumn<Row>(now),
-      {
-        id: "expiresAt",
-        header: "Expires",
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => (row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} /> : <span className="muted">Never</span>),
-      },
-      ...(canWrite
-        ? [
-            actionsColumn<Row>((token) => (
-              <RowActions name={token.name} actions={[{ label: "Revoke", danger: true, onClick: () => setRevoking({ id: token.id, name: token.name }) }]} />
-            )),
-          ]
-        : []),
-    ];
-  }, [canWrite]);
 
   const createButton = canWrite ? (
     <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
@@ -89,13 +40,13 @@ export function ApiTokenList() {
         </div>
       ) : (
         <div className="notice" role="note">
-          Your account has the Viewer role: viewers cannot create or revoke API tokens. Ask an admin if a script needs one.
+          Your account has the Viewer role: viewers cannot create API tokens (ask an admin if a script needs one), but may revoke the ones they hold.
         </div>
       )}
-      <DataTable
+      <ApiTokensTable
         caption="Your API tokens"
-        columns={columns}
-        data={error ? [] : (data?.apiTokens ?? [])}
+        apiTokens={error ? [] : (data?.apiTokens ?? [])}
+        onRevoke={setRevoking}
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
@@ -111,7 +62,6 @@ export function ApiTokenList() {
             <p>You have no API tokens.</p>
           )
         }
-        getRowId={(row) => row.id}
       />
       {canWrite ? (
         <CreateApiTokenDialog

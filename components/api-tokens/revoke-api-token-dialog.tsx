@@ -7,10 +7,19 @@ import { useToast } from "@/components/ui/toast";
 import { RevokeApiTokenDocument } from "./api-tokens.generated";
 
 /** Confirms revoking a token, saying what that breaks: whatever uses it, at once. */
-export function RevokeApiTokenDialog({ apiToken, onOpenChange }: { apiToken: { id: string; name: string }; onOpenChange: (open: boolean) => void }) {
+export function RevokeApiTokenDialog({
+  apiToken,
+  onOpenChange,
+  refetchQuery = "ApiTokens",
+}: {
+  apiToken: { id: string; name: string };
+  onOpenChange: (open: boolean) => void;
+  /** The query listing the token, refetched after it goes: one's own list, or an admin's UserApiTokens. */
+  refetchQuery?: string;
+}) {
   const toast = useToast();
   const [revoke] = useMutation(RevokeApiTokenDocument, {
-    refetchQueries: ["ApiTokens"],
+    refetchQueries: [refetchQuery],
     awaitRefetchQueries: true,
   });
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { PASSWORD_MIN, passwordProblem } from "@/lib/user-rules";
 import { FormAlert } from "@/components/auth/form-parts";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
@@ -21,11 +21,14 @@ function validate(current: string, next: string, repeat: string): FieldErrors<Fi
   return errors;
 }
 
-/** Changes the signed-in user's password; the server ends their other sessions. */
+/** Changes the signed-in user's password; the server ends their other sessions and, unless unticked, revokes their API tokens. */
 export function ChangePasswordForm() {
   const toast = useToast();
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: "", newPassword: "", repeat: "" });
   const [saving, setSaving] = useState(false);
+  // On by default: an API token made by whoever knew the old password must not outlive it.
+  const [revokeApiTokens, setRevokeApiTokens] = useState(true);
+  const revokeId = useId();
   const [change] = useMutation(ChangePasswordDocument, { refetchQueries: ["MySessions"] });
   const form = useFormErrors(FIELDS, validate(values.currentPassword, values.newPassword, values.repeat));
 
@@ -44,10 +47,10 @@ export function ChangePasswordForm() {
     if (!form.validateAll()) return;
     setSaving(true);
     try {
-      await change({ variables: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+      await change({ variables: { currentPassword: values.currentPassword, newPassword: values.newPassword, revokeApiTokens } });
       setValues({ currentPassword: "", newPassword: "", repeat: "" });
       form.reset();
-      toast.success("Password changed. Your other sessions have ended.");
+      toast.success(`Password changed. Your other sessions have ended${revokeApiTokens ? " and your API tokens are revoked" : ""}.`);
     } catch (error) {
       form.showProblem(error);
     } finally {
@@ -70,6 +73,10 @@ export function ChangePasswordForm() {
         {...field("newPassword")}
       />
       <TextField id="repeat-password" label="Repeat the new password" type="password" autoComplete="new-password" required {...field("repeat")} />
+      <label className="checkbox" htmlFor={revokeId}>
+        <input id={revokeId} type="checkbox" checked={revokeApiTokens} onChange={(event) => setRevokeApiTokens(event.target.checked)} />
+        Also revoke my API tokens
+      </label>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? "Changing…" : "Change password"}

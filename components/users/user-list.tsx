@@ -13,15 +13,16 @@ import { InviteUserDialog } from "./invite-user-dialog";
 import { PasswordLinkDialog, type PasswordLinkShown } from "./password-link-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { ROLE_WORDS } from "./role-field";
+import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
 import { UsersDocument, type UsersQuery } from "./users.generated";
 
 type Row = UsersQuery["users"][number];
-type Action = { kind: "role" | "reset" | "sessions" | "delete"; user: Row };
+type Action = { kind: "role" | "reset" | "sessions" | "apiTokens" | "delete"; user: Row };
 
 /**
  * Everyone who can sign in to the console, for admins: invite, change roles,
- * reset passwords, end sessions and delete. A new link lives only in this
+ * reset passwords, end sessions, revoke API tokens and delete. A new link lives only in this
  * component's state while its dialog is open.
  */
 export function UserList({ currentUserId }: { currentUserId: string }) {
@@ -68,6 +69,7 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
               { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
               { label: "Reset password", onClick: () => setAction({ kind: "reset", user }) },
               { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
+              { label: "API tokens", onClick: () => setAction({ kind: "apiTokens", user }) },
               { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
             ]}
           />
@@ -113,6 +115,7 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       {action?.kind === "role" ? <ChangeRoleDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "delete" ? <DeleteUserDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "sessions" ? <UserSessionsDialog user={action.user} onOpenChange={close} /> : null}
+      {action?.kind === "apiTokens" ? <UserApiTokensDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "reset" ? (
         <ResetPasswordDialog
           user={action.user}

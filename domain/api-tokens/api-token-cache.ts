@@ -1,5 +1,5 @@
 import { sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import { type Db, vanished } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { type UserIdentity, isRole } from "@/domain/principals/principal";
 
@@ -73,7 +73,7 @@ export class ApiTokenCache {
     for (const id of apiTokenIds) this.lastUsed.delete(id);
   }
 
-  /** Call after deleting a user: its tokens are refused from the next request on. */
+  /** Call after deleting a user or changing their role: their tokens are read afresh from the next request on. */
   forgetUser(userId: string): void {
     this.forgetWhere((known) => known.user.id === userId);
   }
@@ -92,6 +92,8 @@ export class ApiTokenCache {
 
   private forgetWhere(matches: (known: Known) => boolean): void {
     this.generation++;
+    // A read begun before the change may return what it no longer is: later requests start their own.
+    this.pending.clear();
     for (const [hash, entry] of this.entries) if (entry.value && matches(entry.value)) this.entries.delete(hash);
   }
 
@@ -120,13 +122,16 @@ export class ApiTokenCache {
       where: { tokenHash: hash },
       select: { id: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true } } },
     });
-    if (row && !isRole(row.user.role)) throw new Error(`user ${row.user.id} has an unknown role`);
-    const known: Known | null = row && {
-      user: { id: row.user.id, email: row.user.email, role: row.user.role as UserIdentity["role"] },
-      apiTokenId: row.id,
-      expiresAt: row.expiresAt?.getTime() ?? null,
-      lastUsedAt: row.lastUsedAt?.getTime() ?? null,
-    };
+    // A user deleted between the token's statement and the user's: an unknown token (issue 20, finding 12).
+    const user = row && !vanished(row.user) ? row.user : null;
+    if (user && !isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
+    const known: Known | null = row &&
+      user && {
+        user: { id: user.id, email: user.email, role: user.role as UserIdentity["role"] },
+        apiTokenId: row.id,
+        expiresAt: row.expiresAt?.getTime() ?? null,
+        lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+      };
     if (this.generation === generation) this.remember(hash, { value: known, fetchedAt });
     return known;
   }

@@ -3,10 +3,11 @@ import { expiryFromDays } from "@/domain/credentials/expiry";
 import { newId } from "@/lib/ids";
 import type { ApiToken } from "@/generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
 import { badInput, conflict, notFound } from "@/domain/errors";
+import { lockUser } from "@/domain/users/user-lock";
 import { apiTokenCache } from "./api-token-cache";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
@@ -25,10 +26,10 @@ export async function createApiToken(
   const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {
-    // Locks the user's row first (a no-op update, the same SQL on both
-    // providers), so parallel creations count one after another: counting
-    // without it, a burst would each see room for one more.
-    await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "id" = ${actor.user.id}`;
+    // Locks the user's row first, so parallel creations count one after
+    // another (counting without it, a burst would each see room for one more),
+    // and a user deleted since the request authenticated gets no token.
+    await lockUser(tx, actor.user.id);
     const live = await tx.apiToken.count({ where: { userId: actor.user.id, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
     if (live >= API_TOKENS_PER_USER_MAX) {
       throw conflict(`A user may hold at most ${API_TOKENS_PER_USER_MAX} API tokens: revoke one first`, undefined, { limit: API_TOKENS_PER_USER_MAX });
@@ -54,6 +55,24 @@ export async function createApiToken(
   return { token, apiToken };
 }
 
+/**
+ * Deletes a user's API tokens (all but `keep`, the one making the call) in the
+ * caller's transaction and returns their ids; the caller passes them to
+ * forgetApiTokens once it has committed. Account recovery and password
+ * changes use it: a token made with a stolen password must not outlive it.
+ */
+export async function deleteUserApiTokens(tx: Tx, userId: string, keep: string | null = null): Promise<string[]> {
+  const where = { userId, ...(keep ? { id: { not: keep } } : {}) };
+  const ids = (await tx.apiToken.findMany({ where, select: { id: true } })).map((row) => row.id);
+  if (ids.length > 0) await tx.apiToken.deleteMany({ where: { id: { in: ids } } });
+  return ids;
+}
+
+/** After the commit that deleted them: refused from the next request on, in this process. */
+export function forgetApiTokens(db: Db, ids: readonly string[]): void {
+  if (ids.length > 0) apiTokenCache(db).forgetTokens(ids);
+}
+
 export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
   return db.apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }
@@ -62,9 +81,10 @@ export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
 export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): Promise<ApiToken> {
   const revoked = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id } });
-    if (!row || row.userId !== actor.user.id) throw notFound("API token", id, "revoking it");
+    // Another user's token is NOT_FOUND to a non-admin, like a token that does not exist.
+    if (!row || (row.userId !== actor.user.id && actor.user.role !== "ADMIN")) throw notFound("API token", id, "revoking it");
     await tx.apiToken.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name });
+    await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name, details: { userId: row.userId } });
     return row;
   });
   apiTokenCache(db).forgetTokens([id]);

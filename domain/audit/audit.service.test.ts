@@ -3,7 +3,7 @@ import { test } from "node:test";
 import type { AuditEvent } from "@/generated/prisma-sqlite/client";
 import { setupTestApp } from "@/test/harness";
 import { encodeCursor } from "@/domain/paging/cursor";
-import { listAuditEvents, recordAudit } from "./audit.service";
+import { CSV_EXPORT_MAX, exportAuditEventsCsv, listAuditEvents, recordAudit } from "./audit.service";
 
 const app = await setupTestApp();
 const actor = app.admin.principal;
@@ -15,13 +15,16 @@ async function record(objectId: string, action = "TEST_EVENT") {
 async function walk(args: { first: number; objectId?: string }) {
   const events: AuditEvent[] = [];
   let after: string | null = null;
-  for (;;) {
+  // Bounded: a cursor that repeats must fail the test, not hang it.
+  for (let pages = 0; pages < 1000; pages++) {
     const page = await listAuditEvents(app.db, { ...args, after });
     events.push(...page.rows);
     if (!page.pageInfo.hasNextPage) return events;
     assert.equal(page.rows.length, args.first);
+    assert.notEqual(page.pageInfo.endCursor, after, "the cursor moves on");
     after = page.pageInfo.endCursor;
   }
+  assert.fail("the walk ends");
 }
 
 const newestFirst = (a: AuditEvent, b: AuditEvent) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
@@ -86,7 +89,8 @@ test("events recorded while paging never appear twice", async () => {
   let page = await listAuditEvents(app.db, { first: 5 });
   seen.push(...page.rows.map((event) => event.id));
   await record("during paging");
-  while (page.pageInfo.hasNextPage) {
+  for (let pages = 0; page.pageInfo.hasNextPage; pages++) {
+    assert.ok(pages < 100, "the walk ends");
     page = await listAuditEvents(app.db, { first: 5, after: page.pageInfo.endCursor });
     seen.push(...page.rows.map((event) => event.id));
   }
@@ -131,4 +135,31 @@ test("bad page sizes and cursors are BAD_USER_INPUT", async () => {
       return true;
     });
   }
+});
+
+test("the CSV export stops at CSV_EXPORT_MAX rows, the newest, and says so", async () => {
+  const objectId = "export-cap";
+  await record(objectId, "CAPPED_TEMPLATE");
+  // The other CSV_EXPORT_MAX - 1 rows copied from it in one statement (createMany takes seconds for this many).
+  await app.db.$executeRawUnsafe(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CSV_EXPORT_MAX - 1})
+     INSERT INTO "AuditEvent" ("id", "createdAt", "actorType", "actorId", "actorLabel", "authMethod", "action", "objectType", "objectId", "objectLabel", "details")
+     SELECT 'cap-' || n.i, e."createdAt", e."actorType", e."actorId", e."actorLabel", e."authMethod", 'CAPPED', e."objectType", e."objectId", '=row ' || n.i, e."details"
+     FROM n CROSS JOIN "AuditEvent" e WHERE e."action" = 'CAPPED_TEMPLATE'`,
+  );
+  // Exactly the cap: everything, not truncated.
+  const full = await exportAuditEventsCsv(app.db, { objectId });
+  assert.deepEqual({ rowCount: full.rowCount, truncated: full.truncated }, { rowCount: CSV_EXPORT_MAX, truncated: false });
+  assert.equal(full.csv.split("\r\n").length, CSV_EXPORT_MAX + 2, "header, rows, final line end");
+  // One more, newer: the export keeps the newest CSV_EXPORT_MAX and says it stopped.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await record(objectId, "CAPPED_NEWEST");
+  const capped = await exportAuditEventsCsv(app.db, { objectId });
+  assert.deepEqual({ rowCount: capped.rowCount, truncated: capped.truncated }, { rowCount: CSV_EXPORT_MAX, truncated: true });
+  const lines = capped.csv.split("\r\n");
+  assert.equal(lines.length, CSV_EXPORT_MAX + 2);
+  assert.match(lines[1], /"CAPPED_NEWEST"/);
+  assert.ok(lines.slice(1, -1).every((line) => line.includes(`"${objectId}"`)));
+  assert.ok(lines.filter((line) => line.includes(`"'=row `)).length >= CSV_EXPORT_MAX - 2, "the copies, each defused");
+  assert.ok(!capped.csv.includes(`"=row`), "none left as a formula");
 });

@@ -178,15 +178,21 @@ const CSV_EXPORT_MAX = 10_000;
 const CSV_COLUMNS = ["time", "actorType", "actor", "actorId", "authMethod", "action", "objectType", "objectId", "object", "details"] as const;
 
 /**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break.
- * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab
- * or carriage return) gets a leading apostrophe, so opening the export never
- * executes what an actor typed into a name (OWASP "CSV injection").
+ * Where a spreadsheet may start a field inside a value: at its start, and, for
+ * one that splits on ";" or tabs (common outside the US) and reads quotes only
+ * at a field's start, after any separator, with the quotes it may skip.
+ */
+const FORMULA_START = /(^|[;,\t\r\n]"*)([=+\-@\t\r])/g;
+
+/**
+ * One CSV cell (RFC 4180), always quoted. Wherever a field could start inside
+ * it, a formula character (=, +, -, @, tab or carriage return) gets an
+ * apostrophe before it, so opening the export never executes what an actor
+ * typed into a name or an email (OWASP "CSV injection"; issue 20, finding 11).
  */
 export function csvCell(value: string | null | undefined): string {
-  let text = value ?? "";
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value ?? "").replace(FORMULA_START, "$1'$2");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** The filtered events, newest first, as CSV (CRLF line ends, a header row), up to CSV_EXPORT_MAX. */
@@ -194,7 +200,7 @@ export async function exportAuditEventsCsv(
   db: Db,
   args: { objectId?: string | null; filter?: AuditFilter | null },
 ): Promise<{ csv: string; rowCount: number; truncated: boolean }> {
-  const lines = [CSV_COLUMNS.join(",")];
+  const lines = [CSV_COLUMNS.map(csvCell).join(",")];
   let after: string | null = null;
   let rowCount = 0;
   let truncated = false;

@@ -24,6 +24,18 @@ export function requireUser(principal: Principal | null, doing: string): UserPri
   return principal;
 }
 
+/**
+ * Tenant-wide writes that no integration system may make: what they change
+ * (a label definition constrains every object of the tenant, whoever manages
+ * it) belongs to no one system, so only people holding `scope` make them.
+ * docs/design.md, "Who owns what".
+ */
+export function requirePerson(principal: Principal | null, scope: Scope, doing: string): UserPrincipal {
+  const user = requireUser(principal, doing);
+  requireScope(user, scope, doing);
+  return user;
+}
+
 /** Writes and secrets: only ADMIN users. */
 export function requireAdmin(principal: Principal | null, doing: string): UserPrincipal {
   const user = requireUser(principal, doing);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { newId } from "@/lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "@/lib/crypto";
-import type { Db } from "@/lib/db";
+import { type Db, vanished } from "@/lib/db";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/logger";
 import { deriveKey } from "@/lib/secret-key";
@@ -9,6 +9,7 @@ import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } 
 import { type SignInMethod, recordAudit, signInActor } from "@/domain/audit/audit.service";
 import { notFound } from "@/domain/errors";
 import { requireSelfOrAdmin, toIdentity } from "./user.service";
+import { lockUser } from "./user-lock";
 
 /**
  * Browser sessions. The cookie holds `<token>.<signature>`: the signature
@@ -68,6 +69,8 @@ export async function createSession(
   const address = origin.address ?? null;
   const userAgent = origin.userAgent ? origin.userAgent.slice(0, USER_AGENT_MAX) : null;
   await db.$transaction(async (tx) => {
+    // A user deleted between the password check and here gets no session.
+    await lockUser(tx, userId);
     await tx.session.create({ data: { id: sessionId, tokenHash: sha256(token), userId, expiresAt, address, userAgent } });
     // Expired sessions of this user are swept here rather than by a timer.
     await tx.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
@@ -101,7 +104,8 @@ export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ u
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now) return null;
+  // A user deleted between the session's statement and the user's leaves no user: no session (finding 12 of issue 20).
+  if (!session || vanished(session.user) || session.expiresAt.getTime() <= now) return null;
   const idleMs = now - session.lastSeenAt.getTime();
   if (idleMs > getConfig().sessionIdleTimeoutMinutes * 60_000) return null;
   if (idleMs > LAST_SEEN_RESOLUTION_MS) {
@@ -119,7 +123,7 @@ export async function endSession(db: Db, cookieValue: string): Promise<void> {
   if (!token) return;
   await db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-    if (!session) return;
+    if (!session || vanished(session.user)) return;
     // Of parallel sign-outs with one cookie, only the one that deletes the row records it.
     const { count } = await tx.session.deleteMany({ where: { id: session.id } });
     if (count !== 1) return;
@@ -172,7 +176,7 @@ export function listActiveSessions(db: Db, userId: string): Promise<ActiveSessio
 export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: string): Promise<ActiveSession> {
   return db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: { select: { email: true } } } });
-    if (!session || (session.userId !== actor.user.id && actor.user.role !== "ADMIN")) {
+    if (!session || vanished(session.user) || (session.userId !== actor.user.id && actor.user.role !== "ADMIN")) {
       throw notFound("session", sessionId, "ending it");
     }
     const { count } = await tx.session.deleteMany({ where: { id: sessionId } });
@@ -189,11 +193,18 @@ export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: st
   });
 }
 
+/** A cookie's value; one whose percent-encoding is malformed is no cookie (the client's bytes, not our fault: never a 500). */
 export function readCookie(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }

@@ -1,10 +1,11 @@
 import { newId } from "@/lib/ids";
 import type { User } from "@/generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, type Tx, vanished } from "@/lib/db";
 import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
+import { deleteUserApiTokens, forgetApiTokens } from "@/domain/api-tokens/api-token.service";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, forbidden, notFound } from "@/domain/errors";
@@ -224,7 +225,7 @@ export function parseRole(value: string, field: string): Role {
 
 /** Changes a user's role; the last admin cannot be made a viewer (race-safe, like deleteUser). */
 export async function changeUserRole(db: Db, actor: Principal, id: string, role: Role): Promise<User> {
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound("user", id, "changing their role");
@@ -242,6 +243,9 @@ export async function changeUserRole(db: Db, actor: Principal, id: string, role:
     });
     return updated;
   });
+  // The API tokens' cached role goes at once on this instance (others within API_TOKEN_FRESHNESS_MS): a demotion takes effect at the next request.
+  apiTokenCache(db).forgetUser(id);
+  return changed;
 }
 
 export const PASSWORD_RESET_PREFIX = "cmp_reset_";
@@ -297,7 +301,7 @@ export async function createPasswordResetLink(db: Db, actor: Principal, id: stri
 /** The account a reset link is for, if the link is unused and unexpired. */
 export async function userForPasswordResetToken(db: Db, token: string): Promise<User | null> {
   const row = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  return row && row.expiresAt > new Date() ? row.user : null;
+  return row && !vanished(row.user) && row.expiresAt > new Date() ? row.user : null;
 }
 
 /**
@@ -308,14 +312,19 @@ export async function userForPasswordResetToken(db: Db, token: string): Promise<
 export async function completePasswordReset(db: Db, token: string, password: string): Promise<User> {
   checkNewPassword(password, "password");
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const reset = await db.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
     const claimed = row ? await tx.passwordResetToken.deleteMany({ where: { id: row.id, expiresAt: { gt: new Date() } } }) : { count: 0 };
     if (!row || claimed.count !== 1) {
       throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     }
-    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    // The user deleted since the link was read: updateMany matches nothing, and the link was theirs.
+    const updated = await tx.user.updateMany({ where: { id: row.userId }, data: { passwordHash } });
+    const user = updated.count === 1 ? await tx.user.findUnique({ where: { id: row.userId } }) : null;
+    if (!user) throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     const ended = await tx.session.deleteMany({ where: { userId: user.id } });
+    // Account recovery: whoever had the old password may have made API tokens with it; none survives.
+    const revoked = await deleteUserApiTokens(tx, user.id);
     await recordAudit(
       tx,
       { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" },
@@ -324,11 +333,13 @@ export async function completePasswordReset(db: Db, token: string, password: str
         objectType: "User",
         objectId: user.id,
         objectLabel: user.email,
-        details: { via: "reset link", sessionsEnded: ended.count },
+        details: { via: "reset link", sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
       },
     );
-    return user;
+    return { user, revoked };
   });
+  forgetApiTokens(db, reset.revoked);
+  return reset.user;
 }
 
 // Per user: a stolen session must not become a way to guess the password.
@@ -339,7 +350,11 @@ const byUser = new Throttle({ freeAttempts: 5, windowMs: 15 * 60_000, maxDelayMs
  * sessions end (a password change is how people lock out whoever else got in);
  * the one they are using stays.
  */
-export async function changeOwnPassword(db: Db, actor: UserPrincipal, input: { currentPassword: string; newPassword: string }): Promise<User> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: UserPrincipal,
+  input: { currentPassword: string; newPassword: string; revokeApiTokens?: boolean | null },
+): Promise<User> {
   checkNewPassword(input.newPassword, "newPassword");
   const waitMs = Throttle.reserve([[byUser, actor.user.id]]);
   if (waitMs > 0) {
@@ -353,17 +368,22 @@ export async function changeOwnPassword(db: Db, actor: UserPrincipal, input: { c
   byUser.release(actor.user.id);
   if (input.newPassword === input.currentPassword) throw badInput("newPassword", "Choose a password different from the current one");
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
     const ended = await tx.session.deleteMany({ where: { userId: user.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
+    // Outstanding reset links die with the old password: they were for an account whose owner has just proven who they are.
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+    // By default the API tokens go too, all but the one making this call (like the session making it).
+    const revoked = input.revokeApiTokens === false ? [] : await deleteUserApiTokens(tx, user.id, actor.apiTokenId);
     await recordAudit(tx, actor, {
       action: "PASSWORD_CHANGED",
       objectType: "User",
       objectId: user.id,
       objectLabel: user.email,
-      details: { via: "own account", sessionsEnded: ended.count },
+      details: { via: "own account", sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
     });
-    return user;
+    return { user, revoked };
   });
+  forgetApiTokens(db, changed.revoked);
+  return changed.user;
 }

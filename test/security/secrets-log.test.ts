@@ -62,6 +62,29 @@ test("a failed client authentication is logged, without any part of the secret t
   assert.equal(findLeak(logged[0], [credential.clientSecret, wrong]), null);
 });
 
+test("a secret pasted into client_id is never logged: the failure is, without that field's text", async () => {
+  const system = await createIntegrationSystem(app.db, app.admin.principal, { name: "pasted secret system" });
+  const credential = await generateClientCredentials(app.db, app.admin.principal, system.id);
+  // The secret in both fields (Basic and body), as a confused operator sends it; and a look-alike of a client id around it.
+  for (const [index, pasted] of [credential.clientSecret, `${credential.id}${credential.clientSecret}`, ` ${credential.clientSecret} `].entries()) {
+    const before = capturedLog().length;
+    const marker = `198.18.9.${index + 1}`;
+    const response = await fetch(`${base}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-compass-client-address": marker },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: pasted, client_secret: credential.clientSecret }),
+    });
+    assert.equal(response.status, 401);
+    const logged = capturedLog()
+      .slice(before)
+      .split("\n")
+      .filter((text) => text.includes("client authentication failed") && text.includes(marker));
+    assert.equal(logged.length, 1, "the failure is logged");
+    assert.match(logged[0], /"clientId":"\(not a client id\)"/);
+    assert.equal(findLeak(logged[0], [credential.clientSecret]), null, "no part of the pasted secret");
+  }
+});
+
 test("a refused document that holds a secret as a literal is logged by its message, never by its text", async () => {
   const secret = `cmp_cs_${randomUUID().replaceAll("-", "")}`;
   const before = capturedLog().length;

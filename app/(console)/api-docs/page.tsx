@@ -61,6 +61,12 @@ export default function ApiDocsPage() {
         </p>
         <pre className="code-block">{QUERY_EXAMPLE}</pre>
         <p>
+          An API token stops working at once when it is revoked (by its user, or by an admin on the user&apos;s page), when its user is deleted, when the
+          user&apos;s password is reset with a link (account recovery revokes every token), and when the user changes their password, unless they untick
+          &quot;Also revoke my API tokens&quot; (<code>changePassword(…, revokeApiTokens: false)</code>; a change made with a token keeps that one). A role
+          change applies to the user&apos;s tokens from the next request on. Each of these is recorded in the audit log.
+        </p>
+        <p>
           Applications live in tenants: their queries and mutations name the tenant in the <code>tenant</code> request header (its external id or id).
         </p>
       </section>

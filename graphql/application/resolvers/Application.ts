@@ -1,3 +1,4 @@
+import { notFound } from "@/domain/errors";
 import { requireScope } from "@/domain/principals/authorize";
 import { SCOPES } from "@/lib/scopes";
 import type { ApplicationResolvers } from "@/graphql/types.generated";
@@ -8,8 +9,8 @@ export const Application: ApplicationResolvers = {
   tenant: async (application, _args, ctx) => {
     requireScope(ctx.principal, SCOPES.tenantRead, "reading an application's tenant");
     const tenant = await ctx.loaders.tenantById.load(application.tenantId);
-    // Only if the tenant went away between reading the application and this field.
-    if (!tenant) throw new Error(`application ${application.id} has no tenant ${application.tenantId}`);
+    // Only if the tenant went away between reading the application and this field: both are gone by now.
+    if (!tenant) throw notFound("tenant", application.tenantId, `reading the tenant of application "${application.name}"`);
     return tenant;
   },
   integrationSystem: (application, _args, ctx) => {

@@ -1,8 +1,11 @@
 import { requireUser } from "@/domain/principals/authorize";
 import type { QueryResolvers } from "@/graphql/types.generated";
 import { listApiTokens } from "@/domain/api-tokens/api-token.service";
+import { requireSelfOrAdmin } from "@/domain/users/user.service";
 
-export const apiTokens: NonNullable<QueryResolvers['apiTokens']> = (_parent, _args, ctx) => {
+export const apiTokens: NonNullable<QueryResolvers['apiTokens']> = (_parent, { userId }, ctx) => {
   const user = requireUser(ctx.principal, "listing API tokens");
-  return listApiTokens(ctx.db, user.user.id);
+  // Another user's tokens: admins only, so they can see and revoke what a demoted or departing user still holds.
+  if (userId) requireSelfOrAdmin(user, userId, "listing another user's API tokens");
+  return listApiTokens(ctx.db, userId ?? user.user.id);
 };

@@ -1,0 +1,91 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { type ReactNode, useMemo } from "react";
+import { DataTable } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
+import { RowActions } from "@/components/ui/row-actions";
+import { Timestamp } from "@/components/ui/timestamp";
+import { expiryState } from "@/lib/credential-rules";
+
+interface ApiTokenRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning", "Expires soon"] } as const;
+
+/**
+ * A user's API tokens with a Revoke action on each: on the API tokens page
+ * (one's own) and in an admin's dialog on the users page (anyone's). The API
+ * returns them all at once (a person has a handful), so there is no paging.
+ */
+export function ApiTokensTable({
+  caption,
+  apiTokens,
+  loading,
+  error,
+  onRetry,
+  onRevoke,
+  empty,
+}: {
+  caption: string;
+  apiTokens: ApiTokenRow[];
+  loading: boolean;
+  error?: Error | null;
+  onRetry: () => void;
+  onRevoke: (token: { id: string; name: string }) => void;
+  empty: ReactNode;
+}) {
+  const columns = useMemo<ColumnDef<ApiTokenRow>[]>(() => {
+    const now = Date.now();
+    return [
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <span className="row-title">
+            {row.original.name}
+            {/* Marked by the name too, since the Expires column is hidden on phones. */}
+            {(() => {
+              const state = expiryState(row.original.expiresAt, now);
+              return state === "expired" || state === "expiring" ? (
+                <>
+                  {" "}
+                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
+                </>
+              ) : null;
+            })()}
+          </span>
+        ),
+      },
+      createdColumn<ApiTokenRow>(),
+      lastUsedColumn<ApiTokenRow>(now),
+      {
+        id: "expiresAt",
+        header: "Expires",
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => (row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} /> : <span className="muted">Never</span>),
+      },
+      // Every user may revoke their own tokens; admins anyone's (the server decides).
+      actionsColumn<ApiTokenRow>((token) => (
+        <RowActions name={token.name} actions={[{ label: "Revoke", danger: true, onClick: () => onRevoke({ id: token.id, name: token.name }) }]} />
+      )),
+    ];
+  }, [onRevoke]);
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      data={apiTokens}
+      loading={loading}
+      error={error}
+      onRetry={onRetry}
+      empty={empty}
+      getRowId={(row) => row.id}
+    />
+  );
+}
