@@ -173,7 +173,7 @@ export async function listAuditEvents(
 }
 
 /** The most events one CSV export holds; the export says when it stopped there. */
-const CSV_EXPORT_MAX = 10_000;
+export const CSV_EXPORT_MAX = 10_000;
 
 const CSV_COLUMNS = ["time", "actorType", "actor", "actorId", "authMethod", "action", "objectType", "objectId", "object", "details"] as const;
 
