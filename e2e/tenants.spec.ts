@@ -1,5 +1,6 @@
 import { graphql, signIn, uniqueName } from "./console";
 import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { pickManagedBy } from "./pages/tenant-objects-page";
 
 /** What an integration system's own script does: a token with its credentials, then GraphQL in a tenant. */
 async function asSystem(baseURL: string, clientId: string, clientSecret: string) {
@@ -127,7 +128,7 @@ test("an integration system registers applications in two tenants, and the admin
   await register.getByRole("button", { name: "Register application" }).click();
   await expect(register.locator("#application-name-error")).toContainText("already");
   await register.getByLabel("Name").fill("Time Tracking");
-  await register.getByLabel("Managed by").selectOption({ label: systemName });
+  await pickManagedBy(register, systemName);
   await register.getByRole("button", { name: "Register application" }).click();
   await expect(tenantApplications.locator("tbody tr")).toHaveCount(2);
   await page.getByRole("button", { name: "Edit Time Tracking" }).click();

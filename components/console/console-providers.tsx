@@ -5,6 +5,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import { createConsoleLink } from "./console-link";
+import { ConnectionNotice } from "./connection-notice";
 import { UnsavedWorkNotice } from "./unsaved-work-notice";
 
 export type ConsoleRole = "ADMIN" | "VIEWER";
@@ -36,6 +37,7 @@ export function ConsoleProviders({ role, children }: { role: ConsoleRole; childr
       <RoleContext.Provider value={role}>
         <ToastProvider>
           <UnsavedWorkNotice />
+          <ConnectionNotice />
           {children}
         </ToastProvider>
       </RoleContext.Provider>

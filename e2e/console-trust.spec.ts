@@ -1,0 +1,105 @@
+import { graphql, signIn, uniqueName } from "./console";
+import type { Page, Route } from "@playwright/test";
+import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { pickManagedBy } from "./pages/tenant-objects-page";
+import { seedIntegrationSystems } from "./seed";
+
+/** Issue 27: pickers at scale, blips that stay in the app, nothing typed or revealed lost. */
+
+const CREATE_SYSTEM = `mutation($name: String!) { createIntegrationSystem(in: { name: $name }) { id } }`;
+const CREATE_TENANT = `mutation($in: TenantInput!) { createTenant(in: $in) { id } }`;
+
+test("Managed by reaches any of 10,000 integration systems by typing", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const prefix = uniqueName("Fleet");
+  const names = await seedIntegrationSystems(page, prefix, 10_000);
+  const { createTenant: tenant } = await graphql(page.request, CREATE_TENANT, { in: { externalId: `fleet-${Date.now().toString(36)}`, name: "Fleet owner" } });
+  await page.goto(`/tenants/${tenant.id}`);
+
+  await page.getByRole("button", { name: "Register application" }).click();
+  const register = page.getByRole("dialog", { name: "Register application" });
+  await register.getByLabel("Name").fill("Fleet tracker");
+  // Opened, the picker shows the first matches and says how many more there are.
+  await register.getByRole("combobox", { name: "Managed by" }).click();
+  const search = page.getByRole("combobox", { name: "Search integration systems" });
+  await search.fill(prefix);
+  await expect(page.getByRole("option", { name: names[0], exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "more: type to narrow" })).toHaveText("9,980 more: type to narrow the list.");
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "managed-by-picker");
+  // The very last one, by keyboard: type its number, arrow to it, Enter.
+  await search.fill(`${prefix} 10000`);
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  await expect(register.getByRole("combobox", { name: "Managed by" })).toHaveText(new RegExp(names[9999]));
+  // ... and any other by mouse.
+  await pickManagedBy(register, names[7341], "07342");
+  await register.getByRole("button", { name: "Register application" }).click();
+  await expect(register).toBeHidden();
+  const row = page.getByRole("table", { name: "Applications" }).getByRole("row").filter({ hasText: "Fleet tracker" });
+  await expect(row).toContainText(names[7341]);
+});
+
+/** The server goes away for a moment: every request the page makes gets no answer, until `back()`. */
+async function serverUnreachable(page: Page) {
+  expectFailures(page, { url: /./, status: "network" });
+  const refuse = (route: Route) => route.abort("connectionrefused");
+  await page.route("**/*", refuse);
+  return () => page.unroute("**/*", refuse);
+}
+
+test("a blip during paging, search, a navigation link or a detail link stays in the app and recovers by itself", async ({ page, systemsPage }) => {
+  await signIn(page);
+  const prefix = uniqueName("Blip");
+  for (let index = 1; index <= 12; index++) await graphql(page.request, CREATE_SYSTEM, { name: `${prefix} ${index}` });
+  await systemsPage.goto(`?size=10&q=${encodeURIComponent(prefix)}`);
+  await systemsPage.settled();
+  const notice = page.getByText("Cannot reach the server. Retrying…");
+
+  // Paging: the page stays, says it is retrying, and moves on when the server is back.
+  let back = await serverUnreachable(page);
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("button", { name: "Next" }).click();
+  await expect(notice).toBeVisible();
+  await expect(systemsPage.rows().first()).toContainText(prefix);
+  await expect(page.getByRole("heading", { level: 1, name: "Integration systems" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "blip-retrying");
+  await back();
+  await expect(notice).toHaveCount(0);
+  await expect(systemsPage.pageStatus()).toContainText("Page 2");
+  await expect(systemsPage.rows()).toHaveCount(2);
+
+  // Search.
+  back = await serverUnreachable(page);
+  await systemsPage.search(`${prefix} 12`);
+  await expect(notice).toBeVisible();
+  await back();
+  await expect(notice).toHaveCount(0);
+  await expect(systemsPage.rows()).toHaveCount(1);
+
+  // A detail link, then a navigation link.
+  back = await serverUnreachable(page);
+  await systemsPage
+    .rows()
+    .first()
+    .getByRole("link", { name: `${prefix} 12`, exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1/);
+  await back();
+  await expect(page.getByRole("heading", { level: 1, name: `${prefix} 12` })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Client credentials" })).toBeVisible();
+
+  back = await serverUnreachable(page);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tenants" }).click();
+  await page.waitForTimeout(1500);
+  expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await back();
+  await expect(page.getByRole("heading", { level: 1, name: "Tenants" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Tenants" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Tenants" }).getByRole("alert")).toHaveCount(0, { timeout: 6_000 });
+});
