@@ -103,3 +103,80 @@ test("a blip during paging, search, a navigation link or a detail link stays in 
   await expect(page.getByRole("table", { name: "Tenants" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Tenants" }).getByRole("alert")).toHaveCount(0, { timeout: 6_000 });
 });
+
+test("typed input and an open secret are not lost without asking: a link, Back, reload", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/integration-systems");
+  await page.goto("/integration-systems/new");
+  await page.getByLabel("Name").fill("Half typed");
+  const questions: string[] = [];
+  const answer = (accept: boolean) =>
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.type() === "beforeunload" ? "beforeunload" : dialog.message());
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+
+  // A navigation link: asked, and staying keeps the form.
+  answer(false);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tenants" }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toBe("Leave this page? What is in “Create integration system” has not been saved and will be lost.");
+  await expect(page).toHaveURL(/\/integration-systems\/new$/);
+  await expect(page.getByLabel("Name")).toHaveValue("Half typed");
+
+  // Back.
+  answer(false);
+  await page.evaluate(() => history.back());
+  await expect.poll(() => questions.length).toBe(2);
+  await expect(page).toHaveURL(/\/integration-systems\/new$/);
+  await expect(page.getByLabel("Name")).toHaveValue("Half typed");
+
+  // Reload (and closing the tab): the browser's own question.
+  answer(false);
+  await page.reload({ timeout: 3_000 }).catch(() => {});
+  await expect.poll(() => questions.length).toBe(3);
+  expect(questions[2]).toBe("beforeunload");
+  await expect(page.getByLabel("Name")).toHaveValue("Half typed");
+
+  // Leaving when the user says so.
+  answer(true);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tenants" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tenants" })).toBeVisible();
+
+  // An open secret dialog asks too, though nothing was typed in it.
+  const { createIntegrationSystem: system } = await graphql(page.request, CREATE_SYSTEM, { name: uniqueName("Guarded") });
+  await page.goto(`/integration-systems/${system.id}`);
+  await page.getByRole("button", { name: "Generate credentials" }).click();
+  await expect(page.getByRole("dialog", { name: "Generate credentials" })).toBeVisible();
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const reveal = page.getByRole("dialog", { name: "Client credentials generated" });
+  await expect(reveal).toBeVisible();
+  answer(false);
+  await page.evaluate(() => history.back());
+  await expect.poll(() => questions.length).toBe(5);
+  // Back leaves this document (the page was loaded, not reached in the app): the browser's question.
+  expect(questions[4]).toBe("beforeunload");
+  await expect(reveal).toBeVisible();
+  await reveal.getByLabel("I have copied the client secret and stored it somewhere safe").check();
+  await reveal.getByRole("button", { name: "Close" }).click();
+});
+
+test("before the idle timeout a warning offers to stay signed in; after it, signing in happens over the page", async ({ page }) => {
+  await page.clock.install();
+  await signIn(page);
+  await page.goto("/integration-systems/new");
+  await page.getByLabel("Name").fill("Typed before a break");
+  // The e2e server's timeout is the default, 120 minutes.
+  await page.clock.fastForward("01:58:10");
+  const warning = page.getByRole("dialog", { name: "Still there?" });
+  await expect(warning).toContainText(/You will be signed out in \d+ s/);
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "session-idle-warning");
+  await warning.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(warning).toBeHidden();
+  // Nobody answers the next warning: the session is over, and the sign-in comes over the page.
+  await page.clock.fastForward("02:01:00");
+  const signInDialog = page.getByRole("dialog", { name: "Sign in to continue" });
+  await expect(signInDialog).toContainText("Your session ended after a time without use.");
+  await expect(page.locator("#name")).toHaveValue("Typed before a break");
+});

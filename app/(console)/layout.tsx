@@ -8,6 +8,7 @@ import { requireConsoleUser } from "@/app/(console)/current-user";
 import { sectionsFor } from "@/components/console/sections";
 import { THEME_COOKIE, themeFromCookie } from "@/components/console/theme";
 import { ThemeToggle } from "@/components/console/theme-toggle";
+import { getConfig } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main className="main" id="content">
-        <ConsoleProviders role={user.role}>{children}</ConsoleProviders>
+        <ConsoleProviders role={user.role} email={user.email} idleTimeoutMinutes={getConfig().sessionIdleTimeoutMinutes}>
+          {children}
+        </ConsoleProviders>
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { createContext, type ReactNode, useContext, useState } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import { createConsoleLink } from "./console-link";
 import { ConnectionNotice } from "./connection-notice";
+import { SessionDialog } from "./session-dialog";
 import { UnsavedWorkNotice } from "./unsaved-work-notice";
 
 export type ConsoleRole = "ADMIN" | "VIEWER";
@@ -30,7 +31,18 @@ function createClient() {
 }
 
 /** Everything the console's client components share: GraphQL client, role and toasts. */
-export function ConsoleProviders({ role, children }: { role: ConsoleRole; children: ReactNode }) {
+export function ConsoleProviders({
+  role,
+  email,
+  idleTimeoutMinutes,
+  children,
+}: {
+  role: ConsoleRole;
+  /** The signed-in user's, offered again when the session has ended. */
+  email: string;
+  idleTimeoutMinutes: number;
+  children: ReactNode;
+}) {
   const [client] = useState(createClient);
   return (
     <ApolloProvider client={client}>
@@ -38,6 +50,7 @@ export function ConsoleProviders({ role, children }: { role: ConsoleRole; childr
         <ToastProvider>
           <UnsavedWorkNotice />
           <ConnectionNotice />
+          <SessionDialog email={email} idleTimeoutMinutes={idleTimeoutMinutes} />
           {children}
         </ToastProvider>
       </RoleContext.Provider>

@@ -27,6 +27,7 @@ export function Dialog({
   footer,
   dismissible = true,
   wide = false,
+  holdsUnsavedWork = false,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -36,6 +37,8 @@ export function Dialog({
   footer?: ReactNode;
   dismissible?: boolean;
   wide?: boolean;
+  /** Leaving the page while it is open loses something (a secret shown once): the leave guard asks first (components/console/unsaved-work.ts). */
+  holdsUnsavedWork?: boolean;
 }) {
   const opener = useRef<HTMLElement | null>(null);
   // Before Radix moves focus into the dialog (layout effects run before its
@@ -64,6 +67,7 @@ export function Dialog({
             }
           }}
           {...(description ? {} : { "aria-describedby": undefined })}
+          {...(holdsUnsavedWork ? { "data-unsaved-while-open": "" } : {})}
         >
           <DialogPrimitive.Title className="dialog-title">{title}</DialogPrimitive.Title>
           {description ? <DialogPrimitive.Description className="dialog-description">{description}</DialogPrimitive.Description> : null}
