@@ -179,3 +179,34 @@ test("before the idle timeout a warning offers to stay signed in; after it, sign
   await expect(signInDialog).toContainText("Your session ended after a time without use.");
   await expect(page.locator("#name")).toHaveValue("Typed before a break");
 });
+
+test("a secret whose dialog was left unconfirmed is marked on its credential, with revoke one click away", async ({ page }) => {
+  await signIn(page);
+  const { createIntegrationSystem: system } = await graphql(page.request, CREATE_SYSTEM, { name: uniqueName("Left Reveal") });
+  await page.goto(`/integration-systems/${system.id}`);
+  const generateOne = async () => {
+    await page.getByRole("button", { name: "Generate credentials" }).click();
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    const reveal = page.getByRole("dialog", { name: "Client credentials generated" });
+    await expect(reveal).toBeVisible();
+    return { reveal, clientId: (await reveal.getByLabel("Client ID", { exact: true }).textContent())!.trim() };
+  };
+  // Confirmed the ordinary way: no mark.
+  const confirmed = await generateOne();
+  await confirmed.reveal.getByLabel("I have copied the client secret and stored it somewhere safe").check();
+  await confirmed.reveal.getByRole("button", { name: "Close" }).click();
+  // Left by reloading, after the browser asked.
+  const left = await generateOne();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.reload();
+  const table = page.getByRole("table", { name: "Client credentials" });
+  const leftRow = table.getByRole("row").filter({ hasText: left.clientId });
+  await expect(leftRow).toContainText("Secret not confirmed as stored");
+  await expect(table.getByRole("row").filter({ hasText: confirmed.clientId })).not.toContainText("not confirmed");
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "credential-secret-unconfirmed");
+  await leftRow.getByRole("button", { name: `Revoke unconfirmed credential ${left.clientId}` }).click();
+  await page.getByRole("dialog", { name: "Revoke this credential?" }).getByRole("button", { name: "Revoke credential" }).click();
+  await expect(leftRow).toHaveCount(0);
+  await expect(table.getByRole("row").filter({ hasText: confirmed.clientId })).toBeVisible();
+});
