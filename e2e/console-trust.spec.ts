@@ -208,5 +208,7 @@ test("a secret whose dialog was left unconfirmed is marked on its credential, wi
   await leftRow.getByRole("button", { name: `Revoke unconfirmed credential ${left.clientId}` }).click();
   await page.getByRole("dialog", { name: "Revoke this credential?" }).getByRole("button", { name: "Revoke credential" }).click();
   await expect(leftRow).toHaveCount(0);
+  // Focus stays in the table the revoked row was in, not on the page body.
+  await expect(table).toBeFocused();
   await expect(table.getByRole("row").filter({ hasText: confirmed.clientId })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { E2E_ADMIN } from "./admin";
 import { clientSideState, graphql, signIn, uniqueName } from "./console";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 const JS_BUDGET_BYTES = 300 * 1024;
 
@@ -148,8 +148,11 @@ test("an admin creates, edits, hands out credentials, revokes them and deletes t
   await expect(page).toHaveURL(/\/integration-systems$/);
   await expect(page.getByRole("status")).toContainText(`Deleted ${name}`);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
-  await page.goto(`/integration-systems/${systemId}`);
-  await expect(page.getByRole("heading", { name: "Integration system not found" })).toBeVisible();
+  // A deleted object's page answers 404, with a heading that says so.
+  expectFailures(page, { url: new RegExp(`/integration-systems/${systemId}$`), status: 404 });
+  expect((await page.goto(`/integration-systems/${systemId}`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Integration system not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Integration system not found · Compass Director");
 });
 
 test("the form shows the server's duplicate-name error and the description limit", async ({ page }) => {

@@ -24,12 +24,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <a className="brand" href="/">
           Compass Director
         </a>
-        <ConsoleNav sections={sectionsFor(user.role)} />
-        <div className="help-links">
-          {/* GraphiQL is served by the API route, not a console page: a full page load. */}
-          <a href="/api/graphql">GraphiQL</a>
-          <Link href="/api-docs">API docs</Link>
-        </div>
+        <ConsoleNav sections={sectionsFor(user.role)}>
+          <div className="help-links">
+            {/* GraphiQL is served by the API route, not a console page: a full page load. */}
+            <a href="/api/graphql">GraphiQL</a>
+            <Link href="/api-docs">API docs</Link>
+          </div>
+        </ConsoleNav>
         <div className="whoami">
           <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
           <span className="whoami-email">{user.email}</span>
