@@ -38,8 +38,9 @@ test("Managed by reaches any of 10,000 integration systems by typing", async ({ 
   await pickManagedBy(register, names[7341], "07342");
   await register.getByRole("button", { name: "Register application" }).click();
   await expect(register).toBeHidden();
-  const row = page.getByRole("table", { name: "Applications" }).getByRole("row").filter({ hasText: "Fleet tracker" });
-  await expect(row).toContainText(names[7341]);
+  // The console goes to the new application, which names its system.
+  await expect(page.getByRole("heading", { level: 1, name: "Fleet tracker" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(names[7341]);
 });
 
 /** The server goes away for a moment: every request the page makes gets no answer, until `back()`. */

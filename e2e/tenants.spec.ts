@@ -130,6 +130,9 @@ test("an integration system registers applications in two tenants, and the admin
   await register.getByLabel("Name").fill("Time Tracking");
   await pickManagedBy(register, systemName);
   await register.getByRole("button", { name: "Register application" }).click();
+  // Registered: the console goes to the new application, Back returns to the tenant.
+  await expect(page.getByRole("heading", { level: 1, name: "Time Tracking" })).toBeVisible();
+  await page.goBack();
   await expect(tenantApplications.locator("tbody tr")).toHaveCount(2);
   await page.getByRole("button", { name: "Edit Time Tracking" }).click();
   const edit = page.getByRole("dialog", { name: "Edit application" });

@@ -24,7 +24,8 @@ export function ApplicationFormDialog({
   tenantId: string;
   application?: { id: string; name: string; description: string | null };
   onClose: () => void;
-  onSaved: () => void;
+  /** The application's id: a new one's page is where the console goes next. */
+  onSaved: (id: string) => void;
 }) {
   const selectId = useId();
   const [system, setSystem] = useState<ComboboxOption | null>(null);
@@ -38,8 +39,12 @@ export function ApplicationFormDialog({
   const shown = form.errorOf;
 
   const submit = submitWith(async (fields) => {
-    if (application) await update({ variables: { id: application.id, in: fields } });
-    else await register({ variables: { in: { ...fields, integrationSystemID: system?.id ?? null } } });
+    if (application) {
+      await update({ variables: { id: application.id, in: fields } });
+      return application.id;
+    }
+    const { data } = await register({ variables: { in: { ...fields, integrationSystemID: system?.id ?? null } } });
+    return data!.registerApplication.id;
   }, onSaved);
 
   return (

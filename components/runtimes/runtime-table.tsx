@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
@@ -35,6 +36,7 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<ObjectListDialog<Runtime>>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
+  const router = useRouter();
   const { data, previousData, loading, error, refetch } = useQuery(TenantRuntimesDocument, {
     variables: { first: list.pageSize, after: list.after, filter: labelFilters(labelFilter) },
     context: inTenant(tenantId),
@@ -97,7 +99,15 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
       <ObjectListDialogs
         kind="runtime"
         dialog={dialog}
-        formDialog={(item) => <RuntimeFormDialog tenantId={tenantId} runtime={item} onClose={() => setDialog(null)} onSaved={() => void refetch()} />}
+        formDialog={(item) => (
+          <RuntimeFormDialog
+            tenantId={tenantId}
+            runtime={item}
+            onClose={() => setDialog(null)}
+            // A new one's page is the next step (labels, credentials); an edit stays on the list.
+            onSaved={(id) => (item ? void refetch() : router.push(`/tenants/${tenantId}/runtimes/${id}`))}
+          />
+        )}
         unregister={(item) => unregister({ variables: { id: item.id } })}
         unregisterDescription="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
         onClose={() => setDialog(null)}
