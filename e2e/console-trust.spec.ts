@@ -213,3 +213,30 @@ test("a secret whose dialog was left unconfirmed is marked on its credential, wi
   await expect(table).toBeFocused();
   await expect(table.getByRole("row").filter({ hasText: confirmed.clientId })).toBeVisible();
 });
+
+test("while the next page loads, the old rows are dimmed and the view is at the top", async ({ page, systemsPage }) => {
+  await signIn(page);
+  const prefix = uniqueName("Slow");
+  for (let index = 1; index <= 12; index++) await graphql(page.request, CREATE_SYSTEM, { name: `${prefix} ${index}` });
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await systemsPage.goto(`?size=10&q=${encodeURIComponent(prefix)}`);
+  await systemsPage.settled();
+  // A slow network: the list's answer takes a while.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/graphql$/, async (route) => {
+    if (route.request().postDataJSON()?.operationName === "IntegrationSystemList") await held;
+    await route.fallback();
+  });
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("button", { name: "Next" }).click();
+  await expect(page.locator(".table-wrap")).toHaveAttribute("aria-busy", "true");
+  await expect(systemsPage.table().locator("tbody")).toHaveCSS("opacity", "0.5");
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  release();
+  await systemsPage.settled();
+  await expect(systemsPage.rows()).toHaveCount(2);
+  await expect(systemsPage.table().locator("tbody")).toHaveCSS("opacity", "1");
+  await page.unroute(/\/api\/graphql$/);
+});
