@@ -10,6 +10,7 @@ import { inTenant } from "@/components/applications/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
 import { DataTable } from "@/components/ui/data-table";
+import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
@@ -27,8 +28,8 @@ export function RuntimeStatusBadge({ condition }: { condition: string }) {
 }
 
 /**
- * A tenant's runtimes: the applications list's patterns, with the label filter
- * in the URL (the API offers runtimes no name search). Tenant-scoped by header,
+ * A tenant's runtimes: the applications list's patterns, name search and the
+ * label filter in the URL. Tenant-scoped by header,
  * so always from the network, never another tenant's cached page.
  */
 export function RuntimeTable({ tenantId }: { tenantId: string }) {
@@ -38,7 +39,7 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
   const router = useRouter();
   const { data, previousData, loading, error, refetch } = useQuery(TenantRuntimesDocument, {
-    variables: { first: list.pageSize, after: list.after, filter: labelFilters(labelFilter) },
+    variables: { first: list.pageSize, after: list.after, search: list.search || undefined, filter: labelFilters(labelFilter) },
     context: inTenant(tenantId),
     fetchPolicy: "network-only",
     notifyOnNetworkStatusChange: true,
@@ -65,16 +66,14 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
 
   return (
     <>
-      <div className="toolbar">
-        <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="runtimes" />
-        <div className="toolbar-actions">
-          {canWrite ? (
-            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
-              Register runtime
-            </button>
-          ) : null}
-        </div>
-      </div>
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search runtimes by name" idPrefix="runtimes">
+        {canWrite ? (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
+            Register runtime
+          </button>
+        ) : null}
+      </DataTableToolbar>
+      <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="runtimes" />
       <DataTable
         caption="Runtimes"
         columns={columns}
@@ -85,8 +84,8 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
         empty={
           refusedFilter ? (
             <p>Correct the label filter to see runtimes.</p>
-          ) : labelFilter ? (
-            <p>No runtime matches the label filter “{labelFilter}”.</p>
+          ) : list.search || labelFilter ? (
+            <p>No runtime matches {[list.search && `“${list.search}”`, labelFilter && `the label filter “${labelFilter}”`].filter(Boolean).join(" and ")}.</p>
           ) : (
             <p>
               <strong>No runtimes in this tenant yet.</strong> Register one, or let an integration system with the runtime:write scope do it.
