@@ -30,13 +30,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <a href="/api/graphql">GraphiQL</a>
             <Link href="/api-docs">API docs</Link>
           </div>
+          <div className="whoami">
+            <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
+            <span className="whoami-email">{user.email}</span>
+            <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+            <LogoutButton />
+          </div>
         </ConsoleNav>
-        <div className="whoami">
-          <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-          <span className="whoami-email">{user.email}</span>
-          <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
-          <LogoutButton />
-        </div>
       </header>
       <main className="main" id="content">
         <ConsoleProviders role={user.role} email={user.email} idleTimeoutMinutes={getConfig().sessionIdleTimeoutMinutes}>

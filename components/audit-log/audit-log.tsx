@@ -89,9 +89,9 @@ const COLUMNS: ColumnDef<Row>[] = [
     meta: { className: "cell-stack" },
     cell: ({ row }) => (
       <>
-        <span className="audit-action" title={row.original.action}>
-          {actionInWords(row.original.action)}
-        </span>
+        <span className="audit-action">{actionInWords(row.original.action)}</span>
+        {/* The code the CSV and the API carry, so the page and an export read alike. */}
+        <code className="cell-sub">{row.original.action}</code>
         {/* Phones have no room for the Time and Actor columns: who and when go under what was done. */}
         <span className="cell-sub mobile-only">by {row.original.actor.label}</span>
         <Timestamp className="cell-sub mobile-only" iso={row.original.createdAt} />
