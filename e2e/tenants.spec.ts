@@ -24,6 +24,8 @@ async function asSystem(baseURL: string, clientId: string, clientSecret: string)
 const REGISTER = `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id name integrationSystemID tenant { externalId } } }`;
 
 test("an integration system registers applications in two tenants, and the admin sees them", async ({ page, context, baseURL }) => {
+  // A whole journey with axe at each step: it outgrows the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page);
   const suffix = Date.now().toString(36);
