@@ -122,3 +122,22 @@ test("a viewer has no audit log link, and the page says why instead of failing",
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
+
+test("a reversed time range is a field error under Until, not a failed list", async ({ page }) => {
+  await page.request.post("/api/auth/login", { data: E2E_ADMIN });
+  await page.goto("/audit-log");
+  await expectListSettled(page);
+  await page.getByLabel("From").fill("2026-03-10T12:00");
+  await page.getByLabel("Until").fill("2026-03-01T12:00");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByLabel("Until")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Until")).toHaveAccessibleDescription("Until must be later than From");
+  await expect(page.getByLabel("Until")).toBeFocused();
+  await expect(page).toHaveURL(/\/audit-log$/);
+  // A link with the range reversed says the same, with no stale count under it.
+  await page.goto(`/audit-log?from=${encodeURIComponent("2026-03-10T12:00:00.000Z")}&to=${encodeURIComponent("2026-03-01T12:00:00.000Z")}`);
+  await expect(page.getByText("Until must be later than From")).toBeVisible();
+  await expect(page.getByText("Could not load this list")).toHaveCount(0);
+  await expect(page.getByText(/500 in all/)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { graphql, signIn, uniqueName } from "./console";
 import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
@@ -155,9 +156,24 @@ test("navigation: breadcrumbs and titles name the object, a 404 inside the conso
   await expect(page.getByRole("banner").getByRole("link", { name: "GraphiQL" })).toHaveAttribute("href", "/api/graphql");
   await page.getByRole("banner").getByRole("link", { name: "API docs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API docs" })).toBeVisible();
-  await expect(page.getByRole("main")).toContainText("POST /oauth2/token");
+  await expect(page.getByRole("main")).toContainText(`POST ${new URL(page.url()).origin}/oauth2/token`);
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "api-docs");
+});
+
+test("API docs: the copied query command runs as pasted, against this server", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page);
+  const { createApiToken } = await graphql(page.request, "mutation($name: String!) { createApiToken(name: $name) { token } }", { name: uniqueName("docs") });
+  await page.goto("/api-docs");
+  await page.getByRole("button", { name: "Copy the query command" }).click();
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(command).toContain(`curl -s ${new URL(page.url()).origin}/api/graphql`);
+  // What the reader does: paste it into a shell with their token set.
+  const output = execFileSync("bash", ["-c", command], { env: { ...process.env, TOKEN: createApiToken.token }, encoding: "utf8" });
+  expect(JSON.parse(output)).toEqual({ data: { viewer: expect.objectContaining({ kind: "USER" }) } });
+  await page.getByRole("button", { name: "Copy the token command" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/client_credentials http:\/\/127\.0\.0\.1:\d+\/oauth2\/token$/);
 });
 
 test("dark mode follows the system, and the toggle's choice wins and is kept", async ({ page }) => {

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { E2E_ADMIN } from "./admin";
 import { clientSideState, graphql, signIn, uniqueName } from "./console";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { expect, expectFailures, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 const JS_BUDGET_BYTES = 300 * 1024;
 
@@ -25,6 +25,8 @@ test("the list page's first load stays within its JavaScript budget", async ({ n
 });
 
 test("an admin creates, edits, hands out credentials, revokes them and deletes the system", async ({ page, context, baseURL }) => {
+  // A whole journey with axe at each step: it outgrows the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const name = uniqueName("Billing Connector");
   await signIn(page);
@@ -148,8 +150,11 @@ test("an admin creates, edits, hands out credentials, revokes them and deletes t
   await expect(page).toHaveURL(/\/integration-systems$/);
   await expect(page.getByRole("status")).toContainText(`Deleted ${name}`);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
-  await page.goto(`/integration-systems/${systemId}`);
-  await expect(page.getByRole("heading", { name: "Integration system not found" })).toBeVisible();
+  // A deleted object's page answers 404, with a heading that says so.
+  expectFailures(page, { url: new RegExp(`/integration-systems/${systemId}$`), status: 404 });
+  expect((await page.goto(`/integration-systems/${systemId}`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Integration system not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Integration system not found · Compass Director");
 });
 
 test("the form shows the server's duplicate-name error and the description limit", async ({ page }) => {

@@ -36,6 +36,9 @@ test("an admin registers a runtime, labels it under a label definition, and the 
   await register.getByLabel("Status").selectOption({ label: "Connected" });
   await register.getByRole("button", { name: "Register runtime" }).click();
   await expect(page.getByRole("status")).toContainText(`Registered ${runtimeName}`);
+  // Registered: the console goes to the new runtime, Back returns to the tenant's runtimes.
+  await expect(page.getByRole("heading", { level: 1, name: runtimeName })).toBeVisible();
+  await page.goBack();
   await expect(objects.runtimes().getByRole("row").filter({ hasText: runtimeName })).toContainText("Connected");
   await screenshots(page, "tenant-runtimes");
 

@@ -123,7 +123,7 @@ function readConfig(): Config {
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,
     sessionTtlHours: intFromEnv("SESSION_TTL_HOURS", 12, 1, 24 * 30),
-    sessionIdleTimeoutMinutes: intFromEnv("SESSION_IDLE_TIMEOUT_MINUTES", 120, 5, 24 * 30 * 60),
+    sessionIdleTimeoutMinutes: intFromEnv("SESSION_IDLE_TIMEOUT_MINUTES", 120, 1, 24 * 30 * 60),
     maxBodyBytes: intFromEnv("MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
     graphqlMaxDepth: intFromEnv("GRAPHQL_MAX_DEPTH", 15, 3, 100),
     graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 20000, 100, 10_000_000),

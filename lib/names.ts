@@ -44,15 +44,28 @@ function mixedScripts(name: string): string[] | null {
 }
 
 /** What is wrong with a (normalised) name, or null when it is valid. */
-export function nameProblem(name: string): string | null {
+export function nameProblem(
+  name: string,
+  pattern = NAME_PATTERN,
+  patternMessage = "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit",
+): string | null {
   if (lengthOf(name) < 1) return "Name must not be empty";
   if (lengthOf(name) > NAME_MAX) return `Name must be at most ${NAME_MAX} characters, got ${lengthOf(name)}`;
   if (INVISIBLE.test(name)) return INVISIBLE_CHARACTER_MESSAGE;
-  if (!NAME_PATTERN.test(name)) return "Name may hold only letters, digits, spaces, '-', '_' and '.', and must start with a letter or digit";
+  if (!pattern.test(name)) return patternMessage;
   const scripts = mixedScripts(name);
   if (scripts) return `A word of a name must not mix ${scripts.join(" and ")} letters, which look alike`;
   return null;
 }
+
+// A tenant is a customer, named as the customer is ("Procter & Gamble",
+// "Smith, Jones & Co."): Compass's BusinessTenantMappingInput takes any name.
+// Beyond a system's name, punctuation and symbols; still a letter or digit first.
+const TENANT_NAME_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}\p{P}\p{S} ]*$/u;
+
+/** What is wrong with a (normalised) tenant name, or null when it is valid: a name's rules, with punctuation and symbols allowed. */
+export const tenantNameProblem = (name: string): string | null =>
+  nameProblem(name, TENANT_NAME_PATTERN, "Name may hold letters, digits, spaces, punctuation and symbols, and must start with a letter or digit");
 
 /** What is wrong with a (trimmed) description, or null when it is valid. */
 export function descriptionProblem(description: string): string | null {

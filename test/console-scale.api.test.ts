@@ -232,3 +232,42 @@ describe("integration systems at scale", () => {
     }
   });
 });
+
+describe("issue 27: a credential whose one-time secret was never confirmed as stored", () => {
+  const CONFIRMED = `query($id: ID!) { integrationSystem(id: $id) { auths { id secretConfirmed } } }`;
+  const CONFIRM = `mutation($id: ID!) { confirmSystemAuthSecretStored(id: $id) { id ... on IntSysSystemAuth { secretConfirmed } } }`;
+  const AWAITING = `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id, awaitConfirmation: true) { id ... on IntSysSystemAuth { secretConfirmed } } }`;
+
+  test("generated awaiting confirmation it reads unconfirmed until confirmed (the console's path); other callers' credentials count as confirmed", async () => {
+    const id = await create(`Unconfirmed ${Date.now()}`);
+    const plain = await generate(id);
+    const awaiting = (await app.ok(AWAITING, { id })).generateClientCredentialsForIntegrationSystem;
+    assert.equal(awaiting.secretConfirmed, false);
+    const read = async () =>
+      new Map(
+        (await app.ok(CONFIRMED, { id })).integrationSystem.auths.map((auth: { id: string; secretConfirmed: boolean }) => [auth.id, auth.secretConfirmed]),
+      );
+    assert.deepEqual(
+      await read(),
+      new Map([
+        [plain.id, true],
+        [awaiting.id, false],
+      ]),
+    );
+
+    // A viewer may not confirm; an unknown id is NOT_FOUND.
+    assert.equal(onlyError(await app.graphql(CONFIRM, { id: awaiting.id }, app.viewer)).extensions.code, "FORBIDDEN");
+    assert.equal(onlyError(await app.graphql(CONFIRM, { id: "no-such-credential" }, app.admin)).extensions.code, "NOT_FOUND");
+    assert.equal((await read()).get(awaiting.id), false);
+
+    assert.equal((await app.ok(CONFIRM, { id: awaiting.id })).confirmSystemAuthSecretStored.secretConfirmed, true);
+    assert.equal((await app.ok(CONFIRM, { id: awaiting.id })).confirmSystemAuthSecretStored.secretConfirmed, true, "idempotent");
+    assert.deepEqual(
+      await read(),
+      new Map([
+        [plain.id, true],
+        [awaiting.id, true],
+      ]),
+    );
+  });
+});

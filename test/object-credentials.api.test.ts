@@ -379,3 +379,38 @@ test("deleting a tenant with cascade removes its runtimes, labels, definitions a
     [0, 0, 0, 0],
   );
 });
+
+test("runtimes: `search` matches names containing it, ignoring case, with label filters and paging (issue 27)", async () => {
+  const names = ["Search Alpha Edge", "search beta EDGE", "Search Gamma Core"];
+  for (const name of names)
+    await ok(
+      `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`,
+      { in: { name, labels: { zone: name.includes("Core") ? "core" : "edge" } } },
+      adminToken,
+    );
+  const list = async (variables: Record<string, unknown>) =>
+    (
+      await ok(
+        `query($search: String, $filter: [LabelFilter!], $first: Int, $after: PageCursor) { runtimes(search: $search, filter: $filter, first: $first, after: $after) { data { name } pageInfo { endCursor hasNextPage } totalCount } }`,
+        variables,
+        adminToken,
+      )
+    ).runtimes;
+  const edge = await list({ search: "edge" });
+  assert.deepEqual(
+    edge.data.map((row: { name: string }) => row.name),
+    ["Search Alpha Edge", "search beta EDGE"],
+  );
+  assert.equal(edge.totalCount, 2);
+  assert.deepEqual(
+    (await list({ search: "SEARCH", filter: [{ key: "zone", query: '$ ? (@ == "core")' }] })).data.map((row: { name: string }) => row.name),
+    ["Search Gamma Core"],
+  );
+  const first = await list({ search: "search", first: 2 });
+  assert.equal(first.pageInfo.hasNextPage, true);
+  assert.deepEqual(
+    (await list({ search: "search", first: 2, after: first.pageInfo.endCursor })).data.map((row: { name: string }) => row.name),
+    ["Search Gamma Core"],
+  );
+  assert.equal((await list({ search: "no such runtime" })).totalCount, 0);
+});

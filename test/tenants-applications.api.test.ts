@@ -389,3 +389,20 @@ describe("integration systems across tenants", () => {
     assert.deepEqual(tenantEvents, [{ action: "TENANT_CREATED", actor: { type: "USER", id: app.admin.user.id } }]);
   });
 });
+
+describe("issue 27: tenant names are customers' names, punctuation included (Compass takes any)", () => {
+  test("'Procter & Gamble' and 'Smith, Jones & Co.' are accepted; a leading symbol, invisible characters and look-alike scripts are not", async () => {
+    for (const name of ["Procter & Gamble", "Smith, Jones & Co.", "AT&T (Europe)", "Müller + Söhne / Wien"]) {
+      assert.equal((await ok(app.admin, CREATE_TENANT, { in: { externalId: unique("punct"), name } })).createTenant.name, name);
+    }
+    await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: unique("punct"), name: "& Co" } }), "BAD_USER_INPUT", "in.name");
+    await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: unique("punct"), name: "Acme\u200b & Co" } }), "BAD_USER_INPUT", "in.name");
+    await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: unique("punct"), name: "\u0410cme & Co" } }), "BAD_USER_INPUT", "in.name");
+    // Integration systems and applications keep their stricter names.
+    await expectError(
+      call(app.admin, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, { in: { name: "Procter & Gamble" } }),
+      "BAD_USER_INPUT",
+      "in.name",
+    );
+  });
+});

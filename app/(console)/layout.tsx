@@ -8,6 +8,7 @@ import { requireConsoleUser } from "@/app/(console)/current-user";
 import { sectionsFor } from "@/components/console/sections";
 import { THEME_COOKIE, themeFromCookie } from "@/components/console/theme";
 import { ThemeToggle } from "@/components/console/theme-toggle";
+import { getConfig } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
@@ -23,21 +24,24 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <a className="brand" href="/">
           Compass Director
         </a>
-        <ConsoleNav sections={sectionsFor(user.role)} />
-        <div className="help-links">
-          {/* GraphiQL is served by the API route, not a console page: a full page load. */}
-          <a href="/api/graphql">GraphiQL</a>
-          <Link href="/api-docs">API docs</Link>
-        </div>
-        <div className="whoami">
-          <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-          <span className="whoami-email">{user.email}</span>
-          <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
-          <LogoutButton />
-        </div>
+        <ConsoleNav sections={sectionsFor(user.role)}>
+          <div className="help-links">
+            {/* GraphiQL is served by the API route, not a console page: a full page load. */}
+            <a href="/api/graphql">GraphiQL</a>
+            <Link href="/api-docs">API docs</Link>
+          </div>
+          <div className="whoami">
+            <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
+            <span className="whoami-email">{user.email}</span>
+            <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+            <LogoutButton />
+          </div>
+        </ConsoleNav>
       </header>
       <main className="main" id="content">
-        <ConsoleProviders role={user.role}>{children}</ConsoleProviders>
+        <ConsoleProviders role={user.role} email={user.email} idleTimeoutMinutes={getConfig().sessionIdleTimeoutMinutes}>
+          {children}
+        </ConsoleProviders>
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
+import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
 import { ObjectFormDialog } from "./object-form-dialog";
 import { inTenant } from "./tenant-context";
@@ -23,19 +24,27 @@ export function ApplicationFormDialog({
   tenantId: string;
   application?: { id: string; name: string; description: string | null };
   onClose: () => void;
-  onSaved: () => void;
+  /** The application's id: a new one's page is where the console goes next. */
+  onSaved: (id: string) => void;
 }) {
   const selectId = useId();
-  const [systemId, setSystemId] = useState("");
-  const systems = useQuery(IntegrationSystemChoicesDocument, { skip: !!application });
+  const [system, setSystem] = useState<ComboboxOption | null>(null);
+  // null until the picker opens: nothing is asked of the server before then.
+  const [search, setSearch] = useState<string | null>(null);
+  const systems = useQuery(IntegrationSystemChoicesDocument, { variables: { search: search || null }, skip: !!application || search === null });
+  const choices = (systems.data ?? systems.previousData)?.integrationSystems;
   const [register] = useMutation(RegisterApplicationDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateApplicationDocument, { context: inTenant(tenantId) });
   const { form, change, submitWith, dialogProps } = useObjectForm({ fields: FIELDS, initial: application, onClose });
   const shown = form.errorOf;
 
   const submit = submitWith(async (fields) => {
-    if (application) await update({ variables: { id: application.id, in: fields } });
-    else await register({ variables: { in: { ...fields, integrationSystemID: systemId || null } } });
+    if (application) {
+      await update({ variables: { id: application.id, in: fields } });
+      return application.id;
+    }
+    const { data } = await register({ variables: { in: { ...fields, integrationSystemID: system?.id ?? null } } });
+    return data!.registerApplication.id;
   }, onSaved);
 
   return (
@@ -45,20 +54,20 @@ export function ApplicationFormDialog({
           <label htmlFor={selectId}>
             Managed by <span className="optional">(optional)</span>
           </label>
-          <select
+          <SearchCombobox
             id={selectId}
-            value={systemId}
-            onChange={(event) => change("integrationSystemID", setSystemId)(event.target.value)}
-            aria-invalid={shown("integrationSystemID") ? true : undefined}
-            aria-describedby={shown("integrationSystemID") ? `${selectId}-error` : undefined}
-          >
-            <option value="">No integration system</option>
-            {systems.data?.integrationSystems.data.map((system) => (
-              <option key={system.id} value={system.id}>
-                {system.name}
-              </option>
-            ))}
-          </select>
+            value={system}
+            onChange={change("integrationSystemID", setSystem)}
+            noneLabel="No integration system"
+            searchLabel="Search integration systems"
+            options={choices?.data ?? []}
+            totalCount={choices?.totalCount ?? 0}
+            loading={systems.loading}
+            failed={!!systems.error}
+            onSearchChange={setSearch}
+            invalid={!!shown("integrationSystemID")}
+            describedBy={shown("integrationSystemID") ? `${selectId}-error` : undefined}
+          />
           {shown("integrationSystemID") ? (
             <div id={`${selectId}-error`} className="field-error">
               {shown("integrationSystemID")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
@@ -32,6 +33,7 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<ObjectListDialog<Application>>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
+  const router = useRouter();
   const { data, previousData, loading, error, refetch } = useQuery(TenantApplicationsDocument, {
     variables: { first: list.pageSize, after: list.after, search: list.search || undefined, filter: labelFilters(labelFilter) },
     context: inTenant(tenantId),
@@ -100,7 +102,15 @@ export function ApplicationTable({ tenantId }: { tenantId: string }) {
       <ObjectListDialogs
         kind="application"
         dialog={dialog}
-        formDialog={(item) => <ApplicationFormDialog tenantId={tenantId} application={item} onClose={() => setDialog(null)} onSaved={() => void refetch()} />}
+        formDialog={(item) => (
+          <ApplicationFormDialog
+            tenantId={tenantId}
+            application={item}
+            onClose={() => setDialog(null)}
+            // A new one's page is the next step (labels, credentials); an edit stays on the list.
+            onSaved={(id) => (item ? void refetch() : router.push(`/tenants/${tenantId}/applications/${id}`))}
+          />
+        )}
         unregister={(item) => unregister({ variables: { id: item.id } })}
         unregisterDescription="The application is removed from this tenant. This cannot be undone."
         onClose={() => setDialog(null)}

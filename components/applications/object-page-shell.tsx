@@ -54,7 +54,7 @@ export function ObjectPageShell({
       <>
         <Breadcrumbs trail={[tenantsCrumb, tenantCrumb, { label: "Not found" }]} />
         <div className="card" role="alert">
-          <h2>{kind === "runtime" ? "Runtime" : "Application"} not found</h2>
+          <h1>{kind === "runtime" ? "Runtime" : "Application"} not found</h1>
           <p className="lead">It may have been unregistered, or the link is wrong.</p>
           <Link className="btn btn-secondary" href={tenantCrumb.href}>
             Back to the tenant

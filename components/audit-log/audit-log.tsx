@@ -89,9 +89,9 @@ const COLUMNS: ColumnDef<Row>[] = [
     meta: { className: "cell-stack" },
     cell: ({ row }) => (
       <>
-        <span className="audit-action" title={row.original.action}>
-          {actionInWords(row.original.action)}
-        </span>
+        <span className="audit-action">{actionInWords(row.original.action)}</span>
+        {/* The code the CSV and the API carry, so the page and an export read alike. */}
+        <code className="cell-sub">{row.original.action}</code>
         {/* Phones have no room for the Time and Actor columns: who and when go under what was done. */}
         <span className="cell-sub mobile-only">by {row.original.actor.label}</span>
         <Timestamp className="cell-sub mobile-only" iso={row.original.createdAt} />
@@ -152,6 +152,11 @@ function toLocalInput(iso: string): string {
 }
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
 
+/** A time range that ends before it starts: the field error under Until (the API would refuse the whole list). */
+function rangeProblem(filters: Pick<Filters, "from" | "to">): string | null {
+  return filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to) ? "Until must be later than From" : null;
+}
+
 /** The API's filter from the URL's; empty parts left out. */
 function apiFilter(filters: Filters) {
   const filter = {
@@ -171,8 +176,11 @@ function FilterBar({ filters }: { filters: Filters }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const [draft, setDraft] = useState(filters);
+  const [checked, setChecked] = useState(false);
   // Back and Forward change the URL's filters: follow them.
   useEffect(() => setDraft(filters), [filters]);
+  // Shown once applied, or when a link brought a reversed range.
+  const toError = checked ? rangeProblem(draft) : rangeProblem(filters);
 
   function apply(next: Filters) {
     const query = new URLSearchParams(params.toString());
@@ -189,6 +197,11 @@ function FilterBar({ filters }: { filters: Filters }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setChecked(true);
+    if (rangeProblem(draft)) {
+      document.getElementById("audit-to")?.focus();
+      return;
+    }
     apply(draft);
   }
 
@@ -243,7 +256,14 @@ function FilterBar({ filters }: { filters: Filters }) {
           type="datetime-local"
           value={toLocalInput(draft.to)}
           onChange={(event) => setDraft({ ...draft, to: fromLocalInput(event.target.value) })}
+          aria-invalid={toError ? true : undefined}
+          aria-describedby={toError ? "audit-to-error" : undefined}
         />
+        {toError ? (
+          <div id="audit-to-error" className="field-error">
+            {toError}
+          </div>
+        ) : null}
       </div>
       <div className="toolbar-actions">
         <button type="submit" className="btn btn-primary">
@@ -315,13 +335,16 @@ function AuditLogTable() {
   const filters: Filters = { actor, action, type, object, from, to };
   const stableFilters = useStable(filters);
   const filter = apiFilter(stableFilters);
+  // A reversed range is the filter bar's field error, not a failed list with the last count still under it.
+  const reversed = !!rangeProblem(stableFilters);
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogDocument, {
+    skip: reversed,
     variables: { first: list.pageSize, after: list.after, filter },
     notifyOnNetworkStatusChange: true,
     // A log grows all the time: always ask, but show what is known meanwhile.
     fetchPolicy: "cache-and-network",
   });
-  const page = (data ?? previousData)?.auditEvents;
+  const page = reversed ? undefined : (data ?? previousData)?.auditEvents;
 
   const emptyState = filter ? <p>No events match these filters.</p> : <p>No events yet. Changes made in the console or through the API appear here.</p>;
 
@@ -332,8 +355,8 @@ function AuditLogTable() {
       <DataTable
         caption={filter ? "Audit events, filtered" : "Audit events"}
         columns={COLUMNS}
-        data={error ? [] : (page?.data ?? [])}
-        loading={loading}
+        data={error || reversed ? [] : (page?.data ?? [])}
+        loading={loading && !reversed}
         error={error}
         onRetry={() => void refetch()}
         empty={emptyState}

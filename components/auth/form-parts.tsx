@@ -33,6 +33,14 @@ export async function postJson(url: string, body: unknown): Promise<PostResult> 
   };
 }
 
+/** What a refused sign-in says: a throttle in words ("wait 15 minutes") rather than the API's seconds, else the server's message. */
+export function signInProblem(result: Extract<PostResult, { ok: false }>): string {
+  if (result.status !== 429) return result.message;
+  return result.retryAfterSeconds
+    ? `Too many failed sign-in attempts. Wait ${formatWait(result.retryAfterSeconds)}, then try again.`
+    : "Too many failed sign-in attempts. Wait a while, then try again.";
+}
+
 /** The form error above the fields. */
 export function FormAlert({ message }: { message: string | null }) {
   return message ? (

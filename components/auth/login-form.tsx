@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { FormAlert, formatWait, postJson } from "./form-parts";
+import { FormAlert, postJson, signInProblem } from "./form-parts";
 
 /** Posts JSON to /api/auth/login and follows `next` on success. */
 export function LoginForm({ next }: { next: string }) {
@@ -18,16 +18,7 @@ export function LoginForm({ next }: { next: string }) {
       window.location.assign(next);
       return;
     }
-    // Throttled: say why, and how long to wait, in words rather than the API's "try again in 900 s".
-    if (result.status === 429) {
-      setError(
-        result.retryAfterSeconds
-          ? `Too many failed sign-in attempts. Wait ${formatWait(result.retryAfterSeconds)}, then try again.`
-          : "Too many failed sign-in attempts. Wait a while, then try again.",
-      );
-    } else {
-      setError(result.message);
-    }
+    setError(signInProblem(result));
     setBusy(false);
   }
 

@@ -1,6 +1,7 @@
 import { ApolloLink, ServerError } from "@apollo/client";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { catchError, map, of, throwError } from "rxjs";
+import { catchError, from, map, mergeMap, type Observable, of, throwError } from "rxjs";
+import { waitForSignIn } from "./session-renewal";
 import { noteUnsavedWork } from "./unsaved-work";
 
 /** Seconds from an HTTP Retry-After header (delta-seconds or an HTTP date), if any. */
@@ -68,11 +69,13 @@ function signInAgain(location: Pick<Location, "pathname" | "search" | "assign"> 
 /**
  * The console's one error path on the way in: every answer becomes either data
  * or GraphQL errors in the server's words (with `retryAfterSeconds` when the
- * server sent Retry-After), and an UNAUTHENTICATED answer, by HTTP 401 or by
- * `extensions.code`, sends the browser to sign in again. Only a request that
- * got no answer stays a network error.
+ * server sent Retry-After). An UNAUTHENTICATED answer, by HTTP 401 or by
+ * `extensions.code`, waits for the user to sign in again over the page
+ * (`renew`, session-renewal.ts), then sends the same operation once more: what
+ * was typed stays, and the save goes through. Only a request that got no
+ * answer stays a network error.
  */
-export function createConsoleLink(onUnauthenticated: () => void = () => signInAgain()) {
+export function createConsoleLink(renew: () => Promise<void> = () => waitForSignIn(signInAgain)) {
   return new ApolloLink((operation, forward) => {
     const annotate = (result: FormattedExecutionResult): FormattedExecutionResult => {
       if (!result.errors) return result;
@@ -80,16 +83,18 @@ export function createConsoleLink(onUnauthenticated: () => void = () => signInAg
       const seconds = retryAfterSeconds(response?.headers.get("retry-after"));
       return seconds === undefined ? result : { ...result, errors: withRetryAfter(result.errors, seconds) };
     };
-    return forward(operation).pipe(
-      map((result) => annotate(result as FormattedExecutionResult)),
-      catchError((error: unknown) => {
-        if (ServerError.is(error)) return of(asGraphQLResult(error));
-        return throwError(() => error);
-      }),
-      map((result) => {
-        if (isUnauthenticated(result)) onUnauthenticated();
-        return result as ApolloLink.Result;
-      }),
+    const attempt = (): Observable<FormattedExecutionResult> =>
+      forward(operation).pipe(
+        map((result) => annotate(result as FormattedExecutionResult)),
+        catchError((error: unknown) => {
+          if (ServerError.is(error)) return of(asGraphQLResult(error));
+          return throwError(() => error);
+        }),
+      );
+    return attempt().pipe(
+      // Once: a second refusal right after signing in is the answer to show.
+      mergeMap((result) => (isUnauthenticated(result) ? from(renew()).pipe(mergeMap(attempt)) : of(result))),
+      map((result) => result as ApolloLink.Result),
     );
   });
 }

@@ -5,6 +5,8 @@ import { ApolloProvider } from "@apollo/client/react";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import { createConsoleLink } from "./console-link";
+import { ConnectionNotice } from "./connection-notice";
+import { SessionDialog } from "./session-dialog";
 import { UnsavedWorkNotice } from "./unsaved-work-notice";
 
 export type ConsoleRole = "ADMIN" | "VIEWER";
@@ -29,13 +31,26 @@ function createClient() {
 }
 
 /** Everything the console's client components share: GraphQL client, role and toasts. */
-export function ConsoleProviders({ role, children }: { role: ConsoleRole; children: ReactNode }) {
+export function ConsoleProviders({
+  role,
+  email,
+  idleTimeoutMinutes,
+  children,
+}: {
+  role: ConsoleRole;
+  /** The signed-in user's, offered again when the session has ended. */
+  email: string;
+  idleTimeoutMinutes: number;
+  children: ReactNode;
+}) {
   const [client] = useState(createClient);
   return (
     <ApolloProvider client={client}>
       <RoleContext.Provider value={role}>
         <ToastProvider>
           <UnsavedWorkNotice />
+          <ConnectionNotice />
+          <SessionDialog email={email} idleTimeoutMinutes={idleTimeoutMinutes} />
           {children}
         </ToastProvider>
       </RoleContext.Provider>

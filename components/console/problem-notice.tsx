@@ -35,6 +35,9 @@ function useRetryCountdown(error: unknown, retryAfterSeconds: number | undefined
   return left;
 }
 
+/** How soon a read that got no answer is tried again. */
+const UNREACHABLE_RETRY_SECONDS = 3;
+
 /**
  * The one way the console shows a failed request: what could not be done, the
  * server's own words, a countdown when the server said when to come back (the
@@ -42,7 +45,9 @@ function useRetryCountdown(error: unknown, retryAfterSeconds: number | undefined
  */
 export function ProblemNotice({ what, error, onRetry, className = "alert" }: { what: string; error: unknown; onRetry?: () => void; className?: string }) {
   const problem = graphqlProblem(error);
-  const left = useRetryCountdown(error, problem.retryAfterSeconds, onRetry);
+  // A read that got no answer is asked again by itself too (onRetry is only
+  // ever a read's refetch): a blip clears without anyone clicking Retry.
+  const left = useRetryCountdown(error, problem.retryAfterSeconds ?? (problem.unreachable ? UNREACHABLE_RETRY_SECONDS : undefined), onRetry);
   return (
     <div className={className} role="alert">
       <p>

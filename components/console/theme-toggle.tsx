@@ -18,7 +18,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   }
   return (
     <select className="theme-toggle" aria-label="Theme" value={theme} onChange={(event) => choose(event.target.value as Theme)}>
-      <option value="system">System theme</option>
+      <option value="system">System</option>
       <option value="light">Light</option>
       <option value="dark">Dark</option>
     </select>

@@ -1,17 +1,22 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { takeUnsavedWorkNote, type UnsavedWorkNote, watchForUnsavedWork } from "./unsaved-work";
+import { guardLeaving, takeUnsavedWorkNote, type UnsavedWorkNote, watchForUnsavedWork } from "./unsaved-work";
 
 /**
- * Watches for unsaved input, and after a forced sign-in says what was lost
+ * Watches for unsaved input, asks before leaving a page that holds some, and after a forced sign-in says what was lost
  * on the way (the session ended before it was saved).
  */
 export function UnsavedWorkNotice() {
   const [note, setNote] = useState<UnsavedWorkNote | null>(null);
   useEffect(() => {
     setNote(takeUnsavedWorkNote());
-    return watchForUnsavedWork();
+    const stopWatching = watchForUnsavedWork();
+    const stopGuarding = guardLeaving(window);
+    return () => {
+      stopGuarding();
+      stopWatching();
+    };
   }, []);
   if (!note) return null;
   const places = note.places.map((place) => `“${place}”`).join(", ");

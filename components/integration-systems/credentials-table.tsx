@@ -26,6 +26,8 @@ export interface Credential {
   /** An integration system's credentials carry these; an application's or a runtime's may not. */
   scopes?: string[];
   note?: string | null;
+  /** false: generated in the console and its secret never confirmed as stored (the reveal was left). */
+  secretConfirmed?: boolean;
 }
 
 /**
@@ -76,6 +78,21 @@ export function CredentialsTable({
               <CopyButton value={row.original.id} label={`Copy client ID ${row.original.id}`} />
             </span>
             {row.original.note ? <span className="credential-note">{row.original.note}</span> : null}
+            {row.original.secretConfirmed === false ? (
+              <span className="credential-unconfirmed">
+                <span className="badge badge-warning">Secret not confirmed as stored</span>
+                {canWrite ? (
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => setRevoking(row.original)}
+                    aria-label={`Revoke unconfirmed credential ${row.original.id}`}
+                  >
+                    Revoke
+                  </button>
+                ) : null}
+              </span>
+            ) : null}
           </>
         ),
       },

@@ -6,7 +6,8 @@ import { type FormEvent, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
-import { CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
+import { ConfirmSecretStoredDocument, CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
+import { useToast } from "@/components/ui/toast";
 
 const EXPIRY_CHOICES = [
   { days: 0, label: "Never" },
@@ -36,6 +37,9 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
   const scopes = chosen ?? grantable;
   const noteProblem = credentialNoteProblem(note.trim());
   const [generate, { loading }] = useMutation(GenerateClientCredentialsDocument, { fetchPolicy: "no-cache" });
+  // keepalive: the confirmation still reaches the server when the page is left right after Close.
+  const [confirm] = useMutation(ConfirmSecretStoredDocument, { context: { fetchOptions: { keepalive: true } } });
+  const toast = useToast();
 
   function toggle(scope: string, on: boolean) {
     setChosen((on ? [...scopes, scope] : scopes.filter((item) => item !== scope)).filter((item, index, all) => all.indexOf(item) === index));
@@ -125,7 +129,18 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
           </div>
         </form>
       </Dialog>
-      {issued ? <CredentialsRevealDialog credentials={issued} onClose={() => setIssued(null)} /> : null}
+      {issued ? (
+        <CredentialsRevealDialog
+          credentials={issued}
+          onClose={() => {
+            setIssued(null);
+            // Confirmed: the credential's "not confirmed" mark goes. Not awaited: the secret leaves the page now either way.
+            void confirm({ variables: { id: issued.clientId } }).catch(() =>
+              toast.error("Could not record that the secret is stored; the credential stays marked"),
+            );
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 export function NotFound() {
   return (
     <div className="card" role="alert">
-      <h2>Integration system not found</h2>
+      <h1>Integration system not found</h1>
       <p className="lead">It may have been deleted, or the link is wrong.</p>
       <Link className="btn btn-secondary" href="/integration-systems">
         Back to integration systems

@@ -1,5 +1,6 @@
 "use client";
 
+import { toTop } from "@/components/ui/data-table-pagination";
 import { type FormEvent, useState } from "react";
 import { PAGE_SIZES } from "@/components/ui/use-list-url-state";
 
@@ -123,16 +124,16 @@ export function PageJump({
         ) : null}
       </form>
       <div className="page-buttons">
-        <button type="button" className="btn btn-secondary" onClick={() => go(1)} disabled={current === 1 || current === null} aria-label="First page">
+        <button type="button" className="btn btn-secondary" onClick={toTop(() => go(1))} disabled={current === 1 || current === null} aria-label="First page">
           First
         </button>
-        <button type="button" className="btn btn-secondary" onClick={previous} disabled={!hasPrevious}>
+        <button type="button" className="btn btn-secondary" onClick={toTop(previous)} disabled={!hasPrevious}>
           Previous
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => page && list.nextPage(page.pageInfo.endCursor)} disabled={!hasNext}>
+        <button type="button" className="btn btn-secondary" onClick={toTop(() => page && list.nextPage(page.pageInfo.endCursor))} disabled={!hasNext}>
           Next
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => list.setFilter("p", "last")} disabled={!hasNext} aria-label="Last page">
+        <button type="button" className="btn btn-secondary" onClick={toTop(() => list.setFilter("p", "last"))} disabled={!hasNext} aria-label="Last page">
           Last
         </button>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
@@ -9,6 +10,7 @@ import { inTenant } from "@/components/applications/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
 import { DataTable } from "@/components/ui/data-table";
+import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
@@ -26,8 +28,8 @@ export function RuntimeStatusBadge({ condition }: { condition: string }) {
 }
 
 /**
- * A tenant's runtimes: the applications list's patterns, with the label filter
- * in the URL (the API offers runtimes no name search). Tenant-scoped by header,
+ * A tenant's runtimes: the applications list's patterns, name search and the
+ * label filter in the URL. Tenant-scoped by header,
  * so always from the network, never another tenant's cached page.
  */
 export function RuntimeTable({ tenantId }: { tenantId: string }) {
@@ -35,8 +37,9 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
   const list = useListUrlState(NO_SORT_FIELDS);
   const [dialog, setDialog] = useState<ObjectListDialog<Runtime>>(null);
   const labelFilter = list.filter(LABEL_FILTER_PARAM);
+  const router = useRouter();
   const { data, previousData, loading, error, refetch } = useQuery(TenantRuntimesDocument, {
-    variables: { first: list.pageSize, after: list.after, filter: labelFilters(labelFilter) },
+    variables: { first: list.pageSize, after: list.after, search: list.search || undefined, filter: labelFilters(labelFilter) },
     context: inTenant(tenantId),
     fetchPolicy: "network-only",
     notifyOnNetworkStatusChange: true,
@@ -63,16 +66,14 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
 
   return (
     <>
-      <div className="toolbar">
-        <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="runtimes" />
-        <div className="toolbar-actions">
-          {canWrite ? (
-            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
-              Register runtime
-            </button>
-          ) : null}
-        </div>
-      </div>
+      <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search runtimes by name" idPrefix="runtimes">
+        {canWrite ? (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
+            Register runtime
+          </button>
+        ) : null}
+      </DataTableToolbar>
+      <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix="runtimes" />
       <DataTable
         caption="Runtimes"
         columns={columns}
@@ -83,8 +84,8 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
         empty={
           refusedFilter ? (
             <p>Correct the label filter to see runtimes.</p>
-          ) : labelFilter ? (
-            <p>No runtime matches the label filter “{labelFilter}”.</p>
+          ) : list.search || labelFilter ? (
+            <p>No runtime matches {[list.search && `“${list.search}”`, labelFilter && `the label filter “${labelFilter}”`].filter(Boolean).join(" and ")}.</p>
           ) : (
             <p>
               <strong>No runtimes in this tenant yet.</strong> Register one, or let an integration system with the runtime:write scope do it.
@@ -97,7 +98,15 @@ export function RuntimeTable({ tenantId }: { tenantId: string }) {
       <ObjectListDialogs
         kind="runtime"
         dialog={dialog}
-        formDialog={(item) => <RuntimeFormDialog tenantId={tenantId} runtime={item} onClose={() => setDialog(null)} onSaved={() => void refetch()} />}
+        formDialog={(item) => (
+          <RuntimeFormDialog
+            tenantId={tenantId}
+            runtime={item}
+            onClose={() => setDialog(null)}
+            // A new one's page is the next step (labels, credentials); an edit stays on the list.
+            onSaved={(id) => (item ? void refetch() : router.push(`/tenants/${tenantId}/runtimes/${id}`))}
+          />
+        )}
         unregister={(item) => unregister({ variables: { id: item.id } })}
         unregisterDescription="The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone."
         onClose={() => setDialog(null)}

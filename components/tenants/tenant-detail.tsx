@@ -45,7 +45,7 @@ export function TenantDetail({ id }: { id: string }) {
       <>
         <Breadcrumbs trail={[parent, { label: "Not found" }]} />
         <div className="card" role="alert">
-          <h2>Tenant not found</h2>
+          <h1>Tenant not found</h1>
           <p className="lead">It may have been deleted, or the link is wrong.</p>
           <Link className="btn btn-secondary" href="/tenants">
             Back to tenants

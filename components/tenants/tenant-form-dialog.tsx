@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { EXTERNAL_ID_MAX, externalIdProblem, nameProblem, normalizeName } from "@/lib/names";
+import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
 import { FormAlert } from "@/components/auth/form-parts";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,7 +17,7 @@ function validate(externalId: string, name: string): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
   const externalIdError = externalIdProblem(externalId.trim());
   if (externalIdError) errors.externalId = externalIdError;
-  const nameError = nameProblem(normalizeName(name));
+  const nameError = tenantNameProblem(normalizeName(name));
   if (nameError) errors.name = nameError;
   return errors;
 }

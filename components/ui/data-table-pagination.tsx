@@ -2,6 +2,12 @@
 
 import { type ListUrlState, PAGE_SIZES } from "./use-list-url-state";
 
+/** After moving to another page the view starts at its top, not at the pager where the click was. */
+export const toTop = (go: () => void) => () => {
+  go();
+  window.scrollTo({ top: 0 });
+};
+
 /**
  * Cursor paging: the server only knows "the page after this cursor", so the
  * controls are previous/next plus a page size, and the page number is how
@@ -47,10 +53,10 @@ function DataTablePagination({
         {totalCount === null ? "" : ` · ${totalCount} in all`}
       </span>
       <div className="page-buttons">
-        <button type="button" className="btn btn-secondary" onClick={onPrevious} disabled={!hasPrevious}>
+        <button type="button" className="btn btn-secondary" onClick={toTop(onPrevious)} disabled={!hasPrevious}>
           Previous
         </button>
-        <button type="button" className="btn btn-secondary" onClick={onNext} disabled={!hasNext}>
+        <button type="button" className="btn btn-secondary" onClick={toTop(onNext)} disabled={!hasNext}>
           Next
         </button>
       </div>

@@ -101,7 +101,8 @@ export function DataTable<TData>({
   }
 
   return (
-    <div className="table-wrap" aria-busy={loading}>
+    // While the next page loads, the rows on screen are the old page's: dimmed, so "Page 2" never sits over page 1 as if it were it.
+    <div className={loading && data.length > 0 ? "table-wrap table-wrap-stale" : "table-wrap"} aria-busy={loading}>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -27,6 +27,7 @@ export function Dialog({
   footer,
   dismissible = true,
   wide = false,
+  holdsUnsavedWork = false,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -36,12 +37,19 @@ export function Dialog({
   footer?: ReactNode;
   dismissible?: boolean;
   wide?: boolean;
+  /** Leaving the page while it is open loses something (a secret shown once): the leave guard asks first (components/console/unsaved-work.ts). */
+  holdsUnsavedWork?: boolean;
 }) {
   const opener = useRef<HTMLElement | null>(null);
+  const around = useRef<HTMLElement | null>(null);
   // Before Radix moves focus into the dialog (layout effects run before its
   // focus scope's), note what had it: that control gets it back on close.
+  // Where the dialog removed it (a revoke, a delete), the table or section it
+  // was in gets focus instead of the page body.
   useLayoutEffect(() => {
-    if (open) opener.current = openerOf(document.activeElement);
+    if (!open) return;
+    opener.current = openerOf(document.activeElement);
+    around.current = opener.current?.closest<HTMLElement>("table, section, main") ?? null;
   }, [open]);
   const hold = (event: Event) => {
     if (!dismissible) event.preventDefault();
@@ -57,13 +65,15 @@ export function Dialog({
           onInteractOutside={hold}
           onCloseAutoFocus={(event) => {
             // Radix returns focus to a Dialog.Trigger only; these dialogs are opened from code.
-            const target = opener.current;
-            if (target?.isConnected) {
+            const target = opener.current?.isConnected ? opener.current : around.current?.isConnected ? around.current : null;
+            if (target) {
               event.preventDefault();
+              if (target !== opener.current && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
               target.focus();
             }
           }}
           {...(description ? {} : { "aria-describedby": undefined })}
+          {...(holdsUnsavedWork ? { "data-unsaved-while-open": "" } : {})}
         >
           <DialogPrimitive.Title className="dialog-title">{title}</DialogPrimitive.Title>
           {description ? <DialogPrimitive.Description className="dialog-description">{description}</DialogPrimitive.Description> : null}

@@ -45,6 +45,7 @@ export function OneTimeSecretDialog({
       title={title}
       description={intro}
       dismissible={false}
+      holdsUnsavedWork
       wide
       footer={
         <button type="button" className="btn btn-primary" disabled={!acknowledged} onClick={onClose}>

@@ -27,6 +27,8 @@ export interface GenerateOptions {
   scopes?: readonly string[] | null;
   /** The operator's label for it ("prod cluster"); omitted or blank: none. */
   note?: string | null;
+  /** Shown once in the console, which confirms when its secret is stored (`confirmSecretStored`); until then marked. */
+  awaitConfirmation?: boolean | null;
 }
 
 /** A note, trimmed; empty means none. */
@@ -59,7 +61,7 @@ export async function generateClientCredentials(
   const scopes = credentialScopes(options.scopes);
   const expiresAt = expiryFromDays(options.expiresInDays);
   const note = validNote(options.note);
-  return issueCredential(db, actor, { scopes, expiresAt, note }, async (tx) => {
+  return issueCredential(db, actor, { scopes, expiresAt, note, awaitConfirmation: options.awaitConfirmation ?? false }, async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };
@@ -94,7 +96,7 @@ export function ownerRefOf(row: Pick<SystemAuth, "integrationSystemId" | "applic
 export async function issueCredential(
   db: Db,
   actor: Principal,
-  grant: { scopes: readonly string[]; expiresAt: Date | null; note?: string | null },
+  grant: { scopes: readonly string[]; expiresAt: Date | null; note?: string | null; awaitConfirmation?: boolean },
   ownerIn: (tx: Tx) => Promise<CredentialOwner>,
 ): Promise<SystemAuth & { clientSecret: string }> {
   const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
@@ -109,6 +111,7 @@ export async function issueCredential(
         scopes: formatScopes(grant.scopes),
         expiresAt: grant.expiresAt,
         note: grant.note ?? null,
+        secretUnconfirmed: grant.awaitConfirmation ?? false,
       },
     });
     await recordAudit(tx, actor, {
@@ -127,6 +130,17 @@ export async function issueCredential(
     return row;
   });
   return { ...systemAuth, clientSecret };
+}
+
+/**
+ * The person who generated a credential with `awaitConfirmation` says its
+ * secret is stored: the console's "not confirmed" mark goes. Not audited: it
+ * changes nothing a token can do. Idempotent.
+ */
+export async function confirmSecretStored(db: Db, id: string): Promise<SystemAuth> {
+  const { count } = await db.systemAuth.updateMany({ where: { id }, data: { secretUnconfirmed: false } });
+  if (count === 0) throw notFound("client credential", id, "confirming its secret is stored");
+  return db.systemAuth.findUniqueOrThrow({ where: { id } });
 }
 
 /** Sets or clears (null or blank) a credential's note; audited with the old and new text. */

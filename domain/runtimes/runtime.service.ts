@@ -7,8 +7,8 @@ import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
-import { afterTimeAndIdSql, searchPage } from "@/domain/paging/search";
-import { validDescription, validNamedInput } from "@/domain/validation/validation";
+import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
+import { nameKeyOf, validDescription, validNamedInput } from "@/domain/validation/validation";
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { type LabelTarget, deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
@@ -145,18 +145,19 @@ export function findRuntime(db: Db, tenant: Tenant, id: string): Promise<Runtime
   return db.runtime.findFirst({ where: { id, tenantId: tenant.id } });
 }
 
-/** A tenant's runtimes, oldest first, keeping those that match every label filter; keyset pages either way. */
+/** A tenant's runtimes, oldest first, keeping those whose name contains `search` (ignoring case) and that match every label filter; keyset pages either way. */
 export async function listRuntimes(
   db: Db,
   tenant: Tenant,
-  args: { first: number; after?: string | null; filter?: readonly LabelFilterInput[] | null },
+  args: { first: number; after?: string | null; search?: string | null; filter?: readonly LabelFilterInput[] | null },
 ): Promise<LazyPage<Runtime>> {
   const kind = "runtimes";
   const first = checkPageSize(args.first);
   const after = decodeTimeAndIdCursor(kind, args.after);
   const cursorOf = (row: Runtime) => timeAndIdCursor(kind, row);
+  const search = args.search?.trim();
   const filters = labelFiltersSql(args.filter, "RUNTIME", "Runtime", isPostgres(db));
-  if (!args.filter?.length) {
+  if (!search && !args.filter?.length) {
     const where = { tenantId: tenant.id };
     const rows = await db.runtime.findMany({
       where: { AND: [where, after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {}] },
@@ -167,7 +168,8 @@ export async function listRuntimes(
   }
   return searchPage(db, {
     table: "Runtime",
-    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${filters}`,
+    // Names containing the search, ignoring case (as applications'), with the label filters.
+    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`} AND ${filters}`,
     keyset: after ? afterTimeAndIdSql(after.createdAt, after.id, "ASC") : Prisma.sql`1 = 1`,
     orderBy: Prisma.sql`"createdAt" ASC, "id" ASC`,
     first,

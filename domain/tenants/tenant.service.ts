@@ -18,6 +18,7 @@ import {
   toPage,
 } from "@/domain/paging/cursor";
 import { validExternalId, validName } from "@/domain/validation/validation";
+import { tenantNameProblem } from "@/lib/names";
 import { conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 
@@ -39,7 +40,7 @@ const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
 
 function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput {
   const externalId = validExternalId(input.externalId, `${path}.externalId`);
-  return { externalId, externalIdKey: externalIdKeyOf(externalId), name: validName(input.name, `${path}.name`) };
+  return { externalId, externalIdKey: externalIdKeyOf(externalId), name: validName(input.name, `${path}.name`, tenantNameProblem) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { activityResolutionMs } from "@/lib/session-timing";
 import { newId } from "@/lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "@/lib/crypto";
 import { type Db, vanished } from "@/lib/db";
@@ -35,12 +36,6 @@ export function sessionCookieName(secure: boolean): string {
 export function sessionCookieValue(cookieHeader: string | null, secure: boolean): string | null {
   return readCookie(cookieHeader, sessionCookieName(secure));
 }
-
-/**
- * lastSeenAt is written at most this often per session: the idle timeout
- * (hours) needs no finer clock, and a write on every request would not do.
- */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 let cookieKey: Buffer | null = null;
 const key = () => (cookieKey ??= deriveKey("cookie-signing"));
@@ -107,8 +102,9 @@ export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ u
   // A user deleted between the session's statement and the user's leaves no user: no session (finding 12 of issue 20).
   if (!session || vanished(session.user) || session.expiresAt.getTime() <= now) return null;
   const idleMs = now - session.lastSeenAt.getTime();
-  if (idleMs > getConfig().sessionIdleTimeoutMinutes * 60_000) return null;
-  if (idleMs > LAST_SEEN_RESOLUTION_MS) {
+  const idleTimeoutMs = getConfig().sessionIdleTimeoutMinutes * 60_000;
+  if (idleMs > idleTimeoutMs) return null;
+  if (idleMs > activityResolutionMs(idleTimeoutMs)) {
     // Conditional on the value read, so of parallel requests one writes; off the request path.
     db.session
       .updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: new Date(now) } })

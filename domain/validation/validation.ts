@@ -22,9 +22,9 @@ export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200 };
 /** By own entries only: names come from the document (an object field may be called `constructor`). */
 export const textMaxFor = (name: string) => (Object.hasOwn(TEXT_MAXIMA, name) ? TEXT_MAXIMA[name] : TEXT_MAX);
 
-export function validName(raw: string, field: string): string {
+export function validName(raw: string, field: string, problemOf: (name: string) => string | null = nameProblem): string {
   const name = normalizeName(raw);
-  const problem = nameProblem(name);
+  const problem = problemOf(name);
   if (problem) throw badInput(field, problem);
   return name;
 }

@@ -1,4 +1,14 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Picks the system that manages an application in its register dialog: open the picker, type part of the name, choose it. */
+export async function pickManagedBy(dialog: Locator, systemName: string, typed = systemName) {
+  const picker = dialog.getByRole("combobox", { name: "Managed by" });
+  await picker.click();
+  const page = dialog.page();
+  await page.getByRole("combobox", { name: "Search integration systems" }).fill(typed);
+  await page.getByRole("option", { name: systemName, exact: true }).click();
+  await expect(picker).toContainText(systemName);
+}
 
 /** A tenant's runtimes tab, a runtime's or an application's page, and the tenant's label definitions. */
 export class TenantObjectsPage {

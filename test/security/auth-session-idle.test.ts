@@ -62,3 +62,19 @@ test("SESSION_IDLE_TIMEOUT_MINUTES sets the timeout", async (t) => {
   assert.equal((await app.graphql(VIEWER, {}, { cookie: (await sessionIdleFor(9 * MINUTE)).cookie })).status, 200);
   await settle(); // the last-seen write, off the request path, finishes before the database is closed
 });
+
+test("SESSION_IDLE_TIMEOUT_MINUTES=1 is accepted, and use every 20 s keeps such a session alive (use recorded every quarter of the timeout)", async (t) => {
+  process.env.SESSION_IDLE_TIMEOUT_MINUTES = "1";
+  resetConfig();
+  t.after(() => {
+    delete process.env.SESSION_IDLE_TIMEOUT_MINUTES;
+    resetConfig();
+  });
+  // Used 20 s ago: this use is recorded, so 50 s from now the session still works.
+  const { cookie, id } = await sessionIdleFor(20_000);
+  assert.equal((await app.graphql(VIEWER, {}, { cookie })).status, 200);
+  await settle();
+  assert.ok((await lastSeen(id)) > Date.now() - 5_000, "a use 20 s after the last one is recorded");
+  assert.equal((await app.graphql(VIEWER, {}, { cookie: (await sessionIdleFor(MINUTE + 5_000)).cookie })).status, 401);
+  await settle();
+});

@@ -1,17 +1,35 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { publicOrigin } from "@/lib/http";
 
 export const metadata: Metadata = { title: "API docs" };
 
-const TOKEN_EXAMPLE = `curl -s -u "$COMPASS_CLIENT_ID:$COMPASS_CLIENT_SECRET" \\
-  -d grant_type=client_credentials /oauth2/token`;
+/**
+ * The examples name absolute URLs: curl given a bare path exits 3 ("URL
+ * malformed"), and with -s prints nothing. The origin is PUBLIC_URL, else the
+ * one this page was asked at, the same rule the token endpoints and issuer follow.
+ */
+const tokenExample = (origin: string) => `curl -s -u "$COMPASS_CLIENT_ID:$COMPASS_CLIENT_SECRET" \\
+  -d grant_type=client_credentials ${origin}/oauth2/token`;
 
-const QUERY_EXAMPLE = `curl -s /api/graphql \\
+const queryExample = (origin: string) => `curl -s ${origin}/api/graphql \\
   -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
   -d '{"query":"{ viewer { kind scopes } }"}'`;
 
+function Example({ command, label }: { command: string; label: string }) {
+  return (
+    <div className="code-example">
+      <pre className="code-block">{command}</pre>
+      <CopyButton value={command} label={label} />
+    </div>
+  );
+}
+
 /** How to call the product's APIs, in one page the console links to; the schema itself is browsed in GraphiQL. */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  const origin = publicOrigin({ url: "http://localhost/", headers: await headers() });
   return (
     <>
       <div className="page-header">
@@ -28,23 +46,23 @@ export default function ApiDocsPage() {
         <dl className="details-grid">
           <dt>GraphQL</dt>
           <dd>
-            <code>POST /api/graphql</code> with a JSON body <code>{"{ query, variables }"}</code>
+            <code>POST {origin}/api/graphql</code> with a JSON body <code>{"{ query, variables }"}</code>
           </dd>
           <dt>OAuth2 token</dt>
           <dd>
-            <code>POST /oauth2/token</code>, <code>grant_type=client_credentials</code> (client_secret_basic or client_secret_post)
+            <code>POST {origin}/oauth2/token</code>, <code>grant_type=client_credentials</code> (client_secret_basic or client_secret_post)
           </dd>
           <dt>Token revocation and introspection</dt>
           <dd>
-            <code>POST /oauth2/revoke</code>, <code>POST /oauth2/introspect</code>
+            <code>POST {origin}/oauth2/revoke</code>, <code>POST {origin}/oauth2/introspect</code>
           </dd>
           <dt>Discovery</dt>
           <dd>
-            <a href="/.well-known/oauth-authorization-server">/.well-known/oauth-authorization-server</a>
+            <a href="/.well-known/oauth-authorization-server">{origin}/.well-known/oauth-authorization-server</a>
           </dd>
           <dt>Signing keys (JWKS)</dt>
           <dd>
-            <a href="/.well-known/jwks.json">/.well-known/jwks.json</a>
+            <a href="/.well-known/jwks.json">{origin}/.well-known/jwks.json</a>
           </dd>
         </dl>
       </section>
@@ -54,12 +72,12 @@ export default function ApiDocsPage() {
           <strong>Integration systems</strong> get an access token with the client credentials generated on their page, then send it as{" "}
           <code>Authorization: Bearer</code>:
         </p>
-        <pre className="code-block">{TOKEN_EXAMPLE}</pre>
+        <Example command={tokenExample(origin)} label="Copy the token command" />
         <p>
           <strong>Admin automation</strong> sends a personal <Link href="/api-tokens">API token</Link> the same way; it acts as its user, with that user&apos;s
           role.
         </p>
-        <pre className="code-block">{QUERY_EXAMPLE}</pre>
+        <Example command={queryExample(origin)} label="Copy the query command" />
         <p>
           An API token stops working at once when it is revoked (by its user, or by an admin on the user&apos;s page), when its user is deleted, when the
           user&apos;s password is reset with a link (account recovery revokes every token), and when the user changes their password, unless they untick

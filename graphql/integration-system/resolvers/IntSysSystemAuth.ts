@@ -14,4 +14,5 @@ export const IntSysSystemAuth: IntSysSystemAuthResolvers = {
   secretHint: (systemAuth, _args, ctx) => (hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth.secretHint : null),
   // Stored space-separated, as OAuth2 writes scopes.
   scopes: (systemAuth) => systemAuth.scopes.split(" ").filter(Boolean),
+  secretConfirmed: (systemAuth) => !systemAuth.secretUnconfirmed,
 };

@@ -1,0 +1,5 @@
+import { ObjectNotFound } from "@/components/console/object-not-found";
+
+export default function NotFound() {
+  return <ObjectNotFound what="Tenant" backHref="/tenants" backLabel="Back to tenants" />;
+}

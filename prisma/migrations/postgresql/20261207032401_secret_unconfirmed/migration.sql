@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SystemAuth" ADD COLUMN     "secretUnconfirmed" BOOLEAN NOT NULL DEFAULT false;
+
