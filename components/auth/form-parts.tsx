@@ -51,7 +51,7 @@ export function FormAlert({ message }: { message: string | null }) {
 }
 
 /** "1 second", "40 seconds", "3 minutes": a wait as people say it, rounded up so they never come back too early. */
-export function formatWait(seconds: number): string {
+function formatWait(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;

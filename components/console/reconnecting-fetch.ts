@@ -15,7 +15,7 @@
 const PASSING_STATUSES = new Set([502, 503, 504]);
 
 /** Seconds between tries: quick at first, then every few seconds. */
-export const RETRY_DELAYS_MS = [500, 1000, 2000, 3000];
+const RETRY_DELAYS_MS = [500, 1000, 2000, 3000];
 
 type Fetch = typeof fetch;
 
@@ -25,7 +25,7 @@ function headerOf(input: RequestInfo | URL, init: RequestInit | undefined, name:
 }
 
 /** A navigation's page data; not a prefetch, which Next drops quietly on failure and tries again on the next hover. */
-export function isPageDataRequest(input: RequestInfo | URL, init?: RequestInit): boolean {
+function isPageDataRequest(input: RequestInfo | URL, init?: RequestInit): boolean {
   return headerOf(input, init, "rsc") === "1" && headerOf(input, init, "next-router-prefetch") !== "1";
 }
 

@@ -36,9 +36,6 @@ export function waitForSignIn(fallback: () => void): Promise<void> {
   return pending.promise;
 }
 
-/** Whether a sign-in is awaited now. */
-export const signInPending = () => pending !== null;
-
 /** The user signed in again: everything waiting goes on. */
 export function signedIn() {
   const done = pending;

@@ -67,12 +67,12 @@ const placesOf = (containers: Iterable<Element>) => [...new Set([...containers].
  * and not sent since, and dialogs that hold what cannot be shown again (an
  * open secret). Empty when nothing would be lost.
  */
-export function unsavedPlaces(document: Document = window.document): string[] {
+function unsavedPlaces(document: Document = window.document): string[] {
   return placesOf([...touched, ...document.querySelectorAll("[data-unsaved-while-open]")]);
 }
 
 /** The question the leave guard asks, or null when nothing would be lost. */
-export function leaveQuestion(document: Document = window.document): string | null {
+function leaveQuestion(document: Document = window.document): string | null {
   const places = unsavedPlaces(document);
   if (places.length === 0) return null;
   return `Leave this page? What is in ${places.map((place) => `“${place}”`).join(", ")} has not been saved and will be lost.`;
