@@ -11,6 +11,8 @@ import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
+import { useOperationMetrics } from "./plugins/operation-metrics";
+import { metricsOn } from "@/lib/metrics";
 import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
 import { TENANT_HEADER, confinedTenantOf, tenantScope } from "@/domain/tenants/tenant-scope";
@@ -100,6 +102,8 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
+      // Only with METRICS_PORT: without, not even a no-op hook per operation.
+      ...(metricsOn() ? [useOperationMetrics()] : []),
     ],
   });
 }

@@ -30,6 +30,39 @@ export interface MetricsSink {
 const KEY = Symbol.for("compass.metrics");
 const store = globalThis as typeof globalThis & { [KEY]?: MetricsSink };
 
+const AUTH_FAILURE_KINDS: ReadonlySet<string> = new Set<AuthFailureKind>(["client_credentials", "bearer_token", "password", "session"]);
+
+/**
+ * The Next.js child (server/next-server.ts) serves the console's login and
+ * pages but has no metrics listener: it sends its authentication failures to
+ * the parent, which counts them (server/next-proxy.ts). Rare events only: a
+ * message per database query would cost more than the query.
+ */
+export interface MetricMessage {
+  type: "compass:auth-failure";
+  kind: AuthFailureKind;
+}
+
+export const isMetricMessage = (message: unknown): message is MetricMessage =>
+  typeof message === "object" &&
+  message !== null &&
+  (message as MetricMessage).type === "compass:auth-failure" &&
+  AUTH_FAILURE_KINDS.has((message as MetricMessage).kind);
+
+/** The child's sink: authentication failures go to the parent, the rest is not counted there. */
+export function relayingSink(send: (message: MetricMessage) => void): MetricsSink {
+  const ignore = () => {};
+  return {
+    graphqlOperation: ignore,
+    tokenIssued: ignore,
+    tokenRefused: ignore,
+    tokenRevoked: ignore,
+    authFailure: (kind) => send({ type: "compass:auth-failure", kind }),
+    cacheLookup: ignore,
+    dbQuery: ignore,
+  };
+}
+
 export function installMetricsSink(sink: MetricsSink | undefined): void {
   store[KEY] = sink;
 }

@@ -1,3 +1,4 @@
+import { countTokenIssued, countTokenRefused, countTokenRevoked, metricsOn } from "@/lib/metrics";
 import { authenticate } from "@/domain/principals/authenticate";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -67,18 +68,51 @@ export function failureResponse(error: unknown, where: string): EndpointResponse
   }
 }
 
+/** RFC 6749 §5.2's codes, and RFC 6749 §4.1.2.1's two the endpoints answer with: the refusal metric's only label values. */
+const REFUSAL_CODES = new Set([
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "temporarily_unavailable",
+  "server_error",
+]);
+
+/** Counts the token endpoint's answers for /metrics (lib/metrics.ts): issued, or refused by error code. */
+function countedTokens(handler: Handler): Handler {
+  return async (request) => {
+    const response = await handler(request);
+    if (response.status === 200) countTokenIssued("client_credentials");
+    else if (metricsOn()) {
+      // Parsed only with metrics on, and only for refusals.
+      let code: unknown;
+      try {
+        code = (JSON.parse(response.body ?? "{}") as { error?: unknown }).error;
+      } catch {
+        code = undefined;
+      }
+      countTokenRefused(typeof code === "string" && REFUSAL_CODES.has(code) ? code : "other");
+    }
+    return response;
+  };
+}
+
 /** POST /oauth2/token (RFC 6749 §4.4, client_credentials only). */
-export const tokenEndpoint = endpoint("token", async (request, server) => {
-  const form = await readForm(request);
-  const grantType = form.get("grant_type");
-  if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-  const client = await server.authenticator.authenticate(presentedCredentials(request, form), clientAddress(request));
-  if (grantType !== "client_credentials") {
-    throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
-  }
-  const scopes = grantedScopes(client, form.get("scope"));
-  return jsonResponse(await issueAccessToken(server, client, scopes, publicOrigin(request)));
-});
+export const tokenEndpoint = countedTokens(
+  endpoint("token", async (request, server) => {
+    const form = await readForm(request);
+    const grantType = form.get("grant_type");
+    if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
+    const client = await server.authenticator.authenticate(presentedCredentials(request, form), clientAddress(request));
+    if (grantType !== "client_credentials") {
+      throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
+    }
+    const scopes = grantedScopes(client, form.get("scope"));
+    return jsonResponse(await issueAccessToken(server, client, scopes, publicOrigin(request)));
+  }),
+);
 
 /**
  * POST /oauth2/introspect (RFC 7662). A client may introspect its own tokens
@@ -117,6 +151,7 @@ export const revocationEndpoint = endpoint("revocation", async (request, server)
   if (token === undefined) throw new OAuthError("invalid_request", "token is required");
   // Only access tokens exist here, so any hint (even refresh_token) leads to the same search.
   await revokeAccessToken(server, client.clientId, token, publicOrigin(request));
+  countTokenRevoked();
   return { status: 200, headers: { "cache-control": "no-store" }, body: null };
 });
 
