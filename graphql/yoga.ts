@@ -12,6 +12,7 @@ import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useTextInputCheck } from "./plugins/text-input";
 import { useOperationMetrics } from "./plugins/operation-metrics";
+import { useRequestIdOnErrors } from "./plugins/request-id";
 import { metricsOn } from "@/lib/metrics";
 import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
@@ -102,6 +103,7 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
+      useRequestIdOnErrors(),
       // Only with METRICS_PORT: without, not even a no-op hook per operation.
       ...(metricsOn() ? [useOperationMetrics()] : []),
     ],

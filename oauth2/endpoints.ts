@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from "@/lib/http";
 import { countTokenIssued, countTokenRefused, countTokenRevoked, metricsOn } from "@/lib/metrics";
 import { authenticate } from "@/domain/principals/authenticate";
 import { getConfig } from "@/lib/config";
@@ -45,7 +46,7 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
         log.debug(`client aborted the request body at the ${name} endpoint`, { address: clientAddress(request) });
         return errorResponse(new OAuthError("invalid_request", error.message));
       }
-      return failureResponse(error, `in the ${name} endpoint`);
+      return failureResponse(error, `in the ${name} endpoint`, request.headers.get(REQUEST_ID_HEADER));
     }
   };
 }
@@ -55,9 +56,9 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
  * authorization server: endpoint() above, and the fast path should its
  * plumbing fail (server/fast-path.ts). `where` completes "unexpected error ...".
  */
-export function failureResponse(error: unknown, where: string): EndpointResponse {
+export function failureResponse(error: unknown, where: string, requestId?: string | null): EndpointResponse {
   if (error instanceof OAuthError) return errorResponse(error);
-  const failure = classifyFailure(error, where);
+  const failure = classifyFailure(error, where, requestId);
   switch (failure.kind) {
     case "domain":
       return errorResponse(new OAuthError("invalid_request", failure.error.message));

@@ -81,8 +81,12 @@ function ensureBase(name: string, packages: string) {
 
 function buildImage() {
   const started = performance.now();
+  // The machine's extra CA (a TLS-intercepting proxy in front of the npm registry), for npm ci in the builder.
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  const caArgs = ca && fs.existsSync(ca) ? ["--volume", `${ca}:/run/build-ca.pem:ro`, "--build-arg", "NODE_EXTRA_CA_CERTS=/run/build-ca.pem"] : [];
   podman([
     "build",
+    ...caArgs,
     "--isolation",
     "chroot",
     "--network",

@@ -5,7 +5,7 @@ import { type GraphQLServer, getGraphQLServer } from "@/graphql/yoga";
 import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { type Config, getConfig } from "@/lib/config";
 import { isAllowedHost } from "@/lib/hosts";
-import { CLIENT_ADDRESS_HEADER, readNodeBody } from "@/lib/http";
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, readNodeBody } from "@/lib/http";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
@@ -70,7 +70,7 @@ function serveOAuth(req: IncomingMessage, res: ServerResponse, defaults: readonl
     (error: unknown) => {
       // The endpoints answer their own errors; this is a bug in the plumbing,
       // answered and logged through the one failure classifier all the same.
-      const response = failureResponse(error, "serving an OAuth2 request");
+      const response = failureResponse(error, "serving an OAuth2 request", req.headers[REQUEST_ID_HEADER] as string);
       if (res.headersSent) res.destroy();
       else writeResponse(res, response, defaults);
     },
@@ -122,7 +122,7 @@ function serveHealth(req: IncomingMessage, res: ServerResponse, path: string, de
       );
     },
     (error: unknown) => {
-      const failure = classifyFailure(error, "answering a health check");
+      const failure = classifyFailure(error, "answering a health check", req.headers[REQUEST_ID_HEADER] as string);
       writeResponse(
         res,
         {
@@ -157,7 +157,7 @@ export function createFastPath(): (req: IncomingMessage, res: ServerResponse) =>
       if (wantsHtml(req)) {
         serveGraphQLPage(graphql, req, res).catch((error: unknown) => {
           // Through the one failure classifier: an outage is 503 with Retry-After, a bug 500 with an error id.
-          const failure = classifyFailure(error, "serving GraphiQL");
+          const failure = classifyFailure(error, "serving GraphiQL", req.headers[REQUEST_ID_HEADER] as string);
           if (res.headersSent) return void res.destroy();
           const [status, headers, message] =
             failure.kind === "unavailable"

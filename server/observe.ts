@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from "@/lib/http";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_TOKEN_PREFIX } from "@/domain/api-tokens/api-token.service";
@@ -8,7 +9,7 @@ import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH, REVOCATION_
  * What the server notes about every request: its id, and once answered one
  * access-log line and the HTTP metrics (server/metrics.ts).
  */
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 
 /** What a proxy's request id may look like: visible ASCII without quotes or separators, short. */
 const REQUEST_ID_SHAPE = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
