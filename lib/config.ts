@@ -45,6 +45,8 @@ export interface Config {
   accessLog: boolean;
   /** The metrics listener (/metrics), or null: no metrics at all. */
   metrics: { port: number; host: string } | null;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), or null: no traces at all. */
+  tracing: { endpoint: string } | null;
 }
 
 export const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -101,6 +103,14 @@ function metricsFromEnv(port: number): Config["metrics"] {
   const metricsPort = intFromEnv("METRICS_PORT", 0, 1, 65535);
   if (metricsPort === port) throw new Error(`METRICS_PORT must differ from PORT (${port}): metrics are never served on the public port`);
   return { port: metricsPort, host: host || "127.0.0.1" };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT turns traces on; the exporter itself reads it (and the other OTEL_* variables). */
+function tracingFromEnv(): Config["tracing"] {
+  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!endpoint) return null;
+  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(endpoint)) throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL, got "${endpoint}"`);
+  return { endpoint };
 }
 
 function allowedHostsFromEnv(publicUrl: string | null): AllowedHosts {
@@ -160,6 +170,7 @@ function readConfig(): Config {
     shutdownTimeoutSeconds: intFromEnv("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 3600),
     accessLog: booleanFromEnv("ACCESS_LOG", true),
     metrics: metricsFromEnv(port),
+    tracing: tracingFromEnv(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { inSpan } from "@/lib/tracing";
 import { REQUEST_ID_HEADER } from "@/lib/http";
 import { countTokenIssued, countTokenRefused, countTokenRevoked, metricsOn } from "@/lib/metrics";
 import { authenticate } from "@/domain/principals/authenticate";
@@ -81,6 +82,12 @@ const REFUSAL_CODES = new Set([
   "server_error",
 ]);
 
+/** The handler's work in a span of its own, inside the request's, when traces are on (lib/tracing.ts). */
+const traced =
+  (name: string, handler: Handler): Handler =>
+  (request) =>
+    inSpan(name, {}, () => handler(request));
+
 /** Counts the token endpoint's answers for /metrics (lib/metrics.ts): issued, or refused by error code. */
 function countedTokens(handler: Handler): Handler {
   return async (request) => {
@@ -102,17 +109,20 @@ function countedTokens(handler: Handler): Handler {
 
 /** POST /oauth2/token (RFC 6749 §4.4, client_credentials only). */
 export const tokenEndpoint = countedTokens(
-  endpoint("token", async (request, server) => {
-    const form = await readForm(request);
-    const grantType = form.get("grant_type");
-    if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-    const client = await server.authenticator.authenticate(presentedCredentials(request, form), clientAddress(request));
-    if (grantType !== "client_credentials") {
-      throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
-    }
-    const scopes = grantedScopes(client, form.get("scope"));
-    return jsonResponse(await issueAccessToken(server, client, scopes, publicOrigin(request)));
-  }),
+  traced(
+    "oauth2.token",
+    endpoint("token", async (request, server) => {
+      const form = await readForm(request);
+      const grantType = form.get("grant_type");
+      if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
+      const client = await server.authenticator.authenticate(presentedCredentials(request, form), clientAddress(request));
+      if (grantType !== "client_credentials") {
+        throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
+      }
+      const scopes = grantedScopes(client, form.get("scope"));
+      return jsonResponse(await issueAccessToken(server, client, scopes, publicOrigin(request)));
+    }),
+  ),
 );
 
 /**

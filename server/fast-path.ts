@@ -199,17 +199,22 @@ function requestedHost(req: IncomingMessage, config: Config): string | undefined
  * hosts this server does not answer for (421: the client may retry at the
  * right one), and gives every answer the base security headers.
  */
+export interface ListenerOptions {
+  /** Counts each answered request (server/metrics.ts), when metrics are on. */
+  observe?: RequestObserver | null;
+  /** Runs each request inside its trace span (server/tracing.ts), when traces are on. */
+  trace?: ((req: IncomingMessage, res: ServerResponse, handle: () => void) => void) | null;
+}
+
 export function createRequestListener(
   fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
   fallback: RequestListener,
-  observe: RequestObserver | null = null,
+  { observe = null, trace = null }: ListenerOptions = {},
 ): RequestListener {
   const config = getConfig();
   const headers = baseSecurityHeaders(config);
   const healthHeaders = Object.entries({ ...headers, ...HOT_PATH_HEADERS });
-  return (req, res) => {
-    // First, so that every answer, a refusal too, carries the id and is logged.
-    trackRequest(req, res, config.trustProxy, config.accessLog, observe);
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     // Route handlers read the client address from this header (login throttling);
     // a value sent by the client must never be believed. Set here, from the
     // socket, because Next only sees this process's connection.
@@ -235,5 +240,11 @@ export function createRequestListener(
     if (fastPath(req, res)) return;
     setDefaultHeaders(res, headers);
     fallback(req, res);
+  };
+  return (req, res) => {
+    // First, so that every answer, a refusal too, carries the id and is logged.
+    trackRequest(req, res, config.trustProxy, config.accessLog, observe);
+    if (trace) trace(req, res, () => serve(req, res));
+    else serve(req, res);
   };
 }

@@ -17,9 +17,13 @@ import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { startup } from "@/app/startup";
 import { installShutdown } from "@/server/shutdown";
 import type { MetricsServer } from "@/server/metrics";
+import type { Tracing } from "@/server/tracing";
 
 async function main() {
   const config = getConfig();
+  // First: Prisma's instrumentation and the context manager must be in place before the first client and request.
+  // Imported only when asked for, so that without OTEL_EXPORTER_OTLP_ENDPOINT OpenTelemetry is never loaded.
+  const tracing: Tracing | null = config.tracing ? await (await import("@/server/tracing")).startTracing(config.trustProxy) : null;
   // Next gets ready (a second or so) while start-up runs here; neither serves
   // until this process listens, after both. Start-up runs in this process only:
   // the child takes it as done. Should it fail, exiting closes the child's IPC
@@ -36,7 +40,7 @@ async function main() {
   const metrics: MetricsServer | null = config.metrics ? await (await import("@/server/metrics")).startMetricsServer(config.metrics, getDb) : null;
   const fastPath = createFastPath();
 
-  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle, metrics?.observeRequest ?? null));
+  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle, { observe: metrics?.observeRequest, trace: tracing?.wrap }));
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;
@@ -64,6 +68,7 @@ async function main() {
         metrics?.close(),
       ]);
       await getDb().$disconnect();
+      await tracing?.shutdown();
       const failed = results.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;
     },
