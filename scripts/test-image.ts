@@ -271,7 +271,8 @@ async function main() {
   const postgresStartup = await onPostgres();
   say(`image size: ${(size / 1e6).toFixed(0)} MB (${IMAGE}, uncompressed, base ${BASE_IMAGE} included)`);
   say(`start-up (podman run to ready): SQLite ${(sqliteStartup / 1000).toFixed(1)} s, PostgreSQL ${(postgresStartup / 1000).toFixed(1)} s (two at once)`);
-  say("image checks: all passed");
+  // The closing line .ci/run counts, like test:cluster's (one check per run above).
+  process.stdout.write("image checks: 3 passed, 0 failed\n");
 }
 
 await runBench(main);
