@@ -219,10 +219,11 @@ export function createRequestListener(
     // a value sent by the client must never be believed. Set here, from the
     // socket, because Next only sees this process's connection.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-    // Whatever the Host: Kubernetes' probes name the pod's IP address, which
-    // no ALLOWED_HOSTS lists, and the answers say nothing a page could abuse.
+    // The probes, whatever the Host: Kubernetes' name the pod's IP address,
+    // which no ALLOWED_HOSTS lists, and the answers say nothing a page could
+    // abuse. /api/health keeps its contract (issue 11): 421 for a foreign Host.
     const health = healthPath(req);
-    if (health) {
+    if (health && health !== "/api/health") {
       serveHealth(req, res, health, healthHeaders);
       return;
     }
@@ -234,6 +235,10 @@ export function createRequestListener(
       res.end("Misdirected request: this server does not answer for that host. Set ALLOWED_HOSTS or PUBLIC_URL.\n");
       // The body may still be arriving; nothing of it is wanted.
       req.resume();
+      return;
+    }
+    if (health) {
+      serveHealth(req, res, health, healthHeaders);
       return;
     }
     // The fast path writes the base headers with its own (createFastPath).

@@ -71,7 +71,7 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
     }
   });
 
-  test("the health checks answer whatever the Host (Kubernetes' probes name the pod's address), and only they", async () => {
+  test("the liveness and readiness probes answer whatever the Host (Kubernetes' name the pod's address), and only they", async () => {
     for (const host of ["10.42.0.17:3000", ...ATTACK_HOSTS]) {
       const live = await rawRequest(base, { path: "/api/health/live", headers: { host } });
       assert.equal(live.status, 200, `live with Host "${host}"`);
@@ -79,7 +79,8 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
       const ready = await rawRequest(base, { path: "/api/health/ready?probe=1", headers: { host } });
       assert.equal(ready.status, 200, `ready with Host "${host}": ${ready.body}`);
       assert.equal(JSON.parse(ready.body).migrations, "done");
-      assert.equal((await rawRequest(base, { path: "/api/health", headers: { host } })).status, 200);
+      assert.equal((await rawRequest(base, { path: "/api/health", headers: { host } })).status, 421, "/api/health keeps its contract (issue 11)");
+      assert.equal((await rawRequest(base, { path: "/api/health", headers: { host: "localhost" } })).status, 200);
       assert.equal(ready.headers["x-request-id"]?.length, 36);
       // A path that only starts like one is not a health check.
       assert.equal((await rawRequest(base, { path: "/api/healthz", headers: { host } })).status, 421);
