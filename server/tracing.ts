@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REQUEST_ID_HEADER } from "@/lib/http";
+import { log } from "@/lib/logger";
 import { installTracer } from "@/lib/tracing";
 import { methodOf, routeOf } from "./observe";
 
@@ -23,6 +24,9 @@ export interface Tracing {
   /** Exports what is left; call last when stopping. */
   shutdown(): Promise<void>;
 }
+
+/** How long stopping waits for the last spans to reach the collector. */
+const EXPORT_LIMIT_MS = 3_000;
 
 export async function startTracing(trustProxy: boolean): Promise<Tracing> {
   const api = await import("@opentelemetry/api");
@@ -89,7 +93,14 @@ export async function startTracing(trustProxy: boolean): Promise<Tracing> {
     },
     async shutdown() {
       installTracer(undefined);
-      await provider.shutdown();
+      // A collector that is down must not hold the stop, nor fail it: the spans are lost, said once.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${EXPORT_LIMIT_MS / 1000} s`)), EXPORT_LIMIT_MS);
+      });
+      await Promise.race([provider.shutdown(), limit])
+        .catch((error: Error) => log.warn("could not export the last traces", { error: error.message }))
+        .finally(() => clearTimeout(timer));
     },
   };
 }
