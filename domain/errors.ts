@@ -66,12 +66,12 @@ export type Failure =
  * gets the details under that id (ORM messages and stacks never reach the
  * caller). `where` completes "unexpected error ..." in the log.
  */
-export function classifyFailure(error: unknown, where: string): Failure {
+export function classifyFailure(error: unknown, where: string, requestId?: string | null): Failure {
   if (error instanceof DomainError) return { kind: "domain", error };
   if (isDatabaseUnavailable(error)) {
     noteDatabaseUnavailable(error);
     return { kind: "unavailable", message: "The database is unavailable: retry shortly", retryAfterSeconds: RETRY_AFTER_SECONDS };
   }
-  const errorId = logUnexpectedError(`unexpected error ${where}`, error);
+  const errorId = logUnexpectedError(`unexpected error ${where}`, error, requestId);
   return { kind: "internal", message: `Internal server error (error id ${errorId})`, errorId };
 }

@@ -41,8 +41,8 @@ export function isExpectedError(value: unknown): value is GraphQLError | DomainE
  * SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, a bug is
  * INTERNAL_SERVER_ERROR with an error id whose details are in the log.
  */
-export function internalError(cause: unknown, at: Location = {}): GraphQLError {
-  const failure = classifyFailure(cause, "while serving GraphQL");
+export function internalError(cause: unknown, at: Location = {}, requestId?: string | null): GraphQLError {
+  const failure = classifyFailure(cause, "while serving GraphQL", requestId);
   switch (failure.kind) {
     case "domain":
       return toGraphQLError(failure.error, at);
@@ -59,7 +59,7 @@ export function internalError(cause: unknown, at: Location = {}): GraphQLError {
       return new GraphQLError(failure.message, {
         nodes: at.nodes,
         path: at.path,
-        extensions: { code: "INTERNAL_SERVER_ERROR" satisfies domain.ErrorCode, errorId: failure.errorId },
+        extensions: { code: "INTERNAL_SERVER_ERROR" satisfies domain.ErrorCode, errorId: failure.errorId, ...(requestId ? { requestId } : {}) },
       });
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { createSchema, createYoga } from "graphql-yoga";
+import { type Plugin, createSchema, createYoga } from "graphql-yoga";
 import { getConfig } from "@/lib/config";
 import { type Db, getDb } from "@/lib/db";
 import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "@/lib/http";
@@ -12,6 +12,10 @@ import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useEmptyArgumentLists } from "./plugins/empty-argument-lists";
 import { useTextInputCheck } from "./plugins/text-input";
+import { useOperationMetrics } from "./plugins/operation-metrics";
+import { useRequestIdOnErrors } from "./plugins/request-id";
+import { metricsOn } from "@/lib/metrics";
+import { tracingGraphQLPlugin } from "@/lib/tracing";
 import { knownPrincipal, payloadTooLarge, principalOf, useRequestGuard } from "./plugins/request-guard";
 import { resolvers } from "./resolvers.generated";
 import { TENANT_HEADER, confinedTenantOf, tenantScope } from "@/domain/tenants/tenant-scope";
@@ -100,6 +104,11 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
       useQueryLimits({ ...DEFAULT_QUERY_LIMITS, maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost }),
       useTextInputCheck(),
       useErrorCodes(),
+      useRequestIdOnErrors(),
+      // Only with METRICS_PORT: without, not even a no-op hook per operation.
+      ...(metricsOn() ? [useOperationMetrics()] : []),
+      // Only with OTEL_EXPORTER_OTLP_ENDPOINT (server/tracing.ts): operation and resolver spans.
+      ...((tracingGraphQLPlugin() as Plugin | null) ? [tracingGraphQLPlugin() as Plugin] : []),
     ],
   });
 }

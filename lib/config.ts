@@ -37,6 +37,16 @@ export interface Config {
   accessTokenTtlSeconds: number;
   /** Scopes new integration-system credentials get; never integration_system:write. */
   integrationSystemScopes: string[];
+  /** SIGTERM: how long readiness fails while connections are still accepted, so the load balancer notices. */
+  shutdownGraceSeconds: number;
+  /** SIGTERM: how long requests in flight may take to finish after the grace period. */
+  shutdownTimeoutSeconds: number;
+  /** One log line per request (ACCESS_LOG=false turns it off). */
+  accessLog: boolean;
+  /** The metrics listener (/metrics), or null: no metrics at all. */
+  metrics: { port: number; host: string } | null;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), or null: no traces at all. */
+  tracing: { endpoint: string } | null;
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -78,6 +88,34 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
   return value;
 }
 
+function booleanFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be true or false, got "${process.env[name]}"`);
+}
+
+/** METRICS_PORT turns metrics on; METRICS_HOST (default loopback) is where they listen. */
+function metricsFromEnv(port: number): Config["metrics"] {
+  const host = process.env.METRICS_HOST?.trim();
+  if (process.env.METRICS_PORT === undefined || process.env.METRICS_PORT === "") {
+    if (host) throw new Error("METRICS_HOST is set but METRICS_PORT is not: set both, or neither for no metrics");
+    return null;
+  }
+  const metricsPort = intFromEnv("METRICS_PORT", 0, 1, 65535);
+  if (metricsPort === port) throw new Error(`METRICS_PORT must differ from PORT (${port}): metrics are never served on the public port`);
+  return { port: metricsPort, host: host || "127.0.0.1" };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT turns traces on; the exporter itself reads it (and the other OTEL_* variables). */
+function tracingFromEnv(): Config["tracing"] {
+  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!endpoint) return null;
+  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(endpoint)) throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL, got "${endpoint}"`);
+  return { endpoint };
+}
+
 function allowedHostsFromEnv(publicUrl: string | null): AllowedHosts {
   const raw = process.env.ALLOWED_HOSTS?.trim();
   const allowed = raw ? parseAllowedHosts(raw) : defaultAllowedHosts();
@@ -111,11 +149,12 @@ function readConfig(): Config {
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be debug, info, warn or error`);
   }
+  const port = intFromEnv("PORT", 3000, 0, 65535);
   return {
     databaseUrl,
     provider,
     sqlitePath: provider === "sqlite" ? sqlitePathOf(databaseUrl) : null,
-    port: intFromEnv("PORT", 3000, 0, 65535),
+    port,
     host: process.env.HOST || "0.0.0.0",
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
     trustProxy: process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1",
@@ -130,6 +169,11 @@ function readConfig(): Config {
     logLevel,
     accessTokenTtlSeconds: intFromEnv("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 24 * 3600),
     integrationSystemScopes: scopesFromEnv("INTEGRATION_SYSTEM_SCOPES"),
+    shutdownGraceSeconds: intFromEnv("SHUTDOWN_GRACE_SECONDS", 5, 0, 300),
+    shutdownTimeoutSeconds: intFromEnv("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 3600),
+    accessLog: booleanFromEnv("ACCESS_LOG", true),
+    metrics: metricsFromEnv(port),
+    tracing: tracingFromEnv(),
   };
 }
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
 import { getConfig } from "./config";
+import { countDbQuery } from "./metrics";
 
 /**
  * Both generated clients expose the same model API (the schemas differ only in
@@ -33,6 +34,26 @@ export function vanished(related: unknown): boolean {
 }
 
 const postgresDbs = new WeakSet<object>();
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The PostgreSQL pool's use now, for /metrics; null on SQLite (no pool). */
+export function poolStats(db: Db): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null;
+}
+
+/**
+ * With metrics on, Prisma reports each query's time (server/metrics.ts);
+ * without, it is not asked to, so it spends nothing on it.
+ */
+const queryLog = () => (getConfig().metrics ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
+function timeQueries(db: Db): Db {
+  if (getConfig().metrics)
+    (db as unknown as { $on(event: "query", listener: (event: { duration: number }) => void): void }).$on("query", (event) =>
+      countDbQuery(event.duration / 1000),
+    );
+  return db;
+}
 
 /** Whether a client talks to PostgreSQL: the few raw queries that differ by dialect (JSON) ask. */
 export function isPostgres(db: Db): boolean {
@@ -74,14 +95,15 @@ export function createDb(databaseUrl: string): Db {
     // pool safe before the adapter first connects.
     pool.on("error", ignoreConnectionError);
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    const db = new PostgresClient({ adapter }) as unknown as Db;
+    const db = timeQueries(new PostgresClient({ adapter, ...queryLog() }) as unknown as Db);
     readers.set(db, postgresReader(pool));
+    pools.set(db, pool);
     postgresDbs.add(db);
     return db;
   }
   const file = config.sqlitePath ?? databaseUrl;
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
-  const db = new SqliteClient({ adapter });
+  const db = timeQueries(new SqliteClient({ adapter, ...queryLog() }) as unknown as Db);
   readers.set(db, sqliteReader(file));
   return db;
 }

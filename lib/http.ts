@@ -16,6 +16,12 @@ export interface RequestHead {
 /** Set by server/fast-path.ts (createRequestListener) from the socket; any value a client sends is overwritten there. */
 export const CLIENT_ADDRESS_HEADER = "x-compass-client-address";
 
+/**
+ * The request's id (server/observe.ts): set by the server on every request
+ * before any handler runs, replacing whatever a client sent unless TRUST_PROXY.
+ */
+export const REQUEST_ID_HEADER = "x-request-id";
+
 export function clientAddress(request: RequestHead): string {
   if (getConfig().trustProxy) {
     const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0].trim();

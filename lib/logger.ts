@@ -19,9 +19,9 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>) {
  * Logs a bug or an outage under a new error id and returns the id, which the
  * caller shows instead of the details (GraphQL and the OAuth2 endpoints alike).
  */
-export function logUnexpectedError(message: string, cause: unknown): string {
+export function logUnexpectedError(message: string, cause: unknown, requestId?: string | null): string {
   const errorId = randomUUID();
-  log.error(message, { errorId, error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
+  log.error(message, { ...(requestId ? { requestId } : {}), errorId, error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
   return errorId;
 }
 

@@ -28,7 +28,7 @@ const MIGRATIONS_ROOT = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "p
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */
 const PG_MIGRATION_LOCK = 7_260_514;
 
-function readMigrations(provider: DatabaseProvider, root = MIGRATIONS_ROOT): Migration[] {
+export function readMigrations(provider: DatabaseProvider, root = MIGRATIONS_ROOT): Migration[] {
   const dir = path.join(root, provider);
   return fs
     .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })

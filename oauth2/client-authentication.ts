@@ -1,3 +1,4 @@
+import { countAuthFailure } from "@/lib/metrics";
 import { BoundedMap } from "@/lib/bounded-map";
 import { log } from "@/lib/logger";
 import { Throttle } from "@/lib/throttle";
@@ -72,6 +73,7 @@ export class ClientAuthenticator {
       this.provenPairs.delete(pair);
       // Client ids are not secret and help operators; anything else in that
       // field (a secret pasted into the wrong place, say) is not logged.
+      countAuthFailure("client_credentials");
       log.warn("client authentication failed", {
         clientId: CLIENT_ID_SHAPE.test(clientId) ? clientId : "(not a client id)",
         address,

@@ -1,3 +1,4 @@
+import { countCacheLookup } from "@/lib/metrics";
 import { timingSafeEqual } from "node:crypto";
 import { sha256Bytes } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
@@ -62,7 +63,9 @@ export class ClientRegistry {
     // No client has an id no database stores (NUL, a lone surrogate): PostgreSQL would fail the lookup itself.
     if (!isStorableText(clientId)) return null;
     const cached = this.clients.get(clientId);
-    if (cached && this.now() - cached.fetchedAt < FRESHNESS_MS) return cached.value;
+    const fresh = cached !== undefined && this.now() - cached.fetchedAt < FRESHNESS_MS;
+    countCacheLookup("client_credential", fresh);
+    if (fresh) return cached.value;
     let pending = this.pendingClients.get(clientId);
     if (!pending) {
       pending = this.fetchClient(clientId).finally(() => this.pendingClients.delete(clientId));
@@ -98,7 +101,9 @@ export class ClientRegistry {
   /** Whether an access token was revoked, fresh within FRESHNESS_MS. */
   async isRevoked(jti: string): Promise<boolean> {
     const cached = this.revokedTokens.get(jti);
-    if (cached && this.now() - cached.fetchedAt < FRESHNESS_MS) return cached.value;
+    const fresh = cached !== undefined && this.now() - cached.fetchedAt < FRESHNESS_MS;
+    countCacheLookup("revocation", fresh);
+    if (fresh) return cached.value;
     let pending = this.pendingTokens.get(jti);
     if (!pending) {
       const fetchedAt = this.now();

@@ -1,3 +1,6 @@
+import { inSpan } from "@/lib/tracing";
+import { REQUEST_ID_HEADER } from "@/lib/http";
+import { countTokenIssued, countTokenRefused, countTokenRevoked, metricsOn } from "@/lib/metrics";
 import { authenticate } from "@/domain/principals/authenticate";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -36,7 +39,7 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
         log.debug(`client aborted the request body at the ${name} endpoint`, { address: clientAddress(request) });
         return errorResponse(new OAuthError("invalid_request", error.message));
       }
-      return failureResponse(error, `in the ${name} endpoint`);
+      return failureResponse(error, `in the ${name} endpoint`, request.headers.get(REQUEST_ID_HEADER));
     }
   };
 }
@@ -46,9 +49,9 @@ function endpoint(name: string, handle: (request: EndpointRequest, server: Autho
  * authorization server: endpoint() above, and the fast path should its
  * plumbing fail (server/fast-path.ts). `where` completes "unexpected error ...".
  */
-export function failureResponse(error: unknown, where: string): EndpointResponse {
+export function failureResponse(error: unknown, where: string, requestId?: string | null): EndpointResponse {
   if (error instanceof OAuthError) return errorResponse(error);
-  const failure = classifyFailure(error, where);
+  const failure = classifyFailure(error, where, requestId);
   switch (failure.kind) {
     case "domain":
       return errorResponse(new OAuthError("invalid_request", failure.error.message));
@@ -59,20 +62,62 @@ export function failureResponse(error: unknown, where: string): EndpointResponse
   }
 }
 
+/** RFC 6749 §5.2's codes, and RFC 6749 §4.1.2.1's two the endpoints answer with: the refusal metric's only label values. */
+const REFUSAL_CODES = new Set([
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "temporarily_unavailable",
+  "server_error",
+]);
+
+/** The handler's work in a span of its own, inside the request's, when traces are on (lib/tracing.ts). */
+const traced =
+  (name: string, handler: Handler): Handler =>
+  (request) =>
+    inSpan(name, {}, () => handler(request));
+
+/** Counts the token endpoint's answers for /metrics (lib/metrics.ts): issued, or refused by error code. */
+function countedTokens(handler: Handler): Handler {
+  return async (request) => {
+    const response = await handler(request);
+    if (response.status === 200) countTokenIssued("client_credentials");
+    else if (metricsOn()) {
+      // Parsed only with metrics on, and only for refusals.
+      let code: unknown;
+      try {
+        code = (JSON.parse(response.body ?? "{}") as { error?: unknown }).error;
+      } catch {
+        code = undefined;
+      }
+      countTokenRefused(typeof code === "string" && REFUSAL_CODES.has(code) ? code : "other");
+    }
+    return response;
+  };
+}
+
 /** POST /oauth2/token (RFC 6749 §4.4): parses the request; the grant (grants/client-credentials.ts) decides. */
-export const tokenEndpoint = endpoint("token", async (request, server) => {
-  const form = await readForm(request);
-  const grantType = form.get("grant_type");
-  if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-  const token = await clientCredentialsGrant(server, {
-    grantType,
-    credentials: presentedCredentials(request, form),
-    address: clientAddress(request),
-    scope: form.get("scope"),
-    issuer: publicOrigin(request),
-  });
-  return jsonResponse(token);
-});
+export const tokenEndpoint = countedTokens(
+  traced(
+    "oauth2.token",
+    endpoint("token", async (request, server) => {
+      const form = await readForm(request);
+      const grantType = form.get("grant_type");
+      if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required");
+      const token = await clientCredentialsGrant(server, {
+        grantType,
+        credentials: presentedCredentials(request, form),
+        address: clientAddress(request),
+        scope: form.get("scope"),
+        issuer: publicOrigin(request),
+      });
+      return jsonResponse(token);
+    }),
+  ),
+);
 
 /**
  * POST /oauth2/introspect (RFC 7662). A client may introspect its own tokens
@@ -111,6 +156,7 @@ export const revocationEndpoint = endpoint("revocation", async (request, server)
   if (token === undefined) throw new OAuthError("invalid_request", "token is required");
   // Only access tokens exist here, so any hint (even refresh_token) leads to the same search.
   await revokeAccessToken(server, client.clientId, token, publicOrigin(request));
+  countTokenRevoked();
   return { status: 200, headers: { "cache-control": "no-store" }, body: null };
 });
 

@@ -139,13 +139,18 @@ export function startServer(name: string, script: string, port: number, env: Rec
   const [command, args] = options.nodeArgs ? [process.execPath, [...options.nodeArgs, "--import", "tsx", script]] : [TSX, [script]];
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // No grace period on SIGTERM (server/shutdown.ts): no load balancer needs to notice.
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SHUTDOWN_GRACE_SECONDS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so whatever it starts can be stopped with it.
     detached: true,
   });
   for (const stream of [child.stdout!, child.stderr!]) {
-    readline.createInterface({ input: stream }).on("line", (line) => process.stdout.write(`[${name}] ${line}\n`));
+    // The product writes one access-log line per request (server/observe.ts): still written and read
+    // here, as a log collector would, but not echoed, which would load the machine's load generator too.
+    readline.createInterface({ input: stream }).on("line", (line) => {
+      if (!line.includes('"msg":"request"')) process.stdout.write(`[${name}] ${line}\n`);
+    });
   }
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const server = { name, port, child, exited };

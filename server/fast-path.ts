@@ -5,13 +5,16 @@ import { type GraphQLServer, getGraphQLServer } from "@/graphql/yoga";
 import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { type Config, getConfig } from "@/lib/config";
 import { isAllowedHost } from "@/lib/hosts";
-import { CLIENT_ADDRESS_HEADER, readNodeBody } from "@/lib/http";
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, readNodeBody } from "@/lib/http";
 import { log } from "@/lib/logger";
 import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
 import { failureResponse } from "@/oauth2/endpoints";
 import { classifyFailure } from "@/domain/errors";
 import { GRAPHQL_PATH } from "@/lib/paths";
+import { getDb } from "@/lib/db";
+import { healthAnswer } from "@/lib/health";
+import { type RequestObserver, trackRequest } from "./observe";
 import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, graphiqlPage, setDefaultHeaders } from "@/lib/security-headers";
 
 /**
@@ -67,7 +70,7 @@ function serveOAuth(req: IncomingMessage, res: ServerResponse, defaults: readonl
     (error: unknown) => {
       // The endpoints answer their own errors; this is a bug in the plumbing,
       // answered and logged through the one failure classifier all the same.
-      const response = failureResponse(error, "serving an OAuth2 request");
+      const response = failureResponse(error, "serving an OAuth2 request", req.headers[REQUEST_ID_HEADER] as string);
       if (res.headersSent) res.destroy();
       else writeResponse(res, response, defaults);
     },
@@ -101,6 +104,47 @@ async function serveGraphQLPage(graphql: GraphQLServer, req: IncomingMessage, re
   else res.end();
 }
 
+const HEALTH_PATHS = new Set(["/api/health", "/api/health/live", "/api/health/ready"]);
+
+/**
+ * The health checks, here rather than in Next: a probe must be answered while
+ * Next is busy rendering, and readiness must see this process's shutdown.
+ * Other methods go on to Next's route files, which answer 405.
+ */
+function serveHealth(req: IncomingMessage, res: ServerResponse, path: string, defaults: readonly [string, string][]): void {
+  healthAnswer(path, getDb).then(
+    (answer) => {
+      const body = JSON.stringify(answer!.body);
+      writeResponse(
+        res,
+        { status: answer!.status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: req.method === "HEAD" ? null : body },
+        defaults,
+      );
+    },
+    (error: unknown) => {
+      const failure = classifyFailure(error, "answering a health check", req.headers[REQUEST_ID_HEADER] as string);
+      writeResponse(
+        res,
+        {
+          status: 503,
+          headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+          body: failure.kind === "domain" ? failure.error.message : failure.message,
+        },
+        defaults,
+      );
+    },
+  );
+}
+
+/** The health check a request asks for on the fast path, or null. */
+function healthPath(req: IncomingMessage): string | null {
+  const url = req.url ?? "";
+  if (!url.startsWith("/api/health") || (req.method !== "GET" && req.method !== "HEAD")) return null;
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  return HEALTH_PATHS.has(path) ? path : null;
+}
+
 /** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
 export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
   const graphql = getGraphQLServer({ verifyAccessToken });
@@ -113,7 +157,7 @@ export function createFastPath(): (req: IncomingMessage, res: ServerResponse) =>
       if (wantsHtml(req)) {
         serveGraphQLPage(graphql, req, res).catch((error: unknown) => {
           // Through the one failure classifier: an outage is 503 with Retry-After, a bug 500 with an error id.
-          const failure = classifyFailure(error, "serving GraphiQL");
+          const failure = classifyFailure(error, "serving GraphiQL", req.headers[REQUEST_ID_HEADER] as string);
           if (res.headersSent) return void res.destroy();
           const [status, headers, message] =
             failure.kind === "unavailable"
@@ -155,14 +199,34 @@ function requestedHost(req: IncomingMessage, config: Config): string | undefined
  * hosts this server does not answer for (421: the client may retry at the
  * right one), and gives every answer the base security headers.
  */
-export function createRequestListener(fastPath: (req: IncomingMessage, res: ServerResponse) => boolean, fallback: RequestListener): RequestListener {
+export interface ListenerOptions {
+  /** Counts each answered request (server/metrics.ts), when metrics are on. */
+  observe?: RequestObserver | null;
+  /** Runs each request inside its trace span (server/tracing.ts), when traces are on. */
+  trace?: ((req: IncomingMessage, res: ServerResponse, handle: () => void) => void) | null;
+}
+
+export function createRequestListener(
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
+  fallback: RequestListener,
+  { observe = null, trace = null }: ListenerOptions = {},
+): RequestListener {
   const config = getConfig();
   const headers = baseSecurityHeaders(config);
-  return (req, res) => {
+  const healthHeaders = Object.entries({ ...headers, ...HOT_PATH_HEADERS });
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     // Route handlers read the client address from this header (login throttling);
     // a value sent by the client must never be believed. Set here, from the
     // socket, because Next only sees this process's connection.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // The probes, whatever the Host: Kubernetes' name the pod's IP address,
+    // which no ALLOWED_HOSTS lists, and the answers say nothing a page could
+    // abuse. /api/health keeps its contract (issue 11): 421 for a foreign Host.
+    const health = healthPath(req);
+    if (health && health !== "/api/health") {
+      serveHealth(req, res, health, healthHeaders);
+      return;
+    }
     if (!isAllowedHost(requestedHost(req, config), config.allowedHosts)) {
       setDefaultHeaders(res, headers);
       // Not the Host value itself: it is the attacker's text.
@@ -173,9 +237,19 @@ export function createRequestListener(fastPath: (req: IncomingMessage, res: Serv
       req.resume();
       return;
     }
+    if (health) {
+      serveHealth(req, res, health, healthHeaders);
+      return;
+    }
     // The fast path writes the base headers with its own (createFastPath).
     if (fastPath(req, res)) return;
     setDefaultHeaders(res, headers);
     fallback(req, res);
+  };
+  return (req, res) => {
+    // First, so that every answer, a refusal too, carries the id and is logged.
+    trackRequest(req, res, config.trustProxy, config.accessLog, observe);
+    if (trace) trace(req, res, () => serve(req, res));
+    else serve(req, res);
   };
 }

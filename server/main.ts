@@ -15,10 +15,15 @@ import { startNextProcess } from "@/server/next-proxy";
 import { authorizationServer } from "@/oauth2/authorization-server";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { startup } from "@/app/startup";
+import { installShutdown } from "@/server/shutdown";
+import type { MetricsServer } from "@/server/metrics";
+import type { Tracing } from "@/server/tracing";
 
 async function main() {
   const config = getConfig();
-  let stopping = false;
+  // First: Prisma's instrumentation and the context manager must be in place before the first client and request.
+  // Imported only when asked for, so that without OTEL_EXPORTER_OTLP_ENDPOINT OpenTelemetry is never loaded.
+  const tracing: Tracing | null = config.tracing ? await (await import("@/server/tracing")).startTracing(config.trustProxy) : null;
   // Next gets ready (a second or so) while start-up runs here; neither serves
   // until this process listens, after both. Start-up runs in this process only:
   // the child takes it as done. Should it fail, exiting closes the child's IPC
@@ -30,9 +35,12 @@ async function main() {
     }),
     startup(),
   ]);
+  // Before the fast path is made: the GraphQL server adds its metrics plugin only when a sink is installed.
+  // Imported only when asked for, so that without METRICS_PORT prom-client is never loaded.
+  const metrics: MetricsServer | null = config.metrics ? await (await import("@/server/metrics")).startMetricsServer(config.metrics, getDb) : null;
   const fastPath = createFastPath();
 
-  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle));
+  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle, { observe: metrics?.observeRequest, trace: tracing?.wrap }));
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;
@@ -46,20 +54,25 @@ async function main() {
     });
   });
 
-  const shutdown = (signal: string) => {
-    // Ctrl-C can deliver SIGINT more than once (from the terminal and from tsx).
-    if (stopping) return;
-    stopping = true;
-    log.info("shutting down", { signal });
-    // Next stops once this server has finished the requests it was forwarding.
-    server.close(
-      () =>
-        void Promise.allSettled([nextProcess.stop(), authorizationServer(getDb()).clients.flushLastUsed(), apiTokenCache(getDb()).flushLastUsed()]).finally(
-          () => process.exit(0),
-        ),
-    );
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
+  const shutdown = installShutdown({
+    server,
+    graceMs: config.shutdownGraceSeconds * 1000,
+    timeoutMs: config.shutdownTimeoutSeconds * 1000,
+    // Next stops once this server has finished the requests it was forwarding;
+    // then the batched lastUsedAt writes, and the database last.
+    async cleanup() {
+      const results = await Promise.allSettled([
+        nextProcess.stop(),
+        authorizationServer(getDb()).clients.flushLastUsed(),
+        apiTokenCache(getDb()).flushLastUsed(),
+        metrics?.close(),
+      ]);
+      await getDb().$disconnect();
+      await tracing?.shutdown();
+      const failed = results.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    },
+  });
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }

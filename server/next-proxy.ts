@@ -1,3 +1,4 @@
+import { countAuthFailure, isMetricMessage } from "@/lib/metrics";
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -125,6 +126,7 @@ export async function startNextProcess(onUnexpectedExit: (code: number | null, s
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.on("message", (message) => {
+      if (isMetricMessage(message)) return countAuthFailure(message.kind);
       if (!isReadyMessage(message)) return;
       ready = true;
       resolve(message.port);

@@ -13,6 +13,8 @@
  * from server/main.ts, which has set x-compass-client-address from the real client
  * socket, so the header is trusted here as it is in a single process.
  */
+import { installMetricsSink, relayingSink } from "@/lib/metrics";
+import { REQUEST_ID_HEADER } from "./observe";
 import http from "node:http";
 import nextPkg from "next";
 import { getConfig } from "@/lib/config";
@@ -48,6 +50,7 @@ async function main() {
   if (!process.connected) process.exit(0);
 
   const config = getConfig();
+  if (config.metrics) installMetricsSink(relayingSink((message) => send(message)));
   // hostname and port are the public ones: Next uses them for x-forwarded-port and absolute URLs.
   const app = next({ dev: false, hostname: config.host, port: config.port, dir: process.cwd() });
   const handleWithNext = app.getRequestHandler();
@@ -61,7 +64,7 @@ async function main() {
     }
     delete req.headers[NEXT_SECRET_HEADER];
     handleWithNext(req, res).catch((error: Error) => {
-      log.error("unhandled error in a page or route", { error: error.stack ?? error.message });
+      log.error("unhandled error in a page or route", { requestId: req.headers[REQUEST_ID_HEADER], error: error.stack ?? error.message });
       if (!res.headersSent) res.writeHead(500).end("Internal server error");
     });
   });

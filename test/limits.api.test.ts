@@ -498,6 +498,23 @@ test("internal errors are masked: a message with an error id, INTERNAL_SERVER_ER
   assert.notEqual(onlyError(again.result).extensions.errorId, errorId);
 });
 
+test("an internal error carries the request's id (set by the server's request entry) beside its error id, in the answer and the log line", async () => {
+  const system = await createIntegrationSystem(app.db, app.admin.principal, { name: unique("request-id") });
+  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"), { verifyAccessToken });
+  const { result: response, log } = await captureStderr(() =>
+    rawPost(
+      JSON.stringify({ query: `query($id: ID!) { integrationSystem(id: $id) { id } }`, variables: { id: system.id } }),
+      { "x-request-id": "req-4711" },
+      server,
+    ),
+  );
+  const error = assertError(response, "INTERNAL_SERVER_ERROR");
+  assert.equal(error.extensions.requestId, "req-4711");
+  const logged = errorLines(log).filter((entry) => entry.errorId === error.extensions.errorId);
+  assert.equal(logged.length, 1, log);
+  assert.equal(logged[0].requestId, "req-4711");
+});
+
 test("an outage while authenticating is masked the same way, with HTTP 500", async () => {
   const cases: [string, Db, Record<string, string>][] = [
     ["API token", brokenDb("apiToken", "findUnique"), {}],

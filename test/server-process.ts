@@ -73,7 +73,8 @@ async function startServerOnce(
       ? [process.execPath, [...nodeArgs, "--import", "tsx", script]]
       : [path.resolve("node_modules/.bin/tsx"), [script]];
   const child = spawn(command, args, {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    // No grace period on SIGTERM (server/shutdown.ts): no load balancer needs to notice these servers stop.
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", SHUTDOWN_GRACE_SECONDS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));

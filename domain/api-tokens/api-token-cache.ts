@@ -1,3 +1,4 @@
+import { countCacheLookup } from "@/lib/metrics";
 import { sha256 } from "@/lib/crypto";
 import { type Db, vanished } from "@/lib/db";
 import { log } from "@/lib/logger";
@@ -57,7 +58,9 @@ export class ApiTokenCache {
   async owner(token: string): Promise<ApiTokenOwner | null> {
     const hash = sha256(token);
     const cached = this.entries.get(hash);
-    const known = cached && this.now() - cached.fetchedAt < API_TOKEN_FRESHNESS_MS ? cached.value : await this.fetch(hash);
+    const fresh = cached !== undefined && this.now() - cached.fetchedAt < API_TOKEN_FRESHNESS_MS;
+    countCacheLookup("api_token", fresh);
+    const known = fresh ? cached.value : await this.fetch(hash);
     const now = this.now();
     if (!known || (known.expiresAt !== null && known.expiresAt <= now)) return null;
     if (known.lastUsedAt === null || now - known.lastUsedAt > LAST_USED_RESOLUTION_MS) {

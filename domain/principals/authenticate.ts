@@ -1,3 +1,4 @@
+import { countAuthFailure } from "@/lib/metrics";
 import type { Db } from "@/lib/db";
 import { type RequestHead, isSecureRequest, publicOrigin } from "@/lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
@@ -28,23 +29,35 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw unauthenticated("Malformed Authorization header: expected Bearer <token>");
+    if (!match) {
+      countAuthFailure("bearer_token");
+      throw unauthenticated("Malformed Authorization header: expected Bearer <token>");
+    }
     const token = match[1];
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const found = await userForApiToken(db, token);
-      if (!found) throw unauthenticated("The API token is invalid, expired or revoked");
+      if (!found) {
+        countAuthFailure("bearer_token");
+        throw unauthenticated("The API token is invalid, expired or revoked");
+      }
       return userPrincipal(found.user, "API_TOKEN", found.apiTokenId);
     }
     // An access token must have been issued for the origin it is presented at
     // (PUBLIC_URL when set): its iss and aud are checked against it.
     const check = await verifyAccessToken(db, token, publicOrigin(request));
-    if (!check.active) throw unauthenticated(`Invalid bearer token: ${check.reason}`);
+    if (!check.active) {
+      countAuthFailure("bearer_token");
+      throw unauthenticated(`Invalid bearer token: ${check.reason}`);
+    }
     return clientPrincipal(check.client, check.claims);
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
     const session = await sessionForCookie(db, cookie);
-    if (!session) throw unauthenticated("Your session has expired: log in again");
+    if (!session) {
+      countAuthFailure("session");
+      throw unauthenticated("Your session has expired: log in again");
+    }
     return { ...userPrincipal(session.user, "SESSION"), sessionId: session.sessionId };
   }
   return null;

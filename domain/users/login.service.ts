@@ -1,3 +1,4 @@
+import { countAuthFailure } from "@/lib/metrics";
 import type { Db } from "@/lib/db";
 import { Throttle } from "@/lib/throttle";
 import { UNKNOWN_ACCOUNT_LABEL, recordAudit, signInActor } from "@/domain/audit/audit.service";
@@ -83,6 +84,7 @@ export async function login(
  * the wrong field.
  */
 async function recordFailedSignIn(db: Db, account: { id: string; email: string } | null, origin: SessionOrigin): Promise<void> {
+  countAuthFailure("password");
   await recordAudit(db, signInActor(account, "PASSWORD"), {
     action: "USER_SIGN_IN_FAILED",
     objectType: "User",

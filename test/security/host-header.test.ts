@@ -71,6 +71,23 @@ describe("without PUBLIC_URL: this machine's names only (ALLOWED_HOSTS default)"
     }
   });
 
+  test("the liveness and readiness probes answer whatever the Host (Kubernetes' name the pod's address), and only they", async () => {
+    for (const host of ["10.42.0.17:3000", ...ATTACK_HOSTS]) {
+      const live = await rawRequest(base, { path: "/api/health/live", headers: { host } });
+      assert.equal(live.status, 200, `live with Host "${host}"`);
+      assert.deepEqual(JSON.parse(live.body), { status: "ok" });
+      const ready = await rawRequest(base, { path: "/api/health/ready?probe=1", headers: { host } });
+      assert.equal(ready.status, 200, `ready with Host "${host}": ${ready.body}`);
+      assert.equal(JSON.parse(ready.body).migrations, "done");
+      assert.equal((await rawRequest(base, { path: "/api/health", headers: { host } })).status, 421, "/api/health keeps its contract (issue 11)");
+      assert.equal((await rawRequest(base, { path: "/api/health", headers: { host: "localhost" } })).status, 200);
+      assert.equal(ready.headers["x-request-id"]?.length, 36);
+      // A path that only starts like one is not a health check.
+      assert.equal((await rawRequest(base, { path: "/api/healthz", headers: { host } })).status, 421);
+      assert.equal((await rawRequest(base, { path: "/api/health/live", method: "POST", headers: { host } })).status, 421);
+    }
+  });
+
   test("this machine's names, on any port, are served and become the issuer", async () => {
     for (const host of ["localhost", "localhost:3000", "127.0.0.1:3701", "[::1]:8080", "LOCALHOST:1", os.hostname()]) {
       const response = await rawRequest(base, { path: METADATA_PATH, headers: { host } });

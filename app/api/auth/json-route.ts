@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from "@/lib/http";
 import { type ErrorCode, classifyFailure } from "@/domain/errors";
 import { jsonError } from "@/lib/http";
 
@@ -25,7 +26,7 @@ export function jsonRoute(name: string, handle: (request: Request) => Promise<Re
     try {
       return await handle(request);
     } catch (error) {
-      const failure = classifyFailure(error, `in ${name} (${new URL(request.url).pathname})`);
+      const failure = classifyFailure(error, `in ${name} (${new URL(request.url).pathname})`, request.headers.get(REQUEST_ID_HEADER));
       switch (failure.kind) {
         case "domain": {
           const answer = ANSWER[failure.error.code];

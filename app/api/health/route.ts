@@ -1,10 +1,6 @@
-import { getDb } from "@/lib/db";
-import { checkHealth } from "@/lib/health";
+import { healthRoute } from "@/app/api/health/health-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const health = await checkHealth(getDb());
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+export const GET = healthRoute("/api/health");
