@@ -76,10 +76,11 @@ before(() => {
   }
   const query = pg.Client.prototype.query;
   originals.set("pg", query as never);
-  pg.Client.prototype.query = function (this: pg.Client, config: unknown, values?: unknown) {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
     const text = typeof config === "string" ? config : (config as { text?: string })?.text;
     if (recording && text) recording.push({ sql: text, values: [], explain: () => "" });
-    return (query as (...args: unknown[]) => unknown).call(this, config, values);
+    return (query as (...args: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 });
 after(() => {
