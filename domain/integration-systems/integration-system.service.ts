@@ -7,7 +7,7 @@ import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize, toPage } from "@/domain/paging/cursor";
-import { BY_CREATED_AT, type KeyColumn, type Keyset, type PageSource, countRows, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
+import { BY_CREATED_AT, type Direction, type KeyColumn, type Keyset, type PageSource, countRows, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
 import { containsSql, lowerContainsSql } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 import { badInput, conflict, notFound } from "@/domain/errors";
@@ -111,7 +111,7 @@ export async function findIntegrationSystem(db: Db, id: string): Promise<Integra
 }
 
 export type OrderField = "NAME" | "CREATED_AT";
-export type Direction = "ASC" | "DESC";
+export type { Direction } from "@/domain/paging/keyset";
 
 export type ListFilter = "NO_CREDENTIALS" | "EXPIRING_SOON" | "NEVER_USED";
 
