@@ -45,6 +45,20 @@ module.exports = {
     ),
     layer("oauth2-is-not-graphql", "oauth2/ is a way in beside graphql/: it uses domain/ and lib/ only.", "^oauth2/", "^(graphql|app|components|server)/"),
     layer(
+      "tenant-kinds-through-the-core",
+      "graphql/ and app/ reach a tenant-scoped kind only through domain/tenant-objects/ (its descriptor, the core, graphql/tenant-objects/): the kind-named bindings in domain/applications/ and domain/runtimes/ are for tests and scripts, and a way in that called around the core would skip its tenant, manager and audit rules.",
+      "^(graphql|app)/",
+      "^domain/(applications|runtimes)/",
+    ),
+    {
+      name: "no-prisma-above-domain",
+      comment:
+        "Above domain/, Prisma's generated client is named only for row types: by schema.mappers.ts (codegen's mappers) and graphql/context.ts (the loaders). Queries, raw SQL and clients stay in domain/, a tenant-scoped table's in domain/tenant-objects/. (swc does not tell type-only imports apart, so the rule names the files.)",
+      severity: "error",
+      from: { path: "^(graphql|app)/", pathNot: [TESTS, TOOLING, "/schema\\.mappers\\.ts$", "^graphql/context\\.ts$"] },
+      to: { path: "^generated/prisma-" },
+    },
+    layer(
       "app-is-below-server",
       "app/ (Next's routes) is started by server/ and never reaches back into it.",
       "^(app/|instrumentation\\.ts$|proxy\\.ts$)",
@@ -75,8 +89,9 @@ module.exports = {
     parser: "swc",
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|\\.next|generated/prisma-|data|test-results)" },
+    // The generated Prisma clients are leaves: seen as import targets (no-prisma-values-above-domain), never read.
+    doNotFollow: { path: "^(node_modules|generated/prisma-)" },
+    exclude: { path: "^(node_modules|\\.next|data|test-results)" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       mainFields: ["module", "main", "types", "typings"],

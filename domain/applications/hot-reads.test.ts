@@ -4,6 +4,10 @@ import { setupTestApp } from "@/test/harness";
 import { rawReader } from "@/lib/db";
 import { createTenant, findTenant } from "@/domain/tenants/tenant.service";
 import { findApplication, registerApplication, updateApplication } from "./application.service";
+import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
+import type { TenantObjectKind, TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
+import { findObject } from "@/domain/tenant-objects/tenant-object.service";
 
 /**
  * A tenant-scoped read starts with the tenant header's lookup and, for
@@ -60,3 +64,33 @@ test("findApplication answers Prisma's row in its tenant and null in any other",
   assert.equal((await findApplication(app.db, acme, withoutDescription.id))?.description, "changed", "a write is read at once");
   assert.equal(await findApplication(app.db, acme, "00000000-0000-7000-8000-000000000000"), null);
 });
+
+test("every tenant-scoped kind's read by id is prepared and answers Prisma's row, DateTime columns as Dates", async () => {
+  const runtime = await registerRuntime(app.db, admin, acme, { name: "Edge", statusCondition: "CONNECTED", applicationNamespace: "ns" });
+  const rows: Record<TenantObjectType, { id: string }> = { APPLICATION: withDescription, RUNTIME: runtime };
+  for (const [type, kind] of Object.entries(TENANT_OBJECT_KINDS) as [TenantObjectType, TenantObjectKind][]) {
+    const expected = await kind.model(app.db).findFirst({ where: { id: rows[type].id, tenantId: acme.id } });
+    assert.ok(expected, type);
+    const statements = await preparedReadsOf(() => findObject(kind, app.db, acme, rows[type].id));
+    assert.deepEqual(statements.found, expected, `${type}: the same row, type for type`);
+    assert.equal(statements.prepared, 1, `${type}: one prepared statement`);
+    for (const column of kind.dateColumns) assert.ok((statements.found as unknown as Record<string, unknown>)[column] instanceof Date, `${type}.${column}`);
+    assert.equal(await findObject(kind, app.db, globex, rows[type].id), null, `${type}: never across tenants`);
+  }
+});
+
+/** What `read` answers, and how many statements it ran on the prepared reader. */
+async function preparedReadsOf(read: () => Promise<unknown>) {
+  const reader = rawReader(app.db)!;
+  const rows = reader.rows;
+  let prepared = 0;
+  reader.rows = <Row>(...args: Parameters<typeof rows>) => {
+    prepared++;
+    return rows.apply(reader, args) as Promise<Row[]>;
+  };
+  try {
+    return { found: await read(), prepared };
+  } finally {
+    reader.rows = rows;
+  }
+}

@@ -2,8 +2,9 @@ import { newId } from "@/lib/ids";
 import type { AuditEvent } from "@/generated/prisma-sqlite/client";
 import type { Db, Tx } from "@/lib/db";
 import type { Principal } from "@/domain/principals/principal";
-import { type LazyPage, afterTimeAndId, checkPageSize, decodeTimeAndIdCursor, timeAndIdCursor, toPage } from "@/domain/paging/cursor";
-import { afterTimeAndIdSql, searchPage } from "@/domain/paging/search";
+import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
+import { lowerContainsSql } from "@/domain/paging/search";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import { badInput } from "@/domain/errors";
 
@@ -132,44 +133,21 @@ function filterSql(filter: AuditFilter): Prisma.Sql | null {
   return parts.length ? Prisma.join(parts, " AND ") : null;
 }
 
-/** LOWER(column) contains `text` ignoring case, matched literally (the escaping of containsSql). */
-function lowerContainsSql(column: string, text: string): Prisma.Sql {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return Prisma.sql`LOWER(${Prisma.raw(`"${column}"`)}) LIKE ${pattern} ESCAPE '\\'`;
-}
+const BY_NEWEST = keyset<AuditEvent>(CURSOR_KIND, BY_CREATED_AT, "DESC");
 
 /** Newest first; keyset on (createdAt, id) descending. `filter` narrows it (raw SQL, literal LIKE). */
 export async function listAuditEvents(
   db: Db,
   args: { first: number; after?: string | null; objectId?: string | null; filter?: AuditFilter | null },
 ): Promise<LazyPage<AuditEvent>> {
-  const first = checkPageSize(args.first);
-  const where = args.filter ? filterSql(args.filter) : null;
-  if (where) {
-    const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
-    const byObject = args.objectId ? Prisma.sql`"objectId" = ${args.objectId}` : Prisma.sql`1 = 1`;
-    return searchPage(db, {
-      table: "AuditEvent",
-      matches: Prisma.sql`${where} AND ${byObject}`,
-      keyset: after ? afterTimeAndIdSql(after.createdAt, after.id, "DESC") : Prisma.sql`1 = 1`,
-      orderBy: Prisma.sql`"createdAt" DESC, "id" DESC`,
-      first,
-      rowsByIds: (ids) => db.auditEvent.findMany({ where: { id: { in: ids } } }),
-      cursorOf: (row) => timeAndIdCursor(CURSOR_KIND, row),
-    });
-  }
-  const filter = args.objectId ? { objectId: args.objectId } : {};
-  const after = decodeTimeAndIdCursor(CURSOR_KIND, args.after);
-  const keyset = after ? afterTimeAndId(after.createdAt, after.id, "DESC") : {};
-  const rows = await db.auditEvent.findMany({
-    where: { AND: [filter, keyset] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: first + 1,
-  });
-  return {
-    ...toPage(rows, first, (row) => timeAndIdCursor(CURSOR_KIND, row)),
-    countTotal: () => db.auditEvent.count({ where: filter }),
-  };
+  checkPageSize(args.first);
+  const where = (args.filter && filterSql(args.filter)) ?? Prisma.sql`1 = 1`;
+  const byObject = args.objectId ? Prisma.sql`"objectId" = ${args.objectId}` : Prisma.sql`1 = 1`;
+  return keysetPage(
+    db,
+    { table: "AuditEvent", rowsByIds: (ids) => db.auditEvent.findMany({ where: { id: { in: ids } } }) },
+    { matches: Prisma.sql`${where} AND ${byObject}`, keyset: BY_NEWEST, first: args.first, after: args.after },
+  );
 }
 
 /** The most events one CSV export holds; the export says when it stopped there. */

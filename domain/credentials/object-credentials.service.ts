@@ -1,8 +1,10 @@
 import type { SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
 import type { Db, Tx } from "@/lib/db";
 import { notFound } from "@/domain/errors";
-import { requireManager } from "@/domain/principals/authorize";
 import { OBJECT_SCOPES, type Principal } from "@/domain/principals/principal";
+import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
+import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
+import { requireManagedObject } from "@/domain/tenant-objects/tenant-object.service";
 import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
 
 /**
@@ -13,17 +15,9 @@ import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.ser
  * deletes them. Admins and the integration system managing the object may
  * request and delete them.
  */
-export type ObjectKind = "APPLICATION" | "RUNTIME";
-const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
-
-async function managedObject(tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) {
-  const select = { id: true, name: true, tenantId: true, integrationSystemId: true };
-  const where = { id, tenantId: tenant.id };
-  const object = kind === "APPLICATION" ? await tx.application.findFirst({ where, select }) : await tx.runtime.findFirst({ where, select });
-  if (!object) throw notFound(NOUN[kind], id, `${doing} in tenant "${tenant.externalId}"`);
-  requireManager(actor, object, NOUN[kind], doing);
-  return object;
-}
+export type ObjectKind = TenantObjectType;
+const managedObject = (tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) =>
+  requireManagedObject(tx, TENANT_OBJECT_KINDS[kind], actor, tenant, id, doing, doing);
 
 export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string) {
   return issueCredential(db, actor, { scopes: OBJECT_SCOPES[kind], expiresAt: null }, async (tx) => {

@@ -1,26 +1,18 @@
 import { newId } from "@/lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
-import { type Db, type RawReader, rawReader } from "@/lib/db";
+import { type Db, rawReader } from "@/lib/db";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
-import { plural } from "@/lib/text";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
-import {
-  type LazyPage,
-  afterTimeAndId,
-  checkPageSize,
-  decodeCursor,
-  decodeTimeAndIdCursor,
-  encodeCursor,
-  timeAndIdCursor,
-  toPage,
-} from "@/domain/paging/cursor";
-import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
+import { type LazyPage, checkPageSize, toPage } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, type Direction, type KeyColumn, type Keyset, type PageSource, countRows, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
+import { containsSql, lowerContainsSql } from "@/domain/paging/search";
 import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { expiringSoonBefore } from "@/lib/credential-rules";
+import { requireManagesNothing } from "@/domain/tenant-objects/tenant-object.service";
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
 
@@ -87,12 +79,7 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
   const deleted = await db.$transaction(async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id }, include: { auths: { orderBy: { createdAt: "asc" } } } });
     if (!system) throw notFound("integration system", id, "deleting it");
-    const applicationCount = await tx.application.count({ where: { integrationSystemId: id } });
-    const runtimeCount = await tx.runtime.count({ where: { integrationSystemId: id } });
-    if (applicationCount > 0 || runtimeCount > 0) {
-      const what = [applicationCount && plural(applicationCount, "application"), runtimeCount && plural(runtimeCount, "runtime")].filter(Boolean).join(" and ");
-      throw conflict(`Integration system "${system.name}" still manages ${what}; unregister them first`, undefined, { applicationCount, runtimeCount });
-    }
+    await requireManagesNothing(tx, system);
     // Explicit rather than relying on ON DELETE CASCADE, which SQLite only
     // honours on connections that enabled foreign keys.
     await tx.systemAuth.deleteMany({ where: { integrationSystemId: id } });
@@ -123,28 +110,8 @@ export async function findIntegrationSystem(db: Db, id: string): Promise<Integra
   return row ?? null;
 }
 
-/** One unfiltered page in keyset order, as the findMany in listIntegrationSystems reads it. */
-function pageOfSystems(raw: RawReader, field: OrderField, direction: Direction, after: Keyset | null, take: number): Promise<IntegrationSystem[]> {
-  const [op, dir] = direction === "ASC" ? [">", "ASC"] : ["<", "DESC"];
-  if (field === "NAME") {
-    const where = after && "nameKey" in after ? `WHERE "nameKey" ${op} $1` : "";
-    const values = after && "nameKey" in after ? [after.nameKey, take] : [take];
-    return raw.rows(`${SELECT_SYSTEMS} ${where} ORDER BY "nameKey" ${dir} LIMIT $${values.length}`, values, TIMESTAMP_COLUMNS);
-  }
-  if (after && "createdAt" in after) {
-    // The leading bound lets the database seek the index (see afterTimeAndId in paging/cursor.ts).
-    const where = `WHERE "createdAt" ${op}= $1 AND ("createdAt" ${op} $1 OR ("createdAt" = $1 AND "id" ${op} $2))`;
-    return raw.rows(
-      `${SELECT_SYSTEMS} ${where} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $3`,
-      [raw.time(after.createdAt), after.id, take],
-      TIMESTAMP_COLUMNS,
-    );
-  }
-  return raw.rows(`${SELECT_SYSTEMS} ORDER BY "createdAt" ${dir}, "id" ${dir} LIMIT $1`, [take], TIMESTAMP_COLUMNS);
-}
-
 export type OrderField = "NAME" | "CREATED_AT";
-export type Direction = "ASC" | "DESC";
+export type { Direction } from "@/domain/paging/keyset";
 
 type ListFilter = "NO_CREDENTIALS" | "EXPIRING_SOON" | "NEVER_USED";
 
@@ -160,81 +127,33 @@ export interface ListArgs {
   skipPages?: number | null;
 }
 
+/** Where the list's rows come from: the plain list is one prepared statement, searches and filters read ids, then rows through Prisma. */
+const systemsSource = (db: Db, prepared: boolean): PageSource<IntegrationSystem> => ({
+  table: "IntegrationSystem",
+  prepared: prepared ? { select: SELECT_SYSTEMS, dateColumns: TIMESTAMP_COLUMNS } : undefined,
+  rowsByIds: (ids) => db.integrationSystem.findMany({ where: { id: { in: ids } } }),
+});
+
 /**
- * One page in keyset order: (nameKey) or (createdAt, id), either direction.
- * The cursor holds the last row's sort key, so a deep page costs what the first
- * does and rows inserted or deleted meanwhile never make a row appear twice.
+ * One page in keyset order (paging/keyset.ts): (nameKey), which is unique, or
+ * (createdAt, id), either direction; `search` and `filter` narrow it, `last`
+ * and `skipPages` move through it (listAtScale).
  */
 export async function listIntegrationSystems(db: Db, args: ListArgs): Promise<LazyPage<IntegrationSystem>> {
   const first = checkPageSize(args.first);
   const field = args.orderBy?.field ?? "CREATED_AT";
   const direction = args.orderBy?.direction ?? "ASC";
-  const cmp = direction === "ASC" ? "gt" : "lt";
-  const dir = direction === "ASC" ? "asc" : "desc";
-  const kind = `integrationSystems:${field}:${direction}`;
-
-  let after: Keyset | null = null;
-  let keyset = {};
-  if (args.after && field === "NAME") {
-    const [nameKey] = decodeCursor(kind, args.after, ["string"]);
-    after = { nameKey: nameKey as string };
-    keyset = { nameKey: { [cmp]: nameKey } };
-  } else if (args.after) {
-    const position = decodeTimeAndIdCursor(kind, args.after)!;
-    [after, keyset] = [position, afterTimeAndId(position.createdAt, position.id, direction)];
-  }
-
-  const cursorOf = (row: IntegrationSystem) => (field === "NAME" ? encodeCursor(kind, [row.nameKey]) : timeAndIdCursor(kind, row));
+  const order = keyset<IntegrationSystem>(`integrationSystems:${field}:${direction}`, field === "NAME" ? BY_NAME_KEY : BY_CREATED_AT, direction);
   const search = args.search?.trim();
-  if (args.filter || args.last || (args.skipPages !== null && args.skipPages !== undefined)) {
-    return listAtScale(db, { ...args, search, first, field, direction, after, cursorOf });
+  const matches = matchesSql(search, args.filter);
+  if (args.last || (args.skipPages !== null && args.skipPages !== undefined)) {
+    return listAtScale(db, { ...args, first, order, matches, source: systemsSource(db, false) });
   }
-  if (search) return searchIntegrationSystems(db, { search: nameKeyOf(search), first, field, direction, after, cursorOf });
-
-  const raw = rawReader(db);
-  const rows = raw
-    ? await pageOfSystems(raw, field, direction, after, first + 1)
-    : await db.integrationSystem.findMany({
-        where: keyset,
-        orderBy: field === "NAME" ? [{ nameKey: dir }] : [{ createdAt: dir }, { id: dir }],
-        take: first + 1,
-      });
-  const countTotal = raw
-    ? async () => Number((await raw.rows<{ total: number | string }>(`SELECT COUNT(*) AS "total" FROM "IntegrationSystem"`, [], []))[0].total)
-    : () => db.integrationSystem.count();
-  return { ...toPage(rows, first, cursorOf), countTotal };
+  // The plain list's statement text is the same for every page: prepared once.
+  return keysetPage(db, systemsSource(db, !search && !args.filter), { matches, keyset: order, first, after: args.after });
 }
 
-type Keyset = { nameKey: string } | { createdAt: Date; id: string };
-
-/** One page of listIntegrationSystems, once its arguments are checked and its cursor decoded. */
-interface PageQuery {
-  first: number;
-  field: OrderField;
-  direction: Direction;
-  after: Keyset | null;
-  cursorOf: (row: IntegrationSystem) => string;
-}
-
-/** The same page, for names or descriptions containing `search` literally, or a client id equal to it (raw SQL: see paging/search.ts). */
-async function searchIntegrationSystems(db: Db, args: PageQuery & { search: string }): Promise<LazyPage<IntegrationSystem>> {
-  const matches = matchesSql(args.search, null);
-  const op = Prisma.raw(args.direction === "ASC" ? ">" : "<");
-  const dir = Prisma.raw(args.direction);
-  let keyset = Prisma.sql`1 = 1`;
-  if (args.after && "nameKey" in args.after) keyset = Prisma.sql`"nameKey" ${op} ${args.after.nameKey}`;
-  else if (args.after) keyset = afterTimeAndIdSql(args.after.createdAt, args.after.id, args.direction);
-  const orderBy = args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
-  return searchPage(db, {
-    table: "IntegrationSystem",
-    matches,
-    keyset,
-    orderBy,
-    first: args.first,
-    rowsByIds: (ids) => db.integrationSystem.findMany({ where: { id: { in: ids } } }),
-    cursorOf: args.cursorOf,
-  });
-}
+const BY_NAME_KEY: readonly KeyColumn[] = [{ name: "nameKey", type: "string" }];
 
 /** The furthest a page number may jump in one request (docs/decisions/0013-page-numbers-over-keyset-paging.md). */
 const MAX_SKIP_PAGES = 50;
@@ -248,7 +167,7 @@ function matchesSql(search: string | undefined, filter: ListFilter | null | unde
   const parts: Prisma.Sql[] = [];
   if (search) {
     const key = nameKeyOf(search);
-    parts.push(Prisma.sql`(${containsSql("nameKey", key)} OR ${containsLowerSql("description", key)}
+    parts.push(Prisma.sql`(${containsSql("nameKey", key)} OR ${lowerContainsSql("description", key)}
       OR EXISTS (SELECT 1 FROM "SystemAuth" a WHERE a."integrationSystemId" = "IntegrationSystem"."id" AND a."id" = ${search}))`);
   }
   const auths = Prisma.sql`SELECT 1 FROM "SystemAuth" a WHERE a."integrationSystemId" = "IntegrationSystem"."id"`;
@@ -258,76 +177,38 @@ function matchesSql(search: string | undefined, filter: ListFilter | null | unde
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
 }
 
-/** `LOWER("column") LIKE '%text%'` with `text` (already lower case) matched literally. */
-function containsLowerSql(column: string, text: string): Prisma.Sql {
-  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return Prisma.sql`LOWER(${Prisma.raw(`"${column}"`)}) LIKE ${pattern} ESCAPE '\\'`;
-}
-
 /**
- * Filters, the last page and page numbers, still in keyset order. The last
- * page reads the ordering backwards and holds what is left after the full
- * pages (count mod first), so page numbers line up from either end. A page
- * number walks the keys from `after`: one query reading at most
- * MAX_SKIP_PAGES * first ids of the index, never an OFFSET over the rows.
+ * The last page and page numbers, still in keyset order. The last page reads
+ * the ordering backwards and holds what is left after the full pages (count
+ * mod first), so page numbers line up from either end. A page number walks the
+ * keys from `after`: one query reading at most MAX_SKIP_PAGES * first ids of
+ * the index, never an OFFSET over the rows.
  */
 async function listAtScale(
   db: Db,
-  args: PageQuery & { search: string | undefined; filter?: ListFilter | null; last?: boolean | null; skipPages?: number | null },
+  args: ListArgs & { first: number; order: Keyset<IntegrationSystem>; matches: Prisma.Sql; source: PageSource<IntegrationSystem> },
 ): Promise<LazyPage<IntegrationSystem>> {
-  const matches = matchesSql(args.search, args.filter);
-  const orderFor = (direction: Direction) => {
-    const dir = Prisma.raw(direction);
-    return args.field === "NAME" ? Prisma.sql`"nameKey" ${dir}` : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
-  };
-  const keysetAfter = (position: Keyset | null) => {
-    if (!position) return Prisma.sql`1 = 1`;
-    if ("nameKey" in position) return Prisma.sql`"nameKey" ${Prisma.raw(args.direction === "ASC" ? ">" : "<")} ${position.nameKey}`;
-    return afterTimeAndIdSql(position.createdAt, position.id, args.direction);
-  };
-  const rowsByIds = (ids: string[]) => db.integrationSystem.findMany({ where: { id: { in: ids } } });
-  const countTotal = async () => {
-    const [{ count }] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "IntegrationSystem" WHERE ${matches}`;
-    return Number(count);
-  };
-
+  const { first, order, matches, source } = args;
+  const from = order.decode(args.after);
+  const countTotal = () => countRows(db, source, matches);
   if (args.last) {
     if (args.after) throw badInput("last", "Pass either `last` or `after`, not both: the last page has no page before it to continue from");
     if (args.skipPages) throw badInput("last", "Pass either `last` or `skipPages`, not both");
     const total = await countTotal();
-    const take = total % args.first || args.first;
-    const reversed = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "IntegrationSystem" WHERE ${matches} ORDER BY ${orderFor(args.direction === "ASC" ? "DESC" : "ASC")} LIMIT ${take}`;
-    const byId = new Map((await rowsByIds(reversed.map((row) => row.id))).map((row) => [row.id, row]));
-    const rows = reversed
-      .reverse()
-      .map((row) => byId.get(row.id))
-      .filter((row): row is IntegrationSystem => row !== undefined);
-    return { ...toPage(rows, args.first, args.cursorOf), countTotal: async () => total };
+    const backwards = order.direction === "ASC" ? "DESC" : "ASC";
+    const rows = await readRows(db, source, matches, order.orderBy(backwards), total % first || first);
+    return { ...toPage(rows.reverse(), first, order.cursorOf), countTotal: async () => total };
   }
-
-  let after = args.after;
-  if (args.skipPages !== null && args.skipPages !== undefined) {
-    if (!Number.isInteger(args.skipPages) || args.skipPages < 1 || args.skipPages > MAX_SKIP_PAGES) {
-      throw badInput("skipPages", `"skipPages" must be from 1 to ${MAX_SKIP_PAGES}, got ${args.skipPages}`);
-    }
-    const walked = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${keysetAfter(after)} ORDER BY ${orderFor(args.direction)} LIMIT ${args.skipPages * args.first}`;
-    if (walked.length < args.skipPages * args.first) {
-      // Past the end: an empty page, as a cursor beyond the last row gives.
-      return { rows: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false }, countTotal };
-    }
-    const edge = await db.integrationSystem.findUnique({ where: { id: walked[walked.length - 1].id } });
-    if (edge) after = args.field === "NAME" ? { nameKey: edge.nameKey } : { createdAt: edge.createdAt, id: edge.id };
+  if (!Number.isInteger(args.skipPages) || args.skipPages! < 1 || args.skipPages! > MAX_SKIP_PAGES) {
+    throw badInput("skipPages", `"skipPages" must be from 1 to ${MAX_SKIP_PAGES}, got ${args.skipPages}`);
   }
-  const page = await searchPage(db, {
-    table: "IntegrationSystem",
-    matches,
-    keyset: keysetAfter(after),
-    orderBy: orderFor(args.direction),
-    first: args.first,
-    rowsByIds,
-    cursorOf: args.cursorOf,
-  });
-  return { ...page, countTotal };
+  const walk = args.skipPages! * first;
+  const walked = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "IntegrationSystem" WHERE ${matches} AND ${order.after(from)} ORDER BY ${order.orderBy()} LIMIT ${walk}`;
+  // Past the end: an empty page, as a cursor beyond the last row gives.
+  if (walked.length < walk) return { rows: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false }, countTotal };
+  const edge = await db.integrationSystem.findUnique({ where: { id: walked[walked.length - 1].id } });
+  const position = edge ? order.positionOf(edge) : from;
+  const rows = await readRows(db, source, Prisma.sql`${matches} AND ${order.after(position)}`, order.orderBy(), first + 1);
+  return { ...toPage(rows, first, order.cursorOf), countTotal };
 }

@@ -12,9 +12,6 @@ export function encodeCursor(kind: string, values: KeyValue[]): string {
   return Buffer.from(JSON.stringify([kind, ...values])).toString("base64url");
 }
 
-/** Most lists page by creation time, then id: the cursor of such a row. */
-export const timeAndIdCursor = (kind: string, row: { createdAt: Date; id: string }) => encodeCursor(kind, [row.createdAt.getTime(), row.id]);
-
 /** "time": milliseconds since the epoch, within what both databases can store. */
 type ValueType = "string" | "number" | "time";
 
@@ -79,24 +76,4 @@ export interface LazyPage<Row> {
   rows: Row[];
   pageInfo: PageInfoShape;
   countTotal: () => Promise<number>;
-}
-
-/**
- * Rows after (createdAt, id) in the given direction. The leading bound on
- * createdAt alone is implied by the OR, but it lets the database seek into the
- * (createdAt, id) index instead of scanning it (docs/decisions/0005-keyset-paging-seek-bound.md).
- */
-export function afterTimeAndId(createdAt: Date, id: string, direction: "ASC" | "DESC") {
-  const [bound, strict] = direction === "ASC" ? (["gte", "gt"] as const) : (["lte", "lt"] as const);
-  return {
-    createdAt: { [bound]: createdAt },
-    OR: [{ createdAt: { [strict]: createdAt } }, { createdAt, id: { [strict]: id } }],
-  };
-}
-
-/** The (createdAt, id) position an `after` cursor of list `kind` names, or null on the first page. */
-export function decodeTimeAndIdCursor(kind: string, after: string | null | undefined): { createdAt: Date; id: string } | null {
-  if (!after) return null;
-  const [time, id] = decodeCursor(kind, after, ["time", "string"]);
-  return { createdAt: new Date(time as number), id: id as string };
 }

@@ -1,26 +1,18 @@
 import { Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
-import { afterTimeAndIdSql, containsSql, searchPage } from "@/domain/paging/search";
+import { containsSql, lowerContainsSql } from "@/domain/paging/search";
 import { type Db, type Tx, rawReader } from "@/lib/db";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
-import { plural } from "@/lib/text";
-import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
+import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
-import {
-  type LazyPage,
-  afterTimeAndId,
-  checkPageSize,
-  decodeCursor,
-  decodeTimeAndIdCursor,
-  encodeCursor,
-  timeAndIdCursor,
-  toPage,
-} from "@/domain/paging/cursor";
+import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, type KeyColumn, keyset, keysetPage } from "@/domain/paging/keyset";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { tenantNameProblem } from "@/lib/names";
 import { conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
+import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.service";
 
 /** Rules for tenants: validation, lookup by id or external id, paging, deletion with or without its applications, audit. */
 
@@ -135,79 +127,21 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
     const tenant = await findTenant(tx, idOrExternalId);
     if (!tenant) throw notFound("tenant", idOrExternalId, "deleting it");
     // Checked and removed here: SQLite through the adapter does not enforce foreign keys.
-    const applications = await tx.application.findMany({
-      where: { tenantId: tenant.id },
-      select: { id: true, name: true, integrationSystemId: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    const runtimes = await tx.runtime.findMany({
-      where: { tenantId: tenant.id },
-      select: { id: true, name: true, integrationSystemId: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    if (applications.length > 0 && !cascade) {
-      throw conflict(
-        `Tenant "${tenant.externalId}" still holds ${plural(applications.length, "application")}; unregister them first, or delete with cascade: true`,
-        undefined,
-        { applicationCount: applications.length, runtimeCount: runtimes.length },
-      );
-    }
-    if (runtimes.length > 0 && !cascade) {
-      throw conflict(
-        `Tenant "${tenant.externalId}" still holds ${plural(runtimes.length, "runtime")}; unregister them first, or delete with cascade: true`,
-        undefined,
-        { applicationCount: 0, runtimeCount: runtimes.length },
-      );
-    }
-    // Applications' and runtimes' credentials, labels and the tenant's label definitions go with it.
+    // The objects' credentials, labels and the tenant's label definitions go with it.
     const credentials = await tx.systemAuth.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
-    await tx.systemAuth.deleteMany({ where: { tenantId: tenant.id } });
-    await tx.label.deleteMany({ where: { tenantId: tenant.id } });
-    await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
-    await tx.runtime.deleteMany({ where: { tenantId: tenant.id } });
-    await tx.application.deleteMany({ where: { tenantId: tenant.id } });
+    const removed = await removeObjectsOfTenant(tx, actor, tenant, cascade, async () => {
+      await tx.systemAuth.deleteMany({ where: { tenantId: tenant.id } });
+      await tx.label.deleteMany({ where: { tenantId: tenant.id } });
+      await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
+    });
     await tx.tenant.delete({ where: { id: tenant.id } });
-    await recordAudits(
-      tx,
-      actor,
-      applications.map((application) => ({
-        action: "APPLICATION_UNREGISTERED",
-        objectType: "Application",
-        objectId: application.id,
-        objectLabel: application.name,
-        details: {
-          name: application.name,
-          tenantId: tenant.id,
-          tenantExternalId: tenant.externalId,
-          integrationSystemId: application.integrationSystemId,
-          reason: "TENANT_DELETED",
-        },
-      })),
-    );
     await recordAudit(tx, actor, {
       action: "TENANT_DELETED",
       objectType: "Tenant",
       objectId: tenant.id,
       objectLabel: tenant.name,
-      details: { ...detailsOf(tenant), unregisteredApplications: applications.length, unregisteredRuntimes: runtimes.length },
+      details: { ...detailsOf(tenant), ...removed },
     });
-    await recordAudits(
-      tx,
-      actor,
-      runtimes.map((runtime) => ({
-        action: "RUNTIME_UNREGISTERED",
-        objectType: "Runtime",
-        objectId: runtime.id,
-        objectLabel: runtime.name,
-        details: {
-          name: runtime.name,
-          tenantId: tenant.id,
-          tenantExternalId: tenant.externalId,
-          integrationSystemId: runtime.integrationSystemId,
-          reason: "TENANT_DELETED",
-        },
-      })),
-    );
     return { tenant, credentials: credentials.map((row) => row.id) };
   });
   forgetCredentials(db, credentials);
@@ -227,56 +161,33 @@ export interface TenantListArgs {
   orderBy?: { field: TenantOrderField; direction?: "ASC" | "DESC" | null } | null;
 }
 
+const TENANT_ORDER: Record<TenantOrderField, readonly KeyColumn[]> = {
+  CREATED_AT: BY_CREATED_AT,
+  EXTERNAL_ID: [{ name: "externalIdKey", type: "string" }],
+  // Names need not be unique: the id breaks ties.
+  NAME: [
+    { name: "name", type: "string" },
+    { name: "id", type: "string" },
+  ],
+};
+
 /**
- * One page in keyset order: (createdAt, id), (externalIdKey) which is unique,
- * or (name, id) since names need not be. Searches run as raw SQL with a
- * literal LIKE (paging/search.ts); the plain list stays on Prisma.
+ * One page in keyset order (paging/keyset.ts): (createdAt, id),
+ * (externalIdKey) which is unique, or (name, id). The plain list is one
+ * prepared statement; searches read ids with a literal LIKE (paging/search.ts), then rows through Prisma.
  */
 export async function listTenants(db: Db, args: TenantListArgs): Promise<LazyPage<Tenant>> {
-  const first = checkPageSize(args.first);
+  checkPageSize(args.first);
   const field = args.orderBy?.field ?? "CREATED_AT";
   const direction = args.orderBy?.direction ?? "ASC";
   // The original ordering keeps its cursor kind, so cursors handed out before stay valid.
   const kind = field === "CREATED_AT" && direction === "ASC" ? CURSOR_KIND : `${CURSOR_KIND}:${field}:${direction}`;
-  const cursorOf = (row: Tenant) =>
-    field === "NAME" ? encodeCursor(kind, [row.name, row.id]) : field === "EXTERNAL_ID" ? encodeCursor(kind, [row.externalIdKey]) : timeAndIdCursor(kind, row);
   const search = args.search?.trim().toLowerCase();
-  if (field === "CREATED_AT" && direction === "ASC" && !search) {
-    // The plain list, as before: Prisma, seeking the (createdAt, id) index.
-    const after = decodeTimeAndIdCursor(kind, args.after);
-    const where = after ? afterTimeAndId(after.createdAt, after.id, "ASC") : {};
-    const rows = await db.tenant.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: first + 1 });
-    return { ...toPage(rows, first, cursorOf), countTotal: () => db.tenant.count() };
-  }
-  const op = Prisma.raw(direction === "ASC" ? ">" : "<");
-  const dir = Prisma.raw(direction);
-  let keyset = Prisma.sql`1 = 1`;
-  if (args.after && field === "NAME") {
-    const [name, id] = decodeCursor(kind, args.after, ["string", "string"]);
-    keyset = Prisma.sql`("name" ${op} ${name} OR ("name" = ${name} AND "id" ${op} ${id}))`;
-  } else if (args.after && field === "EXTERNAL_ID") {
-    const [key] = decodeCursor(kind, args.after, ["string"]);
-    keyset = Prisma.sql`"externalIdKey" ${op} ${key}`;
-  } else if (args.after) {
-    const after = decodeTimeAndIdCursor(kind, args.after)!;
-    keyset = afterTimeAndIdSql(after.createdAt, after.id, direction);
-  }
-  const matches = search
-    ? Prisma.sql`(${containsSql("externalIdKey", search)} OR LOWER("name") LIKE ${`%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`} ESCAPE '\\')`
-    : Prisma.sql`1 = 1`;
-  const orderBy =
-    field === "NAME"
-      ? Prisma.sql`"name" ${dir}, "id" ${dir}`
-      : field === "EXTERNAL_ID"
-        ? Prisma.sql`"externalIdKey" ${dir}`
-        : Prisma.sql`"createdAt" ${dir}, "id" ${dir}`;
-  return searchPage(db, {
+  const matches = search ? Prisma.sql`(${containsSql("externalIdKey", search)} OR ${lowerContainsSql("name", search)})` : Prisma.sql`1 = 1`;
+  const source = {
     table: "Tenant",
-    matches,
-    keyset,
-    orderBy,
-    first,
-    rowsByIds: (ids) => db.tenant.findMany({ where: { id: { in: ids } } }),
-    cursorOf,
-  });
+    prepared: search ? undefined : { select: SELECT_TENANTS, dateColumns: TIMESTAMP_COLUMNS },
+    rowsByIds: (ids: string[]) => db.tenant.findMany({ where: { id: { in: ids } } }),
+  };
+  return keysetPage(db, source, { matches, keyset: keyset<Tenant>(kind, TENANT_ORDER[field], direction), first: args.first, after: args.after });
 }

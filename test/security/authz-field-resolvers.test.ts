@@ -264,25 +264,54 @@ test("Application.integrationSystem is null without a check when no system manag
 
 const RIGHTS_CHECK = /\b(requireScope|requireUser|requireAdmin|hasScope|forbidden|unauthenticated)\(/;
 
-/** Type.field of every field resolver (outside Query and Mutation) whose body checks rights. */
+const GRAPHQL_ROOT = path.join(import.meta.dirname, "../../graphql");
+
+/** `name:` keys at an object's indentation in `source`, each with its body (to the next key). */
+function fieldsOf(source: string): { name: string; body: string; index: number }[] {
+  const fields = [...source.matchAll(/^ {2}(\w+)\s*:/gm)];
+  return fields.map((match, i) => ({ name: match[1], body: source.slice(match.index, fields[i + 1]?.index ?? source.length), index: match.index }));
+}
+
+/**
+ * The resolver factories of graphql/tenant-objects/resolvers.ts (a kind's
+ * resolver files are one line over them): whether one checks rights, and
+ * which fields of the object it builds do.
+ */
+function resolverFactories(): Map<string, { checks: boolean; checkedFields: string[] }> {
+  const source = fs.readFileSync(path.join(GRAPHQL_ROOT, "tenant-objects/resolvers.ts"), "utf8");
+  const exports = [...source.matchAll(/^export const (\w+)\b/gm)];
+  return new Map(
+    exports.map((match, i) => {
+      const body = source.slice(match.index, exports[i + 1]?.index ?? source.length);
+      const checkedFields = fieldsOf(body).filter((field) => RIGHTS_CHECK.test(field.body));
+      return [match[1], { checks: RIGHTS_CHECK.test(body), checkedFields: checkedFields.map((field) => field.name) }];
+    }),
+  );
+}
+
+/** Type.field of every field resolver (outside Query and Mutation) whose body checks rights, itself or through a factory. */
 function checkedFieldResolvers(): string[] {
-  const root = path.join(import.meta.dirname, "../../graphql");
+  const factories = resolverFactories();
+  const SPREAD = /^\s*(?:\.\.\.|export const \w+\b[^=]*=\s*)(\w+)\(.*$/gm;
   const found: string[] = [];
-  for (const file of fs.readdirSync(root, { recursive: true, encoding: "utf8" })) {
+  for (const file of fs.readdirSync(GRAPHQL_ROOT, { recursive: true, encoding: "utf8" })) {
     const parts = file.split(path.sep);
     if (!file.endsWith(".ts") || file.endsWith(".test.ts") || !parts.includes("resolvers")) continue;
     if (parts.includes("Query") || parts.includes("Mutation")) continue;
-    const source = fs.readFileSync(path.join(root, file), "utf8");
+    const source = fs.readFileSync(path.join(GRAPHQL_ROOT, file), "utf8");
     const type = /export const (\w+)\b/.exec(source)?.[1];
     if (!type) continue;
-    // A field's body runs from its `name:` at the object's indentation to the next one.
-    const fields = [...source.matchAll(/^ {2}(\w+)\s*:/gm)];
-    fields.forEach((match, i) => {
-      const body = source.slice(match.index, fields[i + 1]?.index ?? source.length);
-      if (RIGHTS_CHECK.test(body)) found.push(`${type}.${match[1]}`);
-    });
+    // Fields a factory builds (`...relationFields(KIND)`, `= credentialFields(KIND)`): its checked ones.
+    for (const [, factory] of source.matchAll(SPREAD)) for (const field of factories.get(factory)?.checkedFields ?? []) found.push(`${type}.${field}`);
+    const own = source.replace(SPREAD, "");
+    // A field's body runs from its `name:` at the object's indentation to the next one; a factory that checks counts as a check.
+    const fields = fieldsOf(own);
+    for (const field of fields) {
+      const calls = [...field.body.matchAll(/\b(\w+)\(/g)].some(([, name]) => factories.get(name)?.checks && !factories.get(name)?.checkedFields.length);
+      if (RIGHTS_CHECK.test(field.body) || calls) found.push(`${type}.${field.name}`);
+    }
     // A check outside any field (a shared helper) must be seen too: it would otherwise escape the scan.
-    const outside = fields.length ? source.slice(0, fields[0].index) : source;
+    const outside = fields.length ? own.slice(0, fields[0].index) : own;
     assert.ok(!RIGHTS_CHECK.test(outside.replace(/^import .*$/gm, "")), `${file}: a rights check outside a field resolver; give it a row`);
   }
   return found.sort();

@@ -1,6 +1,4 @@
 import type { ApplicationPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const ApplicationPage: ApplicationPageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const ApplicationPage: ApplicationPageResolvers = pageFields;

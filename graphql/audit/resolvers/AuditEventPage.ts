@@ -1,6 +1,4 @@
 import type { AuditEventPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const AuditEventPage: AuditEventPageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const AuditEventPage: AuditEventPageResolvers = pageFields;

@@ -1,6 +1,4 @@
 import type { IntegrationSystemPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const IntegrationSystemPage: IntegrationSystemPageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const IntegrationSystemPage: IntegrationSystemPageResolvers = pageFields;

@@ -1,6 +1,4 @@
 import type { RuntimePageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const RuntimePage: RuntimePageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const RuntimePage: RuntimePageResolvers = pageFields;

@@ -1,12 +1,5 @@
-import { hasScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { RuntimeSystemAuthResolvers } from "@/graphql/types.generated";
+import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
+import { credentialFields } from "@/graphql/tenant-objects/resolvers";
 
-export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = {
-  // Compass's @sanitize, with the scope that guards every credential's data here;
-  // the requesting mutation's own answer always carries it, the secret's one reveal
-  // (an integration system that manages the object may request credentials without the scope).
-  auth: (systemAuth, _args, ctx) => (systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null),
-  type: () => "RUNTIME",
-  referenceObjectId: (systemAuth) => systemAuth.runtimeId,
-};
+export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = credentialFields(RUNTIME);

@@ -1,6 +1,4 @@
 import type { TenantPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const TenantPage: TenantPageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const TenantPage: TenantPageResolvers = pageFields;

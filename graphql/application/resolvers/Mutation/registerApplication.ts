@@ -1,9 +1,5 @@
-import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "@/graphql/types.generated";
-import { registerApplication as register } from "@/domain/applications/application.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { registerMutation } from "@/graphql/tenant-objects/resolvers";
 
-export const registerApplication: NonNullable<MutationResolvers['registerApplication']> = async (_parent, args, ctx) => {
-  const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "registering an application");
-  return register(ctx.db, actor, await ctx.tenant.require("registering an application"), args.in);
-};
+export const registerApplication: NonNullable<MutationResolvers['registerApplication']> = registerMutation(APPLICATION);

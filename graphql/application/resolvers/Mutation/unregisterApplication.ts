@@ -1,9 +1,5 @@
-import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "@/graphql/types.generated";
-import { unregisterApplication as unregister } from "@/domain/applications/application.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { unregisterMutation } from "@/graphql/tenant-objects/resolvers";
 
-export const unregisterApplication: NonNullable<MutationResolvers['unregisterApplication']> = async (_parent, { id }, ctx) => {
-  const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "unregistering an application");
-  return unregister(ctx.db, actor, await ctx.tenant.require("unregistering an application"), id);
-};
+export const unregisterApplication: NonNullable<MutationResolvers['unregisterApplication']> = unregisterMutation(APPLICATION);

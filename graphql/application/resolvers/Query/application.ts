@@ -1,10 +1,5 @@
-import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "@/graphql/types.generated";
-import { findApplication } from "@/domain/applications/application.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { objectQuery } from "@/graphql/tenant-objects/resolvers";
 
-export const application: NonNullable<QueryResolvers['application']> = async (_parent, { id }, ctx) => {
-  const principal = requireScope(ctx.principal, SCOPES.applicationRead, "reading an application");
-  requireOwnObject(principal, "APPLICATION", id, "reading an application");
-  return findApplication(ctx.db, await ctx.tenant.require("reading an application"), id);
-};
+export const application: NonNullable<QueryResolvers['application']> = objectQuery(APPLICATION);

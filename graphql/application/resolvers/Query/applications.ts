@@ -1,10 +1,5 @@
-import { requireOwnObject, requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { QueryResolvers } from "@/graphql/types.generated";
-import { listApplications } from "@/domain/applications/application.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { listQuery } from "@/graphql/tenant-objects/resolvers";
 
-export const applications: NonNullable<QueryResolvers['applications']> = async (_parent, args, ctx) => {
-  const principal = requireScope(ctx.principal, SCOPES.applicationRead, "listing applications");
-  requireOwnObject(principal, "APPLICATION", null, "listing applications");
-  return listApplications(ctx.db, await ctx.tenant.require("listing applications"), args);
-};
+export const applications: NonNullable<QueryResolvers['applications']> = listQuery(APPLICATION);

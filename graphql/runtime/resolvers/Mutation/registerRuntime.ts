@@ -1,9 +1,5 @@
-import { requireScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
 import type { MutationResolvers } from "@/graphql/types.generated";
-import { registerRuntime as write } from "@/domain/runtimes/runtime.service";
+import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
+import { registerMutation } from "@/graphql/tenant-objects/resolvers";
 
-export const registerRuntime: NonNullable<MutationResolvers['registerRuntime']> = async (_parent, args, ctx) => {
-  const actor = requireScope(ctx.principal, SCOPES.runtimeWrite, "registering a runtime");
-  return write(ctx.db, actor, await ctx.tenant.require("registering a runtime"), args.in);
-};
+export const registerRuntime: NonNullable<MutationResolvers['registerRuntime']> = registerMutation(RUNTIME);

@@ -1,0 +1,39 @@
+import { Prisma, type Runtime } from "@/generated/prisma-sqlite/client";
+import { SCOPES } from "@/lib/scopes";
+import { badInput } from "@/domain/errors";
+import { validDescription, validNamedInput } from "@/domain/validation/validation";
+import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+
+const RUNTIME_CONDITIONS = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"] as const;
+export type RuntimeCondition = (typeof RUNTIME_CONDITIONS)[number];
+
+export interface RuntimeInput extends TenantObjectInput {
+  statusCondition?: RuntimeCondition | null;
+  applicationNamespace?: string | null;
+}
+
+/** Runtimes: beside name and description, a namespace and a status condition whose timestamp moves when it changes. */
+export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace: string | null; condition: RuntimeCondition | null }>({
+  type: "RUNTIME",
+  table: "Runtime",
+  model: (db) => db.runtime,
+  scalarFields: Prisma.RuntimeScalarFieldEnum,
+  dateColumns: ["createdAt", "updatedAt", "statusTimestamp"],
+  nouns: { a: "a runtime", one: "runtime", many: "runtimes" },
+  audit: { registered: "RUNTIME_REGISTERED", updated: "RUNTIME_UPDATED", unregistered: "RUNTIME_UNREGISTERED" },
+  scopes: { read: SCOPES.runtimeRead, write: SCOPES.runtimeWrite },
+  manager: "registrar",
+  validate(input) {
+    const condition = input.statusCondition ?? null;
+    if (condition !== null && !RUNTIME_CONDITIONS.includes(condition)) throw badInput("in.statusCondition", `One of ${RUNTIME_CONDITIONS.join(", ")}`);
+    return { ...validNamedInput(input), applicationNamespace: validDescription(input.applicationNamespace, "in.applicationNamespace"), condition };
+  },
+  createData: ({ condition, ...valid }) => ({ ...valid, statusCondition: condition ?? "INITIAL" }),
+  // The condition when given; its timestamp moves only when it changes.
+  updateData: ({ condition, ...valid }, before) => ({
+    ...valid,
+    ...(condition && condition !== before.statusCondition ? { statusCondition: condition, statusTimestamp: new Date() } : {}),
+  }),
+  auditFields: (runtime) => ({ statusCondition: runtime.statusCondition, applicationNamespace: runtime.applicationNamespace }),
+  credentials: true,
+});

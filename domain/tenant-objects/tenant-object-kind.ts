@@ -1,0 +1,85 @@
+import type { Db, Tx } from "@/lib/db";
+import type { Scope } from "@/lib/scopes";
+import type { ValidNamedInput } from "@/domain/validation/validation";
+
+/**
+ * What one kind of tenant-scoped object says about itself; everything else
+ * (tenant checks, "an integration system manages what it registered",
+ * labels, credentials, audit, list, filter and page, the prepared hot reads)
+ * is done once for every kind by tenant-object.service.ts. docs/architecture.md,
+ * "Adding a tenant-scoped kind", is the recipe.
+ */
+
+/** The kinds: labels' objectType, credentials' owner kind and the principal kind of an object calling as itself. */
+export type TenantObjectType = "APPLICATION" | "RUNTIME";
+
+/** The columns every tenant-scoped kind's table has. */
+export interface TenantObjectRow {
+  id: string;
+  tenantId: string;
+  integrationSystemId: string | null;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What every kind's register and update input has. */
+export interface TenantObjectInput {
+  name: string;
+  description?: string | null;
+  /** Replaces every label on update when given; omitted, they stay. */
+  labels?: Record<string, unknown> | null;
+}
+
+/** The calls the core makes on a kind's Prisma model (its delegate, e.g. `db.application`). */
+interface ModelDelegate<Row> {
+  findFirst(args: { where: { id: string; tenantId: string } }): PromiseLike<Row | null>;
+  findMany(args: { where: { id: { in: string[] } } | { tenantId: string }; orderBy?: { createdAt?: "asc"; id?: "asc" }[] }): PromiseLike<Row[]>;
+  create(args: { data: never }): PromiseLike<Row>;
+  update(args: { where: { id: string }; data: never }): PromiseLike<Row>;
+  delete(args: { where: { id: string } }): PromiseLike<Row>;
+  deleteMany(args: { where: { tenantId: string } }): PromiseLike<unknown>;
+  count(args: { where: { integrationSystemId: string } }): PromiseLike<number>;
+}
+
+/** The words messages and audit events use: "an application", "application", "applications". */
+interface Nouns {
+  a: string;
+  one: string;
+  many: string;
+}
+
+export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow, Input extends TenantObjectInput = TenantObjectInput, Valid = unknown> {
+  type: TenantObjectType;
+  /** The Prisma model's name: its table, and the audit events' objectType. */
+  table: string;
+  model(db: Db | Tx): ModelDelegate<Row>;
+  /** `Prisma.<Model>ScalarFieldEnum`: the prepared reads select every column from it (lib/raw-select.ts). */
+  scalarFields: Record<string, string>;
+  /** Its DateTime columns, which the prepared reads turn into Dates as Prisma does. */
+  dateColumns: readonly string[];
+  nouns: Nouns;
+  audit: { registered: string; updated: string; unregistered: string };
+  /** Who may read it and who may write it (writers that are integration systems: only what they manage). */
+  scopes: { read: Scope; write: Scope };
+  /**
+   * Who manages a new object: the integration system registering it, else
+   * none ("registrar"), or, when a user registers it, any integration system
+   * the input names ("registrar-or-named", input.integrationSystemID).
+   */
+  manager: "registrar" | "registrar-or-named";
+  /** Checks the input (BAD_USER_INPUT naming `in.<field>`) before anything is read or written. */
+  validate(input: Input): Valid & ValidNamedInput;
+  /** The columns a new object is stored with (default: the valid input). */
+  createData?(valid: Valid & ValidNamedInput): object;
+  /** The columns an update writes (default: the valid input). */
+  updateData?(valid: Valid & ValidNamedInput, before: Row): object;
+  /** Its own fields in audit events, beside name and description. */
+  auditFields?(row: Row): Record<string, unknown>;
+  /** Whether it may hold client credentials of its own (a column of SystemAuth names it). */
+  credentials: boolean;
+}
+
+/** A kind, typed: the descriptor files use it so that a wrong model or field fails to compile. */
+export const defineKind = <Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(kind: TenantObjectKind<Row, Input, Valid>) => kind;

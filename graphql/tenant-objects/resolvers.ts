@@ -1,0 +1,155 @@
+import { SCOPES } from "@/lib/scopes";
+import { forbidden, notFound } from "@/domain/errors";
+import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/domain/principals/authorize";
+import { deleteLabel, setLabel } from "@/domain/labels/label.service";
+import { ownerRefOf } from "@/domain/credentials/system-auth.service";
+import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
+import {
+  type ObjectListArgs,
+  findObject,
+  listObjects,
+  listObjectsOfSystem,
+  registerObject,
+  unregisterObject,
+  updateObject,
+} from "@/domain/tenant-objects/tenant-object.service";
+import type { GraphQLContext } from "@/graphql/context";
+import { labelsAnswer } from "@/graphql/label/labels-field";
+
+/**
+ * The resolvers of every tenant-scoped kind, made from its descriptor
+ * (domain/tenant-objects/kinds/): each of a kind's resolver files is one line
+ * over these. They check the caller's rights, name the tenant from the
+ * request, and call the core; the rules are in domain/tenant-objects/.
+ * `doing` texts complete "(while <doing>)" in FORBIDDEN messages.
+ */
+type Kind<Row extends TenantObjectRow, Input extends TenantObjectInput = TenantObjectInput> = TenantObjectKind<Row, Input, unknown>;
+
+/** Query `<kind>(id)`: null for an unknown id and for one of another tenant alike; an object calling as itself reads only itself. */
+export const objectQuery =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  async (_parent: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
+    const doing = `reading ${kind.nouns.a}`;
+    requireOwnObject(requireScope(ctx.principal, kind.scopes.read, doing), kind.type, id, doing);
+    return findObject(kind, ctx.db, await ctx.tenant.require(doing), id);
+  };
+
+/** Query `<kinds>(first, after, search, filter)`: the tenant's objects, a keyset page at a time. */
+export const listQuery =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  async (_parent: unknown, args: ObjectListArgs, ctx: GraphQLContext) => {
+    const doing = `listing ${kind.nouns.many}`;
+    requireOwnObject(requireScope(ctx.principal, kind.scopes.read, doing), kind.type, null, doing);
+    return listObjects(kind, ctx.db, await ctx.tenant.require(doing), args);
+  };
+
+/** Field `IntegrationSystem.<kinds>`: what the system manages across tenants; a system lists only its own. */
+export const systemListField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  (system: { id: string; name: string }, args: { first: number; after?: string | null }, ctx: GraphQLContext) => {
+    const principal = requireScope(ctx.principal, kind.scopes.read, `listing an integration system's ${kind.nouns.many}`);
+    if (principal.kind === "INTEGRATION_SYSTEM" && principal.integrationSystemId !== system.id) {
+      throw forbidden(`An integration system may list only its own ${kind.nouns.many} across tenants (while listing those of "${system.name}")`);
+    }
+    return listObjectsOfSystem(kind, ctx.db, system.id, args);
+  };
+
+/** Mutation `register<Kind>(in)`. */
+export const registerMutation =
+  <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
+  async (_parent: unknown, args: { in: Input }, ctx: GraphQLContext) => {
+    const doing = `registering ${kind.nouns.a}`;
+    return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in);
+  };
+
+/** Mutation `update<Kind>(id, in)`. */
+export const updateMutation =
+  <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
+  async (_parent: unknown, args: { id: string; in: Input }, ctx: GraphQLContext) => {
+    const doing = `updating ${kind.nouns.a}`;
+    return updateObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id, args.in);
+  };
+
+/** Mutation `unregister<Kind>(id)`. */
+export const unregisterMutation =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
+    const doing = `unregistering ${kind.nouns.a}`;
+    return unregisterObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id);
+  };
+
+/** Mutation `set<Kind>Label(<idArg>, key, value)`: the object itself may, anyone else needs the write scope and to manage it. */
+export const setLabelMutation =
+  <IdArg extends string>(kind: Kind<TenantObjectRow>, idArg: IdArg) =>
+  async (_parent: unknown, args: { [name in IdArg]: string } & { key: string; value?: unknown }, ctx: GraphQLContext) => {
+    const doing = `setting ${kind.nouns.a}'s label`;
+    const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
+    return setLabel(ctx.db, actor, (await ctx.tenant.require(doing)).id, kind.type, args[idArg], args.key, args.value);
+  };
+
+/** Mutation `delete<Kind>Label(<idArg>, key)`. */
+export const deleteLabelMutation =
+  <IdArg extends string>(kind: Kind<TenantObjectRow>, idArg: IdArg) =>
+  async (_parent: unknown, args: { [name in IdArg]: string } & { key: string }, ctx: GraphQLContext) => {
+    const doing = `deleting ${kind.nouns.a}'s label`;
+    const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
+    return deleteLabel(ctx.db, actor, (await ctx.tenant.require(doing)).id, kind.type, args[idArg], args.key);
+  };
+
+/** Mutation `requestClientCredentialsFor<Kind>(id)`: the answer carries the secret, once. */
+export const requestCredentialsMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
+  const doing = `requesting client credentials for ${kind.nouns.a}`;
+  return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, args.id);
+};
+
+/** Mutation `deleteSystemAuthFor<Kind>(authID)`. */
+export const deleteCredentialMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { authID: string }, ctx: GraphQLContext) => {
+  const doing = `deleting a client credential of ${kind.nouns.a}`;
+  return deleteObjectCredential(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, args.authID);
+};
+
+/**
+ * The object type's `labels(key)` and `auths` fields. `withManager`: the
+ * managing integration system's id shows as the read-only label
+ * `integrationSystemID` (Compass's, on applications), kept in its own column.
+ */
+export const objectFields = (kind: Kind<TenantObjectRow>, { withManager = false } = {}) => ({
+  labels: async (row: TenantObjectRow, { key }: { key?: string | null }, ctx: GraphQLContext) => {
+    const labels = await ctx.loaders.labelsByObjectId.load(row.id);
+    return labelsAnswer(withManager && row.integrationSystemId ? { ...labels, integrationSystemID: row.integrationSystemId } : labels, key);
+  },
+  // Anyone who may read the object sees its credentials' ids; their data is sanitized (credentialFields' auth).
+  auths: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.objectAuthsById[kind.type].load(row.id),
+});
+
+/** The object type's `tenant` and `integrationSystem` fields: related objects need their own read scope, as at the top level. */
+export const relationFields = (kind: Kind<TenantObjectRow>) => ({
+  tenant: async (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => {
+    requireScope(ctx.principal, SCOPES.tenantRead, `reading ${kind.nouns.a}'s tenant`);
+    const tenant = await ctx.loaders.tenantById.load(row.tenantId);
+    // Only if the tenant went away between reading the object and this field: both are gone by now.
+    if (!tenant) throw notFound("tenant", row.tenantId, `reading the tenant of ${kind.nouns.one} "${row.name}"`);
+    return tenant;
+  },
+  integrationSystem: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => {
+    if (!row.integrationSystemId) return null;
+    requireScope(ctx.principal, SCOPES.integrationSystemRead, `reading ${kind.nouns.a}'s integration system`);
+    return ctx.loaders.integrationSystemById.load(row.integrationSystemId);
+  },
+  integrationSystemID: (row: TenantObjectRow) => row.integrationSystemId,
+});
+
+/** `clientSecret` is set only on the object the requesting mutation returns. */
+export type ObjectSystemAuth = Parameters<typeof ownerRefOf>[0] & { clientSecret?: string };
+
+/** The kind's `<Kind>SystemAuth` type. */
+export const credentialFields = (kind: Kind<TenantObjectRow>) => ({
+  // Compass's @sanitize, with the scope that guards every credential's data here;
+  // the requesting mutation's own answer always carries it, the secret's one reveal
+  // (an integration system that manages the object may request credentials without the scope).
+  auth: <Auth extends ObjectSystemAuth>(systemAuth: Auth, _args: unknown, ctx: GraphQLContext) =>
+    systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null,
+  type: () => kind.type,
+  referenceObjectId: (systemAuth: ObjectSystemAuth) => ownerRefOf(systemAuth).id,
+});
