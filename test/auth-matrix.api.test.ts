@@ -180,6 +180,19 @@ const operations: Operation[] = [
     },
   },
   {
+    field: "confirmSystemAuthSecretStored",
+    kind: "write",
+    prepare: async () => {
+      const system = await newSystem();
+      const auth = await generateClientCredentials(app.db, app.admin.principal, system.id, { awaitConfirmation: true });
+      return { query: `mutation($id: ID!) { confirmSystemAuthSecretStored(id: $id) { id } }`, variables: { id: auth.id } };
+    },
+    check: async (data) => {
+      const row = await app.db.systemAuth.findUnique({ where: { id: data.confirmSystemAuthSecretStored.id } });
+      assert.equal(row?.secretUnconfirmed, false);
+    },
+  },
+  {
     field: "setSystemAuthNote",
     kind: "write",
     prepare: async () => {

@@ -409,6 +409,7 @@ const managedRow = (field: string): SystemRule => {
 const systemRules: Record<string, SystemRule> = {
   changePassword: people(`mutation { changePassword(currentPassword: "x", newPassword: "y") { id } }`),
   changeUserRole: people(`mutation { changeUserRole(id: "${app.viewer.user.id}", role: ADMIN) { id } }`),
+  confirmSystemAuthSecretStored: people(`mutation { confirmSystemAuthSecretStored(id: "x") { id } }`),
   createApiToken: people(`mutation { createApiToken(name: "x") { token } }`),
   createIntegrationSystem: people(`mutation { createIntegrationSystem(in: { name: "by a system" }) { id } }`),
   createLabelDefinition: people(`mutation { createLabelDefinition(in: { key: "locked", schema: "{\\"const\\":\\"locked\\"}" }) { key } }`),

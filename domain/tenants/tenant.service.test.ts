@@ -37,12 +37,13 @@ describe("validation", () => {
     }
   });
 
-  test("names follow the integration system name rules, and need not be unique", async () => {
+  test("names start with a letter or digit, may hold punctuation and symbols, and need not be unique", async () => {
     const one = await create(undefined, "  Shared Name ");
     const two = await create(undefined, "shared name");
     assert.equal(one.name, "Shared Name");
     assert.equal(two.name, "shared name");
-    for (const name of ["", "-x", "a/b", "n".repeat(65)]) {
+    assert.equal((await create(undefined, "Procter & Gamble, Inc.")).name, "Procter & Gamble, Inc.");
+    for (const name of ["", "-x", "&co", "tab\there", "n".repeat(65)]) {
       await expectRejectedWithoutChange(() => create(undefined, name), "BAD_USER_INPUT", "in.name");
     }
   });

@@ -14,6 +14,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "AuditLogCsv",
   "ChangePassword",
   "ChangeUserRole",
+  "ConfirmSecretStored",
   "CreateApiToken",
   "CreateIntegrationSystem",
   "CreateLabelDefinition",
@@ -63,6 +64,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "UpdateLabelDefinition",
   "UpdateRuntime",
   "UpdateTenant",
+  "UserApiTokens",
   "UserSessions",
   "Users",
 ]);
