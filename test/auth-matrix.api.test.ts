@@ -385,17 +385,23 @@ const operations: Operation[] = [
   },
   {
     field: "createApiToken",
-    kind: "write",
+    // Every role: a VIEWER's are read-only (test/api-token-scopes.api.test.ts).
+    kind: "own",
     prepare: async () => ({
       query: `mutation($name: String!) { createApiToken(name: $name, expiresInDays: 7) { token apiToken { id name } } }`,
       variables: { name: unique("token") },
     }),
-    check: async (data, _role, call) => {
+    check: async (data, role, call) => {
       assert.match(data.createApiToken.token, /^cmp_pat_/);
       const row = await app.db.apiToken.findUniqueOrThrow({ where: { id: data.createApiToken.apiToken.id } });
       assert.deepEqual(
-        { name: row.name, userId: row.userId, tokenHash: row.tokenHash },
-        { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) },
+        { name: row.name, userId: row.userId, tokenHash: row.tokenHash, readOnly: row.scopes !== null },
+        {
+          name: call.variables!.name,
+          userId: (role === "ADMIN" ? app.admin : app.viewer).user.id,
+          tokenHash: sha256(data.createApiToken.token),
+          readOnly: role === "VIEWER",
+        },
       );
     },
   },

@@ -40,8 +40,11 @@ function validNote(raw: string | null | undefined, field = "note"): string | nul
 /** The scopes a credential may be given: the configured integration-system scopes. */
 export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
 
-function credentialScopes(requested: readonly string[] | null | undefined): string[] {
-  const allowed = getConfig().integrationSystemScopes;
+/**
+ * The scopes asked for, checked to be a non-empty subset of `allowed`;
+ * omitted: all of `allowed`. Credentials of every owner and API tokens use it.
+ */
+export function scopeSubset(requested: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
   if (requested === null || requested === undefined) return [...allowed];
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];
   if (scopes.length === 0 || scopesOutside(scopes, allowed).length > 0) {
@@ -49,6 +52,8 @@ function credentialScopes(requested: readonly string[] | null | undefined): stri
   }
   return scopes;
 }
+
+const credentialScopes = (requested: readonly string[] | null | undefined) => scopeSubset(requested, getConfig().integrationSystemScopes);
 
 export async function generateClientCredentials(
   db: Db,

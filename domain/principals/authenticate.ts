@@ -33,7 +33,7 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const found = await userForApiToken(db, token);
       if (!found) throw unauthenticated("The API token is invalid, expired or revoked");
-      return userPrincipal(found.user, "API_TOKEN", found.apiTokenId);
+      return userPrincipal(found.user, "API_TOKEN", found.apiTokenId, found.scopes);
     }
     // An access token must have been issued for the origin it is presented at
     // (PUBLIC_URL when set): its iss and aud are checked against it.
