@@ -3,14 +3,14 @@ import type { Db, Tx } from "@/lib/db";
 import { notFound } from "@/domain/errors";
 import { requireManager } from "@/domain/principals/authorize";
 import { OBJECT_SCOPES, type Principal } from "@/domain/principals/principal";
-import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
+import { type GenerateOptions, credentialGrant, deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
 
 /**
  * Client credentials of applications and runtimes, so they can call the API
  * as themselves: the integration systems' machinery (system-auth.service.ts)
- * with the object as the owner. They hold the kind's fixed scopes
- * (OBJECT_SCOPES) and never expire by themselves; unregistering the object
- * deletes them. Admins and the integration system managing the object may
+ * with the object as the owner. They hold the kind's scopes (OBJECT_SCOPES)
+ * or a subset, and may expire and carry a note, as integration systems'
+ * credentials do; unregistering the object deletes them. Admins and the integration system managing the object may
  * request and delete them.
  */
 export type ObjectKind = "APPLICATION" | "RUNTIME";
@@ -25,8 +25,8 @@ async function managedObject(tx: Tx, actor: Principal, tenant: Tenant, kind: Obj
   return object;
 }
 
-export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string) {
-  return issueCredential(db, actor, { scopes: OBJECT_SCOPES[kind], expiresAt: null }, async (tx) => {
+export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, options: GenerateOptions = {}) {
+  return issueCredential(db, actor, credentialGrant(options, OBJECT_SCOPES[kind]), async (tx) => {
     const object = await managedObject(tx, actor, tenant, kind, id, "requesting client credentials for");
     return { kind, id: object.id, name: object.name, tenantId: object.tenantId };
   });

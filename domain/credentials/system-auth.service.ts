@@ -23,7 +23,7 @@ const HINT_LENGTH = 4;
 export interface GenerateOptions {
   /** Days until the credential stops working; omitted: never. */
   expiresInDays?: number | null;
-  /** A subset of the configured scopes for integration systems; omitted: all of them. */
+  /** A subset of the owner's scopes (the configured ones for integration systems); omitted: all of them. */
   scopes?: readonly string[] | null;
   /** The operator's label for it ("prod cluster"); omitted or blank: none. */
   note?: string | null;
@@ -53,7 +53,10 @@ export function scopeSubset(requested: readonly string[] | null | undefined, all
   return scopes;
 }
 
-const credentialScopes = (requested: readonly string[] | null | undefined) => scopeSubset(requested, getConfig().integrationSystemScopes);
+/** What a new credential is given, checked: its scopes (a subset of `allowed`), expiry and note. Every owner's credentials use it. */
+export function credentialGrant(options: GenerateOptions, allowed: readonly string[]) {
+  return { scopes: scopeSubset(options.scopes, allowed), expiresAt: expiryFromDays(options.expiresInDays), note: validNote(options.note) };
+}
 
 export async function generateClientCredentials(
   db: Db,
@@ -61,10 +64,7 @@ export async function generateClientCredentials(
   integrationSystemId: string,
   options: GenerateOptions = {},
 ): Promise<SystemAuth & { clientSecret: string }> {
-  const scopes = credentialScopes(options.scopes);
-  const expiresAt = expiryFromDays(options.expiresInDays);
-  const note = validNote(options.note);
-  return issueCredential(db, actor, { scopes, expiresAt, note }, async (tx) => {
+  return issueCredential(db, actor, credentialGrant(options, getConfig().integrationSystemScopes), async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };

@@ -1,5 +1,5 @@
 import { hasScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
+import { SCOPES, parseScopes } from "@/lib/scopes";
 import type { AppSystemAuthResolvers } from "@/graphql/types.generated";
 
 export const AppSystemAuth: AppSystemAuthResolvers = {
@@ -9,4 +9,5 @@ export const AppSystemAuth: AppSystemAuthResolvers = {
   auth: (systemAuth, _args, ctx) => (systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null),
   type: () => "APPLICATION",
   referenceObjectId: (systemAuth) => systemAuth.applicationId,
+  scopes: (systemAuth) => parseScopes(systemAuth.scopes),
 };

@@ -1,5 +1,5 @@
 import { hasScope } from "@/domain/principals/authorize";
-import { SCOPES } from "@/lib/scopes";
+import { SCOPES, parseScopes } from "@/lib/scopes";
 import type { RuntimeSystemAuthResolvers } from "@/graphql/types.generated";
 
 export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = {
@@ -9,4 +9,5 @@ export const RuntimeSystemAuth: RuntimeSystemAuthResolvers = {
   auth: (systemAuth, _args, ctx) => (systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null),
   type: () => "RUNTIME",
   referenceObjectId: (systemAuth) => systemAuth.runtimeId,
+  scopes: (systemAuth) => parseScopes(systemAuth.scopes),
 };

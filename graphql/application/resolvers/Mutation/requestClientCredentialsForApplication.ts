@@ -5,9 +5,9 @@ import { requestObjectCredentials } from "@/domain/credentials/object-credential
 
 export const requestClientCredentialsForApplication: NonNullable<MutationResolvers['requestClientCredentialsForApplication']> = async (
   _parent,
-  { id },
+  { id, ...options },
   ctx,
 ) => {
   const actor = requireScope(ctx.principal, SCOPES.applicationWrite, "requesting client credentials for an application");
-  return requestObjectCredentials(ctx.db, actor, await ctx.tenant.require("requesting client credentials for an application"), "APPLICATION", id);
+  return requestObjectCredentials(ctx.db, actor, await ctx.tenant.require("requesting client credentials for an application"), "APPLICATION", id, options);
 };
