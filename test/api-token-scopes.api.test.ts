@@ -54,7 +54,7 @@ interface InputValue {
 }
 const TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
 const schema = await app.ok<any>(`{
-  mutation: __type(name: "Mutation") { fields { name args { name type { ${TYPE_REF} } } } }
+  mutation: __type(name: "Mutation") { fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } }
   types: __schema { types { name kind enumValues { name } inputFields { name type { ${TYPE_REF} } } } }
 }`);
 const types = new Map<string, any>(schema.types.types.map((type: any) => [type.name, type]));
@@ -73,6 +73,11 @@ function requiredValues(inputs: InputValue[]): Record<string, unknown> {
   return Object.fromEntries(inputs.filter((input) => input.type.kind === "NON_NULL").map((input) => [input.name, sample(input.type)]));
 }
 
+/** The named type under NON_NULL and LIST wrappers. */
+function namedType(type: TypeRef): string {
+  return type.ofType ? namedType(type.ofType) : type.name!;
+}
+
 function typeName(type: TypeRef): string {
   if (type.kind === "NON_NULL") return `${typeName(type.ofType!)}!`;
   if (type.kind === "LIST") return `[${typeName(type.ofType!)}]`;
@@ -84,14 +89,14 @@ test("a read-only token is FORBIDDEN on every mutation in the schema, and change
   const { token, apiToken } = await createToken(admin, { readOnly: true });
   assert.deepEqual({ scopes: [...apiToken.scopes!].sort(), readOnly: apiToken.readOnly }, { scopes: READS, readOnly: true });
   assert.deepEqual(await scopesOf(token), READS);
-  const fields: { name: string; args: InputValue[] }[] = schema.mutation.fields;
+  const fields: { name: string; type: TypeRef; args: InputValue[] }[] = schema.mutation.fields;
   assert.ok(fields.length >= 30, `the schema's mutations: ${fields.length}`);
   const before = await snapshot();
   for (const field of fields) {
     const required = field.args.filter((arg) => arg.type.kind === "NON_NULL");
     const declared = required.map((arg) => `$${arg.name}: ${typeName(arg.type)}`).join(", ");
     const passed = required.map((arg) => `${arg.name}: $${arg.name}`).join(", ");
-    const query = `mutation${declared ? `(${declared})` : ""} { ${field.name}${passed ? `(${passed})` : ""} { __typename } }`;
+    const query = `mutation${declared ? `(${declared})` : ""} { ${field.name}${passed ? `(${passed})` : ""}${["OBJECT", "INTERFACE", "UNION"].includes(types.get(namedType(field.type)).kind) ? " { __typename }" : ""} }`;
     const response = await app.graphql(query, requiredValues(required), { token, headers: { tenant: tenant.externalId } });
     const error = onlyError(response);
     assert.equal(error.extensions.code, "FORBIDDEN", `${field.name}: ${error.message}`);

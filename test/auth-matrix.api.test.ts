@@ -16,6 +16,7 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
+import { inviteUser } from "@/domain/users/user.service";
 import type { Session } from "@/generated/prisma-sqlite/client";
 import { hashPassword, sha256, verifyPassword } from "@/lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
@@ -316,6 +317,30 @@ const operations: Operation[] = [
     },
   },
   {
+    field: "resendInvitation",
+    kind: "write",
+    prepare: async () => {
+      const { user } = await inviteUser(app.db, app.admin.principal, { email: `${unique("resent")}@example.test`, role: "VIEWER" });
+      return { query: `mutation($id: ID!) { resendInvitation(id: $id) { token user { id } } }`, variables: { id: user.id } };
+    },
+    check: async (data) => {
+      recordSecret(data.resendInvitation.token);
+      const row = await app.db.passwordResetToken.findFirstOrThrow({ where: { userId: data.resendInvitation.user.id } });
+      assert.equal(row.tokenHash, sha256(data.resendInvitation.token));
+    },
+  },
+  {
+    field: "revokeInvitation",
+    kind: "write",
+    prepare: async () => {
+      const { user } = await inviteUser(app.db, app.admin.principal, { email: `${unique("withdrawn")}@example.test`, role: "VIEWER" });
+      return { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: { id: user.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.user.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
+  {
     field: "changeUserRole",
     kind: "write",
     prepare: async () => {
@@ -369,6 +394,30 @@ const operations: Operation[] = [
     check: async (data, _role, call) => {
       assert.equal(data.endSession.id, call.variables!.id);
       assert.equal(await app.db.session.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
+  {
+    field: "endAllSessions",
+    kind: "own",
+    prepare: async (owner) => {
+      await createSession(app.db, owner.user.id, 1);
+      // It ends the file's own session of the owner too; check() puts them back for the next rows, as for changePassword.
+      ownerSessions = await app.db.session.findMany({ where: { userId: owner.user.id } });
+      return { query: `mutation($id: ID!) { endAllSessions(userId: $id) }`, variables: { id: owner.user.id } };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.endAllSessions, ownerSessions.length);
+      assert.equal(await app.db.session.count({ where: { userId: call.variables!.id as string } }), 0);
+      await app.db.session.createMany({ data: ownerSessions });
+    },
+  },
+  {
+    field: "userPage",
+    kind: "read",
+    prepare: async () => ({ query: `{ userPage(first: 200) { totalCount data { id email lastSignInAt invitationPending } } }` }),
+    check: async (data) => {
+      assert.equal(data.userPage.totalCount, await app.db.user.count());
+      assert.equal(data.userPage.data.length, Math.min(200, data.userPage.totalCount));
     },
   },
   {
