@@ -26,7 +26,7 @@ export class UsersPage {
     action: "Change role" | "Reset password" | "Sessions" | "End all sessions" | "API tokens" | "Resend invitation" | "Revoke invitation" | "Delete",
   ) {
     await this.row(email)
-      .getByRole("button", { name: `${action} ${email}` })
+      .getByRole("button", { name: `${action} ${email}`, exact: true })
       .click();
   }
 
