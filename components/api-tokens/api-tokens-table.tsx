@@ -65,26 +65,40 @@ export function ApiTokensTable({
       {
         id: "name",
         header: "Name",
+        meta: { className: "cell-stack" },
         cell: ({ row }) => (
-          <span className="row-title">
-            {row.original.name}
-            {/* Marked by the name too, since the Expires column is hidden on phones. */}
-            {(() => {
-              const state = expiryState(row.original.expiresAt, now);
-              return state === "expired" || state === "expiring" ? (
-                <>
-                  {" "}
-                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
-                </>
-              ) : null;
-            })()}
-          </span>
+          <>
+            <span className="row-title">
+              {row.original.name}
+              {/* Marked by the name too, since the Expires column is hidden on phones. */}
+              {(() => {
+                const state = expiryState(row.original.expiresAt, now);
+                return state === "expired" || state === "expiring" ? (
+                  <>
+                    {" "}
+                    <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
+                  </>
+                ) : null;
+              })()}
+            </span>
+            {/* The Owner and Access columns are hidden on phones. */}
+            {row.original.owner ? <span className="cell-sub mobile-only user-email">{row.original.owner.email}</span> : null}
+            {row.original.readOnly ? <span className="cell-sub mobile-only">Read-only</span> : null}
+          </>
         ),
       },
       ...(withOwner
-        ? [{ id: "owner", header: "Owner", cell: ({ row }) => <span className="cell-main">{row.original.owner?.email}</span> } satisfies ColumnDef<ApiTokenRow>]
+        ? [
+            {
+              id: "owner",
+              header: "Owner",
+              meta: { hideOnMobile: true },
+              cell: ({ row }) => <span className="cell-main">{row.original.owner?.email}</span>,
+            } satisfies ColumnDef<ApiTokenRow>,
+          ]
         : []),
-      { id: "access", header: "Access", cell: ({ row }) => <Access token={row.original} /> },
+      // The scopes are long: phones see only the Read-only mark, by the name.
+      { id: "access", header: "Access", meta: { hideOnMobile: true }, cell: ({ row }) => <Access token={row.original} /> },
       createdColumn<ApiTokenRow>(),
       lastUsedColumn<ApiTokenRow>(now),
       {
