@@ -125,7 +125,7 @@ test("the server's own error lands on the field it names", async ({ page, loginP
   await expect(form.getByText("Name is reserved (server)")).toHaveCount(0);
 });
 
-test("a viewer sees their tokens but no way to create or revoke one", async ({ page, loginPage }) => {
+test("a viewer creates only read-only tokens", async ({ page, loginPage }) => {
   await page.goto("/api-tokens");
   await loginPage.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/api-tokens$/);
@@ -136,9 +136,19 @@ test("a viewer sees their tokens but no way to create or revoke one", async ({ p
   await page.goto("/api-tokens");
   await loginPage.signIn(E2E_VIEWER.email, E2E_VIEWER.password);
   await expect(page).toHaveURL(/\/api-tokens$/);
-  await expect(page.getByRole("note")).toContainText("viewers cannot create API tokens");
-  await expect(page.getByRole("table", { name: "Your API tokens" })).toContainText("You have no API tokens.");
-  // Nothing to revoke, and nothing to create: a viewer may only give up tokens they hold.
-  await expect(page.getByRole("button", { name: /Create API token|Revoke/ })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Your API tokens" })).toContainText("a viewer's tokens are read-only");
+  // No "All users" tab: that is for admins.
+  await expect(page.getByRole("link", { name: "All users" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Create API token" }).first().click();
+  const form = page.getByRole("dialog", { name: "Create API token" });
+  await expect(form.getByRole("radio", { name: /^Read-only:/ })).toBeChecked();
+  await expect(form.getByRole("radio", { name: /^All of your rights:/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
+  await form.getByLabel("Name").fill("viewer export");
+  await form.getByRole("button", { name: "Create token" }).click();
+  const reveal = page.getByRole("dialog", { name: "API token created" });
+  await expect(reveal).toBeVisible();
+  await reveal.getByLabel("I have copied the token and stored it somewhere safe").check();
+  await reveal.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("table", { name: "Your API tokens" }).getByRole("row").filter({ hasText: "viewer export" })).toContainText("Read-only");
 });

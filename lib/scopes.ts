@@ -38,6 +38,11 @@ export function formatScopes(scopes: readonly string[]): string {
   return scopes.join(" ");
 }
 
+/** A scope that only reads (`…:read`); every other scope writes something. */
+export function isReadScope(scope: string): boolean {
+  return scope.endsWith(":read");
+}
+
 /** The subset check: the scopes of `requested` that `allowed` does not hold (none: a subset). */
 export function scopesOutside(requested: readonly string[], allowed: readonly string[]): string[] {
   return requested.filter((scope) => !allowed.includes(scope));

@@ -16,6 +16,7 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
+import { inviteUser } from "@/domain/users/user.service";
 import type { Session } from "@/generated/prisma-sqlite/client";
 import { hashPassword, sha256, verifyPassword } from "@/lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
@@ -329,6 +330,30 @@ const operations: Operation[] = [
     },
   },
   {
+    field: "resendInvitation",
+    kind: "write",
+    prepare: async () => {
+      const { user } = await inviteUser(app.db, app.admin.principal, { email: `${unique("resent")}@example.test`, role: "VIEWER" });
+      return { query: `mutation($id: ID!) { resendInvitation(id: $id) { token user { id } } }`, variables: { id: user.id } };
+    },
+    check: async (data) => {
+      recordSecret(data.resendInvitation.token);
+      const row = await app.db.passwordResetToken.findFirstOrThrow({ where: { userId: data.resendInvitation.user.id } });
+      assert.equal(row.tokenHash, sha256(data.resendInvitation.token));
+    },
+  },
+  {
+    field: "revokeInvitation",
+    kind: "write",
+    prepare: async () => {
+      const { user } = await inviteUser(app.db, app.admin.principal, { email: `${unique("withdrawn")}@example.test`, role: "VIEWER" });
+      return { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: { id: user.id } };
+    },
+    check: async (_data, _role, call) => {
+      assert.equal(await app.db.user.count({ where: { id: call.variables!.id as string } }), 0);
+    },
+  },
+  {
     field: "changeUserRole",
     kind: "write",
     prepare: async () => {
@@ -385,6 +410,30 @@ const operations: Operation[] = [
     },
   },
   {
+    field: "endAllSessions",
+    kind: "own",
+    prepare: async (owner) => {
+      await createSession(app.db, owner.user.id, 1);
+      // It ends the file's own session of the owner too; check() puts them back for the next rows, as for changePassword.
+      ownerSessions = await app.db.session.findMany({ where: { userId: owner.user.id } });
+      return { query: `mutation($id: ID!) { endAllSessions(userId: $id) }`, variables: { id: owner.user.id } };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.endAllSessions, ownerSessions.length);
+      assert.equal(await app.db.session.count({ where: { userId: call.variables!.id as string } }), 0);
+      await app.db.session.createMany({ data: ownerSessions });
+    },
+  },
+  {
+    field: "userPage",
+    kind: "read",
+    prepare: async () => ({ query: `{ userPage(first: 200) { totalCount data { id email lastSignInAt invitationPending } } }` }),
+    check: async (data) => {
+      assert.equal(data.userPage.totalCount, await app.db.user.count());
+      assert.equal(data.userPage.data.length, Math.min(200, data.userPage.totalCount));
+    },
+  },
+  {
     field: "apiTokens",
     kind: "read",
     prepare: async () => ({ query: `{ apiTokens { id name createdAt lastUsedAt expiresAt } }` }),
@@ -398,17 +447,23 @@ const operations: Operation[] = [
   },
   {
     field: "createApiToken",
-    kind: "write",
+    // Every role: a VIEWER's are read-only (test/api-token-scopes.api.test.ts).
+    kind: "own",
     prepare: async () => ({
       query: `mutation($name: String!) { createApiToken(name: $name, expiresInDays: 7) { token apiToken { id name } } }`,
       variables: { name: unique("token") },
     }),
-    check: async (data, _role, call) => {
+    check: async (data, role, call) => {
       assert.match(data.createApiToken.token, /^cmp_pat_/);
       const row = await app.db.apiToken.findUniqueOrThrow({ where: { id: data.createApiToken.apiToken.id } });
       assert.deepEqual(
-        { name: row.name, userId: row.userId, tokenHash: row.tokenHash },
-        { name: call.variables!.name, userId: app.admin.user.id, tokenHash: sha256(data.createApiToken.token) },
+        { name: row.name, userId: row.userId, tokenHash: row.tokenHash, readOnly: row.scopes !== null },
+        {
+          name: call.variables!.name,
+          userId: (role === "ADMIN" ? app.admin : app.viewer).user.id,
+          tokenHash: sha256(data.createApiToken.token),
+          readOnly: role === "VIEWER",
+        },
       );
     },
   },

@@ -5,13 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { POST as loginRoute } from "@/app/api/auth/login/route";
-import { userPrincipal } from "@/domain/principals/principal";
-import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
-import { toIdentity } from "@/domain/users/user.service";
 import { hashPassword } from "@/lib/crypto";
 import { newId } from "@/lib/ids";
-import { type Caller, type GraphQLResponse, PASSWORD, TEST_ORIGIN, type TestApp, onlyError, recordSecret } from "./harness";
+import { type Caller, type GraphQLResponse, PASSWORD, TEST_ORIGIN, type TestApp, callerToken, onlyError, recordSecret } from "./harness";
 
 export type Role = "ADMIN" | "VIEWER";
 export const VIEWER_QUERY = `{ viewer { kind role authMethod scopes user { id email role } } }`;
@@ -75,10 +72,7 @@ export function authSupport(app: TestApp) {
     const user = await app.db.user.create({
       data: { id: newId(), email: `${unique(role.toLowerCase())}@example.test`, passwordHash: await (passwordHash ??= hashPassword(PASSWORD)), role },
     });
-    const principal = userPrincipal(toIdentity(user), "API_TOKEN");
-    const { token } = await createApiToken(app.db, principal, { name: "tests" });
-    recordSecret(token);
-    return { user, principal, token };
+    return { user, ...(await callerToken(app.db, user)) };
   }
 
   let addresses = 0;

@@ -16,7 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
 import type { User } from "@/generated/prisma-sqlite/client";
-import { createApiToken } from "@/domain/api-tokens/api-token.service";
+import { API_TOKEN_PREFIX } from "@/domain/api-tokens/api-token.service";
+import { newBearerSecret, sha256 } from "@/lib/crypto";
+import { newId } from "@/lib/ids";
 import { type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
 import { toIdentity } from "@/domain/users/user.service";
 import { createUser } from "@/domain/users/user.service";
@@ -212,6 +214,18 @@ export interface TestApp {
 
 let counter = 0;
 
+/**
+ * A caller's token: unscoped, so it acts with its role's full rights as a
+ * console session does (a VIEWER's own tokens are read-only: made through
+ * createApiToken, a viewer caller could not test its account's mutations).
+ */
+export async function callerToken(db: Db, user: User): Promise<{ principal: UserPrincipal; token: string }> {
+  const token = newBearerSecret(API_TOKEN_PREFIX);
+  recordSecret(token);
+  const row = await db.apiToken.create({ data: { id: newId(), name: "tests", tokenHash: sha256(token), userId: user.id } });
+  return { principal: userPrincipal(toIdentity(user), "API_TOKEN", row.id), token };
+}
+
 export async function setupTestApp(): Promise<TestApp> {
   const database = await createDatabase();
   process.env.DATABASE_URL = database.url;
@@ -253,10 +267,7 @@ export async function setupTestApp(): Promise<TestApp> {
       password: PASSWORD,
       role,
     });
-    const principal = userPrincipal(toIdentity(user), "API_TOKEN");
-    const { token } = await createApiToken(db, principal, { name: "tests" });
-    recordSecret(token);
-    return { user, principal, token };
+    return { user, ...(await callerToken(db, user)) };
   }
 
   async function graphql<Data>(

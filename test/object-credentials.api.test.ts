@@ -114,6 +114,46 @@ test("an application's credential: an AppSystemAuth naming its tenant and applic
   assert.equal(runtimeCredential.referenceObjectId, runtimeId);
 });
 
+test("application and runtime credentials take an expiry, a subset of their kind's scopes and a note, as integration systems' do", async () => {
+  const issued = await ok(
+    `mutation($id: ID!, $rt: ID!) {
+      a: requestClientCredentialsForApplication(id: $id, expiresInDays: 7, scopes: ["application:read"], note: "ci") {
+        ... on AppSystemAuth { expiresAt scopes note } auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } }
+      r: requestClientCredentialsForRuntime(id: $rt, scopes: ["runtime:read"]) {
+        ... on RuntimeSystemAuth { expiresAt scopes note } auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } }
+    }`,
+    { id: otherAppId, rt: otherRuntimeId },
+    adminToken,
+  );
+  const days = (Date.parse(issued.a.expiresAt) - Date.now()) / 86_400_000;
+  assert.ok(days > 6.9 && days <= 7, `expires in 7 days, got ${days}`);
+  assert.deepEqual([issued.a.scopes, issued.a.note], [["application:read"], "ci"]);
+  assert.deepEqual([issued.r.expiresAt, issued.r.scopes, issued.r.note], [null, ["runtime:read"], null]);
+  // The runtime's token holds only runtime:read: itself, but no longer its tenant's applications.
+  const token = await tokenFor(issued.r.auth.credential.clientId, issued.r.auth.credential.clientSecret);
+  assert.equal((await ok(`query($id: ID!) { runtime(id: $id) { id } }`, { id: otherRuntimeId }, token)).runtime.id, otherRuntimeId);
+  refused(await call(`{ applications { data { id } } }`, {}, token), "FORBIDDEN", "applications without application:read");
+
+  const before = await app.db.systemAuth.count();
+  for (const [args, field] of [
+    [`scopes: ["runtime:write"]`, "scopes"],
+    [`scopes: ["integration_system:write"]`, "scopes"],
+    ["scopes: []", "scopes"],
+    ["expiresInDays: 0", "expiresInDays"],
+    ["expiresInDays: 366", "expiresInDays"],
+  ]) {
+    for (const [kind, id] of [
+      ["Application", otherAppId],
+      ["Runtime", otherRuntimeId],
+    ]) {
+      const answer = await call(`mutation($id: ID!) { requestClientCredentialsFor${kind}(id: $id, ${args}) { id } }`, { id }, adminToken);
+      refused(answer, "BAD_USER_INPUT", `${kind} ${args}`);
+      assert.equal(answer.body.errors![0].extensions.field, field, `${kind} ${args}`);
+    }
+  }
+  assert.equal(await app.db.systemAuth.count(), before, "nothing written");
+});
+
 test("viewer { id type } says APPLICATION or RUNTIME", async () => {
   assert.deepEqual((await ok(`{ viewer { id type kind clientId } }`, {}, appToken)).viewer, {
     id: appId,

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { useToast } from "@/components/ui/toast";
@@ -11,69 +13,77 @@ import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
 
 /**
- * The signed-in user's API tokens. The API returns them all at once (a person
+ * The signed-in user's API tokens, or an admin's view of every user's. The API returns them all at once (a person
  * has a handful), so this table has no paging. A new token lives only in this
  * component's state while its reveal dialog is open.
  */
 export function ApiTokenList() {
-  const canWrite = useCanWrite();
+  const isAdmin = useCanWrite();
   const toast = useToast();
+  // Admins also see every user's tokens; the choice lives in the URL, so Back and Forward walk it.
+  const params = useSearchParams();
+  const allUsers = isAdmin && params.get("owner") === "all";
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
-  const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { variables: { allUsers }, notifyOnNetworkStatusChange: true });
 
-  const createButton = canWrite ? (
+  // Every role may create tokens: a viewer's are read-only (the dialog says so).
+  const createButton = (
     <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
       Create API token
     </button>
-  ) : null;
+  );
 
   return (
     <>
-      {canWrite ? (
-        <div className="toolbar">
-          <span className="muted" aria-live="polite">
-            {data ? `${data.apiTokens.length} ${data.apiTokens.length === 1 ? "token" : "tokens"}` : null}
-          </span>
-          <div className="toolbar-actions">{createButton}</div>
-        </div>
-      ) : (
-        <div className="notice" role="note">
-          Your account has the Viewer role: viewers cannot create API tokens (ask an admin if a script needs one), but may revoke the ones they hold.
-        </div>
-      )}
+      {isAdmin ? (
+        <nav className="tabs" aria-label="Whose API tokens">
+          <Link href="/api-tokens" aria-current={allUsers ? undefined : "page"}>
+            Yours
+          </Link>
+          <Link href="/api-tokens?owner=all" aria-current={allUsers ? "page" : undefined}>
+            All users
+          </Link>
+        </nav>
+      ) : null}
+      <div className="toolbar">
+        <span className="muted" aria-live="polite">
+          {data ? `${data.apiTokens.length} ${data.apiTokens.length === 1 ? "token" : "tokens"}` : null}
+        </span>
+        <div className="toolbar-actions">{createButton}</div>
+      </div>
       <ApiTokensTable
-        caption="Your API tokens"
+        caption={allUsers ? "Every user's API tokens" : "Your API tokens"}
+        withOwner={allUsers}
         apiTokens={error ? [] : (data?.apiTokens ?? [])}
         onRevoke={setRevoking}
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
         empty={
-          canWrite ? (
+          allUsers ? (
+            <p>No user holds an API token.</p>
+          ) : (
             <>
               <p>
-                <strong>No API tokens yet.</strong> Create one for a script or an automation that calls the GraphQL API as you.
+                <strong>No API tokens yet.</strong> Create one for a script or an automation that calls the GraphQL API as you
+                {isAdmin ? "" : " (a viewer's tokens are read-only)"}.
               </p>
               {createButton}
             </>
-          ) : (
-            <p>You have no API tokens.</p>
           )
         }
       />
-      {canWrite ? (
-        <CreateApiTokenDialog
-          open={creating}
-          onOpenChange={setCreating}
-          onCreated={(token) => {
-            setCreating(false);
-            setCreated(token);
-            void refetch();
-          }}
-        />
-      ) : null}
+      <CreateApiTokenDialog
+        open={creating}
+        onOpenChange={setCreating}
+        onCreated={(token) => {
+          setCreating(false);
+          setCreated(token);
+          void refetch();
+        }}
+      />
       {created ? (
         <ApiTokenRevealDialog
           created={created}

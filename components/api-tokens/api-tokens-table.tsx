@@ -14,6 +14,22 @@ interface ApiTokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
+  /** null: its user's role's rights. */
+  scopes: string[] | null;
+  readOnly: boolean;
+  /** Set in an admin's list of every user's tokens. */
+  owner?: { id: string; email: string } | null;
+}
+
+/** What a token may do, in a word where one fits. */
+function Access({ token }: { token: ApiTokenRow }) {
+  if (token.scopes === null) return <span className="muted">All of the role's rights</span>;
+  const scopes = token.scopes.map((scope) => <code key={scope}>{scope}</code>);
+  return (
+    <span className="token-access">
+      {token.readOnly ? <span className="badge">Read-only</span> : null} {scopes}
+    </span>
+  );
 }
 
 const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning", "Expires soon"] } as const;
@@ -22,6 +38,7 @@ const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning"
  * A user's API tokens with a Revoke action on each: on the API tokens page
  * (one's own) and in an admin's dialog on the users page (anyone's). The API
  * returns them all at once (a person has a handful), so there is no paging.
+ * `withOwner`: an admin's list of every user's tokens, with whose each is.
  */
 export function ApiTokensTable({
   caption,
@@ -31,7 +48,9 @@ export function ApiTokensTable({
   onRetry,
   onRevoke,
   empty,
+  withOwner = false,
 }: {
+  withOwner?: boolean;
   caption: string;
   apiTokens: ApiTokenRow[];
   loading: boolean;
@@ -46,22 +65,40 @@ export function ApiTokensTable({
       {
         id: "name",
         header: "Name",
+        meta: { className: "cell-stack" },
         cell: ({ row }) => (
-          <span className="row-title">
-            {row.original.name}
-            {/* Marked by the name too, since the Expires column is hidden on phones. */}
-            {(() => {
-              const state = expiryState(row.original.expiresAt, now);
-              return state === "expired" || state === "expiring" ? (
-                <>
-                  {" "}
-                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
-                </>
-              ) : null;
-            })()}
-          </span>
+          <>
+            <span className="row-title">
+              {row.original.name}
+              {/* Marked by the name too, since the Expires column is hidden on phones. */}
+              {(() => {
+                const state = expiryState(row.original.expiresAt, now);
+                return state === "expired" || state === "expiring" ? (
+                  <>
+                    {" "}
+                    <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
+                  </>
+                ) : null;
+              })()}
+            </span>
+            {/* The Owner and Access columns are hidden on phones. */}
+            {row.original.owner ? <span className="cell-sub mobile-only user-email">{row.original.owner.email}</span> : null}
+            {row.original.readOnly ? <span className="cell-sub mobile-only">Read-only</span> : null}
+          </>
         ),
       },
+      ...(withOwner
+        ? [
+            {
+              id: "owner",
+              header: "Owner",
+              meta: { hideOnMobile: true },
+              cell: ({ row }) => <span className="cell-main">{row.original.owner?.email}</span>,
+            } satisfies ColumnDef<ApiTokenRow>,
+          ]
+        : []),
+      // The scopes are long: phones see only the Read-only mark, by the name.
+      { id: "access", header: "Access", meta: { hideOnMobile: true }, cell: ({ row }) => <Access token={row.original} /> },
       createdColumn<ApiTokenRow>(),
       lastUsedColumn<ApiTokenRow>(now),
       {
@@ -72,10 +109,19 @@ export function ApiTokensTable({
       },
       // Every user may revoke their own tokens; admins anyone's (the server decides).
       actionsColumn<ApiTokenRow>((token) => (
-        <RowActions name={token.name} actions={[{ label: "Revoke", danger: true, onClick: () => onRevoke({ id: token.id, name: token.name }) }]} />
+        <RowActions
+          name={token.owner ? `${token.name} of ${token.owner.email}` : token.name}
+          actions={[
+            {
+              label: "Revoke",
+              danger: true,
+              onClick: () => onRevoke({ id: token.id, name: token.owner ? `${token.name} of ${token.owner.email}` : token.name }),
+            },
+          ]}
+        />
       )),
     ];
-  }, [onRevoke]);
+  }, [onRevoke, withOwner]);
   return (
     <DataTable
       caption={caption}

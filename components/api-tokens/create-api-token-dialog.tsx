@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "@/lib/api-token-rules";
 import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "@/lib/credential-rules";
@@ -10,17 +10,28 @@ import { type FieldErrors, useFormErrors } from "@/components/console/use-form-e
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { TextField } from "@/components/ui/text-field";
-import { CreateApiTokenDocument } from "./api-tokens.generated";
+import { useCanWrite } from "@/components/console/console-providers";
+import { ScopeChecklist } from "@/components/credentials/scope-checklist";
+import { CreateApiTokenDocument, TokenScopeChoicesDocument } from "./api-tokens.generated";
 
-const FIELDS = ["name", "expiresInDays"] as const;
+const FIELDS = ["name", "expiresInDays", "scopes", "readOnly"] as const;
 type Field = (typeof FIELDS)[number];
 
 /** The days field as the API wants it: empty means no expiry; anything not a whole number stays NaN and fails the rule. */
 const parseDays = (text: string) => (text.trim() === "" ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
+/** What the token may do: everything its user may (admins only), only reads, or the scopes ticked. */
+type Access = "all" | "readOnly" | "scopes";
+const ACCESS_WORDS: Record<Access, { label: string; description: string }> = {
+  all: { label: "All of your rights", description: "acts as you do, your account and other users included" },
+  readOnly: { label: "Read-only", description: "reads what you may read and changes nothing" },
+  scopes: { label: "Chosen scopes", description: "only what you tick below, within your rights" },
+};
+
 /** The server's rules (lib/api-token-rules.ts, lib/credential-rules.ts), checked as the user types, in the server's own words. */
-function validate(name: string, days: string): FieldErrors<Field> {
+function validate(name: string, days: string, access: Access, scopes: readonly string[]): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
+  if (access === "scopes" && scopes.length === 0) errors.scopes = "Tick at least one scope";
   const nameError = apiTokenNameProblem(name);
   if (nameError) errors.name = nameError;
   const daysError = expiryDaysProblem(parseDays(days));
@@ -57,10 +68,18 @@ export function CreateApiTokenDialog({
 }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState(DEFAULT_EXPIRY_DAYS);
+  const isAdmin = useCanWrite();
+  // Admins keep what a token always was by default; a viewer's tokens are read-only.
+  const defaultAccess: Access = isAdmin ? "all" : "readOnly";
+  const [access, setAccess] = useState<Access>(defaultAccess);
+  // null: all of the choices, until the user unticks one.
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const choices = useQuery(TokenScopeChoicesDocument, { skip: !open }).data?.viewer?.scopes ?? [];
+  const scopes = chosen ?? choices;
   const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
-  const form = useFormErrors(FIELDS, validate(name, days));
+  const form = useFormErrors(FIELDS, validate(name, days, access, scopes));
 
   function change(field: Field, value: string) {
     (field === "name" ? setName : setDays)(value);
@@ -70,6 +89,8 @@ export function CreateApiTokenDialog({
   function reset() {
     setName("");
     setDays(DEFAULT_EXPIRY_DAYS);
+    setAccess(defaultAccess);
+    setChosen(null);
     form.reset();
   }
 
@@ -78,7 +99,14 @@ export function CreateApiTokenDialog({
     if (!form.validateAll()) return;
     setSaving(true);
     try {
-      const { data } = await create({ variables: { name: name.trim(), expiresInDays: parseDays(days) } });
+      const { data } = await create({
+        variables: {
+          name: name.trim(),
+          expiresInDays: parseDays(days),
+          readOnly: access === "readOnly" || null,
+          scopes: access === "scopes" ? scopes : null,
+        },
+      });
       const created = data!.createApiToken;
       reset();
       onCreated({ token: created.token, name: created.apiToken.name });
@@ -98,7 +126,7 @@ export function CreateApiTokenDialog({
         onOpenChange(next);
       }}
       title="Create API token"
-      description="The token acts as you, with your role, for scripts and automation that call the GraphQL API."
+      description="The token acts as you, within your role, for scripts and automation that call the GraphQL API."
       footer={
         <>
           <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={saving}>
@@ -133,6 +161,40 @@ export function CreateApiTokenDialog({
           hint={<span aria-live="polite">{expiryHint(days)}</span>}
           inputMode="numeric"
         />
+        <fieldset className="field" aria-describedby={form.errorOf("readOnly") ? "api-token-access-error" : undefined}>
+          <legend>Access</legend>
+          {(Object.keys(ACCESS_WORDS) as Access[])
+            .filter((choice) => isAdmin || choice !== "all")
+            .map((choice) => (
+              <label key={choice} className="radio-option">
+                <input type="radio" name="api-token-access" value={choice} checked={access === choice} onChange={() => setAccess(choice)} />
+                <span>
+                  <strong>{ACCESS_WORDS[choice].label}</strong>: {ACCESS_WORDS[choice].description}
+                </span>
+              </label>
+            ))}
+          {form.errorOf("readOnly") ? (
+            <span id="api-token-access-error" className="field-error">
+              {form.errorOf("readOnly")}
+            </span>
+          ) : null}
+        </fieldset>
+        {access === "scopes" ? (
+          <>
+            <ScopeChecklist
+              id="api-token-scopes"
+              legend="Scopes"
+              hint="Never more than your role allows at the time of each call. At least one."
+              choices={choices}
+              chosen={chosen}
+              onChange={(next) => {
+                setChosen(next);
+                form.edited("scopes");
+              }}
+            />
+            {form.errorOf("scopes") ? <span className="field-error">{form.errorOf("scopes")}</span> : null}
+          </>
+        ) : null}
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rul
 import { type FormEvent, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
+import { ScopeChecklist } from "@/components/credentials/scope-checklist";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
 import { ConfirmSecretStoredDocument, CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
 import { useToast } from "@/components/ui/toast";
@@ -40,10 +41,6 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
   // keepalive: the confirmation still reaches the server when the page is left right after Close.
   const [confirm] = useMutation(ConfirmSecretStoredDocument, { context: { fetchOptions: { keepalive: true } } });
   const toast = useToast();
-
-  function toggle(scope: string, on: boolean) {
-    setChosen((on ? [...scopes, scope] : scopes.filter((item) => item !== scope)).filter((item, index, all) => all.indexOf(item) === index));
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -83,19 +80,15 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
               {error}
             </div>
           ) : null}
-          <fieldset className="field" aria-describedby={`${selectId}-scopes-hint`}>
-            <legend>Scopes</legend>
-            <span className="hint" id={`${selectId}-scopes-hint`}>
-              What its access tokens may do. At least one.
-            </span>
-            {settings.loading ? <span className="skeleton" role="status" aria-label="Loading scopes" /> : null}
-            {grantable.map((scope) => (
-              <label key={scope} className="checkbox">
-                <input type="checkbox" checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />
-                <code>{scope}</code>
-              </label>
-            ))}
-          </fieldset>
+          <ScopeChecklist
+            id={`${selectId}-scopes`}
+            legend="Scopes"
+            hint="What its access tokens may do. At least one."
+            choices={grantable}
+            chosen={chosen}
+            onChange={setChosen}
+            loading={settings.loading}
+          />
           <div className="field">
             <label htmlFor={noteId}>
               Note <span className="optional">(optional)</span>

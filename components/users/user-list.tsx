@@ -1,9 +1,14 @@
 "use client";
 
-import { useQuery } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { asProblemError } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
+import { ListPagination } from "@/components/ui/data-table-pagination";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { useToast } from "@/components/ui/toast";
@@ -15,22 +20,33 @@ import { ResetPasswordDialog } from "./reset-password-dialog";
 import { ROLE_WORDS } from "./role-field";
 import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
-import { UsersDocument, type UsersQuery } from "./users.generated";
+import { EndAllSessionsDocument, ResendInvitationDocument, RevokeInvitationDocument, UsersDocument, type UsersQuery } from "./users.generated";
 
-type Row = UsersQuery["users"][number];
-type Action = { kind: "role" | "reset" | "sessions" | "apiTokens" | "delete"; user: Row };
+type Row = UsersQuery["userPage"]["data"][number];
+type Action = { kind: "role" | "reset" | "sessions" | "endSessions" | "apiTokens" | "delete" | "resendInvitation" | "revokeInvitation"; user: Row };
+
+const NO_SORT_FIELDS: readonly string[] = [];
 
 /**
- * Everyone who can sign in to the console, for admins: invite, change roles,
- * reset passwords, end sessions, revoke API tokens and delete. A new link lives only in this
- * component's state while its dialog is open.
+ * Everyone who can sign in to the console, for admins, a page at a time (the
+ * page in the URL): invite (and resend or revoke a pending invitation), change
+ * roles, reset passwords, end one or all sessions, revoke API tokens and
+ * delete. A new link lives only in this component's state while its dialog is open.
  */
 export function UserList({ currentUserId }: { currentUserId: string }) {
   const toast = useToast();
   const [inviting, setInviting] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [link, setLink] = useState<PasswordLinkShown | null>(null);
-  const { data, loading, error, refetch } = useQuery(UsersDocument, { notifyOnNetworkStatusChange: true });
+  const list = useListUrlState(NO_SORT_FIELDS, 50);
+  const { data, previousData, loading, error, refetch } = useQuery(UsersDocument, {
+    variables: { first: list.pageSize, after: list.after },
+    notifyOnNetworkStatusChange: true,
+  });
+  const page = (data ?? previousData)?.userPage;
+  const [resend] = useMutation(ResendInvitationDocument, { fetchPolicy: "no-cache" });
+  const [revokeInvitation] = useMutation(RevokeInvitationDocument, { refetchQueries: ["Users"], awaitRefetchQueries: true });
+  const [endAll] = useMutation(EndAllSessionsDocument);
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
@@ -48,6 +64,12 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
                   <span className="badge">You</span>
                 </>
               ) : null}
+              {row.original.invitationPending ? (
+                <>
+                  {" "}
+                  <span className="badge badge-warning">Invitation pending</span>
+                </>
+              ) : null}
             </span>
             {/* The role column is hidden on phones: the role goes under the email there. */}
             <span className="cell-sub mobile-only">{ROLE_WORDS[row.original.role].label}</span>
@@ -60,18 +82,32 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
         meta: { hideOnMobile: true },
         cell: ({ row }) => <span className={`badge badge-${row.original.role.toLowerCase()}`}>{ROLE_WORDS[row.original.role].label}</span>,
       },
+      {
+        id: "lastSignInAt",
+        header: "Last sign-in",
+        cell: ({ row }) => (row.original.lastSignInAt ? <Timestamp iso={row.original.lastSignInAt} relative /> : <span className="muted">Never</span>),
+      },
       createdColumn<Row>("Added"),
       actionsColumn<Row>((user) => (
         <div className="stacked-actions">
           <RowActions
             name={user.email}
-            actions={[
-              { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
-              { label: "Reset password", onClick: () => setAction({ kind: "reset", user }) },
-              { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
-              { label: "API tokens", onClick: () => setAction({ kind: "apiTokens", user }) },
-              { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
-            ]}
+            actions={
+              user.invitationPending
+                ? [
+                    { label: "Resend invitation", onClick: () => setAction({ kind: "resendInvitation", user }) },
+                    { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
+                    { label: "Revoke invitation", danger: true, onClick: () => setAction({ kind: "revokeInvitation", user }) },
+                  ]
+                : [
+                    { label: "Change role", onClick: () => setAction({ kind: "role", user }) },
+                    { label: "Reset password", onClick: () => setAction({ kind: "reset", user }) },
+                    { label: "Sessions", onClick: () => setAction({ kind: "sessions", user }) },
+                    { label: "End all sessions", onClick: () => setAction({ kind: "endSessions", user }) },
+                    { label: "API tokens", onClick: () => setAction({ kind: "apiTokens", user }) },
+                    { label: "Delete", danger: true, onClick: () => setAction({ kind: "delete", user }) },
+                  ]
+            }
           />
         </div>
       )),
@@ -90,20 +126,21 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
     <>
       <div className="toolbar">
         <span className="muted" aria-live="polite">
-          {data ? `${data.users.length} ${data.users.length === 1 ? "user" : "users"}` : null}
+          {page ? `${page.totalCount} ${page.totalCount === 1 ? "user" : "users"}` : null}
         </span>
         <div className="toolbar-actions">{inviteButton}</div>
       </div>
       <DataTable
         caption="Console users"
         columns={columns}
-        data={error ? [] : (data?.users ?? [])}
+        data={error ? [] : (page?.data ?? [])}
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
         empty={<p>No users.</p>}
         getRowId={(row) => row.id}
       />
+      <ListPagination list={list} page={page} idPrefix="users" />
       <InviteUserDialog
         open={inviting}
         onOpenChange={setInviting}
@@ -116,6 +153,60 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       {action?.kind === "delete" ? <DeleteUserDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "sessions" ? <UserSessionsDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "apiTokens" ? <UserApiTokensDialog user={action.user} onOpenChange={close} /> : null}
+      {action?.kind === "endSessions" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`End all sessions of ${action.user.email}?`}
+          description="Every browser signed in as this user is signed out at its next request (yours too, if this is you). Their API tokens keep working."
+          confirmLabel="End all sessions"
+          onConfirm={async () => {
+            const user = action.user;
+            try {
+              const { data: ended } = await endAll({ variables: { userId: user.id } });
+              toast.success(`Ended ${ended?.endAllSessions ?? 0} ${ended?.endAllSessions === 1 ? "session" : "sessions"} of ${user.email}`);
+            } catch (failure) {
+              throw asProblemError(failure);
+            }
+          }}
+        />
+      ) : null}
+      {action?.kind === "resendInvitation" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`Resend the invitation of ${action.user.email}?`}
+          description="A new one-time link (24 hours) replaces the old one, which stops working. You pass the new link on."
+          confirmLabel="Create new link"
+          onConfirm={async () => {
+            const user = action.user;
+            try {
+              const { data: sent } = await resend({ variables: { id: user.id } });
+              if (sent) setLink({ url: sent.resendInvitation.url, expiresAt: sent.resendInvitation.expiresAt, email: user.email, kind: "invitation" });
+            } catch (failure) {
+              throw asProblemError(failure);
+            }
+          }}
+        />
+      ) : null}
+      {action?.kind === "revokeInvitation" ? (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`Revoke the invitation of ${action.user.email}?`}
+          description="The invitation link stops working and the invited account, which has never signed in, is removed. You can invite them again later."
+          confirmLabel="Revoke invitation"
+          onConfirm={async () => {
+            const user = action.user;
+            try {
+              await revokeInvitation({ variables: { id: user.id } });
+            } catch (failure) {
+              throw asProblemError(failure);
+            }
+            toast.success(`Revoked the invitation of ${user.email}`);
+          }}
+        />
+      ) : null}
       {action?.kind === "reset" ? (
         <ResetPasswordDialog
           user={action.user}

@@ -75,7 +75,7 @@ test("a read that raced a revocation in this process is not cached", async () =>
   const { token, apiToken } = await newToken();
   const row = await app.db.apiToken.findUnique({
     where: { tokenHash: sha256(token) },
-    select: { id: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true } } },
+    select: { id: true, expiresAt: true, lastUsedAt: true, scopes: true, user: { select: { id: true, email: true, role: true } } },
   });
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));

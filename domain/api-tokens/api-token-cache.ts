@@ -1,5 +1,6 @@
 import { countCacheLookup } from "@/lib/metrics";
 import { sha256 } from "@/lib/crypto";
+import { parseScopes } from "@/lib/scopes";
 import { type Db, vanished } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { type UserIdentity, isRole } from "@/domain/principals/principal";
@@ -28,6 +29,8 @@ const MAX_CACHED_TOKENS = 50_000;
 export interface ApiTokenOwner {
   user: UserIdentity;
   apiTokenId: string;
+  /** The token's scopes, or null for the role's rights. */
+  scopes: string[] | null;
 }
 
 interface Known extends ApiTokenOwner {
@@ -67,7 +70,7 @@ export class ApiTokenCache {
       known.lastUsedAt = now;
       this.recordUse(known.apiTokenId, now);
     }
-    return { user: known.user, apiTokenId: known.apiTokenId };
+    return { user: known.user, apiTokenId: known.apiTokenId, scopes: known.scopes };
   }
 
   /** Call after revoking tokens: they are refused from the next request on. */
@@ -123,7 +126,7 @@ export class ApiTokenCache {
     const fetchedAt = this.now();
     const row = await this.db.apiToken.findUnique({
       where: { tokenHash: hash },
-      select: { id: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true } } },
+      select: { id: true, expiresAt: true, lastUsedAt: true, scopes: true, user: { select: { id: true, email: true, role: true } } },
     });
     // A user deleted between the token's statement and the user's: an unknown token (issue 20, finding 12).
     const user = row && !vanished(row.user) ? row.user : null;
@@ -132,6 +135,7 @@ export class ApiTokenCache {
       user && {
         user: { id: user.id, email: user.email, role: user.role as UserIdentity["role"] },
         apiTokenId: row.id,
+        scopes: apiTokenScopes(row),
         expiresAt: row.expiresAt?.getTime() ?? null,
         lastUsedAt: row.lastUsedAt?.getTime() ?? null,
       };
@@ -147,6 +151,11 @@ export class ApiTokenCache {
     }
     this.entries.set(hash, entry);
   }
+}
+
+/** A token's scopes as a list, or null for its role's rights. */
+export function apiTokenScopes(token: { scopes: string | null }): string[] | null {
+  return token.scopes === null ? null : parseScopes(token.scopes);
 }
 
 // Per database, so tests with several databases in one process stay apart.

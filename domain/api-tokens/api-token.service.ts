@@ -1,28 +1,51 @@
 import { apiTokenNameProblem } from "@/lib/api-token-rules";
 import { expiryFromDays } from "@/domain/credentials/expiry";
 import { newId } from "@/lib/ids";
-import type { ApiToken } from "@/generated/prisma-sqlite/client";
+import type { ApiToken, User } from "@/generated/prisma-sqlite/client";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/domain/audit/audit.service";
-import type { UserIdentity, UserPrincipal } from "@/domain/principals/principal";
+import { ROLE_SCOPES, type UserPrincipal } from "@/domain/principals/principal";
+import { formatScopes, isReadScope } from "@/lib/scopes";
+import { scopeSubset } from "@/domain/credentials/system-auth.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { lockUser } from "@/domain/users/user-lock";
-import { apiTokenCache } from "./api-token-cache";
+import { type ApiTokenOwner, apiTokenCache } from "./api-token-cache";
+
+export { apiTokenScopes } from "./api-token-cache";
 
 /** Personal API tokens: a bearer secret that acts as the user who made it. */
 export const API_TOKEN_PREFIX = "cmp_pat_";
 /** Live (unexpired) tokens one user may hold: enough for any automation, not a flood of rows. */
 export const API_TOKENS_PER_USER_MAX = 50;
 
-export async function createApiToken(
-  db: Db,
-  actor: UserPrincipal,
-  args: { name: string; expiresInDays?: number | null },
-): Promise<{ token: string; apiToken: ApiToken }> {
+export interface ApiTokenInput {
+  name: string;
+  expiresInDays?: number | null;
+  /** A subset of the creator's rights; omitted: all of them (read-only ones for a VIEWER). */
+  scopes?: readonly string[] | null;
+  /** Only the read scopes of `scopes`, or of the creator's role. */
+  readOnly?: boolean | null;
+}
+
+/**
+ * The scopes a new token is limited to, or null for its user's role's rights.
+ * A VIEWER's tokens are always limited, to reads: an unlimited one could
+ * change its user's password and sessions, which no read-only token may.
+ */
+function tokenScopes(actor: UserPrincipal, args: ApiTokenInput): string[] | null {
+  const readOnly = args.readOnly ?? (actor.user.role === "VIEWER" ? true : null);
+  if (readOnly === false && actor.user.role === "VIEWER") throw badInput("readOnly", "A viewer may create only read-only API tokens");
+  const allowed = ROLE_SCOPES[actor.user.role].filter((scope) => !readOnly || isReadScope(scope));
+  if (args.scopes == null && !readOnly) return null;
+  return scopeSubset(args.scopes, allowed);
+}
+
+export async function createApiToken(db: Db, actor: UserPrincipal, args: ApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
   const name = args.name.trim();
   const problem = apiTokenNameProblem(name);
   if (problem) throw badInput("name", problem);
+  const scopes = tokenScopes(actor, args);
   const expiresAt = expiryFromDays(args.expiresInDays);
   const token = newBearerSecret(API_TOKEN_PREFIX);
   const apiToken = await db.$transaction(async (tx) => {
@@ -41,6 +64,7 @@ export async function createApiToken(
         tokenHash: sha256(token),
         userId: actor.user.id,
         expiresAt,
+        scopes: scopes && formatScopes(scopes),
       },
     });
     await recordAudit(tx, actor, {
@@ -48,7 +72,7 @@ export async function createApiToken(
       objectType: "ApiToken",
       objectId: row.id,
       objectLabel: name,
-      details: { name, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { name, expiresAt: row.expiresAt?.toISOString() ?? null, scopes },
     });
     return row;
   });
@@ -73,8 +97,9 @@ export function forgetApiTokens(db: Db, ids: readonly string[]): void {
   if (ids.length > 0) apiTokenCache(db).forgetTokens(ids);
 }
 
-export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {
-  return db.apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+/** One user's tokens, or (userId null) every user's, newest first, each with its user. */
+export function listApiTokens(db: Db, userId: string | null): Promise<(ApiToken & { user: User })[]> {
+  return db.apiToken.findMany({ where: userId ? { userId } : {}, include: { user: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }
 
 /** Revokes one of the caller's own tokens; others' tokens are NOT_FOUND. */
@@ -96,6 +121,6 @@ export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): 
  * through the per-process cache: a revocation elsewhere is seen within
  * API_TOKEN_FRESHNESS_MS (api-token-cache.ts).
  */
-export function userForApiToken(db: Db, token: string): Promise<{ user: UserIdentity; apiTokenId: string } | null> {
+export function userForApiToken(db: Db, token: string): Promise<ApiTokenOwner | null> {
   return apiTokenCache(db).owner(token);
 }

@@ -5,22 +5,22 @@ import { OBJECT_SCOPES, type Principal } from "@/domain/principals/principal";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
 import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
 import { requireManagedObject } from "@/domain/tenant-objects/tenant-object.service";
-import { deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
+import { type GenerateOptions, credentialGrant, deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
 
 /**
  * Client credentials of applications and runtimes, so they can call the API
  * as themselves: the integration systems' machinery (system-auth.service.ts)
- * with the object as the owner. They hold the kind's fixed scopes
- * (OBJECT_SCOPES) and never expire by themselves; unregistering the object
- * deletes them. Admins and the integration system managing the object may
+ * with the object as the owner. They hold the kind's scopes (OBJECT_SCOPES)
+ * or a subset, and may expire and carry a note, as integration systems'
+ * credentials do; unregistering the object deletes them. Admins and the integration system managing the object may
  * request and delete them.
  */
 export type ObjectKind = TenantObjectType;
 const managedObject = (tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) =>
   requireManagedObject(tx, TENANT_OBJECT_KINDS[kind], actor, tenant, id, doing, doing);
 
-export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string) {
-  return issueCredential(db, actor, { scopes: OBJECT_SCOPES[kind], expiresAt: null }, async (tx) => {
+export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, options: GenerateOptions = {}) {
+  return issueCredential(db, actor, credentialGrant(options, OBJECT_SCOPES[kind]), async (tx) => {
     const object = await managedObject(tx, actor, tenant, kind, id, "requesting client credentials for");
     return { kind, id: object.id, name: object.name, tenantId: object.tenantId };
   });

@@ -23,7 +23,7 @@ const HINT_LENGTH = 4;
 export interface GenerateOptions {
   /** Days until the credential stops working; omitted: never. */
   expiresInDays?: number | null;
-  /** A subset of the configured scopes for integration systems; omitted: all of them. */
+  /** A subset of the owner's scopes (the configured ones for integration systems); omitted: all of them. */
   scopes?: readonly string[] | null;
   /** The operator's label for it ("prod cluster"); omitted or blank: none. */
   note?: string | null;
@@ -42,8 +42,11 @@ function validNote(raw: string | null | undefined, field = "note"): string | nul
 /** The scopes a credential may be given: the configured integration-system scopes. */
 export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
 
-function credentialScopes(requested: readonly string[] | null | undefined): string[] {
-  const allowed = getConfig().integrationSystemScopes;
+/**
+ * The scopes asked for, checked to be a non-empty subset of `allowed`;
+ * omitted: all of `allowed`. Credentials of every owner and API tokens use it.
+ */
+export function scopeSubset(requested: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
   if (requested === null || requested === undefined) return [...allowed];
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];
   if (scopes.length === 0 || scopesOutside(scopes, allowed).length > 0) {
@@ -52,16 +55,23 @@ function credentialScopes(requested: readonly string[] | null | undefined): stri
   return scopes;
 }
 
+/** What a new credential is given, checked: its scopes (a subset of `allowed`), expiry and note. Every owner's credentials use it. */
+export function credentialGrant(options: GenerateOptions, allowed: readonly string[]) {
+  return {
+    scopes: scopeSubset(options.scopes, allowed),
+    expiresAt: expiryFromDays(options.expiresInDays),
+    note: validNote(options.note),
+    awaitConfirmation: options.awaitConfirmation ?? false,
+  };
+}
+
 export async function generateClientCredentials(
   db: Db,
   actor: Principal,
   integrationSystemId: string,
   options: GenerateOptions = {},
 ): Promise<SystemAuth & { clientSecret: string }> {
-  const scopes = credentialScopes(options.scopes);
-  const expiresAt = expiryFromDays(options.expiresInDays);
-  const note = validNote(options.note);
-  return issueCredential(db, actor, { scopes, expiresAt, note, awaitConfirmation: options.awaitConfirmation ?? false }, async (tx) => {
+  return issueCredential(db, actor, credentialGrant(options, getConfig().integrationSystemScopes), async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };

@@ -40,7 +40,7 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
         countAuthFailure("bearer_token");
         throw unauthenticated("The API token is invalid, expired or revoked");
       }
-      return userPrincipal(found.user, "API_TOKEN", found.apiTokenId);
+      return userPrincipal(found.user, "API_TOKEN", found.apiTokenId, found.scopes);
     }
     // An access token must have been issued for the origin it is presented at
     // (PUBLIC_URL when set): its iss and aud are checked against it.

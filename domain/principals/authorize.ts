@@ -25,6 +25,17 @@ export function requireUser(principal: Principal | null, doing: string): UserPri
 }
 
 /**
+ * What no scope covers: one's own account (password, sessions, tokens) and
+ * the ADMIN role's writes. A scoped API token holds only what its scopes say,
+ * so it may do none of these; a session or an unscoped token may.
+ */
+export function requireUnscopedUser(principal: Principal | null, doing: string): UserPrincipal {
+  const user = requireUser(principal, doing);
+  if (user.tokenScopes) throw forbidden(`A scoped API token may not do this (while ${doing})`);
+  return user;
+}
+
+/**
  * Tenant-wide writes that no integration system may make: what they change
  * (a label definition constrains every object of the tenant, whoever manages
  * it) belongs to no one system, so only people holding `scope` make them.
@@ -36,9 +47,9 @@ export function requirePerson(principal: Principal | null, scope: Scope, doing: 
   return user;
 }
 
-/** Writes and secrets: only ADMIN users. */
+/** Writes and secrets: only ADMIN users, and none of their scoped API tokens (no scope covers these). */
 export function requireAdmin(principal: Principal | null, doing: string): UserPrincipal {
-  const user = requireUser(principal, doing);
+  const user = requireUnscopedUser(principal, doing);
   if (user.user.role !== "ADMIN") throw forbidden(`Requires the ADMIN role (while ${doing})`);
   return user;
 }

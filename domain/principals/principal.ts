@@ -8,7 +8,8 @@ import { SCOPES, type Scope, isScope, parseScopes } from "@/lib/scopes";
 
 export type Role = "ADMIN" | "VIEWER";
 
-const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+/** What a role may do, as scopes; a scoped API token holds at most these (re-read on each request). */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ADMIN: Object.values(SCOPES),
   VIEWER: [
     SCOPES.integrationSystemRead,
@@ -49,6 +50,12 @@ export interface UserPrincipal {
   apiTokenId: string | null;
   /** The console session used, when authMethod is SESSION (so a user can tell it from their others). */
   sessionId?: string | null;
+  /**
+   * The scopes of a scoped API token (null: a session or an unscoped token).
+   * `scopes` is then their intersection with the role's; what no scope
+   * covers (users, tenants, secrets, one's own account) such a token may not do.
+   */
+  tokenScopes: ReadonlySet<Scope> | null;
   scopes: ReadonlySet<Scope>;
 }
 
@@ -126,8 +133,16 @@ export function integrationSystemPrincipal(
   };
 }
 
-export function userPrincipal(user: UserIdentity, authMethod: UserPrincipal["authMethod"], apiTokenId: string | null = null): UserPrincipal {
-  return { kind: "USER", user, authMethod, apiTokenId, scopes: new Set(ROLE_SCOPES[user.role]) };
+export function userPrincipal(
+  user: UserIdentity,
+  authMethod: UserPrincipal["authMethod"],
+  apiTokenId: string | null = null,
+  tokenScopes: readonly string[] | null = null,
+): UserPrincipal {
+  // The role as it is now: a token of a user demoted since it was made loses what the role lost.
+  const limit = tokenScopes && new Set(tokenScopes.filter(isScope));
+  const scopes = ROLE_SCOPES[user.role].filter((scope) => !limit || limit.has(scope));
+  return { kind: "USER", user, authMethod, apiTokenId, tokenScopes: limit, scopes: new Set(scopes) };
 }
 
 export function isRole(value: string): value is Role {

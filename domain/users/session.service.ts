@@ -69,7 +69,7 @@ export async function createSession(
     await tx.session.create({ data: { id: sessionId, tokenHash: sha256(token), userId, expiresAt, address, userAgent } });
     // Expired sessions of this user are swept here rather than by a timer.
     await tx.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true, email: true } });
     await recordAudit(tx, signInActor(user, origin.method ?? "PASSWORD"), {
       action: "USER_SIGNED_IN",
       objectType: "Session",
@@ -186,6 +186,22 @@ export async function endSessionById(db: Db, actor: UserPrincipal, sessionId: st
     });
     const { user: _user, tokenHash: _hash, ...rest } = session;
     return rest;
+  });
+}
+
+/**
+ * Ends every session of a user ("sign out everywhere"): the user themself or
+ * an admin. Answers how many ended; the browsers are signed out at their
+ * next request.
+ */
+export async function endAllSessionsOfUser(db: Db, actor: UserPrincipal, userId: string): Promise<number> {
+  requireSelfOrAdmin(actor, userId, "ending a user's sessions");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) throw notFound("user", userId, "ending their sessions");
+    const { count } = await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, { action: "SESSION_ENDED", objectType: "User", objectId: userId, objectLabel: user.email, details: { sessionsEnded: count } });
+    return count;
   });
 }
 

@@ -1,5 +1,5 @@
 import { newId } from "@/lib/ids";
-import type { User } from "@/generated/prisma-sqlite/client";
+import { Prisma, type User } from "@/generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
 import { type Db, type Tx, vanished } from "@/lib/db";
 import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
@@ -10,6 +10,8 @@ import { recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import { Throttle } from "@/lib/throttle";
+import type { LazyPage } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "@/lib/user-rules";
 
 export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
@@ -50,7 +52,7 @@ export async function createUser(db: Db, actor: Principal | "SYSTEM", input: { e
 function insertUser<T>(
   db: Db,
   actor: Principal | "SYSTEM",
-  data: { email: string; passwordHash: string; role: Role },
+  data: { email: string; passwordHash: string; role: Role; invitationPending?: boolean },
   path: string,
   extraDetails: Record<string, string>,
   then: (tx: Tx, user: User) => Promise<T>,
@@ -74,6 +76,15 @@ function insertUser<T>(
 
 export function listUsers(db: Db): Promise<User[]> {
   return db.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+
+/** Users, oldest first, a page at a time (keyset on createdAt and id, as the other lists: domain/paging/keyset.ts). */
+const USER_ORDER = keyset<User>("users", BY_CREATED_AT, "ASC");
+
+export function listUsersPage(db: Db, args: { first: number; after?: string | null }): Promise<LazyPage<User>> {
+  const source = { table: "User", rowsByIds: (ids: string[]) => db.user.findMany({ where: { id: { in: ids } } }) };
+  return keysetPage(db, source, { matches: Prisma.sql`1 = 1`, keyset: USER_ORDER, first: args.first, after: args.after });
 }
 
 /**
@@ -105,11 +116,17 @@ function lockAdmins(tx: Tx): Promise<number> {
   return tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "role" = 'ADMIN'`;
 }
 
-export async function deleteUser(db: Db, actor: Principal, id: string): Promise<User> {
+/**
+ * Deletes a user with their sessions, tokens and links. `invitation`:
+ * revoking a pending invitation, which deletes only a user who has not yet
+ * accepted theirs (CONFLICT otherwise: they are a member now).
+ */
+export async function deleteUser(db: Db, actor: Principal, id: string, invitation = false): Promise<User> {
   const deleted = await db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id } });
-    if (!user) throw notFound("user", id, "deleting it");
+    if (!user) throw notFound("user", id, invitation ? "revoking an invitation" : "deleting it");
+    if (invitation && !user.invitationPending) throw conflict(`${user.email} has already accepted their invitation: delete the user instead`);
     if (user.role === "ADMIN" && admins <= 1) {
       throw conflict("The last admin cannot be deleted: make another user an admin first");
     }
@@ -117,7 +134,13 @@ export async function deleteUser(db: Db, actor: Principal, id: string): Promise<
     await tx.apiToken.deleteMany({ where: { userId: id } });
     await tx.passwordResetToken.deleteMany({ where: { userId: id } });
     await tx.user.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "USER_DELETED", objectType: "User", objectId: id, objectLabel: user.email });
+    await recordAudit(tx, actor, {
+      action: "USER_DELETED",
+      objectType: "User",
+      objectId: id,
+      objectLabel: user.email,
+      ...(invitation ? { details: { invitationRevoked: true } } : {}),
+    });
     return user;
   });
   // Its API tokens are refused by this process from the next request on.
@@ -275,24 +298,30 @@ async function issuePasswordLink(tx: Tx, user: User): Promise<{ token: string; e
 export async function inviteUser(db: Db, actor: Principal, input: { email: string; role: Role }, path = "in"): Promise<PasswordLink> {
   const email = checkEmail(input.email, `${path}.email`);
   const passwordHash = await hashPassword(newBearerSecret("unusable_"));
-  return insertUser(db, actor, { email, passwordHash, role: input.role }, path, { from: "invitation" }, async (tx, user) => ({
+  return insertUser(db, actor, { email, passwordHash, role: input.role, invitationPending: true }, path, { from: "invitation" }, async (tx, user) => ({
     user,
     ...(await issuePasswordLink(tx, user)),
   }));
 }
 
-/** A one-time link (24 h) for a user to set a new password; the old one keeps working until then. */
-export async function createPasswordResetLink(db: Db, actor: Principal, id: string): Promise<PasswordLink> {
+/**
+ * A one-time link (24 h) for a user to set a new password; it replaces the
+ * earlier one. `invitation`: resending a pending invitation, which only a
+ * user who has not yet accepted theirs has (CONFLICT otherwise).
+ */
+export async function createPasswordResetLink(db: Db, actor: Principal, id: string, invitation = false): Promise<PasswordLink> {
+  const doing = invitation ? "resending an invitation" : "creating a password reset link";
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
-    if (!user) throw notFound("user", id, "creating a password reset link");
+    if (!user) throw notFound("user", id, doing);
+    if (invitation && !user.invitationPending) throw conflict(`${user.email} has already accepted their invitation: send a password reset link instead`);
     const link = await issuePasswordLink(tx, user);
     await recordAudit(tx, actor, {
       action: "PASSWORD_RESET_LINK_CREATED",
       objectType: "User",
       objectId: user.id,
       objectLabel: user.email,
-      details: { expiresAt: link.expiresAt.toISOString() },
+      details: { expiresAt: link.expiresAt.toISOString(), ...(invitation ? { invitation: true } : {}) },
     });
     return { user, ...link };
   });
@@ -319,7 +348,7 @@ export async function completePasswordReset(db: Db, token: string, password: str
       throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     }
     // The user deleted since the link was read: updateMany matches nothing, and the link was theirs.
-    const updated = await tx.user.updateMany({ where: { id: row.userId }, data: { passwordHash } });
+    const updated = await tx.user.updateMany({ where: { id: row.userId }, data: { passwordHash, invitationPending: false } });
     const user = updated.count === 1 ? await tx.user.findUnique({ where: { id: row.userId } }) : null;
     if (!user) throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
     const ended = await tx.session.deleteMany({ where: { userId: user.id } });

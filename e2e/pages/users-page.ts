@@ -21,9 +21,12 @@ export class UsersPage {
     return this.table().getByRole("row").filter({ hasText: email });
   }
 
-  async rowAction(email: string, action: "Change role" | "Reset password" | "Sessions" | "Delete") {
+  async rowAction(
+    email: string,
+    action: "Change role" | "Reset password" | "Sessions" | "End all sessions" | "API tokens" | "Resend invitation" | "Revoke invitation" | "Delete",
+  ) {
     await this.row(email)
-      .getByRole("button", { name: `${action} ${email}` })
+      .getByRole("button", { name: `${action} ${email}`, exact: true })
       .click();
   }
 

@@ -1,8 +1,8 @@
-import { SCOPES } from "@/lib/scopes";
+import { SCOPES, parseScopes } from "@/lib/scopes";
 import { forbidden, notFound } from "@/domain/errors";
 import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { deleteLabel, setLabel } from "@/domain/labels/label.service";
-import { ownerRefOf } from "@/domain/credentials/system-auth.service";
+import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-auth.service";
 import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
 import {
@@ -98,10 +98,12 @@ export const deleteLabelMutation =
   };
 
 /** Mutation `requestClientCredentialsFor<Kind>(id)`: the answer carries the secret, once. */
-export const requestCredentialsMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
-  const doing = `requesting client credentials for ${kind.nouns.a}`;
-  return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, args.id);
-};
+export const requestCredentialsMutation =
+  (kind: Kind<TenantObjectRow>) =>
+  async (_parent: unknown, { id, ...options }: { id: string } & GenerateOptions, ctx: GraphQLContext) => {
+    const doing = `requesting client credentials for ${kind.nouns.a}`;
+    return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, id, options);
+  };
 
 /** Mutation `deleteSystemAuthFor<Kind>(authID)`. */
 export const deleteCredentialMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { authID: string }, ctx: GraphQLContext) => {
@@ -141,7 +143,7 @@ export const relationFields = (kind: Kind<TenantObjectRow>) => ({
 });
 
 /** `clientSecret` is set only on the object the requesting mutation returns. */
-export type ObjectSystemAuth = Parameters<typeof ownerRefOf>[0] & { clientSecret?: string };
+export type ObjectSystemAuth = Parameters<typeof ownerRefOf>[0] & { clientSecret?: string; scopes: string };
 
 /** The kind's `<Kind>SystemAuth` type. */
 export const credentialFields = (kind: Kind<TenantObjectRow>) => ({
@@ -152,4 +154,5 @@ export const credentialFields = (kind: Kind<TenantObjectRow>) => ({
     systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null,
   type: () => kind.type,
   referenceObjectId: (systemAuth: ObjectSystemAuth) => ownerRefOf(systemAuth).id,
+  scopes: (systemAuth: ObjectSystemAuth) => parseScopes(systemAuth.scopes),
 });

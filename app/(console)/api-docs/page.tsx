@@ -77,6 +77,16 @@ export default async function ApiDocsPage() {
           <strong>Admin automation</strong> sends a personal <Link href="/api-tokens">API token</Link> the same way; it acts as its user, with that user&apos;s
           role.
         </p>
+        <p>
+          A token can be <strong>scoped</strong>: <code>createApiToken(name: …, readOnly: true)</code> reads only, and{" "}
+          <code>createApiToken(name: …, scopes: [&quot;application:read&quot;, &quot;application:write&quot;])</code> holds only those scopes (a subset of
+          yours, see{" "}
+          <code>
+            viewer {"{"} scopes {"}"}
+          </code>
+          ). On each call it holds its scopes within its user&apos;s role of the moment. A scoped token cannot change its user&apos;s account or tokens, nor do
+          what needs the Admin role (users, tenants, secrets, the audit log); a read-only one changes nothing. Viewers create read-only tokens.
+        </p>
         <Example command={queryExample(origin)} label="Copy the query command" />
         <p>
           An API token stops working at once when it is revoked (by its user, or by an admin on the user&apos;s page), when its user is deleted, when the

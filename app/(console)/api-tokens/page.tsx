@@ -10,8 +10,8 @@ export default function ApiTokensPage() {
         <div>
           <h1>API tokens</h1>
           <p className="lead">
-            Personal tokens for admin automation: a script sends one as <code>Authorization: Bearer &lt;token&gt;</code> to the GraphQL API and acts as you,
-            with your role. Each token is shown once, when it is created.
+            Personal tokens for automation: a script sends one as <code>Authorization: Bearer &lt;token&gt;</code> to the GraphQL API and acts as you, within
+            your role: with all of your rights, read-only, or with the scopes you choose. Each token is shown once, when it is created.
           </p>
         </div>
       </div>
