@@ -78,7 +78,6 @@ export function listUsers(db: Db): Promise<User[]> {
   return db.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-
 /** Users, oldest first, a page at a time (keyset on createdAt and id, as the other lists: domain/paging/keyset.ts). */
 const USER_ORDER = keyset<User>("users", BY_CREATED_AT, "ASC");
 
