@@ -12,9 +12,9 @@ import {
   SetApplicationLabelDocument,
   UnregisterApplicationDocument,
 } from "./applications.generated";
-import { ObjectPage } from "./object-page";
-import { ObjectPageShell } from "./object-page-shell";
-import { inTenant } from "./tenant-context";
+import { ObjectPage } from "@/components/tenant-objects/object-page";
+import { ObjectPageShell } from "@/components/tenant-objects/object-page-shell";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 
 /** One application of a tenant: its details, labels and credentials. */
 export function ApplicationDetail({ tenantId, id }: { tenantId: string; id: string }) {

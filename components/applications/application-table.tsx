@@ -14,9 +14,9 @@ import { useListUrlState } from "@/components/ui/use-list-url-state";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import { type TenantApplicationsQuery, TenantApplicationsDocument, UnregisterApplicationDocument } from "./applications.generated";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
-import { descriptionColumn, editUnregisterColumn, nameLinkColumn } from "./object-columns";
-import { type ObjectListDialog, ObjectListDialogs } from "./object-list-dialogs";
-import { inTenant } from "./tenant-context";
+import { descriptionColumn, editUnregisterColumn, nameLinkColumn } from "@/components/tenant-objects/object-columns";
+import { type ObjectListDialog, ObjectListDialogs } from "@/components/tenant-objects/object-list-dialogs";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 
 type Application = TenantApplicationsQuery["applications"]["data"][number];
 

@@ -3,8 +3,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { inTenant } from "@/components/applications/tenant-context";
-import { FormAlert } from "@/components/auth/form-parts";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
 import { asProblemError } from "@/components/console/graphql-problem";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { ObjectPage } from "@/components/applications/object-page";
-import { ObjectPageShell } from "@/components/applications/object-page-shell";
-import { inTenant } from "@/components/applications/tenant-context";
+import { ObjectPage } from "@/components/tenant-objects/object-page";
+import { ObjectPageShell } from "@/components/tenant-objects/object-page-shell";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { Timestamp } from "@/components/ui/timestamp";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import { RuntimeStatusBadge } from "./runtime-table";
