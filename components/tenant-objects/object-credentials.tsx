@@ -6,6 +6,7 @@ import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "@/components/integration-systems/credentials-reveal";
 import { type Credential, CredentialsTable } from "@/components/integration-systems/credentials-table";
+import type { ObjectKindName } from "./console-kind";
 
 /** What the request mutation answers: the credential, with its secret this once. */
 export interface RequestedCredential {
@@ -27,7 +28,7 @@ export function ObjectCredentials({
   revoke,
   onChanged,
 }: {
-  owner: { kind: "application" | "runtime"; name: string };
+  owner: { kind: ObjectKindName; name: string };
   credentials: Credential[];
   request: () => Promise<RequestedCredential | null | undefined>;
   revoke: (id: string) => Promise<unknown>;

@@ -4,6 +4,7 @@ import type { FormEvent, ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Dialog } from "@/components/ui/dialog";
 import { NameAndDescriptionFields } from "./name-and-description";
+import type { ObjectKindName } from "./console-kind";
 
 /**
  * The dialog that registers or edits an application or a runtime: name and
@@ -24,7 +25,7 @@ export function ObjectFormDialog({
   errorOf,
   children,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   editing: boolean;
   saving: boolean;
   formError: string | null;

@@ -7,6 +7,7 @@ import { LabelEditor } from "@/components/labels/label-editor";
 import type { Credential } from "@/components/integration-systems/credentials-table";
 import { ObjectCredentials, type RequestedCredential } from "./object-credentials";
 import { UnregisterDialog } from "./unregister-dialog";
+import type { ObjectKindName } from "./console-kind";
 
 /**
  * The loaded page of an application or a runtime: header with Edit and
@@ -31,7 +32,7 @@ export function ObjectPage({
   editDialog,
   refetch,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   object: { id: string; name: string; labels?: unknown };
   tenantId: string;
   tenantName: string | undefined;
