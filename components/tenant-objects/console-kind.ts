@@ -3,10 +3,16 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { LabelFilter } from "@/components/graphql-types.generated";
 import type { Credential } from "@/components/integration-systems/credentials-table";
-import type { RequestedCredential } from "./object-credentials";
 
 /** What the console says a kind is: the one word used in titles, buttons, dialogs and ids. */
 export type ObjectKindName = "application" | "runtime";
+
+/** What a kind's request-credentials mutation answers: the credential, with its secret this once. */
+export interface RequestedCredential {
+  clientId?: string;
+  clientSecret?: string | null;
+  url?: string;
+}
 
 /** A row of a kind's list: what the shared columns and dialogs read. */
 export interface ObjectRow {

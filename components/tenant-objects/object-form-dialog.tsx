@@ -1,10 +1,9 @@
 "use client";
 
 import type { FormEvent, ReactNode } from "react";
-import { FormAlert } from "@/components/ui/form-alert";
-import { Dialog } from "@/components/ui/dialog";
 import { NameAndDescriptionFields } from "./name-and-description";
 import type { ObjectKindName } from "./console-kind";
+import { FormDialog } from "@/components/ui/form-dialog";
 
 /**
  * The dialog that registers or edits an application or a runtime: name and
@@ -39,27 +38,23 @@ export function ObjectFormDialog({
   children?: ReactNode;
 }) {
   return (
-    <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={editing ? `Edit ${kind}` : `Register ${kind}`}>
-      <form onSubmit={onSubmit} noValidate aria-busy={saving}>
-        <FormAlert message={formError} />
-        <NameAndDescriptionFields
-          idPrefix={kind}
-          name={name}
-          description={description}
-          onNameChange={onNameChange}
-          onDescriptionChange={onDescriptionChange}
-          errorOf={errorOf}
-        />
-        {children}
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : editing ? "Save changes" : `Register ${kind}`}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={editing ? `Edit ${kind}` : `Register ${kind}`}
+      saving={saving}
+      formError={formError}
+      submitLabel={editing ? "Save changes" : `Register ${kind}`}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <NameAndDescriptionFields
+        idPrefix={kind}
+        name={name}
+        description={description}
+        onNameChange={onNameChange}
+        onDescriptionChange={onDescriptionChange}
+        errorOf={errorOf}
+      />
+      {children}
+    </FormDialog>
   );
 }

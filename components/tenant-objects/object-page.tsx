@@ -5,9 +5,9 @@ import { type ReactNode, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LabelEditor } from "@/components/labels/label-editor";
 import type { Credential } from "@/components/integration-systems/credentials-table";
-import { ObjectCredentials, type RequestedCredential } from "./object-credentials";
+import { ObjectCredentials } from "./object-credentials";
 import { UnregisterDialog } from "./unregister-dialog";
-import type { ObjectKindName } from "./console-kind";
+import type { ObjectKindName, RequestedCredential } from "./console-kind";
 
 /**
  * The loaded page of an application or a runtime: header with Edit and
