@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { FormAlert, postJson, signInProblem } from "./form-parts";
+import { postJson, signInProblem } from "./form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 
 /** Posts JSON to /api/auth/login and follows `next` on success. */
 export function LoginForm({ next }: { next: string }) {

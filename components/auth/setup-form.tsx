@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { FormAlert, postJson } from "./form-parts";
+import { postJson } from "./form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 

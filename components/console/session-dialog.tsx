@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { FormAlert, postJson, signInProblem } from "@/components/auth/form-parts";
+import { postJson, signInProblem } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Dialog } from "@/components/ui/dialog";
 import { activityResolutionMs, idleWarningMs } from "@/lib/session-timing";
 import { onSignInNeeded, signedIn } from "./session-renewal";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
-import { FormAlert } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateIntegrationSystemDocument, UpdateIntegrationSystemDocument } from "./integration-system-form.generated";

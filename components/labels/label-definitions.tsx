@@ -3,8 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { inTenant } from "@/components/applications/tenant-context";
-import { FormAlert } from "@/components/auth/form-parts";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
 import { asProblemError } from "@/components/console/graphql-problem";
@@ -13,12 +12,12 @@ import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
-import { Dialog } from "@/components/ui/dialog";
 import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
 import { LABEL_KEY, schemaTextProblem } from "./schema-check";
+import { FormDialog } from "@/components/ui/form-dialog";
 
 interface Definition {
   key: string;
@@ -174,49 +173,40 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
-      onOpenChange={(open) => !open && !saving && onClose()}
       title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}
+      saving={saving}
+      formError={form.formError}
+      submitLabel={definition ? "Save changes" : "Create label definition"}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <FormAlert message={form.formError} />
-        {definition ? null : (
-          <TextField
-            id="definition-key"
-            label="Key"
-            value={key}
-            onChange={change("key", setKey)}
-            error={form.errorOf("key")}
-            hint="The label key it governs: letters, digits and underscores."
-            required
-            autoFocus
-          />
-        )}
+      {definition ? null : (
         <TextField
-          id="definition-schema"
-          label="JSON Schema"
-          value={schema}
-          onChange={change("schema", setSchema)}
-          error={form.errorOf("schema")}
-          hint={
-            <>
-              For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is
-              refused.
-            </>
-          }
-          multiline
+          id="definition-key"
+          label="Key"
+          value={key}
+          onChange={change("key", setKey)}
+          error={form.errorOf("key")}
+          hint="The label key it governs: letters, digits and underscores."
+          required
+          autoFocus
         />
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : definition ? "Save changes" : "Create label definition"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <TextField
+        id="definition-schema"
+        label="JSON Schema"
+        value={schema}
+        onChange={change("schema", setSchema)}
+        error={form.errorOf("schema")}
+        hint={
+          <>
+            For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is refused.
+          </>
+        }
+        multiline
+      />
+    </FormDialog>
   );
 }

@@ -4,20 +4,19 @@ import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { type FormEvent, useMemo, useState } from "react";
-import { FormAlert } from "@/components/auth/form-parts";
-import { inTenant } from "@/components/applications/tenant-context";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
 import { asProblemError } from "@/components/console/graphql-problem";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
-import { Dialog } from "@/components/ui/dialog";
 import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { LabelDefinitionsDocument } from "./labels.generated";
 import { LABEL_KEY, labelValueProblem, parseLabelValue } from "./schema-check";
+import { FormDialog } from "@/components/ui/form-dialog";
 
 /** Labels the server keeps itself (an integration system's managed applications). */
 const READ_ONLY_KEYS = new Set(["integrationSystemID"]);
@@ -189,46 +188,42 @@ function LabelDialog({
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !saving && onClose()} title={label ? `Edit the label ${label.key}` : "Add label"}>
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <FormAlert message={form.formError} />
-        {label ? null : (
-          <TextField
-            id="label-key"
-            label="Key"
-            value={key}
-            onChange={change("key", setKey)}
-            error={form.errorOf("key")}
-            hint="Letters, digits and underscores."
-            required
-            autoFocus
-          />
-        )}
+    <FormDialog
+      title={label ? `Edit the label ${label.key}` : "Add label"}
+      saving={saving}
+      formError={form.formError}
+      submitLabel="Save label"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {label ? null : (
         <TextField
-          id="label-value"
-          label="Value"
-          value={valueText}
-          onChange={change("value", setValueText)}
-          error={form.errorOf("value")}
-          hint={
-            <>
-              JSON (<code>&quot;prod&quot;</code>, <code>3</code>, <code>[&quot;a&quot;, &quot;b&quot;]</code>); other text is taken as a string.
-              {schema ? " Checked against this key's label definition as you type." : null}
-            </>
-          }
-          multiline
+          id="label-key"
+          label="Key"
+          value={key}
+          onChange={change("key", setKey)}
+          error={form.errorOf("key")}
+          hint="Letters, digits and underscores."
           required
-          autoFocus={!!label}
+          autoFocus
         />
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : "Save label"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <TextField
+        id="label-value"
+        label="Value"
+        value={valueText}
+        onChange={change("value", setValueText)}
+        error={form.errorOf("value")}
+        hint={
+          <>
+            JSON (<code>&quot;prod&quot;</code>, <code>3</code>, <code>[&quot;a&quot;, &quot;b&quot;]</code>); other text is taken as a string.
+            {schema ? " Checked against this key's label definition as you type." : null}
+          </>
+        }
+        multiline
+        required
+        autoFocus={!!label}
+      />
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
-import { inTenant } from "@/components/applications/tenant-context";
+import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { asProblemError } from "@/components/console/graphql-problem";
 import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -4,8 +4,9 @@ import { useQuery } from "@apollo/client/react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { ApplicationTable } from "@/components/applications/application-table";
-import { RuntimeTable } from "@/components/runtimes/runtime-table";
+import { APPLICATION } from "@/components/tenant-objects/kinds/application";
+import { RUNTIME } from "@/components/tenant-objects/kinds/runtime";
+import { ObjectTable } from "@/components/tenant-objects/object-table";
 import { useCanWrite } from "@/components/console/console-providers";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { LoadError } from "@/components/console/load-error";
@@ -110,14 +111,14 @@ export function TenantDetail({ id }: { id: string }) {
           <h2 id="applications-heading" className="sr-only">
             Applications
           </h2>
-          <ApplicationTable tenantId={tenant.id} />
+          <ObjectTable kind={APPLICATION} tenantId={tenant.id} />
         </section>
       ) : (
         <section aria-labelledby="runtimes-heading">
           <h2 id="runtimes-heading" className="sr-only">
             Runtimes
           </h2>
-          <RuntimeTable tenantId={tenant.id} />
+          <ObjectTable kind={RUNTIME} tenantId={tenant.id} />
         </section>
       )}
       {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}

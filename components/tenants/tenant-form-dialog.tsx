@@ -3,12 +3,11 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
-import { FormAlert } from "@/components/auth/form-parts";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
-import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
+import { FormDialog } from "@/components/ui/form-dialog";
 
 const FIELDS = ["externalId", "name"] as const;
 type Field = (typeof FIELDS)[number];
@@ -54,34 +53,26 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
   }
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !saving && onClose()}
+    <FormDialog
       title={tenant ? "Edit tenant" : "Create tenant"}
       description="A customer's space. Callers name it in the tenant header by its external id (or its id)."
+      saving={saving}
+      formError={form.formError}
+      submitLabel={tenant ? "Save changes" : "Create tenant"}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <FormAlert message={form.formError} />
-        <TextField
-          id="tenant-external-id"
-          label="External id"
-          value={externalId}
-          onChange={(value) => change("externalId", value)}
-          error={form.errorOf("externalId")}
-          hint={`ASCII letters, digits, '-', '_' and '.'; at most ${EXTERNAL_ID_MAX} characters; unique ignoring case.`}
-          required
-          autoFocus
-        />
-        <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={form.errorOf("name")} required />
-        <div className="dialog-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : tenant ? "Save changes" : "Create tenant"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      <TextField
+        id="tenant-external-id"
+        label="External id"
+        value={externalId}
+        onChange={(value) => change("externalId", value)}
+        error={form.errorOf("externalId")}
+        hint={`ASCII letters, digits, '-', '_' and '.'; at most ${EXTERNAL_ID_MAX} characters; unique ignoring case.`}
+        required
+        autoFocus
+      />
+      <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={form.errorOf("name")} required />
+    </FormDialog>
   );
 }

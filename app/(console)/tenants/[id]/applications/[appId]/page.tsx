@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireObject } from "@/app/(console)/require-object";
 import { Suspense } from "react";
-import { ApplicationDetail } from "@/components/applications/application-detail";
+import { ApplicationDetail } from "@/components/tenant-objects/kinds/application";
 
 export const metadata: Metadata = { title: "Application" };
 

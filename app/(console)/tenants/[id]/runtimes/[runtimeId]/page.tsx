@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireObject } from "@/app/(console)/require-object";
 import { Suspense } from "react";
-import { RuntimeDetail } from "@/components/runtimes/runtime-detail";
+import { RuntimeDetail } from "@/components/tenant-objects/kinds/runtime";
 
 export const metadata: Metadata = { title: "Runtime" };
 

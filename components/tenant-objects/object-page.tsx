@@ -5,8 +5,9 @@ import { type ReactNode, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LabelEditor } from "@/components/labels/label-editor";
 import type { Credential } from "@/components/integration-systems/credentials-table";
-import { ObjectCredentials, type RequestedCredential } from "./object-credentials";
+import { ObjectCredentials } from "./object-credentials";
 import { UnregisterDialog } from "./unregister-dialog";
+import type { ObjectKindName, RequestedCredential } from "./console-kind";
 
 /**
  * The loaded page of an application or a runtime: header with Edit and
@@ -31,7 +32,7 @@ export function ObjectPage({
   editDialog,
   refetch,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   object: { id: string; name: string; labels?: unknown };
   tenantId: string;
   tenantName: string | undefined;

@@ -3,6 +3,7 @@
 import { asProblemError } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
+import type { ObjectKindName } from "./console-kind";
 
 /**
  * Asks before unregistering an application or a runtime, runs the mutation,
@@ -16,7 +17,7 @@ export function UnregisterDialog({
   onClose,
   onDone,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   name: string;
   description: string;
   unregister: () => Promise<unknown>;

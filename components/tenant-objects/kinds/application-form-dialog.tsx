@@ -4,9 +4,9 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
 import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
-import { ObjectFormDialog } from "./object-form-dialog";
-import { inTenant } from "./tenant-context";
-import { useObjectForm } from "./use-object-form";
+import { ObjectFormDialog } from "../object-form-dialog";
+import { inTenant } from "../tenant-context";
+import { useObjectForm } from "../use-object-form";
 
 const FIELDS = ["name", "description", "integrationSystemID"] as const;
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { LoadError } from "@/components/console/load-error";
+import type { ObjectKindName } from "./console-kind";
 
 /**
  * The loading, error and not-found states an application's or a runtime's
@@ -12,7 +13,7 @@ import { LoadError } from "@/components/console/load-error";
 export function ObjectPageShell({
   kind,
   tenant,
-  tenantId,
+  listHref,
   loading,
   error,
   found,
@@ -20,9 +21,10 @@ export function ObjectPageShell({
   onRetry,
   children,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   tenant: { id: string; name: string } | null | undefined;
-  tenantId: string;
+  /** The tenant page's tab that lists this kind: the middle crumb. */
+  listHref: string;
   loading: boolean;
   error: Error | undefined;
   found: boolean;
@@ -32,7 +34,7 @@ export function ObjectPageShell({
   children: () => ReactNode;
 }) {
   const tenantsCrumb = { label: "Tenants", href: "/tenants" };
-  const tenantCrumb = { label: tenant?.name ?? "Tenant", href: `/tenants/${tenantId}${kind === "runtime" ? "?tab=runtimes" : ""}` };
+  const tenantCrumb = { label: tenant?.name ?? "Tenant", href: listHref };
   if (loading)
     return (
       <>

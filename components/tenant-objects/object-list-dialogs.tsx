@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { UnregisterDialog } from "./unregister-dialog";
+import type { ObjectKindName } from "./console-kind";
 
 /** Which dialog a table of applications or runtimes has open, and for which row. */
 export type ObjectListDialog<T> = { kind: "register" } | { kind: "edit" | "unregister"; item: T } | null;
@@ -19,7 +20,7 @@ export function ObjectListDialogs<T extends { id: string; name: string }>({
   onClose,
   onChanged,
 }: {
-  kind: "application" | "runtime";
+  kind: ObjectKindName;
   dialog: ObjectListDialog<T>;
   /** The register form without an item, the edit form with one. */
   formDialog: (item: T | undefined) => ReactNode;

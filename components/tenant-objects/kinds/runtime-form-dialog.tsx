@@ -2,9 +2,9 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useId, useState } from "react";
-import { ObjectFormDialog } from "@/components/applications/object-form-dialog";
-import { useObjectForm } from "@/components/applications/use-object-form";
-import { inTenant } from "@/components/applications/tenant-context";
+import { ObjectFormDialog } from "../object-form-dialog";
+import { useObjectForm } from "../use-object-form";
+import { inTenant } from "../tenant-context";
 import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
 import { TextField } from "@/components/ui/text-field";
 import { RegisterRuntimeDocument, UpdateRuntimeDocument } from "./runtimes.generated";

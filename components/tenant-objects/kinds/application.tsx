@@ -1,0 +1,89 @@
+"use client";
+
+import Link from "next/link";
+import { createdColumn } from "@/components/ui/data-table-columns";
+import { Timestamp } from "@/components/ui/timestamp";
+import { defineConsoleKind } from "../console-kind";
+import { ObjectDetail } from "../object-detail";
+import { ApplicationFormDialog } from "./application-form-dialog";
+import {
+  ApplicationDetailDocument,
+  DeleteApplicationCredentialDocument,
+  DeleteApplicationLabelDocument,
+  RequestApplicationCredentialsDocument,
+  SetApplicationLabelDocument,
+  TenantApplicationsDocument,
+  UnregisterApplicationDocument,
+} from "./applications.generated";
+
+/** Who manages an application: a link to its integration system, or a muted "none". */
+function ManagedBy({ system }: { system: { id: string; name: string } | null | undefined }) {
+  return system ? <Link href={`/integration-systems/${system.id}`}>{system.name}</Link> : <span className="muted">No integration system</span>;
+}
+
+/** Applications in the console: registered by integration systems, which manage them. */
+export const APPLICATION = defineConsoleKind({
+  documents: {
+    list: TenantApplicationsDocument,
+    detail: ApplicationDetailDocument,
+    unregister: UnregisterApplicationDocument,
+    setLabel: SetApplicationLabelDocument,
+    deleteLabel: DeleteApplicationLabelDocument,
+    requestCredentials: RequestApplicationCredentialsDocument,
+    deleteCredential: DeleteApplicationCredentialDocument,
+  },
+  pageOf: (data) => data.applications,
+  objectOf: (data) => data.application,
+  tenantOf: (data) => data.tenant,
+  credentialOf: (answer) => answer.requestClientCredentialsForApplication.auth?.credential,
+})({
+  kind: "application",
+  plural: "applications",
+  listHref: (tenantId) => `/tenants/${tenantId}`,
+  columns: [
+    {
+      id: "integrationSystem",
+      header: "Managed by",
+      // On a phone the name and its actions fill the row; the application's page names its manager.
+      meta: { hideOnMobile: true },
+      cell: ({ row }) => <ManagedBy system={row.original.integrationSystem} />,
+    },
+    createdColumn("Registered"),
+  ],
+  emptyHint: (
+    <>
+      <strong>No applications in this tenant yet.</strong> Integration systems register them with their own credentials.
+    </>
+  ),
+  unregisterFromList: "The application is removed from this tenant. This cannot be undone.",
+  unregisterFromPage:
+    "The application is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
+  details: (application) => (
+    <>
+      <dt>Description</dt>
+      <dd>{application.description ?? <span className="muted">—</span>}</dd>
+      <dt>Managed by</dt>
+      <dd>
+        <ManagedBy system={application.integrationSystem} />
+      </dd>
+      <dt>ID</dt>
+      <dd>
+        <code>{application.id}</code>
+      </dd>
+      <dt>Registered</dt>
+      <dd>
+        <Timestamp iso={application.createdAt} />
+      </dd>
+      <dt>Updated</dt>
+      <dd>
+        <Timestamp iso={application.updatedAt} />
+      </dd>
+    </>
+  ),
+  formDialog: ({ object, ...props }) => <ApplicationFormDialog application={object} {...props} />,
+});
+
+/** One application's page (a client component, so a server page can render it with plain props). */
+export function ApplicationDetail({ tenantId, id }: { tenantId: string; id: string }) {
+  return <ObjectDetail kind={APPLICATION} tenantId={tenantId} id={id} />;
+}

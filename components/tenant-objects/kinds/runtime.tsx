@@ -1,0 +1,84 @@
+"use client";
+
+import { Timestamp } from "@/components/ui/timestamp";
+import { defineConsoleKind } from "../console-kind";
+import { ObjectDetail } from "../object-detail";
+import { RuntimeFormDialog } from "./runtime-form-dialog";
+import {
+  DeleteRuntimeCredentialDocument,
+  DeleteRuntimeLabelDocument,
+  RequestRuntimeCredentialsDocument,
+  RuntimeDetailDocument,
+  SetRuntimeLabelDocument,
+  TenantRuntimesDocument,
+  UnregisterRuntimeDocument,
+} from "./runtimes.generated";
+
+/** The badge of a runtime's status condition. */
+function RuntimeStatusBadge({ condition }: { condition: string }) {
+  const tone = condition === "CONNECTED" ? "badge-success" : condition === "FAILED" ? "badge-danger" : "";
+  return <span className={`badge ${tone}`}>{condition.charAt(0) + condition.slice(1).toLowerCase()}</span>;
+}
+
+/** Runtimes in the console: registered by people or by integration systems with the runtime:write scope. */
+export const RUNTIME = defineConsoleKind({
+  documents: {
+    list: TenantRuntimesDocument,
+    detail: RuntimeDetailDocument,
+    unregister: UnregisterRuntimeDocument,
+    setLabel: SetRuntimeLabelDocument,
+    deleteLabel: DeleteRuntimeLabelDocument,
+    requestCredentials: RequestRuntimeCredentialsDocument,
+    deleteCredential: DeleteRuntimeCredentialDocument,
+  },
+  pageOf: (data) => data.runtimes,
+  objectOf: (data) => data.runtime,
+  tenantOf: (data) => data.tenant,
+  credentialOf: (answer) => answer.requestClientCredentialsForRuntime.auth?.credential,
+})({
+  kind: "runtime",
+  plural: "runtimes",
+  listHref: (tenantId) => `/tenants/${tenantId}?tab=runtimes`,
+  columns: [
+    { id: "status", header: "Status", cell: ({ row }) => <RuntimeStatusBadge condition={row.original.status.condition} /> },
+    {
+      id: "createdAt",
+      header: "Registered",
+      meta: { hideOnMobile: true },
+      cell: ({ row }) => <Timestamp iso={String(row.original.metadata.creationTimestamp)} />,
+    },
+  ],
+  emptyHint: (
+    <>
+      <strong>No runtimes in this tenant yet.</strong> Register one, or let an integration system with the runtime:write scope do it.
+    </>
+  ),
+  unregisterFromList: "The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
+  unregisterFromPage: "The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
+  details: (runtime) => (
+    <>
+      <dt>Description</dt>
+      <dd>{runtime.description ?? <span className="muted">—</span>}</dd>
+      <dt>Status</dt>
+      <dd>
+        <RuntimeStatusBadge condition={runtime.status.condition} /> since <Timestamp iso={String(runtime.status.timestamp)} />
+      </dd>
+      <dt>Application namespace</dt>
+      <dd>{runtime.applicationNamespace ? <code>{runtime.applicationNamespace}</code> : <span className="muted">—</span>}</dd>
+      <dt>ID</dt>
+      <dd>
+        <code>{runtime.id}</code>
+      </dd>
+      <dt>Registered</dt>
+      <dd>
+        <Timestamp iso={String(runtime.metadata.creationTimestamp)} />
+      </dd>
+    </>
+  ),
+  formDialog: ({ object, ...props }) => <RuntimeFormDialog runtime={object} {...props} />,
+});
+
+/** One runtime's page (a client component, so a server page can render it with plain props). */
+export function RuntimeDetail({ tenantId, id }: { tenantId: string; id: string }) {
+  return <ObjectDetail kind={RUNTIME} tenantId={tenantId} id={id} />;
+}
