@@ -5,13 +5,13 @@ import { type FormEvent, useState } from "react";
 import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "@/lib/api-token-rules";
 import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "@/lib/credential-rules";
 import { lengthOf } from "@/lib/names";
-import { FormAlert } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { TextField } from "@/components/ui/text-field";
 import { useCanWrite } from "@/components/console/console-providers";
-import { ScopeChecklist } from "@/components/credentials/scope-checklist";
+import { ScopeChecklist } from "@/components/ui/scope-checklist";
 import { CreateApiTokenDocument, TokenScopeChoicesDocument } from "./api-tokens.generated";
 
 const FIELDS = ["name", "expiresInDays", "scopes", "readOnly"] as const;

@@ -41,11 +41,6 @@ export function signInProblem(result: Extract<PostResult, { ok: false }>): strin
     : "Too many failed sign-in attempts. Wait a while, then try again.";
 }
 
-// FormAlert lives in components/ui/form-alert.tsx now. components/api-tokens/ and components/users/
-// still import it from here, because the API-token scopes work is editing those files in parallel;
-// once that lands, point them at components/ui/form-alert and delete this line.
-export { FormAlert } from "@/components/ui/form-alert";
-
 /** "1 second", "40 seconds", "3 minutes": a wait as people say it, rounded up so they never come back too early. */
 function formatWait(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;

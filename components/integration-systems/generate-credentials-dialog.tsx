@@ -5,7 +5,7 @@ import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rul
 import { type FormEvent, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
-import { ScopeChecklist } from "@/components/credentials/scope-checklist";
+import { ScopeChecklist } from "@/components/ui/scope-checklist";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
 import { ConfirmSecretStoredDocument, CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
 import { useToast } from "@/components/ui/toast";

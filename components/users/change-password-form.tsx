@@ -3,7 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
 import { PASSWORD_MIN, passwordProblem } from "@/lib/user-rules";
-import { FormAlert } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { FormAlert } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { useFormErrors } from "@/components/console/use-form-errors";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";

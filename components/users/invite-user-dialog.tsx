@@ -3,7 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { emailProblem } from "@/lib/user-rules";
-import { FormAlert } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";

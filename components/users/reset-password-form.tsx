@@ -2,7 +2,8 @@
 
 import { type FormEvent, useEffect, useState } from "react";
 import { PASSWORD_MIN } from "@/lib/user-rules";
-import { FormAlert, postJson } from "@/components/auth/form-parts";
+import { postJson } from "@/components/auth/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type FieldErrors = Partial<Record<"password", string>>;
 
