@@ -1,6 +1,6 @@
+import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import type { SystemAuth } from "@/generated/prisma-sqlite/client";
-import { getConfig } from "@/lib/config";
 import { formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
 import type { Db, Tx } from "@/lib/db";
@@ -23,8 +23,13 @@ const HINT_LENGTH = 4;
 export interface GenerateOptions {
   /** Days until the credential stops working; omitted: never. */
   expiresInDays?: number | null;
-  /** A subset of the configured scopes for integration systems; omitted: all of them. */
+  /** A subset of `grantable`; omitted: all of them. */
   scopes?: readonly string[] | null;
+  /**
+   * The scopes integration systems may be given (INTEGRATION_SYSTEM_SCOPES,
+   * passed in by the caller); omitted: docs/design.md's default set.
+   */
+  grantable?: readonly string[];
   /** The operator's label for it ("prod cluster"); omitted or blank: none. */
   note?: string | null;
   /** Shown once in the console, which confirms when its secret is stored (`confirmSecretStored`); until then marked. */
@@ -39,11 +44,7 @@ function validNote(raw: string | null | undefined, field = "note"): string | nul
   return note;
 }
 
-/** The scopes a credential may be given: the configured integration-system scopes. */
-export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
-
-function credentialScopes(requested: readonly string[] | null | undefined): string[] {
-  const allowed = getConfig().integrationSystemScopes;
+function credentialScopes(requested: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
   if (requested === null || requested === undefined) return [...allowed];
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];
   if (scopes.length === 0 || scopesOutside(scopes, allowed).length > 0) {
@@ -58,7 +59,7 @@ export async function generateClientCredentials(
   integrationSystemId: string,
   options: GenerateOptions = {},
 ): Promise<SystemAuth & { clientSecret: string }> {
-  const scopes = credentialScopes(options.scopes);
+  const scopes = credentialScopes(options.scopes, options.grantable ?? DEFAULT_INTEGRATION_SYSTEM_SCOPES);
   const expiresAt = expiryFromDays(options.expiresInDays);
   const note = validNote(options.note);
   return issueCredential(db, actor, { scopes, expiresAt, note, awaitConfirmation: options.awaitConfirmation ?? false }, async (tx) => {
