@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { IntegrationSystem, SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
+import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
@@ -11,6 +12,8 @@ import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kin
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {
   db: Db;
+  /** The process's configuration: domain/ never reads it, resolvers pass on what a rule needs. */
+  config: Config;
   /** Who is calling; never null past the request guard, which answers 401 first. */
   principal: Principal | null;
   /** Public origin for absolute URLs: PUBLIC_URL, or the request's own origin. */

@@ -75,9 +75,14 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
     // on the heap, which an API-only instance should not carry.
     renderGraphiQL: async (options) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
-    graphiql: async (request) => ((await principalOf(request, db(), verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false),
+    graphiql: async (request) =>
+      (await principalOf(request, db(), verifyAccessToken, getConfig().sessionIdleTimeoutMinutes).catch(() => null))
+        ? { title: "Compass Director GraphQL" }
+        : false,
     context: ({ request }) => ({
       db: db(),
+      // Read per request like db(): tests change the environment after the server is built.
+      config: getConfig(),
       principal: knownPrincipal(request),
       origin: publicOrigin(request),
       loaders: createLoaders(db()),

@@ -2,7 +2,18 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { getConfig, resetConfig } from "./config";
 
-const NAMES = ["SHUTDOWN_GRACE_SECONDS", "SHUTDOWN_TIMEOUT_SECONDS", "ACCESS_LOG", "METRICS_PORT", "METRICS_HOST", "OTEL_EXPORTER_OTLP_ENDPOINT", "PORT"];
+const NAMES = [
+  "SHUTDOWN_GRACE_SECONDS",
+  "SHUTDOWN_TIMEOUT_SECONDS",
+  "ACCESS_LOG",
+  "METRICS_PORT",
+  "METRICS_HOST",
+  "OTEL_EXPORTER_OTLP_ENDPOINT",
+  "PORT",
+  "DATABASE_POOL_SIZE",
+  "SECRET_KEY",
+  "TRUST_PROXY",
+];
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
 afterEach(() => {
@@ -62,6 +73,11 @@ test("an invalid value stops start-up, naming the variable", () => {
     [{ METRICS_HOST: "0.0.0.0" }, "METRICS_HOST"],
     [{ PORT: "3000", METRICS_PORT: "3000" }, "METRICS_PORT"],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ DATABASE_POOL_SIZE: "ten" }, "DATABASE_POOL_SIZE"],
+    [{ SECRET_KEY: "too short" }, "SECRET_KEY"],
+    [{ SECRET_KEY: "ab".repeat(31) }, "SECRET_KEY"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
   ] as const) {
     assert.throws(
       () => configWith(env),
@@ -69,4 +85,14 @@ test("an invalid value stops start-up, naming the variable", () => {
       JSON.stringify(env),
     );
   }
+});
+
+test("the database pool, the secret key and the proxy trust are read and decoded with the rest", () => {
+  const defaults = configWith({});
+  assert.deepEqual([defaults.databasePoolSize, defaults.secretKey, defaults.trustProxy], [10, null, false]);
+  const set = configWith({ DATABASE_POOL_SIZE: "25", SECRET_KEY: "ab".repeat(32), TRUST_PROXY: "1" });
+  assert.equal(set.databasePoolSize, 25);
+  assert.deepEqual(set.secretKey, Buffer.alloc(32, 0xab), "hex decoded");
+  assert.equal(set.trustProxy, true);
+  assert.deepEqual(configWith({ SECRET_KEY: Buffer.alloc(32, 7).toString("base64") }).secretKey, Buffer.alloc(32, 7), "base64 decoded");
 });

@@ -17,6 +17,10 @@ export interface Config {
   host: string;
   /** Fixed public origin (no trailing slash), or null to use each request's own. */
   publicUrl: string | null;
+  /** PostgreSQL connections per instance (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  /** SECRET_KEY decoded, or null: generated beside the SQLite file (lib/secret-key.ts); required with PostgreSQL. */
+  secretKey: Buffer | null;
   /** Trust X-Forwarded-* headers for the client address and origin. */
   trustProxy: boolean;
   /**
@@ -66,6 +70,18 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
   SCOPES.runtimeWrite,
   SCOPES.labelDefinitionRead,
 ];
+
+const MIN_SECRET_BYTES = 32;
+
+/** SECRET_KEY's bytes, hex or base64; `source` names where it came from in the error. */
+export function decodeSecretKey(raw: string, source = "SECRET_KEY"): Buffer {
+  const text = raw.trim();
+  const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (bytes.length < MIN_SECRET_BYTES) {
+    throw new Error(`${source} must hold at least ${MIN_SECRET_BYTES} random bytes, hex or base64 encoded`);
+  }
+  return bytes;
+}
 
 function scopesFromEnv(name: string): string[] {
   const raw = process.env[name]?.trim();
@@ -157,7 +173,9 @@ function readConfig(): Config {
     port,
     host: process.env.HOST || "0.0.0.0",
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
-    trustProxy: process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1",
+    databasePoolSize: intFromEnv("DATABASE_POOL_SIZE", 10, 1, 1000),
+    secretKey: process.env.SECRET_KEY ? decodeSecretKey(process.env.SECRET_KEY) : null,
+    trustProxy: booleanFromEnv("TRUST_PROXY", false),
     allowedHosts,
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,

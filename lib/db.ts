@@ -65,7 +65,7 @@ export function createDb(databaseUrl: string): Db {
   if (/^postgres/i.test(databaseUrl)) {
     const pool = new pg.Pool({
       connectionString: databaseUrl,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: config.databasePoolSize,
       // During an outage a request must fail (503, lib/db-errors.ts) within
       // about the health check's 2 s rather than hang: connecting, and waiting
       // for a pooled connection, give up after this long. A refused

@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getConfig } from "./config";
+import { decodeSecretKey, getConfig } from "./config";
 import { log } from "./logger";
 
 /**
@@ -10,22 +10,11 @@ import { log } from "./logger";
  */
 export type KeyPurpose = "cookie-signing" | "signing-key-encryption";
 
-const MIN_BYTES = 32;
-
-function decodeSecret(raw: string): Buffer {
-  const text = raw.trim();
-  const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-  if (bytes.length < MIN_BYTES) {
-    throw new Error(`SECRET_KEY must hold at least ${MIN_BYTES} random bytes, hex or base64 encoded`);
-  }
-  return bytes;
-}
-
 /** On the embedded default the key is generated once into a file beside the database. */
 function loadOrCreateKeyFile(sqlitePath: string): Buffer {
   const file = path.join(path.dirname(sqlitePath), "secret.key");
   try {
-    return decodeSecret(fs.readFileSync(file, "utf8"));
+    return decodeSecretKey(fs.readFileSync(file, "utf8"), file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -37,7 +26,7 @@ function loadOrCreateKeyFile(sqlitePath: string): Buffer {
     log.info("generated SECRET_KEY into the data folder", { file });
     return key;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return decodeSecret(fs.readFileSync(file, "utf8"));
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return decodeSecretKey(fs.readFileSync(file, "utf8"), file);
     throw error;
   }
 }
@@ -48,8 +37,7 @@ const store = globalThis as typeof globalThis & { [KEY]?: Buffer };
 function masterKey(): Buffer {
   if (store[KEY]) return store[KEY];
   const config = getConfig();
-  const raw = process.env.SECRET_KEY;
-  if (raw) store[KEY] = decodeSecret(raw);
+  if (config.secretKey) store[KEY] = config.secretKey;
   else if (config.provider === "sqlite" && config.sqlitePath) store[KEY] = loadOrCreateKeyFile(config.sqlitePath);
   else {
     throw new Error(

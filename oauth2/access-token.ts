@@ -129,7 +129,8 @@ export async function verifyAccessTokenSignature(
  * token on every call for up to an hour, and checking its ECDSA signature
  * each time cost more CPU than the rest of an API read. Only tokens that
  * verified get in, so forged ones cannot fill it; it keeps the newest
- * MAX_VERIFIED_TOKENS.
+ * MAX_VERIFIED_TOKENS. A BoundedMap, not a FreshCache (lib/fresh-cache.ts):
+ * a signature that verified stays verified; revocation is checked apart.
  */
 const MAX_VERIFIED_TOKENS = 10_000;
 interface VerifiedToken {

@@ -1,8 +1,8 @@
-import { countCacheLookup } from "@/lib/metrics";
 import { timingSafeEqual } from "node:crypto";
 import { sha256Bytes } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
-import { log } from "@/lib/logger";
+import { FreshCache } from "@/lib/fresh-cache";
+import { UseRecorder } from "@/lib/use-recorder";
 import { parseScopes } from "@/lib/scopes";
 import { isStorableText } from "@/lib/text";
 import type { CredentialOwner } from "@/domain/principals/principal";
@@ -22,8 +22,7 @@ import type { CredentialOwner } from "@/domain/principals/principal";
 // the deletion's acknowledgement", and an entry read just before the commit
 // expires FRESHNESS_MS after that read (docs/decisions/0004-per-instance-throttle-and-caches.md).
 export const FRESHNESS_MS = 750;
-const LAST_USED_FLUSH_MS = 5000;
-const MAX_CACHED_TOKENS = 50_000;
+const MAX_CACHED = 50_000;
 
 export interface ClientRecord {
   clientId: string;
@@ -35,43 +34,29 @@ export interface ClientRecord {
   expiresAt: Date | null;
 }
 
-interface Cached<T> {
-  value: T;
-  fetchedAt: number;
-}
-
 // Compared against when the client is unknown, so the answer takes as long either way.
 const DECOY_HASH = sha256Bytes("decoy");
 
 export class ClientRegistry {
-  private clients = new Map<string, Cached<ClientRecord | null>>();
-  private pendingClients = new Map<string, Promise<ClientRecord | null>>();
-  /** Bumped when a client is forgotten, so a read that raced the change is not cached. */
-  private generations = new Map<string, number>();
-  private revokedTokens = new Map<string, Cached<boolean>>();
-  private pendingTokens = new Map<string, Promise<boolean>>();
-  private lastUsed = new Map<string, Date>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly clients: FreshCache<string, ClientRecord | null>;
+  private readonly revokedTokens: FreshCache<string, boolean>;
+  private readonly uses: UseRecorder;
 
   constructor(
     private db: Db,
     private now: () => number = Date.now,
-  ) {}
+  ) {
+    this.clients = new FreshCache({ name: "client_credential", freshnessMs: FRESHNESS_MS, max: MAX_CACHED, now });
+    this.revokedTokens = new FreshCache({ name: "revocation", freshnessMs: FRESHNESS_MS, max: MAX_CACHED, now });
+    // updateMany: a credential deleted meanwhile simply matches nothing.
+    this.uses = new UseRecorder((id, lastUsedAt) => db.systemAuth.updateMany({ where: { id }, data: { lastUsedAt } }), "credentials");
+  }
 
   /** The client, fresh within FRESHNESS_MS; null when unknown. */
   async find(clientId: string): Promise<ClientRecord | null> {
     // No client has an id no database stores (NUL, a lone surrogate): PostgreSQL would fail the lookup itself.
     if (!isStorableText(clientId)) return null;
-    const cached = this.clients.get(clientId);
-    const fresh = cached !== undefined && this.now() - cached.fetchedAt < FRESHNESS_MS;
-    countCacheLookup("client_credential", fresh);
-    if (fresh) return cached.value;
-    let pending = this.pendingClients.get(clientId);
-    if (!pending) {
-      pending = this.fetchClient(clientId).finally(() => this.pendingClients.delete(clientId));
-      this.pendingClients.set(clientId, pending);
-    }
-    return pending;
+    return this.clients.get(clientId, () => this.fetchClient(clientId));
   }
 
   /**
@@ -92,36 +77,19 @@ export class ClientRegistry {
   /** Call after deleting credentials: their tokens are refused from the next request on. */
   forget(clientIds: readonly string[]): void {
     for (const clientId of clientIds) {
-      this.clients.delete(clientId);
-      this.generations.set(clientId, (this.generations.get(clientId) ?? 0) + 1);
-      this.lastUsed.delete(clientId);
+      this.clients.forget(clientId);
+      this.uses.forget(clientId);
     }
   }
 
   /** Whether an access token was revoked, fresh within FRESHNESS_MS. */
   async isRevoked(jti: string): Promise<boolean> {
-    const cached = this.revokedTokens.get(jti);
-    const fresh = cached !== undefined && this.now() - cached.fetchedAt < FRESHNESS_MS;
-    countCacheLookup("revocation", fresh);
-    if (fresh) return cached.value;
-    let pending = this.pendingTokens.get(jti);
-    if (!pending) {
-      const fetchedAt = this.now();
-      pending = this.db.revokedAccessToken
-        .findUnique({ where: { jti }, select: { jti: true } })
-        .then((row) => {
-          this.remember(this.revokedTokens, jti, { value: row !== null, fetchedAt });
-          return row !== null;
-        })
-        .finally(() => this.pendingTokens.delete(jti));
-      this.pendingTokens.set(jti, pending);
-    }
-    return pending;
+    return this.revokedTokens.get(jti, async () => (await this.db.revokedAccessToken.findUnique({ where: { jti }, select: { jti: true } })) !== null);
   }
 
-  /** Call after revoking a token in this process. */
+  /** Call after revoking a token in this process: refused from the next request on, even by a read already in flight. */
   markRevoked(jti: string): void {
-    this.remember(this.revokedTokens, jti, { value: true, fetchedAt: Number.POSITIVE_INFINITY });
+    this.revokedTokens.pin(jti, true);
   }
 
   /**
@@ -129,28 +97,15 @@ export class ClientRegistry {
    * every few seconds, off the token endpoint's path.
    */
   recordUse(clientId: string): void {
-    this.lastUsed.set(clientId, new Date(this.now()));
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null;
-      this.flushLastUsed().catch((error: Error) => log.error("could not record credentials' last use", { error: error.message }));
-    }, LAST_USED_FLUSH_MS).unref();
+    this.uses.record(clientId, new Date(this.now()));
   }
 
   /** Writes pending lastUsedAt values now (shutdown, tests). */
-  async flushLastUsed(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    const batch = [...this.lastUsed];
-    this.lastUsed.clear();
-    for (const [clientId, usedAt] of batch) {
-      // updateMany: a credential deleted meanwhile simply matches nothing.
-      await this.db.systemAuth.updateMany({ where: { id: clientId }, data: { lastUsedAt: usedAt } });
-    }
+  flushLastUsed(): Promise<void> {
+    return this.uses.flush();
   }
 
   private async fetchClient(clientId: string): Promise<ClientRecord | null> {
-    const generation = this.generations.get(clientId) ?? 0;
-    const fetchedAt = this.now();
     const row = await this.db.systemAuth.findUnique({
       where: { id: clientId },
       select: {
@@ -165,18 +120,16 @@ export class ClientRegistry {
       },
     });
     const owner = row && (await this.ownerOf(row));
-    const record: ClientRecord | null = row &&
+    return (
+      row &&
       owner && {
         clientId: row.id,
         secretHash: Buffer.from(row.secretHash, "base64url"),
         scopes: parseScopes(row.scopes),
         owner,
         expiresAt: row.expiresAt,
-      };
-    if ((this.generations.get(clientId) ?? 0) === generation) {
-      this.remember(this.clients, clientId, { value: record, fetchedAt });
-    }
-    return record;
+      }
+    );
   }
 
   /** The credential's owner; null when it is gone (a credential never outlives it, but a read may race the delete). */
@@ -195,14 +148,5 @@ export class ClientRegistry {
     const object = row.applicationId ? await this.db.application.findFirst({ where, select }) : await this.db.runtime.findFirst({ where, select });
     if (!object) return null;
     return { kind: row.applicationId ? "APPLICATION" : "RUNTIME", id: object.id, name: object.name, tenantId: object.tenantId };
-  }
-
-  private remember<T>(map: Map<string, Cached<T>>, key: string, entry: Cached<T>): void {
-    if (map.size >= MAX_CACHED_TOKENS) {
-      // Entries are only useful while fresh; drop the stale ones, else start over.
-      for (const [k, v] of map) if (this.now() - v.fetchedAt >= FRESHNESS_MS) map.delete(k);
-      if (map.size >= MAX_CACHED_TOKENS) map.clear();
-    }
-    map.set(key, entry);
   }
 }

@@ -138,7 +138,7 @@ export const introspectionEndpoint = endpoint("introspection", async (request, s
 async function introspectionCaller(request: EndpointRequest, form: Map<string, string>, server: AuthorizationServer): Promise<string | null> {
   const authorization = request.headers.get("authorization");
   if (authorization && /^Bearer\s/i.test(authorization)) {
-    const principal = await authenticate(server.db, request, verifyAccessToken).catch(() => null);
+    const principal = await authenticate(server.db, request, verifyAccessToken, getConfig().sessionIdleTimeoutMinutes).catch(() => null);
     if (principal?.kind === "USER" && principal.user.role === "ADMIN") return null;
     throw new OAuthError("invalid_client", "Introspection needs client credentials or an admin's API token", 401, {
       "www-authenticate": 'Bearer error="invalid_token"',

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createPrivateKey, randomBytes } from "node:crypto";
 import { mock, test } from "node:test";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { resetConfig } from "@/lib/config";
 import { setupTestApp } from "@/test/harness";
 import { signAccessToken, verifyAccessTokenSignature } from "./access-token";
 import { ACTIVATION_DELAY_MS, KeyRing, ensureSigningKey, rotateSigningKey } from "./signing-keys";
@@ -121,11 +122,13 @@ test("signing keys cannot be used with another SECRET_KEY, and the error says wh
   const store = globalThis as Record<symbol, unknown>;
   try {
     process.env.SECRET_KEY = randomBytes(32).toString("hex");
+    resetConfig(); // lib/config.ts reads SECRET_KEY with the rest of the environment
     delete store[symbol];
     const { ring } = ringAt();
     await assert.rejects(ring.activeKey(), /SECRET_KEY differs/);
   } finally {
     process.env.SECRET_KEY = original;
+    resetConfig();
     delete store[symbol];
   }
 });

@@ -341,6 +341,7 @@ test("an integration system manages the runtimes and applications it registers, 
   const system = await createIntegrationSystem(app.db, app.admin.principal, { name: "objects system" });
   const credential = await generateClientCredentials(app.db, app.admin.principal, system.id, {
     scopes: [SCOPES.applicationRead, SCOPES.applicationWrite, SCOPES.runtimeRead, SCOPES.runtimeWrite],
+    grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES,
   });
   const token = await tokenFor(credential.id, credential.clientSecret);
   const own = await register("Runtime", "system-runtime", tenant.externalId, token);

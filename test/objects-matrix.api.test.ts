@@ -47,7 +47,7 @@ const systemTokens = new Map<string, string>();
 async function systemToken(scopes: readonly string[]): Promise<string> {
   const key = [...scopes].sort().join(" ");
   if (!systemTokens.has(key)) {
-    const credential = await generateClientCredentials(app.db, admin, system.id, { scopes });
+    const credential = await generateClientCredentials(app.db, admin, system.id, { scopes, grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
     recordSecret(credential.clientSecret);
     systemTokens.set(key, await tokenOf(credential.id));
   }

@@ -1,6 +1,6 @@
+import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import type { SystemAuth } from "@/generated/prisma-sqlite/client";
-import { getConfig } from "@/lib/config";
 import { formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
 import type { Db, Tx } from "@/lib/db";
@@ -23,8 +23,13 @@ const HINT_LENGTH = 4;
 export interface GenerateOptions {
   /** Days until the credential stops working; omitted: never. */
   expiresInDays?: number | null;
-  /** A subset of the owner's scopes (the configured ones for integration systems); omitted: all of them. */
+  /** A subset of `grantable`; omitted: all of them. */
   scopes?: readonly string[] | null;
+  /**
+   * The scopes integration systems may be given (INTEGRATION_SYSTEM_SCOPES,
+   * passed in by the caller); omitted: docs/design.md's default set.
+   */
+  grantable?: readonly string[];
   /** The operator's label for it ("prod cluster"); omitted or blank: none. */
   note?: string | null;
   /** Shown once in the console, which confirms when its secret is stored (`confirmSecretStored`); until then marked. */
@@ -38,9 +43,6 @@ function validNote(raw: string | null | undefined, field = "note"): string | nul
   if (problem) throw badInput(field, problem);
   return note;
 }
-
-/** The scopes a credential may be given: the configured integration-system scopes. */
-export const grantableScopes = (): string[] => [...getConfig().integrationSystemScopes];
 
 /**
  * The scopes asked for, checked to be a non-empty subset of `allowed`;
@@ -71,7 +73,7 @@ export async function generateClientCredentials(
   integrationSystemId: string,
   options: GenerateOptions = {},
 ): Promise<SystemAuth & { clientSecret: string }> {
-  return issueCredential(db, actor, credentialGrant(options, getConfig().integrationSystemScopes), async (tx) => {
+  return issueCredential(db, actor, credentialGrant(options, options.grantable ?? DEFAULT_INTEGRATION_SYSTEM_SCOPES), async (tx) => {
     const system = await tx.integrationSystem.findUnique({ where: { id: integrationSystemId } });
     if (!system) throw notFound("integration system", integrationSystemId, "generating client credentials");
     return { kind: "INTEGRATION_SYSTEM", id: system.id, name: system.name, tenantId: null };

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { BoundedMap } from "@/lib/bounded-map";
 import { linearRegExp } from "@/lib/linear-regexp";
 import { UNSTORABLE_TEXT_MESSAGE, isStorableText, plural } from "@/lib/text";
 import { badInput } from "@/domain/errors";
@@ -130,8 +131,9 @@ addFormats(strictAjv);
 const require = createRequire(import.meta.url);
 // Ajv's own guard for schemas from users: refuses keywords that make validation slow (e.g. unbounded `pattern` with other keywords).
 const checkSecure = ajv.compile(require("ajv/dist/refs/json-schema-secure.json") as object);
-const compiled = new Map<string, ValidateFunction>();
+// A BoundedMap, not a FreshCache (lib/fresh-cache.ts): a schema's text compiles to the same validator forever.
 const MAX_COMPILED = 1000;
+const compiled = new BoundedMap<string, ValidateFunction>(MAX_COMPILED);
 
 function depthOf(value: unknown, depth = 0): number {
   if (depth > MAX_SCHEMA_DEPTH || typeof value !== "object" || value === null) return depth;
@@ -228,7 +230,6 @@ function validatorFor(schemaText: string): ValidateFunction {
   if (!validate) {
     const schema = JSON.parse(schemaText) as object | boolean;
     validate = ajv.compile(schema);
-    if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(schemaText, validate);
     // ajv also keeps every object schema it compiled; ours is the (bounded) cache. Booleans it does not keep.
     if (typeof schema === "object") ajv.removeSchema(schema);

@@ -23,9 +23,15 @@ export type AccessTokenVerifier = (
  * Finds who sent a request: a bearer token (a personal API token, or an
  * integration system's OAuth2 access token) or the session cookie. A
  * credential that is present but invalid is an error rather than anonymity,
- * so a caller with a revoked token learns it at once.
+ * so a caller with a revoked token learns it at once. A session unused for
+ * more than `sessionIdleTimeoutMinutes` (the caller's configuration) has ended.
  */
-export async function authenticate(db: Db, request: RequestHead, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
+export async function authenticate(
+  db: Db,
+  request: RequestHead,
+  verifyAccessToken: AccessTokenVerifier,
+  sessionIdleTimeoutMinutes: number,
+): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -53,7 +59,7 @@ export async function authenticate(db: Db, request: RequestHead, verifyAccessTok
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
-    const session = await sessionForCookie(db, cookie);
+    const session = await sessionForCookie(db, cookie, sessionIdleTimeoutMinutes);
     if (!session) {
       countAuthFailure("session");
       throw unauthenticated("Your session has expired: log in again");

@@ -1,5 +1,6 @@
 import { countAuthFailure } from "@/lib/metrics";
 import type { Db } from "@/lib/db";
+import { BoundedMap } from "@/lib/bounded-map";
 import { Throttle } from "@/lib/throttle";
 import { UNKNOWN_ACCOUNT_LABEL, recordAudit, signInActor } from "@/domain/audit/audit.service";
 import { type SessionOrigin, createSession } from "./session.service";
@@ -26,10 +27,12 @@ const byAddress = new Throttle({ freeAttempts: 20, windowMs: WINDOW_MS, maxDelay
  * Addresses each account has signed in from, newest last, in memory per
  * instance like the throttles (lib/throttle.ts says why). Bounded: a few
  * addresses per account, and the oldest accounts forgotten past MAX_ACCOUNTS.
+ * A BoundedMap, not a FreshCache (lib/fresh-cache.ts): nothing here is read
+ * from the database, so nothing goes stale.
  */
 const ADDRESSES_PER_ACCOUNT = 10;
 const MAX_ACCOUNTS = 10_000;
-const knownAddresses = new Map<string, string[]>();
+const knownAddresses = new BoundedMap<string, string[]>(MAX_ACCOUNTS);
 
 function isKnownAddress(accountKey: string, address: string): boolean {
   return knownAddresses.get(accountKey)?.includes(address) ?? false;
@@ -39,9 +42,7 @@ function rememberAddress(accountKey: string, address: string): void {
   const list = (knownAddresses.get(accountKey) ?? []).filter((known) => known !== address);
   list.push(address);
   if (list.length > ADDRESSES_PER_ACCOUNT) list.shift();
-  knownAddresses.delete(accountKey); // re-inserted last: the Map's order is recency
-  knownAddresses.set(accountKey, list);
-  if (knownAddresses.size > MAX_ACCOUNTS) knownAddresses.delete(knownAddresses.keys().next().value!);
+  knownAddresses.set(accountKey, list); // the newest: the oldest accounts are forgotten first
 }
 
 export async function login(

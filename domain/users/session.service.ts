@@ -3,7 +3,6 @@ import { activityResolutionMs } from "@/lib/session-timing";
 import { newId } from "@/lib/ids";
 import { constantTimeEqual, hmac, sha256 } from "@/lib/crypto";
 import { type Db, vanished } from "@/lib/db";
-import { getConfig } from "@/lib/config";
 import { log } from "@/lib/logger";
 import { deriveKey } from "@/lib/secret-key";
 import { type Principal, type UserIdentity, type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
@@ -89,12 +88,16 @@ function tokenOf(cookieValue: string): string | null {
 }
 
 /** The session's user, or null for a forged, unknown or expired cookie. */
-export async function userForSession(db: Db, cookieValue: string): Promise<UserIdentity | null> {
-  return (await sessionForCookie(db, cookieValue))?.user ?? null;
+export async function userForSession(db: Db, cookieValue: string, idleTimeoutMinutes: number): Promise<UserIdentity | null> {
+  return (await sessionForCookie(db, cookieValue, idleTimeoutMinutes))?.user ?? null;
 }
 
-/** The live session a cookie names, with its user, or null for a forged, unknown, expired or idle one. */
-export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ user: UserIdentity; sessionId: string } | null> {
+/**
+ * The live session a cookie names, with its user, or null for a forged,
+ * unknown, expired or idle one (unused for more than `idleTimeoutMinutes`,
+ * the configured SESSION_IDLE_TIMEOUT_MINUTES, which the caller passes in).
+ */
+export async function sessionForCookie(db: Db, cookieValue: string, idleTimeoutMinutes: number): Promise<{ user: UserIdentity; sessionId: string } | null> {
   const token = tokenOf(cookieValue);
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
@@ -102,7 +105,7 @@ export async function sessionForCookie(db: Db, cookieValue: string): Promise<{ u
   // A user deleted between the session's statement and the user's leaves no user: no session (finding 12 of issue 20).
   if (!session || vanished(session.user) || session.expiresAt.getTime() <= now) return null;
   const idleMs = now - session.lastSeenAt.getTime();
-  const idleTimeoutMs = getConfig().sessionIdleTimeoutMinutes * 60_000;
+  const idleTimeoutMs = idleTimeoutMinutes * 60_000;
   if (idleMs > idleTimeoutMs) return null;
   if (idleMs > activityResolutionMs(idleTimeoutMs)) {
     // Conditional on the value read, so of parallel requests one writes; off the request path.
@@ -146,19 +149,19 @@ export interface ActiveSession {
  * A user's sessions, for themselves or an admin: where someone signs in from
  * is theirs to see, and admins' (who can end them).
  */
-export function sessionsOfUser(db: Db, caller: Principal | null, userId: string): Promise<ActiveSession[]> {
+export function sessionsOfUser(db: Db, caller: Principal | null, userId: string, idleTimeoutMinutes: number): Promise<ActiveSession[]> {
   requireSelfOrAdmin(caller, userId, "reading a user's sessions");
-  return listActiveSessions(db, userId);
+  return listActiveSessions(db, userId, idleTimeoutMinutes);
 }
 
 /** A user's sessions that still work (not expired, not idle past the timeout), most recently used first. */
-export function listActiveSessions(db: Db, userId: string): Promise<ActiveSession[]> {
+export function listActiveSessions(db: Db, userId: string, idleTimeoutMinutes: number): Promise<ActiveSession[]> {
   const now = Date.now();
   return db.session.findMany({
     where: {
       userId,
       expiresAt: { gt: new Date(now) },
-      lastSeenAt: { gt: new Date(now - getConfig().sessionIdleTimeoutMinutes * 60_000) },
+      lastSeenAt: { gt: new Date(now - idleTimeoutMinutes * 60_000) },
     },
     select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true, address: true, userAgent: true },
     orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],

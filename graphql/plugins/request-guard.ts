@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
+import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
 import type { Principal } from "@/domain/principals/principal";
@@ -30,8 +31,13 @@ export interface RequestGuardOptions {
 const principals = new WeakMap<Request, Principal | null>();
 
 /** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
-export async function principalOf(request: Request, db: Db, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
-  if (!principals.has(request)) principals.set(request, await authenticate(db, request, verifyAccessToken));
+export async function principalOf(
+  request: Request,
+  db: Db,
+  verifyAccessToken: AccessTokenVerifier,
+  sessionIdleTimeoutMinutes: number,
+): Promise<Principal | null> {
+  if (!principals.has(request)) principals.set(request, await authenticate(db, request, verifyAccessToken, sessionIdleTimeoutMinutes));
   return principals.get(request)!;
 }
 
@@ -93,7 +99,7 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       const browserPage = request.method === "GET" && !!request.headers.get("accept")?.includes("text/html");
       let principal: Principal | null;
       try {
-        principal = await principalOf(request, options.db(), options.verifyAccessToken);
+        principal = await principalOf(request, options.db(), options.verifyAccessToken, getConfig().sessionIdleTimeoutMinutes);
       } catch (error) {
         if (isExpectedError(error)) {
           if (browserPage) return endResponse(redirectToLogin());

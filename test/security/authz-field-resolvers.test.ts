@@ -55,7 +55,7 @@ recordSecret(runtimeCredential.clientSecret);
  * issued by the product's token issuer for the origin the tests call.
  */
 async function systemToken(scopes: readonly string[], owner = system): Promise<string> {
-  const credential = await generateClientCredentials(app.db, app.admin.principal, owner.id, { scopes });
+  const credential = await generateClientCredentials(app.db, app.admin.principal, owner.id, { scopes, grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
   recordSecret(credential.clientSecret);
   const server = authorizationServer(app.db);
   const client = await server.clients.find(credential.id);

@@ -11,5 +11,11 @@ export const generateClientCredentialsForIntegrationSystem: NonNullable<Mutation
   const actor = requireAdmin(ctx.principal, "generating client credentials");
   // The schema says `id`, the design's workflow text `integrationSystemID`.
   const systemId = exactlyOne({ id, integrationSystemID });
-  return generateClientCredentials(ctx.db, actor, systemId, { expiresInDays, scopes, note, awaitConfirmation });
+  return generateClientCredentials(ctx.db, actor, systemId, {
+    expiresInDays,
+    scopes,
+    note,
+    awaitConfirmation,
+    grantable: ctx.config.integrationSystemScopes,
+  });
 };

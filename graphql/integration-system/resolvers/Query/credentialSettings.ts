@@ -1,5 +1,4 @@
 import { requireScope } from "@/domain/principals/authorize";
-import { grantableScopes } from "@/domain/credentials/system-auth.service";
 import { EXPIRING_SOON_DAYS } from "@/lib/credential-rules";
 import { JWKS_PATH, TOKEN_PATH } from "@/lib/paths";
 import { SCOPES } from "@/lib/scopes";
@@ -9,7 +8,7 @@ export const credentialSettings: NonNullable<QueryResolvers['credentialSettings'
   requireScope(ctx.principal, SCOPES.integrationSystemRead, "reading the credential settings");
   // The issuer is the public origin, as the authorization server's metadata says (oauth2/endpoints.ts).
   return {
-    grantableScopes: grantableScopes(),
+    grantableScopes: ctx.config.integrationSystemScopes,
     issuer: ctx.origin,
     tokenUrl: ctx.origin + TOKEN_PATH,
     jwksUrl: ctx.origin + JWKS_PATH,
