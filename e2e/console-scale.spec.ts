@@ -228,9 +228,11 @@ test("audit log: in words, filtered by action, object name and actor in the URL,
     .replace(/^\uFEFF/, "")
     .trimEnd()
     .split("\r\n");
-  expect(lines[0]).toBe("time,actorType,actor,actorId,authMethod,action,objectType,objectId,object,details");
+  // Every cell is quoted (issue 20, finding 11), so a spreadsheet splitting on ";" still sees one cell.
+  const quoted = (...cells: string[]) => cells.map((cell) => `"${cell}"`).join(",");
+  expect(lines[0]).toBe(quoted("time", "actorType", "actor", "actorId", "authMethod", "action", "objectType", "objectId", "object", "details"));
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`,INTEGRATION_SYSTEM_CREATED,IntegrationSystem,${createIntegrationSystem.id},${name},`);
+  expect(lines[1]).toContain(`,${quoted("INTEGRATION_SYSTEM_CREATED", "IntegrationSystem", createIntegrationSystem.id, name)},`);
   await expect(page.getByRole("status").filter({ hasText: "Downloaded 1 events." })).toBeVisible();
 
   // Clearing the filters shows everything again.
