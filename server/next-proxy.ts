@@ -38,7 +38,7 @@ export interface ReadyMessage {
   port: number;
 }
 
-export const isReadyMessage = (message: unknown): message is ReadyMessage =>
+const isReadyMessage = (message: unknown): message is ReadyMessage =>
   typeof message === "object" && message !== null && (message as ReadyMessage).type === "compass:next-ready";
 
 export interface NextProcess {

@@ -37,7 +37,7 @@ function refused(index: number, query: string, why: string) {
 }
 
 /** The terms of a query; BAD_USER_INPUT on `filter` for anything outside the subset. */
-export function parseLabelQuery(query: string, index = 0): Term[] {
+function parseLabelQuery(query: string, index = 0): Term[] {
   const terms: Term[] = [];
   let rest = query;
   for (;;) {

@@ -3,7 +3,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { BoundedMap } from "@/lib/bounded-map";
 import { linearRegExp } from "@/lib/linear-regexp";
-import { UNSTORABLE_TEXT_MESSAGE, isStorableText, plural } from "@/lib/text";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from "@/lib/text";
 import { badInput } from "@/domain/errors";
 
 /**
@@ -12,28 +12,28 @@ import { badInput } from "@/domain/errors";
  * A tenant may give a key a JSON Schema (a label definition); values under it
  * must be valid against it. Schemas are checked with ajv.
  */
-export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
+const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
 /** Big enough for lists of a few hundred names; labels classify, they are not a document store. */
-export const MAX_LABEL_VALUE_BYTES = 8192;
+const MAX_LABEL_VALUE_BYTES = 8192;
 /**
  * Values are bounded by shape too (issue 20, finding 4): nesting and the keys
  * inside them. SQLite's JSON functions refuse documents nested over 1,000
  * deep ("malformed JSON", failing every filtered list) and serialisers recurse;
  * Compass's values (scenarios, lists, small objects) nest two or three deep.
  */
-export const MAX_LABEL_VALUE_DEPTH = 16;
+const MAX_LABEL_VALUE_DEPTH = 16;
 /**
  * Per object (issue 20, finding 5): an object's labels are read with it on
  * every page that shows it, so an object holds at most this many labels and
  * this many bytes of them (keys and values' JSON): a page of 100 objects
  * stays under 6.4 MB at worst, and a credential cannot grow it unbounded.
  */
-export const MAX_LABELS_PER_OBJECT = 64;
-export const MAX_LABEL_BYTES_PER_OBJECT = 65536;
+const MAX_LABELS_PER_OBJECT = 64;
+const MAX_LABEL_BYTES_PER_OBJECT = 65536;
 /** A key inside a value is named like a label key may be long. */
-export const MAX_VALUE_KEY_LENGTH = 256;
+const MAX_VALUE_KEY_LENGTH = 256;
 /** A schema is configuration, not data. */
-export const MAX_SCHEMA_BYTES = 16384;
+const MAX_SCHEMA_BYTES = 16384;
 const MAX_SCHEMA_DEPTH = 32;
 /** Labels the server keeps itself, never set by hand (Compass's `integrationSystemID` on managed applications). */
 export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID"]);
@@ -106,16 +106,6 @@ export function checkLabelValue(value: unknown, field: string): void {
   if (problem) throw badInput(field, problem);
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
   if (bytes > MAX_LABEL_VALUE_BYTES) throw badInput(field, `A label value is at most ${MAX_LABEL_VALUE_BYTES} bytes of JSON; this one is ${bytes}`);
-}
-
-/** `labels` input: a JSON object of writable keys to values. */
-export function checkLabelsInput(labels: unknown, field: string): Record<string, unknown> {
-  if (typeof labels !== "object" || labels === null || Array.isArray(labels)) throw badInput(field, "Labels are a JSON object of keys to values");
-  for (const [key, value] of Object.entries(labels)) {
-    checkWritableKey(key, `${field}.${key}`);
-    checkLabelValue(value, `${field}.${key}`);
-  }
-  return labels as Record<string, unknown>;
 }
 
 // One compiler for every schema; compiled validators are kept by schema text.
@@ -248,5 +238,3 @@ export function checkAgainstSchema(schemaText: string | null, key: string, value
   const problem = schemaProblem(schemaText, value);
   if (problem) throw badInput(field, `The value of label "${key}" breaks its label definition: ${problem}`);
 }
-
-export const objectsMessage = (count: number) => plural(count, "object");

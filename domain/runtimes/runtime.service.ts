@@ -7,4 +7,4 @@ import { operationsOf } from "@/domain/tenant-objects/tenant-object.service";
  * kind through graphql/tenant-objects/). What differs from applications is the
  * descriptor, domain/tenant-objects/kinds/runtime.ts.
  */
-export const { register: registerRuntime, update: updateRuntime, unregister: unregisterRuntime, find: findRuntime, list: listRuntimes } = operationsOf(RUNTIME);
+export const { register: registerRuntime } = operationsOf(RUNTIME);

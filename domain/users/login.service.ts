@@ -96,4 +96,4 @@ async function recordFailedSignIn(db: Db, account: { id: string; email: string }
 }
 
 /** The object id of failed sign-ins whose email matched no account. */
-export const UNKNOWN_ACCOUNT_ID = "unknown";
+const UNKNOWN_ACCOUNT_ID = "unknown";

@@ -22,7 +22,7 @@ export const SESSION_COOKIE = "compass_session";
  * Secure, has Path=/ and no Domain, so no other host (a sibling subdomain, a
  * plain-http page) can set or replace it: no planted session (fixation).
  */
-export const SECURE_SESSION_COOKIE = "__Host-compass_session";
+const SECURE_SESSION_COOKIE = "__Host-compass_session";
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
@@ -155,7 +155,7 @@ export function sessionsOfUser(db: Db, caller: Principal | null, userId: string,
 }
 
 /** A user's sessions that still work (not expired, not idle past the timeout), most recently used first. */
-export function listActiveSessions(db: Db, userId: string, idleTimeoutMinutes: number): Promise<ActiveSession[]> {
+function listActiveSessions(db: Db, userId: string, idleTimeoutMinutes: number): Promise<ActiveSession[]> {
   const now = Date.now();
   return db.session.findMany({
     where: {
@@ -209,7 +209,7 @@ export async function endAllSessionsOfUser(db: Db, actor: UserPrincipal, userId:
 }
 
 /** A cookie's value; one whose percent-encoding is malformed is no cookie (the client's bytes, not our fault: never a 500). */
-export function readCookie(cookieHeader: string | null, name: string): string | null {
+function readCookie(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");

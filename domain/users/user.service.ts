@@ -1,7 +1,7 @@
 import { newId } from "@/lib/ids";
 import { Prisma, type User } from "@/generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
-import { type Db, type Tx, vanished } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
@@ -14,7 +14,7 @@ import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "@/lib/user-rules";
 
-export { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail };
+export { PASSWORD_MIN };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function toIdentity(user: User): UserIdentity {
@@ -240,11 +240,6 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
 // Roles, invitations, password resets and password changes (admins manage
 // users; every user changes their own password).
 
-export function parseRole(value: string, field: string): Role {
-  if (!isRole(value)) throw badInput(field, "Choose ADMIN or VIEWER");
-  return value;
-}
-
 /** Changes a user's role; the last admin cannot be made a viewer (race-safe, like deleteUser). */
 export async function changeUserRole(db: Db, actor: Principal, id: string, role: Role): Promise<User> {
   const changed = await db.$transaction(async (tx) => {
@@ -270,7 +265,7 @@ export async function changeUserRole(db: Db, actor: Principal, id: string, role:
   return changed;
 }
 
-export const PASSWORD_RESET_PREFIX = "cmp_reset_";
+const PASSWORD_RESET_PREFIX = "cmp_reset_";
 const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface PasswordLink {
@@ -324,12 +319,6 @@ export async function createPasswordResetLink(db: Db, actor: Principal, id: stri
     });
     return { user, ...link };
   });
-}
-
-/** The account a reset link is for, if the link is unused and unexpired. */
-export async function userForPasswordResetToken(db: Db, token: string): Promise<User | null> {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  return row && !vanished(row.user) && row.expiresAt > new Date() ? row.user : null;
 }
 
 /**
