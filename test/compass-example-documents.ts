@@ -1,0 +1,40 @@
+/**
+ * Kyma Compass's example documents (test/fixtures/compass/examples, byte for
+ * byte as Compass's e2e run wrote them) for the per-domain tests that send
+ * them as a Compass client would.
+ *
+ * Compass's run filled in the ids its own objects got (UUIDs, and tenant ids
+ * of its test tenants). This run's objects have other ids, so a test names
+ * each such value and what it stands for here: `exampleDocument(folder, file,
+ * { "<Compass's id>": app.id })`. Nothing else in the text may change, and a
+ * replacement that matches nothing fails the test, so a refreshed fixture
+ * cannot silently stop exercising what the test claims.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+
+export const EXAMPLES_DIR = path.join(import.meta.dirname, "fixtures/compass/examples");
+
+/** The folders and files of every example, e.g. `register-application/register-application-with-webhooks.graphql`. */
+export function exampleFiles(folder?: string): string[] {
+  const root = folder ? path.join(EXAMPLES_DIR, folder) : EXAMPLES_DIR;
+  return fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".graphql"))
+    .map((file) => (folder ? `${folder}/${file}` : file))
+    .sort();
+}
+
+/**
+ * One example's text with Compass's run-specific values swapped for this
+ * run's. `file` defaults to `<folder>.graphql`.
+ */
+export function exampleDocument(folder: string, file: string = `${folder}.graphql`, values: Record<string, string> = {}): string {
+  let text = fs.readFileSync(path.join(EXAMPLES_DIR, folder, file), "utf8");
+  for (const [compassValue, ours] of Object.entries(values)) {
+    assert.ok(text.includes(compassValue), `${folder}/${file}: Compass's value ${compassValue} is not in the document`);
+    text = text.split(compassValue).join(ours);
+  }
+  return text;
+}
