@@ -196,8 +196,11 @@ async function listAtScale(
     if (args.skipPages) throw badInput("last", "Pass either `last` or `skipPages`, not both");
     const total = await countTotal();
     const backwards = order.direction === "ASC" ? "DESC" : "ASC";
-    const rows = await readRows(db, source, matches, order.orderBy(backwards), total % first || first);
-    return { ...toPage(rows.reverse(), first, order.cursorOf), countTotal: async () => total };
+    // One row more than the page holds: the row before it, whose cursor is the `after` that gives this page (its startCursor).
+    const size = total % first || first;
+    const rows = (await readRows(db, source, matches, order.orderBy(backwards), size + 1)).reverse();
+    const before = rows.length > size ? rows.shift() : undefined;
+    return { ...toPage(rows, first, order.cursorOf, before && order.cursorOf(before)), countTotal: async () => total };
   }
   if (!Number.isInteger(args.skipPages) || args.skipPages! < 1 || args.skipPages! > MAX_SKIP_PAGES) {
     throw badInput("skipPages", `"skipPages" must be from 1 to ${MAX_SKIP_PAGES}, got ${args.skipPages}`);
@@ -210,5 +213,6 @@ async function listAtScale(
   const edge = await db.integrationSystem.findUnique({ where: { id: walked[walked.length - 1].id } });
   const position = edge ? order.positionOf(edge) : from;
   const rows = await readRows(db, source, Prisma.sql`${matches} AND ${order.after(position)}`, order.orderBy(), first + 1);
-  return { ...toPage(rows, first, order.cursorOf), countTotal };
+  // The page's startCursor is the `after` that gives it, as on every other page: the row walked to.
+  return { ...toPage(rows, first, order.cursorOf, edge ? order.cursorOf(edge) : args.after), countTotal };
 }

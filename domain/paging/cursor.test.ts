@@ -57,11 +57,14 @@ test("page sizes from 1 to 200", () => {
   expectBadInput(() => checkPageSize(0, "last"), "last");
 });
 
-test("toPage: the extra row only says that a next page exists", () => {
+test("toPage: the extra row only says that a next page exists; the page info is Compass's", () => {
   const cursorOf = (row: number) => `c${row}`;
-  assert.deepEqual(toPage([], 3, cursorOf), { rows: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false } });
-  assert.deepEqual(toPage([1, 2], 3, cursorOf), { rows: [1, 2], pageInfo: { startCursor: "c1", endCursor: "c2", hasNextPage: false } });
-  assert.deepEqual(toPage([1, 2, 3], 3, cursorOf), { rows: [1, 2, 3], pageInfo: { startCursor: "c1", endCursor: "c3", hasNextPage: false } });
-  assert.deepEqual(toPage([1, 2, 3, 4], 3, cursorOf), { rows: [1, 2, 3], pageInfo: { startCursor: "c1", endCursor: "c3", hasNextPage: true } });
-  assert.deepEqual(toPage([7], 1, cursorOf).pageInfo, { startCursor: "c7", endCursor: "c7", hasNextPage: false });
+  assert.deepEqual(toPage([], 3, cursorOf, null), { rows: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false } });
+  assert.deepEqual(toPage([1, 2], 3, cursorOf, undefined), { rows: [1, 2], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false } });
+  // A full last page: no next page, so no cursor to continue from.
+  assert.deepEqual(toPage([1, 2, 3], 3, cursorOf, "c0"), { rows: [1, 2, 3], pageInfo: { startCursor: "c0", endCursor: "", hasNextPage: false } });
+  assert.deepEqual(toPage([1, 2, 3, 4], 3, cursorOf, null), { rows: [1, 2, 3], pageInfo: { startCursor: "", endCursor: "c3", hasNextPage: true } });
+  assert.deepEqual(toPage([4, 5, 6, 7], 3, cursorOf, "c3").pageInfo, { startCursor: "c3", endCursor: "c6", hasNextPage: true });
+  // Past the end: the cursor given still starts the (empty) page.
+  assert.deepEqual(toPage([], 1, cursorOf, "c9").pageInfo, { startCursor: "c9", endCursor: "", hasNextPage: false });
 });

@@ -56,16 +56,27 @@ export interface PageInfoShape {
 
 /**
  * Turns `first + 1` fetched rows into a page: the extra row only tells that a
- * next page exists.
+ * next page exists. The page info is Compass's (pkg/pagination and
+ * internal/repo/list_pageable.go, asserted by its e2e tests): `startCursor` is
+ * the `after` that gives this page (`""` on the first), and `endCursor` is the
+ * `after` of the next page, `""` when there is none. A client that walks
+ * `while (hasNextPage) after = endCursor` works either way; one that checks
+ * Compass's values (`startCursor == after`, an empty `endCursor` at the end)
+ * needs these (docs/decisions/0025-compass-page-info.md).
  */
-export function toPage<Row>(rows: Row[], first: number, cursorOf: (row: Row) => string): { rows: Row[]; pageInfo: PageInfoShape } {
+export function toPage<Row>(
+  rows: Row[],
+  first: number,
+  cursorOf: (row: Row) => string,
+  after: string | null | undefined,
+): { rows: Row[]; pageInfo: PageInfoShape } {
   const hasNextPage = rows.length > first;
   const pageRows = hasNextPage ? rows.slice(0, first) : rows;
   return {
     rows: pageRows,
     pageInfo: {
-      startCursor: pageRows.length ? cursorOf(pageRows[0]) : "",
-      endCursor: pageRows.length ? cursorOf(pageRows[pageRows.length - 1]) : "",
+      startCursor: after ?? "",
+      endCursor: hasNextPage ? cursorOf(pageRows[pageRows.length - 1]) : "",
       hasNextPage,
     },
   };

@@ -11,6 +11,7 @@ import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
 import { listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
+import { createUser, deleteUser, listUsersPage } from "@/domain/users/user.service";
 
 /**
  * The paging contract every list keeps (ory/hydra's style: one suite, run
@@ -174,6 +175,29 @@ function keysetContract(list: ListUnderTest) {
       }
     });
 
+    test("Compass's page info: startCursor is the `after` given, endCursor is empty on the last page", async () => {
+      let after: string | null = null;
+      for (let pages = 0; pages < MAX_PAGES; pages++) {
+        const page = await list.page(PAGE, after);
+        assert.equal(page.pageInfo.startCursor, after ?? "", `page ${pages + 1} starts at the cursor it was given`);
+        if (!page.pageInfo.hasNextPage) {
+          assert.equal(page.pageInfo.endCursor, "", "the last page has no cursor to go on from");
+          assert.ok(pages >= 2, `${pages + 1} pages walked`);
+          return;
+        }
+        assert.notEqual(page.pageInfo.endCursor, "", "a page with a next page names its cursor");
+        // A page of exactly the rows that are left is the last one: it says so, with no cursor.
+        const total = await page.countTotal();
+        const seenSoFar = pages * PAGE + page.rows.length;
+        if (total - seenSoFar <= PAGE && total - seenSoFar > 0) {
+          const exact = await list.page(total - seenSoFar, page.pageInfo.endCursor);
+          assert.deepEqual([exact.pageInfo.hasNextPage, exact.pageInfo.endCursor], [false, ""], "an exactly full last page");
+        }
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error(`${list.name}: still more pages after ${MAX_PAGES}`);
+    });
+
     test("a tampered cursor is BAD_USER_INPUT", async () => {
       const page = await list.page(PAGE, null);
       const cursor = page.pageInfo.endCursor;
@@ -266,4 +290,42 @@ keysetContract({
   insert: async (n) => void (await registerObject(APPLICATION, app.db, admin, otherTenant, { name: name("managed", n), integrationSystemID: manager.id })),
   remove: async (id) => void (await unregisterObject(APPLICATION, app.db, admin, otherTenant, id)),
   indexOrdered: true,
+});
+keysetContract({
+  name: "users",
+  page: (first, after) => listUsersPage(app.db, { first, after }),
+  insert: async (n) => void (await createUser(app.db, admin, { email: `keyset-${n}@example.com`, password: "keyset contract password", role: "VIEWER" })),
+  remove: async (id) => {
+    // The harness's own callers stay.
+    if (id !== app.admin.user.id && id !== app.viewer.user.id) await deleteUser(app.db, admin, id);
+  },
+  indexOrdered: true,
+});
+
+describe("page numbers (decision 0013) keep Compass's page info", () => {
+  const search = "page-number";
+  const list = (args: { after?: string | null; skipPages?: number; last?: boolean }) =>
+    listIntegrationSystems(app.db, { first: 4, search, orderBy: { field: "NAME", direction: "ASC" }, ...args });
+  before(async () => {
+    for (let n = 0; n < 10; n++) await createIntegrationSystem(app.db, admin, { name: name(search, n) });
+  });
+
+  test("a jumped-to page starts at the cursor that gives it, and the last page ends with none", async () => {
+    const ids = (page: LazyPage<{ id: string }>) => page.rows.map((row) => row.id);
+    const second = await list({ skipPages: 1 });
+    assert.notEqual(second.pageInfo.startCursor, "");
+    assert.deepEqual(ids(await list({ after: second.pageInfo.startCursor })), ids(second), "its startCursor as `after` gives the same page");
+    assert.equal(second.pageInfo.hasNextPage, true);
+
+    const last = await list({ last: true });
+    assert.deepEqual([last.rows.length, last.pageInfo.endCursor, last.pageInfo.hasNextPage], [2, "", false]);
+    const again = await list({ after: last.pageInfo.startCursor });
+    assert.deepEqual(ids(again), ids(last), "the last page's startCursor as `after` gives the last page");
+    assert.equal(again.pageInfo.startCursor, last.pageInfo.startCursor);
+
+    // A last page that is also the first has nothing before it.
+    const only = await listIntegrationSystems(app.db, { first: 4, search: `${search} 0000`, last: true });
+    assert.ok(only.rows.length >= 1 && only.rows.length <= 4);
+    assert.deepEqual(only.pageInfo, { startCursor: "", endCursor: "", hasNextPage: false });
+  });
 });

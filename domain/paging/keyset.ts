@@ -150,5 +150,5 @@ export async function keysetPage<Row extends { id: string }>(
   const first = checkPageSize(args.first);
   const position = args.keyset.decode(args.after);
   const rows = await readRows(db, source, Prisma.sql`${args.matches} AND ${args.keyset.after(position)}`, args.keyset.orderBy(), first + 1);
-  return { ...toPage(rows, first, args.keyset.cursorOf), countTotal: () => countRows(db, source, args.matches) };
+  return { ...toPage(rows, first, args.keyset.cursorOf, args.after), countTotal: () => countRows(db, source, args.matches) };
 }

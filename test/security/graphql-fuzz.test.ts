@@ -268,6 +268,8 @@ function collectGarbage(): () => void {
 
 test(`random documents from the schema never crash, hang or leak (seed ${SEED})`, { timeout: 60_000 }, async () => {
   const system = await app.ok<any>(`mutation { createIntegrationSystem(in: {name: "Fuzz target"}) { id } }`);
+  // A second one, so the first page has a next page and so an endCursor (Compass's page info).
+  await app.ok<any>(`mutation { createIntegrationSystem(in: {name: "Fuzz target 2"}) { id } }`);
   knownIds.push(system.createIntegrationSystem.id, app.admin.user.id);
   const page = await app.ok<any>(`{ integrationSystems(first: 1) { pageInfo { endCursor } } }`);
   knownCursors.push(page.integrationSystems.pageInfo.endCursor);
