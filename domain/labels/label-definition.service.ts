@@ -20,7 +20,7 @@ export interface LabelDefinitionInput {
 }
 
 function validInput(input: LabelDefinitionInput): { key: string; schema: string | null } {
-  const key = checkLabelKey(input.key, "in.key");
+  const key = checkLabelKey(input.key, "in.key", "LabelDefinitionInput");
   if (READ_ONLY_KEYS.has(key)) throw badInput("in.key", `The label "${key}" is kept by the server and takes no definition`);
   const schema = input.schema === null || input.schema === undefined ? null : checkSchema(input.schema, "in.schema");
   return { key, schema };

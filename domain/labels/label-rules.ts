@@ -40,8 +40,27 @@ export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID
 
 export type LabelObjectType = "APPLICATION" | "RUNTIME";
 
-export function checkLabelKey(key: string, field: string): string {
-  if (!LABEL_KEY.test(key)) throw badInput(field, `A label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
+/**
+ * Why a label key breaks the rule, in Compass's words (its validator's
+ * `key=...` part, which Compass's e2e tests look for: "key=cannot be blank",
+ * "key=the length must be no more than 256"), or null.
+ */
+function labelKeyProblem(key: string): string | null {
+  if (key === "") return "cannot be blank";
+  if ([...key].length > 256) return "the length must be no more than 256";
+  return LABEL_KEY.test(key) ? null : "must be in a valid format";
+}
+
+/**
+ * The key, or BAD_USER_INPUT on `field` with Compass's message: "Invalid data
+ * <input type> [key=<problem>]", then ours. `input` names the GraphQL input
+ * type the key came in, as Compass's message does.
+ */
+export function checkLabelKey(key: string, field: string, input = "LabelInput"): string {
+  const problem = labelKeyProblem(key);
+  if (problem) {
+    throw badInput(field, `Invalid data ${input} [key=${problem}]: a label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
+  }
   return key;
 }
 
