@@ -9,15 +9,18 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { type DocumentNode, type GraphQLSchema, buildSchema, parse, validate } from "graphql";
+import { type DocumentNode, type GraphQLSchema, buildASTSchema, buildSchema, parse, validate } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
 import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, useQueryLimits } from "@/graphql/plugins/query-limits";
+import { typeDefs } from "@/graphql/typeDefs.generated";
 import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
 
 const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
-const schema: GraphQLSchema = buildSchema(fs.readFileSync(path.join(import.meta.dirname, "../graphql/schema.generated.graphqls"), "utf8"));
+// Built from the same type definitions the server's schema is (graphql/yoga.ts): the printed
+// schema.generated.graphqls drops the directives on fields, and @pageRows is one the limits read.
+const schema: GraphQLSchema = buildASTSchema(typeDefs);
 const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: getConfig().graphqlMaxDepth, maxCost: getConfig().graphqlMaxCost };
 
 const examples = fs
@@ -130,6 +133,8 @@ test("a valid document deeper than any Compass example is refused; as deep as th
     assert.equal(measureDocument(schema, document).depth, depth);
     // Valid against the schema: it is the limits, not an unknown field, that refuse it.
     assert.deepEqual(validate(schema, document), [], `depth ${depth}`);
+    // The work is one visit per selection while measuring and one while merging: linear in the document.
+    assert.equal(measureDocument(schema, document).visits, 2 * depth, `visits at depth ${depth}`);
     if (depth <= limits.maxDepth) assert.deepEqual(limitErrors(document), [], `depth ${depth}`);
     // Measuring stops at the first level past the limit.
     else assert.deepEqual(limitErrors(document), [`Query is nested ${limits.maxDepth + 1} levels deep; the limit is ${limits.maxDepth}`]);
@@ -158,4 +163,43 @@ test("the fragment bomb and alias amplification are refused, and measuring them 
   assert.deepEqual(limitErrors(aliases), [`Document has more than ${limits.maxAliases} aliases`]);
   // Two selections per alias, each visited once while measuring and once while merging same-name fields.
   assert.equal(measureDocument(schema, aliases).visits, 4 * 450);
+});
+
+test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) costs what it runs: nothing below it is multiplied", () => {
+  // Compass's shape: applications, each with a page of bundles, each with a page of API definitions.
+  const sdl = (mark: string) => `
+    directive @pageRows(max: Int!) on FIELD_DEFINITION
+    type Query { applications(first: Int = 200): ApplicationPage! }
+    type ApplicationPage { data: [Application!]! totalCount: Int! }
+    type Application { id: ID! name: String! bundles(first: Int = 200): BundlePage ${mark} }
+    type BundlePage { data: [Bundle!]! totalCount: Int! }
+    type Bundle { id: ID! apiDefinitions(first: Int = 200): ApiPage }
+    type ApiPage { data: [Api!]! totalCount: Int! }
+    type Api { id: ID! name: String! }`;
+  const document = parse(`{ applications { data { id name bundles { data { id apiDefinitions { data { id name } totalCount } } totalCount } } totalCount } }`);
+  const priced = measureDocument(buildSchema(sdl("")), document).cost;
+  const marked = measureDocument(buildSchema(sdl("@pageRows(max: 0)")), document).cost;
+  // Unmarked: 200 applications × 200 bundles × 200 API definitions.
+  assert.ok(priced > 200 * 200 * 200, `unmarked ${priced}`);
+  // Marked: `bundles` is one field (1) and nothing below it runs. Each of 200 applications: data (1) with
+  // id, name, bundles (3), and the page's totalCount (1 + 10), which the model charges per row above it.
+  assert.equal(marked, 1 + 10 + 200 * (1 + 3 + (1 + 10)));
+  // A bound above 0 caps the page size whatever `first` asks.
+  const capped = measureDocument(
+    buildSchema(sdl("@pageRows(max: 2)")),
+    parse(`{ applications(first: 1) { data { bundles(first: 200) { data { id } } } } }`),
+  ).cost;
+  assert.equal(capped, 1 + 10 + 1 * (1 + (1 + 10 + 2 * (1 + 1))), "bundles: 2 rows of data { id }, not 200");
+});
+
+test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {
+  const deepest = Math.max(...examples.map(({ text }) => nestingOf(text, Number.POSITIVE_INFINITY)));
+  assert.ok(deepest < limits.maxNesting);
+  const text = `{ a${" { a".repeat(100_000)}${" }".repeat(100_001)}`;
+  // It returns the first depth past the limit: had it scanned on, it would answer 100,001.
+  assert.equal(nestingOf(text, limits.maxNesting), limits.maxNesting + 1);
+  assert.throws(
+    () => parseAsYoga(text),
+    (error: Error & { extensions?: { code?: string } }) => error.extensions?.code === "GRAPHQL_PARSE_FAILED" && /nests brackets/.test(error.message),
+  );
 });

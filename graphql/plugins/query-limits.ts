@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type FieldDefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
   GraphQLError,
@@ -33,7 +34,10 @@ import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
  * omitted, the largest page when it is a variable). Introspection fields are
  * exempt so GraphiQL's schema query keeps working (graphql-js limits their
  * depth itself). A field the schema does not have costs nothing, since
- * validation refuses it before anything runs, but counts everywhere else.
+ * validation refuses it before anything runs, but counts everywhere else. A
+ * paged field marked `@pageRows(max: n)` in the schema answers at most n rows
+ * whatever `first` says; `max: 0` (a page of a domain not built yet, always
+ * empty) reads nothing, so it and what is below it cost 1.
  *
  * Every measure is linear in the document: a fragment is measured once however
  * often it is spread, and measuring stops as soon as a limit is passed.
@@ -124,6 +128,16 @@ function countsError({ fields, aliases, directives }: ReturnType<typeof document
   return null;
 }
 
+/**
+ * The most rows a field's `@pageRows(max: n)` says it answers, or no bound.
+ * Read from the schema's own definition (its AST node), never from the request.
+ */
+function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undefined): number {
+  const directive = definition?.astNode?.directives?.find((node) => node.name.value === "pageRows");
+  const max = directive?.arguments?.find((arg) => arg.name.value === "max")?.value;
+  return max?.kind === Kind.INT ? Number(max.value) : Number.POSITIVE_INFINITY;
+}
+
 class OperationMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   /** Each fragment's measure, computed once; null while it is being measured (a cycle). */
@@ -184,8 +198,10 @@ class OperationMeasurer {
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
     if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1 });
     const paged = !!definition?.args.some((arg) => arg.name === "first");
-    const readsDatabase = this.isRoot(parent) || paged || field.name.value === "totalCount";
-    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + this.pageSize(field, definition) * below.cost;
+    const rows = pageRowsOf(definition);
+    const pageSize = Math.min(this.pageSize(field, definition), rows);
+    const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && rows > 0;
+    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + pageSize * below.cost;
     return this.check({ depth, cost, width: 1 });
   }
 
