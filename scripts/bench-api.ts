@@ -24,7 +24,12 @@
  *      token and with the access token, lean reference, bare Yoga
  *      (targets: product/lean ≥ 0.5 with either token; product/bare ≥ 0.7);
  *    - integrationSystems(first: 100) and application(id) with the tenant
- *      header: product against lean, reported.
+ *      header: product against lean, reported;
+ *    - Compass's query-applications example as a Compass client sends it,
+ *      with `first: 100` (its selection set verbatim: labels, status,
+ *      webhooks, bundles, integration dependencies, ...), on a tenant of 100
+ *      labelled applications: product against lean, reported. Skipped, and
+ *      said why, while the schema lacks a field it selects.
  *
  * Any non-2xx answer, GraphQL error or unexpected body makes the run invalid:
  * it stops with exit code 1. Missing a target is reported, not fatal.
@@ -132,7 +137,12 @@ interface Fixture {
   clientSecret: string;
   tenantExternalId: string;
   applicationId: string;
+  /** The tenant of COMPASS_APPLICATIONS applications for Compass's query-applications. */
+  compassTenantExternalId: string;
 }
+
+/** Applications of the tenant Compass's query-applications lists: one full page. */
+const COMPASS_APPLICATIONS = 100;
 
 /** Raw reads of the throw-away database, beside Prisma: the benchmark checks answers against them. */
 async function rawQuery<R>(sqlite: string, postgres: string, values: unknown[]): Promise<R[]> {
@@ -219,6 +229,15 @@ async function seedDatabase(): Promise<Fixture> {
   const credentials = await generateClientCredentials(db, admin, probe.id);
   const tenant = await createTenant(db, admin, { externalId: "bench-tenant", name: "Bench tenant" });
   const application = await registerApplication(db, admin, tenant, { name: "Bench application", description: "Seeded by bench-api" });
+  // Compass's applications carry a few labels each; the listing reads them with the page.
+  const compassTenant = await createTenant(db, admin, { externalId: "bench-compass", name: "Bench Compass client" });
+  for (let n = 0; n < COMPASS_APPLICATIONS; n++) {
+    await registerApplication(db, admin, compassTenant, {
+      name: `compass-app-${String(n).padStart(3, "0")}`,
+      description: "Seeded by bench-api for Compass's query-applications",
+      labels: { env: n % 2 ? "prod" : "dev", tier: n % 3, owners: ["team-a", "team-b"] },
+    });
+  }
 
   const started = performance.now();
   // One row a second, ending an hour ago: distinct, realistic creation times, all before the probe's.
@@ -249,7 +268,14 @@ async function seedDatabase(): Promise<Fixture> {
   if (count !== ROWS) throw new Error(`expected ${ROWS} integration systems after seeding, found ${count}`);
   await db.$disconnect();
   say(`seeded ${ROWS.toLocaleString("en")} integration systems in ${Math.round(performance.now() - started)} ms`);
-  return { token, clientId: credentials.id, clientSecret: credentials.clientSecret, tenantExternalId: tenant.externalId, applicationId: application.id };
+  return {
+    token,
+    clientId: credentials.id,
+    clientSecret: credentials.clientSecret,
+    tenantExternalId: tenant.externalId,
+    applicationId: application.id,
+    compassTenantExternalId: compassTenant.externalId,
+  };
 }
 
 /** Rows of IntegrationSystem in the list's default order (createdAt, id), read directly. */
@@ -493,6 +519,42 @@ function ratioLine(name: string, a: ThroughputResult, b: ThroughputResult, targe
   );
 }
 
+/**
+ * Compass's query-applications example (test/fixtures/compass/examples,
+ * verbatim but for `first: 100`) against the product and the lean reference.
+ * Skipped, with the reason, while the product's schema cannot answer it
+ * (issue 22 adds Compass's Application fields) or either server refuses it.
+ */
+async function compassApplicationsTargets(
+  product: RunningServer,
+  lean: RunningServer,
+  headers: Record<string, string>,
+): Promise<{ targets: Target[] | null; skipped?: string }> {
+  const { exampleDocument } = await import("@/test/compass-example-documents");
+  const { typeDefs } = await import("@/graphql/typeDefs.generated");
+  const { buildASTSchema, parse, validate } = await import("graphql");
+  const query = exampleDocument("query-applications", undefined, { "result: applications {": `result: applications(first: ${COMPASS_APPLICATIONS}) {` });
+  const problems = validate(buildASTSchema(typeDefs), parse(query));
+  if (problems.length) {
+    const skipped = `the schema cannot answer it yet (${problems.length} validation errors, e.g. ${problems[0].message})`;
+    say(`Compass's query-applications: ${skipped}`);
+    return { targets: null, skipped };
+  }
+  const isPage = (data: Record<string, unknown>) => (data.result as { data?: unknown[] }).data?.length === COMPASS_APPLICATIONS;
+  try {
+    return {
+      targets: [
+        await target("product, API token", product, { query, variables: {} }, headers, isPage),
+        await target("lean reference", lean, { query, variables: {} }, headers, isPage),
+      ],
+    };
+  } catch (error) {
+    if (!(error instanceof InvalidBenchmark)) throw error;
+    say(`Compass's query-applications: ${error.message}`);
+    return { targets: null, skipped: error.message };
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -564,11 +626,13 @@ async function main() {
     await target("product, API token", product, applicationQuery, tenantHeader, isApplication),
     await target("lean reference", lean, applicationQuery, tenantHeader, isApplication),
   ];
+  const compassTargets = await compassApplicationsTargets(product, lean, { ...apiToken, tenant: fixture.compassTenantExternalId });
 
   const loadBefore = loadAverage();
   const system = await measureGroup(systemTargets);
   const list = await measureGroup(listTargets);
   const application = await measureGroup(applicationTargets);
+  const compass = compassTargets.targets ? await measureGroup(compassTargets.targets) : null;
   const loadAfter = loadAverage();
 
   const [productApi, productAccess, leanSystem, bareSystem] = system;
@@ -604,6 +668,10 @@ async function main() {
     resultTable(applicationTargets, application) +
     "\n" +
     ratioLine("product/lean", application[0], application[1], null) +
+    `\nCompass's query-applications, applications(first: ${COMPASS_APPLICATIONS}) with its selection set, ${COMPASS_APPLICATIONS} labelled applications, API token, ` +
+    (compass && compassTargets.targets
+      ? `${runs}\n${resultTable(compassTargets.targets, compass)}\n${ratioLine("product/lean", compass[0], compass[1], null)}`
+      : `skipped: ${compassTargets.skipped}\n`) +
     "\n";
   process.stdout.write(out);
 }

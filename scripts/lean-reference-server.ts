@@ -7,9 +7,14 @@
  * PostgreSQL (env DATABASE_URL, PORT, HOST).
  *
  * It answers only the fields the benchmark asks for: integrationSystem(id),
- * integrationSystems(first, after) with data, pageInfo and totalCount, and
- * application(id) with the `tenant` header. Not a way to run the product: no
- * audit, no limits, no masking. The database must already be migrated.
+ * integrationSystems(first, after) with data, pageInfo and totalCount,
+ * application(id) with the `tenant` header, and the first page of
+ * applications(first) with the `tenant` header as Compass's query-applications
+ * selects it: the page's rows (every column, so Compass's fields answer from
+ * their own), their labels in one read, and the count; the lists of domains
+ * the bench does not seed (webhooks, bundles, operations, ...) answer empty
+ * without a read. Not a way to run the product: no audit, no limits, no
+ * masking. The database must already be migrated.
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
@@ -32,6 +37,9 @@ interface Store {
   systemCount(): Promise<number>;
   tenant(idOrExternalId: string): Promise<Row | undefined>;
   application(id: string, tenantId: string): Promise<Row | undefined>;
+  applicationsPage(tenantId: string, limit: number): Promise<Row[]>;
+  applicationsPageLabels(tenantId: string, limit: number): Promise<Row[]>;
+  applicationCount(tenantId: string): Promise<number>;
 }
 
 const SQL = {
@@ -42,6 +50,10 @@ const SQL = {
   systemCount: `SELECT count(*) AS "count" FROM "IntegrationSystem"`,
   tenant: `SELECT "id" FROM "Tenant" WHERE "id" = $1 OR "externalIdKey" = $2 LIMIT 2`,
   application: `SELECT "id", "name", "description", "createdAt" FROM "Application" WHERE "id" = $1 AND "tenantId" = $2`,
+  applicationsPage: `SELECT * FROM "Application" WHERE "tenantId" = $1 ORDER BY "createdAt", "id" LIMIT $2`,
+  applicationsPageLabels: `SELECT "objectId", "key", "value" FROM "Label" WHERE "tenantId" = $1 AND "objectType" = 'APPLICATION' AND "objectId" IN
+    (SELECT "id" FROM "Application" WHERE "tenantId" = $1 ORDER BY "createdAt", "id" LIMIT $2)`,
+  applicationCount: `SELECT count(*) AS "count" FROM "Application" WHERE "tenantId" = $1`,
 };
 
 function sqliteStore(file: string): Store {
@@ -66,6 +78,9 @@ function sqliteStore(file: string): Store {
     systemCount: async () => Number((s.systemCount.get() as { count: number }).count),
     tenant: async (key) => s.tenant.get(key, key.toLowerCase()) as Row | undefined,
     application: async (id, tenantId) => s.application.get(id, tenantId) as Row | undefined,
+    applicationsPage: async (tenantId, limit) => s.applicationsPage.all(tenantId, limit) as Row[],
+    applicationsPageLabels: async (tenantId, limit) => s.applicationsPageLabels.all(tenantId, limit) as Row[],
+    applicationCount: async (tenantId) => Number((s.applicationCount.get(tenantId) as { count: number }).count),
   };
 }
 
@@ -81,6 +96,9 @@ function postgresStore(url: string): Store {
     systemCount: async () => Number((await run("systemCount", []))[0].count),
     tenant: async (key) => (await run("tenant", [key, key.toLowerCase()]))[0],
     application: async (id, tenantId) => (await run("application", [id, tenantId]))[0],
+    applicationsPage: (tenantId, limit) => run("applicationsPage", [tenantId, limit]),
+    applicationsPageLabels: (tenantId, limit) => run("applicationsPageLabels", [tenantId, limit]),
+    applicationCount: async (tenantId) => Number((await run("applicationCount", [tenantId]))[0].count),
   };
 }
 
@@ -90,6 +108,7 @@ const store = /^postgres/i.test(databaseUrl) ? postgresStore(databaseUrl) : sqli
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value)));
 const cursorOf = (row: Row) =>
   Buffer.from(JSON.stringify(["integrationSystems:CREATED_AT:ASC", asDate(row.createdAt).getTime(), row.id])).toString("base64url");
+const applicationCursorOf = (row: Row) => Buffer.from(JSON.stringify(["applications", asDate(row.createdAt).getTime(), row.id])).toString("base64url");
 
 interface Context {
   request: Request;
@@ -109,19 +128,54 @@ const schema = createSchema<Context>({
           rows = await store.systemsPage(first + 1);
         }
         const data = rows.slice(0, first);
-        return { data, pageInfo: { hasNextPage: rows.length > first, endCursor: data.length ? cursorOf(data.at(-1)!) : "" } };
+        const hasNextPage = rows.length > first;
+        return { data, pageInfo: { hasNextPage, startCursor: after ?? "", endCursor: hasNextPage ? cursorOf(data.at(-1)!) : "" } };
       },
-      application: async (_parent: unknown, { id }: { id: string }, { request }: Context) => {
-        const header = request.headers.get("tenant")?.trim();
-        if (!header) throw new GraphQLError("tenant header required", { extensions: { code: "BAD_USER_INPUT" } });
-        const tenant = await store.tenant(header);
-        if (!tenant) throw new GraphQLError("unknown tenant", { extensions: { code: "NOT_FOUND" } });
-        return store.application(id, tenant.id as string);
+      application: async (_parent: unknown, { id }: { id: string }, { request }: Context) => store.application(id, (await tenantOf(request)).id as string),
+      // The first page only: the bench asks for no other.
+      applications: async (_parent: unknown, { first, after }: { first: number; after?: string | null }, { request }: Context) => {
+        if (after) throw new GraphQLError("the lean reference answers the first page only", { extensions: { code: "BAD_USER_INPUT" } });
+        const tenantId = (await tenantOf(request)).id as string;
+        const [rows, labels] = await Promise.all([store.applicationsPage(tenantId, first + 1), store.applicationsPageLabels(tenantId, first + 1)]);
+        const byObject = new Map<string, Record<string, unknown>>();
+        for (const label of labels) {
+          const objectLabels = byObject.get(label.objectId as string) ?? {};
+          objectLabels[label.key as string] = typeof label.value === "string" ? JSON.parse(label.value) : label.value;
+          byObject.set(label.objectId as string, objectLabels);
+        }
+        const data = rows.slice(0, first).map((row) => ({ ...row, labels: byObject.get(row.id as string) ?? {} }));
+        return {
+          data,
+          pageInfo: { startCursor: "", endCursor: rows.length > first ? applicationCursorOf(data.at(-1)!) : "", hasNextPage: rows.length > first },
+          totalCount: () => store.applicationCount(tenantId),
+        };
       },
     },
     IntegrationSystemPage: { totalCount: () => store.systemCount() },
+    // Compass's Application fields (issue 22) beside the row's own columns; lists of domains the bench seeds nothing of answer empty.
+    Application: {
+      status: (row: Row) => ({ condition: row.statusCondition ?? "INITIAL", timestamp: row.statusTimestamp ?? row.updatedAt ?? row.createdAt }),
+      webhooks: () => [],
+      operations: () => [],
+      auths: () => [],
+      bundles: () => EMPTY_PAGE,
+      integrationDependencies: () => EMPTY_PAGE,
+      eventingConfiguration: () => null,
+    },
   },
+  // The resolvers above name Compass's Application fields, which the schema may not have yet.
+  resolverValidationOptions: { requireResolversToMatchSchema: "ignore" },
 });
+
+const EMPTY_PAGE = { data: [], pageInfo: { startCursor: "", endCursor: "", hasNextPage: false }, totalCount: 0 };
+
+async function tenantOf(request: Request): Promise<Row> {
+  const header = request.headers.get("tenant")?.trim();
+  if (!header) throw new GraphQLError("tenant header required", { extensions: { code: "BAD_USER_INPUT" } });
+  const tenant = await store.tenant(header);
+  if (!tenant) throw new GraphQLError("unknown tenant", { extensions: { code: "NOT_FOUND" } });
+  return tenant;
+}
 
 const unauthenticated = () =>
   new Response(JSON.stringify({ errors: [{ message: "unauthenticated", extensions: { code: "UNAUTHENTICATED" } }] }), {
