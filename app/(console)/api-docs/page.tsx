@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { publicOrigin } from "@/lib/http";
+import { type CompassDomain, NOT_YET, SPOKEN } from "./compass-domains";
 
 export const metadata: Metadata = { title: "API docs" };
 
@@ -17,6 +18,19 @@ const tokenExample = (origin: string) => `curl -s -u "$COMPASS_CLIENT_ID:$COMPAS
 const queryExample = (origin: string) => `curl -s ${origin}/api/graphql \\
   -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
   -d '{"query":"{ viewer { kind scopes } }"}'`;
+
+function Domains({ domains }: { domains: readonly CompassDomain[] }) {
+  return (
+    <ul>
+      {domains.map((domain) => (
+        <li key={domain.name}>
+          {domain.name}
+          {domain.note ? ` (${domain.note})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Example({ command, label }: { command: string; label: string }) {
   return (
@@ -97,6 +111,17 @@ export default async function ApiDocsPage() {
         <p>
           Applications live in tenants: their queries and mutations name the tenant in the <code>tenant</code> request header (its external id or id).
         </p>
+      </section>
+      <section className="section" aria-labelledby="compass-heading">
+        <h2 id="compass-heading">Compass compatibility</h2>
+        <p>
+          The API speaks Kyma Compass director&apos;s GraphQL for these domains: Compass&apos;s documents for them run unchanged (names, <code>result:</code>{" "}
+          aliases, an empty argument list such as <code>labelDefinitions()</code>, and Compass&apos;s paging, where <code>pageInfo.startCursor</code> is the{" "}
+          <code>after</code> given and the last page&apos;s <code>endCursor</code> is empty).
+        </p>
+        <Domains domains={SPOKEN} />
+        <p>Not yet spoken: their operations and types are not in the schema, so a document that uses them fails validation.</p>
+        <Domains domains={NOT_YET} />
       </section>
       <section className="section" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Errors</h2>
