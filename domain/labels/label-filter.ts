@@ -94,7 +94,7 @@ export function labelFiltersSql(
   if (filters.length > MAX_FILTERS) throw badInput("filter", `At most ${MAX_FILTERS} label filters`);
   const objectId = Prisma.raw(`"${table}"."id"`);
   const conditions = filters.map((filter, index) => {
-    const key = checkLabelKey(filter.key, "filter", "LabelFilter");
+    const key = checkLabelKey(filter.key, "filter");
     const query = filter.query?.trim() ? filter.query : null;
     const terms = query === null ? null : parseLabelQuery(query, index);
     if (objectType === "APPLICATION" && key === "integrationSystemID") return integrationSystemSql(terms);

@@ -52,20 +52,24 @@ function labelKeyProblem(key: string): string | null {
 }
 
 /**
- * The key, or BAD_USER_INPUT on `field` with Compass's message: "Invalid data
- * <input type> [key=<problem>]", then ours. `input` names the GraphQL input
- * type the key came in, as Compass's message does.
+ * The key, or BAD_USER_INPUT on `field`. Where Compass validates the key as
+ * part of an input (`input`: the GraphQL input type, "LabelInput" or
+ * "LabelDefinitionInput"), the message starts as Compass's does, "Invalid
+ * data <input> [key=<problem>]", which Compass's clients and tests look for;
+ * elsewhere (label filters, which the console shows beside the field) it is
+ * ours alone.
  */
-export function checkLabelKey(key: string, field: string, input = "LabelInput"): string {
+export function checkLabelKey(key: string, field: string, input?: string): string {
   const problem = labelKeyProblem(key);
   if (problem) {
-    throw badInput(field, `Invalid data ${input} [key=${problem}]: a label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
+    const rule = `a label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`;
+    throw badInput(field, input ? `Invalid data ${input} [key=${problem}]: ${rule}` : `${rule[0].toUpperCase()}${rule.slice(1)}`);
   }
   return key;
 }
 
 export function checkWritableKey(key: string, field: string): string {
-  checkLabelKey(key, field);
+  checkLabelKey(key, field, "LabelInput");
   if (READ_ONLY_KEYS.has(key)) throw badInput(field, `The label "${key}" is read-only: the server keeps it`);
   return key;
 }
