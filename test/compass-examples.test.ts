@@ -12,7 +12,7 @@ import { test } from "node:test";
 import { type DocumentNode, type GraphQLSchema, buildASTSchema, buildSchema, parse, validate } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
-import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, useQueryLimits } from "@/graphql/plugins/query-limits";
+import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, queryLimitError, useQueryLimits } from "@/graphql/plugins/query-limits";
 import { typeDefs } from "@/graphql/typeDefs.generated";
 import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
@@ -190,6 +190,20 @@ test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) cos
     parse(`{ applications(first: 1) { data { bundles(first: 200) { data { id } } } } }`),
   ).cost;
   assert.equal(capped, 1 + 10 + 1 * (1 + (1 + 10 + 2 * (1 + 1))), "bundles: 2 rows of data { id }, not 200");
+
+  // Below an empty page nothing runs, so what is written there is not judged on cost, however it would multiply
+  // (here 200 API definitions × 200 rows each, 80,000 and more), while depth is still judged.
+  const deepBelow = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id name } } } } } } }`);
+  const heavy = (mark: string) =>
+    sdl(mark).replace("type Api { id: ID! name: String! }", "type Api { id: ID! name: String! specs(first: Int = 200): ApiPage }");
+  const deeper = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { specs { data { id name } } } } } } } } }`);
+  assert.match(queryLimitError(buildSchema(heavy("")), deeper, limits)?.message ?? "", /cost/);
+  assert.equal(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), deeper, limits), null);
+  assert.equal(queryLimitError(buildSchema(sdl("@pageRows(max: 0)")), deepBelow, limits), null);
+  const tooDeep = parse(
+    `{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id ${"specs { data { ".repeat(8)}id${" } }".repeat(8)} } } } } } } }`,
+  );
+  assert.match(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), tooDeep, limits)?.message ?? "", /nested/);
 });
 
 test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {

@@ -145,6 +145,8 @@ class OperationMeasurer {
   reason = "";
   /** The largest figures of any operation so far, and the selections visited. */
   readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0 };
+  /** How many `@pageRows(max: 0)` pages the measuring is inside: nothing there runs, so its cost is not judged (depth still is). */
+  private insideEmptyPage = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -165,7 +167,7 @@ class OperationMeasurer {
     if (measure.depth > this.limits.maxDepth) {
       this.exceeded(`Query is nested ${measure.depth} levels deep; the limit is ${this.limits.maxDepth}`);
     }
-    if (measure.cost > this.limits.maxCost) {
+    if (this.insideEmptyPage === 0 && measure.cost > this.limits.maxCost) {
       this.exceeded(`Query would cost more than ${this.limits.maxCost} (fields, database reads and page sizes); the limit is ${this.limits.maxCost}`);
     }
     return measure;
@@ -189,7 +191,14 @@ class OperationMeasurer {
   private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined): Measure {
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
-    const below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined) : NOTHING;
+    const rows = pageRowsOf(definition);
+    if (rows === 0) this.insideEmptyPage++;
+    let below: Measure;
+    try {
+      below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined) : NOTHING;
+    } finally {
+      if (rows === 0) this.insideEmptyPage--;
+    }
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
     const depth = introspection ? 0 : below.depth + 1;
@@ -198,10 +207,10 @@ class OperationMeasurer {
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
     if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1 });
     const paged = !!definition?.args.some((arg) => arg.name === "first");
-    const rows = pageRowsOf(definition);
     const pageSize = Math.min(this.pageSize(field, definition), rows);
     const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && rows > 0;
-    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + pageSize * below.cost;
+    // Nothing below an empty page runs (and 0 × a runaway figure stays 0).
+    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + (pageSize === 0 ? 0 : pageSize * below.cost);
     return this.check({ depth, cost, width: 1 });
   }
 
