@@ -17,6 +17,7 @@ import { SystemApplications } from "./system-applications";
 import { TokenEndpoints } from "./token-endpoints";
 import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
+import { PageHeader } from "@/components/console/page-header";
 
 /** One integration system: its fields, its credentials, and what can be done with them. */
 export function IntegrationSystemDetail({ id }: { id: string }) {
@@ -58,22 +59,22 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
   return (
     <>
       <Breadcrumbs trail={[parent, { label: system.name }]} />
-      <div className="page-header">
-        <div>
-          <h1>{system.name}</h1>
-          <p className="lead">Integration system</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
-            <Link className="btn btn-secondary" href={`/integration-systems/${system.id}/edit`}>
-              Edit
-            </Link>
-            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
-          </div>
-        ) : null}
-      </div>
+      <PageHeader
+        title={system.name}
+        lead="Integration system"
+        actions={
+          canWrite ? (
+            <>
+              <Link className="btn btn-secondary" href={`/integration-systems/${system.id}/edit`}>
+                Edit
+              </Link>
+              <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDeleting(true)}>
+                Delete
+              </button>
+            </>
+          ) : null
+        }
+      />
 
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading" className="sr-only">

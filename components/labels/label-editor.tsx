@@ -3,11 +3,11 @@
 import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
 import { asProblemError } from "@/components/console/graphql-problem";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
@@ -155,7 +155,6 @@ function LabelDialog({
   const toast = useToast();
   const [key, setKey] = useState(label?.key ?? "");
   const [valueText, setValueText] = useState(label ? asText(label.value) : "");
-  const [saving, setSaving] = useState(false);
   const schema = schemas.get(key.trim());
   const value = parseLabelValue(valueText.trim());
 
@@ -168,24 +167,12 @@ function LabelDialog({
     if (problem) ruleErrors.value = problem;
   }
   const form = useFormErrors(FIELDS, ruleErrors);
-  const change = (field: Field, set: (value: string) => void) => (next: string) => {
-    set(next);
-    form.edited(field);
-  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    try {
-      await onSet(key.trim(), value);
-      toast.success(`Saved the label ${key.trim()}`);
-      onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+  const { saving, submit } = useFormSubmit(form, async () => {
+    await onSet(key.trim(), value);
+    toast.success(`Saved the label ${key.trim()}`);
+    onClose();
+  });
 
   return (
     <FormDialog
@@ -201,7 +188,7 @@ function LabelDialog({
           id="label-key"
           label="Key"
           value={key}
-          onChange={change("key", setKey)}
+          onChange={form.changeOf("key", setKey)}
           error={form.errorOf("key")}
           hint="Letters, digits and underscores."
           required
@@ -212,7 +199,7 @@ function LabelDialog({
         id="label-value"
         label="Value"
         value={valueText}
-        onChange={change("value", setValueText)}
+        onChange={form.changeOf("value", setValueText)}
         error={form.errorOf("value")}
         hint={
           <>

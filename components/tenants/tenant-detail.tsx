@@ -14,6 +14,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
+import { PageHeader } from "@/components/console/page-header";
 
 /** One tenant, with the applications or (second tab, `?tab=runtimes`) the runtimes registered in it. */
 export function TenantDetail({ id }: { id: string }) {
@@ -58,22 +59,22 @@ export function TenantDetail({ id }: { id: string }) {
   return (
     <>
       <Breadcrumbs trail={[parent, { label: tenant.name }]} />
-      <div className="page-header">
-        <div>
-          <h1>{tenant.name}</h1>
-          <p className="lead">Tenant</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
-              Edit
-            </button>
-            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("delete")}>
-              Delete
-            </button>
-          </div>
-        ) : null}
-      </div>
+      <PageHeader
+        title={tenant.name}
+        lead="Tenant"
+        actions={
+          canWrite ? (
+            <>
+              <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
+                Edit
+              </button>
+              <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("delete")}>
+                Delete
+              </button>
+            </>
+          ) : null
+        }
+      />
       <section className="card" aria-label="Details">
         <dl className="details-grid">
           <dt>External id</dt>

@@ -7,32 +7,37 @@ import { FormAlert } from "./form-alert";
 /**
  * A dialog around one form: the form's error above its fields, then Cancel
  * and submit. It cannot be closed while saving, so a save in flight is never
- * left without its answer.
+ * left without its answer. A dialog kept mounted while closed (to keep its
+ * opener's state) passes `open`; others are mounted only while open.
  */
 export function FormDialog({
+  open = true,
   title,
   description,
   wide,
   saving,
   formError,
   submitLabel,
+  savingLabel = "Saving…",
   onSubmit,
   onClose,
   children,
 }: {
+  open?: boolean;
   title: string;
   description?: ReactNode;
   wide?: boolean;
   saving: boolean;
   formError: string | null;
-  /** The submit button's words; "Saving…" while it runs. */
+  /** The submit button's words; `savingLabel` while it runs. */
   submitLabel: string;
+  savingLabel?: string;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onClose: () => void;
   children: ReactNode;
 }) {
   return (
-    <Dialog open wide={wide} onOpenChange={(open) => !open && !saving && onClose()} title={title} description={description}>
+    <Dialog open={open} wide={wide} onOpenChange={(open) => !open && !saving && onClose()} title={title} description={description}>
       <form onSubmit={onSubmit} noValidate aria-busy={saving}>
         <FormAlert message={formError} />
         {children}
@@ -41,7 +46,7 @@ export function FormDialog({
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : submitLabel}
+            {saving ? savingLabel : submitLabel}
           </button>
         </div>
       </form>
