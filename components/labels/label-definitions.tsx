@@ -10,7 +10,7 @@ import { asProblemError } from "@/components/console/graphql-problem";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
@@ -85,10 +85,7 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
       <DataTable
         caption="Label definitions"
         columns={columns}
-        data={error ? [] : definitions}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        {...queryRows({ loading, error, refetch }, definitions)}
         empty={<p>No label definitions yet: every label key accepts any value.</p>}
         getRowId={(row) => row.key}
       />

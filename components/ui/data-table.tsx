@@ -126,3 +126,11 @@ export function DataTable<TData>({
     </div>
   );
 }
+
+/** A table's rows and states from the query behind it: no rows after an error, which the table shows instead, with a retry. */
+export function queryRows<TData>(
+  { loading, error, refetch }: { loading: boolean; error?: Error | null; refetch: () => Promise<unknown> },
+  rows: TData[] | undefined,
+): { data: TData[]; loading: boolean; error?: Error | null; onRetry: () => void } {
+  return { data: error ? [] : (rows ?? []), loading, error, onRetry: () => void refetch() };
+}
