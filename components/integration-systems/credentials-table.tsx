@@ -4,7 +4,7 @@ import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/ui/data-table";
@@ -174,12 +174,7 @@ export function CredentialsTable({
           }
           confirmLabel="Revoke credential"
           onConfirm={async () => {
-            try {
-              if (onRevoke) await onRevoke(revoking.id);
-              else await deleteCredential({ variables: { id: revoking.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
+            await inApiWords(onRevoke ? onRevoke(revoking.id) : deleteCredential({ variables: { id: revoking.id } }));
             toast.success("Credential revoked");
           }}
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -56,11 +56,7 @@ export function DeleteIntegrationSystemDialog({
       confirmLabel="Delete integration system"
       confirmDisabled={managed === undefined || managed > 0}
       onConfirm={async () => {
-        try {
-          await deleteSystem({ variables: { id: system.id } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(deleteSystem({ variables: { id: system.id } }));
         toast.success(`Deleted ${system.name}`);
         onDeleted?.();
       }}

@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -110,11 +110,7 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
           description="Labels under this key then accept any value."
           confirmLabel="Delete label definition"
           onConfirm={async () => {
-            try {
-              await remove({ variables: { key: dialog.definition.key, deleteRelatedLabels: alsoLabels } });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
+            await inApiWords(remove({ variables: { key: dialog.definition.key, deleteRelatedLabels: alsoLabels } }));
             toast.success(`Deleted the label definition ${dialog.definition.key}`);
             void refetch();
           }}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
@@ -125,11 +125,7 @@ export function LabelEditor({
           description="Lists filtered by this label no longer show it."
           confirmLabel="Remove label"
           onConfirm={async () => {
-            try {
-              await onDelete(dialog.label.key);
-            } catch (error) {
-              throw asProblemError(error);
-            }
+            await inApiWords(onDelete(dialog.label.key));
             toast.success(`Removed the label ${dialog.label.key}`);
           }}
         />

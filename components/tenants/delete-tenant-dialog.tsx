@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -46,11 +46,7 @@ export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { i
       // Unknown count: the box decides, as the server does; known and non-zero: the box must be ticked.
       confirmDisabled={held === undefined ? !count.error : held > 0 && !cascade}
       onConfirm={async () => {
-        try {
-          await deleteTenant({ variables: { id: tenant.id, cascade } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(deleteTenant({ variables: { id: tenant.id, cascade } }));
         toast.success(`Deleted tenant ${tenant.name}`);
         onDeleted?.();
       }}

@@ -3,7 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
@@ -115,11 +115,7 @@ export function SessionsTable({
           description="That browser is signed out at its next request. Nothing else changes."
           confirmLabel="End session"
           onConfirm={async () => {
-            try {
-              await end({ variables: { id: ending.id } });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
+            await inApiWords(end({ variables: { id: ending.id } }));
             toast.success("Session ended");
           }}
         />

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/data-table-pagination";
@@ -196,11 +196,7 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
           description={confirmation.description}
           confirmLabel={confirmation.confirmLabel}
           onConfirm={async () => {
-            try {
-              await confirmation.run();
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
+            await inApiWords(confirmation.run());
           }}
         />
       ) : null}
