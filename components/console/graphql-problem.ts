@@ -34,7 +34,6 @@ export function graphqlProblem(error: unknown): GraphQLProblem {
   return { message: UNREACHABLE_MESSAGE, unreachable: true };
 }
 
-
 /** Waits for a request whose failure a dialog shows as a thrown error's message: rethrown in the API's words, not Apollo's wrapper. */
 export async function inApiWords<T>(request: Promise<T>): Promise<T> {
   try {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { Dialog } from "@/components/ui/dialog";
+import { ViewDialog } from "@/components/ui/dialog";
 import { SessionsTable } from "./sessions-table";
 import { UserSessionsDocument } from "./users.generated";
 
@@ -15,17 +15,10 @@ export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string;
   // null when the user was deleted meanwhile: no sessions left to show.
   const sessions = data?.user?.sessions ?? [];
   return (
-    <Dialog
-      open
-      onOpenChange={onOpenChange}
+    <ViewDialog
+      onClose={() => onOpenChange(false)}
       title={`Sessions of ${user.email}`}
       description="Browsers signed in as this user now. Ending one signs that browser out at its next request."
-      wide
-      footer={
-        <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)}>
-          Close
-        </button>
-      }
     >
       <SessionsTable
         caption={`Active sessions of ${user.email}`}
@@ -37,6 +30,6 @@ export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string;
         refetchQuery="UserSessions"
         ownerLabel={`${user.email}’s`}
       />
-    </Dialog>
+    </ViewDialog>
   );
 }
