@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 
 /** Outcome of posting JSON to one of the /api/auth endpoints. */
 export type PostResult =
@@ -52,10 +52,19 @@ function formatWait(seconds: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
-/** Posts a sign-in form's email and password to /api/auth/login. */
-export function postSignIn(form: HTMLFormElement): Promise<PostResult> {
-  const data = new FormData(form);
-  return postJson("/api/auth/login", { email: data.get("email"), password: data.get("password") });
+/** A sign-in form (the page's, or the dialog's when a session ends): posts its email and password to /api/auth/login, then `onSignedIn`. */
+export function useSignIn(onSignedIn: () => void) {
+  const post = useAuthPost();
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const signedIn = await post.post(
+      () => postJson("/api/auth/login", { email: form.get("email"), password: form.get("password") }),
+      (refused) => ({ message: signInProblem(refused) }),
+    );
+    if (signedIn) onSignedIn();
+  }
+  return { busy: post.busy, formError: post.formError, submit };
 }
 
 /** The state of a form that posts to /api/auth: busy while a post runs, then the server's problem, on one of the form's fields or above it. */

@@ -17,7 +17,7 @@ type Crumb = { label: string; href?: string };
 export function DetailStates<T extends { name: string }>({
   noun,
   trail,
-  query: { loading, error, onRetry },
+  query: { data, loading, error, refetch },
   object,
   gone = "deleted",
   back,
@@ -27,7 +27,8 @@ export function DetailStates<T extends { name: string }>({
   /** What the page shows, as in "Loading runtime": lower case. */
   noun: string;
   trail: Crumb[];
-  query: { loading: boolean; error: Error | undefined; onRetry: () => void };
+  /** The page's query: loading until its first answer, then its error or `object`. */
+  query: { data?: unknown; loading: boolean; error?: Error; refetch: () => Promise<unknown> };
   object: T | null | undefined;
   /** What may have happened to a missing object: "It may have been deleted, or the link is wrong." */
   gone?: string;
@@ -36,7 +37,7 @@ export function DetailStates<T extends { name: string }>({
   children: (object: T) => ReactNode;
 }) {
   const title = noun[0].toUpperCase() + noun.slice(1);
-  if (loading)
+  if (loading && !data)
     return (
       <>
         <Breadcrumbs trail={[...trail.slice(0, 1), { label: "Loading…" }]} />
@@ -49,7 +50,7 @@ export function DetailStates<T extends { name: string }>({
     return (
       <>
         <Breadcrumbs trail={[...trail, { label: title }]} />
-        <LoadError what={`this ${noun}`} error={error} onRetry={onRetry} />
+        <LoadError what={`this ${noun}`} error={error} onRetry={() => void refetch()} />
       </>
     );
   if (!object)

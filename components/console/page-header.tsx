@@ -15,3 +15,17 @@ export function PageHeader({ title, lead, actions }: { title: string; lead: Reac
     </div>
   );
 }
+
+/** A detail page's actions: Edit, and the removal (Delete, Unregister) set apart by its colour. */
+export function EditAndRemoveActions({ onEdit, removeLabel, onRemove }: { onEdit: () => void; removeLabel: string; onRemove: () => void }) {
+  return (
+    <>
+      <button type="button" className="btn btn-secondary" onClick={onEdit}>
+        Edit
+      </button>
+      <button type="button" className="btn btn-secondary btn-danger-text" onClick={onRemove}>
+        {removeLabel}
+      </button>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { SignInFields, postSignIn, signInProblem, useAuthPost } from "@/components/auth/form-parts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SignInFields, useSignIn } from "@/components/auth/form-parts";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Dialog } from "@/components/ui/dialog";
 import { activityResolutionMs, idleWarningMs } from "@/lib/session-timing";
@@ -120,18 +120,7 @@ export function SessionDialog({ email, idleTimeoutMinutes }: { email: string; id
 }
 
 function SignInDialog({ email, idle, onSignedIn }: { email: string; idle: boolean; onSignedIn: () => void }) {
-  const post = useAuthPost();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (
-      await post.post(
-        () => postSignIn(event.currentTarget),
-        (refused) => ({ message: signInProblem(refused) }),
-      )
-    )
-      onSignedIn();
-  }
+  const signIn = useSignIn(onSignedIn);
 
   return (
     <Dialog
@@ -141,12 +130,12 @@ function SignInDialog({ email, idle, onSignedIn }: { email: string; idle: boolea
       title="Sign in to continue"
       description={`${idle ? "Your session ended after a time without use." : "Your session has ended."} Sign in again: this page and what you typed stay as they are, and what you were saving is sent again.`}
     >
-      <form onSubmit={submit} noValidate data-no-unsaved-work>
-        <FormAlert message={post.formError} />
+      <form onSubmit={signIn.submit} noValidate data-no-unsaved-work>
+        <FormAlert message={signIn.formError} />
         <SignInFields idPrefix="session-" email={email} focus="password" />
         <div className="dialog-footer">
-          <button type="submit" className="btn btn-primary" disabled={post.busy}>
-            {post.busy ? "Signing in…" : "Sign in"}
+          <button type="submit" className="btn btn-primary" disabled={signIn.busy}>
+            {signIn.busy ? "Signing in…" : "Sign in"}
           </button>
         </div>
       </form>

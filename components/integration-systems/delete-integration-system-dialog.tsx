@@ -6,6 +6,7 @@ import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { DeleteIntegrationSystemDocument, IntegrationSystemDependentsDocument } from "./integration-systems.generated";
+import { evictDeleted } from "@/components/console/evict-deleted";
 
 const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);
 
@@ -30,11 +31,7 @@ export function DeleteIntegrationSystemDialog({
   const dependents = useQuery(IntegrationSystemDependentsDocument, { variables: { id: system.id }, fetchPolicy: "network-only", skip: !open });
   const [deleteSystem] = useMutation(DeleteIntegrationSystemDocument, {
     refetchQueries: ["IntegrationSystemList"],
-    update(cache, { data }) {
-      if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "IntegrationSystem", id: data.deleteIntegrationSystem.id }) });
-      cache.gc();
-    },
+    update: evictDeleted((data) => data.deleteIntegrationSystem),
   });
   const managed = dependents.data?.integrationSystem?.applications.totalCount;
   const credentials =

@@ -22,14 +22,14 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const [deleting, setDeleting] = useState(false);
-  const { data, loading, error, refetch } = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
+  const query = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
 
   return (
     <DetailStates
       noun="integration system"
       trail={[{ label: "Integration systems", href: "/integration-systems" }]}
-      query={{ loading: loading && !data, error, onRetry: () => void refetch() }}
-      object={data?.integrationSystem}
+      query={query}
+      object={query.data?.integrationSystem}
       back={{ href: "/integration-systems", label: "Back to integration systems" }}
       skeleton={
         <>
@@ -95,7 +95,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
                     OAuth2 client id and secret pairs. The secret is shown once, when generated; only its last characters are kept.
                   </p>
                 </div>
-                {canWrite ? <GenerateCredentials system={system} onGenerated={() => void refetch()} /> : null}
+                {canWrite ? <GenerateCredentials system={system} onGenerated={() => void query.refetch()} /> : null}
               </div>
               {expired || expiring ? (
                 <p className="expiry-summary" role="status">

@@ -35,7 +35,7 @@ export function ObjectDetail<Row extends ObjectRow, Obj extends ObjectOnPage, Li
         { label: "Tenants", href: "/tenants" },
         { label: tenant?.name ?? "Tenant", href: kind.listHref(tenantId) },
       ]}
-      query={{ loading: loading && !data, error, onRetry: () => void refetch() }}
+      query={{ data, loading, error, refetch }}
       object={object}
       gone="unregistered"
       back={{ href: kind.listHref(tenantId), label: "Back to the tenant" }}

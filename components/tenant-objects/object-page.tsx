@@ -8,7 +8,7 @@ import type { Credential } from "@/components/integration-systems/credentials-ta
 import { ObjectCredentials } from "./object-credentials";
 import { UnregisterDialog } from "./unregister-dialog";
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
-import { PageHeader } from "@/components/console/page-header";
+import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 
 /**
  * The loaded page of an application or a runtime: header with Edit and
@@ -61,18 +61,7 @@ export function ObjectPage({
       <PageHeader
         title={object.name}
         lead={`${title} in ${tenantName ?? "this tenant"}`}
-        actions={
-          canWrite ? (
-            <>
-              <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
-                Edit
-              </button>
-              <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("unregister")}>
-                Unregister
-              </button>
-            </>
-          ) : null
-        }
+        actions={canWrite ? <EditAndRemoveActions onEdit={() => setDialog("edit")} removeLabel="Unregister" onRemove={() => setDialog("unregister")} /> : null}
       />
       <section className="card" aria-label="Details">
         <dl className="details-grid">{details}</dl>

@@ -12,23 +12,30 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
-import { PageHeader } from "@/components/console/page-header";
+import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 import { DetailStates } from "@/components/console/detail-states";
+
+/** The tenant page's tabs, each listing one kind of what is registered in it; the first is the page's own address. */
+const TABS = [
+  { name: "applications", title: "Applications", query: "", table: (tenantId: string) => <ObjectTable kind={APPLICATION} tenantId={tenantId} /> },
+  { name: "runtimes", title: "Runtimes", query: "?tab=runtimes", table: (tenantId: string) => <ObjectTable kind={RUNTIME} tenantId={tenantId} /> },
+] as const;
 
 /** One tenant, with the applications or (second tab, `?tab=runtimes`) the runtimes registered in it. */
 export function TenantDetail({ id }: { id: string }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const tab = useSearchParams().get("tab") === "runtimes" ? "runtimes" : "applications";
+  const shown = TABS.find(({ name }) => name === tab)!;
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
-  const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
+  const query = useQuery(TenantDetailDocument, { variables: { id } });
 
   return (
     <DetailStates
       noun="tenant"
       trail={[{ label: "Tenants", href: "/tenants" }]}
-      query={{ loading: loading && !data, error, onRetry: () => void refetch() }}
-      object={data?.tenant}
+      query={query}
+      object={query.data?.tenant}
       back={{ href: "/tenants", label: "Back to tenants" }}
     >
       {(tenant) => (
@@ -36,18 +43,7 @@ export function TenantDetail({ id }: { id: string }) {
           <PageHeader
             title={tenant.name}
             lead="Tenant"
-            actions={
-              canWrite ? (
-                <>
-                  <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
-                    Edit
-                  </button>
-                  <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("delete")}>
-                    Delete
-                  </button>
-                </>
-              ) : null
-            }
+            actions={canWrite ? <EditAndRemoveActions onEdit={() => setDialog("edit")} removeLabel="Delete" onRemove={() => setDialog("delete")} /> : null}
           />
           <section className="card" aria-label="Details">
             <dl className="details-grid">
@@ -71,31 +67,21 @@ export function TenantDetail({ id }: { id: string }) {
           </section>
           {/* Tabs are links: each tab's list keeps its own search, filter and page in the URL, and a tab change starts afresh. */}
           <nav className="tabs" aria-label="Tenant contents">
-            <Link href={`/tenants/${id}`} aria-current={tab === "applications" ? "page" : undefined}>
-              Applications
-            </Link>
-            <Link href={`/tenants/${id}?tab=runtimes`} aria-current={tab === "runtimes" ? "page" : undefined}>
-              Runtimes
-            </Link>
+            {TABS.map(({ name, title, query }) => (
+              <Link key={name} href={`/tenants/${id}${query}`} aria-current={tab === name ? "page" : undefined}>
+                {title}
+              </Link>
+            ))}
             <Link className="tabs-end" href={`/tenants/${id}/label-definitions`}>
               Label definitions
             </Link>
           </nav>
-          {tab === "applications" ? (
-            <section aria-labelledby="applications-heading">
-              <h2 id="applications-heading" className="sr-only">
-                Applications
-              </h2>
-              <ObjectTable kind={APPLICATION} tenantId={tenant.id} />
-            </section>
-          ) : (
-            <section aria-labelledby="runtimes-heading">
-              <h2 id="runtimes-heading" className="sr-only">
-                Runtimes
-              </h2>
-              <ObjectTable kind={RUNTIME} tenantId={tenant.id} />
-            </section>
-          )}
+          <section key={tab} aria-labelledby={`${tab}-heading`}>
+            <h2 id={`${tab}-heading`} className="sr-only">
+              {shown.title}
+            </h2>
+            {shown.table(tenant.id)}
+          </section>
           {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
           {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
         </>
