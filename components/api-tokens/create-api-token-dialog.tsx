@@ -75,7 +75,7 @@ export function CreateApiTokenDialog({
   const scopes = chosen ?? choices;
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
-  const form = useFormErrors(FIELDS, validate(name, days, access, scopes));
+  const form = useFormErrors(FIELDS, validate(name, days, access, scopes), { touchOnBlur: true });
 
   function reset() {
     setName("");

@@ -9,9 +9,10 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
  * The error state every console form shares. A rule broken in the browser
  * shows once its field has been touched; the server's own error lands on the
  * field it names (`in.name` → `name`) until that field is edited again; any
- * other error goes above the form.
+ * other error goes above the form. With `touchOnBlur`, a field's rules show
+ * from the moment the user leaves it, typed in or not.
  */
-export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors: FieldErrors<F>) {
+export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors: FieldErrors<F>, { touchOnBlur = false }: { touchOnBlur?: boolean } = {}) {
   const [touched, setTouched] = useState<Partial<Record<F, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,12 +36,12 @@ export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors
     errorOf,
     touch,
     changeOf,
-    /** A text field's props for a field whose rules show from the moment the user leaves it. */
+    /** A text field's value, change and error (and its touch on blur, with `touchOnBlur`). */
     bind: (field: F, value: string, set: (value: string) => void) => ({
       value,
       onChange: changeOf(field, set),
-      onBlur: () => touch(field),
       error: errorOf(field),
+      ...(touchOnBlur ? { onBlur: () => touch(field) } : {}),
     }),
     edited,
     /** On submit: shows every rule error; true when the form may be sent. */

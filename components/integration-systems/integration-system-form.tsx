@@ -44,7 +44,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
   const [create] = useMutation(CreateIntegrationSystemDocument, { update: dropLists });
   const [update] = useMutation(UpdateIntegrationSystemDocument, { update: dropLists });
 
-  const form = useFormErrors(FIELDS, validate(name, description));
+  const form = useFormErrors(FIELDS, validate(name, description), { touchOnBlur: true });
   const { saving, submit } = useFormSubmit(
     form,
     async () => {
@@ -73,9 +73,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
       <TextField
         id="description"
         label="Description"
-        value={description}
-        onChange={form.changeOf("description", setDescription)}
-        error={form.errorOf("description")}
+        {...form.bind("description", description, setDescription)}
         hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
         multiline
       />

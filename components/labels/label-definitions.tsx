@@ -165,9 +165,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
         <TextField
           id="definition-key"
           label="Key"
-          value={key}
-          onChange={form.changeOf("key", setKey)}
-          error={form.errorOf("key")}
+          {...form.bind("key", key, setKey)}
           hint="The label key it governs: letters, digits and underscores."
           required
           autoFocus
@@ -176,9 +174,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
       <TextField
         id="definition-schema"
         label="JSON Schema"
-        value={schema}
-        onChange={form.changeOf("schema", setSchema)}
-        error={form.errorOf("schema")}
+        {...form.bind("schema", schema, setSchema)}
         hint={
           <>
             For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is refused.

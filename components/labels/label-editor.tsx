@@ -179,24 +179,11 @@ function LabelDialog({
       onSubmit={submit}
       onClose={onClose}
     >
-      {label ? null : (
-        <TextField
-          id="label-key"
-          label="Key"
-          value={key}
-          onChange={form.changeOf("key", setKey)}
-          error={form.errorOf("key")}
-          hint="Letters, digits and underscores."
-          required
-          autoFocus
-        />
-      )}
+      {label ? null : <TextField id="label-key" label="Key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." required autoFocus />}
       <TextField
         id="label-value"
         label="Value"
-        value={valueText}
-        onChange={form.changeOf("value", setValueText)}
-        error={form.errorOf("value")}
+        {...form.bind("value", valueText, setValueText)}
         hint={
           <>
             JSON (<code>&quot;prod&quot;</code>, <code>3</code>, <code>[&quot;a&quot;, &quot;b&quot;]</code>); other text is taken as a string.

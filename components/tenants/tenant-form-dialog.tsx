@@ -51,14 +51,12 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
       <TextField
         id="tenant-external-id"
         label="External id"
-        value={externalId}
-        onChange={form.changeOf("externalId", setExternalId)}
-        error={form.errorOf("externalId")}
+        {...form.bind("externalId", externalId, setExternalId)}
         hint={`ASCII letters, digits, '-', '_' and '.'; at most ${EXTERNAL_ID_MAX} characters; unique ignoring case.`}
         required
         autoFocus
       />
-      <TextField id="tenant-name" label="Name" value={name} onChange={form.changeOf("name", setName)} error={form.errorOf("name")} required />
+      <TextField id="tenant-name" label="Name" {...form.bind("name", name, setName)} required />
     </FormDialog>
   );
 }

@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
   const [revokeApiTokens, setRevokeApiTokens] = useState(true);
   const revokeId = useId();
   const [change] = useMutation(ChangePasswordDocument, { refetchQueries: ["MySessions"] });
-  const form = useFormErrors(FIELDS, validate(currentPassword, newPassword, repeat));
+  const form = useFormErrors(FIELDS, validate(currentPassword, newPassword, repeat), { touchOnBlur: true });
   const { saving, submit } = useFormSubmit(form, async () => {
     await change({ variables: { currentPassword, newPassword, revokeApiTokens } });
     for (const clear of [setCurrentPassword, setNewPassword, setRepeat]) clear("");

@@ -35,7 +35,7 @@ export function InviteUserDialog({
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("VIEWER");
   const [invite] = useMutation(InviteUserDocument, { fetchPolicy: "no-cache", refetchQueries: ["Users"] });
-  const form = useFormErrors(FIELDS, validate(email));
+  const form = useFormErrors(FIELDS, validate(email), { touchOnBlur: true });
   const { saving, submit } = useFormSubmit(form, async () => {
     const { data } = await invite({ variables: { in: { email: email.trim(), role } } });
     const link = data!.inviteUser;
