@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { useToast } from "@/components/ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
+import { queryRows } from "@/components/ui/data-table";
 import { ApiTokensTable } from "./api-tokens-table";
 import { ApiTokensDocument } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
@@ -56,11 +57,8 @@ export function ApiTokenList() {
       <ApiTokensTable
         caption={allUsers ? "Every user's API tokens" : "Your API tokens"}
         withOwner={allUsers}
-        apiTokens={error ? [] : (data?.apiTokens ?? [])}
+        rows={queryRows({ loading, error, refetch }, data?.apiTokens)}
         onRevoke={setRevoking}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
         empty={
           allUsers ? (
             <p>No user holds an API token.</p>

@@ -3,6 +3,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { ApiTokensTable } from "@/components/api-tokens/api-tokens-table";
+import { queryRows } from "@/components/ui/data-table";
 import { RevokeApiTokenDialog } from "@/components/api-tokens/revoke-api-token-dialog";
 import { ViewDialog } from "@/components/ui/dialog";
 import { UserApiTokensDocument } from "./users.generated";
@@ -23,10 +24,7 @@ export function UserApiTokensDialog({ user, onOpenChange }: { user: { id: string
     >
       <ApiTokensTable
         caption={`API tokens of ${user.email}`}
-        apiTokens={error ? [] : (data?.apiTokens ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        rows={queryRows({ loading, error, refetch }, data?.apiTokens)}
         onRevoke={setRevoking}
         empty={<p>This user has no API tokens.</p>}
       />

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@apollo/client/react";
 import { ViewDialog } from "@/components/ui/dialog";
+import { queryRows } from "@/components/ui/data-table";
 import { SessionsTable } from "./sessions-table";
 import { UserSessionsDocument } from "./users.generated";
 
@@ -22,10 +23,7 @@ export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string;
     >
       <SessionsTable
         caption={`Active sessions of ${user.email}`}
-        sessions={sessions}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        rows={queryRows({ loading, error, refetch }, sessions)}
         // Refetched by operation name: the active UserSessions query, with this user's id.
         refetchQuery="UserSessions"
         ownerLabel={`${user.email}’s`}
