@@ -38,7 +38,7 @@ export async function postJson(url: string, body: unknown): Promise<PostResult> 
 }
 
 /** What a refused sign-in says: a throttle in words ("wait 15 minutes") rather than the API's seconds, else the server's message. */
-export function signInProblem(result: Extract<PostResult, { ok: false }>): string {
+function signInProblem(result: Extract<PostResult, { ok: false }>): string {
   if (result.status !== 429) return result.message;
   return result.retryAfterSeconds
     ? `Too many failed sign-in attempts. Wait ${formatWait(result.retryAfterSeconds)}, then try again.`
