@@ -73,15 +73,16 @@ export function ApiTokenList() {
           )
         }
       />
-      <CreateApiTokenDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreated={(token) => {
-          setCreating(false);
-          setCreated(token);
-          void refetch();
-        }}
-      />
+      {creating ? (
+        <CreateApiTokenDialog
+          onClose={() => setCreating(false)}
+          onCreated={(token) => {
+            setCreating(false);
+            setCreated(token);
+            void refetch();
+          }}
+        />
+      ) : null}
       {created ? (
         <ApiTokenRevealDialog
           created={created}

@@ -54,15 +54,7 @@ function expiryHint(days: string, now = Date.now()): string {
  * token itself, so the mutation bypasses the Apollo cache and the token goes
  * straight to the caller's state (`onCreated`), which shows it once.
  */
-export function CreateApiTokenDialog({
-  open,
-  onOpenChange,
-  onCreated,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onCreated: (created: { token: string; name: string }) => void;
-}) {
+export function CreateApiTokenDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (created: { token: string; name: string }) => void }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState(DEFAULT_EXPIRY_DAYS);
   const isAdmin = useCanWrite();
@@ -71,19 +63,11 @@ export function CreateApiTokenDialog({
   const [access, setAccess] = useState<Access>(defaultAccess);
   // null: all of the choices, until the user unticks one.
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const choices = useQuery(TokenScopeChoicesDocument, { skip: !open }).data?.viewer?.scopes ?? [];
+  const choices = useQuery(TokenScopeChoicesDocument).data?.viewer?.scopes ?? [];
   const scopes = chosen ?? choices;
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
   const form = useFormErrors(FIELDS, validate(name, days, access, scopes), { touchOnBlur: true });
-
-  function reset() {
-    setName("");
-    setDays(DEFAULT_EXPIRY_DAYS);
-    setAccess(defaultAccess);
-    setChosen(null);
-    form.reset();
-  }
 
   const { saving, submit } = useFormSubmit(form, async () => {
     const { data } = await create({
@@ -95,13 +79,11 @@ export function CreateApiTokenDialog({
       },
     });
     const created = data!.createApiToken;
-    reset();
     onCreated({ token: created.token, name: created.apiToken.name });
   });
 
   return (
     <FormDialog
-      open={open}
       title="Create API token"
       description="The token acts as you, within your role, for scripts and automation that call the GraphQL API."
       saving={saving}
@@ -109,10 +91,7 @@ export function CreateApiTokenDialog({
       submitLabel="Create token"
       savingLabel="Creating…"
       onSubmit={submit}
-      onClose={() => {
-        reset();
-        onOpenChange(false);
-      }}
+      onClose={onClose}
     >
       <TextField
         id="api-token-name"

@@ -7,11 +7,10 @@ import { FormAlert } from "./form-alert";
 /**
  * A dialog around one form: the form's error above its fields, then Cancel
  * and submit. It cannot be closed while saving, so a save in flight is never
- * left without its answer. A dialog kept mounted while closed (to keep its
- * opener's state) passes `open`; others are mounted only while open.
+ * left without its answer. It is open while mounted: its opener mounts it
+ * to open it, so every opening starts from a fresh form.
  */
 export function FormDialog({
-  open = true,
   title,
   description,
   wide,
@@ -23,7 +22,6 @@ export function FormDialog({
   onClose,
   children,
 }: {
-  open?: boolean;
   title: string;
   description?: ReactNode;
   wide?: boolean;
@@ -37,7 +35,7 @@ export function FormDialog({
   children: ReactNode;
 }) {
   return (
-    <Dialog open={open} wide={wide} onOpenChange={(open) => !open && !saving && onClose()} title={title} description={description}>
+    <Dialog open wide={wide} onOpenChange={(open) => !open && !saving && onClose()} title={title} description={description}>
       <form onSubmit={onSubmit} noValidate aria-busy={saving}>
         <FormAlert message={formError} />
         {children}

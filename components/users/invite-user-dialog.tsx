@@ -23,15 +23,7 @@ function validate(email: string): FieldErrors<Field> {
  * lets the person choose their password. The answer holds the link, so the
  * mutation bypasses the Apollo cache and the link goes straight to `onInvited`.
  */
-export function InviteUserDialog({
-  open,
-  onOpenChange,
-  onInvited,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onInvited: (link: PasswordLinkShown) => void;
-}) {
+export function InviteUserDialog({ onClose, onInvited }: { onClose: () => void; onInvited: (link: PasswordLinkShown) => void }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("VIEWER");
   const [invite] = useMutation(InviteUserDocument, { fetchPolicy: "no-cache", refetchQueries: ["Users"] });
@@ -39,19 +31,11 @@ export function InviteUserDialog({
   const { saving, submit } = useFormSubmit(form, async () => {
     const { data } = await invite({ variables: { in: { email: email.trim(), role } } });
     const link = data!.inviteUser;
-    reset();
     onInvited({ url: link.url, expiresAt: link.expiresAt, email: link.user.email, kind: "invitation" });
   });
 
-  function reset() {
-    setEmail("");
-    setRole("VIEWER");
-    form.reset();
-  }
-
   return (
     <FormDialog
-      open={open}
       title="Invite user"
       description="They get a one-time link to choose their own password. You send it to them."
       saving={saving}
@@ -59,10 +43,7 @@ export function InviteUserDialog({
       submitLabel="Invite"
       savingLabel="Inviting…"
       onSubmit={submit}
-      onClose={() => {
-        reset();
-        onOpenChange(false);
-      }}
+      onClose={onClose}
     >
       <TextField
         id="invite-email"

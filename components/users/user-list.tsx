@@ -176,14 +176,15 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="users" />
-      <InviteUserDialog
-        open={inviting}
-        onOpenChange={setInviting}
-        onInvited={(shown) => {
-          setInviting(false);
-          setLink(shown);
-        }}
-      />
+      {inviting ? (
+        <InviteUserDialog
+          onClose={() => setInviting(false)}
+          onInvited={(shown) => {
+            setInviting(false);
+            setLink(shown);
+          }}
+        />
+      ) : null}
       {action?.kind === "role" ? <ChangeRoleDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "delete" ? <DeleteUserDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "sessions" ? <UserSessionsDialog user={action.user} onOpenChange={close} /> : null}
