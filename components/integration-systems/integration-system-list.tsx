@@ -6,13 +6,11 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { DataTable, queryRows } from "@/components/ui/data-table";
-import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
-import { lastUsedColumn } from "@/components/ui/data-table-columns";
+import { actionsColumn, createdColumn, lastUsedColumn, sortable } from "@/components/ui/data-table-columns";
 import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
 import { PageJump, usePageNumber } from "./page-jump";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
-import { Timestamp } from "@/components/ui/timestamp";
 import { urlSorting, useListUrlState } from "@/components/ui/use-list-url-state";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { IntegrationSystemListDocument, type IntegrationSystemListQuery } from "./integration-systems.generated";
@@ -67,12 +65,7 @@ export function IntegrationSystemList() {
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
-      {
-        id: "name",
-        accessorKey: "name",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
-        cell: ({ row }) => <NameCell system={row.original} />,
-      },
+      sortable<Row>({ id: "name", cell: ({ row }) => <NameCell system={row.original} /> }, "Name"),
       {
         id: "description",
         accessorKey: "description",
@@ -90,41 +83,29 @@ export function IntegrationSystemList() {
         cell: ({ row }) => row.original.auths.length,
       },
       { ...lastUsedColumn<Row>(), meta: { hideOnMobile: true } },
-      {
-        id: "createdAt",
-        accessorKey: "createdAt",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
-      },
-      {
-        id: "actions",
-        enableSorting: false,
-        header: () => <span className="sr-only">Actions</span>,
-        meta: { className: "cell-actions" },
-        cell: ({ row }) => (
-          <div className="row-actions">
-            <Link className="btn btn-ghost btn-small action-open" href={`/integration-systems/${row.original.id}`} aria-label={`Open ${row.original.name}`}>
-              Open
-            </Link>
-            {canWrite ? (
-              <>
-                <Link className="btn btn-ghost btn-small" href={`/integration-systems/${row.original.id}/edit`} aria-label={`Edit ${row.original.name}`}>
-                  Edit
-                </Link>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small btn-danger-text"
-                  aria-label={`Delete ${row.original.name}`}
-                  onClick={() => setDeleting({ id: row.original.id, name: row.original.name, credentialCount: row.original.auths.length })}
-                >
-                  Delete
-                </button>
-              </>
-            ) : null}
-          </div>
-        ),
-      },
+      sortable(createdColumn<Row>(), "Created"),
+      actionsColumn<Row>((system) => (
+        <div className="row-actions">
+          <Link className="btn btn-ghost btn-small action-open" href={`/integration-systems/${system.id}`} aria-label={`Open ${system.name}`}>
+            Open
+          </Link>
+          {canWrite ? (
+            <>
+              <Link className="btn btn-ghost btn-small" href={`/integration-systems/${system.id}/edit`} aria-label={`Edit ${system.name}`}>
+                Edit
+              </Link>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger-text"
+                aria-label={`Delete ${system.name}`}
+                onClick={() => setDeleting({ id: system.id, name: system.name, credentialCount: system.auths.length })}
+              >
+                Delete
+              </button>
+            </>
+          ) : null}
+        </div>
+      )),
     ],
     [canWrite],
   );

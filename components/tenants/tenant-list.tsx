@@ -6,9 +6,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { DataTable, queryRows } from "@/components/ui/data-table";
-import { actionsColumn } from "@/components/ui/data-table-columns";
-import { Timestamp } from "@/components/ui/timestamp";
-import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
+import { actionsColumn, createdColumn, sortable } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
 import { RowActions } from "@/components/ui/row-actions";
@@ -42,29 +40,19 @@ export function TenantList() {
 
   const columns = useMemo<ColumnDef<Tenant>[]>(
     () => [
-      {
-        id: "name",
-        accessorKey: "name",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
-        cell: ({ row }) => (
-          <Link className="row-title" href={`/tenants/${row.original.id}`}>
-            {row.original.name}
-          </Link>
-        ),
-      },
-      {
-        id: "externalId",
-        accessorKey: "externalId",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="External id" />,
-        cell: ({ row }) => <code>{row.original.externalId}</code>,
-      },
-      {
-        id: "createdAt",
-        accessorKey: "createdAt",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
-      },
+      sortable<Tenant>(
+        {
+          id: "name",
+          cell: ({ row }) => (
+            <Link className="row-title" href={`/tenants/${row.original.id}`}>
+              {row.original.name}
+            </Link>
+          ),
+        },
+        "Name",
+      ),
+      sortable<Tenant>({ id: "externalId", cell: ({ row }) => <code>{row.original.externalId}</code> }, "External id"),
+      sortable(createdColumn<Tenant>(), "Created"),
       actionsColumn<Tenant>((item) =>
         canWrite ? (
           <RowActions
