@@ -12,6 +12,7 @@ import { ApiTokensTable } from "./api-tokens-table";
 import { ApiTokensDocument } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
+import { CountToolbar } from "@/components/ui/data-table-toolbar";
 
 /**
  * The signed-in user's API tokens, or an admin's view of every user's. The API returns them all at once (a person
@@ -48,12 +49,9 @@ export function ApiTokenList() {
           </Link>
         </nav>
       ) : null}
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {data ? `${data.apiTokens.length} ${data.apiTokens.length === 1 ? "token" : "tokens"}` : null}
-        </span>
-        <div className="toolbar-actions">{createButton}</div>
-      </div>
+      <CountToolbar count={data?.apiTokens.length} noun="token">
+        {createButton}
+      </CountToolbar>
       <ApiTokensTable
         caption={allUsers ? "Every user's API tokens" : "Your API tokens"}
         withOwner={allUsers}

@@ -20,7 +20,7 @@ export function DetailStates<T extends { name: string }>({
   query: { data, loading, error, refetch },
   object,
   gone = "deleted",
-  back,
+  back = { href: trail[0].href ?? "/", label: `Back to ${trail[0].label.toLowerCase()}` },
   skeleton = <span className="skeleton" />,
   children,
 }: {
@@ -32,7 +32,8 @@ export function DetailStates<T extends { name: string }>({
   object: T | null | undefined;
   /** What may have happened to a missing object: "It may have been deleted, or the link is wrong." */
   gone?: string;
-  back: { href: string; label: string };
+  /** The not-found page's way back; by default to the first crumb's list ("Back to tenants"). */
+  back?: { href: string; label: string };
   skeleton?: ReactNode;
   children: (object: T) => ReactNode;
 }) {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { GenerateCredentials } from "./generate-credentials-dialog";
@@ -30,7 +30,6 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
       trail={[{ label: "Integration systems", href: "/integration-systems" }]}
       query={query}
       object={query.data?.integrationSystem}
-      back={{ href: "/integration-systems", label: "Back to integration systems" }}
       skeleton={
         <>
           <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
@@ -71,14 +70,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
                 </dd>
                 <dt>Description</dt>
                 <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
-                <dt>Created</dt>
-                <dd>
-                  <Timestamp iso={system.createdAt} />
-                </dd>
-                <dt>Updated</dt>
-                <dd>
-                  <Timestamp iso={system.updatedAt} />
-                </dd>
+                <CreatedAndUpdated object={system} />
               </dl>
               {canWrite ? (
                 <p className="card-footer-link">

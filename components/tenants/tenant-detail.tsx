@@ -8,7 +8,7 @@ import { APPLICATION } from "@/components/tenant-objects/kinds/application";
 import { RUNTIME } from "@/components/tenant-objects/kinds/runtime";
 import { ObjectTable } from "@/components/tenant-objects/object-table";
 import { useCanWrite } from "@/components/console/console-providers";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
@@ -31,13 +31,7 @@ export function TenantDetail({ id }: { id: string }) {
   const query = useQuery(TenantDetailDocument, { variables: { id } });
 
   return (
-    <DetailStates
-      noun="tenant"
-      trail={[{ label: "Tenants", href: "/tenants" }]}
-      query={query}
-      object={query.data?.tenant}
-      back={{ href: "/tenants", label: "Back to tenants" }}
-    >
+    <DetailStates noun="tenant" trail={[{ label: "Tenants", href: "/tenants" }]} query={query} object={query.data?.tenant}>
       {(tenant) => (
         <>
           <PageHeader
@@ -55,14 +49,7 @@ export function TenantDetail({ id }: { id: string }) {
               <dd>
                 <code>{tenant.id}</code>
               </dd>
-              <dt>Created</dt>
-              <dd>
-                <Timestamp iso={tenant.createdAt} />
-              </dd>
-              <dt>Updated</dt>
-              <dd>
-                <Timestamp iso={tenant.updatedAt} />
-              </dd>
+              <CreatedAndUpdated object={tenant} />
             </dl>
           </section>
           {/* Tabs are links: each tab's list keeps its own search, filter and page in the URL, and a tab change starts afresh. */}

@@ -21,6 +21,7 @@ import { ROLE_WORDS } from "./role-field";
 import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
 import { EndAllSessionsDocument, ResendInvitationDocument, RevokeInvitationDocument, UsersDocument, type UsersQuery } from "./users.generated";
+import { CountToolbar } from "@/components/ui/data-table-toolbar";
 
 type Row = UsersQuery["userPage"]["data"][number];
 type Action = { kind: "role" | "reset" | "sessions" | "endSessions" | "apiTokens" | "delete" | "resendInvitation" | "revokeInvitation"; user: Row };
@@ -162,12 +163,9 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
 
   return (
     <>
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {page ? `${page.totalCount} ${page.totalCount === 1 ? "user" : "users"}` : null}
-        </span>
-        <div className="toolbar-actions">{inviteButton}</div>
-      </div>
+      <CountToolbar count={page?.totalCount} noun="user">
+        {inviteButton}
+      </CountToolbar>
       <DataTable
         caption="Console users"
         columns={columns}
