@@ -16,7 +16,7 @@ import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
-import { LABEL_KEY, schemaTextProblem } from "./schema-check";
+import { labelKeyProblem, schemaTextProblem } from "./schema-check";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { PageHeader } from "@/components/console/page-header";
 
@@ -137,7 +137,8 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   const [update] = useMutation(UpdateLabelDefinitionDocument, { context });
 
   const ruleErrors: FieldErrors<Field> = {};
-  if (!LABEL_KEY.test(key.trim())) ruleErrors.key = "A key is 1-256 letters, digits and underscores";
+  const keyProblem = labelKeyProblem(key);
+  if (keyProblem) ruleErrors.key = keyProblem;
   const schemaError = schemaTextProblem(schema);
   if (schemaError) ruleErrors.schema = schemaError;
   const form = useFormErrors(FIELDS, ruleErrors);

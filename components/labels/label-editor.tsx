@@ -15,7 +15,7 @@ import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { LabelDefinitionsDocument } from "./labels.generated";
-import { LABEL_KEY, labelValueProblem, parseLabelValue } from "./schema-check";
+import { labelKeyProblem, labelValueProblem, parseLabelValue } from "./schema-check";
 import { FormDialog } from "@/components/ui/form-dialog";
 
 /** Labels the server keeps itself (an integration system's managed applications). */
@@ -155,7 +155,8 @@ function LabelDialog({
   const value = parseLabelValue(valueText.trim());
 
   const ruleErrors: FieldErrors<Field> = {};
-  if (!LABEL_KEY.test(key.trim())) ruleErrors.key = "A key is 1-256 letters, digits and underscores";
+  const keyProblem = labelKeyProblem(key);
+  if (keyProblem) ruleErrors.key = keyProblem;
   else if (READ_ONLY_KEYS.has(key.trim())) ruleErrors.key = `The label "${key.trim()}" is read-only: the server keeps it`;
   if (!valueText.trim()) ruleErrors.value = "Enter a value";
   else {
