@@ -18,6 +18,15 @@ function ringAt(start = Date.now()) {
   return { clock, ring: new KeyRing(app.db, TTL, () => clock.now) };
 }
 
+/** A token signed now by a ring on a moving clock, and its check as of that clock (`check` overrides the expected issuer or audience). */
+async function signedToken() {
+  await ensureSigningKey(app.db);
+  const { clock, ring } = ringAt();
+  const token = await sign(ring, clock.now);
+  const verify = (check: Partial<typeof expected> = {}) => verifyAccessTokenSignature(ring, token, { ...expected, ...check, now: clock.now });
+  return { clock, ring, token, verify };
+}
+
 async function sign(ring: KeyRing, now: number) {
   const issuedAt = Math.floor(now / 1000);
   const { token } = await signAccessToken(ring, {
@@ -159,10 +168,7 @@ test("tokens are signed with node:crypto on the thread pool and are the JWS jose
 });
 
 test("a token whose signature verified once is still checked on every use for its issuer, audience, expiry and key", async () => {
-  await ensureSigningKey(app.db);
-  const { clock, ring } = ringAt();
-  const token = await sign(ring, clock.now);
-  const verify = (check: Partial<typeof expected> = {}) => verifyAccessTokenSignature(ring, token, { ...expected, ...check, now: clock.now });
+  const { clock, ring, token, verify } = await signedToken();
   assert.equal((await verify()).ok, true);
   assert.equal((await verify()).ok, true, "and again, from the verified signature");
   assert.deepEqual(await verify({ issuer: "http://elsewhere.test" }), { ok: false, reason: `the access token's "iss" claim is not accepted` });
@@ -180,10 +186,7 @@ test("a token whose signature verified once is still checked on every use for it
 });
 
 test("a token taken from the verified-token cache is refused for another audience, and for an iat in the future", async () => {
-  await ensureSigningKey(app.db);
-  const { clock, ring } = ringAt();
-  const token = await sign(ring, clock.now);
-  const verify = (check: Partial<typeof expected> = {}) => verifyAccessTokenSignature(ring, token, { ...expected, ...check, now: clock.now });
+  const { clock, verify } = await signedToken();
   // Each refusal below comes straight after a success, so the token is in the cache and only the recheck can refuse it.
   assert.equal((await verify()).ok, true);
   assert.deepEqual(await verify({ audience: "http://compass.test/other" }), { ok: false, reason: `the access token's "aud" claim is not accepted` });

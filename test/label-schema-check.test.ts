@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { labelValueProblem, schemaTextProblem } from "@/components/labels/schema-check";
+import { labelKeyProblem, labelValueProblem, schemaTextProblem } from "@/components/labels/schema-check";
+import { checkLabelKey } from "@/domain/labels/label-rules";
 
 const ATTACKS: [string, object, unknown][] = [
   ["pattern", { type: "string", maxLength: 63, pattern: "^([a-z0-9]+-?)+$" }, `${"a".repeat(26)}_`],
@@ -39,4 +40,21 @@ test("the console's schema check says at once when a pattern cannot run on the l
   assert.match(schemaTextProblem(JSON.stringify({ type: "string", pattern: "^(?=a)" })) ?? "", /cannot be used/);
   assert.match(schemaTextProblem(JSON.stringify({ anyOf: [{ patternProperties: { "(a)\\1": true } }] })) ?? "", /cannot be used/);
   assert.equal(schemaTextProblem(JSON.stringify({ type: "string", maxLength: 9, pattern: "^[a-z]+$", enum: [{ pattern: "(?=" }] })), null);
+});
+
+test("the console's label key rule, shared by the label and the label definition dialogs, is the server's", () => {
+  const serverAccepts = (key: string) => {
+    try {
+      checkLabelKey(key, "key");
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const key of ["env", "a_1", "X", "_", "x".repeat(256), "", "a-b", "a b", "x".repeat(257), "ключ", "a.b", "é"]) {
+    assert.equal(labelKeyProblem(key) === null, serverAccepts(key), JSON.stringify(key));
+  }
+  // Typed with spaces around it, a key is checked as it is sent: trimmed.
+  assert.equal(labelKeyProblem("  env "), null);
+  assert.equal(labelKeyProblem("a-b"), "A key is 1-256 letters, digits and underscores");
 });

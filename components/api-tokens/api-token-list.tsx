@@ -7,10 +7,12 @@ import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { useToast } from "@/components/ui/toast";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
+import { queryRows } from "@/components/ui/data-table";
 import { ApiTokensTable } from "./api-tokens-table";
 import { ApiTokensDocument } from "./api-tokens.generated";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 import { RevokeApiTokenDialog } from "./revoke-api-token-dialog";
+import { CountToolbar } from "@/components/ui/data-table-toolbar";
 
 /**
  * The signed-in user's API tokens, or an admin's view of every user's. The API returns them all at once (a person
@@ -47,20 +49,14 @@ export function ApiTokenList() {
           </Link>
         </nav>
       ) : null}
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {data ? `${data.apiTokens.length} ${data.apiTokens.length === 1 ? "token" : "tokens"}` : null}
-        </span>
-        <div className="toolbar-actions">{createButton}</div>
-      </div>
+      <CountToolbar count={data?.apiTokens.length} noun="token">
+        {createButton}
+      </CountToolbar>
       <ApiTokensTable
         caption={allUsers ? "Every user's API tokens" : "Your API tokens"}
         withOwner={allUsers}
-        apiTokens={error ? [] : (data?.apiTokens ?? [])}
+        rows={queryRows({ loading, error, refetch }, data?.apiTokens)}
         onRevoke={setRevoking}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
         empty={
           allUsers ? (
             <p>No user holds an API token.</p>
@@ -75,15 +71,16 @@ export function ApiTokenList() {
           )
         }
       />
-      <CreateApiTokenDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreated={(token) => {
-          setCreating(false);
-          setCreated(token);
-          void refetch();
-        }}
-      />
+      {creating ? (
+        <CreateApiTokenDialog
+          onClose={() => setCreating(false)}
+          onCreated={(token) => {
+            setCreating(false);
+            setCreated(token);
+            void refetch();
+          }}
+        />
+      ) : null}
       {created ? (
         <ApiTokenRevealDialog
           created={created}

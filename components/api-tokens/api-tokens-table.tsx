@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { type ReactNode, useMemo } from "react";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type QueryRows } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -42,20 +42,15 @@ const MARKS = { expired: ["badge-danger", "Expired"], expiring: ["badge-warning"
  */
 export function ApiTokensTable({
   caption,
-  apiTokens,
-  loading,
-  error,
-  onRetry,
+  rows,
   onRevoke,
   empty,
   withOwner = false,
 }: {
   withOwner?: boolean;
   caption: string;
-  apiTokens: ApiTokenRow[];
-  loading: boolean;
-  error?: Error | null;
-  onRetry: () => void;
+  /** The tokens, from the query behind the table (`queryRows`). */
+  rows: QueryRows<ApiTokenRow>;
   onRevoke: (token: { id: string; name: string }) => void;
   empty: ReactNode;
 }) {
@@ -122,16 +117,5 @@ export function ApiTokensTable({
       )),
     ];
   }, [onRevoke, withOwner]);
-  return (
-    <DataTable
-      caption={caption}
-      columns={columns}
-      data={apiTokens}
-      loading={loading}
-      error={error}
-      onRetry={onRetry}
-      empty={empty}
-      getRowId={(row) => row.id}
-    />
-  );
+  return <DataTable caption={caption} columns={columns} {...rows} empty={empty} getRowId={(row) => row.id} />;
 }

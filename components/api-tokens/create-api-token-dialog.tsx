@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "@/lib/api-token-rules";
 import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "@/lib/credential-rules";
 import { lengthOf } from "@/lib/names";
-import { FormAlert } from "@/components/ui/form-alert";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
-import { Dialog } from "@/components/ui/dialog";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { TextField } from "@/components/ui/text-field";
 import { useCanWrite } from "@/components/console/console-providers";
@@ -39,8 +38,6 @@ function validate(name: string, days: string, access: Access, scopes: readonly s
   return errors;
 }
 
-const FORM_ID = "create-api-token";
-
 /** New tokens expire after 30 days unless the user says otherwise: a forgotten token should not work for ever. */
 const DEFAULT_EXPIRY_DAYS = "30";
 
@@ -57,15 +54,7 @@ function expiryHint(days: string, now = Date.now()): string {
  * token itself, so the mutation bypasses the Apollo cache and the token goes
  * straight to the caller's state (`onCreated`), which shows it once.
  */
-export function CreateApiTokenDialog({
-  open,
-  onOpenChange,
-  onCreated,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onCreated: (created: { token: string; name: string }) => void;
-}) {
+export function CreateApiTokenDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (created: { token: string; name: string }) => void }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState(DEFAULT_EXPIRY_DAYS);
   const isAdmin = useCanWrite();
@@ -74,128 +63,85 @@ export function CreateApiTokenDialog({
   const [access, setAccess] = useState<Access>(defaultAccess);
   // null: all of the choices, until the user unticks one.
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const choices = useQuery(TokenScopeChoicesDocument, { skip: !open }).data?.viewer?.scopes ?? [];
+  const choices = useQuery(TokenScopeChoicesDocument).data?.viewer?.scopes ?? [];
   const scopes = chosen ?? choices;
-  const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateApiTokenDocument, { fetchPolicy: "no-cache" });
 
-  const form = useFormErrors(FIELDS, validate(name, days, access, scopes));
+  const form = useFormErrors(FIELDS, validate(name, days, access, scopes), { touchOnBlur: true });
 
-  function change(field: Field, value: string) {
-    (field === "name" ? setName : setDays)(value);
-    form.edited(field);
-  }
-
-  function reset() {
-    setName("");
-    setDays(DEFAULT_EXPIRY_DAYS);
-    setAccess(defaultAccess);
-    setChosen(null);
-    form.reset();
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    try {
-      const { data } = await create({
-        variables: {
-          name: name.trim(),
-          expiresInDays: parseDays(days),
-          readOnly: access === "readOnly" || null,
-          scopes: access === "scopes" ? scopes : null,
-        },
-      });
-      const created = data!.createApiToken;
-      reset();
-      onCreated({ token: created.token, name: created.apiToken.name });
-    } catch (error) {
-      form.showProblem(error);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, submit } = useFormSubmit(form, async () => {
+    const { data } = await create({
+      variables: {
+        name: name.trim(),
+        expiresInDays: parseDays(days),
+        readOnly: access === "readOnly" || null,
+        scopes: access === "scopes" ? scopes : null,
+      },
+    });
+    const created = data!.createApiToken;
+    onCreated({ token: created.token, name: created.apiToken.name });
+  });
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (saving) return;
-        if (!next) reset();
-        onOpenChange(next);
-      }}
+    <FormDialog
       title="Create API token"
       description="The token acts as you, within your role, for scripts and automation that call the GraphQL API."
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={saving}>
-            Cancel
-          </button>
-          <button type="submit" form={FORM_ID} className="btn btn-primary" disabled={saving}>
-            {saving ? "Creating…" : "Create token"}
-          </button>
-        </>
-      }
+      saving={saving}
+      formError={form.formError}
+      submitLabel="Create token"
+      savingLabel="Creating…"
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form id={FORM_ID} onSubmit={submit} noValidate aria-busy={saving}>
-        <FormAlert message={form.formError} />
-        <TextField
-          id="api-token-name"
-          label="Name"
-          value={name}
-          onChange={(value) => change("name", value)}
-          onBlur={() => form.touch("name")}
-          error={form.errorOf("name")}
-          hint={`What uses it, e.g. “nightly export”. ${lengthOf(name.trim())} / ${API_TOKEN_NAME_MAX} characters.`}
-          required
-          autoFocus
-        />
-        <TextField
-          id="api-token-expiry"
-          label="Expires after (days)"
-          value={days}
-          onChange={(value) => change("expiresInDays", value)}
-          onBlur={() => form.touch("expiresInDays")}
-          error={form.errorOf("expiresInDays")}
-          hint={<span aria-live="polite">{expiryHint(days)}</span>}
-          inputMode="numeric"
-        />
-        <fieldset className="field" aria-describedby={form.errorOf("readOnly") ? "api-token-access-error" : undefined}>
-          <legend>Access</legend>
-          {(Object.keys(ACCESS_WORDS) as Access[])
-            .filter((choice) => isAdmin || choice !== "all")
-            .map((choice) => (
-              <label key={choice} className="radio-option">
-                <input type="radio" name="api-token-access" value={choice} checked={access === choice} onChange={() => setAccess(choice)} />
-                <span>
-                  <strong>{ACCESS_WORDS[choice].label}</strong>: {ACCESS_WORDS[choice].description}
-                </span>
-              </label>
-            ))}
-          {form.errorOf("readOnly") ? (
-            <span id="api-token-access-error" className="field-error">
-              {form.errorOf("readOnly")}
-            </span>
-          ) : null}
-        </fieldset>
-        {access === "scopes" ? (
-          <>
-            <ScopeChecklist
-              id="api-token-scopes"
-              legend="Scopes"
-              hint="Never more than your role allows at the time of each call. At least one."
-              choices={choices}
-              chosen={chosen}
-              onChange={(next) => {
-                setChosen(next);
-                form.edited("scopes");
-              }}
-            />
-            {form.errorOf("scopes") ? <span className="field-error">{form.errorOf("scopes")}</span> : null}
-          </>
+      <TextField
+        id="api-token-name"
+        label="Name"
+        {...form.bind("name", name, setName)}
+        hint={`What uses it, e.g. “nightly export”. ${lengthOf(name.trim())} / ${API_TOKEN_NAME_MAX} characters.`}
+        required
+        autoFocus
+      />
+      <TextField
+        id="api-token-expiry"
+        label="Expires after (days)"
+        {...form.bind("expiresInDays", days, setDays)}
+        hint={<span aria-live="polite">{expiryHint(days)}</span>}
+        inputMode="numeric"
+      />
+      <fieldset className="field" aria-describedby={form.errorOf("readOnly") ? "api-token-access-error" : undefined}>
+        <legend>Access</legend>
+        {(Object.keys(ACCESS_WORDS) as Access[])
+          .filter((choice) => isAdmin || choice !== "all")
+          .map((choice) => (
+            <label key={choice} className="radio-option">
+              <input type="radio" name="api-token-access" value={choice} checked={access === choice} onChange={() => setAccess(choice)} />
+              <span>
+                <strong>{ACCESS_WORDS[choice].label}</strong>: {ACCESS_WORDS[choice].description}
+              </span>
+            </label>
+          ))}
+        {form.errorOf("readOnly") ? (
+          <span id="api-token-access-error" className="field-error">
+            {form.errorOf("readOnly")}
+          </span>
         ) : null}
-      </form>
-    </Dialog>
+      </fieldset>
+      {access === "scopes" ? (
+        <>
+          <ScopeChecklist
+            id="api-token-scopes"
+            legend="Scopes"
+            hint="Never more than your role allows at the time of each call. At least one."
+            choices={choices}
+            chosen={chosen}
+            onChange={(next) => {
+              setChosen(next);
+              form.edited("scopes");
+            }}
+          />
+          {form.errorOf("scopes") ? <span className="field-error">{form.errorOf("scopes")}</span> : null}
+        </>
+      ) : null}
+    </FormDialog>
   );
 }

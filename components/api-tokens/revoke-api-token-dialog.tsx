@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { RevokeApiTokenDocument } from "./api-tokens.generated";
@@ -30,11 +30,7 @@ export function RevokeApiTokenDialog({
       description="Scripts and applications using this token stop working at once. This cannot be undone."
       confirmLabel="Revoke token"
       onConfirm={async () => {
-        try {
-          await revoke({ variables: { id: apiToken.id } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(revoke({ variables: { id: apiToken.id } }));
         toast.success(`Revoked ${apiToken.name}`);
       }}
     />

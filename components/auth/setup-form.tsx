@@ -1,78 +1,41 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { postJson } from "./form-parts";
+import type { FormEvent } from "react";
+import { NewPasswordFields, passwordMismatch, postJson, useAuthPost } from "./form-parts";
 import { FormAlert } from "@/components/ui/form-alert";
-
-type FieldErrors = Partial<Record<"email" | "password", string>>;
 
 /** Creates the first admin from a one-time setup link, then signs them in. */
 export function SetupForm({ token, passwordMin }: { token: string; passwordMin: number }) {
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const post = useAuthPost<"email" | "password">();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const mismatch = passwordMismatch(event.currentTarget);
+    if (mismatch) return post.refuse("password", mismatch);
     const form = new FormData(event.currentTarget);
-    const password = String(form.get("password") ?? "");
-    if (password !== form.get("confirm")) {
-      setFieldErrors({ password: "The passwords do not match" });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    const result = await postJson("/api/auth/setup", { token, email: form.get("email"), password });
-    if (result.ok) {
-      window.location.assign("/");
-      return;
-    }
-    const { message, field } = result;
-    if (field === "setup.email") setFieldErrors({ email: message });
-    else if (field === "setup.password") setFieldErrors({ password: message });
-    else setError(message);
-    setBusy(false);
+    const sent = await post.post(
+      () => postJson("/api/auth/setup", { token, email: form.get("email"), password: form.get("password") }),
+      ({ message, field }) => ({ message, field: field === "setup.email" ? "email" : field === "setup.password" ? "password" : undefined }),
+    );
+    if (sent) window.location.assign("/");
   }
 
+  const emailError = post.errorOf("email");
   return (
     <form onSubmit={submit} noValidate>
-      <FormAlert message={error} />
+      <FormAlert message={post.formError} />
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required aria-describedby="email-error" />
-        {fieldErrors.email && (
+        {emailError && (
           <span id="email-error" className="field-error">
-            {fieldErrors.email}
+            {emailError}
           </span>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={passwordMin}
-          aria-describedby="password-hint password-error"
-        />
-        <span id="password-hint" className="hint">
-          At least {passwordMin} characters.
-        </span>
-        {fieldErrors.password && (
-          <span id="password-error" className="field-error">
-            {fieldErrors.password}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="confirm">Repeat password</label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
-      </div>
-      <button className="button" type="submit" disabled={busy}>
-        {busy ? "Creating…" : "Create admin and sign in"}
+      <NewPasswordFields label="Password" min={passwordMin} error={post.errorOf("password")} />
+      <button className="button" type="submit" disabled={post.busy}>
+        {post.busy ? "Creating…" : "Create admin and sign in"}
       </button>
     </form>
   );

@@ -34,7 +34,11 @@ export function graphqlProblem(error: unknown): GraphQLProblem {
   return { message: UNREACHABLE_MESSAGE, unreachable: true };
 }
 
-/** For dialogs that show a thrown error's message: the API's words, not Apollo's wrapper. */
-export function asProblemError(error: unknown): Error {
-  return new Error(graphqlProblem(error).message);
+/** Waits for a request whose failure a dialog shows as a thrown error's message: rethrown in the API's words, not Apollo's wrapper. */
+export async function inApiWords<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw new Error(graphqlProblem(error).message);
+  }
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { postJson, signInProblem } from "@/components/auth/form-parts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SignInFields, useSignIn } from "@/components/auth/form-parts";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Dialog } from "@/components/ui/dialog";
 import { activityResolutionMs, idleWarningMs } from "@/lib/session-timing";
@@ -120,19 +120,7 @@ export function SessionDialog({ email, idleTimeoutMinutes }: { email: string; id
 }
 
 function SignInDialog({ email, idle, onSignedIn }: { email: string; idle: boolean; onSignedIn: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/api/auth/login", { email: form.get("email"), password: form.get("password") });
-    setBusy(false);
-    if (result.ok) onSignedIn();
-    else setError(signInProblem(result));
-  }
+  const signIn = useSignIn(onSignedIn);
 
   return (
     <Dialog
@@ -142,19 +130,12 @@ function SignInDialog({ email, idle, onSignedIn }: { email: string; idle: boolea
       title="Sign in to continue"
       description={`${idle ? "Your session ended after a time without use." : "Your session has ended."} Sign in again: this page and what you typed stay as they are, and what you were saving is sent again.`}
     >
-      <form onSubmit={submit} noValidate data-no-unsaved-work>
-        <FormAlert message={error} />
-        <div className="field">
-          <label htmlFor="session-email">Email</label>
-          <input id="session-email" name="email" type="email" autoComplete="username" defaultValue={email} required />
-        </div>
-        <div className="field">
-          <label htmlFor="session-password">Password</label>
-          <input id="session-password" name="password" type="password" autoComplete="current-password" required autoFocus />
-        </div>
+      <form onSubmit={signIn.submit} noValidate data-no-unsaved-work>
+        <FormAlert message={signIn.formError} />
+        <SignInFields idPrefix="session-" email={email} focus="password" />
         <div className="dialog-footer">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
+          <button type="submit" className="btn btn-primary" disabled={signIn.busy}>
+            {signIn.busy ? "Signing in…" : "Sign in"}
           </button>
         </div>
       </form>

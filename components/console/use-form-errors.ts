@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { graphqlProblem } from "./graphql-problem";
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -9,23 +9,41 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
  * The error state every console form shares. A rule broken in the browser
  * shows once its field has been touched; the server's own error lands on the
  * field it names (`in.name` → `name`) until that field is edited again; any
- * other error goes above the form.
+ * other error goes above the form. With `touchOnBlur`, a field's rules show
+ * from the moment the user leaves it, typed in or not.
  */
-export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors: FieldErrors<F>) {
+export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors: FieldErrors<F>, { touchOnBlur = false }: { touchOnBlur?: boolean } = {}) {
   const [touched, setTouched] = useState<Partial<Record<F, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   const touch = (field: F) => setTouched((current) => ({ ...current, [field]: true }));
+  /** The user changed the field: its rules apply from now on, and the server's old verdict no longer does. */
+  const edited = (field: F) => {
+    touch(field);
+    setServerErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  const errorOf = (field: F) => serverErrors[field] ?? (touched[field] ? ruleErrors[field] : undefined);
+  /** An onChange for a field's input: keeps the value and marks the field as edited. */
+  const changeOf =
+    <V = string>(field: F, set: (value: V) => void) =>
+    (value: V) => {
+      set(value);
+      edited(field);
+    };
   return {
     formError,
-    errorOf: (field: F) => serverErrors[field] ?? (touched[field] ? ruleErrors[field] : undefined),
+    errorOf,
     touch,
-    /** The user changed the field: its rules apply from now on, and the server's old verdict no longer does. */
-    edited(field: F) {
-      touch(field);
-      setServerErrors((current) => ({ ...current, [field]: undefined }));
-    },
+    changeOf,
+    /** A text field's value, change and error (and its touch on blur, with `touchOnBlur`). */
+    bind: (field: F, value: string, set: (value: string) => void) => ({
+      value,
+      onChange: changeOf(field, set),
+      error: errorOf(field),
+      ...(touchOnBlur ? { onBlur: () => touch(field) } : {}),
+    }),
+    edited,
     /** On submit: shows every rule error; true when the form may be sent. */
     validateAll(): boolean {
       setTouched(Object.fromEntries(fields.map((field) => [field, true])) as Record<F, boolean>);
@@ -45,4 +63,32 @@ export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors
       setFormError(null);
     },
   };
+}
+
+/**
+ * The save cycle every console form shares: on submit, check the rules, then
+ * `send`; on failure the problem lands on its field or above the form, and
+ * the form stays as it was for another try. `saving` is true while it runs,
+ * and after success too when the form `leavesOnSuccess` (its page changes):
+ * until it is gone, a second click cannot send it twice.
+ */
+export function useFormSubmit(
+  form: { validateAll(): boolean; showProblem(error: unknown): void },
+  send: () => Promise<void>,
+  { leavesOnSuccess = false }: { leavesOnSuccess?: boolean } = {},
+) {
+  const [saving, setSaving] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validateAll()) return;
+    setSaving(true);
+    try {
+      await send();
+      if (!leavesOnSuccess) setSaving(false);
+    } catch (error) {
+      form.showProblem(error);
+      setSaving(false);
+    }
+  }
+  return { saving, submit };
 }

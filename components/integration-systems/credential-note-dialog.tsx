@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useId, useState } from "react";
+import { type ChangeEvent, type FormEvent, useId, useState } from "react";
 import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rules";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
 import { SetCredentialNoteDocument } from "./integration-system-detail.generated";
 
@@ -42,22 +43,10 @@ export function CredentialNoteDialog({ credential, onOpenChange }: { credential:
       }
     >
       <form onSubmit={submit}>
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormAlert message={error} />
         <div className="field">
           <label htmlFor={inputId}>Note</label>
-          <input
-            id={inputId}
-            value={note}
-            maxLength={CREDENTIAL_NOTE_MAX}
-            placeholder="prod cluster, CI, …"
-            aria-invalid={problem ? true : undefined}
-            autoFocus
-            onChange={(event) => setNote(event.target.value)}
-          />
+          <input id={inputId} {...noteInputProps(note, setNote, !!problem)} autoFocus />
           <span className="hint">At most {CREDENTIAL_NOTE_MAX} characters.</span>
         </div>
         <div className="dialog-footer">
@@ -71,4 +60,15 @@ export function CredentialNoteDialog({ credential, onOpenChange }: { credential:
       </form>
     </Dialog>
   );
+}
+
+/** The props of a credential's note input ("prod cluster", "CI"), held to the server's length. */
+export function noteInputProps(value: string, onChange: (value: string) => void, invalid: boolean) {
+  return {
+    value,
+    maxLength: CREDENTIAL_NOTE_MAX,
+    placeholder: "prod cluster, CI, …",
+    "aria-invalid": invalid ? true : undefined,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value),
+  };
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/ui/data-table";
@@ -15,6 +15,7 @@ import { formatDateTime, formatRelative } from "@/components/ui/format";
 import { useToast } from "@/components/ui/toast";
 import { CredentialNoteDialog } from "./credential-note-dialog";
 import { DeleteCredentialDocument } from "./integration-system-detail.generated";
+import { evictDeleted } from "@/components/console/evict-deleted";
 
 /** What the table shows of any credential (an integration system's, an application's or a runtime's). */
 export interface Credential {
@@ -52,12 +53,8 @@ export function CredentialsTable({
   const [revoking, setRevoking] = useState<Credential | null>(null);
   const [noting, setNoting] = useState<Credential | null>(null);
   const [deleteCredential] = useMutation(DeleteCredentialDocument, {
-    update(cache, { data }) {
-      if (!data) return;
-      // The answer is a SystemAuth interface: its __typename (IntSysSystemAuth) names the cached object, not the interface's name.
-      cache.evict({ id: cache.identify(data.deleteSystemAuthForIntegrationSystem) });
-      cache.gc();
-    },
+    // The answer is a SystemAuth interface: its __typename (IntSysSystemAuth) names the cached object, not the interface's name.
+    update: evictDeleted((data) => data.deleteSystemAuthForIntegrationSystem),
   });
 
   const columns = useMemo<ColumnDef<Credential>[]>(
@@ -174,12 +171,7 @@ export function CredentialsTable({
           }
           confirmLabel="Revoke credential"
           onConfirm={async () => {
-            try {
-              if (onRevoke) await onRevoke(revoking.id);
-              else await deleteCredential({ variables: { id: revoking.id } });
-            } catch (error) {
-              throw asProblemError(error);
-            }
+            await inApiWords(onRevoke ? onRevoke(revoking.id) : deleteCredential({ variables: { id: revoking.id } }));
             toast.success("Credential revoked");
           }}
         />

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { DeleteIntegrationSystemDocument, IntegrationSystemDependentsDocument } from "./integration-systems.generated";
+import { evictDeleted } from "@/components/console/evict-deleted";
 
 const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);
 
@@ -30,11 +31,7 @@ export function DeleteIntegrationSystemDialog({
   const dependents = useQuery(IntegrationSystemDependentsDocument, { variables: { id: system.id }, fetchPolicy: "network-only", skip: !open });
   const [deleteSystem] = useMutation(DeleteIntegrationSystemDocument, {
     refetchQueries: ["IntegrationSystemList"],
-    update(cache, { data }) {
-      if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "IntegrationSystem", id: data.deleteIntegrationSystem.id }) });
-      cache.gc();
-    },
+    update: evictDeleted((data) => data.deleteIntegrationSystem),
   });
   const managed = dependents.data?.integrationSystem?.applications.totalCount;
   const credentials =
@@ -56,11 +53,7 @@ export function DeleteIntegrationSystemDialog({
       confirmLabel="Delete integration system"
       confirmDisabled={managed === undefined || managed > 0}
       onConfirm={async () => {
-        try {
-          await deleteSystem({ variables: { id: system.id } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(deleteSystem({ variables: { id: system.id } }));
         toast.success(`Deleted ${system.name}`);
         onDeleted?.();
       }}

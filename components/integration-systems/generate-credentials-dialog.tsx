@@ -1,10 +1,12 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
-import { CREDENTIAL_NOTE_MAX, credentialNoteProblem } from "@/lib/credential-rules";
+import { credentialNoteProblem } from "@/lib/credential-rules";
 import { type FormEvent, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { noteInputProps } from "./credential-note-dialog";
 import { ScopeChecklist } from "@/components/ui/scope-checklist";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
 import { ConfirmSecretStoredDocument, CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
@@ -75,11 +77,7 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
         description={`A new client id and secret for ${system.name}. Its other credentials keep working, so you can rotate without downtime.`}
       >
         <form onSubmit={submit}>
-          {error ? (
-            <div className="alert" role="alert">
-              {error}
-            </div>
-          ) : null}
+          <FormAlert message={error} />
           <ScopeChecklist
             id={`${selectId}-scopes`}
             legend="Scopes"
@@ -93,14 +91,7 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
             <label htmlFor={noteId}>
               Note <span className="optional">(optional)</span>
             </label>
-            <input
-              id={noteId}
-              value={note}
-              maxLength={CREDENTIAL_NOTE_MAX}
-              placeholder="prod cluster, CI, …"
-              aria-invalid={noteProblem ? true : undefined}
-              onChange={(event) => setNote(event.target.value)}
-            />
+            <input id={noteId} {...noteInputProps(note, setNote, !!noteProblem)} />
           </div>
           <div className="field">
             <label htmlFor={selectId}>Expires</label>

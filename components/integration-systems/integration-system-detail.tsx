@@ -5,150 +5,131 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { Breadcrumbs } from "@/components/console/breadcrumbs";
-import { LoadError } from "@/components/console/load-error";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { GenerateCredentials } from "./generate-credentials-dialog";
 import { IntegrationSystemDetailDocument } from "./integration-system-detail.generated";
-import { NotFound } from "./not-found";
 import { SystemApplications } from "./system-applications";
 import { TokenEndpoints } from "./token-endpoints";
 import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
+import { PageHeader } from "@/components/console/page-header";
+import { DetailStates } from "@/components/console/detail-states";
 
 /** One integration system: its fields, its credentials, and what can be done with them. */
 export function IntegrationSystemDetail({ id }: { id: string }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const [deleting, setDeleting] = useState(false);
-  const { data, loading, error, refetch } = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
-
-  const parent = { label: "Integration systems", href: "/integration-systems" };
-  if (loading && !data)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
-        <div className="card" role="status" aria-busy="true" aria-label="Loading integration system">
-          <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
-          <span className="skeleton" style={{ marginTop: "1rem" }} />
-        </div>
-      </>
-    );
-  if (error)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Integration system" }]} />
-        <LoadError what="this integration system" error={error} onRetry={() => void refetch()} />
-      </>
-    );
-  const system = data?.integrationSystem;
-  if (!system)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Not found" }]} />
-        <NotFound />
-      </>
-    );
-
-  const expired = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expired").length;
-  const expiring = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expiring").length;
+  const query = useQuery(IntegrationSystemDetailDocument, { variables: { id } });
 
   return (
-    <>
-      <Breadcrumbs trail={[parent, { label: system.name }]} />
-      <div className="page-header">
-        <div>
-          <h1>{system.name}</h1>
-          <p className="lead">Integration system</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
-            <Link className="btn btn-secondary" href={`/integration-systems/${system.id}/edit`}>
-              Edit
-            </Link>
-            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
-          </div>
-        ) : null}
-      </div>
+    <DetailStates
+      noun="integration system"
+      trail={[{ label: "Integration systems", href: "/integration-systems" }]}
+      query={query}
+      object={query.data?.integrationSystem}
+      skeleton={
+        <>
+          <span className="skeleton" style={{ width: "40%", height: "1.4rem" }} />
+          <span className="skeleton" style={{ marginTop: "1rem" }} />
+        </>
+      }
+    >
+      {(system) => {
+        const expired = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expired").length;
+        const expiring = system.auths.filter((auth) => expiryState(auth.expiresAt) === "expiring").length;
+        return (
+          <>
+            <PageHeader
+              title={system.name}
+              lead="Integration system"
+              actions={
+                canWrite ? (
+                  <>
+                    <Link className="btn btn-secondary" href={`/integration-systems/${system.id}/edit`}>
+                      Edit
+                    </Link>
+                    <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDeleting(true)}>
+                      Delete
+                    </button>
+                  </>
+                ) : null
+              }
+            />
 
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading" className="sr-only">
-          Details
-        </h2>
-        <dl className="details-grid">
-          <dt>ID</dt>
-          <dd>
-            <code>{system.id}</code>
-          </dd>
-          <dt>Description</dt>
-          <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
-          <dt>Created</dt>
-          <dd>
-            <Timestamp iso={system.createdAt} />
-          </dd>
-          <dt>Updated</dt>
-          <dd>
-            <Timestamp iso={system.updatedAt} />
-          </dd>
-        </dl>
-        {canWrite ? (
-          <p className="card-footer-link">
-            <Link href={`/audit-log?object=${system.id}`}>View its history in the audit log</Link>
-          </p>
-        ) : null}
-      </section>
+            <section className="card" aria-labelledby="details-heading">
+              <h2 id="details-heading" className="sr-only">
+                Details
+              </h2>
+              <dl className="details-grid">
+                <dt>ID</dt>
+                <dd>
+                  <code>{system.id}</code>
+                </dd>
+                <dt>Description</dt>
+                <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
+                <CreatedAndUpdated object={system} />
+              </dl>
+              {canWrite ? (
+                <p className="card-footer-link">
+                  <Link href={`/audit-log?object=${system.id}`}>View its history in the audit log</Link>
+                </p>
+              ) : null}
+            </section>
 
-      <section className="section" aria-labelledby="credentials-heading">
-        <div className="section-header">
-          <div>
-            <h2 id="credentials-heading">Client credentials</h2>
-            <p className="muted section-lead">
-              OAuth2 client id and secret pairs. The secret is shown once, when generated; only its last characters are kept.
-            </p>
-          </div>
-          {canWrite ? <GenerateCredentials system={system} onGenerated={() => void refetch()} /> : null}
-        </div>
-        {expired || expiring ? (
-          <p className="expiry-summary" role="status">
-            {expired ? <span className="badge badge-danger">{plural(expired, "credential")} expired</span> : null}{" "}
-            {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring within 7 days</span> : null} Generate a new one and
-            switch the client over before revoking the old one.
-          </p>
-        ) : null}
-        <CredentialsTable
-          credentials={system.auths}
-          empty={
-            <p>
-              <strong>No credentials yet.</strong> {canWrite ? "Generate credentials to let this system fetch access tokens." : "An admin can generate them."}
-            </p>
-          }
-        />
-      </section>
+            <section className="section" aria-labelledby="credentials-heading">
+              <div className="section-header">
+                <div>
+                  <h2 id="credentials-heading">Client credentials</h2>
+                  <p className="muted section-lead">
+                    OAuth2 client id and secret pairs. The secret is shown once, when generated; only its last characters are kept.
+                  </p>
+                </div>
+                {canWrite ? <GenerateCredentials system={system} onGenerated={() => void query.refetch()} /> : null}
+              </div>
+              {expired || expiring ? (
+                <p className="expiry-summary" role="status">
+                  {expired ? <span className="badge badge-danger">{plural(expired, "credential")} expired</span> : null}{" "}
+                  {expiring ? <span className="badge badge-warning">{plural(expiring, "credential")} expiring within 7 days</span> : null} Generate a new one
+                  and switch the client over before revoking the old one.
+                </p>
+              ) : null}
+              <CredentialsTable
+                credentials={system.auths}
+                empty={
+                  <p>
+                    <strong>No credentials yet.</strong>{" "}
+                    {canWrite ? "Generate credentials to let this system fetch access tokens." : "An admin can generate them."}
+                  </p>
+                }
+              />
+            </section>
 
-      <TokenEndpoints />
+            <TokenEndpoints />
 
-      <section className="section" aria-labelledby="applications-heading">
-        <div className="section-header">
-          <div>
-            <h2 id="applications-heading">Applications</h2>
-            <p className="muted section-lead">What this system manages, in every tenant. A system with applications cannot be deleted.</p>
-          </div>
-        </div>
-        <SystemApplications systemId={system.id} />
-      </section>
+            <section className="section" aria-labelledby="applications-heading">
+              <div className="section-header">
+                <div>
+                  <h2 id="applications-heading">Applications</h2>
+                  <p className="muted section-lead">What this system manages, in every tenant. A system with applications cannot be deleted.</p>
+                </div>
+              </div>
+              <SystemApplications systemId={system.id} />
+            </section>
 
-      {deleting ? (
-        <DeleteIntegrationSystemDialog
-          system={{ id: system.id, name: system.name, credentialCount: system.auths.length }}
-          open
-          onOpenChange={(open) => !open && setDeleting(false)}
-          onDeleted={() => router.push("/integration-systems")}
-        />
-      ) : null}
-    </>
+            {deleting ? (
+              <DeleteIntegrationSystemDialog
+                system={{ id: system.id, name: system.name, credentialCount: system.auths.length }}
+                open
+                onOpenChange={(open) => !open && setDeleting(false)}
+                onDeleted={() => router.push("/integration-systems")}
+              />
+            ) : null}
+          </>
+        );
+      }}
+    </DetailStates>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
+import type { ApolloCache } from "@apollo/client";
 import { useMutation } from "@apollo/client/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -34,46 +35,28 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
   const toast = useToast();
   const [name, setName] = useState(system?.name ?? "");
   const [description, setDescription] = useState(system?.description ?? "");
-  const [saving, setSaving] = useState(false);
+  // Lists are ordered and paged on the server, and a rename can move a row in a list sorted by name:
+  // drop them, so the next visit fetches every row in its place.
+  const dropLists = (cache: ApolloCache) => {
+    cache.evict({ id: "ROOT_QUERY", fieldName: "integrationSystems" });
+    cache.gc();
+  };
+  const [create] = useMutation(CreateIntegrationSystemDocument, { update: dropLists });
+  const [update] = useMutation(UpdateIntegrationSystemDocument, { update: dropLists });
 
-  const [create] = useMutation(CreateIntegrationSystemDocument, {
-    // Lists are ordered and paged on the server: drop them so the next visit fetches the new row in place.
-    update: (cache) => {
-      cache.evict({ id: "ROOT_QUERY", fieldName: "integrationSystems" });
-      cache.gc();
-    },
-  });
-  const [update] = useMutation(UpdateIntegrationSystemDocument, {
-    // A rename can move the row in a list sorted by name.
-    update: (cache) => {
-      cache.evict({ id: "ROOT_QUERY", fieldName: "integrationSystems" });
-      cache.gc();
-    },
-  });
-
-  const form = useFormErrors(FIELDS, validate(name, description));
-
-  function change(field: Field, value: string) {
-    (field === "name" ? setName : setDescription)(value);
-    form.edited(field);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    const input = { name: name.trim(), description: description.trim() || null };
-    try {
+  const form = useFormErrors(FIELDS, validate(name, description), { touchOnBlur: true });
+  const { saving, submit } = useFormSubmit(
+    form,
+    async () => {
+      const input = { name: name.trim(), description: description.trim() || null };
       const id = system
         ? (await update({ variables: { id: system.id, in: input } })).data!.updateIntegrationSystem.id
         : (await create({ variables: { in: input } })).data!.createIntegrationSystem.id;
       toast.success(system ? `Saved ${input.name}` : `Created ${input.name}`);
       router.push(`/integration-systems/${id}`);
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+    },
+    { leavesOnSuccess: true },
+  );
 
   const cancelHref = system ? `/integration-systems/${system.id}` : "/integration-systems";
   return (
@@ -82,10 +65,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
       <TextField
         id="name"
         label="Name"
-        value={name}
-        onChange={(value) => change("name", value)}
-        onBlur={() => form.touch("name")}
-        error={form.errorOf("name")}
+        {...form.bind("name", name, setName)}
         hint={`Letters, digits, spaces, '-', '_' and '.'; starts with a letter or digit; at most ${NAME_MAX} characters; unique ignoring case.`}
         required
         autoFocus
@@ -93,9 +73,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
       <TextField
         id="description"
         label="Description"
-        value={description}
-        onChange={(value) => change("description", value)}
-        error={form.errorOf("description")}
+        {...form.bind("description", description, setDescription)}
         hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
         multiline
       />

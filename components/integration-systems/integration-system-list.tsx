@@ -1,19 +1,17 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { DataTable } from "@/components/ui/data-table";
-import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
-import { lastUsedColumn } from "@/components/ui/data-table-columns";
+import { DataTable, queryRows } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn, lastUsedColumn, sortable } from "@/components/ui/data-table-columns";
 import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
 import { PageJump, usePageNumber } from "./page-jump";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
-import { Timestamp } from "@/components/ui/timestamp";
-import { useListUrlState } from "@/components/ui/use-list-url-state";
+import { urlSorting, useListUrlState } from "@/components/ui/use-list-url-state";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
 import { IntegrationSystemListDocument, type IntegrationSystemListQuery } from "./integration-systems.generated";
 
@@ -22,7 +20,6 @@ type Row = IntegrationSystemListQuery["integrationSystems"]["data"][number];
 const SORT_FIELDS = ["NAME", "CREATED_AT"] as const;
 // Table column ids are the API's order fields, so sorting maps one to one.
 const COLUMN_FOR_FIELD = { NAME: "name", CREATED_AT: "createdAt" } as const;
-const FIELD_FOR_COLUMN: Record<string, (typeof SORT_FIELDS)[number]> = { name: "NAME", createdAt: "CREATED_AT" };
 
 const FILTERS = [
   { value: "NO_CREDENTIALS", label: "Without credentials" },
@@ -66,18 +63,9 @@ export function IntegrationSystemList() {
   // Keep the previous page on screen while the next one loads, instead of flashing the skeleton.
   const page = (data ?? previousData)?.integrationSystems;
 
-  const sorting: SortingState = list.sort
-    ? [{ id: COLUMN_FOR_FIELD[list.sort.field as keyof typeof COLUMN_FOR_FIELD], desc: list.sort.direction === "DESC" }]
-    : [];
-
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
-      {
-        id: "name",
-        accessorKey: "name",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
-        cell: ({ row }) => <NameCell system={row.original} />,
-      },
+      sortable<Row>({ id: "name", cell: ({ row }) => <NameCell system={row.original} /> }, "Name"),
       {
         id: "description",
         accessorKey: "description",
@@ -95,41 +83,29 @@ export function IntegrationSystemList() {
         cell: ({ row }) => row.original.auths.length,
       },
       { ...lastUsedColumn<Row>(), meta: { hideOnMobile: true } },
-      {
-        id: "createdAt",
-        accessorKey: "createdAt",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
-      },
-      {
-        id: "actions",
-        enableSorting: false,
-        header: () => <span className="sr-only">Actions</span>,
-        meta: { className: "cell-actions" },
-        cell: ({ row }) => (
-          <div className="row-actions">
-            <Link className="btn btn-ghost btn-small action-open" href={`/integration-systems/${row.original.id}`} aria-label={`Open ${row.original.name}`}>
-              Open
-            </Link>
-            {canWrite ? (
-              <>
-                <Link className="btn btn-ghost btn-small" href={`/integration-systems/${row.original.id}/edit`} aria-label={`Edit ${row.original.name}`}>
-                  Edit
-                </Link>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small btn-danger-text"
-                  aria-label={`Delete ${row.original.name}`}
-                  onClick={() => setDeleting({ id: row.original.id, name: row.original.name, credentialCount: row.original.auths.length })}
-                >
-                  Delete
-                </button>
-              </>
-            ) : null}
-          </div>
-        ),
-      },
+      sortable(createdColumn<Row>(), "Created"),
+      actionsColumn<Row>((system) => (
+        <div className="row-actions">
+          <Link className="btn btn-ghost btn-small action-open" href={`/integration-systems/${system.id}`} aria-label={`Open ${system.name}`}>
+            Open
+          </Link>
+          {canWrite ? (
+            <>
+              <Link className="btn btn-ghost btn-small" href={`/integration-systems/${system.id}/edit`} aria-label={`Edit ${system.name}`}>
+                Edit
+              </Link>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger-text"
+                aria-label={`Delete ${system.name}`}
+                onClick={() => setDeleting({ id: system.id, name: system.name, credentialCount: system.auths.length })}
+              >
+                Delete
+              </button>
+            </>
+          ) : null}
+        </div>
+      )),
     ],
     [canWrite],
   );
@@ -179,16 +155,9 @@ export function IntegrationSystemList() {
       <DataTable
         caption="Integration systems"
         columns={columns}
-        data={error ? [] : (page?.data ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        {...queryRows({ loading, error, refetch }, page?.data)}
         empty={emptyState}
-        sorting={sorting}
-        onSortingChange={(updater) => {
-          const next = typeof updater === "function" ? updater(sorting) : updater;
-          if (next[0]) list.setSort({ field: FIELD_FOR_COLUMN[next[0].id], direction: next[0].desc ? "DESC" : "ASC" });
-        }}
+        {...urlSorting(list, COLUMN_FOR_FIELD)}
         getRowId={(row) => row.id}
       />
       <PageJump list={list} paging={paging} page={page} idPrefix="systems" />

@@ -1,8 +1,7 @@
 "use client";
 
-import { toTop } from "@/components/ui/data-table-pagination";
+import { PageSizeSelect, toTop } from "@/components/ui/data-table-pagination";
 import { type FormEvent, useState } from "react";
-import { PAGE_SIZES } from "@/components/ui/use-list-url-state";
 
 /** How far the server walks keys for a page number (MAX_SKIP_PAGES in the API): pages 1 to 51 are reachable by number. */
 const MAX_SKIP_PAGES = 50;
@@ -86,16 +85,7 @@ export function PageJump({
 
   return (
     <nav className="pagination" aria-label="Pagination" data-no-unsaved-work>
-      <div className="page-size">
-        <label htmlFor={`${idPrefix}-page-size`}>Rows per page</label>
-        <select id={`${idPrefix}-page-size`} value={list.pageSize} onChange={(event) => list.setPageSize(Number(event.target.value))}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeSelect idPrefix={idPrefix} pageSize={list.pageSize} onChange={list.setPageSize} />
       <span className="page-status" aria-live="polite">
         Page {current ?? "…"}
         {pageCount === null ? "" : ` of ${pageCount}`}

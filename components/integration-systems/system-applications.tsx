@@ -4,7 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, queryRows } from "@/components/ui/data-table";
 import { createdColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
@@ -45,10 +45,7 @@ export function SystemApplications({ systemId }: { systemId: string }) {
       <DataTable
         caption="Applications it manages"
         columns={columns}
-        data={error ? [] : (page?.data ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        {...queryRows({ loading, error, refetch }, page?.data)}
         empty={<p>It manages no applications yet. It registers them in a tenant with its own access token and the tenant header.</p>}
         getRowId={(row) => row.id}
       />

@@ -2,22 +2,23 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { type FormEvent, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { inApiWords } from "@/components/console/graphql-problem";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
-import { LABEL_KEY, schemaTextProblem } from "./schema-check";
+import { labelKeyProblem, schemaTextProblem } from "./schema-check";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { PageHeader } from "@/components/console/page-header";
 
 interface Definition {
   key: string;
@@ -70,26 +71,21 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
   return (
     <>
       <Breadcrumbs trail={[{ label: "Tenants", href: "/tenants" }, { label: tenantName, href: `/tenants/${tenantId}` }, { label: "Label definitions" }]} />
-      <div className="page-header">
-        <div>
-          <h1>Label definitions</h1>
-          <p className="lead">Each key&apos;s JSON Schema: every label set under the key, on an application or a runtime of {tenantName}, must satisfy it.</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
+      <PageHeader
+        title="Label definitions"
+        lead={`Each key's JSON Schema: every label set under the key, on an application or a runtime of ${tenantName}, must satisfy it.`}
+        actions={
+          canWrite ? (
             <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
               Create label definition
             </button>
-          </div>
-        ) : null}
-      </div>
+          ) : null
+        }
+      />
       <DataTable
         caption="Label definitions"
         columns={columns}
-        data={error ? [] : definitions}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        {...queryRows({ loading, error, refetch }, definitions)}
         empty={<p>No label definitions yet: every label key accepts any value.</p>}
         getRowId={(row) => row.key}
       />
@@ -114,11 +110,7 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
           description="Labels under this key then accept any value."
           confirmLabel="Delete label definition"
           onConfirm={async () => {
-            try {
-              await remove({ variables: { key: dialog.definition.key, deleteRelatedLabels: alsoLabels } });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
+            await inApiWords(remove({ variables: { key: dialog.definition.key, deleteRelatedLabels: alsoLabels } }));
             toast.success(`Deleted the label definition ${dialog.definition.key}`);
             void refetch();
           }}
@@ -141,36 +133,24 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   const context = inTenant(tenantId);
   const [key, setKey] = useState(definition?.key ?? "");
   const [schema, setSchema] = useState(pretty(definition?.schema ?? null));
-  const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateLabelDefinitionDocument, { context });
   const [update] = useMutation(UpdateLabelDefinitionDocument, { context });
 
   const ruleErrors: FieldErrors<Field> = {};
-  if (!LABEL_KEY.test(key.trim())) ruleErrors.key = "A key is 1-256 letters, digits and underscores";
+  const keyProblem = labelKeyProblem(key);
+  if (keyProblem) ruleErrors.key = keyProblem;
   const schemaError = schemaTextProblem(schema);
   if (schemaError) ruleErrors.schema = schemaError;
   const form = useFormErrors(FIELDS, ruleErrors);
-  const change = (field: Field, set: (value: string) => void) => (value: string) => {
-    set(value);
-    form.edited(field);
-  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
+  const { saving, submit } = useFormSubmit(form, async () => {
     const input = { key: key.trim(), schema: schema.trim() || null };
-    try {
-      if (definition) await update({ variables: { in: input } });
-      else await create({ variables: { in: input } });
-      toast.success(`Saved the label definition ${input.key}`);
-      onSaved();
-      onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+    if (definition) await update({ variables: { in: input } });
+    else await create({ variables: { in: input } });
+    toast.success(`Saved the label definition ${input.key}`);
+    onSaved();
+    onClose();
+  });
 
   return (
     <FormDialog
@@ -186,9 +166,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
         <TextField
           id="definition-key"
           label="Key"
-          value={key}
-          onChange={change("key", setKey)}
-          error={form.errorOf("key")}
+          {...form.bind("key", key, setKey)}
           hint="The label key it governs: letters, digits and underscores."
           required
           autoFocus
@@ -197,9 +175,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
       <TextField
         id="definition-schema"
         label="JSON Schema"
-        value={schema}
-        onChange={change("schema", setSchema)}
-        error={form.errorOf("schema")}
+        {...form.bind("schema", schema, setSchema)}
         hint={
           <>
             For example <code>{'{"type": "string", "enum": ["dev", "prod"]}'}</code>. Empty: any value. A change that labels already set would break is refused.

@@ -3,11 +3,11 @@
 import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
-import { asProblemError } from "@/components/console/graphql-problem";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { inApiWords } from "@/components/console/graphql-problem";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
@@ -15,7 +15,7 @@ import { RowActions } from "@/components/ui/row-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { LabelDefinitionsDocument } from "./labels.generated";
-import { LABEL_KEY, labelValueProblem, parseLabelValue } from "./schema-check";
+import { labelKeyProblem, labelValueProblem, parseLabelValue } from "./schema-check";
 import { FormDialog } from "@/components/ui/form-dialog";
 
 /** Labels the server keeps itself (an integration system's managed applications). */
@@ -125,11 +125,7 @@ export function LabelEditor({
           description="Lists filtered by this label no longer show it."
           confirmLabel="Remove label"
           onConfirm={async () => {
-            try {
-              await onDelete(dialog.label.key);
-            } catch (error) {
-              throw asProblemError(error);
-            }
+            await inApiWords(onDelete(dialog.label.key));
             toast.success(`Removed the label ${dialog.label.key}`);
           }}
         />
@@ -155,12 +151,12 @@ function LabelDialog({
   const toast = useToast();
   const [key, setKey] = useState(label?.key ?? "");
   const [valueText, setValueText] = useState(label ? asText(label.value) : "");
-  const [saving, setSaving] = useState(false);
   const schema = schemas.get(key.trim());
   const value = parseLabelValue(valueText.trim());
 
   const ruleErrors: FieldErrors<Field> = {};
-  if (!LABEL_KEY.test(key.trim())) ruleErrors.key = "A key is 1-256 letters, digits and underscores";
+  const keyProblem = labelKeyProblem(key);
+  if (keyProblem) ruleErrors.key = keyProblem;
   else if (READ_ONLY_KEYS.has(key.trim())) ruleErrors.key = `The label "${key.trim()}" is read-only: the server keeps it`;
   if (!valueText.trim()) ruleErrors.value = "Enter a value";
   else {
@@ -168,24 +164,12 @@ function LabelDialog({
     if (problem) ruleErrors.value = problem;
   }
   const form = useFormErrors(FIELDS, ruleErrors);
-  const change = (field: Field, set: (value: string) => void) => (next: string) => {
-    set(next);
-    form.edited(field);
-  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    try {
-      await onSet(key.trim(), value);
-      toast.success(`Saved the label ${key.trim()}`);
-      onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+  const { saving, submit } = useFormSubmit(form, async () => {
+    await onSet(key.trim(), value);
+    toast.success(`Saved the label ${key.trim()}`);
+    onClose();
+  });
 
   return (
     <FormDialog
@@ -196,24 +180,11 @@ function LabelDialog({
       onSubmit={submit}
       onClose={onClose}
     >
-      {label ? null : (
-        <TextField
-          id="label-key"
-          label="Key"
-          value={key}
-          onChange={change("key", setKey)}
-          error={form.errorOf("key")}
-          hint="Letters, digits and underscores."
-          required
-          autoFocus
-        />
-      )}
+      {label ? null : <TextField id="label-key" label="Key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." required autoFocus />}
       <TextField
         id="label-value"
         label="Value"
-        value={valueText}
-        onChange={change("value", setValueText)}
-        error={form.errorOf("value")}
+        {...form.bind("value", valueText, setValueText)}
         hint={
           <>
             JSON (<code>&quot;prod&quot;</code>, <code>3</code>, <code>[&quot;a&quot;, &quot;b&quot;]</code>); other text is taken as a string.

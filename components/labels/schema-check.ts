@@ -122,4 +122,9 @@ export function parseLabelValue(text: string): unknown {
   }
 }
 
-export const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
+const LABEL_KEY = /^[A-Za-z0-9_]{1,256}$/;
+
+/** The server's rule for a label key (domain/labels/label-rules.ts), for a label and a label definition alike; null when the key keeps it. */
+export function labelKeyProblem(key: string): string | null {
+  return LABEL_KEY.test(key.trim()) ? null : "A key is 1-256 letters, digits and underscores";
+}

@@ -7,6 +7,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "@/components/integration-systems/credentials-reveal";
 import { type Credential, CredentialsTable } from "@/components/integration-systems/credentials-table";
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/ui/use-action";
 
 /**
  * The credentials of an application or a runtime: the integration systems'
@@ -30,23 +32,16 @@ export function ObjectCredentials({
   const canWrite = useCanWrite();
   const [confirming, setConfirming] = useState(false);
   const [issued, setIssued] = useState<IssuedCredentials | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const generating = useAction((failure) => (failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message));
 
   async function generate() {
-    setBusy(true);
-    setError(null);
-    try {
+    await generating.run(async () => {
       const credential = await request();
       if (!credential?.clientId || !credential.clientSecret || !credential.url) throw new Error("The server did not return a secret");
       setIssued({ systemName: owner.name, clientId: credential.clientId, clientSecret: credential.clientSecret, tokenUrl: credential.url });
       setConfirming(false);
       onChanged();
-    } catch (failure) {
-      setError(failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -75,28 +70,24 @@ export function ObjectCredentials({
       <Dialog
         open={confirming}
         onOpenChange={(open) => {
-          if (busy) return;
+          if (generating.busy) return;
           setConfirming(open);
-          setError(null);
+          generating.clearError();
         }}
         title="Generate client credentials"
         description={`A new client id and secret for ${owner.name}. Its other credentials keep working, so you can rotate without downtime.`}
         footer={
           <>
-            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)} disabled={busy}>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)} disabled={generating.busy}>
               Cancel
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void generate()} disabled={busy}>
-              {busy ? "Generating…" : "Generate"}
+            <button type="button" className="btn btn-primary" onClick={() => void generate()} disabled={generating.busy}>
+              {generating.busy ? "Generating…" : "Generate"}
             </button>
           </>
         }
       >
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormAlert message={generating.error} />
       </Dialog>
       {issued ? <CredentialsRevealDialog credentials={issued} onClose={() => setIssued(null)} /> : null}
     </section>

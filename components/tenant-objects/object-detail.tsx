@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ConsoleKind, ObjectOnPage, ObjectRow } from "./console-kind";
+import { DetailStates } from "@/components/console/detail-states";
 import { ObjectPage } from "./object-page";
-import { ObjectPageShell } from "./object-page-shell";
 import { inTenant } from "./tenant-context";
 
 /** One object of a tenant, of any kind: its details, labels and credentials. */
@@ -29,40 +29,39 @@ export function ObjectDetail<Row extends ObjectRow, Obj extends ObjectOnPage, Li
   const tenant = loaded ? kind.tenantOf(loaded) : undefined;
 
   return (
-    <ObjectPageShell
-      kind={kind.kind}
-      tenant={tenant}
-      listHref={kind.listHref(tenantId)}
-      loading={loading && !data}
-      error={error}
-      found={!!object}
-      name={object?.name}
-      onRetry={() => void refetch()}
+    <DetailStates
+      noun={kind.kind}
+      trail={[
+        { label: "Tenants", href: "/tenants" },
+        { label: tenant?.name ?? "Tenant", href: kind.listHref(tenantId) },
+      ]}
+      query={{ data, loading, error, refetch }}
+      object={object}
+      gone="unregistered"
+      back={{ href: kind.listHref(tenantId), label: "Back to the tenant" }}
     >
-      {() =>
-        object ? (
-          <ObjectPage
-            kind={kind.kind}
-            object={object}
-            tenantId={tenantId}
-            tenantName={tenant?.name}
-            credentials={object.auths ?? []}
-            setLabel={(key, value) => setLabel({ variables: { id: object.id, key, value } })}
-            deleteLabel={(key) => deleteLabel({ variables: { id: object.id, key } })}
-            requestCredential={async () => {
-              const { data: answer } = await request({ variables: { id: object.id } });
-              return answer ? kind.credentialOf(answer as RequestAnswer) : undefined;
-            }}
-            revokeCredential={(authId) => revoke({ variables: { id: authId } })}
-            unregister={() => unregister({ variables: { id: object.id } })}
-            unregisterDescription={kind.unregisterFromPage}
-            afterUnregisterHref={kind.listHref(tenantId)}
-            editDialog={(close) => kind.formDialog({ tenantId, object, onClose: close, onSaved: () => void refetch() })}
-            refetch={refetch}
-            details={kind.details(object)}
-          />
-        ) : null
-      }
-    </ObjectPageShell>
+      {(object) => (
+        <ObjectPage
+          kind={kind.kind}
+          object={object}
+          tenantId={tenantId}
+          tenantName={tenant?.name}
+          credentials={object.auths ?? []}
+          setLabel={(key, value) => setLabel({ variables: { id: object.id, key, value } })}
+          deleteLabel={(key) => deleteLabel({ variables: { id: object.id, key } })}
+          requestCredential={async () => {
+            const { data: answer } = await request({ variables: { id: object.id } });
+            return answer ? kind.credentialOf(answer as RequestAnswer) : undefined;
+          }}
+          revokeCredential={(authId) => revoke({ variables: { id: authId } })}
+          unregister={() => unregister({ variables: { id: object.id } })}
+          unregisterDescription={kind.unregisterFromPage}
+          afterUnregisterHref={kind.listHref(tenantId)}
+          editDialog={(close) => kind.formDialog({ tenantId, object, onClose: close, onSaved: () => void refetch() })}
+          refetch={refetch}
+          details={kind.details(object)}
+        />
+      )}
+    </DetailStates>
   );
 }

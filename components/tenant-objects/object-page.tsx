@@ -8,6 +8,7 @@ import type { Credential } from "@/components/integration-systems/credentials-ta
 import { ObjectCredentials } from "./object-credentials";
 import { UnregisterDialog } from "./unregister-dialog";
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
+import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 
 /**
  * The loaded page of an application or a runtime: header with Edit and
@@ -57,22 +58,11 @@ export function ObjectPage({
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{object.name}</h1>
-          <p className="lead">{`${title} in ${tenantName ?? "this tenant"}`}</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
-              Edit
-            </button>
-            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("unregister")}>
-              Unregister
-            </button>
-          </div>
-        ) : null}
-      </div>
+      <PageHeader
+        title={object.name}
+        lead={`${title} in ${tenantName ?? "this tenant"}`}
+        actions={canWrite ? <EditAndRemoveActions onEdit={() => setDialog("edit")} removeLabel="Unregister" onRemove={() => setDialog("unregister")} /> : null}
+      />
       <section className="card" aria-label="Details">
         <dl className="details-grid">{details}</dl>
       </section>

@@ -1,6 +1,6 @@
 "use client";
 
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import type { ObjectKindName } from "./console-kind";
@@ -33,11 +33,7 @@ export function UnregisterDialog({
       description={description}
       confirmLabel={`Unregister ${kind}`}
       onConfirm={async () => {
-        try {
-          await unregister();
-        } catch (failure) {
-          throw asProblemError(failure);
-        }
+        await inApiWords(unregister());
         toast.success(`Unregistered ${name}`);
         onDone();
       }}

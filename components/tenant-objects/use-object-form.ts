@@ -27,12 +27,7 @@ export function useObjectForm<F extends string>({
   const form = useFormErrors<F | "name" | "description">(fields, nameAndDescriptionProblems<F>(name, description));
 
   /** An onChange that also marks the field as edited. */
-  const change =
-    <V = string>(field: F | "name" | "description", set: (value: V) => void) =>
-    (value: V) => {
-      set(value);
-      form.edited(field);
-    };
+  const change = form.changeOf;
 
   /** A submit handler: `send` gets the trimmed name and description and runs the mutation; `saved` gets its result. */
   function submitWith<T>(send: (fields: { name: string; description: string | null }) => Promise<T>, saved: (result: T) => void) {

@@ -3,11 +3,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ProblemNotice } from "@/components/console/problem-notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { DeleteTenantDocument, TenantApplicationCountDocument } from "./tenants.generated";
+import { evictDeleted } from "@/components/console/evict-deleted";
 
 const applications = (count: number) => (count === 1 ? "1 application" : `${count} applications`);
 
@@ -23,11 +24,7 @@ export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { i
   const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.id), fetchPolicy: "network-only" });
   const [deleteTenant] = useMutation(DeleteTenantDocument, {
     refetchQueries: ["TenantList"],
-    update(cache, { data }) {
-      if (!data) return;
-      cache.evict({ id: cache.identify({ __typename: "Tenant", id: data.deleteTenant.id }) });
-      cache.gc();
-    },
+    update: evictDeleted((data) => data.deleteTenant),
   });
   const held = count.data?.applications.totalCount;
   const consequence = "Callers naming it in the tenant header get an error from then on. This cannot be undone.";
@@ -46,11 +43,7 @@ export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { i
       // Unknown count: the box decides, as the server does; known and non-zero: the box must be ticked.
       confirmDisabled={held === undefined ? !count.error : held > 0 && !cascade}
       onConfirm={async () => {
-        try {
-          await deleteTenant({ variables: { id: tenant.id, cascade } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(deleteTenant({ variables: { id: tenant.id, cascade } }));
         toast.success(`Deleted tenant ${tenant.name}`);
         onDeleted?.();
       }}

@@ -8,121 +8,71 @@ import { APPLICATION } from "@/components/tenant-objects/kinds/application";
 import { RUNTIME } from "@/components/tenant-objects/kinds/runtime";
 import { ObjectTable } from "@/components/tenant-objects/object-table";
 import { useCanWrite } from "@/components/console/console-providers";
-import { Breadcrumbs } from "@/components/console/breadcrumbs";
-import { LoadError } from "@/components/console/load-error";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantDetailDocument } from "./tenants.generated";
+import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
+import { DetailStates } from "@/components/console/detail-states";
+
+/** The tenant page's tabs, each listing one kind of what is registered in it; the first is the page's own address. */
+const TABS = [
+  { name: "applications", title: "Applications", query: "", table: (tenantId: string) => <ObjectTable kind={APPLICATION} tenantId={tenantId} /> },
+  { name: "runtimes", title: "Runtimes", query: "?tab=runtimes", table: (tenantId: string) => <ObjectTable kind={RUNTIME} tenantId={tenantId} /> },
+] as const;
 
 /** One tenant, with the applications or (second tab, `?tab=runtimes`) the runtimes registered in it. */
 export function TenantDetail({ id }: { id: string }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const tab = useSearchParams().get("tab") === "runtimes" ? "runtimes" : "applications";
+  const shown = TABS.find(({ name }) => name === tab)!;
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
-  const { data, loading, error, refetch } = useQuery(TenantDetailDocument, { variables: { id } });
-
-  const parent = { label: "Tenants", href: "/tenants" };
-  if (loading && !data)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Loading…" }]} />
-        <div className="card" role="status" aria-busy="true" aria-label="Loading tenant">
-          <span className="skeleton" />
-        </div>
-      </>
-    );
-  if (error)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Tenant" }]} />
-        <LoadError what="this tenant" error={error} onRetry={() => void refetch()} />
-      </>
-    );
-  const tenant = data?.tenant;
-  if (!tenant)
-    return (
-      <>
-        <Breadcrumbs trail={[parent, { label: "Not found" }]} />
-        <div className="card" role="alert">
-          <h1>Tenant not found</h1>
-          <p className="lead">It may have been deleted, or the link is wrong.</p>
-          <Link className="btn btn-secondary" href="/tenants">
-            Back to tenants
-          </Link>
-        </div>
-      </>
-    );
+  const query = useQuery(TenantDetailDocument, { variables: { id } });
 
   return (
-    <>
-      <Breadcrumbs trail={[parent, { label: tenant.name }]} />
-      <div className="page-header">
-        <div>
-          <h1>{tenant.name}</h1>
-          <p className="lead">Tenant</p>
-        </div>
-        {canWrite ? (
-          <div className="page-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setDialog("edit")}>
-              Edit
-            </button>
-            <button type="button" className="btn btn-secondary btn-danger-text" onClick={() => setDialog("delete")}>
-              Delete
-            </button>
-          </div>
-        ) : null}
-      </div>
-      <section className="card" aria-label="Details">
-        <dl className="details-grid">
-          <dt>External id</dt>
-          <dd>
-            <code>{tenant.externalId}</code>
-          </dd>
-          <dt>ID</dt>
-          <dd>
-            <code>{tenant.id}</code>
-          </dd>
-          <dt>Created</dt>
-          <dd>
-            <Timestamp iso={tenant.createdAt} />
-          </dd>
-          <dt>Updated</dt>
-          <dd>
-            <Timestamp iso={tenant.updatedAt} />
-          </dd>
-        </dl>
-      </section>
-      {/* Tabs are links: each tab's list keeps its own search, filter and page in the URL, and a tab change starts afresh. */}
-      <nav className="tabs" aria-label="Tenant contents">
-        <Link href={`/tenants/${id}`} aria-current={tab === "applications" ? "page" : undefined}>
-          Applications
-        </Link>
-        <Link href={`/tenants/${id}?tab=runtimes`} aria-current={tab === "runtimes" ? "page" : undefined}>
-          Runtimes
-        </Link>
-        <Link className="tabs-end" href={`/tenants/${id}/label-definitions`}>
-          Label definitions
-        </Link>
-      </nav>
-      {tab === "applications" ? (
-        <section aria-labelledby="applications-heading">
-          <h2 id="applications-heading" className="sr-only">
-            Applications
-          </h2>
-          <ObjectTable kind={APPLICATION} tenantId={tenant.id} />
-        </section>
-      ) : (
-        <section aria-labelledby="runtimes-heading">
-          <h2 id="runtimes-heading" className="sr-only">
-            Runtimes
-          </h2>
-          <ObjectTable kind={RUNTIME} tenantId={tenant.id} />
-        </section>
+    <DetailStates noun="tenant" trail={[{ label: "Tenants", href: "/tenants" }]} query={query} object={query.data?.tenant}>
+      {(tenant) => (
+        <>
+          <PageHeader
+            title={tenant.name}
+            lead="Tenant"
+            actions={canWrite ? <EditAndRemoveActions onEdit={() => setDialog("edit")} removeLabel="Delete" onRemove={() => setDialog("delete")} /> : null}
+          />
+          <section className="card" aria-label="Details">
+            <dl className="details-grid">
+              <dt>External id</dt>
+              <dd>
+                <code>{tenant.externalId}</code>
+              </dd>
+              <dt>ID</dt>
+              <dd>
+                <code>{tenant.id}</code>
+              </dd>
+              <CreatedAndUpdated object={tenant} />
+            </dl>
+          </section>
+          {/* Tabs are links: each tab's list keeps its own search, filter and page in the URL, and a tab change starts afresh. */}
+          <nav className="tabs" aria-label="Tenant contents">
+            {TABS.map(({ name, title, query }) => (
+              <Link key={name} href={`/tenants/${id}${query}`} aria-current={tab === name ? "page" : undefined}>
+                {title}
+              </Link>
+            ))}
+            <Link className="tabs-end" href={`/tenants/${id}/label-definitions`}>
+              Label definitions
+            </Link>
+          </nav>
+          <section key={tab} aria-labelledby={`${tab}-heading`}>
+            <h2 id={`${tab}-heading`} className="sr-only">
+              {shown.title}
+            </h2>
+            {shown.table(tenant.id)}
+          </section>
+          {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
+          {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
+        </>
       )}
-      {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
-      {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
-    </>
+    </DetailStates>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
@@ -26,31 +26,17 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
   const toast = useToast();
   const [externalId, setExternalId] = useState(tenant?.externalId ?? "");
   const [name, setName] = useState(tenant?.name ?? "");
-  const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateTenantDocument, { refetchQueries: ["TenantList"] });
   const [update] = useMutation(UpdateTenantDocument);
 
   const form = useFormErrors(FIELDS, validate(externalId, name));
-  function change(field: Field, value: string) {
-    (field === "externalId" ? setExternalId : setName)(value);
-    form.edited(field);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
+  const { saving, submit } = useFormSubmit(form, async () => {
     const input = { externalId: externalId.trim(), name: name.trim() };
-    try {
-      if (tenant) await update({ variables: { id: tenant.id, in: input } });
-      else await create({ variables: { in: input } });
-      toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
-      onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+    if (tenant) await update({ variables: { id: tenant.id, in: input } });
+    else await create({ variables: { in: input } });
+    toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
+    onClose();
+  });
 
   return (
     <FormDialog
@@ -65,14 +51,12 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
       <TextField
         id="tenant-external-id"
         label="External id"
-        value={externalId}
-        onChange={(value) => change("externalId", value)}
-        error={form.errorOf("externalId")}
+        {...form.bind("externalId", externalId, setExternalId)}
         hint={`ASCII letters, digits, '-', '_' and '.'; at most ${EXTERNAL_ID_MAX} characters; unique ignoring case.`}
         required
         autoFocus
       />
-      <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={form.errorOf("name")} required />
+      <TextField id="tenant-name" label="Name" {...form.bind("name", name, setName)} required />
     </FormDialog>
   );
 }

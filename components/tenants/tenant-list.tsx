@@ -1,18 +1,16 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { DataTable } from "@/components/ui/data-table";
-import { actionsColumn } from "@/components/ui/data-table-columns";
-import { Timestamp } from "@/components/ui/timestamp";
-import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
+import { DataTable, queryRows } from "@/components/ui/data-table";
+import { actionsColumn, createdColumn, sortable } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { DataTableToolbar } from "@/components/ui/data-table-toolbar";
 import { RowActions } from "@/components/ui/row-actions";
-import { useListUrlState } from "@/components/ui/use-list-url-state";
+import { urlSorting, useListUrlState } from "@/components/ui/use-list-url-state";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
 import { TenantListDocument, type TenantListQuery } from "./tenants.generated";
@@ -23,7 +21,6 @@ const SORT_FIELDS = ["NAME", "EXTERNAL_ID", "CREATED_AT"] as const;
 type SortField = (typeof SORT_FIELDS)[number];
 // Table column ids map one to one to the API's order fields.
 const COLUMN_FOR_FIELD: Record<SortField, string> = { NAME: "name", EXTERNAL_ID: "externalId", CREATED_AT: "createdAt" };
-const FIELD_FOR_COLUMN: Record<string, SortField> = { name: "NAME", externalId: "EXTERNAL_ID", createdAt: "CREATED_AT" };
 
 /** Tenants, a page at a time (oldest first unless sorted), with search, sort and page kept in the URL. */
 export function TenantList() {
@@ -40,33 +37,22 @@ export function TenantList() {
     notifyOnNetworkStatusChange: true,
   });
   const page = (data ?? previousData)?.tenants;
-  const sorting: SortingState = list.sort ? [{ id: COLUMN_FOR_FIELD[list.sort.field as SortField], desc: list.sort.direction === "DESC" }] : [];
 
   const columns = useMemo<ColumnDef<Tenant>[]>(
     () => [
-      {
-        id: "name",
-        accessorKey: "name",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
-        cell: ({ row }) => (
-          <Link className="row-title" href={`/tenants/${row.original.id}`}>
-            {row.original.name}
-          </Link>
-        ),
-      },
-      {
-        id: "externalId",
-        accessorKey: "externalId",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="External id" />,
-        cell: ({ row }) => <code>{row.original.externalId}</code>,
-      },
-      {
-        id: "createdAt",
-        accessorKey: "createdAt",
-        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        meta: { hideOnMobile: true },
-        cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
-      },
+      sortable<Tenant>(
+        {
+          id: "name",
+          cell: ({ row }) => (
+            <Link className="row-title" href={`/tenants/${row.original.id}`}>
+              {row.original.name}
+            </Link>
+          ),
+        },
+        "Name",
+      ),
+      sortable<Tenant>({ id: "externalId", cell: ({ row }) => <code>{row.original.externalId}</code> }, "External id"),
+      sortable(createdColumn<Tenant>(), "Created"),
       actionsColumn<Tenant>((item) =>
         canWrite ? (
           <RowActions
@@ -94,15 +80,8 @@ export function TenantList() {
       <DataTable
         caption="Tenants"
         columns={columns}
-        data={error ? [] : (page?.data ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
-        sorting={sorting}
-        onSortingChange={(updater) => {
-          const next = typeof updater === "function" ? updater(sorting) : updater;
-          if (next[0]) list.setSort({ field: FIELD_FOR_COLUMN[next[0].id], direction: next[0].desc ? "DESC" : "ASC" });
-        }}
+        {...queryRows({ loading, error, refetch }, page?.data)}
+        {...urlSorting(list, COLUMN_FOR_FIELD)}
         empty={
           list.search ? (
             <p>No tenant matches “{list.search}”.</p>

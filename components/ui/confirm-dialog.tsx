@@ -1,7 +1,9 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { Dialog } from "./dialog";
+import { FormAlert } from "./form-alert";
+import { useAction } from "./use-action";
 
 /**
  * Asks before a destructive action. The confirm button shows progress and the
@@ -29,28 +31,18 @@ export function ConfirmDialog({
   /** Options that shape the action, such as "also delete what it holds". */
   children?: ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onOpenChange(false);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(onConfirm)) onOpenChange(false);
   }
 
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!busy) {
-          setError(null);
+        if (!action.busy) {
+          action.clearError();
           onOpenChange(next);
         }
       }}
@@ -58,21 +50,17 @@ export function ConfirmDialog({
       description={description}
       footer={
         <>
-          <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={busy}>
+          <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={action.busy}>
             Cancel
           </button>
-          <button type="button" className="btn btn-danger" onClick={confirm} disabled={busy || confirmDisabled}>
-            {busy ? "Working…" : confirmLabel}
+          <button type="button" className="btn btn-danger" onClick={confirm} disabled={action.busy || confirmDisabled}>
+            {action.busy ? "Working…" : confirmLabel}
           </button>
         </>
       }
     >
       {children}
-      {error ? (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormAlert message={action.error} />
     </Dialog>
   );
 }

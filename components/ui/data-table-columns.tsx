@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { DataTableColumnHeader } from "./data-table-column-header";
 import { Timestamp } from "./timestamp";
 
 /** Columns every table has in some form, so each shows times and actions alike. */
@@ -14,6 +15,11 @@ export function createdColumn<T extends { createdAt: string }>(header = "Created
     meta: { hideOnMobile: true },
     cell: ({ row }) => <Timestamp iso={row.original.createdAt} />,
   };
+}
+
+/** A column the server sorts by: its header is the sort button, and its id names the row's field it sorts on. */
+export function sortable<T>(column: ColumnDef<T>, title: string): ColumnDef<T> {
+  return { ...column, accessorKey: column.id, header: ({ column: sorted }) => <DataTableColumnHeader column={sorted} title={title} /> } as ColumnDef<T>;
 }
 
 /** When a credential or token was last used: "3 hours ago", the full time on hover, or "Never". */

@@ -8,6 +8,22 @@ export const toTop = (go: () => void) => () => {
   window.scrollTo({ top: 0 });
 };
 
+/** How many rows a page shows; a change starts the list again from its first page. */
+export function PageSizeSelect({ idPrefix, pageSize, onChange }: { idPrefix: string; pageSize: number; onChange: (size: number) => void }) {
+  return (
+    <div className="page-size">
+      <label htmlFor={`${idPrefix}-page-size`}>Rows per page</label>
+      <select id={`${idPrefix}-page-size`} value={pageSize} onChange={(event) => onChange(Number(event.target.value))}>
+        {PAGE_SIZES.map((size) => (
+          <option key={size} value={size}>
+            {size}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * Cursor paging: the server only knows "the page after this cursor", so the
  * controls are previous/next plus a page size, and the page number is how
@@ -37,16 +53,7 @@ function DataTablePagination({
   const pageCount = totalCount === null ? null : Math.max(1, Math.ceil(totalCount / pageSize));
   return (
     <nav className="pagination" aria-label="Pagination" data-no-unsaved-work>
-      <div className="page-size">
-        <label htmlFor={`${idPrefix}-page-size`}>Rows per page</label>
-        <select id={`${idPrefix}-page-size`} value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeSelect idPrefix={idPrefix} pageSize={pageSize} onChange={onPageSizeChange} />
       <span className="page-status" aria-live="polite">
         Page {pageIndex + 1}
         {pageCount === null ? "" : ` of ${pageCount}`}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { plural } from "@/lib/text";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -50,6 +51,18 @@ export function DataTableToolbar({
         </label>
         <input id={`${idPrefix}-search`} type="search" placeholder={searchLabel} value={text} onChange={(event) => setText(event.target.value)} />
       </div>
+      <div className="toolbar-actions">{children}</div>
+    </div>
+  );
+}
+
+/** A list's toolbar without search: how many it holds, said once loaded and announced politely, and the list's actions. */
+export function CountToolbar({ count, noun, children }: { count: number | undefined; noun: string; children: ReactNode }) {
+  return (
+    <div className="toolbar">
+      <span className="muted" aria-live="polite">
+        {count === undefined ? null : plural(count, noun)}
+      </span>
       <div className="toolbar-actions">{children}</div>
     </div>
   );

@@ -126,3 +126,14 @@ export function DataTable<TData>({
     </div>
   );
 }
+
+/** What a table shows of the query behind it: its rows, loading and error states, and a retry. */
+export type QueryRows<TData> = { data: TData[]; loading: boolean; error?: Error | null; onRetry: () => void };
+
+/** A table's rows and states from the query behind it: no rows after an error, which the table shows instead, with a retry. */
+export function queryRows<TData>(
+  { loading, error, refetch }: { loading: boolean; error?: Error | null; refetch: () => Promise<unknown> },
+  rows: TData[] | undefined,
+): QueryRows<TData> {
+  return { data: error ? [] : (rows ?? []), loading, error, onRetry: () => void refetch() };
+}

@@ -84,3 +84,23 @@ export function Dialog({
     </DialogPrimitive.Root>
   );
 }
+
+/** A wide dialog that shows something to look at and act on inside (a user's sessions or tokens), left by its Close button. */
+export function ViewDialog({ title, description, onClose, children }: { title: string; description: ReactNode; onClose: () => void; children: ReactNode }) {
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={title}
+      description={description}
+      wide
+      footer={
+        <button type="button" className="btn btn-secondary" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -7,7 +7,8 @@ import { FormAlert } from "./form-alert";
 /**
  * A dialog around one form: the form's error above its fields, then Cancel
  * and submit. It cannot be closed while saving, so a save in flight is never
- * left without its answer.
+ * left without its answer. It is open while mounted: its opener mounts it
+ * to open it, so every opening starts from a fresh form.
  */
 export function FormDialog({
   title,
@@ -16,6 +17,7 @@ export function FormDialog({
   saving,
   formError,
   submitLabel,
+  savingLabel = "Saving…",
   onSubmit,
   onClose,
   children,
@@ -25,8 +27,9 @@ export function FormDialog({
   wide?: boolean;
   saving: boolean;
   formError: string | null;
-  /** The submit button's words; "Saving…" while it runs. */
+  /** The submit button's words; `savingLabel` while it runs. */
   submitLabel: string;
+  savingLabel?: string;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onClose: () => void;
   children: ReactNode;
@@ -41,7 +44,7 @@ export function FormDialog({
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? "Saving…" : submitLabel}
+            {saving ? savingLabel : submitLabel}
           </button>
         </div>
       </form>

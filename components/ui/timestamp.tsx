@@ -14,3 +14,19 @@ export function Timestamp({ iso, relative = false, now, className }: { iso: stri
     </time>
   );
 }
+
+/** The last two rows of an object's details: when it was created and last updated. */
+export function CreatedAndUpdated({ object }: { object: { createdAt: string; updatedAt: string } }) {
+  return (
+    <>
+      <dt>Created</dt>
+      <dd>
+        <Timestamp iso={object.createdAt} />
+      </dd>
+      <dt>Updated</dt>
+      <dd>
+        <Timestamp iso={object.updatedAt} />
+      </dd>
+    </>
+  );
+}

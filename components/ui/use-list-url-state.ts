@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { OnChangeFn, SortingState } from "@tanstack/react-table";
 import { useCallback, useMemo } from "react";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -69,5 +70,26 @@ export function useListUrlState(sortFields: readonly string[], defaultPageSize =
     setPageSize: useCallback((size: number) => update({ size: String(size), page: null, p: null }), [update]),
     nextPage: useCallback((endCursor: string) => update({ page: [...state.cursors, endCursor].join(CURSOR_SEPARATOR) }), [update, state.cursors]),
     previousPage: useCallback(() => update({ page: state.cursors.slice(0, -1).join(CURSOR_SEPARATOR) || null }), [update, state.cursors]),
+  };
+}
+
+/**
+ * A server-sorted table's sort as the URL keeps it, and the change that puts
+ * a new one there. `columnOf` names the table column of each of the API's
+ * order fields; they map one to one.
+ */
+export function urlSorting<F extends string>(
+  list: { sort: SortState | null; setSort: (sort: SortState) => void },
+  columnOf: Record<F, string>,
+): { sorting: SortingState; onSortingChange: OnChangeFn<SortingState> } {
+  const sorting: SortingState = list.sort ? [{ id: columnOf[list.sort.field as F], desc: list.sort.direction === "DESC" }] : [];
+  const fieldOf = (column: string) => (Object.keys(columnOf) as F[]).find((field) => columnOf[field] === column);
+  return {
+    sorting,
+    onSortingChange: (updater) => {
+      const [next] = typeof updater === "function" ? updater(sorting) : updater;
+      const field = next && fieldOf(next.id);
+      if (field) list.setSort({ field, direction: next.desc ? "DESC" : "ASC" });
+    },
   };
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { PASSWORD_MIN, passwordProblem } from "@/lib/user-rules";
 import { FormAlert } from "@/components/ui/form-alert";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { ChangePasswordDocument } from "./users.generated";
@@ -21,58 +21,44 @@ function validate(current: string, next: string, repeat: string): FieldErrors<Fi
   return errors;
 }
 
+const EMPTY: Record<Field, string> = { currentPassword: "", newPassword: "", repeat: "" };
+
 /** Changes the signed-in user's password; the server ends their other sessions and, unless unticked, revokes their API tokens. */
 export function ChangePasswordForm() {
   const toast = useToast();
-  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: "", newPassword: "", repeat: "" });
-  const [saving, setSaving] = useState(false);
+  const [values, setValues] = useState<Record<Field, string>>(EMPTY);
   // On by default: an API token made by whoever knew the old password must not outlive it.
   const [revokeApiTokens, setRevokeApiTokens] = useState(true);
   const revokeId = useId();
   const [change] = useMutation(ChangePasswordDocument, { refetchQueries: ["MySessions"] });
-  const form = useFormErrors(FIELDS, validate(values.currentPassword, values.newPassword, values.repeat));
-
-  const field = (name: Field) => ({
-    value: values[name],
-    onChange: (value: string) => {
-      setValues((current) => ({ ...current, [name]: value }));
-      form.edited(name);
-    },
-    onBlur: () => form.touch(name),
-    error: form.errorOf(name),
+  const form = useFormErrors(FIELDS, validate(values.currentPassword, values.newPassword, values.repeat), { touchOnBlur: true });
+  const { saving, submit } = useFormSubmit(form, async () => {
+    await change({ variables: { currentPassword: values.currentPassword, newPassword: values.newPassword, revokeApiTokens } });
+    setValues(EMPTY);
+    form.reset();
+    toast.success(`Password changed. Your other sessions have ended${revokeApiTokens ? " and your API tokens are revoked" : ""}.`);
   });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    try {
-      await change({ variables: { currentPassword: values.currentPassword, newPassword: values.newPassword, revokeApiTokens } });
-      setValues({ currentPassword: "", newPassword: "", repeat: "" });
-      form.reset();
-      toast.success(`Password changed. Your other sessions have ended${revokeApiTokens ? " and your API tokens are revoked" : ""}.`);
-    } catch (error) {
-      form.showProblem(error);
-    } finally {
-      setSaving(false);
-    }
-  }
+  /** A required password field's props, bound to its value. */
+  const password = (name: Field) => ({
+    type: "password" as const,
+    required: true,
+    ...form.bind(name, values[name], (value) => setValues((current) => ({ ...current, [name]: value }))),
+  });
 
   return (
     <form className="card form-card" onSubmit={submit} noValidate aria-busy={saving} aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change your password</h2>
       <FormAlert message={form.formError} />
-      <TextField id="current-password" label="Current password" type="password" autoComplete="current-password" required {...field("currentPassword")} />
+      <TextField id="current-password" label="Current password" autoComplete="current-password" {...password("currentPassword")} />
       <TextField
         id="new-password"
         label="New password"
-        type="password"
         autoComplete="new-password"
-        required
         hint={`At least ${PASSWORD_MIN} characters. Your other sessions end when you change it.`}
-        {...field("newPassword")}
+        {...password("newPassword")}
       />
-      <TextField id="repeat-password" label="Repeat the new password" type="password" autoComplete="new-password" required {...field("repeat")} />
+      <TextField id="repeat-password" label="Repeat the new password" autoComplete="new-password" {...password("repeat")} />
       <label className="checkbox" htmlFor={revokeId}>
         <input id={revokeId} type="checkbox" checked={revokeApiTokens} onChange={(event) => setRevokeApiTokens(event.target.checked)} />
         Also revoke my API tokens

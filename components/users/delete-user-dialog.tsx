@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { DeleteUserDocument } from "./users.generated";
@@ -18,11 +18,7 @@ export function DeleteUserDialog({ user, onOpenChange }: { user: { id: string; e
       description="They are signed out at once, and their API tokens stop working. The audit log keeps what they did. This cannot be undone."
       confirmLabel="Delete user"
       onConfirm={async () => {
-        try {
-          await remove({ variables: { id: user.id } });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        await inApiWords(remove({ variables: { id: user.id } }));
         toast.success(`Deleted ${user.email}`);
       }}
     />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
+import { queryRows } from "@/components/ui/data-table";
 import { SessionsTable } from "./sessions-table";
 import { MySessionsDocument } from "./users.generated";
 
@@ -10,10 +11,7 @@ export function MySessions() {
   return (
     <SessionsTable
       caption="Your active sessions"
-      sessions={data?.viewer.user?.sessions ?? []}
-      loading={loading}
-      error={error}
-      onRetry={() => void refetch()}
+      rows={queryRows({ loading, error, refetch }, data?.viewer.user?.sessions)}
       refetchQuery="MySessions"
       ownerLabel="your"
     />

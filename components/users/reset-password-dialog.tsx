@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { PasswordLinkShown } from "./password-link-dialog";
 import { CreatePasswordResetLinkDocument } from "./users.generated";
@@ -25,13 +25,9 @@ export function ResetPasswordDialog({
       description="You get a one-time link to send them; it works for 24 hours and replaces any earlier link. Their current password keeps working until they use it."
       confirmLabel="Create reset link"
       onConfirm={async () => {
-        try {
-          const { data } = await create({ variables: { id: user.id } });
-          const link = data!.createPasswordResetLink;
-          onCreated({ url: link.url, expiresAt: link.expiresAt, email: link.user.email, kind: "reset" });
-        } catch (error) {
-          throw asProblemError(error);
-        }
+        const { data } = await inApiWords(create({ variables: { id: user.id } }));
+        const link = data!.createPasswordResetLink;
+        onCreated({ url: link.url, expiresAt: link.expiresAt, email: link.user.email, kind: "reset" });
       }}
     />
   );

@@ -2,10 +2,8 @@
 
 import { type FormEvent, useEffect, useState } from "react";
 import { PASSWORD_MIN } from "@/lib/user-rules";
-import { postJson } from "@/components/auth/form-parts";
+import { NewPasswordFields, passwordMismatch, postJson, useAuthPost } from "@/components/auth/form-parts";
 import { FormAlert } from "@/components/ui/form-alert";
-
-type FieldErrors = Partial<Record<"password", string>>;
 
 /**
  * Sets a password from an invitation or reset link. The token is in the URL's
@@ -14,9 +12,7 @@ type FieldErrors = Partial<Record<"password", string>>;
  */
 export function ResetPasswordForm() {
   const [token, setToken] = useState<string | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const post = useAuthPost<"password">();
 
   useEffect(() => {
     const found = new URLSearchParams(window.location.hash.slice(1)).get("token");
@@ -36,55 +32,22 @@ export function ResetPasswordForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get("password") ?? "");
-    if (password !== form.get("confirm")) {
-      setFieldErrors({ password: "The passwords do not match" });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    const result = await postJson("/api/auth/reset-password", { token, password });
-    if (result.ok) {
-      window.location.assign("/");
-      return;
-    }
-    if (result.field === "password") setFieldErrors({ password: result.message });
-    else setError(result.message);
-    setBusy(false);
+    const mismatch = passwordMismatch(event.currentTarget);
+    if (mismatch) return post.refuse("password", mismatch);
+    const password = new FormData(event.currentTarget).get("password");
+    const sent = await post.post(
+      () => postJson("/api/auth/reset-password", { token, password }),
+      ({ message, field }) => ({ message, field: field === "password" ? "password" : undefined }),
+    );
+    if (sent) window.location.assign("/");
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormAlert message={error} />
-      <div className="field">
-        <label htmlFor="password">New password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          aria-describedby={fieldErrors.password ? "password-hint password-error" : "password-hint"}
-          aria-invalid={fieldErrors.password ? true : undefined}
-        />
-        <span id="password-hint" className="hint">
-          At least {PASSWORD_MIN} characters.
-        </span>
-        {fieldErrors.password && (
-          <span id="password-error" className="field-error">
-            {fieldErrors.password}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="confirm">Repeat password</label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
-      </div>
-      <button className="button" type="submit" disabled={busy}>
-        {busy ? "Saving…" : "Set password and sign in"}
+      <FormAlert message={post.formError} />
+      <NewPasswordFields label="New password" min={PASSWORD_MIN} error={post.errorOf("password")} />
+      <button className="button" type="submit" disabled={post.busy}>
+        {post.busy ? "Saving…" : "Set password and sign in"}
       </button>
     </form>
   );

@@ -3,9 +3,9 @@
 import { useMutation } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type QueryRows } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -45,18 +45,13 @@ function describeBrowser(userAgent: string | null): string {
  */
 export function SessionsTable({
   caption,
-  sessions,
-  loading,
-  error,
-  onRetry,
+  rows,
   refetchQuery,
   ownerLabel,
 }: {
   caption: string;
-  sessions: SessionFieldsFragment[];
-  loading: boolean;
-  error?: Error | null;
-  onRetry: () => void;
+  /** The sessions, from the query behind the table (`queryRows`). */
+  rows: QueryRows<SessionFieldsFragment>;
   /** The query that lists these sessions, refetched after one ends. */
   refetchQuery: string;
   /** Whose sessions, for the confirmation ("your", "alice@example.com's"). */
@@ -97,16 +92,7 @@ export function SessionsTable({
 
   return (
     <>
-      <DataTable
-        caption={caption}
-        columns={columns}
-        data={error ? [] : sessions}
-        loading={loading}
-        error={error}
-        onRetry={onRetry}
-        empty={<p>No active sessions.</p>}
-        getRowId={(row) => row.id}
-      />
+      <DataTable caption={caption} columns={columns} {...rows} empty={<p>No active sessions.</p>} getRowId={(row) => row.id} />
       {ending ? (
         <ConfirmDialog
           open
@@ -115,11 +101,7 @@ export function SessionsTable({
           description="That browser is signed out at its next request. Nothing else changes."
           confirmLabel="End session"
           onConfirm={async () => {
-            try {
-              await end({ variables: { id: ending.id } });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
+            await inApiWords(end({ variables: { id: ending.id } }));
             toast.success("Session ended");
           }}
         />

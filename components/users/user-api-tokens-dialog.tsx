@@ -3,8 +3,9 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { ApiTokensTable } from "@/components/api-tokens/api-tokens-table";
+import { queryRows } from "@/components/ui/data-table";
 import { RevokeApiTokenDialog } from "@/components/api-tokens/revoke-api-token-dialog";
-import { Dialog } from "@/components/ui/dialog";
+import { ViewDialog } from "@/components/ui/dialog";
 import { UserApiTokensDocument } from "./users.generated";
 
 /** An admin's view of one user's API tokens, each of which they can revoke (a demoted or departing user's, too). */
@@ -16,28 +17,18 @@ export function UserApiTokensDialog({ user, onOpenChange }: { user: { id: string
     notifyOnNetworkStatusChange: true,
   });
   return (
-    <Dialog
-      open
-      onOpenChange={onOpenChange}
+    <ViewDialog
+      onClose={() => onOpenChange(false)}
       title={`API tokens of ${user.email}`}
       description="Each acts as this user, with their role of the moment. Revoking one stops whatever uses it at once."
-      wide
-      footer={
-        <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)}>
-          Close
-        </button>
-      }
     >
       <ApiTokensTable
         caption={`API tokens of ${user.email}`}
-        apiTokens={error ? [] : (data?.apiTokens ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        rows={queryRows({ loading, error, refetch }, data?.apiTokens)}
         onRevoke={setRevoking}
         empty={<p>This user has no API tokens.</p>}
       />
       {revoking ? <RevokeApiTokenDialog apiToken={revoking} refetchQuery="UserApiTokens" onOpenChange={(open) => !open && setRevoking(null)} /> : null}
-    </Dialog>
+    </ViewDialog>
   );
 }

@@ -3,9 +3,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { asProblemError } from "@/components/console/graphql-problem";
+import { inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, queryRows } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
@@ -21,6 +21,7 @@ import { ROLE_WORDS } from "./role-field";
 import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
 import { EndAllSessionsDocument, ResendInvitationDocument, RevokeInvitationDocument, UsersDocument, type UsersQuery } from "./users.generated";
+import { CountToolbar } from "@/components/ui/data-table-toolbar";
 
 type Row = UsersQuery["userPage"]["data"][number];
 type Action = { kind: "role" | "reset" | "sessions" | "endSessions" | "apiTokens" | "delete" | "resendInvitation" | "revokeInvitation"; user: Row };
@@ -116,6 +117,44 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
   );
 
   const close = (open: boolean) => !open && setAction(null);
+  const confirmation = action ? confirmationOf(action) : null;
+  /** The row actions that only ask before they act: what each asks, and what it does once the admin agrees. */
+  function confirmationOf({ kind, user }: Action): { title: string; description: string; confirmLabel: string; run: () => Promise<void> } | null {
+    switch (kind) {
+      case "endSessions":
+        return {
+          title: `End all sessions of ${user.email}?`,
+          description: "Every browser signed in as this user is signed out at its next request (yours too, if this is you). Their API tokens keep working.",
+          confirmLabel: "End all sessions",
+          run: async () => {
+            const { data: ended } = await endAll({ variables: { userId: user.id } });
+            toast.success(`Ended ${ended?.endAllSessions ?? 0} ${ended?.endAllSessions === 1 ? "session" : "sessions"} of ${user.email}`);
+          },
+        };
+      case "resendInvitation":
+        return {
+          title: `Resend the invitation of ${user.email}?`,
+          description: "A new one-time link (24 hours) replaces the old one, which stops working. You pass the new link on.",
+          confirmLabel: "Create new link",
+          run: async () => {
+            const { data: sent } = await resend({ variables: { id: user.id } });
+            if (sent) setLink({ url: sent.resendInvitation.url, expiresAt: sent.resendInvitation.expiresAt, email: user.email, kind: "invitation" });
+          },
+        };
+      case "revokeInvitation":
+        return {
+          title: `Revoke the invitation of ${user.email}?`,
+          description: "The invitation link stops working and the invited account, which has never signed in, is removed. You can invite them again later.",
+          confirmLabel: "Revoke invitation",
+          run: async () => {
+            await revokeInvitation({ variables: { id: user.id } });
+            toast.success(`Revoked the invitation of ${user.email}`);
+          },
+        };
+      default:
+        return null;
+    }
+  }
   const inviteButton = (
     <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
       Invite user
@@ -124,86 +163,39 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
 
   return (
     <>
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {page ? `${page.totalCount} ${page.totalCount === 1 ? "user" : "users"}` : null}
-        </span>
-        <div className="toolbar-actions">{inviteButton}</div>
-      </div>
+      <CountToolbar count={page?.totalCount} noun="user">
+        {inviteButton}
+      </CountToolbar>
       <DataTable
         caption="Console users"
         columns={columns}
-        data={error ? [] : (page?.data ?? [])}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        {...queryRows({ loading, error, refetch }, page?.data)}
         empty={<p>No users.</p>}
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="users" />
-      <InviteUserDialog
-        open={inviting}
-        onOpenChange={setInviting}
-        onInvited={(shown) => {
-          setInviting(false);
-          setLink(shown);
-        }}
-      />
+      {inviting ? (
+        <InviteUserDialog
+          onClose={() => setInviting(false)}
+          onInvited={(shown) => {
+            setInviting(false);
+            setLink(shown);
+          }}
+        />
+      ) : null}
       {action?.kind === "role" ? <ChangeRoleDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "delete" ? <DeleteUserDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "sessions" ? <UserSessionsDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "apiTokens" ? <UserApiTokensDialog user={action.user} onOpenChange={close} /> : null}
-      {action?.kind === "endSessions" ? (
+      {confirmation ? (
         <ConfirmDialog
           open
           onOpenChange={close}
-          title={`End all sessions of ${action.user.email}?`}
-          description="Every browser signed in as this user is signed out at its next request (yours too, if this is you). Their API tokens keep working."
-          confirmLabel="End all sessions"
+          title={confirmation.title}
+          description={confirmation.description}
+          confirmLabel={confirmation.confirmLabel}
           onConfirm={async () => {
-            const user = action.user;
-            try {
-              const { data: ended } = await endAll({ variables: { userId: user.id } });
-              toast.success(`Ended ${ended?.endAllSessions ?? 0} ${ended?.endAllSessions === 1 ? "session" : "sessions"} of ${user.email}`);
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
-          }}
-        />
-      ) : null}
-      {action?.kind === "resendInvitation" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={close}
-          title={`Resend the invitation of ${action.user.email}?`}
-          description="A new one-time link (24 hours) replaces the old one, which stops working. You pass the new link on."
-          confirmLabel="Create new link"
-          onConfirm={async () => {
-            const user = action.user;
-            try {
-              const { data: sent } = await resend({ variables: { id: user.id } });
-              if (sent) setLink({ url: sent.resendInvitation.url, expiresAt: sent.resendInvitation.expiresAt, email: user.email, kind: "invitation" });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
-          }}
-        />
-      ) : null}
-      {action?.kind === "revokeInvitation" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={close}
-          title={`Revoke the invitation of ${action.user.email}?`}
-          description="The invitation link stops working and the invited account, which has never signed in, is removed. You can invite them again later."
-          confirmLabel="Revoke invitation"
-          onConfirm={async () => {
-            const user = action.user;
-            try {
-              await revokeInvitation({ variables: { id: user.id } });
-            } catch (failure) {
-              throw asProblemError(failure);
-            }
-            toast.success(`Revoked the invitation of ${user.email}`);
+            await inApiWords(confirmation.run());
           }}
         />
       ) : null}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { Dialog } from "@/components/ui/dialog";
+import { ViewDialog } from "@/components/ui/dialog";
+import { queryRows } from "@/components/ui/data-table";
 import { SessionsTable } from "./sessions-table";
 import { UserSessionsDocument } from "./users.generated";
 
@@ -15,28 +16,18 @@ export function UserSessionsDialog({ user, onOpenChange }: { user: { id: string;
   // null when the user was deleted meanwhile: no sessions left to show.
   const sessions = data?.user?.sessions ?? [];
   return (
-    <Dialog
-      open
-      onOpenChange={onOpenChange}
+    <ViewDialog
+      onClose={() => onOpenChange(false)}
       title={`Sessions of ${user.email}`}
       description="Browsers signed in as this user now. Ending one signs that browser out at its next request."
-      wide
-      footer={
-        <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)}>
-          Close
-        </button>
-      }
     >
       <SessionsTable
         caption={`Active sessions of ${user.email}`}
-        sessions={sessions}
-        loading={loading}
-        error={error}
-        onRetry={() => void refetch()}
+        rows={queryRows({ loading, error, refetch }, sessions)}
         // Refetched by operation name: the active UserSessions query, with this user's id.
         refetchQuery="UserSessions"
         ownerLabel={`${user.email}’s`}
       />
-    </Dialog>
+    </ViewDialog>
   );
 }

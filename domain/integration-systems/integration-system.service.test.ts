@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { IntegrationSystem } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
-import { rejectsWithCode, setupTestApp } from "@/test/harness";
+import { auditEventsOf, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "@/test/harness";
 import { encodeCursor } from "@/domain/paging/cursor";
 import {
   type Direction,
@@ -26,20 +26,9 @@ async function snapshot() {
   };
 }
 
-/** Runs `fn` and returns the audit events it wrote. */
-async function auditOf<T>(fn: () => Promise<T>) {
-  const before = new Set((await app.db.auditEvent.findMany({ select: { id: true } })).map((row) => row.id));
-  const result = await fn();
-  const events = (await app.db.auditEvent.findMany()).filter((event) => !before.has(event.id));
-  return { result, events };
-}
+const auditOf = <T>(fn: () => Promise<T>) => auditEventsOf(app.db, fn);
 
-/** A failed mutation throws `code` and writes nothing at all. */
-async function expectRejectedWithoutChange(fn: () => Promise<unknown>, code: string, field?: string) {
-  const before = await snapshot();
-  await rejectsWithCode(fn(), code, field);
-  assert.deepEqual(await snapshot(), before, "a failed mutation leaves rows and the audit log unchanged");
-}
+const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
 
 function assertAuditedBy(event: { actorType: string; actorId: string | null; actorLabel: string; authMethod: string }) {
   assert.equal(event.actorType, "USER");

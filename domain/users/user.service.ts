@@ -6,7 +6,7 @@ import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
 import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { deleteUserApiTokens, forgetApiTokens } from "@/domain/api-tokens/api-token.service";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { type AuditActor, recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import { Throttle } from "@/lib/throttle";
@@ -179,16 +179,7 @@ export async function ensureFirstAdmin(
     const email = normalizeEmail(env.email);
     try {
       await db.$transaction(async (tx) => {
-        const user = await tx.user.create({
-          data: { id: newId(), email, passwordHash: await hashPassword(env.password!), role: "ADMIN" },
-        });
-        await recordAudit(tx, "SYSTEM", {
-          action: "USER_CREATED",
-          objectType: "User",
-          objectId: user.id,
-          objectLabel: email,
-          details: { email, role: "ADMIN", from: "ADMIN_EMAIL" },
-        });
+        await createFirstAdmin(tx, { email, passwordHash: await hashPassword(env.password!) }, "ADMIN_EMAIL");
       });
     } catch (error) {
       // Another instance created the same first admin at the same moment.
@@ -203,6 +194,19 @@ export async function ensureFirstAdmin(
     db.setupToken.create({ data: { id: newId(), tokenHash: sha256(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) } }),
   ]);
   return { created: false, setupToken: token };
+}
+
+/** Creates the first admin, audited as the system's doing; `from` says what asked for it. */
+async function createFirstAdmin(tx: Tx, { email, passwordHash }: { email: string; passwordHash: string }, from: string): Promise<User> {
+  const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
+  await recordAudit(tx, "SYSTEM", {
+    action: "USER_CREATED",
+    objectType: "User",
+    objectId: user.id,
+    objectLabel: email,
+    details: { email, role: "ADMIN", from },
+  });
+  return user;
 }
 
 /** Whether a setup link is still usable (unused, unexpired, and still no user). */
@@ -224,15 +228,7 @@ export async function completeSetup(db: Db, token: string, input: { email: strin
       throw badInput("token", "This setup link is invalid, expired or already used: restart the server for a new one");
     }
     await tx.setupToken.deleteMany({});
-    const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
-    await recordAudit(tx, "SYSTEM", {
-      action: "USER_CREATED",
-      objectType: "User",
-      objectId: user.id,
-      objectLabel: email,
-      details: { email, role: "ADMIN", from: "setup link" },
-    });
-    return user;
+    return createFirstAdmin(tx, { email, passwordHash }, "setup link");
   });
 }
 
@@ -339,24 +335,40 @@ export async function completePasswordReset(db: Db, token: string, password: str
     const updated = await tx.user.updateMany({ where: { id: row.userId }, data: { passwordHash, invitationPending: false } });
     const user = updated.count === 1 ? await tx.user.findUnique({ where: { id: row.userId } }) : null;
     if (!user) throw badInput("token", "This password link is invalid, expired or already used: ask an admin for a new one");
-    const ended = await tx.session.deleteMany({ where: { userId: user.id } });
     // Account recovery: whoever had the old password may have made API tokens with it; none survives.
-    const revoked = await deleteUserApiTokens(tx, user.id);
-    await recordAudit(
-      tx,
-      { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" },
-      {
-        action: "PASSWORD_CHANGED",
-        objectType: "User",
-        objectId: user.id,
-        objectLabel: user.email,
-        details: { via: "reset link", sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
-      },
-    );
+    const revoked = await endWhatTheOldPasswordOpened(tx, { kind: "SIGN_IN", userId: user.id, label: user.email, method: "RESET_LINK" }, user, {
+      via: "reset link",
+    });
     return { user, revoked };
   });
   forgetApiTokens(db, reset.revoked);
   return reset.user;
+}
+
+/**
+ * What a new password ends, in the transaction that set it: the user's
+ * sessions (all but `keepSessionId`, the caller's) and, unless
+ * `revokeApiTokens` is false, their API tokens (all but `keepApiTokenId`),
+ * audited with the change. Answers the revoked tokens' ids, for the cache to
+ * forget once the transaction has committed.
+ */
+async function endWhatTheOldPasswordOpened(
+  tx: Tx,
+  actor: AuditActor,
+  user: User,
+  options: { via: string; keepSessionId?: string | null; keepApiTokenId?: string | null; revokeApiTokens?: boolean },
+): Promise<string[]> {
+  const { via, keepSessionId, keepApiTokenId = null, revokeApiTokens = true } = options;
+  const ended = await tx.session.deleteMany({ where: { userId: user.id, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  const revoked = revokeApiTokens ? await deleteUserApiTokens(tx, user.id, keepApiTokenId) : [];
+  await recordAudit(tx, actor, {
+    action: "PASSWORD_CHANGED",
+    objectType: "User",
+    objectId: user.id,
+    objectLabel: user.email,
+    details: { via, sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
+  });
+  return revoked;
 }
 
 // Per user: a stolen session must not become a way to guess the password.
@@ -387,17 +399,14 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
-    const ended = await tx.session.deleteMany({ where: { userId: user.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
     // Outstanding reset links die with the old password: they were for an account whose owner has just proven who they are.
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
     // By default the API tokens go too, all but the one making this call (like the session making it).
-    const revoked = input.revokeApiTokens === false ? [] : await deleteUserApiTokens(tx, user.id, actor.apiTokenId);
-    await recordAudit(tx, actor, {
-      action: "PASSWORD_CHANGED",
-      objectType: "User",
-      objectId: user.id,
-      objectLabel: user.email,
-      details: { via: "own account", sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
+    const revoked = await endWhatTheOldPasswordOpened(tx, actor, user, {
+      via: "own account",
+      keepSessionId: actor.sessionId,
+      keepApiTokenId: actor.apiTokenId,
+      revokeApiTokens: input.revokeApiTokens !== false,
     });
     return { user, revoked };
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { MySessions } from "@/components/users/my-sessions";
 import { requireConsoleUser } from "@/app/(console)/current-user";
@@ -9,14 +10,14 @@ export default async function AccountPage() {
   const user = await requireConsoleUser("/account");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Your account</h1>
-          <p className="lead">
+      <PageHeader
+        title="Your account"
+        lead={
+          <>
             Signed in as <strong>{user.email}</strong>, with the {user.role === "ADMIN" ? "Admin" : "Viewer"} role.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <ChangePasswordForm />
       <section aria-labelledby="sessions-title" className="account-section">
         <div className="section-header">

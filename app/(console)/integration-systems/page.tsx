@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
 import { Suspense } from "react";
 import { IntegrationSystemList } from "@/components/integration-systems/integration-system-list";
 
@@ -7,12 +8,10 @@ export const metadata: Metadata = { title: "Integration systems" };
 export default function IntegrationSystemsPage() {
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Integration systems</h1>
-          <p className="lead">Machine clients that work across all tenants. Each gets OAuth2 client credentials and calls the GraphQL API itself.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Integration systems"
+        lead="Machine clients that work across all tenants. Each gets OAuth2 client credentials and calls the GraphQL API itself."
+      />
       <Suspense>
         <IntegrationSystemList />
       </Suspense>

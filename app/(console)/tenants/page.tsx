@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
 import { Suspense } from "react";
 import { TenantList } from "@/components/tenants/tenant-list";
 
@@ -7,12 +8,7 @@ export const metadata: Metadata = { title: "Tenants" };
 export default function TenantsPage() {
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Tenants</h1>
-          <p className="lead">Customers&apos; spaces. Integration systems register applications in any of them by sending the tenant header.</p>
-        </div>
-      </div>
+      <PageHeader title="Tenants" lead="Customers' spaces. Integration systems register applications in any of them by sending the tenant header." />
       <Suspense>
         <TenantList />
       </Suspense>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
 import { AdminOnly } from "@/components/console/admin-only";
 import { UserList } from "@/components/users/user-list";
 import { requireConsoleUser } from "@/app/(console)/current-user";
@@ -9,15 +10,10 @@ export default async function UsersPage() {
   const user = await requireConsoleUser("/users");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Users</h1>
-          <p className="lead">
-            Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets. Invitations and password
-            resets are one-time links that you pass on.
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Users"
+        lead="Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets. Invitations and password resets are one-time links that you pass on."
+      />
       <AdminOnly role={user.role}>
         <UserList currentUserId={user.id} />
       </AdminOnly>

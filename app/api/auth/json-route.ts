@@ -1,6 +1,6 @@
-import { REQUEST_ID_HEADER } from "@/lib/http";
 import { type ErrorCode, classifyFailure } from "@/domain/errors";
-import { jsonError } from "@/lib/http";
+import { REQUEST_ID_HEADER, jsonError, readSameSiteJson, stringField } from "@/lib/http";
+import { startup } from "@/app/startup";
 
 /** HTTP status and JSON `error` of each domain error code, for the /api/auth/* routes. */
 const ANSWER: Record<ErrorCode, { status: number; error: string }> = {
@@ -42,4 +42,28 @@ export function jsonRoute(name: string, handle: (request: Request) => Promise<Re
       }
     }
   };
+}
+
+/**
+ * A sign-in form's route (sign-in, setup, password reset): after start-up,
+ * the same-site JSON body's `fields`, every one a non-empty string, or 400
+ * with `missing`; `handle` gets them by name. Failures as in `jsonRoute`.
+ */
+export function jsonFormRoute<F extends string>(
+  name: string,
+  form: { fields: readonly F[]; missing: string },
+  handle: (fields: Record<F, string>, request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return jsonRoute(name, async (request) => {
+    await startup();
+    const body = await readSameSiteJson(request);
+    if (body instanceof Response) return body;
+    const fields = {} as Record<F, string>;
+    for (const field of form.fields) {
+      const value = stringField(body, field);
+      if (!value) return jsonError(400, "invalid_request", form.missing);
+      fields[field] = value;
+    }
+    return handle(fields, request);
+  });
 }
