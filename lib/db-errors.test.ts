@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { after, describe, test } from "node:test";
 import { GraphQLError } from "graphql";
-import { createGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
-import { TEST_ORIGIN, setupTestApp } from "@/test/harness";
+import type { createGraphQLServer } from "@/graphql/yoga";
+import { TEST_ORIGIN, graphqlServerOn, setupTestApp } from "@/test/harness";
 import { type Db, createDb } from "./db";
 import { isDatabaseUnavailable, isUniqueViolation } from "./db-errors";
 
@@ -156,10 +155,7 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
 
   test("when authenticating the caller needs the database", async () => {
     const dead = await deadPostgres("refused");
-    const response = await post(
-      createGraphQLServer(() => dead, { verifyAccessToken }),
-      "{ integrationSystems { totalCount } }",
-    );
+    const response = await post(graphqlServerOn(app, dead), "{ integrationSystems { totalCount } }");
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.equal(response.body.errors[0].extensions.code, "SERVICE_UNAVAILABLE");
@@ -172,10 +168,7 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
     const halfDead = new Proxy(app.db, {
       get: (target, property) => (property === "integrationSystem" ? dead.integrationSystem : Reflect.get(target, property)),
     });
-    const response = await post(
-      createGraphQLServer(() => halfDead, { verifyAccessToken }),
-      "{ integrationSystems { totalCount } }",
-    );
+    const response = await post(graphqlServerOn(app, halfDead), "{ integrationSystems { totalCount } }");
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import { login } from "@/domain/users/login.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "@/lib/http";
 import { startup } from "@/app/startup";
 import { jsonRoute } from "@/app/api/auth/json-route";
@@ -21,7 +21,7 @@ async function signIn(request: Request): Promise<Response> {
   if (!email || !password) return jsonError(400, "invalid_request", "Send both email and password");
 
   const origin = { address: clientAddress(request), userAgent: request.headers.get("user-agent") };
-  const result = await login(getDb(), { email, password }, origin, getConfig().sessionTtlHours);
+  const result = await login(getInstance(), { email, password }, origin, getConfig().sessionTtlHours);
   switch (result.outcome) {
     case "throttled":
       return jsonError(429, "too_many_attempts", `Too many failed logins: try again in ${result.retryAfterSeconds} s`, {

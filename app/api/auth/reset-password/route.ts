@@ -1,7 +1,7 @@
 import { createSession } from "@/domain/users/session.service";
 import { completePasswordReset } from "@/domain/users/user.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "@/lib/http";
 import { startup } from "@/app/startup";
 import { jsonRoute } from "@/app/api/auth/json-route";
@@ -21,8 +21,8 @@ async function resetPassword(request: Request): Promise<Response> {
   const password = stringField(body, "password");
   if (!token || !password) return jsonError(400, "invalid_request", "Send token and password");
   // A bad link or password is a DomainError, answered by jsonRoute with its field.
-  const user = await completePasswordReset(getDb(), token, password);
-  const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours, {
+  const user = await completePasswordReset(getInstance().db, token, password);
+  const session = await createSession(getInstance().db, user.id, getConfig().sessionTtlHours, {
     address: clientAddress(request),
     userAgent: request.headers.get("user-agent"),
     method: "RESET_LINK",

@@ -1,7 +1,7 @@
 import { createSession } from "@/domain/users/session.service";
 import { completeSetup } from "@/domain/users/user.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { clientAddress, isSecureRequest, jsonError, readSameSiteJson, stringField } from "@/lib/http";
 import { startup } from "@/app/startup";
 import { jsonRoute } from "@/app/api/auth/json-route";
@@ -22,8 +22,8 @@ async function completeFirstAdminSetup(request: Request): Promise<Response> {
   const password = stringField(body, "password");
   if (!token || !email || !password) return jsonError(400, "invalid_request", "Send token, email and password");
   // A bad link or input is a DomainError, answered by jsonRoute.
-  const user = await completeSetup(getDb(), token, { email, password });
-  const session = await createSession(getDb(), user.id, getConfig().sessionTtlHours, {
+  const user = await completeSetup(getInstance().db, token, { email, password });
+  const session = await createSession(getInstance().db, user.id, getConfig().sessionTtlHours, {
     address: clientAddress(request),
     userAgent: request.headers.get("user-agent"),
     method: "SETUP_LINK",
