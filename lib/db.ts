@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
-import { getConfig } from "./config";
+import { getConfig, sqlitePathOf } from "./config";
 import { countDbQuery } from "./metrics";
 
 /**
@@ -124,7 +124,8 @@ export function openDatabase(databaseUrl: string): OpenedDatabase {
       close: () => db.$disconnect(),
     };
   }
-  const file = config.sqlitePath ?? databaseUrl;
+  // This URL's file, which need not be the configuration's (tests open several databases).
+  const file = databaseUrl.startsWith("file:") ? sqlitePathOf(databaseUrl) : (config.sqlitePath ?? databaseUrl);
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   const db = timeQueries(new SqliteClient({ adapter, ...queryLog() }) as unknown as Db);
   const reader = sqliteReader(file);

@@ -170,7 +170,8 @@ export function assertNoSecretsLogged(): void {
 export type Provider = "sqlite" | "postgresql";
 export const provider: Provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database of this run's provider (not migrated), and how to drop it. */
+export async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-test-"));
     return { url: `file:${dir}/test.db`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
