@@ -40,6 +40,8 @@ export function createInstance(databaseUrl: string = getConfig().databaseUrl): I
   const database = openDatabase(databaseUrl);
   const { db } = database;
   let closing: Promise<void> | null = null;
+  // Built from the instance itself, just below.
+  let oauth2: AuthorizationServer | null = null;
   const instance: Instance = {
     db,
     reader: database.reader,
@@ -52,8 +54,9 @@ export function createInstance(databaseUrl: string = getConfig().databaseUrl): I
     apiTokens: new ApiTokenCache(db),
     logins: new LoginThrottles(),
     forgetCredentials: (clientIds) => instance.oauth2.clients.forget(clientIds),
-    // Assigned just below: the authorization server is built from the instance.
-    oauth2: null as unknown as AuthorizationServer,
+    get oauth2(): AuthorizationServer {
+      return oauth2!;
+    },
     graphql: null,
     poolStats: database.poolStats,
     startup: null,
@@ -67,7 +70,7 @@ export function createInstance(databaseUrl: string = getConfig().databaseUrl): I
       return closing;
     },
   };
-  (instance as { oauth2: AuthorizationServer }).oauth2 = createAuthorizationServer(instance);
+  oauth2 = createAuthorizationServer(instance);
   registerInstance(instance);
   return instance;
 }
