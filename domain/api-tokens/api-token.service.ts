@@ -119,7 +119,7 @@ export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): 
 
 /**
  * The token's user, or null for an unknown, revoked or expired token. Read
- * through the per-process cache: a revocation elsewhere is seen within
+ * through the instance's cache: a revocation elsewhere is seen within
  * API_TOKEN_FRESHNESS_MS (api-token-cache.ts).
  */
 export function userForApiToken(instance: Pick<Instance, "apiTokens">, token: string): Promise<ApiTokenOwner | null> {
