@@ -1,10 +1,9 @@
 import { ensureFirstAdmin } from "@/domain/users/user.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { migrate } from "@/lib/migrate";
 import { refreshNameSkeletons } from "@/lib/name-skeleton";
-import { authorizationServer } from "@/oauth2/authorization-server";
+import { type Instance, getInstance } from "./instance";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
 import { ensureSecretKey } from "@/lib/secret-key";
 
@@ -12,13 +11,10 @@ import { ensureSecretKey } from "@/lib/secret-key";
  * Everything that must hold before the first request: a usable SECRET_KEY,
  * the schema at the newest migration, an access-token signing key, and a
  * first admin (or a setup link).
- * Runs once per process, from server/main.ts or, under `next dev`, instrumentation.ts.
+ * Runs once per instance (app/instance.ts), from server/main.ts or, under `next dev`, instrumentation.ts.
  */
-const KEY = Symbol.for("compass.startup");
-const store = globalThis as typeof globalThis & { [KEY]?: Promise<void> };
-
-export function startup(): Promise<void> {
-  return (store[KEY] ??= run());
+export function startup(instance: Instance = getInstance()): Promise<void> {
+  return (instance.startup ??= run(instance));
 }
 
 /**
@@ -26,11 +22,11 @@ export function startup(): Promise<void> {
  * start-up before forwarding it any request, and running it again there would
  * replace the setup link the parent logged.
  */
-export function markStartupDone(): void {
-  store[KEY] = Promise.resolve();
+export function markStartupDone(instance: Instance = getInstance()): void {
+  instance.startup = Promise.resolve();
 }
 
-async function run(): Promise<void> {
+async function run(instance: Instance): Promise<void> {
   const config = getConfig();
   if (config.provider === "postgresql" && !config.publicUrl) {
     // PostgreSQL is how several instances share one database; without a fixed
@@ -41,12 +37,13 @@ async function run(): Promise<void> {
   }
   ensureSecretKey();
   await migrate(config.databaseUrl);
-  await ensureSigningKey(getDb());
-  await refreshNameSkeletons(getDb());
+  const { db } = instance;
+  await ensureSigningKey(db);
+  await refreshNameSkeletons(db);
   // Decrypting the signing key now makes a SECRET_KEY that differs from the
   // one the keys were made with fail the start, not every token request.
-  await authorizationServer(getDb()).keys.activeKey();
-  const { created, setupToken } = await ensureFirstAdmin(getDb(), { email: config.adminEmail, password: config.adminPassword });
+  await instance.oauth2.keys.activeKey();
+  const { created, setupToken } = await ensureFirstAdmin(db, { email: config.adminEmail, password: config.adminPassword });
   if (created) log.info("created the first admin from ADMIN_EMAIL", { email: config.adminEmail });
   if (setupToken) {
     const origin = config.publicUrl ?? `http://localhost:${config.port}`;

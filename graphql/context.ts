@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { IntegrationSystem, SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db";
+import type { Instance } from "@/domain/instance";
 import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
 import { credentialsOfObjects } from "@/domain/credentials/object-credentials.service";
@@ -11,6 +12,9 @@ import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kin
 
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {
+  /** The instance serving the request (domain/instance.ts): its client, caches and throttles. */
+  instance: Instance;
+  /** instance.db. */
   db: Db;
   /** The process's configuration: domain/ never reads it, resolvers pass on what a rule needs. */
   config: Config;

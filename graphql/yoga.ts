@@ -1,11 +1,10 @@
 import { GraphQLError } from "graphql";
 import { type Plugin, createSchema, createYoga } from "graphql-yoga";
-import { getConfig } from "@/lib/config";
-import { type Db, getDb } from "@/lib/db";
 import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "@/lib/http";
 import { log } from "@/lib/logger";
 import { GRAPHQL_PATH } from "@/lib/paths";
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
+import type { Instance } from "@/domain/instance";
 import { createLoaders, type GraphQLContext } from "./context";
 import { internalError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
@@ -45,14 +44,15 @@ function maskError(error: unknown): Error {
 export interface GraphQLServerOptions {
   /**
    * The authorization server's access-token check. GraphQL and oauth2/ never
-   * import each other: app/api/graphql/route.ts, server/fast-path.ts and the
-   * test harness pass oauth2's verifyAccessToken in.
+   * import each other: app/instance.ts and the test harness pass the
+   * instance's authorization server's verifyAccessToken in.
    */
   verifyAccessToken: AccessTokenVerifier;
 }
 
-export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }: GraphQLServerOptions) {
-  const config = getConfig();
+/** The GraphQL server of one instance (domain/instance.ts); app/instance.ts builds it, once per instance. */
+export function createGraphQLServer(instance: Instance, { verifyAccessToken }: GraphQLServerOptions) {
+  const { config } = instance;
   return createYoga<object, GraphQLContext>({
     graphqlEndpoint: GRAPHQL_PATH,
     schema: createSchema({ typeDefs, resolvers }),
@@ -75,22 +75,23 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
     // on the heap, which an API-only instance should not carry.
     renderGraphiQL: async (options) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
-    graphiql: async (request) =>
-      (await principalOf(request, db(), verifyAccessToken, getConfig().sessionIdleTimeoutMinutes).catch(() => null))
-        ? { title: "Compass Director GraphQL" }
-        : false,
-    context: ({ request }) => ({
-      db: db(),
-      // Read per request like db(): tests change the environment after the server is built.
-      config: getConfig(),
-      principal: knownPrincipal(request),
-      origin: publicOrigin(request),
-      loaders: createLoaders(db()),
-      tenant: tenantScope(db(), request.headers.get(TENANT_HEADER), confinedTenantOf(knownPrincipal(request))),
-    }),
+    graphiql: async (request) => ((await principalOf(request, instance, verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false),
+    context: ({ request }) => {
+      const { db } = instance;
+      return {
+        instance,
+        db,
+        // Read per request: the instance's configuration is the process's current one (app/instance.ts).
+        config: instance.config,
+        principal: knownPrincipal(request),
+        origin: publicOrigin(request),
+        loaders: createLoaders(db),
+        tenant: tenantScope(db, request.headers.get(TENANT_HEADER), confinedTenantOf(knownPrincipal(request))),
+      };
+    },
     plugins: [
       useRequestGuard({
-        db,
+        instance,
         verifyAccessToken,
         maxBodyBytes: config.maxBodyBytes,
         isCrossSite: isCrossSiteRequest,
@@ -119,14 +120,3 @@ export function createGraphQLServer(db: () => Db = getDb, { verifyAccessToken }:
 }
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
-
-// One server per process, keyed on globalThis like the database client: in
-// production the custom server's fast path (server/fast-path.ts) uses it in the
-// main process, and Next's child never serves /api/graphql; under `next dev`
-// the route file (app/api/graphql/route.ts) does.
-const KEY = Symbol.for("compass.graphqlServer");
-const store = globalThis as typeof globalThis & { [KEY]?: GraphQLServer };
-
-export function getGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
-  return (store[KEY] ??= createGraphQLServer(getDb, options));
-}

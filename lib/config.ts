@@ -195,15 +195,16 @@ function readConfig(): Config {
   };
 }
 
-const KEY = Symbol.for("compass.config");
-const store = globalThis as typeof globalThis & { [KEY]?: Config };
+// A plain module variable: every copy of this module (Next bundles its own)
+// reads the same environment to the same values, so copies need not share it.
+let current: Config | null = null;
 
-/** The process's configuration; read on first use. */
+/** The process's configuration; read on first use. The instance (app/instance.ts) hands it on. */
 export function getConfig(): Config {
-  return (store[KEY] ??= readConfig());
+  return (current ??= readConfig());
 }
 
 /** Tests and scripts that change the environment call this to re-read it. */
 export function resetConfig(): void {
-  delete store[KEY];
+  current = null;
 }

@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { after, describe, test } from "node:test";
 import { GraphQLError } from "graphql";
-import { createGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
-import { TEST_ORIGIN, setupTestApp } from "@/test/harness";
-import { type Db, createDb } from "./db";
+import type { createGraphQLServer } from "@/graphql/yoga";
+import { TEST_ORIGIN, graphqlServerOn, setupTestApp } from "@/test/harness";
+import { createInstance } from "@/app/instance";
+import { rawReader } from "@/domain/instance";
+import type { Db } from "./db";
 import { isDatabaseUnavailable, isUniqueViolation } from "./db-errors";
 
 const app = await setupTestApp();
@@ -91,9 +92,10 @@ async function deadPostgres(kind: "refused" | "silent"): Promise<Db> {
   } else {
     port = await refusedPort();
   }
-  const db = createDb(`postgresql://postgres@127.0.0.1:${port}/compass`);
-  cleanups.push(() => db.$disconnect().catch(() => undefined));
-  return db;
+  // An instance's client: its hot reads go through the prepared reader (rawReader), not Prisma.
+  const instance = createInstance(`postgresql://postgres@127.0.0.1:${port}/compass`);
+  cleanups.push(() => instance.close().catch(() => undefined));
+  return instance.db;
 }
 
 describe("the PostgreSQL pool fails fast during an outage", () => {
@@ -129,6 +131,7 @@ describe("the prepared-statement reads beside Prisma (rawReader) fail like Prism
   for (const kind of ["refused", "silent"] as const) {
     test(`${kind}: classified as unavailable, within the connect timeout`, async () => {
       const db = await deadPostgres(kind);
+      assert.ok(rawReader(db), "the reads below would go through Prisma");
       const { findIntegrationSystem, listIntegrationSystems } = await import("@/domain/integration-systems/integration-system.service");
       for (const read of [() => findIntegrationSystem(db, "00000000-0000-7000-8000-000000000000"), () => listIntegrationSystems(db, { first: 10 })]) {
         const started = performance.now();
@@ -156,10 +159,7 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
 
   test("when authenticating the caller needs the database", async () => {
     const dead = await deadPostgres("refused");
-    const response = await post(
-      createGraphQLServer(() => dead, { verifyAccessToken }),
-      "{ integrationSystems { totalCount } }",
-    );
+    const response = await post(graphqlServerOn(app, dead), "{ integrationSystems { totalCount } }");
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.equal(response.body.errors[0].extensions.code, "SERVICE_UNAVAILABLE");
@@ -172,10 +172,7 @@ describe("GraphQL answers 503 SERVICE_UNAVAILABLE during an outage", () => {
     const halfDead = new Proxy(app.db, {
       get: (target, property) => (property === "integrationSystem" ? dead.integrationSystem : Reflect.get(target, property)),
     });
-    const response = await post(
-      createGraphQLServer(() => halfDead, { verifyAccessToken }),
-      "{ integrationSystems { totalCount } }",
-    );
+    const response = await post(graphqlServerOn(app, halfDead), "{ integrationSystems { totalCount } }");
     assert.equal(response.status, 503);
     assert.equal(response.retryAfter, "5");
     assert.deepEqual(

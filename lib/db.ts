@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
-import { getConfig } from "./config";
+import { getConfig, sqlitePathOf } from "./config";
 import { countDbQuery } from "./metrics";
 
 /**
@@ -34,12 +34,26 @@ export function vanished(related: unknown): boolean {
 }
 
 const postgresDbs = new WeakSet<object>();
-const pools = new WeakMap<object, pg.Pool>();
 
-/** The PostgreSQL pool's use now, for /metrics; null on SQLite (no pool). */
-export function poolStats(db: Db): { total: number; idle: number; waiting: number; max: number } | null {
-  const pool = pools.get(db);
-  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null;
+/** The PostgreSQL pool's use now, for /metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+/**
+ * A database as the instance (app/instance.ts) holds it: Prisma's client, the
+ * prepared-statement reader beside it, and the pool's figures.
+ */
+export interface OpenedDatabase {
+  db: Db;
+  reader: RawReader;
+  /** Null on SQLite (no pool). */
+  poolStats(): PoolStats | null;
+  /** Disconnects the client and closes the reader's own connection (SQLite). */
+  close(): Promise<void>;
 }
 
 /**
@@ -60,7 +74,12 @@ export function isPostgres(db: Db): boolean {
   return postgresDbs.has(db);
 }
 
+/** Prisma's client alone (tests and scripts that need no reader). */
 export function createDb(databaseUrl: string): Db {
+  return openDatabase(databaseUrl).db;
+}
+
+export function openDatabase(databaseUrl: string): OpenedDatabase {
   const config = getConfig();
   if (/^postgres/i.test(databaseUrl)) {
     const pool = new pg.Pool({
@@ -96,16 +115,29 @@ export function createDb(databaseUrl: string): Db {
     pool.on("error", ignoreConnectionError);
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const db = timeQueries(new PostgresClient({ adapter, ...queryLog() }) as unknown as Db);
-    readers.set(db, postgresReader(pool));
-    pools.set(db, pool);
     postgresDbs.add(db);
-    return db;
+    return {
+      db,
+      reader: postgresReader(pool),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
+      // The adapter ends the pool it was given (disposeExternalPool).
+      close: () => db.$disconnect(),
+    };
   }
-  const file = config.sqlitePath ?? databaseUrl;
+  // This URL's file, which need not be the configuration's (tests open several databases).
+  const file = databaseUrl.startsWith("file:") ? sqlitePathOf(databaseUrl) : (config.sqlitePath ?? databaseUrl);
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   const db = timeQueries(new SqliteClient({ adapter, ...queryLog() }) as unknown as Db);
-  readers.set(db, sqliteReader(file));
-  return db;
+  const reader = sqliteReader(file);
+  return {
+    db,
+    reader,
+    poolStats: () => null,
+    async close() {
+      reader.close();
+      await db.$disconnect();
+    },
+  };
 }
 
 /**
@@ -122,13 +154,8 @@ export interface RawReader {
   rows<Row>(sql: string, values: readonly unknown[], dateColumns: readonly string[]): Promise<Row[]>;
   /** A Date as this database compares it with stored DateTime values (a parameter). */
   time(date: Date): unknown;
-}
-
-const readers = new WeakMap<Db, RawReader>();
-
-/** The prepared-statement reader of a client made by createDb(); null for any other (test doubles) and inside transactions. */
-export function rawReader(db: Db | Tx): RawReader | null {
-  return readers.get(db as Db) ?? null;
+  /** Closes its own connection, if it opened one (SQLite). */
+  close(): void;
 }
 
 // PostgreSQL `timestamp(3)` (no time zone), which Prisma writes in UTC: read it as UTC, whatever the process's zone.
@@ -150,6 +177,8 @@ function postgresReader(pool: pg.Pool): RawReader {
       return (await pool.query({ name, text: sql, values: [...values], types: postgresTypes })).rows as Row[];
     },
     time: (date) => date,
+    // Its connections are the pool's, ended with the client.
+    close() {},
   };
 }
 
@@ -176,21 +205,15 @@ function sqliteReader(file: string): RawReader {
       return rows as Row[];
     },
     time: (date) => date.toISOString().replace(/Z$/, "+00:00"),
+    close() {
+      connection?.close();
+      connection = null;
+      statements.clear();
+    },
   };
 }
 
 /** A DateTime as Prisma's SQLite adapter stores it (ISO 8601 text; numbers from older writers) as a Date. */
 function storedDate(value: unknown): Date {
   return new Date(typeof value === "number" ? value : String(value));
-}
-
-// Keyed on globalThis: Next loads its own bundled copies of this module beside
-// the plain one (instrumentation.ts and the route bundles under `next dev`; the
-// Next child process in production, which has its own client), and all copies
-// in one process must share a single client (docs/design.md, "Stack notes").
-const KEY = Symbol.for("compass.db");
-const store = globalThis as typeof globalThis & { [KEY]?: Db };
-
-export function getDb(): Db {
-  return (store[KEY] ??= createDb(getConfig().databaseUrl));
 }

@@ -1,3 +1,4 @@
+import { processSlots } from "./process-slots";
 import { getConfig } from "./config";
 import type { Db } from "./db";
 import { isDatabaseUnavailable } from "./db-errors";
@@ -25,17 +26,16 @@ export interface Readiness {
 
 const TIMEOUT_MS = 2_000;
 
-// Keyed on globalThis like the database client: every copy of this module in
-// the process must see the one flag server/main.ts sets on SIGTERM.
-const KEY = Symbol.for("compass.shuttingDown");
-const store = globalThis as typeof globalThis & { [KEY]?: boolean };
+// In the process's one shared slot (lib/process-slots.ts): every copy of this
+// module in the process must see the one flag server/main.ts sets on SIGTERM.
+const store = processSlots;
 
 /** From the first SIGTERM on, readiness fails (server/shutdown.ts). */
 export function markShuttingDown(): void {
-  store[KEY] = true;
+  store.shuttingDown = true;
 }
 
-const isShuttingDown = (): boolean => store[KEY] === true;
+const isShuttingDown = (): boolean => store.shuttingDown === true;
 
 /** Runs `query` with the 2 s bound; says which failure an operator is looking at, the driver's own message stays out. */
 async function probe<T>(query: () => Promise<T>): Promise<{ value: T; database: Health["database"] } | { value: null; database: Health["database"] }> {

@@ -1,3 +1,4 @@
+import { processSlots } from "./process-slots";
 /**
  * Where the code counts things for /metrics (server/metrics.ts). Without
  * METRICS_PORT no sink is installed and each call is one property read of
@@ -26,9 +27,8 @@ export interface MetricsSink {
   dbQuery(seconds: number): void;
 }
 
-// Keyed on globalThis: every copy of this module in a process (Next bundles its own) counts into one sink.
-const KEY = Symbol.for("compass.metrics");
-const store = globalThis as typeof globalThis & { [KEY]?: MetricsSink };
+// In the process's one shared slot (lib/process-slots.ts): every copy of this module in a process (Next bundles its own) counts into one sink.
+const store = processSlots as { metrics?: MetricsSink };
 
 const AUTH_FAILURE_KINDS: ReadonlySet<string> = new Set<AuthFailureKind>(["client_credentials", "bearer_token", "password", "session"]);
 
@@ -64,16 +64,16 @@ export function relayingSink(send: (message: MetricMessage) => void): MetricsSin
 }
 
 export function installMetricsSink(sink: MetricsSink | undefined): void {
-  store[KEY] = sink;
+  store.metrics = sink;
 }
 
 /** Whether a sink is installed: lets callers skip work (timing) done only for metrics. */
-export const metricsOn = (): boolean => store[KEY] !== undefined;
+export const metricsOn = (): boolean => store.metrics !== undefined;
 
-export const countGraphQLOperation = (operation: string, outcome: string, seconds: number) => store[KEY]?.graphqlOperation(operation, outcome, seconds);
-export const countTokenIssued = (grantType: string) => store[KEY]?.tokenIssued(grantType);
-export const countTokenRefused = (errorCode: string) => store[KEY]?.tokenRefused(errorCode);
-export const countTokenRevoked = () => store[KEY]?.tokenRevoked();
-export const countAuthFailure = (kind: AuthFailureKind) => store[KEY]?.authFailure(kind);
-export const countCacheLookup = (cache: CacheName, hit: boolean) => store[KEY]?.cacheLookup(cache, hit);
-export const countDbQuery = (seconds: number) => store[KEY]?.dbQuery(seconds);
+export const countGraphQLOperation = (operation: string, outcome: string, seconds: number) => store.metrics?.graphqlOperation(operation, outcome, seconds);
+export const countTokenIssued = (grantType: string) => store.metrics?.tokenIssued(grantType);
+export const countTokenRefused = (errorCode: string) => store.metrics?.tokenRefused(errorCode);
+export const countTokenRevoked = () => store.metrics?.tokenRevoked();
+export const countAuthFailure = (kind: AuthFailureKind) => store.metrics?.authFailure(kind);
+export const countCacheLookup = (cache: CacheName, hit: boolean) => store.metrics?.cacheLookup(cache, hit);
+export const countDbQuery = (seconds: number) => store.metrics?.dbQuery(seconds);

@@ -1,5 +1,5 @@
 /**
- * The start of a prepared-statement read (lib/db.ts, rawReader) that answers
+ * The start of a prepared-statement read (lib/db.ts, found by rawReader in domain/instance.ts) that answers
  * the rows Prisma would: every scalar column of a model, listed from Prisma's
  * own field enum (`Prisma.<Model>ScalarFieldEnum`), so a column added to the
  * schema is never missed.

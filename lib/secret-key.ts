@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { decodeSecretKey, getConfig } from "./config";
+import { type Config, decodeSecretKey, getConfig } from "./config";
 import { log } from "./logger";
 
 /**
@@ -31,21 +31,24 @@ function loadOrCreateKeyFile(sqlitePath: string): Buffer {
   }
 }
 
-const KEY = Symbol.for("compass.secretKey");
-const store = globalThis as typeof globalThis & { [KEY]?: Buffer };
+// Per configuration read (a test that changes SECRET_KEY calls resetConfig(), and gets the new key).
+// A plain module variable: every copy of this module reads the same SECRET_KEY, or the one file (written with wx).
+let known: { config: Config; key: Buffer } | null = null;
 
 function masterKey(): Buffer {
-  if (store[KEY]) return store[KEY];
   const config = getConfig();
-  if (config.secretKey) store[KEY] = config.secretKey;
-  else if (config.provider === "sqlite" && config.sqlitePath) store[KEY] = loadOrCreateKeyFile(config.sqlitePath);
+  if (known?.config === config) return known.key;
+  let key: Buffer;
+  if (config.secretKey) key = config.secretKey;
+  else if (config.provider === "sqlite" && config.sqlitePath) key = loadOrCreateKeyFile(config.sqlitePath);
   else {
     throw new Error(
       "SECRET_KEY is required with PostgreSQL: set it to the same 32+ random bytes (hex or base64) on every instance, " +
         "for example the output of `openssl rand -hex 32`",
     );
   }
-  return store[KEY]!;
+  known = { config, key };
+  return key;
 }
 
 /** Checks at start-up that a usable SECRET_KEY exists, so a bad one fails fast. */

@@ -1,3 +1,4 @@
+import { processSlots } from "./process-slots";
 /**
  * Where the code opens spans of its own (server/tracing.ts). Without
  * OTEL_EXPORTER_OTLP_ENDPOINT no tracer is installed: `inSpan` calls its
@@ -12,19 +13,18 @@ export interface Tracer {
   graphqlPlugin: unknown;
 }
 
-// Keyed on globalThis, like lib/metrics.ts: one tracer for every copy of this module in the process.
-const KEY = Symbol.for("compass.tracer");
-const store = globalThis as typeof globalThis & { [KEY]?: Tracer };
+// In the process's one shared slot (lib/process-slots.ts), like lib/metrics.ts: one tracer for every copy of this module in the process.
+const store = processSlots as { tracer?: Tracer };
 
 export function installTracer(tracer: Tracer | undefined): void {
-  store[KEY] = tracer;
+  store.tracer = tracer;
 }
 
 /** Runs `run` in a span named `name` (a child of the request's) when tracing is on. */
 export function inSpan<T>(name: string, attributes: SpanAttributes, run: () => Promise<T>): Promise<T> {
-  const tracer = store[KEY];
+  const tracer = store.tracer;
   return tracer ? tracer.inSpan(name, attributes, run) : run();
 }
 
 /** The GraphQL tracing plugin when tracing is on, else null (graphql/yoga.ts adds nothing). */
-export const tracingGraphQLPlugin = (): unknown => store[KEY]?.graphqlPlugin ?? null;
+export const tracingGraphQLPlugin = (): unknown => store.tracer?.graphqlPlugin ?? null;

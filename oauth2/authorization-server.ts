@@ -1,8 +1,7 @@
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import { recordAudit } from "@/domain/audit/audit.service";
-import { whenCredentialsDeleted } from "@/domain/credentials/system-auth.service";
 import { clientPrincipal } from "@/domain/principals/principal";
-import { getConfig } from "@/lib/config";
+import type { Instance } from "@/domain/instance";
 import type { Db } from "@/lib/db";
 import { GRAPHQL_PATH } from "@/lib/paths";
 import { type AccessTokenClaims, OWNER_CLAIMS, looksLikeJwt, ownerClaims, verifyAccessTokenSignature } from "./access-token";
@@ -17,27 +16,31 @@ import { KeyRing } from "./signing-keys";
  * only translate HTTP to these calls.
  *
  * Its in-memory state (keys, client cache, throttles) belongs to one
- * database, so tests with several databases in one process stay apart.
+ * instance (domain/instance.ts): app/instance.ts builds one per database and
+ * hands it to the endpoints (endpoint() in endpoints.ts) and, as
+ * verifyAccessToken, to the GraphQL server.
  */
 export interface AuthorizationServer {
+  instance: Instance;
   db: Db;
   keys: KeyRing;
   clients: ClientRegistry;
   authenticator: ClientAuthenticator;
+  /** checkAccessToken for the GraphQL API's authentication (domain/principals/authenticate.ts), which is handed it. */
+  verifyAccessToken: AccessTokenVerifier;
 }
 
-const servers = new WeakMap<Db, AuthorizationServer>();
-
-// Deleted credentials' tokens are refused by this process at once (domain/credentials).
-whenCredentialsDeleted((db, clientIds) => servers.get(db)?.clients.forget(clientIds));
-
-export function authorizationServer(db: Db): AuthorizationServer {
-  let server = servers.get(db);
-  if (!server) {
-    const clients = new ClientRegistry(db);
-    server = { db, keys: new KeyRing(db, getConfig().accessTokenTtlSeconds), clients, authenticator: new ClientAuthenticator(clients) };
-    servers.set(db, server);
-  }
+export function createAuthorizationServer(instance: Instance): AuthorizationServer {
+  const { db, config } = instance;
+  const clients = new ClientRegistry(db);
+  const server: AuthorizationServer = {
+    instance,
+    db,
+    keys: new KeyRing(db, config.accessTokenTtlSeconds),
+    clients,
+    authenticator: new ClientAuthenticator(clients),
+    verifyAccessToken: (token, origin) => checkAccessToken(server, token, origin),
+  };
   return server;
 }
 
@@ -71,9 +74,6 @@ export async function checkAccessToken(server: AuthorizationServer, token: strin
   if (revoked) return { active: false, reason: "the access token has been revoked" };
   return { active: true, claims, client };
 }
-
-/** checkAccessToken for the GraphQL API's authentication (domain/principals/authenticate.ts), which is handed it. */
-export const verifyAccessToken: AccessTokenVerifier = (db, token, origin) => checkAccessToken(authorizationServer(db), token, origin);
 
 /** RFC 7662 response members for an active token. */
 export function introspectionOf(check: Extract<AccessTokenCheck, { active: true }>) {

@@ -9,7 +9,7 @@ import type { CredentialOwner } from "@/domain/principals/principal";
 
 /**
  * What the token endpoint and the resource server need to know about OAuth2
- * clients (integration systems' credentials), kept in memory per process.
+ * clients (integration systems' credentials), kept in memory per instance (app/instance.ts).
  *
  * Reading the database on every token request would cap the endpoint at the
  * ORM's speed, so answers are cached for at most FRESHNESS_MS. A credential

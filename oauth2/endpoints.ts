@@ -2,13 +2,12 @@ import { inSpan } from "@/lib/tracing";
 import { REQUEST_ID_HEADER } from "@/lib/http";
 import { countTokenIssued, countTokenRefused, countTokenRevoked, metricsOn } from "@/lib/metrics";
 import { authenticate } from "@/domain/principals/authenticate";
-import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import type { Config } from "@/lib/config";
 import { classifyFailure } from "@/domain/errors";
 import { ClientAbortedError, clientAddress, publicOrigin } from "@/lib/http";
 import { log } from "@/lib/logger";
 import { GRAPHQL_PATH, INTROSPECTION_PATH, JWKS_PATH, REVOCATION_PATH, TOKEN_PATH } from "@/lib/paths";
-import { type AuthorizationServer, authorizationServer, checkAccessToken, introspectionOf, revokeAccessToken, verifyAccessToken } from "./authorization-server";
+import { type AuthorizationServer, checkAccessToken, introspectionOf, revokeAccessToken } from "./authorization-server";
 import { type EndpointRequest, type EndpointResponse, OAuthError, errorResponse, jsonResponse, presentedCredentials, readForm } from "./protocol";
 import { SIGNING_ALGORITHM } from "./signing-keys";
 import { GRANT_TYPE, clientCredentialsGrant } from "./grants/client-credentials";
@@ -18,7 +17,7 @@ import { GRANT_TYPE, clientCredentialsGrant } from "./grants/client-credentials"
  * them for `next dev`, and server/main.ts calls the very same functions on its
  * fast path (docs/decisions/0001-next-in-a-child-process.md); see routes.ts.
  */
-export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
+export type Handler = (request: EndpointRequest, server: AuthorizationServer) => Promise<EndpointResponse>;
 
 /**
  * Runs a handler, turning OAuthErrors into RFC 6749 §5.2 responses and
@@ -26,12 +25,13 @@ export type Handler = (request: EndpointRequest) => Promise<EndpointResponse>;
  * (domain/errors.ts): a DomainError is the client's invalid_request, a
  * database outage 503 temporarily_unavailable with Retry-After (clients
  * retry; nothing is wrong with their request), and a bug a logged
- * server_error with an error id.
+ * server_error with an error id. `server` is the instance's (app/instance.ts),
+ * handed in by whoever routes the request (routes.ts).
  */
 function endpoint(name: string, handle: (request: EndpointRequest, server: AuthorizationServer) => Promise<EndpointResponse>): Handler {
-  return async (request) => {
+  return async (request, server) => {
     try {
-      return await handle(request, authorizationServer(getDb()));
+      return await handle(request, server);
     } catch (error) {
       if (error instanceof OAuthError) return errorResponse(error);
       if (error instanceof ClientAbortedError) {
@@ -77,13 +77,13 @@ const REFUSAL_CODES = new Set([
 /** The handler's work in a span of its own, inside the request's, when traces are on (lib/tracing.ts). */
 const traced =
   (name: string, handler: Handler): Handler =>
-  (request) =>
-    inSpan(name, {}, () => handler(request));
+  (request, server) =>
+    inSpan(name, {}, () => handler(request, server));
 
 /** Counts the token endpoint's answers for /metrics (lib/metrics.ts): issued, or refused by error code. */
 function countedTokens(handler: Handler): Handler {
-  return async (request) => {
-    const response = await handler(request);
+  return async (request, server) => {
+    const response = await handler(request, server);
     if (response.status === 200) countTokenIssued("client_credentials");
     else if (metricsOn()) {
       // Parsed only with metrics on, and only for refusals.
@@ -138,7 +138,7 @@ export const introspectionEndpoint = endpoint("introspection", async (request, s
 async function introspectionCaller(request: EndpointRequest, form: Map<string, string>, server: AuthorizationServer): Promise<string | null> {
   const authorization = request.headers.get("authorization");
   if (authorization && /^Bearer\s/i.test(authorization)) {
-    const principal = await authenticate(server.db, request, verifyAccessToken, getConfig().sessionIdleTimeoutMinutes).catch(() => null);
+    const principal = await authenticate(server.instance, request, server.verifyAccessToken).catch(() => null);
     if (principal?.kind === "USER" && principal.user.role === "ADMIN") return null;
     throw new OAuthError("invalid_client", "Introspection needs client credentials or an admin's API token", 401, {
       "www-authenticate": 'Bearer error="invalid_token"',
@@ -164,7 +164,8 @@ export const revocationEndpoint = endpoint("revocation", async (request, server)
 const PUBLIC_DOCUMENT = { "access-control-allow-origin": "*" };
 
 /** GET /.well-known/oauth-authorization-server (RFC 8414). */
-export const metadataEndpoint = endpoint("metadata", async (request) => {
+export const metadataEndpoint = endpoint("metadata", async (request, server) => {
+  const { config } = server.instance;
   const issuer = publicOrigin(request);
   const authMethods = ["client_secret_basic", "client_secret_post"];
   return jsonResponse(
@@ -174,7 +175,7 @@ export const metadataEndpoint = endpoint("metadata", async (request) => {
       jwks_uri: issuer + JWKS_PATH,
       introspection_endpoint: issuer + INTROSPECTION_PATH,
       revocation_endpoint: issuer + REVOCATION_PATH,
-      scopes_supported: getConfig().integrationSystemScopes,
+      scopes_supported: config.integrationSystemScopes,
       // No authorization endpoint: machine clients only.
       response_types_supported: [],
       grant_types_supported: [GRANT_TYPE],
@@ -186,7 +187,7 @@ export const metadataEndpoint = endpoint("metadata", async (request) => {
       protected_resources: [issuer + GRAPHQL_PATH],
     },
     200,
-    { ...PUBLIC_DOCUMENT, "cache-control": "public, max-age=300", ...varyByOrigin() },
+    { ...PUBLIC_DOCUMENT, "cache-control": "public, max-age=300", ...varyByOrigin(config) },
   );
 });
 
@@ -195,8 +196,7 @@ export const metadataEndpoint = endpoint("metadata", async (request) => {
  * (and, behind a trusted proxy, its forwarded headers): a shared cache must
  * keep one copy per host, or one host's answer is served for another.
  */
-function varyByOrigin(): Record<string, string> {
-  const config = getConfig();
+function varyByOrigin(config: Config): Record<string, string> {
   if (config.publicUrl) return {};
   return { vary: config.trustProxy ? "Host, X-Forwarded-Host, X-Forwarded-Proto" : "Host" };
 }

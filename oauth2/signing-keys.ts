@@ -140,7 +140,7 @@ export async function rotateSigningKey(
   });
 }
 
-// ------------------------------------------------------------ per process
+// ------------------------------------------------------------ per instance (app/instance.ts holds the ring)
 
 interface Snapshot {
   loadedAt: number;

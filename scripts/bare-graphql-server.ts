@@ -7,13 +7,13 @@
  * database must already be migrated.
  */
 import http from "node:http";
-import { getGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
+import { graphqlServer } from "@/app/graphql-server";
+import { getInstance } from "@/app/instance";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/logger";
 
 const config = getConfig();
-const server = http.createServer(getGraphQLServer({ verifyAccessToken }));
+const server = http.createServer(graphqlServer(getInstance()));
 server.keepAliveTimeout = 65_000; // as in server/main.ts
 server.listen(config.port, config.host, () => {
   log.info("bare GraphQL server is listening", { url: `http://${config.host}:${config.port}/api/graphql` });

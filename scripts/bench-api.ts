@@ -207,7 +207,7 @@ async function bulkInsert(rows: (string | null)[][], firstCreatedAt: number, pro
 
 async function seedDatabase(): Promise<Fixture> {
   const { migrate } = await import("@/lib/migrate");
-  const { getDb } = await import("@/lib/db");
+  const { getInstance } = await import("@/app/instance");
   const { createIntegrationSystem } = await import("@/domain/integration-systems/integration-system.service");
   const { generateClientCredentials } = await import("@/domain/credentials/system-auth.service");
   const { createTenant } = await import("@/domain/tenants/tenant.service");
@@ -219,7 +219,8 @@ async function seedDatabase(): Promise<Fixture> {
   const { nameSkeleton } = await import("@/lib/name-skeleton");
 
   await migrate(DATABASE_URL);
-  const db = getDb();
+  // The process's instance: its prepared reader serves the hot reads, as in the server.
+  const { db } = getInstance();
 
   const user = await createUser(db, "SYSTEM", { email: "bench@example.com", password: randomBytes(16).toString("hex"), role: "ADMIN" });
   const admin = userPrincipal(toIdentity(user), "SESSION");

@@ -33,7 +33,7 @@ const percentile = (samples: number[], p: number) => [...samples].sort((a, b) =>
 async function main() {
   const { migrate } = await import("@/lib/migrate");
   const { getConfig } = await import("@/lib/config");
-  const { getDb } = await import("@/lib/db");
+  const { getInstance } = await import("@/app/instance");
   const { createTenant } = await import("@/domain/tenants/tenant.service");
   const { registerApplication, listApplications } = await import("@/domain/applications/application.service");
   const { createUser, toIdentity } = await import("@/domain/users/user.service");
@@ -42,7 +42,8 @@ async function main() {
   const { nameSkeleton } = await import("@/lib/name-skeleton");
 
   await migrate(DATABASE_URL);
-  const db = getDb();
+  // The process's instance: its prepared reader serves the hot reads, as in the server.
+  const { db } = getInstance();
   const user = await createUser(db, "SYSTEM", { email: "bench@example.com", password: randomBytes(16).toString("hex"), role: "ADMIN" });
   const admin = userPrincipal(toIdentity(user), "SESSION");
   const tenant = await createTenant(db, admin, { externalId: "bench", name: "Bench" });

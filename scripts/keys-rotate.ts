@@ -10,7 +10,7 @@
  * that are deleted here. Running servers need no restart.
  */
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/migrate";
 import { publicationWindowMs, rotateSigningKey } from "@/oauth2/signing-keys";
 import { ensureSecretKey } from "@/lib/secret-key";
@@ -18,7 +18,7 @@ import { ensureSecretKey } from "@/lib/secret-key";
 const config = getConfig();
 ensureSecretKey();
 await migrate(config.databaseUrl);
-const db = getDb();
+const db = createDb(config.databaseUrl);
 const { kid, activatesAt, retired, deleted } = await rotateSigningKey(db, config.accessTokenTtlSeconds);
 const minutes = Math.round(publicationWindowMs(config.accessTokenTtlSeconds) / 60_000);
 console.log(`new signing key: ${kid} (published now, signs from ${activatesAt.toISOString()})`);

@@ -1,8 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { type GraphQLServer, getGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
+import type { GraphQLServer } from "@/graphql/yoga";
+import { type Instance, getInstance } from "@/app/instance";
+import { graphqlServer } from "@/app/graphql-server";
+import type { AuthorizationServer } from "@/oauth2/authorization-server";
 import { type Config, getConfig } from "@/lib/config";
 import { isAllowedHost } from "@/lib/hosts";
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, readNodeBody } from "@/lib/http";
@@ -12,7 +14,7 @@ import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
 import { failureResponse } from "@/oauth2/endpoints";
 import { classifyFailure } from "@/domain/errors";
 import { GRAPHQL_PATH } from "@/lib/paths";
-import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { healthAnswer } from "@/lib/health";
 import { type RequestObserver, trackRequest } from "./observe";
 import { API_CONTENT_SECURITY_POLICY, HOT_PATH_HEADERS, baseSecurityHeaders, graphiqlPage, setDefaultHeaders } from "@/lib/security-headers";
@@ -64,8 +66,8 @@ function writeResponse(res: ServerResponse, response: EndpointResponse, defaults
   else res.end(response.body);
 }
 
-function serveOAuth(req: IncomingMessage, res: ServerResponse, defaults: readonly [string, string][]): void {
-  handleOAuthRequest(endpointRequest(req)).then(
+function serveOAuth(server: AuthorizationServer, req: IncomingMessage, res: ServerResponse, defaults: readonly [string, string][]): void {
+  handleOAuthRequest(server, endpointRequest(req)).then(
     (response) => writeResponse(res, response, defaults),
     (error: unknown) => {
       // The endpoints answer their own errors; this is a bug in the plumbing,
@@ -111,8 +113,8 @@ const HEALTH_PATHS = new Set(["/api/health", "/api/health/live", "/api/health/re
  * Next is busy rendering, and readiness must see this process's shutdown.
  * Other methods go on to Next's route files, which answer 405.
  */
-function serveHealth(req: IncomingMessage, res: ServerResponse, path: string, defaults: readonly [string, string][]): void {
-  healthAnswer(path, getDb).then(
+function serveHealth(db: () => Db, req: IncomingMessage, res: ServerResponse, path: string, defaults: readonly [string, string][]): void {
+  healthAnswer(path, db).then(
     (answer) => {
       const body = JSON.stringify(answer!.body);
       writeResponse(
@@ -145,10 +147,14 @@ function healthPath(req: IncomingMessage): string | null {
   return HEALTH_PATHS.has(path) ? path : null;
 }
 
-/** Returns a listener that serves a hot-path request and returns true, or returns false for anything else. */
-export function createFastPath(): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const graphql = getGraphQLServer({ verifyAccessToken });
-  const headers = { ...baseSecurityHeaders(getConfig()), ...HOT_PATH_HEADERS };
+/**
+ * Returns a listener that serves a hot-path request with `instance`'s GraphQL
+ * and authorization servers (app/instance.ts) and returns true, or returns false for anything else.
+ */
+export function createFastPath(instance: Instance): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const graphql = graphqlServer(instance);
+  const { oauth2 } = instance;
+  const headers = { ...baseSecurityHeaders(instance.config), ...HOT_PATH_HEADERS };
   const headerList = Object.entries(headers);
   return (req, res) => {
     const url = req.url ?? "";
@@ -173,7 +179,7 @@ export function createFastPath(): (req: IncomingMessage, res: ServerResponse) =>
       return true;
     }
     if (isOAuthPath(url)) {
-      serveOAuth(req, res, headerList);
+      serveOAuth(oauth2, req, res, headerList);
       return true;
     }
     return false;
@@ -204,12 +210,14 @@ export interface ListenerOptions {
   observe?: RequestObserver | null;
   /** Runs each request inside its trace span (server/tracing.ts), when traces are on. */
   trace?: ((req: IncomingMessage, res: ServerResponse, handle: () => void) => void) | null;
+  /** The database the health checks probe: the process's instance's by default (app/instance.ts). */
+  db?: () => Db;
 }
 
 export function createRequestListener(
   fastPath: (req: IncomingMessage, res: ServerResponse) => boolean,
   fallback: RequestListener,
-  { observe = null, trace = null }: ListenerOptions = {},
+  { observe = null, trace = null, db = () => getInstance().db }: ListenerOptions = {},
 ): RequestListener {
   const config = getConfig();
   const headers = baseSecurityHeaders(config);
@@ -224,7 +232,7 @@ export function createRequestListener(
     // abuse. /api/health keeps its contract (issue 11): 421 for a foreign Host.
     const health = healthPath(req);
     if (health && health !== "/api/health") {
-      serveHealth(req, res, health, healthHeaders);
+      serveHealth(db, req, res, health, healthHeaders);
       return;
     }
     if (!isAllowedHost(requestedHost(req, config), config.allowedHosts)) {
@@ -238,7 +246,7 @@ export function createRequestListener(
       return;
     }
     if (health) {
-      serveHealth(req, res, health, healthHeaders);
+      serveHealth(db, req, res, health, healthHeaders);
       return;
     }
     // The fast path writes the base headers with its own (createFastPath).

@@ -8,12 +8,10 @@
  */
 import http from "node:http";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
 import { createFastPath, createRequestListener } from "@/server/fast-path";
 import { log } from "@/lib/logger";
 import { startNextProcess } from "@/server/next-proxy";
-import { authorizationServer } from "@/oauth2/authorization-server";
-import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
+import { getInstance } from "@/app/instance";
 import { startup } from "@/app/startup";
 import { installShutdown } from "@/server/shutdown";
 import type { MetricsServer } from "@/server/metrics";
@@ -24,6 +22,8 @@ async function main() {
   // First: Prisma's instrumentation and the context manager must be in place before the first client and request.
   // Imported only when asked for, so that without OTEL_EXPORTER_OTLP_ENDPOINT OpenTelemetry is never loaded.
   const tracing: Tracing | null = config.tracing ? await (await import("@/server/tracing")).startTracing(config.trustProxy) : null;
+  // The database, its caches and throttles, the authorization and GraphQL servers: one object (app/instance.ts).
+  const instance = getInstance();
   // Next gets ready (a second or so) while start-up runs here; neither serves
   // until this process listens, after both. Start-up runs in this process only:
   // the child takes it as done. Should it fail, exiting closes the child's IPC
@@ -33,14 +33,20 @@ async function main() {
       log.error("the Next.js process exited unexpectedly: stopping", { code, signal });
       process.exit(1);
     }),
-    startup(),
+    startup(instance),
   ]);
   // Before the fast path is made: the GraphQL server adds its metrics plugin only when a sink is installed.
   // Imported only when asked for, so that without METRICS_PORT prom-client is never loaded.
-  const metrics: MetricsServer | null = config.metrics ? await (await import("@/server/metrics")).startMetricsServer(config.metrics, getDb) : null;
-  const fastPath = createFastPath();
+  const metrics: MetricsServer | null = config.metrics ? await (await import("@/server/metrics")).startMetricsServer(config.metrics, instance.poolStats) : null;
+  const fastPath = createFastPath(instance);
 
-  const server = http.createServer(createRequestListener(fastPath, nextProcess.handle, { observe: metrics?.observeRequest, trace: tracing?.wrap }));
+  const server = http.createServer(
+    createRequestListener(fastPath, nextProcess.handle, {
+      observe: metrics?.observeRequest,
+      trace: tracing?.wrap,
+      db: () => instance.db,
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `${config.host}:${config.port} is already in use` : error.message;
@@ -58,16 +64,10 @@ async function main() {
     server,
     graceMs: config.shutdownGraceSeconds * 1000,
     timeoutMs: config.shutdownTimeoutSeconds * 1000,
-    // Next stops once this server has finished the requests it was forwarding;
-    // then the batched lastUsedAt writes, and the database last.
+    // After the last request: Next stops (it has its own instance), and this
+    // process's instance closes: its batched lastUsedAt writes, then the database.
     async cleanup() {
-      const results = await Promise.allSettled([
-        nextProcess.stop(),
-        authorizationServer(getDb()).clients.flushLastUsed(),
-        apiTokenCache(getDb()).flushLastUsed(),
-        metrics?.close(),
-      ]);
-      await getDb().$disconnect();
+      const results = await Promise.allSettled([nextProcess.stop(), metrics?.close(), instance.close()]);
       await tracing?.shutdown();
       const failed = results.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { Config } from "@/lib/config";
-import { type Db, poolStats } from "@/lib/db";
+import type { PoolStats } from "@/lib/db";
 import { log } from "@/lib/logger";
 import { installMetricsSink } from "@/lib/metrics";
 import type { RequestObserver } from "./observe";
@@ -21,7 +21,7 @@ export interface MetricsServer {
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const QUERY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
-export async function startMetricsServer(settings: NonNullable<Config["metrics"]>, db: () => Db): Promise<MetricsServer> {
+export async function startMetricsServer(settings: NonNullable<Config["metrics"]>, poolStats: () => PoolStats | null): Promise<MetricsServer> {
   const client = await import("prom-client");
   const registry = new client.Registry();
   // Process CPU, memory, file descriptors, GC, and event-loop lag (nodejs_eventloop_lag_*).
@@ -90,13 +90,13 @@ export async function startMetricsServer(settings: NonNullable<Config["metrics"]
     registers: [registry],
   });
   // PostgreSQL only: SQLite has no pool (one connection in the process).
-  const pool = (name: string, help: string, read: (stats: NonNullable<ReturnType<typeof poolStats>>) => number) =>
+  const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
     new client.Gauge({
       name: `${prefix}db_pool_${name}`,
       help,
       registers: [registry],
       collect() {
-        const stats = poolStats(db());
+        const stats = poolStats();
         if (stats) this.set(read(stats));
       },
     });

@@ -11,8 +11,8 @@ import { log } from "@/lib/logger";
  *    idle keep-alive connections are closed, and every answer from then on
  *    says `Connection: close`;
  * 3. requests in flight finish, for up to `timeoutMs`, then are cut;
- * 4. `cleanup` runs (the Next child, the batched lastUsedAt writes, the
- *    database), and the process exits 0.
+ * 4. `cleanup` runs (the Next child, then the instance's close():
+ *    app/instance.ts), and the process exits 0.
  * SIGINT (Ctrl-C at a terminal) skips the grace period: nobody balances load to a terminal.
  */
 export interface ShutdownOptions {

@@ -3,6 +3,8 @@
  * (app/api/auth/json-route.ts): a database outage is 503 with Retry-After,
  * a bug a 500 with an error id, never Next's bare 500.
  */
+import { getInstance } from "@/app/instance";
+import { processSlots } from "@/lib/process-slots";
 import assert from "node:assert/strict";
 import net from "node:net";
 import { after, test } from "node:test";
@@ -27,16 +29,14 @@ async function deadDatabase(): Promise<Db> {
   return db;
 }
 
-/** Runs `call` with the process's database (getDb(), which the route files use) replaced by `db`. */
+/** Runs `call` with the process's instance (getInstance(), which the route files use) on `db` instead. */
 async function withDatabase<T>(db: Db, call: () => Promise<T>): Promise<T> {
-  const key = Symbol.for("compass.db");
-  const store = globalThis as unknown as Record<symbol, Db | undefined>;
-  const live = store[key];
-  store[key] = db;
+  const live = processSlots.instance;
+  processSlots.instance = { ...getInstance(), db };
   try {
     return await call();
   } finally {
-    store[key] = live;
+    processSlots.instance = live;
   }
 }
 

@@ -22,13 +22,15 @@ import { newId } from "@/lib/ids";
 import { type UserPrincipal, userPrincipal } from "@/domain/principals/principal";
 import { toIdentity } from "@/domain/users/user.service";
 import { createUser } from "@/domain/users/user.service";
-import { createGraphQLServer } from "@/graphql/yoga";
+import { type GraphQLServer, createGraphQLServer } from "@/graphql/yoga";
+import { ApiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { resetConfig } from "@/lib/config";
-import { type Db, getDb } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { type Instance, getInstance } from "@/app/instance";
+import { graphqlServer } from "@/app/graphql-server";
 import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { migrate } from "@/lib/migrate";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
 import { createPostgresDatabase } from "./postgres";
 
@@ -168,7 +170,8 @@ export function assertNoSecretsLogged(): void {
 export type Provider = "sqlite" | "postgresql";
 export const provider: Provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database of this run's provider (not migrated), and how to drop it. */
+export async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compass-test-"));
     return { url: `file:${dir}/test.db`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -192,7 +195,9 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 export interface TestApp {
   db: Db;
   databaseUrl: string;
-  server: ReturnType<typeof createGraphQLServer>;
+  server: GraphQLServer;
+  /** The process's instance (app/instance.ts), on this file's database: what the route files and the fast path use too. */
+  instance: Instance;
   admin: Caller;
   viewer: Caller;
   /** POST a GraphQL document as `as` (a caller, a raw bearer token, or anonymous). */
@@ -232,15 +237,16 @@ export async function setupTestApp(): Promise<TestApp> {
   process.env.SECRET_KEY ??= randomBytes(32).toString("hex");
   resetConfig();
   await migrate(database.url);
-  const db = getDb();
+  const instance = getInstance();
+  const { db } = instance;
   await ensureSigningKey(db);
-  const server = createGraphQLServer(getDb, { verifyAccessToken });
+  const server = graphqlServer(instance);
   let httpServer: http.Server | null = null;
 
   after(async () => {
     try {
       if (httpServer) await new Promise((resolve) => httpServer!.close(resolve));
-      await db.$disconnect();
+      await instance.close();
     } finally {
       await database.drop();
     }
@@ -249,7 +255,7 @@ export async function setupTestApp(): Promise<TestApp> {
 
   async function listen(): Promise<string> {
     if (!httpServer) {
-      const fastPath = createFastPath();
+      const fastPath = createFastPath(instance);
       httpServer = http.createServer((req, res) => {
         // server/main.ts always sets the address from the socket; tests may pose as other addresses.
         req.headers[CLIENT_ADDRESS_HEADER] ??= req.socket.remoteAddress ?? "unknown";
@@ -293,6 +299,7 @@ export async function setupTestApp(): Promise<TestApp> {
     db,
     databaseUrl: database.url,
     server,
+    instance,
     admin: await newCaller("ADMIN"),
     viewer: await newCaller("VIEWER"),
     graphql,
@@ -307,6 +314,18 @@ export async function setupTestApp(): Promise<TestApp> {
     listen,
   };
   return app;
+}
+
+/**
+ * A GraphQL server over another client than the app's (a test double: broken,
+ * counted, proxied, or the app's own), with an API-token cache of its own on
+ * that client, as an instance on it would have. Built now, so configuration
+ * the test set is read. No instance holds `db`, so it reads through Prisma
+ * alone (no prepared reader), like any client but an instance's.
+ */
+export function graphqlServerOn(app: TestApp, db: Db = app.db): GraphQLServer {
+  const instance = { ...app.instance, db, apiTokens: db === app.db ? app.instance.apiTokens : new ApiTokenCache(db) };
+  return createGraphQLServer(instance, { verifyAccessToken: app.instance.oauth2.verifyAccessToken });
 }
 
 /** The single error of a failed response (fails if there is not exactly one). */

@@ -14,12 +14,11 @@ import { POST as loginRoute } from "@/app/api/auth/login/route";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
-import { type GraphQLServer, createGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
+import type { GraphQLServer } from "@/graphql/yoga";
 import { getConfig, resetConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { type GraphQLResponse, TEST_ORIGIN, onlyError, setupTestApp } from "./harness";
+import { type GraphQLResponse, TEST_ORIGIN, graphqlServerOn, onlyError, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 
@@ -200,7 +199,7 @@ function withEnv<T>(env: Record<string, string>, fn: () => T): T {
 }
 
 test("a valid mutation deeper than a configured limit is refused before it runs", async () => {
-  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => createGraphQLServer(undefined, { verifyAccessToken }));
+  const shallow = withEnv({ GRAPHQL_MAX_DEPTH: "4" }, () => graphqlServerOn(app));
   const name = unique("too deep");
   const deep = `mutation { createIntegrationSystem(in: {name: "${name}"}) {
     auths { auth { credential { ... on OAuthCredentialData { clientId } } } } } }`;
@@ -474,7 +473,7 @@ function assertMasked(text: string, errorId: string) {
 
 test("internal errors are masked: a message with an error id, INTERNAL_SERVER_ERROR, and the id in the log", async () => {
   const system = await createIntegrationSystem(app.db, app.admin.principal, { name: unique("unreachable") });
-  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"), { verifyAccessToken });
+  const server = graphqlServerOn(app, brokenDb("integrationSystem", "findUnique"));
   const { result: response, log } = await captureStderr(() =>
     rawPost(JSON.stringify({ query: `query($id: ID!) { integrationSystem(id: $id) { id name } }`, variables: { id: system.id } }), {}, server),
   );
@@ -500,7 +499,7 @@ test("internal errors are masked: a message with an error id, INTERNAL_SERVER_ER
 
 test("an internal error carries the request's id (set by the server's request entry) beside its error id, in the answer and the log line", async () => {
   const system = await createIntegrationSystem(app.db, app.admin.principal, { name: unique("request-id") });
-  const server = createGraphQLServer(() => brokenDb("integrationSystem", "findUnique"), { verifyAccessToken });
+  const server = graphqlServerOn(app, brokenDb("integrationSystem", "findUnique"));
   const { result: response, log } = await captureStderr(() =>
     rawPost(
       JSON.stringify({ query: `query($id: ID!) { integrationSystem(id: $id) { id } }`, variables: { id: system.id } }),
@@ -525,7 +524,7 @@ test("an outage while authenticating is masked the same way, with HTTP 500", asy
     ],
   ];
   for (const [what, db, headers] of cases) {
-    const server = createGraphQLServer(() => db, { verifyAccessToken });
+    const server = graphqlServerOn(app, db);
     const { result: response, log } = await captureStderr(() =>
       changesNothing(`a request during an outage (${what})`, () =>
         rawPost(JSON.stringify({ query: CREATE, variables: { in: { name: unique("outage") } } }), headers, server),

@@ -564,8 +564,7 @@ test("lastUsedAt is recorded for the credential that got a token", async () => {
   const before = await app.db.systemAuth.findUniqueOrThrow({ where: { id: credentials.clientId } });
   assert.equal(before.lastUsedAt, null);
   await accessToken(credentials);
-  const { authorizationServer } = await import("@/oauth2/authorization-server");
-  await authorizationServer(app.db).clients.flushLastUsed();
+  await app.instance.oauth2.clients.flushLastUsed();
   const after = await app.db.systemAuth.findUniqueOrThrow({ where: { id: credentials.clientId } });
   assert.ok(after.lastUsedAt && Date.now() - after.lastUsedAt.getTime() < 10_000);
   const read = await app.ok<any>(

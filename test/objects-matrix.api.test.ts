@@ -19,7 +19,6 @@ import { createLabelDefinition } from "@/domain/labels/label-definition.service"
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { authorizationServer } from "@/oauth2/authorization-server";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 
@@ -35,7 +34,7 @@ let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
 
 async function tokenOf(credentialId: string): Promise<string> {
-  const server = authorizationServer(app.db);
+  const server = app.instance.oauth2;
   const client = await server.clients.find(credentialId);
   assert.ok(client);
   const { access_token } = await issueAccessToken(server, client, [...client.scopes], TEST_ORIGIN);

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { sessionCookieValue, userForSession } from "@/domain/users/session.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { isSecureRequest } from "@/lib/http";
 import { startup } from "@/app/startup";
 
@@ -11,7 +11,7 @@ import { startup } from "@/app/startup";
 const currentUser = cache(async () => {
   await startup();
   const cookie = await sessionCookieOfPage();
-  return cookie ? userForSession(getDb(), cookie, getConfig().sessionIdleTimeoutMinutes) : null;
+  return cookie ? userForSession(getInstance().db, cookie, getConfig().sessionIdleTimeoutMinutes) : null;
 });
 
 /** The signed-in console user, or a redirect to the login page that comes back to `returnTo`. */

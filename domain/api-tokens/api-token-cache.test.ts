@@ -47,14 +47,14 @@ test("another instance's revocation is noticed within API_TOKEN_FRESHNESS_MS", a
 
 test("a token revoked or a user deleted through this process is refused at once", async () => {
   const revoked = await newToken();
-  assert.ok(await userForApiToken(app.db, revoked.token));
+  assert.ok(await userForApiToken(app.instance, revoked.token));
   await revokeApiToken(app.db, revoked.owner, revoked.apiToken.id);
-  assert.equal(await userForApiToken(app.db, revoked.token), null, "revoked: refused on the next request");
+  assert.equal(await userForApiToken(app.instance, revoked.token), null, "revoked: refused on the next request");
 
   const deleted = await newToken();
-  assert.ok(await userForApiToken(app.db, deleted.token));
+  assert.ok(await userForApiToken(app.instance, deleted.token));
   await deleteUser(app.db, app.admin.principal, deleted.user.id);
-  assert.equal(await userForApiToken(app.db, deleted.token), null, "its user deleted: refused on the next request");
+  assert.equal(await userForApiToken(app.instance, deleted.token), null, "its user deleted: refused on the next request");
 });
 
 test("expiry is checked on every use, cached or not", async () => {

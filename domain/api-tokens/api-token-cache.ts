@@ -7,7 +7,7 @@ import { type UserIdentity, isRole } from "@/domain/principals/principal";
 
 /**
  * Personal API tokens as the GraphQL API's authentication sees them, kept in
- * memory per process and database, like oauth2/'s client registry: reading
+ * memory per instance (domain/instance.ts), like oauth2/'s client registry: reading
  * the token and its user on every request cost as much as the read the
  * caller asked for (docs/decisions/0009-api-token-cache.md).
  *
@@ -106,13 +106,4 @@ export class ApiTokenCache {
 /** A token's scopes as a list, or null for its role's rights. */
 export function apiTokenScopes(token: { scopes: string | null }): string[] | null {
   return token.scopes === null ? null : parseScopes(token.scopes);
-}
-
-// Per database, so tests with several databases in one process stay apart.
-const caches = new WeakMap<Db, ApiTokenCache>();
-
-export function apiTokenCache(db: Db): ApiTokenCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new ApiTokenCache(db)));
-  return cache;
 }

@@ -10,7 +10,8 @@ import { formatScopes, isReadScope } from "@/lib/scopes";
 import { scopeSubset } from "@/domain/credentials/system-auth.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { lockUser } from "@/domain/users/user-lock";
-import { type ApiTokenOwner, apiTokenCache } from "./api-token-cache";
+import { type Instance, instanceOf } from "@/domain/instance";
+import type { ApiTokenOwner } from "./api-token-cache";
 
 export { apiTokenScopes } from "./api-token-cache";
 
@@ -94,7 +95,7 @@ export async function deleteUserApiTokens(tx: Tx, userId: string, keep: string |
 
 /** After the commit that deleted them: refused from the next request on, in this process. */
 export function forgetApiTokens(db: Db, ids: readonly string[]): void {
-  if (ids.length > 0) apiTokenCache(db).forgetTokens(ids);
+  if (ids.length > 0) instanceOf(db)?.apiTokens.forgetTokens(ids);
 }
 
 /** One user's tokens, or (userId null) every user's, newest first, each with its user. */
@@ -112,15 +113,15 @@ export async function revokeApiToken(db: Db, actor: UserPrincipal, id: string): 
     await recordAudit(tx, actor, { action: "API_TOKEN_REVOKED", objectType: "ApiToken", objectId: id, objectLabel: row.name, details: { userId: row.userId } });
     return row;
   });
-  apiTokenCache(db).forgetTokens([id]);
+  instanceOf(db)?.apiTokens.forgetTokens([id]);
   return revoked;
 }
 
 /**
  * The token's user, or null for an unknown, revoked or expired token. Read
- * through the per-process cache: a revocation elsewhere is seen within
+ * through the instance's cache: a revocation elsewhere is seen within
  * API_TOKEN_FRESHNESS_MS (api-token-cache.ts).
  */
-export function userForApiToken(db: Db, token: string): Promise<ApiTokenOwner | null> {
-  return apiTokenCache(db).owner(token);
+export function userForApiToken(instance: Pick<Instance, "apiTokens">, token: string): Promise<ApiTokenOwner | null> {
+  return instance.apiTokens.owner(token);
 }

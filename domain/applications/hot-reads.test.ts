@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setupTestApp } from "@/test/harness";
-import { rawReader } from "@/lib/db";
+import { rawReader } from "@/domain/instance";
 import { createTenant, findTenant } from "@/domain/tenants/tenant.service";
 import { findApplication, registerApplication, updateApplication } from "./application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";

@@ -3,6 +3,7 @@ import { newId } from "@/lib/ids";
 import type { SystemAuth } from "@/generated/prisma-sqlite/client";
 import { formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
+import { instanceOf } from "@/domain/instance";
 import type { Db, Tx } from "@/lib/db";
 import { expiryFromDays } from "./expiry";
 import { recordAudit } from "@/domain/audit/audit.service";
@@ -236,18 +237,10 @@ export async function deleteCredentialsOf(tx: Tx, kind: "APPLICATION" | "RUNTIME
   return rows.map((row) => row.id);
 }
 
-type CredentialsForgetter = (db: Db, clientIds: readonly string[]) => void;
-const forgetters = new Set<CredentialsForgetter>();
-
 /**
- * How the authorization server (oauth2/, which the domain does not import)
- * learns of deleted credentials, to drop them from its cache.
+ * After deleting credentials: this process refuses their tokens at once
+ * (the instance's authorization server forgets them), other instances within a second.
  */
-export function whenCredentialsDeleted(forget: CredentialsForgetter): void {
-  forgetters.add(forget);
-}
-
-/** After deleting credentials: this process refuses their tokens at once, other instances within a second. */
 export function forgetCredentials(db: Db, clientIds: readonly string[]): void {
-  for (const forget of forgetters) forget(db, clientIds);
+  instanceOf(db)?.forgetCredentials(clientIds);
 }

@@ -1,6 +1,7 @@
 import { newId } from "@/lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
-import { type Db, rawReader } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { rawReader } from "@/domain/instance";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import { type Db, rawReader } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { rawReader } from "@/domain/instance";
 import { type LazyPage, checkPageSize, decodeCursor, encodeCursor, toPage } from "./cursor";
 
 /**

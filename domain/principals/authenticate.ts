@@ -1,5 +1,5 @@
 import { countAuthFailure } from "@/lib/metrics";
-import type { Db } from "@/lib/db";
+import type { Instance } from "@/domain/instance";
 import { type RequestHead, isSecureRequest, publicOrigin } from "@/lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "@/domain/errors";
@@ -12,7 +12,6 @@ import { type CredentialOwner, type Principal, clientPrincipal, userPrincipal } 
  * builds a way in passes it here, so the domain never imports oauth2/.
  */
 export type AccessTokenVerifier = (
-  db: Db,
   token: string,
   origin: string,
 ) => Promise<
@@ -24,13 +23,13 @@ export type AccessTokenVerifier = (
  * integration system's OAuth2 access token) or the session cookie. A
  * credential that is present but invalid is an error rather than anonymity,
  * so a caller with a revoked token learns it at once. A session unused for
- * more than `sessionIdleTimeoutMinutes` (the caller's configuration) has ended.
+ * more than the instance's SESSION_IDLE_TIMEOUT_MINUTES has ended.
+ * `verifyAccessToken` is the instance's authorization server's check.
  */
 export async function authenticate(
-  db: Db,
+  instance: Pick<Instance, "db" | "apiTokens" | "config">,
   request: RequestHead,
   verifyAccessToken: AccessTokenVerifier,
-  sessionIdleTimeoutMinutes: number,
 ): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
@@ -41,7 +40,7 @@ export async function authenticate(
     }
     const token = match[1];
     if (token.startsWith(API_TOKEN_PREFIX)) {
-      const found = await userForApiToken(db, token);
+      const found = await userForApiToken(instance, token);
       if (!found) {
         countAuthFailure("bearer_token");
         throw unauthenticated("The API token is invalid, expired or revoked");
@@ -50,7 +49,7 @@ export async function authenticate(
     }
     // An access token must have been issued for the origin it is presented at
     // (PUBLIC_URL when set): its iss and aud are checked against it.
-    const check = await verifyAccessToken(db, token, publicOrigin(request));
+    const check = await verifyAccessToken(token, publicOrigin(request));
     if (!check.active) {
       countAuthFailure("bearer_token");
       throw unauthenticated(`Invalid bearer token: ${check.reason}`);
@@ -59,7 +58,7 @@ export async function authenticate(
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {
-    const session = await sessionForCookie(db, cookie, sessionIdleTimeoutMinutes);
+    const session = await sessionForCookie(instance.db, cookie, instance.config.sessionIdleTimeoutMinutes);
     if (!session) {
       countAuthFailure("session");
       throw unauthenticated("Your session has expired: log in again");

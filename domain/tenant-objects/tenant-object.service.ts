@@ -1,5 +1,6 @@
 import type { Tenant } from "@/generated/prisma-sqlite/client";
-import { type Db, type Tx, isPostgres, rawReader } from "@/lib/db";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { rawReader } from "@/domain/instance";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";

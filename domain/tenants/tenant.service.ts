@@ -1,6 +1,7 @@
 import { Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
 import { containsSql, lowerContainsSql } from "@/domain/paging/search";
-import { type Db, type Tx, rawReader } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { rawReader } from "@/domain/instance";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";

@@ -1,7 +1,7 @@
 import { countAuthFailure } from "@/lib/metrics";
 import type { Db } from "@/lib/db";
-import { BoundedMap } from "@/lib/bounded-map";
 import { Throttle } from "@/lib/throttle";
+import type { Instance } from "@/domain/instance";
 import { UNKNOWN_ACCOUNT_LABEL, recordAudit, signInActor } from "@/domain/audit/audit.service";
 import { type SessionOrigin, createSession } from "./session.service";
 import { checkSignIn } from "./user.service";
@@ -11,49 +11,18 @@ export type LoginResult =
   | { outcome: "invalid" }
   | { outcome: "throttled"; retryAfterSeconds: number };
 
-const WINDOW_MS = 15 * 60_000;
-// Per account, from addresses that never signed in to it: a person mistyping
-// gets 5 free tries; a guesser soon waits minutes, whatever number of
-// addresses it spreads its guesses over.
-const byAccount = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
-// Per account and address, for addresses the account has signed in from
-// before: their own 5 tries, untouched by anyone else's failures, so guessing
-// at an admin's account cannot lock that admin out.
-const byKnownAddress = new Throttle({ freeAttempts: 5, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
-// Per address, whatever the account: room for an office behind one NAT, not for a dictionary.
-const byAddress = new Throttle({ freeAttempts: 20, windowMs: WINDOW_MS, maxDelayMs: WINDOW_MS });
-
-/**
- * Addresses each account has signed in from, newest last, in memory per
- * instance like the throttles (lib/throttle.ts says why). Bounded: a few
- * addresses per account, and the oldest accounts forgotten past MAX_ACCOUNTS.
- * A BoundedMap, not a FreshCache (lib/fresh-cache.ts): nothing here is read
- * from the database, so nothing goes stale.
- */
-const ADDRESSES_PER_ACCOUNT = 10;
-const MAX_ACCOUNTS = 10_000;
-const knownAddresses = new BoundedMap<string, string[]>(MAX_ACCOUNTS);
-
-function isKnownAddress(accountKey: string, address: string): boolean {
-  return knownAddresses.get(accountKey)?.includes(address) ?? false;
-}
-
-function rememberAddress(accountKey: string, address: string): void {
-  const list = (knownAddresses.get(accountKey) ?? []).filter((known) => known !== address);
-  list.push(address);
-  if (list.length > ADDRESSES_PER_ACCOUNT) list.shift();
-  knownAddresses.set(accountKey, list); // the newest: the oldest accounts are forgotten first
-}
-
+/** A password sign-in, throttled by the instance's LoginThrottles. */
 export async function login(
-  db: Db,
+  instance: Pick<Instance, "db" | "logins">,
   credentials: { email: string; password: string },
   origin: { address: string; userAgent: string | null },
   sessionTtlHours: number,
 ): Promise<LoginResult> {
+  const { db, logins } = instance;
+  const { byAccount, byKnownAddress, byAddress } = logins;
   const clientAddress = origin.address;
   const accountKey = credentials.email.trim().toLowerCase();
-  const known = isKnownAddress(accountKey, clientAddress);
+  const known = logins.isKnownAddress(accountKey, clientAddress);
   const account: readonly [Throttle, string] = known ? [byKnownAddress, `${accountKey}\n${clientAddress}`] : [byAccount, accountKey];
   // Counted before the (slow, awaited) password check: parallel guesses each
   // take one of the free attempts, and the rest are refused unchecked.
@@ -72,7 +41,7 @@ export async function login(
   if (known) account[0].recordSuccess(account[1]);
   else account[0].release(account[1]);
   byAddress.release(clientAddress);
-  rememberAddress(accountKey, clientAddress);
+  logins.rememberAddress(accountKey, clientAddress);
   const session = await createSession(db, user.id, sessionTtlHours, { ...origin, method: "PASSWORD" });
   return { outcome: "ok", cookieValue: session.cookieValue, expiresAt: session.expiresAt };
 }

@@ -4,7 +4,7 @@ import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPasswor
 import type { Db, Tx } from "@/lib/db";
 import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
-import { apiTokenCache } from "@/domain/api-tokens/api-token-cache";
+import { type Instance, instanceOf } from "@/domain/instance";
 import { deleteUserApiTokens, forgetApiTokens } from "@/domain/api-tokens/api-token.service";
 import { type AuditActor, recordAudit } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
@@ -143,7 +143,7 @@ export async function deleteUser(db: Db, actor: Principal, id: string, invitatio
     return user;
   });
   // Its API tokens are refused by this process from the next request on.
-  apiTokenCache(db).forgetUser(id);
+  instanceOf(db)?.apiTokens.forgetUser(id);
   return deleted;
 }
 
@@ -257,7 +257,7 @@ export async function changeUserRole(db: Db, actor: Principal, id: string, role:
     return updated;
   });
   // The API tokens' cached role goes at once on this instance (others within API_TOKEN_FRESHNESS_MS): a demotion takes effect at the next request.
-  apiTokenCache(db).forgetUser(id);
+  instanceOf(db)?.apiTokens.forgetUser(id);
   return changed;
 }
 
@@ -371,19 +371,18 @@ async function endWhatTheOldPasswordOpened(
   return revoked;
 }
 
-// Per user: a stolen session must not become a way to guess the password.
-const byUser = new Throttle({ freeAttempts: 5, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 });
-
 /**
  * Changes the caller's own password, which they must give first. Their other
  * sessions end (a password change is how people lock out whoever else got in);
  * the one they are using stays.
  */
 export async function changeOwnPassword(
-  db: Db,
+  instance: Pick<Instance, "db" | "logins">,
   actor: UserPrincipal,
   input: { currentPassword: string; newPassword: string; revokeApiTokens?: boolean | null },
 ): Promise<User> {
+  const { db, logins } = instance;
+  const byUser = logins.passwordChange;
   checkNewPassword(input.newPassword, "newPassword");
   const waitMs = Throttle.reserve([[byUser, actor.user.id]]);
   if (waitMs > 0) {

@@ -1,7 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
-import { getConfig } from "@/lib/config";
-import type { Db } from "@/lib/db";
+import type { Instance } from "@/domain/instance";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
 import type { Principal } from "@/domain/principals/principal";
 import { internalError, isExpectedError } from "@/graphql/errors";
@@ -15,7 +14,7 @@ import { internalError, isExpectedError } from "@/graphql/errors";
  * - cookie-authenticated requests from another site are refused (CSRF).
  */
 export interface RequestGuardOptions {
-  db: () => Db;
+  instance: Instance;
   /** The authorization server's access-token check (oauth2/), passed in by whoever builds the server. */
   verifyAccessToken: AccessTokenVerifier;
   maxBodyBytes: number;
@@ -31,13 +30,8 @@ export interface RequestGuardOptions {
 const principals = new WeakMap<Request, Principal | null>();
 
 /** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
-export async function principalOf(
-  request: Request,
-  db: Db,
-  verifyAccessToken: AccessTokenVerifier,
-  sessionIdleTimeoutMinutes: number,
-): Promise<Principal | null> {
-  if (!principals.has(request)) principals.set(request, await authenticate(db, request, verifyAccessToken, sessionIdleTimeoutMinutes));
+export async function principalOf(request: Request, instance: Instance, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
+  if (!principals.has(request)) principals.set(request, await authenticate(instance, request, verifyAccessToken));
   return principals.get(request)!;
 }
 
@@ -99,7 +93,7 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       const browserPage = request.method === "GET" && !!request.headers.get("accept")?.includes("text/html");
       let principal: Principal | null;
       try {
-        principal = await principalOf(request, options.db(), options.verifyAccessToken, getConfig().sessionIdleTimeoutMinutes);
+        principal = await principalOf(request, options.instance, options.verifyAccessToken);
       } catch (error) {
         if (isExpectedError(error)) {
           if (browserPage) return endResponse(redirectToLogin());

@@ -1,4 +1,3 @@
-import { getConfig } from "@/lib/config";
 import { formatScopes, parseScopes, scopesOutside } from "@/lib/scopes";
 import { signAccessToken } from "../access-token";
 import { type AuthorizationServer, audienceOf } from "../authorization-server";
@@ -78,7 +77,7 @@ export async function issueAccessToken(
   now = Date.now(),
 ): Promise<TokenResponse> {
   const issuedAt = Math.floor(now / 1000);
-  let expiresAt = issuedAt + getConfig().accessTokenTtlSeconds;
+  let expiresAt = issuedAt + server.instance.config.accessTokenTtlSeconds;
   // A token never outlives the credential it was issued to.
   if (client.expiresAt) expiresAt = Math.min(expiresAt, Math.floor(client.expiresAt.getTime() / 1000));
   const { token } = await signAccessToken(server.keys, {

@@ -22,7 +22,6 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { authorizationServer } from "@/oauth2/authorization-server";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "@/test/harness";
 
@@ -57,7 +56,7 @@ recordSecret(runtimeCredential.clientSecret);
 async function systemToken(scopes: readonly string[], owner = system): Promise<string> {
   const credential = await generateClientCredentials(app.db, app.admin.principal, owner.id, { scopes, grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
   recordSecret(credential.clientSecret);
-  const server = authorizationServer(app.db);
+  const server = app.instance.oauth2;
   const client = await server.clients.find(credential.id);
   assert.ok(client);
   const { access_token } = await issueAccessToken(server, client, [...client.scopes], TEST_ORIGIN);

@@ -8,9 +8,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, test } from "node:test";
-import { createGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
-import { setupTestApp } from "@/test/harness";
+import { graphqlServerOn, setupTestApp } from "@/test/harness";
 
 const app = await setupTestApp();
 
@@ -36,7 +34,7 @@ function counting<T extends object>(target: T): T {
   });
 }
 const countedDb = counting(app.db);
-const server = http.createServer(createGraphQLServer(() => countedDb, { verifyAccessToken }));
+const server = http.createServer(graphqlServerOn(app, countedDb));
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 after(() => new Promise((resolve) => server.close(resolve)));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

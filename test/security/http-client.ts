@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after } from "node:test";
+import { getInstance } from "@/app/instance";
 import { createFastPath, createRequestListener } from "@/server/fast-path";
 
 export interface RawResponse {
@@ -32,7 +33,7 @@ export function rawRequest(base: string, options: { method?: string; path: strin
  * answer; built from the configuration in force when called.
  */
 export async function listenLikeServer(): Promise<string> {
-  const server = http.createServer(createRequestListener(createFastPath(), (_req, res) => res.writeHead(404).end("next")));
+  const server = http.createServer(createRequestListener(createFastPath(getInstance()), (_req, res) => res.writeHead(404).end("next")));
   server.keepAliveTimeout = 100;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   after(() => new Promise((resolve) => server.close(resolve)));

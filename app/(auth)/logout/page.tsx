@@ -3,7 +3,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { sessionCookieOfPage } from "@/app/(console)/current-user";
 import { userForSession } from "@/domain/users/session.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { startup } from "@/app/startup";
 
 export const metadata: Metadata = { title: "Sign out" };
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function LogoutPage() {
   await startup();
   const cookie = await sessionCookieOfPage();
-  const user = cookie ? await userForSession(getDb(), cookie, getConfig().sessionIdleTimeoutMinutes) : null;
+  const user = cookie ? await userForSession(getInstance().db, cookie, getConfig().sessionIdleTimeoutMinutes) : null;
   return (
     <section className="card auth-card">
       {user ? (

@@ -1,6 +1,6 @@
 import { SetupForm } from "@/components/auth/setup-form";
 import { PASSWORD_MIN, isSetupTokenValid } from "@/domain/users/user.service";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { startup } from "@/app/startup";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await startup();
   const { token } = await searchParams;
-  const valid = typeof token === "string" && (await isSetupTokenValid(getDb(), token));
+  const valid = typeof token === "string" && (await isSetupTokenValid(getInstance().db, token));
   return (
     <section className="card auth-card">
       <h1>Create the first admin</h1>

@@ -1,6 +1,6 @@
 import { createSession, sessionCookieName } from "@/domain/users/session.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { clientAddress, isSecureRequest } from "@/lib/http";
 
 /** The session cookie's Set-Cookie headers: HTTP, so at the edge rather than in the domain's session service. */
@@ -29,7 +29,7 @@ export function clearedSessionCookie(secure: boolean): string {
 
 /** A new session for a user who has just proved who they are by a one-time link, and the 204 that signs the browser in with it. */
 export async function signedInByLink(request: Request, userId: string, method: "SETUP_LINK" | "RESET_LINK"): Promise<Response> {
-  const session = await createSession(getDb(), userId, getConfig().sessionTtlHours, {
+  const session = await createSession(getInstance().db, userId, getConfig().sessionTtlHours, {
     address: clientAddress(request),
     userAgent: request.headers.get("user-agent"),
     method,

@@ -1,7 +1,7 @@
+import { graphqlServer } from "@/app/graphql-server";
+import { getInstance } from "@/app/instance";
 import { startup } from "@/app/startup";
-import { getGraphQLServer } from "@/graphql/yoga";
 import { asHotPathResponse } from "@/lib/security-headers";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
 
 // The same handler the custom server's fast path calls (server/main.ts); this file
 // serves it under `next dev` and is Next's record that the route exists. Its
@@ -10,8 +10,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 async function handle(request: Request): Promise<Response> {
-  await startup();
-  return asHotPathResponse(await getGraphQLServer({ verifyAccessToken }).fetch(request));
+  const instance = getInstance();
+  await startup(instance);
+  return asHotPathResponse(await graphqlServer(instance).fetch(request));
 }
 
 export { handle as GET, handle as POST, handle as OPTIONS };

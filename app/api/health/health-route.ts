@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { healthAnswer } from "@/lib/health";
 
 /**
@@ -8,7 +8,7 @@ import { healthAnswer } from "@/lib/health";
  */
 export function healthRoute(path: "/api/health" | "/api/health/live" | "/api/health/ready"): () => Promise<Response> {
   return async () => {
-    const answer = (await healthAnswer(path, getDb))!;
+    const answer = (await healthAnswer(path, () => getInstance().db))!;
     return Response.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store" } });
   };
 }

@@ -1,5 +1,6 @@
 import { tokenEndpoint } from "@/oauth2/endpoints";
 import { routeFileHandlers } from "@/oauth2/routes";
+import { getInstance } from "@/app/instance";
 
 // POST /oauth2/token: tokenEndpoint in oauth2/endpoints.ts, the same handler the custom
 // server's fast path calls (server/fast-path.ts); this file serves it under
@@ -7,4 +8,4 @@ import { routeFileHandlers } from "@/oauth2/routes";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeFileHandlers({ POST: tokenEndpoint });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeFileHandlers({ POST: tokenEndpoint }, () => getInstance().oauth2);

@@ -1,6 +1,6 @@
 import { login } from "@/domain/users/login.service";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { clientAddress, isSecureRequest, jsonError } from "@/lib/http";
 import { jsonFormRoute } from "@/app/api/auth/json-route";
 import { signedInResponse } from "@/app/api/auth/session-cookie";
@@ -14,7 +14,7 @@ export const POST = jsonFormRoute(
   { fields: ["email", "password"], missing: "Send both email and password" },
   async ({ email, password }, request) => {
     const origin = { address: clientAddress(request), userAgent: request.headers.get("user-agent") };
-    const result = await login(getDb(), { email, password }, origin, getConfig().sessionTtlHours);
+    const result = await login(getInstance(), { email, password }, origin, getConfig().sessionTtlHours);
     switch (result.outcome) {
       case "throttled":
         return jsonError(429, "too_many_attempts", `Too many failed logins: try again in ${result.retryAfterSeconds} s`, {

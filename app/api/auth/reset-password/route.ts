@@ -1,5 +1,5 @@
 import { completePasswordReset } from "@/domain/users/user.service";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { jsonFormRoute } from "@/app/api/auth/json-route";
 import { signedInByLink } from "@/app/api/auth/session-cookie";
 
@@ -12,7 +12,7 @@ export const POST = jsonFormRoute(
   { fields: ["token", "password"], missing: "Send token and password" },
   async ({ token, password }, request) => {
     // A bad link or password is a DomainError, answered by jsonRoute with its field.
-    const user = await completePasswordReset(getDb(), token, password);
+    const user = await completePasswordReset(getInstance().db, token, password);
     return signedInByLink(request, user.id, "RESET_LINK");
   },
 );

@@ -1,5 +1,5 @@
 import { completeSetup } from "@/domain/users/user.service";
-import { getDb } from "@/lib/db";
+import { getInstance } from "@/app/instance";
 import { jsonFormRoute } from "@/app/api/auth/json-route";
 import { signedInByLink } from "@/app/api/auth/session-cookie";
 
@@ -12,7 +12,7 @@ export const POST = jsonFormRoute(
   { fields: ["token", "email", "password"], missing: "Send token, email and password" },
   async ({ token, email, password }, request) => {
     // A bad link or input is a DomainError, answered by jsonRoute.
-    const user = await completeSetup(getDb(), token, { email, password });
+    const user = await completeSetup(getInstance().db, token, { email, password });
     return signedInByLink(request, user.id, "SETUP_LINK");
   },
 );

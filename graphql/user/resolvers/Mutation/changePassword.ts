@@ -5,5 +5,5 @@ import type { MutationResolvers } from "@/graphql/types.generated";
 // Every user, viewers too: it is their own account, and the current password is required.
 export const changePassword: NonNullable<MutationResolvers['changePassword']> = (_parent, args, ctx) => {
   const actor = requireUnscopedUser(ctx.principal, "changing your password");
-  return changeOwnPassword(ctx.db, actor, args);
+  return changeOwnPassword(ctx.instance, actor, args);
 };

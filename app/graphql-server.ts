@@ -1,0 +1,12 @@
+import { createGraphQLServer, type GraphQLServer } from "@/graphql/yoga";
+import type { Instance } from "./instance";
+
+/**
+ * The instance's GraphQL server, built on first use with the instance's
+ * access-token check (graphql/ and oauth2/ never import each other). Apart
+ * from app/instance.ts so that pages, which need the instance but never
+ * GraphQL, do not load the schema and resolvers.
+ */
+export function graphqlServer(instance: Instance): GraphQLServer {
+  return (instance.graphql ??= createGraphQLServer(instance, { verifyAccessToken: instance.oauth2.verifyAccessToken }));
+}
