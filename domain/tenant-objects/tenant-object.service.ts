@@ -15,6 +15,9 @@ import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { nameKeyOf } from "@/domain/validation/validation";
+import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
+import { validWebhookInputs } from "@/domain/webhooks/webhook-rules";
+import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks } from "@/domain/webhooks/webhook-store";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
@@ -91,8 +94,14 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   actor: Principal,
   tenant: Tenant,
   input: Input,
+  options: { webhookTargets?: TargetPolicy } = {},
 ): Promise<Row> {
   const valid = kind.validate(input);
+  // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
+  const webhooks = kind.webhooks ? validWebhookInputs(input.webhooks, "in.webhooks") : [];
+  for (const webhook of webhooks) {
+    await requirePublicTargets(webhook.targets, options.webhookTargets ?? STRICT_TARGETS);
+  }
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
   const integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
@@ -106,12 +115,17 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
         const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...(kind.createData?.(valid) ?? valid) };
         const row = await kind.model(tx).create({ data: data as never });
         const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", false)).after : undefined;
+        const added = await insertWebhooks(tx, { type: kind.type, id: row.id, tenantId: tenant.id }, webhooks);
         await recordAudit(tx, actor, {
           action: kind.audit.registered,
           objectType: kind.table,
           objectId: row.id,
           objectLabel: row.name,
-          details: { ...detailsOf(kind, row, tenant), ...(labels ? { labels } : {}) },
+          details: {
+            ...detailsOf(kind, row, tenant),
+            ...(labels ? { labels } : {}),
+            ...(added.length ? { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) } : {}),
+          },
         });
         return row;
       }),
@@ -165,6 +179,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
+    const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
     await recordAudit(tx, actor, {
@@ -172,7 +187,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
       objectType: kind.table,
       objectId: id,
       objectLabel: row.name,
-      details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials },
+      details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials, ...(webhooks.length ? { deletedWebhooks: webhooks } : {}) },
     });
     return { row, credentials };
   });
@@ -230,6 +245,7 @@ export async function removeObjectsOfTenant(
     );
   }
   await beforeRemoving();
+  await deleteWebhooksOfTenant(tx, tenant.id);
   const removed: Record<string, number> = {};
   for (const [kind, rows] of found) {
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
