@@ -9,7 +9,7 @@ import { badInput } from "@/domain/errors";
  * (webhook-url.ts), which may resolve names.
  */
 
-export const WEBHOOK_TYPES = [
+const WEBHOOK_TYPES = [
   "CONFIGURATION_CHANGED",
   "APPLICATION_TENANT_MAPPING",
   "REGISTER_APPLICATION",
@@ -19,9 +19,9 @@ export const WEBHOOK_TYPES = [
   "FORMATION_LIFECYCLE",
   "SYSTEM_FIELD_DISCOVERY",
 ] as const;
-export type WebhookType = (typeof WEBHOOK_TYPES)[number];
-export const WEBHOOK_MODES = ["SYNC", "ASYNC", "ASYNC_CALLBACK"] as const;
-export type WebhookMode = (typeof WEBHOOK_MODES)[number];
+type WebhookType = (typeof WEBHOOK_TYPES)[number];
+const WEBHOOK_MODES = ["SYNC", "ASYNC", "ASYNC_CALLBACK"] as const;
+type WebhookMode = (typeof WEBHOOK_MODES)[number];
 
 /** Bounds (decision 0023): Compass's 256 for URLs and keys, the rest sized for real templates and certificates. */
 export const WEBHOOK_LIMITS = {
@@ -46,13 +46,13 @@ const URL_TEMPLATE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 type StringLists = Record<string, string[]>;
 
-export interface CredentialDataInput {
+interface CredentialDataInput {
   basic?: { username: string; password: string } | null;
   oauth?: { clientId: string; clientSecret: string; url: string } | null;
   certificateOAuth?: { clientId: string; certificate: string; url: string } | null;
 }
 
-export interface AuthInput {
+interface AuthInput {
   credential?: CredentialDataInput | null;
   accessStrategy?: string | null;
   additionalHeaders?: unknown;
@@ -151,7 +151,7 @@ function seconds(value: number | null | undefined, field: string): number | null
 }
 
 /** An absolute http(s) URL without credentials in it (they belong in `auth`, which is encrypted); answers it trimmed. */
-export function httpUrl(value: string | null | undefined, field: string, { required = false } = {}): string | null {
+function httpUrl(value: string | null | undefined, field: string, { required = false } = {}): string | null {
   const raw = text(value, field, WEBHOOK_LIMITS.url, { required });
   if (raw === null) return null;
   const trimmed = raw.trim();

@@ -13,7 +13,7 @@ import type { StoredAuth, ValidWebhook } from "./webhook-rules";
  */
 
 /** What owns a webhook: a tenant object now, application and formation templates later. */
-export type WebhookOwnerType = "APPLICATION" | "RUNTIME" | "APPLICATION_TEMPLATE" | "FORMATION_TEMPLATE";
+type WebhookOwnerType = "APPLICATION" | "RUNTIME" | "APPLICATION_TEMPLATE" | "FORMATION_TEMPLATE";
 
 export interface WebhookOwner {
   type: WebhookOwnerType;
@@ -50,7 +50,7 @@ export async function deleteWebhooksOfTenant(tx: Tx, tenantId: string): Promise<
 }
 
 /** What the audit log keeps of an auth: which kinds of credential and which names, never a value. */
-export function authSummary(auth: StoredAuth | null) {
+function authSummary(auth: StoredAuth | null) {
   if (!auth) return null;
   const kind = (credential: StoredAuth["credential"]) => (credential ? Object.keys(credential)[0] : null);
   return {

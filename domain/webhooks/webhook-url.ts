@@ -21,7 +21,7 @@ export type Resolver = (hostname: string) => Promise<string[]>;
 
 const RESOLVE_TIMEOUT_MS = 2_000;
 
-export const systemResolver: Resolver = async (hostname) => {
+const systemResolver: Resolver = async (hostname) => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("timed out")), RESOLVE_TIMEOUT_MS);

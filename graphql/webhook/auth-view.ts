@@ -1,9 +1,10 @@
 import type { StoredAuth, StoredCredential } from "@/domain/webhooks/webhook-rules";
 
 /**
- * A webhook's auth as the shared `Auth` type answers it (graphql/integration-system/
- * resolvers/Auth.ts tells it from an integration system's credential by its
- * `webhookAuth`). Only built for callers with `webhooks.auth:read`.
+ * A webhook's auth as the shared `Auth` type answers it
+ * (graphql/integration-system/resolvers/Auth.ts tells it from an integration
+ * system's credential by its `webhookAuth`). Only built for callers with
+ * `webhooks.auth:read`.
  */
 export interface WebhookAuthView {
   webhookAuth: StoredAuth;

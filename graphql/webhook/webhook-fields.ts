@@ -1,9 +1,9 @@
 import DataLoader from "dataloader";
-import type { Webhook as WebhookRow } from "@/generated/prisma-sqlite/client";
 import { SCOPES } from "@/lib/scopes";
 import { hasScope, requireScope } from "@/domain/principals/authorize";
 import { authOf, webhooksOfOwners } from "@/domain/webhooks/webhook.service";
 import type { GraphQLContext } from "@/graphql/context";
+import type { WebhookMapper as WebhookRow } from "./schema.mappers";
 
 /**
  * The webhook fields: an owner's `webhooks` (one query a page, through a
