@@ -179,9 +179,10 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
-    const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
+    // After the owner's row: a concurrent addWebhook holding that row has committed by now, or finds it gone.
+    const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
     await recordAudit(tx, actor, {
       action: kind.audit.unregistered,
       objectType: kind.table,
@@ -245,7 +246,6 @@ export async function removeObjectsOfTenant(
     );
   }
   await beforeRemoving();
-  await deleteWebhooksOfTenant(tx, tenant.id);
   const removed: Record<string, number> = {};
   for (const [kind, rows] of found) {
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
@@ -268,6 +268,8 @@ export async function removeObjectsOfTenant(
     );
     removed[`unregistered${capitalized(kind.nouns.many)}`] = rows.length;
   }
+  // After the owners' rows, as in unregisterObject.
+  await deleteWebhooksOfTenant(tx, tenant.id);
   return removed;
 }
 

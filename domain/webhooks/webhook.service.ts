@@ -1,5 +1,5 @@
 import type { Tenant, Webhook } from "@/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db";
+import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
@@ -72,7 +72,9 @@ export async function addWebhook(
     throw notFound(what, owner.id, `adding a webhook; ${what}s arrive in a later release, so none exists yet`);
   }
   const valid = await checked(input, "in", targets);
+  const postgres = isPostgres(db);
   return db.$transaction(async (tx) => {
+    if (postgres) await lockOwner(tx, kind, owner.id);
     const parent = await requireManagedObject(tx, kind, actor, tenant, owner.id, `adding a webhook to`, `adding a webhook to ${kind.nouns.a}`);
     const held = await tx.webhook.count({ where: { ownerId: parent.id } });
     if (held >= WEBHOOK_LIMITS.perOwner) throw conflict(`${kind.nouns.one} "${parent.name}" already has ${held} webhooks, the most one may have`, owner.arg);
@@ -88,8 +90,19 @@ export async function addWebhook(
   });
 }
 
+/**
+ * PostgreSQL: holds the owner's row until the webhook is stored, so that
+ * concurrent adds count each other (at most WEBHOOK_LIMITS.perOwner), and an
+ * owner being unregistered either waits for the add or is gone when the add
+ * reads it (the core deletes the owner first, then its webhooks). SQLite runs
+ * one writing transaction at a time.
+ */
+async function lockOwner(tx: Tx, kind: TenantObjectKind, id: string) {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "${kind.table}" WHERE "id" = $1 FOR UPDATE`, id);
+}
+
 /** The webhook in this tenant and its owner, which `actor` must have the rights to change. */
-async function requireChangeable(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], actor: Principal, tenant: Tenant, id: string, doing: string) {
+async function requireChangeable(tx: Tx, actor: Principal, tenant: Tenant, id: string, doing: string) {
   const row = await tx.webhook.findFirst({ where: { id, tenantId: tenant.id } });
   const kind = row ? TENANT_OBJECT_KINDS[row.ownerType as TenantObjectType] : undefined;
   if (!row || !kind) throw notFound("webhook", id, `${doing} it in tenant "${tenant.externalId}"`);
