@@ -509,6 +509,12 @@ test("webhooks are changed with the rights over their owner: integration systems
   const updated = await asSystem(UPDATE, { id: ownHook.id, in: { ...input, url: "https://new.example.com/" } });
   assert.equal((updated.body.data as any).updateWebhook.url, "https://new.example.com/");
 
+  // It reads the webhooks of what it manages, their auth sanitized: webhooks.auth:read is not grantable to integration systems.
+  await asSystem(UPDATE, { id: ownHook.id, in: { ...input, auth: { credential: { basic: { username: "u", password: "system-pw-4e1f" } } } } });
+  const read = await asSystem(`query($id: ID!) { application(id: $id) { webhooks { id auth { accessStrategy } } } }`, { id: own.id });
+  assert.deepEqual((read.body.data as any).application.webhooks, [{ id: ownHook.id, auth: null }]);
+  assert.ok(!GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(SCOPES.webhooksAuthRead));
+
   // Without the owner's write scope: refused, though it manages the object.
   const readOnly = await systemToken(system.id, [SCOPES.applicationRead, SCOPES.runtimeWrite]);
   await refused(app.graphql(ADD, { app: own.id, in: input }, { token: readOnly, headers }), "FORBIDDEN");
