@@ -116,7 +116,10 @@ export async function updateWebhook(db: Db, actor: Principal, tenant: Tenant, id
   const valid = await checked(input, "in", targets);
   return db.$transaction(async (tx) => {
     const before = await requireChangeable(tx, actor, tenant, id, "updating");
-    const row = await tx.webhook.update({ where: { id }, data: webhookColumns(id, valid) });
+    // updateMany: a webhook deleted since it was read (its owner unregistered meanwhile) is NOT_FOUND, not a failure.
+    const { count } = await tx.webhook.updateMany({ where: { id, tenantId: tenant.id }, data: webhookColumns(id, valid) });
+    const row = count ? await tx.webhook.findUnique({ where: { id } }) : null;
+    if (!row) throw notFound("webhook", id, `updating it in tenant "${tenant.externalId}"`);
     await recordAudit(tx, actor, {
       action: "WEBHOOK_UPDATED",
       objectType: "Webhook",
@@ -132,7 +135,8 @@ export async function updateWebhook(db: Db, actor: Principal, tenant: Tenant, id
 export async function deleteWebhook(db: Db, actor: Principal, tenant: Tenant, id: string): Promise<Webhook> {
   return db.$transaction(async (tx) => {
     const row = await requireChangeable(tx, actor, tenant, id, "deleting");
-    await tx.webhook.delete({ where: { id } });
+    const { count } = await tx.webhook.deleteMany({ where: { id, tenantId: tenant.id } });
+    if (!count) throw notFound("webhook", id, `deleting it in tenant "${tenant.externalId}"`);
     await recordAudit(tx, actor, { action: "WEBHOOK_DELETED", objectType: "Webhook", objectId: id, objectLabel: row.type, details: auditDetails(row, tenant) });
     return row;
   });
