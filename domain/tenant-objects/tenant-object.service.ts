@@ -96,9 +96,11 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   input: Input,
   options: { webhookTargets?: TargetPolicy } = {},
 ): Promise<Row> {
-  const valid = kind.validate(input);
+  // The kind never sees `webhooks`: they are the core's to check and store, never columns of the object.
+  const { webhooks: webhookInputs, ...own } = input;
+  const valid = kind.validate(own as Input);
   // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
-  const webhooks = kind.webhooks ? validWebhookInputs(input.webhooks, "in.webhooks") : [];
+  const webhooks = kind.webhooks ? validWebhookInputs(webhookInputs, "in.webhooks") : [];
   for (const webhook of webhooks) {
     await requirePublicTargets(webhook.targets, options.webhookTargets ?? STRICT_TARGETS);
   }
