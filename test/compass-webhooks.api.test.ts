@@ -375,6 +375,18 @@ test("public hosts, templated hosts and the operator's WEBHOOK_ALLOWED_HOSTS exc
     app: application.id,
     in: { type: "CONFIGURATION_CHANGED", urlTemplate: '{"method":"GET","path":"https://{{.Application.BaseURL}}/x"}' },
   });
+  await okAsAdmin(ADD, {
+    app: application.id,
+    in: { type: "CONFIGURATION_CHANGED", urlTemplate: '{"method":"GET","path":"https://api{{.Region}}.example.com/x"}' },
+  });
+  // An IP address written out before an action is judged as it stands.
+  for (const path of ["http://127.0.0.1{{.Path}}", "http://[::1]{{.Path}}", "http://169.254.169.254:{{.Port}}/"]) {
+    await refused(
+      asAdmin(ADD, { app: application.id, in: { type: "CONFIGURATION_CHANGED", urlTemplate: JSON.stringify({ method: "GET", path }) } }),
+      "BAD_USER_INPUT",
+      "in.urlTemplate",
+    );
+  }
   // Exceptions are exact: neighbours of the allowed ones stay refused.
   for (const url of ["http://10.21.0.1/x", "http://other.corp.internal/x", "http://lab.internal/x", "http://[fd00:2::1]/x"]) {
     await refused(asAdmin(ADD, { app: application.id, in: { type: "CONFIGURATION_CHANGED", url } }), "BAD_USER_INPUT", "in.url");

@@ -188,6 +188,22 @@ function template(value: string | null | undefined, field: string): string | nul
 }
 
 /**
+ * A template action right after the host (`http://127.0.0.1{{.Path}}`) may
+ * add a port or a path, or lengthen a name: an IP address written out is
+ * judged as it stands (the action cannot make it public), a partial name is
+ * left to the call (`https://api{{.Region}}.example.com` is a real pattern).
+ */
+function partialIpTarget(literal: string): string | null {
+  if (!/^https?:\/\/[^/?#@]+$/i.test(literal)) return null;
+  try {
+    const url = new URL(`${literal}/`);
+    return /^[\d.]+$|^\[/.test(url.hostname) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Compass's urlTemplate: a JSON object `{"method": "...", "path": "..."}`
  * whose path may hold template actions. Answers the URL a call would reach
  * when its scheme and host are written out before any action, else null.
@@ -208,7 +224,7 @@ function urlTemplateTarget(value: string, field: string): string | null {
   const literal = path.split("{{")[0];
   // The authority ends at the first "/", "?" or "#" after the scheme: only then is the host known.
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.exec(literal);
-  if (!match) return null;
+  if (!match) return partialIpTarget(literal);
   let url: URL;
   try {
     url = new URL(match[0]);
