@@ -262,6 +262,26 @@ test("webhook inputs are checked as Compass checks them, with bounds", async () 
   for (const [input, field] of cases) await refused(asAdmin(ADD, { app: application.id, in: input }), "BAD_USER_INPUT", field);
   assert.equal(await app.db.webhook.count({ where: { ownerId: application.id } }), 0);
 
+  // Templates and certificates longer than the API's 2000 characters for other text are taken, up to their own bounds.
+  const long = await okAsAdmin(ADD, {
+    app: application.id,
+    in: {
+      type: "UNREGISTER_APPLICATION",
+      url: "https://a.example.com/",
+      outputTemplate: `{"location":"${"x".repeat(9_000)}"}`,
+      auth: { credential: { certificateOAuth: { clientId: "c", certificate: "C".repeat(12_000), url: "https://t.example.com/token" } } },
+    },
+  });
+  assert.equal(long.addWebhook.outputTemplate.length, 9_000 + 15);
+  await okAsAdmin(`mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, { id: long.addWebhook.id });
+  await refused(
+    asAdmin(ADD, {
+      app: application.id,
+      in: { type: "CONFIGURATION_CHANGED", url: "https://a.example.com/", auth: { credential: { basic: { username: "u", password: "p".repeat(2_001) } } } },
+    }),
+    "BAD_USER_INPUT",
+  );
+
   // What is valid is stored and answered as given.
   const input = {
     type: "OPEN_RESOURCE_DISCOVERY",

@@ -1,4 +1,5 @@
 import { badInput } from "@/domain/errors";
+import { TEXT_MAX, TEXT_MAXIMA } from "@/domain/validation/validation";
 
 /**
  * Compass's WebhookInput and AuthInput checks (pkg/graphql/webhook_validation.go,
@@ -23,13 +24,18 @@ type WebhookType = (typeof WEBHOOK_TYPES)[number];
 const WEBHOOK_MODES = ["SYNC", "ASYNC", "ASYNC_CALLBACK"] as const;
 type WebhookMode = (typeof WEBHOOK_MODES)[number];
 
-/** Bounds (decision 0023): Compass's 256 for URLs and keys, the rest sized for real templates and certificates. */
+/**
+ * Bounds (decision 0023): Compass's 256 for URLs and keys; templates and
+ * certificates as the API's text check admits them (TEXT_MAXIMA), secrets as
+ * any other text (TEXT_MAX); header and query values, which are inside a JSON
+ * scalar the text check does not open, 4096.
+ */
 export const WEBHOOK_LIMITS = {
   url: 256,
   shortText: 256,
-  template: 10_000,
-  secret: 4_096,
-  certificate: 16_384,
+  template: TEXT_MAXIMA.outputTemplate,
+  secret: TEXT_MAX,
+  certificate: TEXT_MAXIMA.certificate,
   /** Seconds, for timeout and retryInterval. */
   seconds: 86_400,
   headerNames: 50,
