@@ -1,6 +1,7 @@
 import path from "node:path";
 import { SCOPES, parseScopes, scopesOutside } from "./scopes";
 import { type AllowedHosts, defaultAllowedHosts, parseAllowedHosts, parseHost } from "./hosts";
+import { NO_WEBHOOK_EXCEPTIONS, type WebhookHostPolicy, parseWebhookAllowedHosts } from "./webhook-hosts";
 
 /**
  * Every setting the server reads from the environment, parsed once. The README's
@@ -51,6 +52,8 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), or null: no traces at all. */
   tracing: { endpoint: string } | null;
+  /** WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges webhooks may point at anyway (lib/webhook-hosts.ts); none by default. */
+  webhookAllowedHosts: WebhookHostPolicy;
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -192,6 +195,7 @@ function readConfig(): Config {
     accessLog: booleanFromEnv("ACCESS_LOG", true),
     metrics: metricsFromEnv(port),
     tracing: tracingFromEnv(),
+    webhookAllowedHosts: process.env.WEBHOOK_ALLOWED_HOSTS?.trim() ? parseWebhookAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS) : NO_WEBHOOK_EXCEPTIONS,
   };
 }
 

@@ -15,6 +15,8 @@ export const SCOPES = {
   runtimeWrite: "runtime:write",
   labelDefinitionRead: "label_definition:read",
   labelDefinitionWrite: "label_definition:write",
+  /** Compass's scope behind `Webhook.auth` (@sanitize): the webhook's credentials in clear. Not for VIEWERs. */
+  webhooksAuthRead: "webhooks.auth:read",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 

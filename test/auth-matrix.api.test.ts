@@ -15,6 +15,8 @@ import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { inviteUser } from "@/domain/users/user.service";
 import type { Session } from "@/generated/prisma-sqlite/client";
@@ -843,6 +845,68 @@ const operations: Operation[] = [
       return { query: `mutation { deleteLabelDefinition(key: "env") { key } }`, headers: { tenant: tenant.id } };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: call.headers!.tenant } }), 0),
+  },
+  // Issue 22: webhooks, with the rights over their owner (integration systems in objects-matrix.api.test.ts).
+  {
+    field: "addWebhook",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return {
+        query: `mutation($id: ID) { addWebhook(applicationID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/m" }) { id applicationID url } }`,
+        variables: { id: application.id },
+        headers,
+      };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.addWebhook.applicationID, call.variables!.id);
+      assert.equal((await app.db.webhook.findUniqueOrThrow({ where: { id: data.addWebhook.id } })).url, "https://hooks.example.com/m");
+    },
+  },
+  {
+    field: "updateWebhook",
+    kind: "write",
+    prepare: async () => {
+      const { application, tenant, headers } = await newApplication();
+      const webhook = await addWebhook(
+        app.db,
+        app.admin.principal,
+        tenant,
+        { kind: APPLICATION, arg: "applicationID", id: application.id },
+        {
+          type: "CONFIGURATION_CHANGED",
+          url: "https://hooks.example.com/before",
+        },
+      );
+      return {
+        query: `mutation($id: ID!) { updateWebhook(webhookID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/after" }) { url } }`,
+        variables: { id: webhook.id },
+        headers,
+      };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.updateWebhook.url, "https://hooks.example.com/after");
+      assert.equal((await app.db.webhook.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).url, "https://hooks.example.com/after");
+    },
+  },
+  {
+    field: "deleteWebhook",
+    kind: "write",
+    prepare: async () => {
+      const { application, tenant, headers } = await newApplication();
+      const webhook = await addWebhook(
+        app.db,
+        app.admin.principal,
+        tenant,
+        { kind: APPLICATION, arg: "applicationID", id: application.id },
+        {
+          type: "CONFIGURATION_CHANGED",
+          url: "https://hooks.example.com/doomed",
+        },
+      );
+      return { query: `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, variables: { id: webhook.id }, headers };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.webhook.count({ where: { id: call.variables!.id as string } }), 0),
   },
 ];
 

@@ -15,6 +15,8 @@ import { createIntegrationSystem } from "@/domain/integration-systems/integratio
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { setLabel } from "@/domain/labels/label.service";
+import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
@@ -91,6 +93,16 @@ const credentialOf = async (kind: "APPLICATION" | "RUNTIME", id: string) => {
   recordSecret(credential.clientSecret);
   return credential.id;
 };
+
+/** A webhook on the fixture's application, added by an admin. */
+const webhookOf = (f: Fixture) =>
+  addWebhook(
+    app.db,
+    admin,
+    tenant,
+    { kind: APPLICATION, arg: "applicationID", id: f.appId },
+    { type: "CONFIGURATION_CHANGED", url: "https://hooks.example.com/o" },
+  );
 
 const rows: Row[] = [
   {
@@ -289,16 +301,52 @@ const rows: Row[] = [
     },
     check: async (data) => assert.equal(await app.db.labelDefinition.count({ where: { tenantId: tenant.id, key: data.deleteLabelDefinition.key } }), 0),
   },
+  // Issue 22: webhooks, with the rights over their owner (here the fixture's application).
+  {
+    field: "addWebhook",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID) { addWebhook(applicationID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/om" }) { id applicationID } }`,
+      variables: { id: f.appId },
+    }),
+    check: async (data, f) => {
+      assert.equal(data.addWebhook.applicationID, f.appId);
+      assert.equal(await app.db.webhook.count({ where: { id: data.addWebhook.id, ownerId: f.appId } }), 1);
+    },
+  },
+  {
+    field: "updateWebhook",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { updateWebhook(webhookID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/changed" }) { url } }`,
+      variables: { id: (await webhookOf(f)).id },
+    }),
+    check: (data) => assert.equal(data.updateWebhook.url, "https://hooks.example.com/changed"),
+  },
+  {
+    field: "deleteWebhook",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, variables: { id: (await webhookOf(f)).id } }),
+    check: async (data) => assert.equal(await app.db.webhook.count({ where: { id: data.deleteWebhook.id } }), 0),
+  },
 ];
 
-test("the rows cover every operation issue 14 added", () => {
+test("the rows cover every operation issue 14 added, and issue 22's webhooks", () => {
   assert.deepEqual(rows.map((row) => row.field).sort(), [
+    "addWebhook",
     "createLabelDefinition",
     "deleteApplicationLabel",
     "deleteLabelDefinition",
     "deleteRuntimeLabel",
     "deleteSystemAuthForApplication",
     "deleteSystemAuthForRuntime",
+    "deleteWebhook",
     "labelDefinition",
     "labelDefinitions",
     "registerRuntime",
@@ -311,6 +359,7 @@ test("the rows cover every operation issue 14 added", () => {
     "unregisterRuntime",
     "updateLabelDefinition",
     "updateRuntime",
+    "updateWebhook",
   ]);
 });
 
@@ -406,6 +455,9 @@ const managedRow = (field: string): SystemRule => {
 };
 
 const systemRules: Record<string, SystemRule> = {
+  addWebhook: managedRow("addWebhook"),
+  updateWebhook: managedRow("updateWebhook"),
+  deleteWebhook: managedRow("deleteWebhook"),
   changePassword: people(`mutation { changePassword(currentPassword: "x", newPassword: "y") { id } }`),
   changeUserRole: people(`mutation { changeUserRole(id: "${app.viewer.user.id}", role: ADMIN) { id } }`),
   confirmSystemAuthSecretStored: people(`mutation { confirmSystemAuthSecretStored(id: "x") { id } }`),
@@ -472,7 +524,7 @@ test("every mutation in the schema has its rule for integration systems", async 
 
 /** The state a refused call must leave as it was: every row an integration system could reach. */
 async function tenantState() {
-  const [audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems] = await Promise.all([
+  const [audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks] = await Promise.all([
     app.db.auditEvent.count(),
     app.db.labelDefinition.findMany({ orderBy: { id: "asc" } }),
     app.db.label.findMany({ orderBy: { id: "asc" } }),
@@ -482,8 +534,9 @@ async function tenantState() {
     app.db.tenant.findMany({ orderBy: { id: "asc" } }),
     app.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, passwordHash: true } }),
     app.db.integrationSystem.findMany({ orderBy: { id: "asc" } }),
+    app.db.webhook.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems };
+  return { audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks };
 }
 
 for (const [field, rule] of Object.entries(systemRules)) {

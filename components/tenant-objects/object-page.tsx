@@ -6,6 +6,7 @@ import { useCanWrite } from "@/components/console/console-providers";
 import { LabelEditor } from "@/components/labels/label-editor";
 import type { Credential } from "@/components/integration-systems/credentials-table";
 import { ObjectCredentials } from "./object-credentials";
+import { ObjectWebhooks } from "./object-webhooks";
 import { UnregisterDialog } from "./unregister-dialog";
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
 import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
@@ -85,6 +86,7 @@ export function ObjectPage({
         revoke={revokeCredential}
         onChanged={() => void refetch()}
       />
+      <ObjectWebhooks owner={{ kind, id: object.id, name: object.name }} tenantId={tenantId} />
       {dialog === "edit" ? editDialog(close) : null}
       {dialog === "unregister" ? (
         <UnregisterDialog

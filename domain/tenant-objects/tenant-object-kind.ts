@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { Scope } from "@/lib/scopes";
 import type { ValidNamedInput } from "@/domain/validation/validation";
+import type { WebhookInput } from "@/domain/webhooks/webhook-rules";
 
 /**
  * What one kind of tenant-scoped object says about itself; everything else
@@ -30,6 +31,8 @@ export interface TenantObjectInput {
   description?: string | null;
   /** Replaces every label on update when given; omitted, they stay. */
   labels?: Record<string, unknown> | null;
+  /** Webhooks to add with it, on register, for kinds that hold them (`webhooks: true`). */
+  webhooks?: readonly WebhookInput[] | null;
 }
 
 /** The calls the core makes on a kind's Prisma model (its delegate, e.g. `db.application`). */
@@ -79,6 +82,8 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
   auditFields?(row: Row): Record<string, unknown>;
   /** Whether it may hold client credentials of its own (a column of SystemAuth names it). */
   credentials: boolean;
+  /** Whether it holds webhooks (domain/webhooks): given on register in the same transaction, removed with it. */
+  webhooks?: boolean;
 }
 
 /** A kind, typed: the descriptor files use it so that a wrong model or field fails to compile. */

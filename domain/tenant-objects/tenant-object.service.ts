@@ -16,6 +16,9 @@ import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { nameKeyOf } from "@/domain/validation/validation";
+import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
+import { validWebhookInputs } from "@/domain/webhooks/webhook-rules";
+import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks } from "@/domain/webhooks/webhook-store";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
@@ -92,8 +95,16 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   actor: Principal,
   tenant: Tenant,
   input: Input,
+  options: { webhookTargets?: TargetPolicy } = {},
 ): Promise<Row> {
-  const valid = kind.validate(input);
+  // The kind never sees `webhooks`: they are the core's to check and store, never columns of the object.
+  const { webhooks: webhookInputs, ...own } = input;
+  const valid = kind.validate(own as Input);
+  // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
+  const webhooks = kind.webhooks ? validWebhookInputs(webhookInputs, "in.webhooks") : [];
+  for (const webhook of webhooks) {
+    await requirePublicTargets(webhook.targets, options.webhookTargets ?? STRICT_TARGETS);
+  }
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
   const integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
@@ -107,12 +118,17 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
         const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...(kind.createData?.(valid) ?? valid) };
         const row = await kind.model(tx).create({ data: data as never });
         const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", false)).after : undefined;
+        const added = await insertWebhooks(tx, { type: kind.type, id: row.id, tenantId: tenant.id }, webhooks);
         await recordAudit(tx, actor, {
           action: kind.audit.registered,
           objectType: kind.table,
           objectId: row.id,
           objectLabel: row.name,
-          details: { ...detailsOf(kind, row, tenant), ...(labels ? { labels } : {}) },
+          details: {
+            ...detailsOf(kind, row, tenant),
+            ...(labels ? { labels } : {}),
+            ...(added.length ? { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) } : {}),
+          },
         });
         return row;
       }),
@@ -168,12 +184,14 @@ export async function unregisterObject<Row extends TenantObjectRow>(
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
+    // After the owner's row: a concurrent addWebhook holding that row has committed by now, or finds it gone.
+    const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
     await recordAudit(tx, actor, {
       action: kind.audit.unregistered,
       objectType: kind.table,
       objectId: id,
       objectLabel: row.name,
-      details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials },
+      details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials, ...(webhooks.length ? { deletedWebhooks: webhooks } : {}) },
     });
     return { row, credentials };
   });
@@ -253,6 +271,8 @@ export async function removeObjectsOfTenant(
     );
     removed[`unregistered${capitalized(kind.nouns.many)}`] = rows.length;
   }
+  // After the owners' rows, as in unregisterObject.
+  await deleteWebhooksOfTenant(tx, tenant.id);
   return removed;
 }
 

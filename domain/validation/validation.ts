@@ -6,18 +6,31 @@ import { badInput } from "@/domain/errors";
 
 /**
  * The longest text any String argument or input field may hold, in
- * characters (code points), unless TEXT_MAXIMA names a shorter one. The
- * longest text the product stores is a description (lib/names.ts).
+ * characters (code points), unless TEXT_MAXIMA names another. The
+ * longest text the product stores is a description (lib/names.ts), but for
+ * webhooks' templates and certificates (TEXT_MAXIMA).
  */
 export const TEXT_MAX = 2000;
 
+/** Webhooks' templates and client certificates: real ones pass 2000 characters (decision 0023). */
+const WEBHOOK_TEMPLATE_MAX = 10_000;
+
 /**
- * Shorter maxima by argument or input-field name. A search longer than any
+ * Other maxima by argument or input-field name. A search longer than any
  * name matches nothing, and SQLite refuses LIKE patterns over 50,000 bytes.
  * The per-field rules (name 64, external id 64, password 256) are checked
- * where the value is used, with their own messages.
+ * where the value is used, with their own messages. Webhooks' templates and a
+ * certificate (a PEM chain) may be longer; domain/webhooks checks them again.
  */
-export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200 };
+export const TEXT_MAXIMA: Readonly<Record<string, number>> = {
+  search: 200,
+  urlTemplate: WEBHOOK_TEMPLATE_MAX,
+  inputTemplate: WEBHOOK_TEMPLATE_MAX,
+  headerTemplate: WEBHOOK_TEMPLATE_MAX,
+  outputTemplate: WEBHOOK_TEMPLATE_MAX,
+  statusTemplate: WEBHOOK_TEMPLATE_MAX,
+  certificate: 16_384,
+};
 
 /** By own entries only: names come from the document (an object field may be called `constructor`). */
 export const textMaxFor = (name: string) => (Object.hasOwn(TEXT_MAXIMA, name) ? TEXT_MAXIMA[name] : TEXT_MAX);

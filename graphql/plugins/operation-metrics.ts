@@ -8,8 +8,11 @@ import { countGraphQLOperation } from "@/lib/metrics";
  * graphql/plugins/operation-metrics.test.ts keeps this list in step with the documents.
  */
 export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
+  "AddWebhook",
   "ApiTokens",
   "ApplicationDetail",
+  "ApplicationWebhookAuths",
+  "ApplicationWebhooks",
   "AuditLog",
   "AuditLogCsv",
   "ChangePassword",
@@ -30,6 +33,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "DeleteRuntimeLabel",
   "DeleteTenant",
   "DeleteUser",
+  "DeleteWebhook",
   "EndAllSessions",
   "EndSession",
   "GenerateClientCredentials",
@@ -52,6 +56,8 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "RevokeApiToken",
   "RevokeInvitation",
   "RuntimeDetail",
+  "RuntimeWebhookAuths",
+  "RuntimeWebhooks",
   "SetApplicationLabel",
   "SetCredentialNote",
   "SetRuntimeLabel",
@@ -68,6 +74,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "UpdateLabelDefinition",
   "UpdateRuntime",
   "UpdateTenant",
+  "UpdateWebhook",
   "UserApiTokens",
   "UserSessions",
   "Users",

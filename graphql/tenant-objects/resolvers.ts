@@ -14,6 +14,7 @@ import {
   unregisterObject,
   updateObject,
 } from "@/domain/tenant-objects/tenant-object.service";
+import { targetPolicy } from "@/domain/webhooks/webhook-url";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
 
@@ -60,7 +61,8 @@ export const registerMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
   async (_parent: unknown, args: { in: Input }, ctx: GraphQLContext) => {
     const doing = `registering ${kind.nouns.a}`;
-    return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in);
+    const webhookTargets = targetPolicy(ctx.config.webhookAllowedHosts);
+    return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in, { webhookTargets });
   };
 
 /** Mutation `update<Kind>(id, in)`. */

@@ -123,6 +123,17 @@ export default async function ApiDocsPage() {
         <p>Not yet spoken: their operations and types are not in the schema, so a document that uses them fails validation.</p>
         <Domains domains={NOT_YET} />
       </section>
+      <section className="section" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <p>
+          Applications and runtimes hold Compass&apos;s webhooks: <code>addWebhook(applicationID: … | runtimeID: …, in: …)</code>, <code>updateWebhook</code>,{" "}
+          <code>deleteWebhook</code>, the <code>webhooks</code> field of each, and <code>webhooks</code> in their register inputs. They are stored and checked
+          only: <strong>calling webhooks is a later step</strong>, and nothing calls them yet. A webhook&apos;s <code>auth</code> is encrypted at rest and
+          answered only to callers holding <code>webhooks.auth:read</code> (admins). A URL whose host is or resolves to a private, loopback, link-local or
+          cloud-metadata address is refused unless the operator allows it with <code>WEBHOOK_ALLOWED_HOSTS</code>. Application and formation template owners
+          arrive with templates, in a later release.
+        </p>
+      </section>
       <section className="section" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Errors</h2>
         <p>

@@ -20,4 +20,5 @@ export const APPLICATION = defineKind<Application, ApplicationRegisterInput, unk
   manager: "registrar-or-named",
   validate: (input) => validNamedInput(input),
   credentials: true,
+  webhooks: true,
 });

@@ -36,4 +36,5 @@ export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace:
   }),
   auditFields: (runtime) => ({ statusCondition: runtime.statusCondition, applicationNamespace: runtime.applicationNamespace }),
   credentials: true,
+  webhooks: true,
 });

@@ -1,0 +1,3 @@
+import type { Webhook } from "@/generated/prisma-sqlite/client";
+
+export type WebhookMapper = Webhook;
