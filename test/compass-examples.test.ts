@@ -9,10 +9,18 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { type DocumentNode, type GraphQLSchema, buildASTSchema, buildSchema, parse, validate } from "graphql";
+import { type DocumentNode, type GraphQLSchema, assertObjectType, buildASTSchema, buildSchema, concatAST, parse, validate } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
-import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, queryLimitError, useQueryLimits } from "@/graphql/plugins/query-limits";
+import {
+  DEFAULT_QUERY_LIMITS,
+  type DocumentMeasure,
+  measureDocument,
+  meteredRowCosts,
+  nestingOf,
+  queryLimitError,
+  useQueryLimits,
+} from "@/graphql/plugins/query-limits";
 import { typeDefs } from "@/graphql/typeDefs.generated";
 import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
@@ -20,7 +28,19 @@ import { doubledFragments } from "./attack-documents";
 const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
 // Built from the same type definitions the server's schema is (graphql/yoga.ts): the printed
 // schema.generated.graphqls drops the directives on fields, and @pageRows is one the limits read.
-const schema: GraphQLSchema = buildASTSchema(typeDefs);
+const served: GraphQLSchema = buildASTSchema(typeDefs);
+/**
+ * `Runtime.runtimeContexts` as Compass has it (a page of 200 by default, the worst case), until the runtime
+ * contexts work brings the real field: then the served schema is walked as it is, and query-runtimes, which
+ * selects it without `first` inside the runtimes page, has to pass on it (decision 0026).
+ */
+const RUNTIME_CONTEXTS_STAND_IN = parse(`
+  type RuntimeContext { id: ID! key: String! value: String! labels(key: String): Labels }
+  type RuntimeContextPage { data: [RuntimeContext!]! pageInfo: PageInfo! totalCount: Int! }
+  extend type Runtime { runtimeContexts(first: Int = 200, after: PageCursor): RuntimeContextPage }
+`);
+const hasRuntimeContexts = !!assertObjectType(served.getType("Runtime")).getFields().runtimeContexts;
+const schema: GraphQLSchema = hasRuntimeContexts ? served : buildASTSchema(concatAST([typeDefs, RUNTIME_CONTEXTS_STAND_IN]));
 const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: getConfig().graphqlMaxDepth, maxCost: getConfig().graphqlMaxCost };
 
 const examples = fs
@@ -60,6 +80,17 @@ function limitErrors(document: DocumentNode): string[] {
   });
   return errors.map((error) => error.message);
 }
+
+/** Compass's shape of applications, each with a page of bundles, each with a page of API definitions. */
+const compassShape = (mark: string) => `
+  directive @pageRows(max: Int!) on FIELD_DEFINITION
+  type Query { applications(first: Int = 200): ApplicationPage! }
+  type ApplicationPage { data: [Application!]! totalCount: Int! }
+  type Application { id: ID! name: String! bundles(first: Int = 200): BundlePage ${mark} }
+  type BundlePage { data: [Bundle!]! totalCount: Int! }
+  type Bundle { id: ID! name: String! apiDefinitions(first: Int = 200): ApiPage }
+  type ApiPage { data: [Api!]! totalCount: Int! }
+  type Api { id: ID! name: String! }`;
 
 test("Compass's 140 example documents are all here", () => {
   assert.equal(examples.length, 140);
@@ -166,44 +197,71 @@ test("the fragment bomb and alias amplification are refused, and measuring them 
 });
 
 test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) costs what it runs: nothing below it is multiplied", () => {
-  // Compass's shape: applications, each with a page of bundles, each with a page of API definitions.
-  const sdl = (mark: string) => `
-    directive @pageRows(max: Int!) on FIELD_DEFINITION
-    type Query { applications(first: Int = 200): ApplicationPage! }
-    type ApplicationPage { data: [Application!]! totalCount: Int! }
-    type Application { id: ID! name: String! bundles(first: Int = 200): BundlePage ${mark} }
-    type BundlePage { data: [Bundle!]! totalCount: Int! }
-    type Bundle { id: ID! apiDefinitions(first: Int = 200): ApiPage }
-    type ApiPage { data: [Api!]! totalCount: Int! }
-    type Api { id: ID! name: String! }`;
-  const document = parse(`{ applications { data { id name bundles { data { id apiDefinitions { data { id name } totalCount } } totalCount } } totalCount } }`);
-  const priced = measureDocument(buildSchema(sdl("")), document).cost;
-  const marked = measureDocument(buildSchema(sdl("@pageRows(max: 0)")), document).cost;
+  // Explicit page sizes are judged here in full (a page inside a list item without `first` is metered instead: next test).
+  const document = parse(
+    `{ applications { data { id name bundles(first: 200) { data { id apiDefinitions(first: 200) { data { id name } totalCount } } totalCount } } totalCount } }`,
+  );
+  const priced = measureDocument(buildSchema(compassShape("")), document).cost;
+  const marked = measureDocument(buildSchema(compassShape("@pageRows(max: 0)")), document).cost;
   // Unmarked: 200 applications × 200 bundles × 200 API definitions.
   assert.ok(priced > 200 * 200 * 200, `unmarked ${priced}`);
-  // Marked: `bundles` is one field (1) and nothing below it runs. Each of 200 applications: data (1) with
-  // id, name, bundles (3), and the page's totalCount (1 + 10), which the model charges per row above it.
-  assert.equal(marked, 1 + 10 + 200 * (1 + 3 + (1 + 10)));
+  // Marked: `bundles` is one field (1) and nothing below it runs. Each of 200 applications: its row in data (1) with
+  // id, name, bundles (3); the page's totalCount (1 + 10) once, not per row.
+  assert.equal(marked, 1 + 10 + 200 * (1 + 3) + (1 + 10));
   // A bound above 0 caps the page size whatever `first` asks.
   const capped = measureDocument(
-    buildSchema(sdl("@pageRows(max: 2)")),
+    buildSchema(compassShape("@pageRows(max: 2)")),
     parse(`{ applications(first: 1) { data { bundles(first: 200) { data { id } } } } }`),
   ).cost;
   assert.equal(capped, 1 + 10 + 1 * (1 + (1 + 10 + 2 * (1 + 1))), "bundles: 2 rows of data { id }, not 200");
 
   // Below an empty page nothing runs, so what is written there is not judged on cost, however it would multiply
   // (here 200 API definitions × 200 rows each, 80,000 and more), while depth is still judged.
-  const deepBelow = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id name } } } } } } }`);
+  const deepBelow = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { id name } } } } } } }`);
   const heavy = (mark: string) =>
-    sdl(mark).replace("type Api { id: ID! name: String! }", "type Api { id: ID! name: String! specs(first: Int = 200): ApiPage }");
-  const deeper = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { specs { data { id name } } } } } } } } }`);
+    compassShape(mark).replace("type Api { id: ID! name: String! }", "type Api { id: ID! name: String! specs(first: Int = 200): ApiPage }");
+  const deeper = parse(
+    `{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { specs(first: 200) { data { id name } } } } } } } } }`,
+  );
   assert.match(queryLimitError(buildSchema(heavy("")), deeper, limits)?.message ?? "", /cost/);
   assert.equal(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), deeper, limits), null);
-  assert.equal(queryLimitError(buildSchema(sdl("@pageRows(max: 0)")), deepBelow, limits), null);
+  assert.equal(queryLimitError(buildSchema(compassShape("@pageRows(max: 0)")), deepBelow, limits), null);
   const tooDeep = parse(
     `{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id ${"specs { data { ".repeat(8)}id${" } }".repeat(8)} } } } } } } }`,
   );
   assert.match(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), tooDeep, limits)?.message ?? "", /nested/);
+});
+
+test("a query's page inside a list item without `first` is charged as it runs (decision 0026); an explicit `first`, a mutation's page and a row over the limit are judged before", () => {
+  const shape = buildSchema(`${compassShape("")} type Mutation { touchApplications: ApplicationPage! }`);
+  const nested = parse(`{ applications { data { id bundles { data { id name } totalCount } } } }`);
+  // Each of 200 applications: its row (1), id (1), and bundles: its read (1 + 10) and totalCount (1 + 10), with 0 rows;
+  // the meter charges each row it reads 3 (data, id, name).
+  assert.equal(measureDocument(shape, nested).cost, 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10)));
+  assert.equal(measureDocument(shape, nested).meteredPages, 1);
+  assert.deepEqual(meteredRowCosts(shape, nested), [{ field: "data", perRow: 1 + 2 }]);
+  // Without the meter, these rows would count 200 per application.
+  assert.equal(
+    measureDocument(shape, parse(`{ applications { data { id bundles(first: 200) { data { id name } totalCount } } } }`)).cost,
+    1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3),
+  );
+  // A mutation's nested page is charged in full: refusing a mutation after it wrote would misreport the write.
+  const mutation = parse(`mutation { touchApplications { data { bundles { data { id name } } } } }`);
+  assert.equal(measureDocument(shape, mutation).meteredPages, 0);
+  assert.equal(measureDocument(shape, mutation).cost, 1 + 10 + (1 + (1 + 10 + 200 * 3)));
+  // One row that alone costs more than the limit (here 1 + 1 + 611 against 500) is refused before anything runs.
+  const row = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { id name } } id } } } } }`);
+  assert.match(queryLimitError(shape, row, { ...limits, maxCost: 500 })?.message ?? "", /cost/);
+  assert.equal(queryLimitError(shape, row, limits), null);
+
+  // Compass's query-runtimes: runtimeContexts without `first` inside the runtimes page is metered; asked for 200 rows
+  // explicitly, it is refused before it runs, as before.
+  const file = examples.find(({ file }) => file.endsWith("query-runtimes.graphql"))!;
+  const runtimes = parseAsYoga(file.text);
+  assert.deepEqual(limitErrors(runtimes), []);
+  assert.deepEqual(meteredRowCosts(schema, runtimes), [{ field: "data", perRow: 1 + 4 }]);
+  const explicit = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {"));
+  assert.match(limitErrors(explicit).join(), /cost/);
 });
 
 test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {
