@@ -98,7 +98,7 @@ test("Compass's 140 example documents are all here", () => {
 });
 
 test("every one of Compass's 140 examples parses and passes the query limits, with a margin", () => {
-  const largest: Record<keyof DocumentMeasure | "tokens" | "nesting", { value: number; file: string }> = Object.create(null);
+  const largest: Record<keyof DocumentMeasure | "tokens" | "nesting" | "costAt100Rows", { value: number; file: string }> = Object.create(null);
   const note = (name: string, value: number, file: string) => {
     const known = largest[name as keyof typeof largest];
     if (!known || value > known.value) largest[name as keyof typeof largest] = { value, file };
@@ -115,7 +115,11 @@ test("every one of Compass's 140 examples parses and passes the query limits, wi
     }
     refused.push(...limitErrors(document).map((message) => `${file}: ${message}`));
     if (validate(schema, document).length === 0) valid.push(path.basename(file, ".graphql"));
-    for (const [name, value] of Object.entries(measureDocument(schema, document))) note(name, value, file);
+    const measure = measureDocument(schema, document);
+    for (const [name, value] of Object.entries(measure)) note(name, value, file);
+    // What it costs once it has run, when each of its metered row lists read 100 rows (the product's default page).
+    const perRow = meteredRowCosts(schema, document).reduce((sum, { perRow }) => sum + perRow, 0);
+    note("costAt100Rows", measure.cost + 100 * perRow, file);
     note("tokens", countTokens(document), file);
     note("nesting", nestingOf(text, Number.POSITIVE_INFINITY), file);
   }
@@ -134,6 +138,8 @@ test("every one of Compass's 140 examples parses and passes the query limits, wi
   assert.ok(largest.depth.value + 2 <= limits.maxDepth, `depth ${largest.depth.value}, limit ${limits.maxDepth}`);
   assert.ok(largest.fields.value * 1.4 <= limits.maxFields, `fields ${largest.fields.value}, limit ${limits.maxFields}`);
   assert.ok(largest.cost.value * 1.5 <= limits.maxCost, `cost ${largest.cost.value}, limit ${limits.maxCost}`);
+  // Pages without `first` are charged as they run (decision 0026): 100 rows in each of its metered lists still fit.
+  assert.ok(largest.costAt100Rows.value * 1.5 <= limits.maxCost, `at 100 rows ${largest.costAt100Rows.value}, limit ${limits.maxCost}`);
   assert.ok(largest.tokens.value * 3 <= limits.maxTokens, `tokens ${largest.tokens.value}, limit ${limits.maxTokens}`);
   assert.ok(largest.nesting.value * 4 <= limits.maxNesting, `nesting ${largest.nesting.value}, limit ${limits.maxNesting}`);
 });
@@ -199,7 +205,7 @@ test("the fragment bomb and alias amplification are refused, and measuring them 
 test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) costs what it runs: nothing below it is multiplied", () => {
   // Explicit page sizes are judged here in full (a page inside a list item without `first` is metered instead: next test).
   const document = parse(
-    `{ applications { data { id name bundles(first: 200) { data { id apiDefinitions(first: 200) { data { id name } totalCount } } totalCount } } totalCount } }`,
+    `{ applications(first: 200) { data { id name bundles(first: 200) { data { id apiDefinitions(first: 200) { data { id name } totalCount } } totalCount } } totalCount } }`,
   );
   const priced = measureDocument(buildSchema(compassShape("")), document).cost;
   const marked = measureDocument(buildSchema(compassShape("@pageRows(max: 0)")), document).cost;
@@ -232,20 +238,28 @@ test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) cos
   assert.match(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), tooDeep, limits)?.message ?? "", /nested/);
 });
 
-test("a query's page inside a list item without `first` is charged as it runs (decision 0026); an explicit `first`, a mutation's page and a row over the limit are judged before", () => {
+test("a query's page without `first` is charged as it runs (decision 0026): its rows count 0 before; an explicit `first`, a mutation's page and a row over the limit are judged before", () => {
   const shape = buildSchema(`${compassShape("")} type Mutation { touchApplications: ApplicationPage! }`);
   const nested = parse(`{ applications { data { id bundles { data { id name } totalCount } } } }`);
-  // Each of 200 applications: its row (1), id (1), and bundles: its read (1 + 10) and totalCount (1 + 10), with 0 rows;
-  // the meter charges each row it reads 3 (data, id, name).
-  assert.equal(measureDocument(shape, nested).cost, 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10)));
-  assert.equal(measureDocument(shape, nested).meteredPages, 1);
-  assert.deepEqual(meteredRowCosts(shape, nested), [{ field: "data", perRow: 1 + 2 }]);
-  // Without the meter, these rows would count 200 per application.
-  assert.equal(
-    measureDocument(shape, parse(`{ applications { data { id bundles(first: 200) { data { id name } totalCount } } } }`)).cost,
-    1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3),
-  );
-  // A mutation's nested page is charged in full: refusing a mutation after it wrote would misreport the write.
+  // Before it runs: the applications read (1 + 10), no rows. While it runs, each application read costs its row (1),
+  // id (1), and its bundles' read (1 + 10) and totalCount (1 + 10); each bundle read costs 3 (data, id, name).
+  assert.equal(measureDocument(shape, nested).cost, 1 + 10);
+  assert.equal(measureDocument(shape, nested).meteredPages, 2);
+  assert.deepEqual(meteredRowCosts(shape, nested), [
+    { field: "data", perRow: 1 + 2 },
+    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10) },
+  ]);
+  // Without the meter: 200 bundles in each of 200 applications.
+  const full = 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3);
+  assert.equal(measureDocument(shape, nested).fullCost, full);
+  // Explicit sizes are the client's: judged before it runs, in full.
+  const explicit = parse(`{ applications(first: 200) { data { id bundles(first: 200) { data { id name } totalCount } } } }`);
+  assert.equal(measureDocument(shape, explicit).cost, full);
+  assert.match(queryLimitError(shape, explicit, limits)?.message ?? "", /cost/);
+  // An explicit outer page with a default page inside: the outer rows before it runs, the inner as they are read.
+  const outer = parse(`{ applications(first: 200) { data { id bundles { data { id name } totalCount } } } }`);
+  assert.equal(measureDocument(shape, outer).cost, 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10)));
+  // A mutation's pages are charged in full: refusing a mutation after it wrote would misreport the write.
   const mutation = parse(`mutation { touchApplications { data { bundles { data { id name } } } } }`);
   assert.equal(measureDocument(shape, mutation).meteredPages, 0);
   assert.equal(measureDocument(shape, mutation).cost, 1 + 10 + (1 + (1 + 10 + 200 * 3)));
@@ -254,14 +268,18 @@ test("a query's page inside a list item without `first` is charged as it runs (d
   assert.match(queryLimitError(shape, row, { ...limits, maxCost: 500 })?.message ?? "", /cost/);
   assert.equal(queryLimitError(shape, row, limits), null);
 
-  // Compass's query-runtimes: runtimeContexts without `first` inside the runtimes page is metered; asked for 200 rows
+  // Compass's query-runtimes: runtimes and runtimeContexts without `first` are metered; asked for 200 of each
   // explicitly, it is refused before it runs, as before.
   const file = examples.find(({ file }) => file.endsWith("query-runtimes.graphql"))!;
   const runtimes = parseAsYoga(file.text);
   assert.deepEqual(limitErrors(runtimes), []);
-  assert.deepEqual(meteredRowCosts(schema, runtimes), [{ field: "data", perRow: 1 + 4 }]);
-  const explicit = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {"));
-  assert.match(limitErrors(explicit).join(), /cost/);
+  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects, auths and their
+  // credentials (the costliest credential type of each), its contexts' read, pageInfo and totalCount.
+  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).map(({ perRow }) => perRow);
+  assert.equal(contextRow, 1 + 4);
+  assert.ok(runtimeRow > 50 && runtimeRow < 150, `runtime row ${runtimeRow}`);
+  const both = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {").replace("runtimes {", "runtimes(first: 200) {"));
+  assert.match(limitErrors(both).join(), /cost/);
 });
 
 test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {

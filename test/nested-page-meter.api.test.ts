@@ -1,6 +1,6 @@
 /**
- * Decision 0026 over HTTP: a page inside a list item without `first`
- * (here IntegrationSystem.applications under integrationSystems) is charged
+ * Decision 0026 over HTTP: a query's page without `first` (here
+ * IntegrationSystem.applications inside integrationSystems' rows) is charged
  * as it runs, rows read × one row's cost, and a request whose rows pass the
  * cost limit is refused whole, with the static refusal's code and message.
  * Runs on SQLite and PostgreSQL.
@@ -111,10 +111,14 @@ test("the meter counts every nested page of the request together, and the attack
   assert.match(refused.body.errors?.[0].message ?? "", /cost more than 200/);
 });
 
-test("a request without a nested page gets no meter, and a mutation's nested page is judged before it runs", async () => {
-  // Outer pages keep their static charge: 11 + 50 × 3 = 161 passes whatever rows exist, 11 + 70 × 3 = 221 does not.
+test("an explicit page size is judged before it runs, a default one for the rows it reads, and a mutation's pages before it runs", async () => {
+  // `first` given: 11 + 50 × 3 = 161 passes whatever rows exist, 11 + 70 × 3 = 221 does not, even with 3 rows.
   assert.equal((await post(`{ integrationSystems(first: 50) { data { id name } } }`)).body.errors, undefined);
   assert.match((await post(`{ integrationSystems(first: 70) { data { id name } } }`)).body.errors?.[0].message ?? "", /cost/);
+  // The default (100 rows, 411 before it runs) is charged for the 3 systems there: 11 + 3 × 4.
+  const byDefault = await post(`{ integrationSystems { data { id name description } } }`);
+  assert.equal(byDefault.body.errors, undefined, JSON.stringify(byDefault.body.errors));
+  assert.equal(byDefault.body.data!.integrationSystems.data.length, 3);
   // A mutation is refused before it writes: its nested page counts its default size (100 rows of 3).
   const before = await app.db.integrationSystem.count();
   const mutation = await post(`mutation { createIntegrationSystem(in: { name: "meter-system-m" }) { applications { data { id } } } }`);

@@ -4,7 +4,7 @@ import { meteredRows } from "./page-meter";
 
 /**
  * Every list's page type (`data`, `totalCount`; pageInfo is the page's own): the total is counted only when asked for.
- * `data` charges its rows to the request's page meter when the page is nested (graphql/base/page-meter.ts), so every
+ * `data` charges its rows to the request's page meter when the page is metered (graphql/base/page-meter.ts), so every
  * page kind that uses these is metered without code of its own.
  */
 export const pageFields = {

@@ -12,22 +12,25 @@ export function costLimitError(maxCost: number): GraphQLError {
 }
 
 /**
- * Nested pages are charged as they run (docs/decisions/0026-nested-pages-metered.md).
- * A page of rows inside a list item (`runtimes { data { runtimeContexts } }`)
- * without an explicit `first` is charged 0 rows by the static check, which
- * cannot know how many parents will have how many rows; instead, each time
- * such a page hands its rows to graphql-js, the request's meter adds rows ×
- * the static cost of one row's selection (`rowCosts`, from the same pass),
- * and past the limit it refuses the request: the page answers no rows (so
- * nothing below them runs), every later page refuses too, and the plugin
- * replaces the whole result with the refusal.
+ * Default pages are charged as they run (docs/decisions/0026-pages-charged-as-they-run.md).
+ * A query's page without an explicit `first` (`runtimes { data {
+ * runtimeContexts { ... } } }`) is charged 0 rows by the static check, which
+ * cannot know how many parents will have how many rows (the worst case, 200
+ * contexts in each of 200 runtimes, is no client's intent); instead, each
+ * time such a page hands its rows to graphql-js, the request's meter adds
+ * rows × the static cost of one row's selection (`rowCosts`, from the same
+ * pass), and past the limit it refuses the request: the page answers no rows
+ * (so nothing below them runs), every later page refuses too, and the plugin
+ * replaces the whole result with the refusal. The static check still charges
+ * each page's read and judges one row's cost, so the work before a refusal
+ * is bounded too: at most one page read past the limit.
  */
 export class PageMeter {
   /** Set once the limit is passed: the whole request's answer. */
   refusal: GraphQLError | null = null;
 
   constructor(
-    /** The operation's static cost, which already counts each nested page's read per parent. */
+    /** The operation's static cost, which already counts each metered page's read (per parent) and its pageInfo and totalCount. */
     private spent: number,
     private readonly maxCost: number,
     /** A row's cost for each list field (`data`) directly under a metered page, by its node in the document. */
@@ -40,9 +43,8 @@ export class PageMeter {
     let perRow = 0;
     // Fields merged under one response name each carry their own selection.
     for (const node of info.fieldNodes) perRow += this.rowCosts.get(node) ?? 0;
-    // A fragment's page can be spread inside a list item and outside one: only inside is it metered
-    // (outside, the static check charged it at its full page size).
-    if (perRow === 0 || rows === 0 || !insideListItem(info.path.prev)) return;
+    // A row list in a fragment spread both in a metered page and in one with `first` is charged in both: over, never under.
+    if (perRow === 0 || rows === 0) return;
     this.spent += rows * perRow;
     if (this.spent > this.maxCost) {
       this.refusal = costLimitError(this.maxCost);
@@ -51,12 +53,7 @@ export class PageMeter {
   }
 }
 
-function insideListItem(path: GraphQLResolveInfo["path"] | undefined): boolean {
-  for (let at = path; at; at = at.prev) if (typeof at.key === "number") return true;
-  return false;
-}
-
-/** The meter of each request whose document has a metered page, by its context object; other requests have none. */
+/** The meter of each query whose document has a metered page, by its context object; other requests have none. */
 const meters = new WeakMap<object, PageMeter>();
 
 export function startMeter(context: object, meter: PageMeter): void {

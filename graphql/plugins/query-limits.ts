@@ -38,9 +38,9 @@ import { PageMeter, costLimitError, startMeter } from "@/graphql/base/page-meter
  * multiplies its rows (the list fields below it, `data`) by its page size
  * (`first`, its default when omitted, the largest page when it is a
  * variable); the rest of the page (`pageInfo`, `totalCount`) counts once. A
- * page inside a list item in a query, without `first`, is charged as it runs
- * instead (graphql/base/page-meter.ts, decision 0026): here its rows count
- * 0, and the request's meter adds the rows it reads × one row's cost.
+ * query's page without `first` is charged as it runs instead
+ * (graphql/base/page-meter.ts, decision 0026): here its rows count 0, and
+ * the request's meter adds the rows it reads × one row's cost.
  * Introspection fields are
  * exempt so GraphiQL's schema query keeps working (graphql-js limits their
  * depth itself). A field the schema does not have costs nothing, since
@@ -103,15 +103,7 @@ interface Measure {
 
 const NOTHING: Measure = { depth: 0, cost: 0, width: 0, rows: 0 };
 
-/** Where a selection set is measured: inside a list item (where pages are metered), directly in a metered page. */
-interface Place {
-  nested: boolean;
-  inMeteredPage: boolean;
-}
-
-const TOP: Place = { nested: false, inMeteredPage: false };
-
-/** What execution needs to meter a document's nested pages: each operation's static cost and each metered page's row cost. */
+/** What execution needs to meter a document's pages: each operation's static cost and each metered page's row cost. */
 interface MeterPlan {
   operationCosts: Map<OperationDefinitionNode, number>;
   rowCosts: Map<FieldNode, number>;
@@ -128,8 +120,10 @@ export interface DocumentMeasure {
   sameNameFields: number;
   /** Selections visited while measuring: linear in the document, however its fragments are spread. */
   visits: number;
-  /** Pages charged as they run (inside a list item, without `first`): their rows count 0 in `cost`. */
+  /** A query's pages charged as they run (without `first`): their rows count 0 in `cost`. */
   meteredPages: number;
+  /** The cost with every page charged at its page size before it runs, as a mutation's are: the worst case the meter bounds. */
+  fullCost: number;
 }
 
 function documentCounts(document: DocumentNode) {
@@ -169,15 +163,15 @@ function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undef
 class OperationMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   /**
-   * Each fragment's measure, computed once per place it can be spread in (at most four, so still linear);
-   * null while it is being measured (a cycle).
+   * Each fragment's measure, computed once per way it can be measured (in a query or not, directly in a metered
+   * page or not: at most four, so still linear); null while it is being measured (a cycle).
    */
   private readonly measured = new Map<string, Measure | null>();
   reason = "";
   /** The largest figures of any operation so far, and the selections visited. */
   readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0, meteredPages: 0 };
   readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map() };
-  /** Queries meter their nested pages; a mutation's are charged in full, since refusing it after its write would misreport the write. */
+  /** Queries meter their default pages; a mutation's are charged in full, since refusing it after its write would misreport the write. */
   private metering = false;
   /** How many `@pageRows(max: 0)` pages the measuring is inside: nothing there runs, so its cost is not judged (depth still is). */
   private insideEmptyPage = 0;
@@ -186,6 +180,8 @@ class OperationMeasurer {
     private readonly schema: GraphQLSchema,
     document: DocumentNode,
     private readonly limits: QueryLimits,
+    /** Off: every page is charged at its size here (figures only: the plugin always meters queries). */
+    private readonly meter = true,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -220,21 +216,22 @@ class OperationMeasurer {
     return !!type && (type === this.schema.getQueryType() || type === this.schema.getMutationType() || type === this.schema.getSubscriptionType());
   }
 
-  private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined, place: Place): Measure {
+  /** `inMeteredPage`: the field is directly in the selection of a metered page (through fragments), where its rows are. */
+  private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined, inMeteredPage: boolean): Measure {
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
     const list = !!definition && isListType(getNullableType(definition.type));
     const paged = !!definition?.args.some((arg) => arg.name === "first");
-    // A page inside a list item runs once per item: without `first` (the server's default) it is charged as it runs.
-    // An explicit `first` is the client's figure, and so is judged here in full; a page that is itself a list is not
-    // a page type with `data`, which is where the meter counts.
-    const metered = paged && place.nested && !list && !field.arguments?.some((arg) => arg.name.value === "first");
+    // A query's page without `first` (the server's default size) is charged as it runs, for the rows it reads: its
+    // worst case (a default page of 200 in each of 200 items) is no client's intent. An explicit `first` (or a
+    // variable) is the client's figure, and is judged here in full. A paged field that is itself a list has no
+    // `data`, which is where the meter counts, so it is judged here too.
+    const metered = this.metering && paged && !list && !field.arguments?.some((arg) => arg.name.value === "first");
     const rows = pageRowsOf(definition);
     if (rows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {
-      const inner: Place = { nested: place.nested || (this.metering && list), inMeteredPage: metered };
-      below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, inner) : NOTHING;
+      below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, metered) : NOTHING;
     } finally {
       if (rows === 0) this.insideEmptyPage--;
     }
@@ -257,24 +254,24 @@ class OperationMeasurer {
         : 1 + (readsDatabase ? this.limits.databaseCost : 0) + (paged ? below.cost - perRow + (pageSize === 0 ? 0 : pageSize * perRow) : below.cost);
     // One row of a metered page: what the meter charges per row it reads. Judged by check() like any figure, so a
     // row that alone costs more than the limit (an explicit large page below it) is refused here.
-    if (place.inMeteredPage && list) this.plan.rowCosts.set(field, cost);
+    if (inMeteredPage && list) this.plan.rowCosts.set(field, cost);
     return this.check({ depth, cost, width: 1, rows: list ? cost : 0 });
   }
 
-  private fragmentMeasure(name: string, place: Place): Measure {
-    const key = `${name}|${place.nested ? 1 : 0}${place.inMeteredPage ? 1 : 0}`;
+  private fragmentMeasure(name: string, inMeteredPage: boolean): Measure {
+    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}`;
     const known = this.measured.get(key);
     if (known) return known;
     const fragment = this.fragments.get(name);
     // Unknown fragments and cycles are graphql-js's to report (KnownFragmentNames, NoFragmentCycles).
     if (!fragment || known === null) return NOTHING;
     this.measured.set(key, null);
-    const measure = this.set(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value), place);
+    const measure = this.set(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value), inMeteredPage);
     this.measured.set(key, measure);
     return measure;
   }
 
-  set(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, place: Place): Measure {
+  set(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, inMeteredPage: boolean): Measure {
     let depth = 0;
     let cost = 0;
     let width = 0;
@@ -289,14 +286,14 @@ class OperationMeasurer {
       let inner: Measure;
       let typeCondition: string | undefined;
       if (selection.kind === Kind.FIELD) {
-        inner = this.fieldMeasure(selection, parent, place);
+        inner = this.fieldMeasure(selection, parent, inMeteredPage);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
         typeCondition = selection.typeCondition?.name.value;
-        inner = this.set(selection.selectionSet, type ?? undefined, place);
+        inner = this.set(selection.selectionSet, type ?? undefined, inMeteredPage);
       } else {
         typeCondition = this.fragments.get(selection.name.value)?.typeCondition.name.value;
-        inner = this.fragmentMeasure(selection.name.value, place);
+        inner = this.fragmentMeasure(selection.name.value, inMeteredPage);
       }
       depth = Math.max(depth, inner.depth);
       width += inner.width;
@@ -366,8 +363,8 @@ class OperationMeasurer {
         : operation.operation === "mutation"
           ? this.schema.getMutationType()
           : this.schema.getSubscriptionType();
-    this.metering = operation.operation === "query";
-    const { depth, cost, width } = this.set(operation.selectionSet, root ?? undefined, TOP);
+    this.metering = this.meter && operation.operation === "query";
+    const { depth, cost, width } = this.set(operation.selectionSet, root ?? undefined, false);
     this.plan.operationCosts.set(operation, cost);
     this.largest.depth = Math.max(this.largest.depth, depth);
     this.largest.cost = Math.max(this.largest.cost, cost);
@@ -379,7 +376,7 @@ class OperationMeasurer {
   }
 }
 
-/** The limits' verdict on a document: the first limit it passes, or how to meter its nested pages while it runs (null: none). */
+/** The limits' verdict on a document: the first limit it passes, or how to meter its pages while it runs (null: none). */
 interface Verdict {
   error: GraphQLError | null;
   plan: MeterPlan | null;
@@ -424,7 +421,9 @@ const UNLIMITED: QueryLimits = {
 export function measureDocument(schema: GraphQLSchema, document: DocumentNode): DocumentMeasure {
   const measurer = new OperationMeasurer(schema, document, UNLIMITED);
   measurer.document(document);
-  return { ...documentCounts(document), ...measurer.largest };
+  const full = new OperationMeasurer(schema, document, UNLIMITED, false);
+  full.document(document);
+  return { ...documentCounts(document), ...measurer.largest, fullCost: full.largest.cost };
 }
 
 /** A row's cost of each metered page's list field in a document, by the field's name: how decision 0026's figures are taken. */
@@ -490,7 +489,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
       const { error } = verdict(params.schema, params.documentAST);
       if (error) setResult([error]);
     },
-    // Only a query with a nested page gets a meter; every other request pays one WeakMap lookup here.
+    // Only a query with a metered page gets a meter; every other request pays one WeakMap lookup here.
     onExecute({ args }) {
       const { plan } = verdict(args.schema, args.document);
       if (!plan) return;
