@@ -40,7 +40,8 @@ import { PageMeter, costLimitError, startMeter } from "@/graphql/base/page-meter
  * variable); the rest of the page (`pageInfo`, `totalCount`) counts once. A
  * query's page without `first` is charged as it runs instead
  * (graphql/base/page-meter.ts, decision 0026): here its rows count 0, and
- * the request's meter adds the rows it reads × one row's cost.
+ * the request's meter adds the rows it reads × one row's cost. Fragments on
+ * different object types of a union or an interface count as the costliest.
  * Introspection fields are
  * exempt so GraphiQL's schema query keeps working (graphql-js limits their
  * depth itself). A field the schema does not have costs nothing, since
@@ -227,13 +228,13 @@ class OperationMeasurer {
     // variable) is the client's figure, and is judged here in full. A paged field that is itself a list has no
     // `data`, which is where the meter counts, so it is judged here too.
     const metered = this.metering && paged && !list && !field.arguments?.some((arg) => arg.name.value === "first");
-    const rows = pageRowsOf(definition);
-    if (rows === 0) this.insideEmptyPage++;
+    const maxRows = pageRowsOf(definition);
+    if (maxRows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {
       below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, metered) : NOTHING;
     } finally {
-      if (rows === 0) this.insideEmptyPage--;
+      if (maxRows === 0) this.insideEmptyPage--;
     }
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
@@ -242,13 +243,13 @@ class OperationMeasurer {
     // pass (FieldsOnCorrectTypeRule). It counts toward depth and the document caps, which bound the
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
     if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1, rows: 0 });
-    const pageSize = metered && rows > 0 ? 0 : Math.min(this.pageSize(field, definition), rows);
-    if (metered && rows > 0) this.largest.meteredPages++;
-    const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && rows > 0;
+    const pageSize = metered && maxRows > 0 ? 0 : Math.min(this.pageSize(field, definition), maxRows);
+    if (metered && maxRows > 0) this.largest.meteredPages++;
+    const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && maxRows > 0;
     // A page's size multiplies its rows; a paged field that is itself a list multiplies all below it.
     const perRow = list ? below.cost : below.rows;
     const cost =
-      rows === 0
+      maxRows === 0
         ? // Nothing below an empty page runs (and 0 × a runaway figure stays 0).
           1
         : 1 + (readsDatabase ? this.limits.databaseCost : 0) + (paged ? below.cost - perRow + (pageSize === 0 ? 0 : pageSize * perRow) : below.cost);
