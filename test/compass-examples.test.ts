@@ -282,6 +282,20 @@ test("a query's page without `first` is charged as it runs (decision 0026): its 
   assert.match(limitErrors(both).join(), /cost/);
 });
 
+test("fragments on different object types of a union or an interface count as the costliest one: an object has one type", () => {
+  const union = buildSchema(`
+    interface Named { name: String }
+    type A implements Named { name: String a1: String a2: String a3: String }
+    type B implements Named { name: String b: String }
+    union U = A | B
+    type Query { u: U named: Named }`);
+  // The root field (1 + 10), then A's three fields or B's one: 3, not 4.
+  assert.equal(measureDocument(union, parse(`{ u { ... on A { a1 a2 a3 } ... on B { b } } }`)).cost, 1 + 10 + 3);
+  // Fragments on one type add up, through named fragments too; fields of the interface itself always count.
+  const named = parse(`{ named { name ... on A { a1 } ...OnA ... on B { b } } } fragment OnA on A { a2 a3 }`);
+  assert.equal(measureDocument(union, named).cost, 1 + 10 + 1 + 3);
+});
+
 test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {
   const deepest = Math.max(...examples.map(({ text }) => nestingOf(text, Number.POSITIVE_INFINITY)));
   assert.ok(deepest < limits.maxNesting);
