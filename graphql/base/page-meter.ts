@@ -21,9 +21,9 @@ export function costLimitError(maxCost: number): GraphQLError {
  * rows × the static cost of one row's selection (`rowCosts`, from the same
  * pass), and past the limit it refuses the request: the page answers no rows
  * (so nothing below them runs), every later page refuses too, and the plugin
- * replaces the whole result with the refusal. The static check still charges
- * each page's read and judges one row's cost, so the work before a refusal
- * is bounded too: at most one page read past the limit.
+ * replaces the whole result with the refusal. Each page's read is charged
+ * before it starts (in the static cost, or in the row that holds it), so past
+ * the limit only the rows of pages already being read are dropped.
  */
 export class PageMeter {
   /** Set once the limit is passed: the whole request's answer. */
