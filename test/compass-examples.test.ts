@@ -236,6 +236,16 @@ test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) cos
     `{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id ${"specs { data { ".repeat(8)}id${" } }".repeat(8)} } } } } } } }`,
   );
   assert.match(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), tooDeep, limits)?.message ?? "", /nested/);
+
+  // Nothing below an empty page is metered either (it never runs), while the same fragment spread outside one is.
+  const shared = parse(`
+    { applications(first: 1) { data { bundles { data { ...Apis } } } } outside: applications(first: 1) { data { id } } }
+    fragment Apis on Bundle { apiDefinitions { data { id name } } }`);
+  assert.deepEqual(meteredRowCosts(buildSchema(compassShape("@pageRows(max: 0)")), shared), []);
+  assert.deepEqual(
+    meteredRowCosts(buildSchema(compassShape("")), shared).map(({ perRow }) => perRow),
+    [1 + 2, 1 + (1 + 10)],
+  );
 });
 
 test("a query's page without `first` is charged as it runs (decision 0026): its rows count 0 before; an explicit `first`, a mutation's page and a row over the limit are judged before", () => {

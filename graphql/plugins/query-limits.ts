@@ -165,7 +165,7 @@ class OperationMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   /**
    * Each fragment's measure, computed once per way it can be measured (in a query or not, directly in a metered
-   * page or not: at most four, so still linear); null while it is being measured (a cycle).
+   * page or not, below an empty page or not: at most eight, so still linear); null while it is being measured (a cycle).
    */
   private readonly measured = new Map<string, Measure | null>();
   reason = "";
@@ -227,8 +227,9 @@ class OperationMeasurer {
     // worst case (a default page of 200 in each of 200 items) is no client's intent. An explicit `first` (or a
     // variable) is the client's figure, and is judged here in full. A paged field that is itself a list has no
     // `data`, which is where the meter counts, so it is judged here too.
-    const metered = this.metering && paged && !list && !field.arguments?.some((arg) => arg.name.value === "first");
+    // Nothing runs in or below a `@pageRows(max: 0)` page, so nothing there is metered either.
     const maxRows = pageRowsOf(definition);
+    const metered = this.metering && paged && !list && maxRows > 0 && this.insideEmptyPage === 0 && !field.arguments?.some((arg) => arg.name.value === "first");
     if (maxRows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {
@@ -243,8 +244,8 @@ class OperationMeasurer {
     // pass (FieldsOnCorrectTypeRule). It counts toward depth and the document caps, which bound the
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
     if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1, rows: 0 });
-    const pageSize = metered && maxRows > 0 ? 0 : Math.min(this.pageSize(field, definition), maxRows);
-    if (metered && maxRows > 0) this.largest.meteredPages++;
+    const pageSize = metered ? 0 : Math.min(this.pageSize(field, definition), maxRows);
+    if (metered) this.largest.meteredPages++;
     const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && maxRows > 0;
     // A page's size multiplies its rows; a paged field that is itself a list multiplies all below it.
     const perRow = list ? below.cost : below.rows;
@@ -260,7 +261,7 @@ class OperationMeasurer {
   }
 
   private fragmentMeasure(name: string, inMeteredPage: boolean): Measure {
-    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}`;
+    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}${this.insideEmptyPage > 0 ? 1 : 0}`;
     const known = this.measured.get(key);
     if (known) return known;
     const fragment = this.fragments.get(name);
