@@ -9,10 +9,18 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { type DocumentNode, type GraphQLSchema, buildASTSchema, buildSchema, parse, validate } from "graphql";
+import { type DocumentNode, type GraphQLSchema, assertObjectType, buildASTSchema, buildSchema, concatAST, parse, validate } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
-import { DEFAULT_QUERY_LIMITS, type DocumentMeasure, measureDocument, nestingOf, queryLimitError, useQueryLimits } from "@/graphql/plugins/query-limits";
+import {
+  DEFAULT_QUERY_LIMITS,
+  type DocumentMeasure,
+  measureDocument,
+  meteredRowCosts,
+  nestingOf,
+  queryLimitError,
+  useQueryLimits,
+} from "@/graphql/plugins/query-limits";
 import { typeDefs } from "@/graphql/typeDefs.generated";
 import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
@@ -20,7 +28,19 @@ import { doubledFragments } from "./attack-documents";
 const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
 // Built from the same type definitions the server's schema is (graphql/yoga.ts): the printed
 // schema.generated.graphqls drops the directives on fields, and @pageRows is one the limits read.
-const schema: GraphQLSchema = buildASTSchema(typeDefs);
+const served: GraphQLSchema = buildASTSchema(typeDefs);
+/**
+ * `Runtime.runtimeContexts` as Compass has it (a page of 200 by default, the worst case), until the runtime
+ * contexts work brings the real field: then the served schema is walked as it is, and query-runtimes, which
+ * selects it without `first` inside the runtimes page, has to pass on it (decision 0026).
+ */
+const RUNTIME_CONTEXTS_STAND_IN = parse(`
+  type RuntimeContext { id: ID! key: String! value: String! labels(key: String): Labels }
+  type RuntimeContextPage { data: [RuntimeContext!]! pageInfo: PageInfo! totalCount: Int! }
+  extend type Runtime { runtimeContexts(first: Int = 200, after: PageCursor): RuntimeContextPage }
+`);
+const hasRuntimeContexts = !!assertObjectType(served.getType("Runtime")).getFields().runtimeContexts;
+const schema: GraphQLSchema = hasRuntimeContexts ? served : buildASTSchema(concatAST([typeDefs, RUNTIME_CONTEXTS_STAND_IN]));
 const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: getConfig().graphqlMaxDepth, maxCost: getConfig().graphqlMaxCost };
 
 const examples = fs
@@ -61,13 +81,24 @@ function limitErrors(document: DocumentNode): string[] {
   return errors.map((error) => error.message);
 }
 
+/** Compass's shape of applications, each with a page of bundles, each with a page of API definitions. */
+const compassShape = (mark: string) => `
+  directive @pageRows(max: Int!) on FIELD_DEFINITION
+  type Query { applications(first: Int = 200): ApplicationPage! }
+  type ApplicationPage { data: [Application!]! totalCount: Int! }
+  type Application { id: ID! name: String! bundles(first: Int = 200): BundlePage ${mark} }
+  type BundlePage { data: [Bundle!]! totalCount: Int! }
+  type Bundle { id: ID! name: String! apiDefinitions(first: Int = 200): ApiPage }
+  type ApiPage { data: [Api!]! totalCount: Int! }
+  type Api { id: ID! name: String! }`;
+
 test("Compass's 140 example documents are all here", () => {
   assert.equal(examples.length, 140);
   assert.equal(new Set(examples.map(({ file }) => path.dirname(file))).size, 119);
 });
 
 test("every one of Compass's 140 examples parses and passes the query limits, with a margin", () => {
-  const largest: Record<keyof DocumentMeasure | "tokens" | "nesting", { value: number; file: string }> = Object.create(null);
+  const largest: Record<keyof DocumentMeasure | "tokens" | "nesting" | "costAt100Rows", { value: number; file: string }> = Object.create(null);
   const note = (name: string, value: number, file: string) => {
     const known = largest[name as keyof typeof largest];
     if (!known || value > known.value) largest[name as keyof typeof largest] = { value, file };
@@ -84,7 +115,11 @@ test("every one of Compass's 140 examples parses and passes the query limits, wi
     }
     refused.push(...limitErrors(document).map((message) => `${file}: ${message}`));
     if (validate(schema, document).length === 0) valid.push(path.basename(file, ".graphql"));
-    for (const [name, value] of Object.entries(measureDocument(schema, document))) note(name, value, file);
+    const measure = measureDocument(schema, document);
+    for (const [name, value] of Object.entries(measure)) note(name, value, file);
+    // What it costs once it has run when its costliest metered row list read 100 rows (the product's default page).
+    const costliestRow = Math.max(0, ...meteredRowCosts(schema, document).map(({ perRow }) => perRow));
+    note("costAt100Rows", measure.cost + 100 * costliestRow, file);
     note("tokens", countTokens(document), file);
     note("nesting", nestingOf(text, Number.POSITIVE_INFINITY), file);
   }
@@ -103,6 +138,8 @@ test("every one of Compass's 140 examples parses and passes the query limits, wi
   assert.ok(largest.depth.value + 2 <= limits.maxDepth, `depth ${largest.depth.value}, limit ${limits.maxDepth}`);
   assert.ok(largest.fields.value * 1.4 <= limits.maxFields, `fields ${largest.fields.value}, limit ${limits.maxFields}`);
   assert.ok(largest.cost.value * 1.5 <= limits.maxCost, `cost ${largest.cost.value}, limit ${limits.maxCost}`);
+  // Pages without `first` are charged as they run (decision 0026): 100 rows of its costliest metered list still fit.
+  assert.ok(largest.costAt100Rows.value * 1.5 <= limits.maxCost, `at 100 rows ${largest.costAt100Rows.value}, limit ${limits.maxCost}`);
   assert.ok(largest.tokens.value * 3 <= limits.maxTokens, `tokens ${largest.tokens.value}, limit ${limits.maxTokens}`);
   assert.ok(largest.nesting.value * 4 <= limits.maxNesting, `nesting ${largest.nesting.value}, limit ${limits.maxNesting}`);
 });
@@ -166,44 +203,107 @@ test("the fragment bomb and alias amplification are refused, and measuring them 
 });
 
 test("a page marked @pageRows(max: 0) (a domain not built yet, always empty) costs what it runs: nothing below it is multiplied", () => {
-  // Compass's shape: applications, each with a page of bundles, each with a page of API definitions.
-  const sdl = (mark: string) => `
-    directive @pageRows(max: Int!) on FIELD_DEFINITION
-    type Query { applications(first: Int = 200): ApplicationPage! }
-    type ApplicationPage { data: [Application!]! totalCount: Int! }
-    type Application { id: ID! name: String! bundles(first: Int = 200): BundlePage ${mark} }
-    type BundlePage { data: [Bundle!]! totalCount: Int! }
-    type Bundle { id: ID! apiDefinitions(first: Int = 200): ApiPage }
-    type ApiPage { data: [Api!]! totalCount: Int! }
-    type Api { id: ID! name: String! }`;
-  const document = parse(`{ applications { data { id name bundles { data { id apiDefinitions { data { id name } totalCount } } totalCount } } totalCount } }`);
-  const priced = measureDocument(buildSchema(sdl("")), document).cost;
-  const marked = measureDocument(buildSchema(sdl("@pageRows(max: 0)")), document).cost;
+  // Explicit page sizes are judged here in full (a page inside a list item without `first` is metered instead: next test).
+  const document = parse(
+    `{ applications(first: 200) { data { id name bundles(first: 200) { data { id apiDefinitions(first: 200) { data { id name } totalCount } } totalCount } } totalCount } }`,
+  );
+  const priced = measureDocument(buildSchema(compassShape("")), document).cost;
+  const marked = measureDocument(buildSchema(compassShape("@pageRows(max: 0)")), document).cost;
   // Unmarked: 200 applications × 200 bundles × 200 API definitions.
   assert.ok(priced > 200 * 200 * 200, `unmarked ${priced}`);
-  // Marked: `bundles` is one field (1) and nothing below it runs. Each of 200 applications: data (1) with
-  // id, name, bundles (3), and the page's totalCount (1 + 10), which the model charges per row above it.
-  assert.equal(marked, 1 + 10 + 200 * (1 + 3 + (1 + 10)));
+  // Marked: `bundles` is one field (1) and nothing below it runs. Each of 200 applications: its row in data (1) with
+  // id, name, bundles (3); the page's totalCount (1 + 10) once, not per row.
+  assert.equal(marked, 1 + 10 + 200 * (1 + 3) + (1 + 10));
   // A bound above 0 caps the page size whatever `first` asks.
   const capped = measureDocument(
-    buildSchema(sdl("@pageRows(max: 2)")),
+    buildSchema(compassShape("@pageRows(max: 2)")),
     parse(`{ applications(first: 1) { data { bundles(first: 200) { data { id } } } } }`),
   ).cost;
   assert.equal(capped, 1 + 10 + 1 * (1 + (1 + 10 + 2 * (1 + 1))), "bundles: 2 rows of data { id }, not 200");
 
   // Below an empty page nothing runs, so what is written there is not judged on cost, however it would multiply
   // (here 200 API definitions × 200 rows each, 80,000 and more), while depth is still judged.
-  const deepBelow = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id name } } } } } } }`);
+  const deepBelow = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { id name } } } } } } }`);
   const heavy = (mark: string) =>
-    sdl(mark).replace("type Api { id: ID! name: String! }", "type Api { id: ID! name: String! specs(first: Int = 200): ApiPage }");
-  const deeper = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions { data { specs { data { id name } } } } } } } } }`);
+    compassShape(mark).replace("type Api { id: ID! name: String! }", "type Api { id: ID! name: String! specs(first: Int = 200): ApiPage }");
+  const deeper = parse(
+    `{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { specs(first: 200) { data { id name } } } } } } } } }`,
+  );
   assert.match(queryLimitError(buildSchema(heavy("")), deeper, limits)?.message ?? "", /cost/);
   assert.equal(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), deeper, limits), null);
-  assert.equal(queryLimitError(buildSchema(sdl("@pageRows(max: 0)")), deepBelow, limits), null);
+  assert.equal(queryLimitError(buildSchema(compassShape("@pageRows(max: 0)")), deepBelow, limits), null);
   const tooDeep = parse(
     `{ applications(first: 1) { data { bundles { data { apiDefinitions { data { id ${"specs { data { ".repeat(8)}id${" } }".repeat(8)} } } } } } } }`,
   );
   assert.match(queryLimitError(buildSchema(heavy("@pageRows(max: 0)")), tooDeep, limits)?.message ?? "", /nested/);
+
+  // Nothing below an empty page is metered either (it never runs), while the same fragment spread outside one is.
+  const shared = parse(`
+    { applications(first: 1) { data { bundles { data { ...Apis } } } } outside: applications(first: 1) { data { id } } }
+    fragment Apis on Bundle { apiDefinitions { data { id name } } }`);
+  assert.deepEqual(meteredRowCosts(buildSchema(compassShape("@pageRows(max: 0)")), shared), []);
+  assert.deepEqual(
+    meteredRowCosts(buildSchema(compassShape("")), shared).map(({ perRow }) => perRow),
+    [1 + 2, 1 + (1 + 10)],
+  );
+});
+
+test("a query's page without `first` is charged as it runs (decision 0026): its rows count 0 before; an explicit `first`, a mutation's page and a row over the limit are judged before", () => {
+  const shape = buildSchema(`${compassShape("")} type Mutation { touchApplications: ApplicationPage! }`);
+  const nested = parse(`{ applications { data { id bundles { data { id name } totalCount } } } }`);
+  // Before it runs: the applications read (1 + 10), no rows. While it runs, each application read costs its row (1),
+  // id (1), and its bundles' read (1 + 10) and totalCount (1 + 10); each bundle read costs 3 (data, id, name).
+  assert.equal(measureDocument(shape, nested).cost, 1 + 10);
+  assert.equal(measureDocument(shape, nested).meteredPages, 2);
+  assert.deepEqual(meteredRowCosts(shape, nested), [
+    { field: "data", perRow: 1 + 2 },
+    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10) },
+  ]);
+  // Without the meter: 200 bundles in each of 200 applications.
+  const full = 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3);
+  assert.equal(measureDocument(shape, nested).fullCost, full);
+  // Explicit sizes are the client's: judged before it runs, in full.
+  const explicit = parse(`{ applications(first: 200) { data { id bundles(first: 200) { data { id name } totalCount } } } }`);
+  assert.equal(measureDocument(shape, explicit).cost, full);
+  assert.match(queryLimitError(shape, explicit, limits)?.message ?? "", /cost/);
+  // An explicit outer page with a default page inside: the outer rows before it runs, the inner as they are read.
+  const outer = parse(`{ applications(first: 200) { data { id bundles { data { id name } totalCount } } } }`);
+  assert.equal(measureDocument(shape, outer).cost, 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10)));
+  // A mutation's pages are charged in full: refusing a mutation after it wrote would misreport the write.
+  const mutation = parse(`mutation { touchApplications { data { bundles { data { id name } } } } }`);
+  assert.equal(measureDocument(shape, mutation).meteredPages, 0);
+  assert.equal(measureDocument(shape, mutation).cost, 1 + 10 + (1 + (1 + 10 + 200 * 3)));
+  // One row that alone costs more than the limit (here 1 + 1 + 611 against 500) is refused before anything runs.
+  const row = parse(`{ applications(first: 1) { data { bundles { data { apiDefinitions(first: 200) { data { id name } } id } } } } }`);
+  assert.match(queryLimitError(shape, row, { ...limits, maxCost: 500 })?.message ?? "", /cost/);
+  assert.equal(queryLimitError(shape, row, limits), null);
+
+  // Compass's query-runtimes: runtimes and runtimeContexts without `first` are metered; asked for 200 of each
+  // explicitly, it is refused before it runs, as before.
+  const file = examples.find(({ file }) => file.endsWith("query-runtimes.graphql"))!;
+  const runtimes = parseAsYoga(file.text);
+  assert.deepEqual(limitErrors(runtimes), []);
+  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects, auths and their
+  // credentials (the costliest credential type of each), its contexts' read, pageInfo and totalCount.
+  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).map(({ perRow }) => perRow);
+  assert.equal(contextRow, 1 + 4);
+  assert.ok(runtimeRow > 50 && runtimeRow < 150, `runtime row ${runtimeRow}`);
+  const both = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {").replace("runtimes {", "runtimes(first: 200) {"));
+  assert.match(limitErrors(both).join(), /cost/);
+});
+
+test("fragments on different object types of a union or an interface count as the costliest one: an object has one type", () => {
+  const union = buildSchema(`
+    interface Named { name: String }
+    type A implements Named { name: String a1: String a2: String a3: String }
+    type B implements Named { name: String b: String }
+    union U = A | B
+    type Query { u: U named: Named }`);
+  // The root field (1 + 10), then A's three fields or B's one: 3, not 4.
+  assert.equal(measureDocument(union, parse(`{ u { ... on A { a1 a2 a3 } ... on B { b } } }`)).cost, 1 + 10 + 3);
+  // Fragments on one type add up, through named fragments too; fields of the interface itself always count.
+  const named = parse(`{ named { name ... on A { a1 } ...OnA ... on B { b } } } fragment OnA on A { a2 a3 }`);
+  assert.equal(measureDocument(union, named).cost, 1 + 10 + 1 + 3);
 });
 
 test("brackets nested far deeper than any Compass document are refused before parsing, and the scan stops at the limit", () => {

@@ -10,13 +10,18 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   getNamedType,
+  getNullableType,
+  getOperationAST,
+  isAbstractType,
   isCompositeType,
+  isListType,
   isObjectType,
   isInterfaceType,
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
+import { PageMeter, costLimitError, startMeter } from "@/graphql/base/page-meter";
 
 /**
  * Refuses documents that would cost the server far more than any real client
@@ -30,8 +35,14 @@ import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
  *
  * Cost: every field costs 1; a field that reads the database (a root field, a
  * paged field, `totalCount`) costs `databaseCost` more; a paged field
- * multiplies what is below it by its page size (`first`, its default when
- * omitted, the largest page when it is a variable). Introspection fields are
+ * multiplies its rows (the list fields below it, `data`) by its page size
+ * (`first`, its default when omitted, the largest page when it is a
+ * variable); the rest of the page (`pageInfo`, `totalCount`) counts once. A
+ * query's page without `first` is charged as it runs instead
+ * (graphql/base/page-meter.ts, decision 0026): here its rows count 0, and
+ * the request's meter adds the rows it reads × one row's cost. Fragments on
+ * different object types of a union or an interface count as the costliest.
+ * Introspection fields are
  * exempt so GraphiQL's schema query keeps working (graphql-js limits their
  * depth itself). A field the schema does not have costs nothing, since
  * validation refuses it before anything runs, but counts everywhere else. A
@@ -87,9 +98,17 @@ interface Measure {
   cost: number;
   /** Fields at the top of the selection set, fragments expanded. */
   width: number;
+  /** The part of `cost` in list fields at the top of the set: what a page above multiplies by its size. */
+  rows: number;
 }
 
-const NOTHING: Measure = { depth: 0, cost: 0, width: 0 };
+const NOTHING: Measure = { depth: 0, cost: 0, width: 0, rows: 0 };
+
+/** What execution needs to meter a document's pages: each operation's static cost and each metered page's row cost. */
+interface MeterPlan {
+  operationCosts: Map<OperationDefinitionNode, number>;
+  rowCosts: Map<FieldNode, number>;
+}
 
 /** What the limits measure in a document: the largest figure of any operation, and the work spent measuring. */
 export interface DocumentMeasure {
@@ -102,6 +121,10 @@ export interface DocumentMeasure {
   sameNameFields: number;
   /** Selections visited while measuring: linear in the document, however its fragments are spread. */
   visits: number;
+  /** A query's pages charged as they run (without `first`): their rows count 0 in `cost`. */
+  meteredPages: number;
+  /** The cost with every page charged at its page size before it runs, as a mutation's are: the worst case the meter bounds. */
+  fullCost: number;
 }
 
 function documentCounts(document: DocumentNode) {
@@ -140,11 +163,17 @@ function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undef
 
 class OperationMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
-  /** Each fragment's measure, computed once; null while it is being measured (a cycle). */
+  /**
+   * Each fragment's measure, computed once per way it can be measured (in a query or not, directly in a metered
+   * page or not, below an empty page or not: at most eight, so still linear); null while it is being measured (a cycle).
+   */
   private readonly measured = new Map<string, Measure | null>();
   reason = "";
   /** The largest figures of any operation so far, and the selections visited. */
-  readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0 };
+  readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0, meteredPages: 0 };
+  readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map() };
+  /** Queries meter their default pages; a mutation's are charged in full, since refusing it after its write would misreport the write. */
+  private metering = false;
   /** How many `@pageRows(max: 0)` pages the measuring is inside: nothing there runs, so its cost is not judged (depth still is). */
   private insideEmptyPage = 0;
 
@@ -152,6 +181,8 @@ class OperationMeasurer {
     private readonly schema: GraphQLSchema,
     document: DocumentNode,
     private readonly limits: QueryLimits,
+    /** Off: every page is charged at its size here (figures only: the plugin always meters queries). */
+    private readonly meter = true,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -167,9 +198,7 @@ class OperationMeasurer {
     if (measure.depth > this.limits.maxDepth) {
       this.exceeded(`Query is nested ${measure.depth} levels deep; the limit is ${this.limits.maxDepth}`);
     }
-    if (this.insideEmptyPage === 0 && measure.cost > this.limits.maxCost) {
-      this.exceeded(`Query would cost more than ${this.limits.maxCost} (fields, database reads and page sizes); the limit is ${this.limits.maxCost}`);
-    }
+    if (this.insideEmptyPage === 0 && measure.cost > this.limits.maxCost) this.exceeded(costLimitError(this.limits.maxCost).message);
     return measure;
   }
 
@@ -188,16 +217,25 @@ class OperationMeasurer {
     return !!type && (type === this.schema.getQueryType() || type === this.schema.getMutationType() || type === this.schema.getSubscriptionType());
   }
 
-  private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined): Measure {
+  /** `inMeteredPage`: the field is directly in the selection of a metered page (through fragments), where its rows are. */
+  private fieldMeasure(field: FieldNode, parent: GraphQLNamedType | undefined, inMeteredPage: boolean): Measure {
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
-    const rows = pageRowsOf(definition);
-    if (rows === 0) this.insideEmptyPage++;
+    const list = !!definition && isListType(getNullableType(definition.type));
+    const paged = !!definition?.args.some((arg) => arg.name === "first");
+    // A query's page without `first` (the server's default size) is charged as it runs, for the rows it reads: its
+    // worst case (a default page of 200 in each of 200 items) is no client's intent. An explicit `first` (or a
+    // variable) is the client's figure, and is judged here in full. A paged field that is itself a list has no
+    // `data`, which is where the meter counts, so it is judged here too.
+    // Nothing runs in or below a `@pageRows(max: 0)` page, so nothing there is metered either.
+    const maxRows = pageRowsOf(definition);
+    const metered = this.metering && paged && !list && maxRows > 0 && this.insideEmptyPage === 0 && !field.arguments?.some((arg) => arg.name.value === "first");
+    if (maxRows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {
-      below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined) : NOTHING;
+      below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, metered) : NOTHING;
     } finally {
-      if (rows === 0) this.insideEmptyPage--;
+      if (maxRows === 0) this.insideEmptyPage--;
     }
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
@@ -205,48 +243,74 @@ class OperationMeasurer {
     // A field the schema does not have never runs: graphql-js refuses the document right after this
     // pass (FieldsOnCorrectTypeRule). It counts toward depth and the document caps, which bound the
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
-    if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1 });
-    const paged = !!definition?.args.some((arg) => arg.name === "first");
-    const pageSize = Math.min(this.pageSize(field, definition), rows);
-    const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && rows > 0;
-    // Nothing below an empty page runs (and 0 × a runaway figure stays 0).
-    const cost = 1 + (readsDatabase ? this.limits.databaseCost : 0) + (pageSize === 0 ? 0 : pageSize * below.cost);
-    return this.check({ depth, cost, width: 1 });
+    if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1, rows: 0 });
+    const pageSize = metered ? 0 : Math.min(this.pageSize(field, definition), maxRows);
+    if (metered) this.largest.meteredPages++;
+    const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && maxRows > 0;
+    // A page's size multiplies its rows; a paged field that is itself a list multiplies all below it.
+    const perRow = list ? below.cost : below.rows;
+    const cost =
+      maxRows === 0
+        ? // Nothing below an empty page runs (and 0 × a runaway figure stays 0).
+          1
+        : 1 + (readsDatabase ? this.limits.databaseCost : 0) + (paged ? below.cost - perRow + (pageSize === 0 ? 0 : pageSize * perRow) : below.cost);
+    // One row of a metered page: what the meter charges per row it reads. Judged by check() like any figure, so a
+    // row that alone costs more than the limit (an explicit large page below it) is refused here.
+    if (inMeteredPage && list) this.plan.rowCosts.set(field, cost);
+    return this.check({ depth, cost, width: 1, rows: list ? cost : 0 });
   }
 
-  private fragmentMeasure(name: string): Measure {
-    const known = this.measured.get(name);
+  private fragmentMeasure(name: string, inMeteredPage: boolean): Measure {
+    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}${this.insideEmptyPage > 0 ? 1 : 0}`;
+    const known = this.measured.get(key);
     if (known) return known;
     const fragment = this.fragments.get(name);
     // Unknown fragments and cycles are graphql-js's to report (KnownFragmentNames, NoFragmentCycles).
     if (!fragment || known === null) return NOTHING;
-    this.measured.set(name, null);
-    const measure = this.set(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value));
-    this.measured.set(name, measure);
+    this.measured.set(key, null);
+    const measure = this.set(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value), inMeteredPage);
+    this.measured.set(key, measure);
     return measure;
   }
 
-  set(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Measure {
+  set(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, inMeteredPage: boolean): Measure {
     let depth = 0;
     let cost = 0;
     let width = 0;
+    let rows = 0;
+    // On a union or an interface, fragments on different object types exclude each other: an object has one type,
+    // so only the costliest type's fragments can run (Compass selects each credential type this way).
+    const abstract = !!parent && isAbstractType(parent);
+    let byType: Map<string, { cost: number; rows: number }> | undefined;
+    let alternative = { cost: 0, rows: 0 };
     for (const selection of selectionSet.selections) {
       this.largest.visits++;
       let inner: Measure;
+      let typeCondition: string | undefined;
       if (selection.kind === Kind.FIELD) {
-        inner = this.fieldMeasure(selection, parent);
+        inner = this.fieldMeasure(selection, parent, inMeteredPage);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
-        inner = this.set(selection.selectionSet, type ?? undefined);
+        typeCondition = selection.typeCondition?.name.value;
+        inner = this.set(selection.selectionSet, type ?? undefined, inMeteredPage);
       } else {
-        inner = this.fragmentMeasure(selection.name.value);
+        typeCondition = this.fragments.get(selection.name.value)?.typeCondition.name.value;
+        inner = this.fragmentMeasure(selection.name.value, inMeteredPage);
       }
       depth = Math.max(depth, inner.depth);
-      cost += inner.cost;
       width += inner.width;
-      this.check({ depth, cost, width });
+      if (abstract && typeCondition && isObjectType(this.schema.getType(typeCondition))) {
+        byType ??= new Map();
+        const sum = byType.get(typeCondition) ?? { cost: 0, rows: 0 };
+        byType.set(typeCondition, { cost: sum.cost + inner.cost, rows: sum.rows + inner.rows });
+        alternative = { cost: Math.max(alternative.cost, sum.cost + inner.cost), rows: Math.max(alternative.rows, sum.rows + inner.rows) };
+      } else {
+        cost += inner.cost;
+        rows += inner.rows;
+      }
+      this.check({ depth, cost: cost + alternative.cost, width, rows: rows + alternative.rows });
     }
-    return { depth, cost, width };
+    return { depth, cost: cost + alternative.cost, width, rows: rows + alternative.rows };
   }
 
   /**
@@ -301,7 +365,9 @@ class OperationMeasurer {
         : operation.operation === "mutation"
           ? this.schema.getMutationType()
           : this.schema.getSubscriptionType();
-    const { depth, cost, width } = this.set(operation.selectionSet, root ?? undefined);
+    this.metering = this.meter && operation.operation === "query";
+    const { depth, cost, width } = this.set(operation.selectionSet, root ?? undefined, false);
+    this.plan.operationCosts.set(operation, cost);
     this.largest.depth = Math.max(this.largest.depth, depth);
     this.largest.cost = Math.max(this.largest.cost, cost);
     this.largest.rootFields = Math.max(this.largest.rootFields, width);
@@ -312,18 +378,28 @@ class OperationMeasurer {
   }
 }
 
-/** The first limit the document passes, or null. Linear in the document's size. */
-export function queryLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+/** The limits' verdict on a document: the first limit it passes, or how to meter its pages while it runs (null: none). */
+interface Verdict {
+  error: GraphQLError | null;
+  plan: MeterPlan | null;
+}
+
+function verdictOf(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): Verdict {
   const counted = countsError(documentCounts(document), limits);
-  if (counted) return counted;
+  if (counted) return { error: counted, plan: null };
   const measurer = new OperationMeasurer(schema, document, limits);
   try {
     measurer.document(document);
   } catch (error) {
-    if (error instanceof LimitExceeded) return limitError(measurer.reason);
+    if (error instanceof LimitExceeded) return { error: limitError(measurer.reason), plan: null };
     throw error;
   }
-  return null;
+  return { error: null, plan: measurer.plan.rowCosts.size > 0 ? measurer.plan : null };
+}
+
+/** The first limit the document passes, or null. Linear in the document's size. */
+export function queryLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+  return verdictOf(schema, document, limits).error;
 }
 
 const UNLIMITED: QueryLimits = {
@@ -347,7 +423,16 @@ const UNLIMITED: QueryLimits = {
 export function measureDocument(schema: GraphQLSchema, document: DocumentNode): DocumentMeasure {
   const measurer = new OperationMeasurer(schema, document, UNLIMITED);
   measurer.document(document);
-  return { ...documentCounts(document), ...measurer.largest };
+  const full = new OperationMeasurer(schema, document, UNLIMITED, false);
+  full.document(document);
+  return { ...documentCounts(document), ...measurer.largest, fullCost: full.largest.cost };
+}
+
+/** A row's cost of each metered page's list field in a document, by the field's name: how decision 0026's figures are taken. */
+export function meteredRowCosts(schema: GraphQLSchema, document: DocumentNode): { field: string; perRow: number }[] {
+  const measurer = new OperationMeasurer(schema, document, UNLIMITED);
+  measurer.document(document);
+  return [...measurer.plan.rowCosts].map(([node, perRow]) => ({ field: node.name.value, perRow }));
 }
 
 /**
@@ -385,7 +470,12 @@ const nestedTooDeeply = (max: number) =>
   new GraphQLError(`Syntax Error: Document nests brackets more than ${max} levels deep.`, { extensions: { code: "GRAPHQL_PARSE_FAILED" } });
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
-  const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
+  const verdicts = new WeakMap<DocumentNode, Verdict>();
+  const verdict = (schema: GraphQLSchema, document: DocumentNode) => {
+    let known = verdicts.get(document);
+    if (!known) verdicts.set(document, (known = verdictOf(schema, document, limits)));
+    return known;
+  };
   return {
     // Around the parse function set so far, so that other parse-step plugins (graphql/plugins/empty-argument-lists.ts) compose with it.
     onParse({ parseFn, setParseFn }) {
@@ -398,12 +488,24 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     // Before graphql-js's own rules: a refused document costs only this linear pass.
     onValidate({ params, setResult }) {
       // Yoga's parse cache hands back the same document object for the same text: measure it once.
-      let verdict = verdicts.get(params.documentAST);
-      if (verdict === undefined) {
-        verdict = queryLimitError(params.schema, params.documentAST, limits);
-        verdicts.set(params.documentAST, verdict);
-      }
-      if (verdict) setResult([verdict]);
+      const { error } = verdict(params.schema, params.documentAST);
+      if (error) setResult([error]);
+    },
+    // Only a query with a metered page gets a meter; every other request pays one WeakMap lookup here.
+    onExecute({ args }) {
+      const { plan } = verdict(args.schema, args.document);
+      if (!plan) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      const cost = operation?.operation === "query" ? plan.operationCosts.get(operation) : undefined;
+      if (cost === undefined) return;
+      const meter = new PageMeter(cost, limits.maxCost, plan.rowCosts);
+      startMeter(args.contextValue as object, meter);
+      return {
+        // A request refused while it ran answers the refusal alone, as one refused before it ran: nothing half-returned.
+        onExecuteDone({ setResult }) {
+          if (meter.refusal) setResult({ errors: [meter.refusal] });
+        },
+      };
     },
   };
 }

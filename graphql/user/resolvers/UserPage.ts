@@ -1,6 +1,4 @@
 import type { UserPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-export const UserPage: UserPageResolvers = {
-  data: (page) => page.rows,
-  totalCount: (page) => page.countTotal(),
-};
+export const UserPage: UserPageResolvers = pageFields;
