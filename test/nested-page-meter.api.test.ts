@@ -7,10 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createGraphQLServer } from "@/graphql/yoga";
-import { verifyAccessToken } from "@/oauth2/authorization-server";
 import { resetConfig } from "@/lib/config";
-import { type GraphQLResponse, setupTestApp } from "./harness";
+import { type GraphQLResponse, graphqlServerOn, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 
@@ -20,7 +18,7 @@ function limitedServer() {
   process.env.GRAPHQL_MAX_COST = "200";
   resetConfig();
   try {
-    return createGraphQLServer(undefined, { verifyAccessToken });
+    return graphqlServerOn(app);
   } finally {
     if (saved === undefined) delete process.env.GRAPHQL_MAX_COST;
     else process.env.GRAPHQL_MAX_COST = saved;
