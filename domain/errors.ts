@@ -1,5 +1,6 @@
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/db-errors";
 import { logUnexpectedError } from "@/lib/logger";
+import { recognisedAcrossCopies } from "@/lib/cross-copy";
 
 /**
  * Every error a caller can see is built here, so codes and wording stay
@@ -23,6 +24,7 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
+recognisedAcrossCopies(DomainError, "DomainError");
 
 /** Bad input, naming the offending argument path such as `in.name`. */
 export const badInput = (field: string, message: string) => new DomainError("BAD_USER_INPUT", message, field);

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { getConfig } from "./config";
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from "./text";
+import { recognisedAcrossCopies } from "./cross-copy";
 
 /** Small helpers for the JSON route handlers outside GraphQL. */
 
@@ -92,6 +93,7 @@ export class BodyTooLargeError extends Error {
     super(`The body must be at most ${maxBytes} bytes`);
   }
 }
+recognisedAcrossCopies(BodyTooLargeError, "BodyTooLargeError");
 
 /** The client went away before its body was complete: a client event, not a server error. */
 export class ClientAbortedError extends Error {
@@ -99,6 +101,7 @@ export class ClientAbortedError extends Error {
     super("The client aborted the request before sending its whole body");
   }
 }
+recognisedAcrossCopies(ClientAbortedError, "ClientAbortedError");
 
 /**
  * THE body reader: every body in the codebase is read through it, each

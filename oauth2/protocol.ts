@@ -1,4 +1,5 @@
 import { type BodyRequest, BodyTooLargeError, type RequestHead, readBodyText } from "@/lib/http";
+import { recognisedAcrossCopies } from "@/lib/cross-copy";
 
 /**
  * The HTTP side of RFC 6749 shared by the token, introspection and
@@ -50,6 +51,7 @@ export class OAuthError extends Error {
     super(description);
   }
 }
+recognisedAcrossCopies(OAuthError, "OAuthError");
 
 /** Responses carrying tokens or client decisions are never cached (RFC 6749 §5.1). */
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
