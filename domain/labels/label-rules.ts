@@ -41,6 +41,8 @@ export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID
 export type LabelObjectType = "APPLICATION" | "RUNTIME";
 
 export function checkLabelKey(key: string, field: string): string {
+  // Compass's own words (ozzo-validation's), which its clients and e2e tests look for.
+  if (key.trim() === "") throw badInput(field, "key=cannot be blank");
   if (!LABEL_KEY.test(key)) throw badInput(field, `A label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
   return key;
 }
@@ -100,8 +102,36 @@ export function checkObjectLabels(labels: Record<string, unknown>, field: string
   }
 }
 
-export function checkLabelValue(value: unknown, field: string): void {
+/**
+ * The `scenarios` label, as Compass had it before formations: the scenarios an
+ * application or runtime is in, a non-empty list of unique names. Its tenant's
+ * label definition (an enum of the scenarios it has) narrows it further.
+ * `applicationsForRuntime` answers the applications sharing one with the runtime.
+ */
+export const SCENARIOS_KEY = "scenarios";
+/** Compass's scenario names: letters, digits, spaces, `-` and `_`, starting and ending with a letter or digit. */
+const SCENARIO_NAME = /^[A-Za-z0-9](?:[-_A-Za-z0-9 ]{0,126}[A-Za-z0-9])?$/;
+/** An object is in a few scenarios; a runtime's become the terms of one label query (label-filter.ts allows 50). */
+export const MAX_SCENARIOS = 50;
+
+function scenariosProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0) return `The "${SCENARIOS_KEY}" label is a non-empty list of scenario names`;
+  if (value.length > MAX_SCENARIOS) return `An object is in at most ${MAX_SCENARIOS} scenarios`;
+  for (const name of value) {
+    if (typeof name !== "string" || !SCENARIO_NAME.test(name))
+      return `A scenario name is 1-128 letters, digits, spaces, "-" and "_", starting and ending with a letter or digit; got ${JSON.stringify(name).slice(0, 80)}`;
+  }
+  if (new Set(value).size !== value.length) return `The "${SCENARIOS_KEY}" label names each scenario once`;
+  return null;
+}
+
+/** The label value's rules; `key` adds the rules of a key the server knows (`scenarios`). */
+export function checkLabelValue(value: unknown, field: string, key?: string): void {
   if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
+  if (key === SCENARIOS_KEY) {
+    const problem = scenariosProblem(value);
+    if (problem) throw badInput(field, problem);
+  }
   const problem = valueShapeProblem(value);
   if (problem) throw badInput(field, problem);
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
