@@ -112,7 +112,7 @@ export const SCENARIOS_KEY = "scenarios";
 /** Compass's scenario names: letters, digits, spaces, `-` and `_`, starting and ending with a letter or digit. */
 const SCENARIO_NAME = /^[A-Za-z0-9](?:[-_A-Za-z0-9 ]{0,126}[A-Za-z0-9])?$/;
 /** An object is in a few scenarios; a runtime's become the terms of one label query (label-filter.ts allows 50). */
-export const MAX_SCENARIOS = 50;
+const MAX_SCENARIOS = 50;
 
 function scenariosProblem(value: unknown): string | null {
   if (!Array.isArray(value) || value.length === 0) return `The "${SCENARIOS_KEY}" label is a non-empty list of scenario names`;

@@ -5,7 +5,7 @@ import { type ValidNamedInput, validDescription, validNamedInput } from "@/domai
 import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
 
 /** Compass's ApplicationStatusCondition, in its order. */
-export const APPLICATION_CONDITIONS = [
+const APPLICATION_CONDITIONS = [
   "INITIAL",
   "CONNECTED",
   "FAILED",
