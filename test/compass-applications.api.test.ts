@@ -378,6 +378,22 @@ describe("unregister-application and unpair-application", () => {
     assert.equal(await app.db.application.count({ where: { id: application.id } }), 0);
   });
 
+  test("unregister-application is refused while the application is in a scenario, with or without a runtime there (TestDeleteApplication)", async () => {
+    const tenant = await newTenant();
+    const application = await register(tenant, { name: "first" });
+    await setLabel(tenant, "Application", application.id, "scenarios", ["test-scenario"]);
+    const document = exampleDocument("unregister-application", "unregister-application.graphql", { [COMPASS_ID]: application.id });
+    let error = refused(await send(document, tenant), "CONFLICT", "id");
+    assert.equal(error.message, "System first is part of the following formations : test-scenario");
+    await registerRuntime(tenant, "one-runtime", ["test-scenario"]);
+    error = refused(await send(document, tenant), "CONFLICT", "id");
+    assert.equal(error.message, "System first is part of the following formations : test-scenario");
+    assert.equal(await app.db.application.count({ where: { id: application.id } }), 1, "still there");
+    await own(`mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "scenarios") { key } }`, { id: application.id }, tenant);
+    await ok(document, tenant);
+    assert.equal(await app.db.application.count({ where: { id: application.id } }), 0);
+  });
+
   test("unpair-application puts the status back to INITIAL (TestUnpairApplication, Success)", async () => {
     const tenant = await newTenant();
     const application = await register(tenant, { name: "app", statusCondition: "CONNECTED" });

@@ -84,6 +84,8 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
   createData?(valid: Valid & ValidNamedInput): object;
   /** The columns an update writes (default: the valid input). */
   updateData?(valid: Valid & Partial<ValidNamedInput>, before: Row): object;
+  /** A kind's own reason to refuse unregistering (CONFLICT), checked in the unregister's transaction. */
+  requireRemovable?(tx: Tx, row: Row): Promise<void>;
   /** Its own fields in audit events, beside name and description. */
   auditFields?(row: Row): Record<string, unknown>;
   /** Whether it may hold client credentials of its own (a column of SystemAuth names it). */

@@ -165,6 +165,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
 ): Promise<Row> {
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
+    await kind.requireRemovable?.(tx, row);
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });

@@ -1,6 +1,7 @@
 import { type Application, Prisma } from "@/generated/prisma-sqlite/client";
 import { SCOPES } from "@/lib/scopes";
-import { badInput } from "@/domain/errors";
+import { badInput, conflict } from "@/domain/errors";
+import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
 import { type ValidNamedInput, validDescription, validNamedInput } from "@/domain/validation/validation";
 import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
 
@@ -125,6 +126,12 @@ export const APPLICATION = defineKind<Application, ApplicationRegisterInput, Val
   }),
   createData: ({ condition, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL" }),
   updateData: ({ condition, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL", statusTimestamp: new Date() }),
+  // Compass's rule: an application in a scenario is unregistered only once it has left them all.
+  async requireRemovable(tx, app) {
+    const label = await tx.label.findUnique({ where: { objectId_key: { objectId: app.id, key: SCENARIOS_KEY } }, select: { value: true } });
+    const scenarios = Array.isArray(label?.value) ? label.value : [];
+    if (scenarios.length > 0) throw conflict(`System ${app.name} is part of the following formations : ${scenarios.join(", ")}`, "id");
+  },
   auditFields: (app) => ({
     providerName: app.providerName,
     baseUrl: app.baseUrl,
