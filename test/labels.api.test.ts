@@ -63,6 +63,8 @@ const FORMS: [string, { key: string; query?: string }[], string[], string[]][] =
   ["or", [{ key: "env", query: '$ ? (@ == "prod") || $[*] ? (@ == "dev")' }], ["beta", "gamma"], ["beta", "gamma"]],
   ["escapes", [{ key: "env", query: '$ ? (@ == "we\\"ird \\\\ \u00e9")' }], ["delta"], ["delta"]],
   ["and across filters", [{ key: "env", query: '$ ? (@ == "dev")' }, { key: "tier" }], ["alpha"], ["alpha"]],
+  ["a bare string literal is equality (Compass's documents send it)", [{ key: "env", query: '"prod"' }], ["beta"], ["beta"]],
+  ["a bare string literal with escapes", [{ key: "env", query: ' "we\\"ird \\\\ \u00e9" ' }], ["delta"], ["delta"]],
   ["no match", [{ key: "nothing" }], [], []],
   ["a number is not the string", [{ key: "tier", query: '$ ? (@ == "1")' }], [], []],
   ["read-only label, key only", [{ key: "integrationSystemID" }], ["managed"], []],
@@ -143,6 +145,10 @@ const REFUSED = [
   '$ ? (@ == "dev") ||',
   '$ ? (@ == "dev")) OR 1=1 --',
   "exists($)",
+  // A bare literal stands alone: it neither joins terms nor leaves its quotes open.
+  '"dev" || $ ? (@ == "x")',
+  '"dev',
+  '"a\\u0000b"',
 ];
 
 for (const query of REFUSED) {
