@@ -612,6 +612,25 @@ describe("validation, bounds and authorization", () => {
     await setLabel(tenant, "Application", application.id, "scenarios", ["test-scenario"]);
     const outside = await app.graphql(SET, { id: application.id, value: ["unknown"] }, { token: app.admin.token, headers: { tenant: tenant.externalId } });
     assert.equal(outside.body.errors?.[0].extensions.code, "BAD_USER_INPUT");
+    // The definition itself keeps Compass's shape: a list from an enum of scenario names.
+    for (const schema of [
+      null,
+      "true",
+      `{"type":"string"}`,
+      `{"type":"array","items":{"type":"string"}}`,
+      `{"type":"array","items":{"type":"string","enum":["-bad"]}}`,
+    ]) {
+      const refusedDefinition = await app.graphql(
+        `mutation($schema: JSONSchema) { updateLabelDefinition(in: { key: "scenarios", schema: $schema }) { key } }`,
+        { schema },
+        { token: app.admin.token, headers: { tenant: tenant.externalId } },
+      );
+      assert.deepEqual(
+        [refusedDefinition.body.errors?.[0].extensions.code, refusedDefinition.body.errors?.[0].extensions.field],
+        ["BAD_USER_INPUT", "in.schema"],
+        `${schema}: ${JSON.stringify(refusedDefinition.body)}`,
+      );
+    }
   });
 
   test("local tenant ids are bounded; blank is Compass's message", async () => {

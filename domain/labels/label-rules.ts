@@ -125,6 +125,20 @@ function scenariosProblem(value: unknown): string | null {
   return null;
 }
 
+/**
+ * A tenant's definition of `scenarios` is Compass's shape: a list of strings
+ * from an enum of the tenant's scenario names (create-label-definition's
+ * schema), so the definition names the scenarios the tenant has.
+ */
+export function scenariosSchemaProblem(schemaText: string | null): string | null {
+  const shape = `The "${SCENARIOS_KEY}" definition's schema is a list of strings from an enum of scenario names, e.g. {"type":"array","items":{"type":"string","enum":["DEFAULT"]},"uniqueItems":true}`;
+  if (schemaText === null) return shape;
+  const schema = JSON.parse(schemaText) as { type?: unknown; items?: { type?: unknown; enum?: unknown } };
+  if (schema?.type !== "array" || schema.items?.type !== "string" || !Array.isArray(schema.items.enum) || schema.items.enum.length === 0) return shape;
+  const wrong = schema.items.enum.find((name) => typeof name !== "string" || !SCENARIO_NAME.test(name));
+  return wrong === undefined ? null : `${shape}; ${JSON.stringify(wrong).slice(0, 80)} is not a scenario name`;
+}
+
 /** The label value's rules; `key` adds the rules of a key the server knows (`scenarios`). */
 export function checkLabelValue(value: unknown, field: string, key?: string): void {
   if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
