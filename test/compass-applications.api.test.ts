@@ -265,10 +265,13 @@ describe("query-applications", () => {
 });
 
 /** A runtime's client credentials, and an access token for them from /oauth2/token. */
-async function runtimeToken(tenant: Tenant, runtimeId: string): Promise<string> {
+const runtimeToken = (tenant: Tenant, runtimeId: string) => objectToken(tenant, "Runtime", runtimeId);
+
+/** An application's or a runtime's client credentials, and an access token for them from /oauth2/token. */
+async function objectToken(tenant: Tenant, kind: "Application" | "Runtime", id: string): Promise<string> {
   const data = await own(
-    `mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
-    { id: runtimeId },
+    `mutation($id: ID!) { c: requestClientCredentialsFor${kind}(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+    { id },
     tenant,
   );
   const { clientId, clientSecret } = data.c.auth.credential;
@@ -660,5 +663,21 @@ describe("validation, bounds and authorization", () => {
     await forbidden(app.viewer, `mutation($id: ID!) { mergeApplications(destinationID: $id, sourceID: $id) { id } }`, { id: application.id });
     const read = await as(app.viewer, `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { totalCount } }`, { rt: runtime });
     assert.equal(read.body.errors, undefined, JSON.stringify(read.body.errors));
+  });
+
+  test("an application's own token makes none of the look-ups across applications", async () => {
+    const tenant = await newTenant();
+    const application = await register(tenant, { name: "looker", localTenantID: "lt" });
+    await fromTemplate(application.id, "t-1");
+    const runtime = await registerRuntime(tenant, "rt", ["s"]);
+    const token = await objectToken(tenant, "Application", application.id);
+    for (const query of [
+      `{ applicationsByLocalTenantID(localTenantID: "lt") { totalCount } }`,
+      `{ applicationByLocalTenantIDAndAppTemplateID(localTenantID: "lt", applicationTemplateID: "t-1") { id } }`,
+      `{ applicationByLocalTenantIDAndAppTemplateID(localTenantID: "none", applicationTemplateID: "t-1") { id } }`,
+      `{ applicationsForRuntime(runtimeID: "${runtime}") { totalCount } }`,
+    ]) {
+      refused(await send(query, tenant, token), "FORBIDDEN");
+    }
   });
 });

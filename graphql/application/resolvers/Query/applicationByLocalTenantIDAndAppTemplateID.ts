@@ -5,14 +5,12 @@ import { findApplicationByLocalTenantIdAndTemplate } from "@/domain/tenant-objec
 
 const doing = "reading an application by local tenant id and template";
 
+// A look-up, like a list: an application's own token may not make it (its answer, null or FORBIDDEN, would tell it what others exist).
 export const applicationByLocalTenantIDAndAppTemplateID: NonNullable<QueryResolvers['applicationByLocalTenantIDAndAppTemplateID']> = async (
   _parent,
   { localTenantID, applicationTemplateID },
   ctx,
 ) => {
-  const principal = requireScope(ctx.principal, SCOPES.applicationRead, doing);
-  const app = await findApplicationByLocalTenantIdAndTemplate(ctx.db, await ctx.tenant.require(doing), localTenantID, applicationTemplateID);
-  // An application calling as itself reads only itself, as with application(id).
-  if (app) requireOwnObject(principal, "APPLICATION", app.id, doing);
-  return app;
+  requireOwnObject(requireScope(ctx.principal, SCOPES.applicationRead, doing), "APPLICATION", null, doing);
+  return findApplicationByLocalTenantIdAndTemplate(ctx.db, await ctx.tenant.require(doing), localTenantID, applicationTemplateID);
 };
