@@ -16,7 +16,7 @@ import path from "node:path";
 
 export const EXAMPLES_DIR = path.join(import.meta.dirname, "fixtures/compass/examples");
 
-/** The folders and files of every example, as `<folder>/<file>.graphql` under EXAMPLES_DIR. */
+/** The folders and files of every example, as `<folder>/<file>.graphql` under EXAMPLES_DIR (register-application holds four). */
 export function exampleFiles(folder?: string): string[] {
   const root = folder ? path.join(EXAMPLES_DIR, folder) : EXAMPLES_DIR;
   return fs

@@ -41,8 +41,6 @@ export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID
 export type LabelObjectType = "APPLICATION" | "RUNTIME";
 
 export function checkLabelKey(key: string, field: string): string {
-  // Compass's own words (ozzo-validation's), which its clients and e2e tests look for.
-  if (key.trim() === "") throw badInput(field, "key=cannot be blank");
   if (!LABEL_KEY.test(key)) throw badInput(field, `A label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);
   return key;
 }
