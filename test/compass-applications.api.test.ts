@@ -576,6 +576,13 @@ describe("validation, bounds and authorization", () => {
     await refusedWithoutChange(tenant, UPDATE, { id: application.id, in: { providerName: long } }, "in.providerName");
     await refusedWithoutChange(tenant, UPDATE, { id: application.id, in: { healthCheckURL: "ftp://example.com" } }, "in.healthCheckURL");
     await refusedWithoutChange(tenant, UPDATE, { id: application.id, in: { name: "" } }, "in.name");
+    // TestUpdateApplicationWithNonExistentIntegrationSystem: refused, not ignored; naming the one it has is fine.
+    await refusedWithoutChange(
+      tenant,
+      UPDATE,
+      { id: application.id, in: { integrationSystemID: "0190f7a4-0000-7000-8000-00000000dead" } },
+      "in.integrationSystemID",
+    );
     const badEnum = await app.graphql(
       UPDATE,
       { id: application.id, in: { statusCondition: "PROVISIONING" } },

@@ -108,7 +108,7 @@ const given = (fields: Record<string, unknown>) => Object.fromEntries(Object.ent
  * was (the name and description too); the status condition is set on every
  * update (INITIAL when omitted) and its timestamp moves (docs/decisions/0019).
  */
-export const APPLICATION = defineKind<Application, ApplicationRegisterInput, ValidFields>({
+export const APPLICATION = defineKind<Application, ApplicationRegisterInput, ValidFields & { managerNamed?: string }>({
   type: "APPLICATION",
   table: "Application",
   model: (db) => db.application,
@@ -123,9 +123,20 @@ export const APPLICATION = defineKind<Application, ApplicationRegisterInput, Val
     ...(input.name != null ? nameOnly(validNamedInput({ name: input.name })) : {}),
     ...(input.description != null ? { description: validDescription(input.description, "in.description") } : {}),
     ...validFields(input),
+    ...(input.integrationSystemID != null ? { managerNamed: input.integrationSystemID } : {}),
   }),
-  createData: ({ condition, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL" }),
-  updateData: ({ condition, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL", statusTimestamp: new Date() }),
+  createData: ({ condition, managerNamed: _, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL" }),
+  updateData: ({ condition, managerNamed, ...valid }, before) => {
+    // Compass's input names it; here who manages an application is fixed at registration (what an integration
+    // system may change depends on it), so naming another is refused rather than silently ignored.
+    if (managerNamed !== undefined && managerNamed !== before.integrationSystemId) {
+      throw badInput(
+        "in.integrationSystemID",
+        `The integration system that manages an application is fixed when it is registered (${before.integrationSystemId ? `it is ${before.integrationSystemId}` : "it has none"})`,
+      );
+    }
+    return { ...given(valid), statusCondition: condition ?? "INITIAL", statusTimestamp: new Date() };
+  },
   // Compass's rule: an application in a scenario is unregistered only once it has left them all.
   async requireRemovable(tx, app) {
     const label = await tx.label.findUnique({ where: { objectId_key: { objectId: app.id, key: SCENARIOS_KEY } }, select: { value: true } });
