@@ -50,8 +50,9 @@ const conditionWords = (condition: string) => {
  * Registers an application in a tenant (with the integration system that
  * manages it), or edits its name, description, provider, URLs and status.
  * The managing system is fixed once registered, as in the API. An update
- * sends every field, an emptied one as "" (Compass's update keeps what is
- * omitted or null, and clears what is empty).
+ * sends what changed, an emptied field as "" (Compass's update keeps what is
+ * omitted or null, and clears what is empty), and always the status, which
+ * Compass's update otherwise resets.
  */
 export function ApplicationFormDialog({
   tenantId,
@@ -84,7 +85,13 @@ export function ApplicationFormDialog({
   const submit = submitWith(async ({ name, description }) => {
     const own = { providerName: providerName.trim(), baseUrl: baseUrl.trim(), healthCheckURL: healthCheckURL.trim(), statusCondition: condition };
     if (application) {
-      await update({ variables: { id: application.id, in: { name, description: description ?? "", ...own } } });
+      // Only what changed: opened from a list row, the dialog may not know every field, and what is omitted stays.
+      const changed = Object.fromEntries(
+        (["providerName", "baseUrl", "healthCheckURL"] as const)
+          .filter((field) => own[field] !== (application[field] ?? ""))
+          .map((field) => [field, own[field]]),
+      );
+      await update({ variables: { id: application.id, in: { name, description: description ?? "", ...changed, statusCondition: condition } } });
       return application.id;
     }
     const given = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== ""));
