@@ -186,7 +186,7 @@ function readConfig(): Config {
     sessionIdleTimeoutMinutes: intFromEnv("SESSION_IDLE_TIMEOUT_MINUTES", 120, 1, 24 * 30 * 60),
     maxBodyBytes: intFromEnv("MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
     graphqlMaxDepth: intFromEnv("GRAPHQL_MAX_DEPTH", 15, 3, 100),
-    graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 20000, 100, 10_000_000),
+    graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 30000, 100, 10_000_000),
     logLevel,
     accessTokenTtlSeconds: intFromEnv("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 24 * 3600),
     integrationSystemScopes: scopesFromEnv("INTEGRATION_SYSTEM_SCOPES"),

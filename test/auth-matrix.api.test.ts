@@ -644,6 +644,80 @@ const operations: Operation[] = [
       assert.equal(await app.db.application.count({ where: { id: call.variables!.id as string } }), 0);
     },
   },
+  // Issue 22: Compass's application queries and mutations.
+  {
+    field: "applicationsForRuntime",
+    kind: "read",
+    prepare: async () => {
+      const { tenant, application, headers } = await newApplication();
+      const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix runtime") });
+      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      return { query: `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { totalCount data { id } } }`, variables: { rt: runtime.id }, headers };
+    },
+    check: (data) => assert.equal(data.applicationsForRuntime.totalCount, 1),
+  },
+  {
+    field: "applicationsByLocalTenantID",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix local"), localTenantID: "local-1" });
+      return {
+        query: `{ applicationsByLocalTenantID(localTenantID: "local-1") { totalCount data { localTenantID } } }`,
+        headers: { tenant: tenant.externalId },
+      };
+    },
+    check: (data) => assert.deepEqual(data.applicationsByLocalTenantID, { totalCount: 1, data: [{ localTenantID: "local-1" }] }),
+  },
+  {
+    field: "applicationByLocalTenantIDAndAppTemplateID",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix local"), localTenantID: "local-2" });
+      await app.db.application.update({ where: { id: application.id }, data: { applicationTemplateId: "template-1" } });
+      return {
+        query: `{ applicationByLocalTenantIDAndAppTemplateID(localTenantID: "local-2", applicationTemplateID: "template-1") { id } }`,
+        headers: { tenant: tenant.externalId },
+      };
+    },
+    check: (data) => assert.ok(data.applicationByLocalTenantIDAndAppTemplateID.id),
+  },
+  {
+    field: "unpairApplication",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix app"), statusCondition: "CONNECTED" });
+      return {
+        query: `mutation($id: ID!) { unpairApplication(id: $id) { id status { condition } } }`,
+        variables: { id: application.id },
+        headers: { tenant: tenant.externalId },
+      };
+    },
+    check: (data) => assert.equal(data.unpairApplication.status.condition, "INITIAL"),
+  },
+  {
+    field: "mergeApplications",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      const input = { baseUrl: "http://base.example" };
+      const source = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix source"), ...input });
+      const destination = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix destination"), ...input });
+      await app.db.application.updateMany({ where: { id: { in: [source.id, destination.id] } }, data: { applicationTemplateId: "template-1" } });
+      return {
+        query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`,
+        variables: { d: destination.id, s: source.id },
+        headers: { tenant: tenant.externalId },
+      };
+    },
+    check: async (data, _role, call) => {
+      assert.equal(data.mergeApplications.id, call.variables!.d);
+      assert.equal(await app.db.application.count({ where: { id: call.variables!.s as string } }), 0);
+    },
+  },
   // Issue 14: runtimes, labels, label definitions, applications' and runtimes' credentials.
   // Non-user callers (integration systems, application and runtime tokens) are in objects-matrix.api.test.ts.
   {

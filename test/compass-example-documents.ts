@@ -38,3 +38,15 @@ export function exampleDocument(folder: string, file: string = `${folder}.graphq
   }
   return text;
 }
+
+/**
+ * One example whose generator wrote the same id for two objects (Compass's
+ * merge documents name source and destination both `aaaaaaaa-…`): each
+ * occurrence of `compassValue`, in order, becomes the next of `ours`, and
+ * their numbers must agree.
+ */
+export function exampleDocumentInOrder(folder: string, file: string, compassValue: string, ours: readonly string[]): string {
+  const parts = exampleDocument(folder, file).split(compassValue);
+  assert.equal(parts.length - 1, ours.length, `${folder}/${file}: ${compassValue} occurs ${parts.length - 1} times, not ${ours.length}`);
+  return parts.reduce((text, part, index) => text + ours[index - 1] + part);
+}

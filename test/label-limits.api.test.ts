@@ -258,14 +258,14 @@ test("a value nests at most 16 levels and its keys are at most 256 characters; d
   const error = onlyError(
     await app.graphql(
       `mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`,
-      { in: { name: "rt-deep", labels: { scenarios: nested(1001) } } },
+      { in: { name: "rt-deep", labels: { shape: nested(1001) } } },
       inTenant,
     ),
   );
-  assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.labels.scenarios"], error.message);
+  assert.deepEqual([error.extensions.code, error.extensions.field], ["BAD_USER_INPUT", "in.labels.shape"], error.message);
   assert.equal(await app.db.runtime.count({ where: { name: "rt-deep" } }), 0);
   // Filtered lists keep answering.
-  const listed = await app.ok<any>(`{ runtimes(filter: [{ key: "scenarios", query: "$[*] ? (@ == \\"DEFAULT\\")" }]) { totalCount } }`, {}, inTenant as any);
+  const listed = await app.ok<any>(`{ runtimes(filter: [{ key: "shape", query: "$[*] ? (@ == \\"DEFAULT\\")" }]) { totalCount } }`, {}, inTenant as any);
   assert.equal(listed.runtimes.totalCount, 0);
 });
 

@@ -27,10 +27,11 @@ async function register(kind: "Application" | "Runtime", name: string, labels?: 
 }
 
 // The fixture: the same labels on applications and runtimes.
+// Not `scenarios`, whose values have rules of their own (decision 0020): this key takes any shape the filters must handle.
 const FIXTURE: [string, Record<string, unknown> | undefined][] = [
-  ["alpha", { env: "dev", scenarios: ["DEFAULT", "foo"], tier: 1 }],
-  ["beta", { env: "prod", scenarios: ["foo", ["bar"]] }],
-  ["gamma", { env: ["dev"], scenarios: "DEFAULT" }],
+  ["alpha", { env: "dev", tags: ["DEFAULT", "foo"], tier: 1 }],
+  ["beta", { env: "prod", tags: ["foo", ["bar"]] }],
+  ["gamma", { env: ["dev"], tags: "DEFAULT" }],
   ["delta", { env: 'we"ird \\ \u00e9', flag: true }],
   ["epsilon", undefined],
 ];
@@ -52,16 +53,18 @@ await app.graphql(
 
 const FORMS: [string, { key: string; query?: string }[], string[], string[]][] = [
   // [what, filters, applications (by fixture name), runtimes]
-  ["key only", [{ key: "scenarios" }], ["alpha", "beta", "gamma"], ["alpha", "beta", "gamma"]],
+  ["key only", [{ key: "tags" }], ["alpha", "beta", "gamma"], ["alpha", "beta", "gamma"]],
   ["equality", [{ key: "env", query: '$ ? (@ == "dev")' }], ["alpha", "managed"], ["alpha"]],
   ["equality, no spaces", [{ key: "env", query: '$?(@=="prod")' }], ["beta"], ["beta"]],
-  ["array holds", [{ key: "scenarios", query: '$[*] ? (@ == "foo")' }], ["alpha", "beta"], ["alpha", "beta"]],
-  ["array holds, not nested, not a scalar", [{ key: "scenarios", query: '$[*] ? (@ == "bar")' }], [], []],
-  ["array form on a scalar value", [{ key: "scenarios", query: '$[*] ? (@ == "DEFAULT")' }], ["alpha"], ["alpha"]],
-  ["equality on an array value", [{ key: "env", query: '$ ? (@ == "dev")' }, { key: "scenarios" }], ["alpha"], ["alpha"]],
+  ["array holds", [{ key: "tags", query: '$[*] ? (@ == "foo")' }], ["alpha", "beta"], ["alpha", "beta"]],
+  ["array holds, not nested, not a scalar", [{ key: "tags", query: '$[*] ? (@ == "bar")' }], [], []],
+  ["array form on a scalar value", [{ key: "tags", query: '$[*] ? (@ == "DEFAULT")' }], ["alpha"], ["alpha"]],
+  ["equality on an array value", [{ key: "env", query: '$ ? (@ == "dev")' }, { key: "tags" }], ["alpha"], ["alpha"]],
   ["or", [{ key: "env", query: '$ ? (@ == "prod") || $[*] ? (@ == "dev")' }], ["beta", "gamma"], ["beta", "gamma"]],
   ["escapes", [{ key: "env", query: '$ ? (@ == "we\\"ird \\\\ \u00e9")' }], ["delta"], ["delta"]],
   ["and across filters", [{ key: "env", query: '$ ? (@ == "dev")' }, { key: "tier" }], ["alpha"], ["alpha"]],
+  ["a bare string literal is equality (Compass's documents send it)", [{ key: "env", query: '"prod"' }], ["beta"], ["beta"]],
+  ["a bare string literal with escapes", [{ key: "env", query: ' "we\\"ird \\\\ \u00e9" ' }], ["delta"], ["delta"]],
   ["no match", [{ key: "nothing" }], [], []],
   ["a number is not the string", [{ key: "tier", query: '$ ? (@ == "1")' }], [], []],
   ["read-only label, key only", [{ key: "integrationSystemID" }], ["managed"], []],
@@ -92,7 +95,7 @@ for (const [list, ids] of [
   ["runtimes", runtimes],
 ] as const) {
   test(`label filters keep keyset paging on ${list}: pages of one follow each other without gaps or repeats`, async () => {
-    const filter = [{ key: "scenarios" }];
+    const filter = [{ key: "tags" }];
     const seen: string[] = [];
     let after: string | null = null;
     // Bounded: a cursor that is not honoured (the same page again) fails here instead of looping.
@@ -142,6 +145,10 @@ const REFUSED = [
   '$ ? (@ == "dev") ||',
   '$ ? (@ == "dev")) OR 1=1 --',
   "exists($)",
+  // A bare literal stands alone: it neither joins terms nor leaves its quotes open.
+  '"dev" || $ ? (@ == "x")',
+  '"dev',
+  '"a\\u0000b"',
 ];
 
 for (const query of REFUSED) {
@@ -174,7 +181,7 @@ test("labels(key) answers all labels, one, or null; a managed application carrie
     { a: apps.get("alpha"), m: managed, r: runtimes.get("alpha") },
     inTenant as any,
   );
-  assert.deepEqual(data.a.all, { env: "dev", scenarios: ["DEFAULT", "foo"], tier: 1 });
+  assert.deepEqual(data.a.all, { env: "dev", tags: ["DEFAULT", "foo"], tier: 1 });
   assert.deepEqual(data.a.one, { env: "dev" });
   assert.equal(data.a.none, null);
   assert.deepEqual(data.m.labels, { integrationSystemID: system.id });

@@ -8,7 +8,19 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from "graphql";
+import {
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  buildSchema,
+  getIntrospectionQuery,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  visit,
+} from "graphql";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "@/graphql/plugins/query-limits";
 import { POST as loginRoute } from "@/app/api/auth/login/route";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
@@ -213,13 +225,13 @@ test("a valid mutation deeper than a configured limit is refused before it runs"
 });
 
 test("a document that would cost too much is refused: GRAPHQL_VALIDATION_FAILED", async () => {
-  const page = `integrationSystems(first: 200) { data { id name description auths { id secretHint } } }`;
+  const page = `integrationSystems(first: 200) { data { id name description createdAt updatedAt auths { id secretHint } } }`;
   const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: ${page}`).join("\n");
   const response = await app.graphql(`{ ${aliases} }`, {}, app.admin);
   assertError(response, "GRAPHQL_VALIDATION_FAILED");
   assert.match(onlyError(response).message, /cost/);
   // A page size in a variable counts as the largest page, whatever the variable holds.
-  const variable = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `a${i}: integrationSystems(first: $n) { data { id name description auths { id secretHint } } }`).join(" ")} }`;
+  const variable = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `a${i}: integrationSystems(first: $n) { data { id name description createdAt updatedAt auths { id secretHint } } }`).join(" ")} }`;
   assertError(await app.graphql(variable, { n: 1 }, app.admin), "GRAPHQL_VALIDATION_FAILED");
   // One such page is fine.
   assert.equal((await app.graphql(`{ ${page} }`, {}, app.admin)).body.errors, undefined);
@@ -232,8 +244,30 @@ test("every document the console sends passes the limits and graphql-js's valida
     .readdirSync(path.join(import.meta.dirname, "../components"), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".graphql"));
   assert.ok(files.length >= 9, `found ${files.length} documents`);
+  // Fragments are shared between the console's files (codegen sends each
+  // operation with the fragments it spreads): each file is checked with the
+  // fragments it reaches from other files, as it is sent.
+  const documents = new Map(files.map((file) => [file, parse(fs.readFileSync(path.join(import.meta.dirname, "../components", file), "utf8"))]));
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const document of documents.values()) {
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
   for (const file of files) {
-    const source = fs.readFileSync(path.join(import.meta.dirname, "../components", file), "utf8");
+    const own = documents.get(file) as DocumentNode;
+    const reached = new Map<string, FragmentDefinitionNode>();
+    const owned = new Set(own.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
+    const follow = (node: ASTNode) =>
+      visit(node, {
+        FragmentSpread(spread) {
+          const name = spread.name.value;
+          const fragment = fragments.get(name);
+          if (owned.has(name) || reached.has(name) || !fragment) return;
+          reached.set(name, fragment);
+          follow(fragment);
+        },
+      });
+    follow(own);
+    const source = [print(own), ...[...reached.values()].map((fragment) => print(fragment))].join("\n");
     const document = parse(source, { maxTokens: limits.maxTokens });
     assert.equal(queryLimitError(schema, document, limits)?.message, undefined, file);
     assert.deepEqual(

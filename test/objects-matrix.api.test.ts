@@ -337,9 +337,50 @@ const rows: Row[] = [
   },
 ];
 
-test("the rows cover every operation issue 14 added, and issue 22's webhooks", () => {
+// Issue 22: Compass's application operations.
+rows.push(
+  {
+    field: "applicationsForRuntime",
+    needs: SCOPES.applicationRead,
+    application: "FORBIDDEN",
+    runtime: "allowed",
+    prepare: async (f) => {
+      await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "scenarios", ["matrix"]);
+      await setLabel(app.db, admin, tenant.id, "APPLICATION", f.appId, "scenarios", ["matrix"]);
+      return { query: `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { data { id } } }`, variables: { rt: f.runtimeId } };
+    },
+    check: (data, f) => assert.ok(data.applicationsForRuntime.data.some((row: { id: string }) => row.id === f.appId)),
+  },
+  {
+    field: "unpairApplication",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { unpairApplication(id: $id) { id status { condition } } }`, variables: { id: f.appId } }),
+    check: (data) => assert.equal(data.unpairApplication.status.condition, "INITIAL"),
+  },
+  {
+    field: "mergeApplications",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => {
+      // The fixture's application is the destination; a source like it, from the same template, managed by the same system.
+      const source = await registerApplication(app.db, systemActor, tenant, { name: unique("matrix-source"), baseUrl: "http://base.example" });
+      await app.db.application.updateMany({
+        where: { id: { in: [source.id, f.appId] } },
+        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+      });
+      return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
+    },
+    check: (data, f) => assert.equal(data.mergeApplications.id, f.appId),
+  },
+);
+
+test("the rows cover every operation issues 14 and 22 added", () => {
   assert.deepEqual(rows.map((row) => row.field).sort(), [
     "addWebhook",
+    "applicationsForRuntime",
     "createLabelDefinition",
     "deleteApplicationLabel",
     "deleteLabelDefinition",
@@ -349,6 +390,7 @@ test("the rows cover every operation issue 14 added, and issue 22's webhooks", (
     "deleteWebhook",
     "labelDefinition",
     "labelDefinitions",
+    "mergeApplications",
     "registerRuntime",
     "requestClientCredentialsForApplication",
     "requestClientCredentialsForRuntime",
@@ -356,6 +398,7 @@ test("the rows cover every operation issue 14 added, and issue 22's webhooks", (
     "runtimes",
     "setApplicationLabel",
     "setRuntimeLabel",
+    "unpairApplication",
     "unregisterRuntime",
     "updateLabelDefinition",
     "updateRuntime",
@@ -493,6 +536,19 @@ const systemRules: Record<string, SystemRule> = {
     call: { query: `mutation { registerRuntime(in: { name: "registered by the system" }) { id } }` },
     managedBy: async (data) => (await app.db.runtime.findUniqueOrThrow({ where: { id: data.registerRuntime.id } })).integrationSystemId,
   },
+  mergeApplications: {
+    rule: "managed",
+    // The foreign application is the destination; the source is one the calling system registered.
+    call: async (f) => {
+      const source = await registerApplication(app.db, systemActor, tenant, { name: unique("merge-source"), baseUrl: "http://base.example" });
+      await app.db.application.updateMany({
+        where: { id: { in: [source.id, f.appId] } },
+        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+      });
+      return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
+    },
+  },
+  unpairApplication: managedRow("unpairApplication"),
   requestClientCredentialsForApplication: managedRow("requestClientCredentialsForApplication"),
   requestClientCredentialsForIntegrationSystem: people(`mutation { requestClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
   requestClientCredentialsForRuntime: managedRow("requestClientCredentialsForRuntime"),

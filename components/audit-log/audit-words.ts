@@ -14,6 +14,8 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   APPLICATION_REGISTERED: "Application registered",
   APPLICATION_UPDATED: "Application updated",
   APPLICATION_UNREGISTERED: "Application unregistered",
+  APPLICATION_UNPAIRED: "Application unpaired",
+  APPLICATION_MERGED: "Application merged",
   TENANT_CREATED: "Tenant created",
   TENANT_UPDATED: "Tenant updated",
   TENANT_DELETED: "Tenant deleted",

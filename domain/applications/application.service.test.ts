@@ -88,6 +88,12 @@ describe("register", () => {
     assert.deepEqual(JSON.parse(events[0].details!), {
       name: "By System",
       description: null,
+      providerName: null,
+      baseUrl: null,
+      healthCheckUrl: null,
+      applicationNamespace: null,
+      localTenantId: null,
+      statusCondition: "INITIAL",
       tenantId: tenant.id,
       tenantExternalId: tenant.externalId,
       integrationSystemId: system.id,
@@ -112,16 +118,24 @@ describe("update and unregister", () => {
     await expectRejectedWithoutChange(() => unregisterApplication(app.db, admin, b, application.id), "NOT_FOUND");
   });
 
-  test("update replaces name and description, keeps names unique, and is audited", async () => {
+  test("update changes what it is given (Compass's update), keeps names unique, and is audited", async () => {
     const tenant = await newTenant();
-    const application = await registerApplication(app.db, admin, tenant, { name: "Before", description: "old" });
+    const application = await registerApplication(app.db, admin, tenant, { name: "Before", description: "old", providerName: "acme" });
     await registerApplication(app.db, admin, tenant, { name: "Taken" });
     await expectRejectedWithoutChange(() => updateApplication(app.db, admin, tenant, application.id, { name: "taken" }), "CONFLICT", "in.name");
     const { result, events } = await auditOf(() => updateApplication(app.db, admin, tenant, application.id, { name: "BEFORE" }));
     assert.equal(result.name, "BEFORE", "its own name in another case is fine");
-    assert.equal(result.description, null, "an omitted description clears it");
+    assert.equal(result.description, "old", "an omitted description stays, as in Compass");
+    assert.equal(result.providerName, "acme", "so does every omitted field");
     assert.equal(events[0].action, "APPLICATION_UPDATED");
-    assert.deepEqual(JSON.parse(events[0].details!).before, { name: "Before", description: "old" });
+    assert.deepEqual(
+      { name: JSON.parse(events[0].details!).before.name, description: JSON.parse(events[0].details!).before.description },
+      { name: "Before", description: "old" },
+    );
+    const renamedless = await updateApplication(app.db, admin, tenant, application.id, { description: "", providerName: "" });
+    assert.equal(renamedless.name, "BEFORE", "no name: the name stays");
+    assert.equal(renamedless.description, null, "an empty description clears it");
+    assert.equal(renamedless.providerName, null, "an empty providerName clears it");
   });
 
   test("an integration system may change only the applications it manages; users may change any", async () => {

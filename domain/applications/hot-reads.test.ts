@@ -67,6 +67,8 @@ test("findApplication answers Prisma's row in its tenant and null in any other",
 
 test("every tenant-scoped kind's read by id is prepared and answers Prisma's row, DateTime columns as Dates", async () => {
   const runtime = await registerRuntime(app.db, admin, acme, { name: "Edge", statusCondition: "CONNECTED", applicationNamespace: "ns" });
+  // Every DateTime column set, so each is seen to come back as a Date (deletedAt is null until set).
+  await app.db.application.update({ where: { id: withDescription.id }, data: { deletedAt: new Date() } });
   const rows: Record<TenantObjectType, { id: string }> = { APPLICATION: withDescription, RUNTIME: runtime };
   for (const [type, kind] of Object.entries(TENANT_OBJECT_KINDS) as [TenantObjectType, TenantObjectKind][]) {
     const expected = await kind.model(app.db).findFirst({ where: { id: rows[type].id, tenantId: acme.id } });

@@ -6,7 +6,7 @@ import { plural } from "@/lib/text";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { READ_ONLY_KEYS, checkLabelKey, checkSchema, schemaProblem } from "./label-rules";
+import { READ_ONLY_KEYS, SCENARIOS_KEY, checkLabelKey, checkSchema, scenariosSchemaProblem, schemaProblem } from "./label-rules";
 import { lockLabelKeys } from "./label.service";
 
 /**
@@ -23,6 +23,8 @@ function validInput(input: LabelDefinitionInput): { key: string; schema: string 
   const key = checkLabelKey(input.key, "in.key", "LabelDefinitionInput");
   if (READ_ONLY_KEYS.has(key)) throw badInput("in.key", `The label "${key}" is kept by the server and takes no definition`);
   const schema = input.schema === null || input.schema === undefined ? null : checkSchema(input.schema, "in.schema");
+  const scenarios = key === SCENARIOS_KEY ? scenariosSchemaProblem(schema) : null;
+  if (scenarios) throw badInput("in.schema", scenarios);
   return { key, schema };
 }
 

@@ -11,6 +11,7 @@ import { type LabelObjectType, checkLabelKey } from "./label-rules";
  *   $[*] ? (@ == "v")    the value is an array holding the string "v"
  *   $ ? (@ == "v")       the value is the string "v"
  *   term || term ...     any of the terms
+ *   "v"                  the value is the string "v" (as a term alone)
  *
  * Each filter becomes an EXISTS probe on the label table's (objectId, key)
  * index inside the list's keyset query, so pages stay keyset and filters
@@ -36,8 +37,13 @@ function refused(index: number, query: string, why: string) {
   );
 }
 
+/** A bare JSON string literal, `"v"`: Compass's documents send it for equality (query-applications-by-local-tenant-id). */
+const LITERAL = /^\s*("(?:[^"\\\u0000-\u001f]|\\.)*")\s*$/;
+
 /** The terms of a query; BAD_USER_INPUT on `filter` for anything outside the subset. */
 function parseLabelQuery(query: string, index = 0): Term[] {
+  const literal = LITERAL.exec(query);
+  if (literal) return parseLabelQuery(`$ ? (@ == ${literal[1]})`, index);
   const terms: Term[] = [];
   let rest = query;
   for (;;) {

@@ -123,8 +123,50 @@ export function checkObjectLabels(labels: Record<string, unknown>, field: string
   }
 }
 
-export function checkLabelValue(value: unknown, field: string): void {
+/**
+ * The `scenarios` label, as Compass had it before formations: the scenarios an
+ * application or runtime is in, a non-empty list of unique names. Its tenant's
+ * label definition (an enum of the scenarios it has) narrows it further.
+ * `applicationsForRuntime` answers the applications sharing one with the runtime.
+ */
+export const SCENARIOS_KEY = "scenarios";
+/** Compass's scenario names: letters, digits, spaces, `-` and `_`, starting and ending with a letter or digit. */
+const SCENARIO_NAME = /^[A-Za-z0-9](?:[-_A-Za-z0-9 ]{0,126}[A-Za-z0-9])?$/;
+/** An object is in a few scenarios; a runtime's become the terms of one label query (label-filter.ts allows 50). */
+const MAX_SCENARIOS = 50;
+
+function scenariosProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0) return `The "${SCENARIOS_KEY}" label is a non-empty list of scenario names`;
+  if (value.length > MAX_SCENARIOS) return `An object is in at most ${MAX_SCENARIOS} scenarios`;
+  for (const name of value) {
+    if (typeof name !== "string" || !SCENARIO_NAME.test(name))
+      return `A scenario name is 1-128 letters, digits, spaces, "-" and "_", starting and ending with a letter or digit; got ${JSON.stringify(name).slice(0, 80)}`;
+  }
+  if (new Set(value).size !== value.length) return `The "${SCENARIOS_KEY}" label names each scenario once`;
+  return null;
+}
+
+/**
+ * A tenant's definition of `scenarios` is Compass's shape: a list of strings
+ * from an enum of the tenant's scenario names (create-label-definition's
+ * schema), so the definition names the scenarios the tenant has.
+ */
+export function scenariosSchemaProblem(schemaText: string | null): string | null {
+  const shape = `The "${SCENARIOS_KEY}" definition's schema is a list of strings from an enum of scenario names, e.g. {"type":"array","items":{"type":"string","enum":["DEFAULT"]},"uniqueItems":true}`;
+  if (schemaText === null) return shape;
+  const schema = JSON.parse(schemaText) as { type?: unknown; items?: { type?: unknown; enum?: unknown } };
+  if (schema?.type !== "array" || schema.items?.type !== "string" || !Array.isArray(schema.items.enum) || schema.items.enum.length === 0) return shape;
+  const wrong = schema.items.enum.find((name) => typeof name !== "string" || !SCENARIO_NAME.test(name));
+  return wrong === undefined ? null : `${shape}; ${JSON.stringify(wrong).slice(0, 80)} is not a scenario name`;
+}
+
+/** The label value's rules; `key` adds the rules of a key the server knows (`scenarios`). */
+export function checkLabelValue(value: unknown, field: string, key?: string): void {
   if (value === undefined || value === null) throw badInput(field, "A label value is any JSON value but null");
+  if (key === SCENARIOS_KEY) {
+    const problem = scenariosProblem(value);
+    if (problem) throw badInput(field, problem);
+  }
   const problem = valueShapeProblem(value);
   if (problem) throw badInput(field, problem);
   const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");

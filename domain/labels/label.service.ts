@@ -59,7 +59,7 @@ export async function lockLabelKeys(tx: Tx, tenantId: string, keys: readonly str
 async function checkLabels(tx: Tx, postgres: boolean, tenantId: string, labels: Record<string, unknown>, field: string): Promise<void> {
   for (const [key, value] of Object.entries(labels)) {
     checkWritableKey(key, `${field}.${key}`);
-    checkLabelValue(value, `${field}.${key}`);
+    checkLabelValue(value, `${field}.${key}`, key);
   }
   const schemas = await definitionsFor(tx, postgres, tenantId, Object.keys(labels));
   for (const [key, value] of Object.entries(labels)) checkAgainstSchema(schemas.get(key) ?? null, key, value, `${field}.${key}`);
@@ -125,7 +125,7 @@ export async function setLabel(
   value: unknown,
 ): Promise<{ key: string; value: unknown }> {
   checkWritableKey(key, "key");
-  checkLabelValue(value, "value");
+  checkLabelValue(value, "value", key);
   const doing = `setting a label of it`;
   return db.$transaction(async (tx) => {
     const target = await findTarget(tx, isPostgres(db), type, tenantId, objectId, doing);

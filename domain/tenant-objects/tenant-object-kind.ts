@@ -35,6 +35,9 @@ export interface TenantObjectInput {
   webhooks?: readonly WebhookInput[] | null;
 }
 
+/** An update's input: the register's, but a kind with its own `validateUpdate` may leave the name out (Compass's application). */
+export type UpdateInputOf<Input extends TenantObjectInput> = Omit<Input, "name"> & { name?: string | null };
+
 /** The calls the core makes on a kind's Prisma model (its delegate, e.g. `db.application`). */
 interface ModelDelegate<Row> {
   findFirst(args: { where: { id: string; tenantId: string } }): PromiseLike<Row | null>;
@@ -74,10 +77,18 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
   manager: "registrar" | "registrar-or-named";
   /** Checks the input (BAD_USER_INPUT naming `in.<field>`) before anything is read or written. */
   validate(input: Input): Valid & ValidNamedInput;
+  /**
+   * The update's check, where the kind's update input differs (Compass's
+   * application update has no name): what it answers is written, so an
+   * omitted field keeps its column. Default: `validate`.
+   */
+  validateUpdate?(input: never): Valid & Partial<ValidNamedInput>;
   /** The columns a new object is stored with (default: the valid input). */
   createData?(valid: Valid & ValidNamedInput): object;
   /** The columns an update writes (default: the valid input). */
-  updateData?(valid: Valid & ValidNamedInput, before: Row): object;
+  updateData?(valid: Valid & Partial<ValidNamedInput>, before: Row): object;
+  /** A kind's own reason to refuse unregistering (CONFLICT), checked in the unregister's transaction. */
+  requireRemovable?(tx: Tx, row: Row): Promise<void>;
   /** Its own fields in audit events, beside name and description. */
   auditFields?(row: Row): Record<string, unknown>;
   /** Whether it may hold client credentials of its own (a column of SystemAuth names it). */

@@ -15,12 +15,12 @@ import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
-import { nameKeyOf } from "@/domain/validation/validation";
+import { type ValidNamedInput, nameKeyOf } from "@/domain/validation/validation";
 import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
 import { validWebhookInputs } from "@/domain/webhooks/webhook-rules";
 import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks } from "@/domain/webhooks/webhook-store";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
 
 /**
@@ -136,16 +136,17 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   );
 }
 
-/** Replaces its fields (an omitted description clears it) and, when given, every label. */
+/** Replaces its fields (an omitted description clears it, unless the kind's validateUpdate keeps what is omitted) and, when given, every label. */
 export async function updateObject<Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(
   kind: TenantObjectKind<Row, Input, Valid>,
   db: Db,
   actor: Principal,
   tenant: Tenant,
   id: string,
-  input: Input,
+  input: UpdateInputOf<Input>,
 ): Promise<Row> {
-  const valid = kind.validate(input);
+  // Without its own update check, a kind's update takes what its register takes (name included).
+  const valid: Valid & Partial<ValidNamedInput> = kind.validateUpdate ? kind.validateUpdate(input as never) : kind.validate(input as Input);
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
@@ -167,7 +168,7 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
         });
         return row;
       }),
-    () => duplicateName(kind, valid.name, tenant),
+    () => duplicateName(kind, valid.name ?? "", tenant),
   );
 }
 
@@ -181,6 +182,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
 ): Promise<Row> {
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
+    await kind.requireRemovable?.(tx, row);
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
@@ -303,6 +305,8 @@ export interface ObjectListArgs {
   search?: string | null;
   /** Label filters, all of which must match. */
   filter?: readonly LabelFilterInput[] | null;
+  /** A kind's own condition on its columns (applications by localTenantID). */
+  matching?: Prisma.Sql;
 }
 
 /** Where a kind's lists read: the plain list is one prepared statement; searches and filters read ids, then rows through Prisma. */
@@ -324,9 +328,9 @@ export async function listObjects<Row extends TenantObjectRow>(
   const filters = labelFiltersSql(args.filter, kind.type, kind.table as "Application" | "Runtime", isPostgres(db));
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
-  const plain = !search && !args.filter?.length;
+  const plain = !search && !args.filter?.length && !args.matching;
   return keysetPage(db, sourceOf(kind, db, plain), {
-    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters}`,
+    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters} AND ${args.matching ?? Prisma.sql`1 = 1`}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
@@ -351,7 +355,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
 /** The operations above bound to one kind, for callers that name it (tests and scripts: `registerApplication`, ...). */
 export const operationsOf = <Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(kind: TenantObjectKind<Row, Input, Valid>) => ({
   register: (db: Db, actor: Principal, tenant: Tenant, input: Input) => registerObject(kind, db, actor, tenant, input),
-  update: (db: Db, actor: Principal, tenant: Tenant, id: string, input: Input) => updateObject(kind, db, actor, tenant, id, input),
+  update: (db: Db, actor: Principal, tenant: Tenant, id: string, input: UpdateInputOf<Input>) => updateObject(kind, db, actor, tenant, id, input),
   unregister: (db: Db, actor: Principal, tenant: Tenant, id: string) => unregisterObject(kind, db, actor, tenant, id),
   find: (db: Db, tenant: Tenant, id: string) => findObject(kind, db, tenant, id),
   list: (db: Db, tenant: Tenant, args: ObjectListArgs) => listObjects(kind, db, tenant, args),

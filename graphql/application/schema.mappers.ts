@@ -6,3 +6,4 @@ export type ApplicationPageMapper = LazyPage<Application>;
 import type { SystemAuth } from "@/generated/prisma-sqlite/client";
 /** `clientSecret` is set only on the object the requesting mutation returns. */
 export type AppSystemAuthMapper = SystemAuth & { clientSecret?: string };
+export type ApplicationStatusMapper = Application;

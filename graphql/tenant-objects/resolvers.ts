@@ -4,7 +4,7 @@ import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/
 import { deleteLabel, setLabel } from "@/domain/labels/label.service";
 import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-auth.service";
 import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
 import {
   type ObjectListArgs,
   findObject,
@@ -68,7 +68,7 @@ export const registerMutation =
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
-  async (_parent: unknown, args: { id: string; in: Input }, ctx: GraphQLContext) => {
+  async (_parent: unknown, args: { id: string; in: UpdateInputOf<Input> }, ctx: GraphQLContext) => {
     const doing = `updating ${kind.nouns.a}`;
     return updateObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id, args.in);
   };

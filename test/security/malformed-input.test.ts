@@ -56,13 +56,27 @@ test("a malformed session cookie is no cookie: 401 from the API, 204 from logout
 });
 
 test("a malformed cursor is BAD_USER_INPUT on every paged list in the schema", async () => {
-  const schema = await app.ok<any>(`{ __type(name: "Query") { fields { name args { name } } } }`);
+  const schema = await app.ok<any>(`{ __type(name: "Query") { fields { name args { name type { kind } } } } }`);
   const paged = schema.__type.fields.filter((field: { args: { name: string }[] }) => field.args.some((arg) => arg.name === "after"));
   assert.ok(paged.length >= 5, "the lists are found");
-  for (const { name } of paged) {
+  // Lists that name what they list: a real one, so only the cursor can be wrong.
+  const runtime = await app.graphql<any>(
+    `mutation { registerRuntime(in: { name: "malformed" }) { id } }`,
+    {},
+    { token: app.admin.token, headers: { tenant: tenant.externalId } },
+  );
+  const required: Record<string, string> = { runtimeID: runtime.body.data.registerRuntime.id, localTenantID: "local" };
+  for (const { name, args } of paged as { name: string; args: { name: string; type: { kind: string } }[] }[]) {
+    const named = args
+      .filter((arg) => arg.type.kind === "NON_NULL")
+      .map((arg) => {
+        assert.ok(arg.name in required, `${name}: a value for its required ${arg.name}`);
+        return `, ${arg.name}: ${JSON.stringify(required[arg.name])}`;
+      })
+      .join("");
     for (const cursor of BAD_CURSORS) {
       const response = await app.graphql(
-        `query($after: PageCursor) { ${name}(after: $after) { totalCount } }`,
+        `query($after: PageCursor) { ${name}(after: $after${named}) { totalCount } }`,
         { after: cursor },
         {
           token: app.admin.token,

@@ -2,18 +2,57 @@
 
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
+import type { ApplicationStatusCondition } from "@/components/graphql-types.generated";
 import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
+import { TextField } from "@/components/ui/text-field";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
 import { ObjectFormDialog } from "../object-form-dialog";
 import { inTenant } from "../tenant-context";
 import { useObjectForm } from "../use-object-form";
 
-const FIELDS = ["name", "description", "integrationSystemID"] as const;
+const FIELDS = ["name", "description", "integrationSystemID", "providerName", "baseUrl", "healthCheckURL", "statusCondition"] as const;
+/** Compass's conditions, as the API lists them. */
+const CONDITIONS: ApplicationStatusCondition[] = [
+  "INITIAL",
+  "CONNECTED",
+  "FAILED",
+  "CREATING",
+  "CREATE_FAILED",
+  "CREATE_SUCCEEDED",
+  "UPDATING",
+  "UPDATE_FAILED",
+  "UPDATE_SUCCEEDED",
+  "DELETING",
+  "DELETE_FAILED",
+  "DELETE_SUCCEEDED",
+  "UNPAIRING",
+  "UNPAIR_FAILED",
+];
+/** Compass's limit for the provider and the URLs (the API checks it too). */
+const LONG_TEXT_MAX = 256;
+
+export interface EditableApplication {
+  id: string;
+  name: string;
+  description: string | null;
+  providerName?: string | null;
+  baseUrl?: string | null;
+  healthCheckURL?: string | null;
+  status: { condition: ApplicationStatusCondition };
+}
+
+const conditionWords = (condition: string) => {
+  const words = condition.toLowerCase().replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 /**
  * Registers an application in a tenant (with the integration system that
- * manages it), or edits its name and description. The managing system is
- * fixed once registered, as in the API.
+ * manages it), or edits its name, description, provider, URLs and status.
+ * The managing system is fixed once registered, as in the API. An update
+ * sends what changed, an emptied field as "" (Compass's update keeps what is
+ * omitted or null, and clears what is empty), and always the status, which
+ * Compass's update otherwise resets.
  */
 export function ApplicationFormDialog({
   tenantId,
@@ -22,13 +61,18 @@ export function ApplicationFormDialog({
   onSaved,
 }: {
   tenantId: string;
-  application?: { id: string; name: string; description: string | null };
+  application?: EditableApplication;
   onClose: () => void;
   /** The application's id: a new one's page is where the console goes next. */
   onSaved: (id: string) => void;
 }) {
   const selectId = useId();
+  const statusId = useId();
   const [system, setSystem] = useState<ComboboxOption | null>(null);
+  const [providerName, setProviderName] = useState(application?.providerName ?? "");
+  const [baseUrl, setBaseUrl] = useState(application?.baseUrl ?? "");
+  const [healthCheckURL, setHealthCheckURL] = useState(application?.healthCheckURL ?? "");
+  const [condition, setCondition] = useState<ApplicationStatusCondition>(application?.status.condition ?? "INITIAL");
   // null until the picker opens: nothing is asked of the server before then.
   const [search, setSearch] = useState<string | null>(null);
   const systems = useQuery(IntegrationSystemChoicesDocument, { variables: { search: search || null }, skip: !!application || search === null });
@@ -38,12 +82,20 @@ export function ApplicationFormDialog({
   const { form, change, submitWith, dialogProps } = useObjectForm({ fields: FIELDS, initial: application, onClose });
   const shown = form.errorOf;
 
-  const submit = submitWith(async (fields) => {
+  const submit = submitWith(async ({ name, description }) => {
+    const own = { providerName: providerName.trim(), baseUrl: baseUrl.trim(), healthCheckURL: healthCheckURL.trim(), statusCondition: condition };
     if (application) {
-      await update({ variables: { id: application.id, in: fields } });
+      // Only what changed: opened from a list row, the dialog may not know every field, and what is omitted stays.
+      const changed = Object.fromEntries(
+        (["providerName", "baseUrl", "healthCheckURL"] as const)
+          .filter((field) => own[field] !== (application[field] ?? ""))
+          .map((field) => [field, own[field]]),
+      );
+      await update({ variables: { id: application.id, in: { name, description: description ?? "", ...changed, statusCondition: condition } } });
       return application.id;
     }
-    const { data } = await register({ variables: { in: { ...fields, integrationSystemID: system?.id ?? null } } });
+    const given = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== ""));
+    const { data } = await register({ variables: { in: { name, description, ...given, integrationSystemID: system?.id ?? null } } });
     return data!.registerApplication.id;
   }, onSaved);
 
@@ -75,6 +127,55 @@ export function ApplicationFormDialog({
           ) : null}
         </div>
       )}
+      <TextField
+        id="application-provider"
+        label="Provider"
+        value={providerName}
+        onChange={change("providerName", setProviderName)}
+        maxLength={LONG_TEXT_MAX}
+        error={shown("providerName")}
+      />
+      <TextField
+        id="application-base-url"
+        label="Base URL"
+        value={baseUrl}
+        onChange={change("baseUrl", setBaseUrl)}
+        maxLength={LONG_TEXT_MAX}
+        error={shown("baseUrl")}
+      />
+      <TextField
+        id="application-health-check-url"
+        label="Health check URL"
+        value={healthCheckURL}
+        onChange={change("healthCheckURL", setHealthCheckURL)}
+        maxLength={LONG_TEXT_MAX}
+        hint="An absolute http or https URL."
+        error={shown("healthCheckURL")}
+      />
+      <div className="field">
+        <label htmlFor={statusId}>Status</label>
+        <select
+          id={statusId}
+          value={condition}
+          onChange={(event) => {
+            setCondition(event.target.value as ApplicationStatusCondition);
+            form.edited("statusCondition");
+          }}
+          aria-invalid={shown("statusCondition") ? true : undefined}
+          aria-describedby={shown("statusCondition") ? `${statusId}-error` : undefined}
+        >
+          {CONDITIONS.map((value) => (
+            <option key={value} value={value}>
+              {conditionWords(value)}
+            </option>
+          ))}
+        </select>
+        {shown("statusCondition") ? (
+          <div id={`${statusId}-error`} className="field-error">
+            {shown("statusCondition")}
+          </div>
+        ) : null}
+      </div>
     </ObjectFormDialog>
   );
 }

@@ -21,6 +21,16 @@ function ManagedBy({ system }: { system: { id: string; name: string } | null | u
   return system ? <Link href={`/integration-systems/${system.id}`}>{system.name}</Link> : <span className="muted">No integration system</span>;
 }
 
+/** The badge of an application's status condition (Compass's ApplicationStatusCondition): green when connected, red on a failure. */
+function ApplicationStatusBadge({ condition }: { condition: string }) {
+  const tone = condition === "CONNECTED" || condition.endsWith("_SUCCEEDED") ? "badge-success" : condition.endsWith("FAILED") ? "badge-danger" : "";
+  const words = condition.toLowerCase().replaceAll("_", " ");
+  return <span className={`badge ${tone}`}>{words.charAt(0).toUpperCase() + words.slice(1)}</span>;
+}
+
+/** A text field of the page, or a muted dash when it has none. */
+const orDash = (value: string | null | undefined, code = false) => (value ? code ? <code>{value}</code> : value : <span className="muted">—</span>);
+
 /** Applications in the console: registered by integration systems, which manage them. */
 export const APPLICATION = defineConsoleKind({
   documents: {
@@ -41,6 +51,7 @@ export const APPLICATION = defineConsoleKind({
   plural: "applications",
   listHref: (tenantId) => `/tenants/${tenantId}`,
   columns: [
+    { id: "status", header: "Status", cell: ({ row }) => <ApplicationStatusBadge condition={row.original.status.condition} /> },
     {
       id: "integrationSystem",
       header: "Managed by",
@@ -62,10 +73,53 @@ export const APPLICATION = defineConsoleKind({
     <>
       <dt>Description</dt>
       <dd>{application.description ?? <span className="muted">—</span>}</dd>
+      <dt>Status</dt>
+      <dd>
+        <ApplicationStatusBadge condition={application.status.condition} /> since <Timestamp iso={String(application.status.timestamp)} />
+      </dd>
+      <dt>Provider</dt>
+      <dd>{orDash(application.providerName)}</dd>
+      <dt>Base URL</dt>
+      <dd>{orDash(application.baseUrl, true)}</dd>
+      <dt>Health check URL</dt>
+      <dd>{orDash(application.healthCheckURL, true)}</dd>
       <dt>Managed by</dt>
       <dd>
         <ManagedBy system={application.integrationSystem} />
       </dd>
+      {application.systemNumber || application.systemStatus ? (
+        <>
+          <dt>System number</dt>
+          <dd>
+            {orDash(application.systemNumber, true)}
+            {application.systemStatus ? <span className="muted"> ({application.systemStatus})</span> : null}
+          </dd>
+        </>
+      ) : null}
+      {application.localTenantID ? (
+        <>
+          <dt>Local tenant ID</dt>
+          <dd>
+            <code>{application.localTenantID}</code>
+          </dd>
+        </>
+      ) : null}
+      {application.applicationNamespace ? (
+        <>
+          <dt>Application namespace</dt>
+          <dd>
+            <code>{application.applicationNamespace}</code>
+          </dd>
+        </>
+      ) : null}
+      {application.applicationTemplateID ? (
+        <>
+          <dt>Template</dt>
+          <dd>
+            <code>{application.applicationTemplateID}</code>
+          </dd>
+        </>
+      ) : null}
       <dt>ID</dt>
       <dd>
         <code>{application.id}</code>
