@@ -11,6 +11,8 @@ export const SCOPES = {
   applicationRead: "application:read",
   applicationWrite: "application:write",
   tenantRead: "tenant:read",
+  /** Compass's tenant fetcher's writes (writeTenants, ..., tenant access): admins, and an integration system granted it. */
+  tenantWrite: "tenant:write",
   runtimeRead: "runtime:read",
   runtimeWrite: "runtime:write",
   labelDefinitionRead: "label_definition:read",

@@ -16,11 +16,19 @@ const applications = (count: number) => (count === 1 ? "1 application" : `${coun
  * admin asks, explicitly, for its applications to go with it. The dialog
  * says how many there are before anything is confirmed.
  */
-export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { id: string; name: string }; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteTenantDialog({
+  tenant,
+  onClose,
+  onDeleted,
+}: {
+  tenant: { internalID: string; name: string };
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const toast = useToast();
   const [cascade, setCascade] = useState(false);
   const checkboxId = useId();
-  const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.id), fetchPolicy: "network-only" });
+  const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.internalID), fetchPolicy: "network-only" });
   const [deleteTenant] = useMutation(DeleteTenantDocument, {
     refetchQueries: ["TenantList"],
     update(cache, { data }) {
@@ -47,7 +55,7 @@ export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { i
       confirmDisabled={held === undefined ? !count.error : held > 0 && !cascade}
       onConfirm={async () => {
         try {
-          await deleteTenant({ variables: { id: tenant.id, cascade } });
+          await deleteTenant({ variables: { id: tenant.internalID, cascade } });
         } catch (error) {
           throw asProblemError(error);
         }

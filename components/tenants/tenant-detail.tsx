@@ -55,6 +55,7 @@ export function TenantDetail({ id }: { id: string }) {
       </>
     );
 
+  const labels = (tenant.labels ?? {}) as Record<string, unknown>;
   return (
     <>
       <Breadcrumbs trail={[parent, { label: tenant.name }]} />
@@ -78,11 +79,52 @@ export function TenantDetail({ id }: { id: string }) {
         <dl className="details-grid">
           <dt>External id</dt>
           <dd>
-            <code>{tenant.externalId}</code>
-          </dd>
-          <dt>ID</dt>
-          <dd>
             <code>{tenant.id}</code>
+          </dd>
+          <dt>Internal id</dt>
+          <dd>
+            <code>{tenant.internalID}</code>
+          </dd>
+          <dt>Type</dt>
+          <dd>
+            <span className="badge">{tenant.type}</span>
+          </dd>
+          <dt>Parents</dt>
+          <dd>
+            {tenant.parentTenants.length === 0
+              ? "None"
+              : tenant.parentTenants.map((parentTenant, index) => (
+                  <span key={parentTenant.internalID}>
+                    {index > 0 ? ", " : null}
+                    <Link href={`/tenants/${parentTenant.internalID}`}>{parentTenant.name}</Link> <span className="badge">{parentTenant.type}</span>
+                  </span>
+                ))}
+          </dd>
+          <dt>Provider</dt>
+          <dd>{tenant.provider || "—"}</dd>
+          {tenant.subdomain ? (
+            <>
+              <dt>Subdomain</dt>
+              <dd>{tenant.subdomain}</dd>
+            </>
+          ) : null}
+          {tenant.region ? (
+            <>
+              <dt>Region</dt>
+              <dd>{tenant.region}</dd>
+            </>
+          ) : null}
+          <dt>Initialized</dt>
+          <dd>{tenant.initialized ? "Yes" : "No"}</dd>
+          <dt>Labels</dt>
+          <dd>
+            {Object.keys(labels).length === 0
+              ? "None"
+              : Object.entries(labels).map(([key, value]) => (
+                  <span key={key} className="badge">
+                    {key}: {typeof value === "string" ? value : JSON.stringify(value)}
+                  </span>
+                ))}
           </dd>
           <dt>Created</dt>
           <dd>
@@ -111,14 +153,14 @@ export function TenantDetail({ id }: { id: string }) {
           <h2 id="applications-heading" className="sr-only">
             Applications
           </h2>
-          <ObjectTable kind={APPLICATION} tenantId={tenant.id} />
+          <ObjectTable kind={APPLICATION} tenantId={tenant.internalID} />
         </section>
       ) : (
         <section aria-labelledby="runtimes-heading">
           <h2 id="runtimes-heading" className="sr-only">
             Runtimes
           </h2>
-          <ObjectTable kind={RUNTIME} tenantId={tenant.id} />
+          <ObjectTable kind={RUNTIME} tenantId={tenant.internalID} />
         </section>
       )}
       {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}

@@ -6,10 +6,12 @@ import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } 
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
+import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDocument } from "./tenants.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
 
-const FIELDS = ["externalId", "name"] as const;
+const FIELDS = ["externalId", "name", "type"] as const;
+/** Compass's tenant types, as the API takes them. */
+export const TENANT_TYPES = ["account", "customer", "subaccount", "organization", "folder", "resource-group", "cost-object", "unknown"] as const;
 type Field = (typeof FIELDS)[number];
 
 function validate(externalId: string, name: string): FieldErrors<Field> {
@@ -21,11 +23,17 @@ function validate(externalId: string, name: string): FieldErrors<Field> {
   return errors;
 }
 
-/** Creates a tenant, or edits one when `tenant` is given; rules checked as the user types, server errors on their field. */
-export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; externalId: string; name: string }; onClose: () => void }) {
+/**
+ * Creates a tenant, or edits one when `tenant` is given; rules checked as the
+ * user types, server errors on their field. An edit is Compass's updateTenant,
+ * which replaces every field: what the form does not show (provider, parents,
+ * subdomain, ...) is sent back as it was.
+ */
+export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFieldsFragment; onClose: () => void }) {
   const toast = useToast();
-  const [externalId, setExternalId] = useState(tenant?.externalId ?? "");
+  const [externalId, setExternalId] = useState(tenant?.id ?? "");
   const [name, setName] = useState(tenant?.name ?? "");
+  const [type, setType] = useState(tenant?.type ?? "account");
   const [saving, setSaving] = useState(false);
   const [create] = useMutation(CreateTenantDocument, { refetchQueries: ["TenantList"] });
   const [update] = useMutation(UpdateTenantDocument);
@@ -40,10 +48,12 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
     event.preventDefault();
     if (!form.validateAll()) return;
     setSaving(true);
-    const input = { externalId: externalId.trim(), name: name.trim() };
+    const input = { externalId: externalId.trim(), name: name.trim(), type };
     try {
-      if (tenant) await update({ variables: { id: tenant.id, in: input } });
-      else await create({ variables: { in: input } });
+      if (tenant) {
+        const { internalID, id: _id, __typename: _t, ...kept } = tenant as TenantMappingFieldsFragment & { __typename?: string };
+        await update({ variables: { id: internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
+      } else await create({ variables: { in: input } });
       toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
       onClose();
     } catch (error) {
@@ -73,6 +83,21 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
         autoFocus
       />
       <TextField id="tenant-name" label="Name" value={name} onChange={(value) => change("name", value)} error={form.errorOf("name")} required />
+      <div className="field">
+        <label htmlFor="tenant-type">Type</label>
+        <select id="tenant-type" value={type} onChange={(event) => setType(event.target.value)}>
+          {TENANT_TYPES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+        {form.errorOf("type") ? (
+          <p className="field-error" role="alert">
+            {form.errorOf("type")}
+          </p>
+        ) : null}
+      </div>
     </FormDialog>
   );
 }

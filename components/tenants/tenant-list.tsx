@@ -49,16 +49,31 @@ export function TenantList() {
         accessorKey: "name",
         header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
         cell: ({ row }) => (
-          <Link className="row-title" href={`/tenants/${row.original.id}`}>
+          <Link className="row-title" href={`/tenants/${row.original.internalID}`}>
             {row.original.name}
           </Link>
         ),
       },
       {
         id: "externalId",
-        accessorKey: "externalId",
+        // Compass's Tenant.id is the external id.
+        accessorKey: "id",
         header: ({ column }) => <DataTableColumnHeader column={column} title="External id" />,
-        cell: ({ row }) => <code>{row.original.externalId}</code>,
+        cell: ({ row }) => <code>{row.original.id}</code>,
+      },
+      {
+        id: "type",
+        accessorKey: "type",
+        header: "Type",
+        enableSorting: false,
+        cell: ({ row }) => <span className="badge">{row.original.type}</span>,
+      },
+      {
+        id: "parents",
+        header: "Parents",
+        enableSorting: false,
+        meta: { hideOnMobile: true },
+        cell: ({ row }) => row.original.parents.length || "—",
       },
       {
         id: "createdAt",
@@ -119,7 +134,7 @@ export function TenantList() {
             </>
           )
         }
-        getRowId={(row) => row.id}
+        getRowId={(row) => row.internalID}
       />
       <ListPagination list={list} page={page} idPrefix="tenants" />
       {dialog?.kind === "create" ? <TenantFormDialog onClose={() => setDialog(null)} /> : null}

@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
-import { conflict, notFound } from "@/domain/errors";
+import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import type { LazyPage } from "@/domain/paging/cursor";
@@ -18,6 +18,7 @@ import { nameKeyOf } from "@/domain/validation/validation";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
+import { forgetSharesOf, objectById, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
 /**
  * The rules every tenant-scoped kind shares (its differences are in its
@@ -61,7 +62,8 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
 }
 
 /**
- * The object with this id in this tenant, which `actor` may change: users
+ * The object with this id in this tenant (or shared with it as owner,
+ * tenant-access.ts), which `actor` may change: users
  * with the write scope any, an integration system only those it manages.
  * `doing` completes "while <doing> …" ("updating", "unregistering").
  */
@@ -74,7 +76,14 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
   doing: string,
   notFoundDoing = `${doing} it`,
 ): Promise<Row> {
-  const row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
+  let row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
+  if (!row) {
+    const access = await sharedAccess(tx, tenant, kind.type, id);
+    if (access && !access.owner) {
+      throw forbidden(`This ${kind.nouns.one} is shared read-only with tenant "${tenant.externalId}" (while ${doing} it)`);
+    }
+    if (access) row = await objectById(kind, tx, id);
+  }
   if (!row) throw notFound(kind.nouns.one, id, `${notFoundDoing} in tenant "${tenant.externalId}"`);
   requireManager(actor, row, kind.nouns.one, doing);
   return row;
@@ -166,6 +175,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
     await deleteLabelsOf(tx, [id]);
+    await forgetSharesOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
     await recordAudit(tx, actor, {
       action: kind.audit.unregistered,
@@ -232,6 +242,10 @@ export async function removeObjectsOfTenant(
   await beforeRemoving();
   const removed: Record<string, number> = {};
   for (const [kind, rows] of found) {
+    await forgetSharesOf(
+      tx,
+      rows.map((row) => row.id),
+    );
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
     await recordAudits(
       tx,
@@ -264,15 +278,19 @@ const selectOf = (kind: TenantObjectKind) => {
 };
 
 /**
- * null for an unknown id and for an object of another tenant alike. A
+ * null for an unknown id and for an object of another tenant alike, unless
+ * that tenant shared it with this one (tenant-access.ts). A
  * prepared statement where the client has one (lib/db.ts, rawReader); inside
  * a transaction, Prisma, so the transaction's own writes are seen.
  */
 export async function findObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db | Tx, tenant: Tenant, id: string): Promise<Row | null> {
   const raw = rawReader(db);
-  if (!raw) return kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
-  const [row] = await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns);
-  return row ?? null;
+  const own = raw
+    ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0] ?? null)
+    : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
+  // Only a miss pays for the share lookup.
+  if (own || !(await sharedAccess(db, tenant, kind.type, id))) return own;
+  return objectById(kind, db, id);
 }
 
 export interface ObjectListArgs {
@@ -304,8 +322,9 @@ export async function listObjects<Row extends TenantObjectRow>(
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   const plain = !search && !args.filter?.length;
+  const visible = await visibleInTenantSql(db, tenant, kind.type);
   return keysetPage(db, sourceOf(kind, db, plain), {
-    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters}`,
+    matches: Prisma.sql`${visible} AND ${named} AND ${filters}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,

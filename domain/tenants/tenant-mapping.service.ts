@@ -1,0 +1,337 @@
+import type { Tenant } from "@/generated/prisma-sqlite/client";
+import type { Db, Tx } from "@/lib/db";
+import { refusingDuplicates } from "@/lib/db-errors";
+import { newId } from "@/lib/ids";
+import { tenantNameProblem } from "@/lib/names";
+import { recordAudit } from "@/domain/audit/audit.service";
+import { badInput, notFound } from "@/domain/errors";
+import type { Principal } from "@/domain/principals/principal";
+import { forgetCredentials } from "@/domain/credentials/system-auth.service";
+import { checkLabelKey, checkLabelValue } from "@/domain/labels/label-rules";
+import { validExternalId, validName } from "@/domain/validation/validation";
+import {
+  type ValidTenantInput,
+  detailsOf,
+  duplicateExternalId,
+  externalIdKeyOf,
+  findTenant,
+  refuseOtherTenantsId,
+  removeTenant,
+  validTenantType,
+} from "./tenant.service";
+
+/**
+ * Compass's business tenant mappings: how its tenant fetcher keeps tenants in
+ * step with an outside tenant registry (writeTenant, writeTenants,
+ * updateTenant, deleteTenants), the hierarchy they form through parents
+ * (customer -> account -> subaccount; cost objects, organizations, folders
+ * and resource groups), and tenants' own labels. Who may call them is the
+ * resolvers' `tenant:write` (docs/decisions/0017); every write is audited in
+ * its transaction, and a batch is all or nothing.
+ */
+
+/** A batch is one transaction: bounded so one call cannot hold the database for long (decision 0017). */
+export const MAX_TENANT_BATCH = 100;
+/** Compass's hierarchies are a few levels deep and a tenant has one or two parents. */
+export const MAX_PARENTS = 16;
+const MAX_DEPTH = 32;
+/** subdomain, region, provider, licenseType, customerId, costObjectId, costObjectType. */
+export const MAX_MAPPING_STRING = 256;
+const MAX_TENANT_LABELS = 64;
+
+export interface TenantMappingInput {
+  name: string;
+  externalTenant: string;
+  parents?: readonly (string | null | undefined)[] | null;
+  subdomain?: string | null;
+  region?: string | null;
+  type: string;
+  provider: string;
+  licenseType?: string | null;
+  customerId?: string | null;
+  costObjectId?: string | null;
+  costObjectType?: string | null;
+}
+
+interface ValidMapping extends ValidTenantInput {
+  type: string;
+  provider: string;
+  subdomain: string | null;
+  region: string | null;
+  licenseType: string | null;
+  customerId: string | null;
+  costObjectId: string | null;
+  costObjectType: string | null;
+}
+
+const OPTIONAL_STRINGS = ["subdomain", "region", "licenseType", "customerId", "costObjectId", "costObjectType"] as const;
+
+function boundedString(raw: string, field: string): string {
+  const value = raw.trim();
+  if (value.length > MAX_MAPPING_STRING) throw badInput(field, `At most ${MAX_MAPPING_STRING} characters, got ${value.length}`);
+  return value;
+}
+
+function validateMapping(input: TenantMappingInput, path: string): { valid: ValidMapping; parents: string[] } {
+  const externalId = validExternalId(input.externalTenant, `${path}.externalTenant`);
+  const valid: ValidMapping = {
+    externalId,
+    externalIdKey: externalIdKeyOf(externalId),
+    name: validName(input.name, `${path}.name`, tenantNameProblem),
+    type: validTenantType(input.type, `${path}.type`),
+    provider: boundedString(input.provider, `${path}.provider`),
+    subdomain: null,
+    region: null,
+    licenseType: null,
+    customerId: null,
+    costObjectId: null,
+    costObjectType: null,
+  };
+  for (const key of OPTIONAL_STRINGS) {
+    const raw = input[key];
+    valid[key] = raw == null ? null : boundedString(raw, `${path}.${key}`) || null;
+  }
+  const given = input.parents ?? [];
+  if (given.length > MAX_PARENTS) throw badInput(`${path}.parents`, `A tenant has at most ${MAX_PARENTS} parents, got ${given.length}`);
+  const parents: string[] = [];
+  given.forEach((parent, index) => {
+    // Compass's list type allows null entries; they name nothing.
+    if (parent == null) return;
+    const ref = parent.trim();
+    const field = `${path}.parents[${index}]`;
+    if (!ref) throw badInput(field, "A parent is a tenant's external id; got a blank one");
+    if (ref.length > 64) throw badInput(field, "A parent is a tenant's external id of at most 64 characters");
+    if (externalIdKeyOf(ref) === valid.externalIdKey) throw badInput(field, "A tenant cannot be its own parent");
+    if (!parents.some((known) => externalIdKeyOf(known) === externalIdKeyOf(ref))) parents.push(ref);
+  });
+  return { valid, parents };
+}
+
+/** The internal ids of the tenants `refs` name (external or internal ids); BAD_USER_INPUT on the first unknown one. */
+async function resolveParents(
+  tx: Tx,
+  refs: readonly string[],
+  path: string,
+  original: readonly (string | null | undefined)[] | null | undefined,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const parent = await findTenant(tx, ref);
+    if (!parent) {
+      const index = original?.findIndex((candidate) => candidate?.trim() === ref) ?? 0;
+      throw badInput(`${path}.parents[${Math.max(index, 0)}]`, `No tenant has the external id "${ref}": write the parent first, or in the same batch`);
+    }
+    ids.push(parent.id);
+  }
+  return ids;
+}
+
+/** The ancestors of `tenantIds` (their parents, the parents' parents, ...), bounded by MAX_DEPTH levels. */
+async function ancestorsOf(db: Db | Tx, tenantIds: readonly string[]): Promise<Set<string>> {
+  const seen = new Set<string>();
+  let level = [...tenantIds];
+  for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
+    const rows = await db.tenantParent.findMany({ where: { tenantId: { in: level } }, select: { parentId: true } });
+    level = rows.map((row) => row.parentId).filter((id) => !seen.has(id));
+    for (const id of level) seen.add(id);
+  }
+  return seen;
+}
+
+/** Parents that would make `tenant` its own ancestor are refused: walking a cycle would never reach a root. */
+async function refuseCycle(tx: Tx, tenant: Tenant, parentIds: readonly string[], field: string) {
+  if (parentIds.includes(tenant.id) || (await ancestorsOf(tx, parentIds)).has(tenant.id)) {
+    throw badInput(field, `These parents would make tenant "${tenant.externalId}" its own ancestor`);
+  }
+}
+
+async function addParents(tx: Tx, tenant: Tenant, parentIds: readonly string[], field: string) {
+  if (parentIds.length === 0) return;
+  await refuseCycle(tx, tenant, parentIds, field);
+  const existing = new Set((await tx.tenantParent.findMany({ where: { tenantId: tenant.id }, select: { parentId: true } })).map((row) => row.parentId));
+  const fresh = parentIds.filter((id) => !existing.has(id));
+  if (fresh.length > 0) await tx.tenantParent.createMany({ data: fresh.map((parentId) => ({ tenantId: tenant.id, parentId })) });
+}
+
+export async function parentIdsOf(db: Db | Tx, tenantId: string): Promise<string[]> {
+  const rows = await db.tenantParent.findMany({ where: { tenantId }, select: { parentId: true }, orderBy: { parentId: "asc" } });
+  return rows.map((row) => row.parentId);
+}
+
+/** The tenant's parents themselves, oldest first. */
+export async function parentsOf(db: Db, tenantId: string): Promise<Tenant[]> {
+  return db.tenant.findMany({ where: { id: { in: await parentIdsOf(db, tenantId) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+const mappingDetails = (tenant: Tenant, parents: readonly string[]) => ({
+  ...detailsOf(tenant),
+  subdomain: tenant.subdomain,
+  region: tenant.region,
+  licenseType: tenant.licenseType,
+  customerId: tenant.customerId,
+  costObjectId: tenant.costObjectId,
+  costObjectType: tenant.costObjectType,
+  parents,
+});
+
+/** Compass's writeTenant: one tenant of writeTenants, answered by its internal id. */
+export async function writeTenant(db: Db, actor: Principal, input: TenantMappingInput): Promise<string> {
+  const [id] = await writeMappings(db, actor, [input], (index) => (index === 0 ? "in" : `in[${index}]`));
+  return id;
+}
+
+/**
+ * Compass's writeTenants: creates each tenant, or updates the one with its
+ * external id (fields replaced, parents added: Compass's upsert never drops
+ * a parent; updateTenant replaces them). Parents may name tenants of the
+ * same batch, in any order. All or none; answers the internal ids in order.
+ */
+export async function writeTenants(db: Db, actor: Principal, inputs: readonly TenantMappingInput[] | null | undefined): Promise<string[]> {
+  return writeMappings(db, actor, inputs ?? [], (index) => `in[${index}]`);
+}
+
+async function writeMappings(db: Db, actor: Principal, inputs: readonly TenantMappingInput[], pathOf: (index: number) => string): Promise<string[]> {
+  if (inputs.length > MAX_TENANT_BATCH) throw badInput("in", `At most ${MAX_TENANT_BATCH} tenants at once, got ${inputs.length}`);
+  const checked = inputs.map((input, index) => ({ input, path: pathOf(index), ...validateMapping(input, pathOf(index)) }));
+  const keys = new Set<string>();
+  for (const { valid, path } of checked) {
+    if (keys.has(valid.externalIdKey)) throw badInput(`${path}.externalTenant`, `External id "${valid.externalId}" comes twice in this batch`);
+    keys.add(valid.externalIdKey);
+  }
+  let failedPath = "in";
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        // First every tenant, so parents may name any tenant of the batch; then the parents; then the audit.
+        const written: { tenant: Tenant; before: Tenant | null; parentsBefore: string[] }[] = [];
+        for (const { valid, path } of checked) {
+          failedPath = path;
+          const before = await tx.tenant.findUnique({ where: { externalIdKey: valid.externalIdKey } });
+          await refuseOtherTenantsId(tx, valid, before?.id ?? null, `${path}.externalTenant`);
+          const tenant = before
+            ? await tx.tenant.update({ where: { id: before.id }, data: valid })
+            : await tx.tenant.create({ data: { id: newId(), ...valid } });
+          written.push({ tenant, before, parentsBefore: before ? await parentIdsOf(tx, before.id) : [] });
+        }
+        for (const [index, { path, parents, input }] of checked.entries()) {
+          await addParents(tx, written[index].tenant, await resolveParents(tx, parents, path, input.parents), `${path}.parents`);
+        }
+        for (const { tenant, before, parentsBefore } of written) {
+          const after = mappingDetails(tenant, await parentIdsOf(tx, tenant.id));
+          await recordAudit(tx, actor, {
+            action: before ? "TENANT_UPDATED" : "TENANT_CREATED",
+            objectType: "Tenant",
+            objectId: tenant.id,
+            objectLabel: tenant.name,
+            details: before ? { before: mappingDetails(before, parentsBefore), after, via: "writeTenants" } : { ...after, via: "writeTenants" },
+          });
+        }
+        return written.map(({ tenant }) => tenant.id);
+      }),
+    () => duplicateExternalId(checked.find(({ path }) => path === failedPath)?.valid.externalId ?? "", `${failedPath}.externalTenant`),
+  );
+}
+
+/** Compass's updateTenant: replaces every field and the parents of the tenant `idOrExternalId` names. */
+export async function updateTenant(db: Db, actor: Principal, idOrExternalId: string, input: TenantMappingInput): Promise<Tenant> {
+  const { valid, parents } = validateMapping(input, "in");
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await findTenant(tx, idOrExternalId);
+        if (!before) throw notFound("tenant", idOrExternalId, "updating it");
+        await refuseOtherTenantsId(tx, valid, before.id, "in.externalTenant");
+        const parentsBefore = await parentIdsOf(tx, before.id);
+        const parentIds = await resolveParents(tx, parents, "in", input.parents);
+        const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
+        await tx.tenantParent.deleteMany({ where: { tenantId: tenant.id } });
+        await addParents(tx, tenant, parentIds, "in.parents");
+        await recordAudit(tx, actor, {
+          action: "TENANT_UPDATED",
+          objectType: "Tenant",
+          objectId: tenant.id,
+          objectLabel: tenant.name,
+          details: { before: mappingDetails(before, parentsBefore), after: mappingDetails(tenant, [...new Set(parentIds)].sort()) },
+        });
+        return tenant;
+      }),
+    () => duplicateExternalId(valid.externalId, "in.externalTenant"),
+  );
+}
+
+/**
+ * Compass's deleteTenants: deletes the tenants with these external ids, with
+ * their objects (as deleteTenant with cascade), all or none. Ids that name no
+ * tenant are skipped, as Compass's fetcher deletes what may already be gone.
+ */
+export async function deleteTenants(db: Db, actor: Principal, externalIds: readonly string[] | null | undefined): Promise<number> {
+  const ids = externalIds ?? [];
+  if (ids.length > MAX_TENANT_BATCH) throw badInput("in", `At most ${MAX_TENANT_BATCH} tenants at once, got ${ids.length}`);
+  ids.forEach((id, index) => {
+    if (id.length > 64) throw badInput(`in[${index}]`, "An external id is at most 64 characters");
+  });
+  const keys = [...new Set(ids.map((id) => externalIdKeyOf(id.trim())).filter(Boolean))];
+  const { count, credentials } = await db.$transaction(async (tx) => {
+    const tenants = await tx.tenant.findMany({ where: { externalIdKey: { in: keys } }, orderBy: { createdAt: "asc" } });
+    const credentials: string[] = [];
+    for (const tenant of tenants) credentials.push(...(await removeTenant(tx, actor, tenant, true, "deleteTenants")));
+    return { count: tenants.length, credentials };
+  });
+  forgetCredentials(db, credentials);
+  return count;
+}
+
+/**
+ * Compass's rootTenants: the topmost tenants above the one `externalTenant`
+ * names (those of its ancestors without parents), oldest first; empty for a
+ * tenant without parents.
+ */
+export async function rootTenants(db: Db, externalTenant: string): Promise<Tenant[]> {
+  const tenant = await findTenant(db, externalTenant.slice(0, 64));
+  if (!tenant) throw notFound("tenant", externalTenant.slice(0, 64), "finding its root tenants");
+  const ancestors = [...(await ancestorsOf(db, [tenant.id]))];
+  if (ancestors.length === 0) return [];
+  const withParents = new Set(
+    (await db.tenantParent.findMany({ where: { tenantId: { in: ancestors } }, select: { tenantId: true } })).map((row) => row.tenantId),
+  );
+  const roots = ancestors.filter((id) => !withParents.has(id));
+  return db.tenant.findMany({ where: { id: { in: roots } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/** Compass's `initialized`: the tenant has been used, which Compass reads as "has a label definition". */
+export async function isInitialized(db: Db, tenantId: string): Promise<boolean> {
+  return (await db.labelDefinition.findFirst({ where: { tenantId }, select: { id: true } })) !== null;
+}
+
+export async function tenantLabels(db: Db, tenantId: string, key?: string | null): Promise<Record<string, unknown>> {
+  const rows = await db.tenantLabel.findMany({ where: { tenantId, ...(key != null ? { key } : {}) }, orderBy: { key: "asc" } });
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/** Compass's setTenantLabel: sets (or replaces) one label of the tenant `idOrExternalId` names. */
+export async function setTenantLabel(db: Db, actor: Principal, idOrExternalId: string, key: string, value: unknown): Promise<{ key: string; value: unknown }> {
+  checkLabelKey(key, "key");
+  checkLabelValue(value, "value");
+  return db.$transaction(async (tx) => {
+    const tenant = await findTenant(tx, idOrExternalId);
+    if (!tenant) throw notFound("tenant", idOrExternalId, "setting its label");
+    const before = await tx.tenantLabel.findUnique({ where: { tenantId_key: { tenantId: tenant.id, key } } });
+    if (!before && (await tx.tenantLabel.count({ where: { tenantId: tenant.id } })) >= MAX_TENANT_LABELS) {
+      throw badInput("key", `A tenant holds at most ${MAX_TENANT_LABELS} labels`);
+    }
+    const json = value as never;
+    await tx.tenantLabel.upsert({
+      where: { tenantId_key: { tenantId: tenant.id, key } },
+      create: { tenantId: tenant.id, key, value: json },
+      update: { value: json },
+    });
+    await recordAudit(tx, actor, {
+      action: "TENANT_LABEL_SET",
+      objectType: "Tenant",
+      objectId: tenant.id,
+      objectLabel: tenant.name,
+      details: { key, before: before?.value ?? null, after: value },
+    });
+    return { key, value };
+  });
+}
