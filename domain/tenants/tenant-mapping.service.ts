@@ -126,16 +126,29 @@ async function resolveParents(
   return ids;
 }
 
-/** The ancestors of `tenantIds` (their parents, the parents' parents, ...), bounded by MAX_DEPTH levels. */
-async function ancestorsOf(db: Db | Tx, tenantIds: readonly string[]): Promise<Set<string>> {
-  const seen = new Set<string>();
+/**
+ * The ancestors of `tenantIds` (their parents, the parents' parents, ...),
+ * walked MAX_DEPTH levels at most; `deeper`: some chain goes on above that.
+ */
+async function ancestorsOf(db: Db | Tx, tenantIds: readonly string[]): Promise<Set<string> & { deeper?: boolean }> {
+  const seen: Set<string> & { deeper?: boolean } = new Set<string>();
   let level = [...tenantIds];
-  for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth === MAX_DEPTH) {
+      seen.deeper = true;
+      break;
+    }
     const rows = await db.tenantParent.findMany({ where: { tenantId: { in: level } }, select: { parentId: true } });
-    level = rows.map((row) => row.parentId).filter((id) => !seen.has(id));
+    // Not narrowed to unseen ids: a chain is measured from each tenant, though another one passed through it.
+    level = [...new Set(rows.map((row) => row.parentId))];
     for (const id of level) seen.add(id);
   }
   return seen;
+}
+
+/** Hierarchies are at most MAX_DEPTH levels above any tenant written, so rootTenants always reaches the top. */
+async function refuseTooDeep(tx: Tx, tenantIds: readonly string[], field: string) {
+  if ((await ancestorsOf(tx, tenantIds)).deeper) throw badInput(field, `A tenant hierarchy is at most ${MAX_DEPTH} levels deep`);
 }
 
 /** Parents that would make `tenant` its own ancestor are refused: walking a cycle would never reach a root. */
@@ -216,6 +229,11 @@ async function writeMappings(db: Db, actor: Principal, inputs: readonly TenantMa
         for (const [index, { path, parents, input }] of checked.entries()) {
           await addParents(tx, written[index].tenant, await resolveParents(tx, parents, path, input.parents), `${path}.parents`);
         }
+        await refuseTooDeep(
+          tx,
+          written.map(({ tenant }) => tenant.id),
+          inputs.length === 1 ? `${pathOf(0)}.parents` : "in",
+        );
         for (const { tenant, before, parentsBefore } of written) {
           const after = mappingDetails(tenant, await parentIdsOf(tx, tenant.id));
           await recordAudit(tx, actor, {
@@ -246,6 +264,7 @@ export async function updateTenant(db: Db, actor: Principal, idOrExternalId: str
         const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
         await tx.tenantParent.deleteMany({ where: { tenantId: tenant.id } });
         await addParents(tx, tenant, parentIds, "in.parents");
+        await refuseTooDeep(tx, [tenant.id], "in.parents");
         await recordAudit(tx, actor, {
           action: "TENANT_UPDATED",
           objectType: "Tenant",
