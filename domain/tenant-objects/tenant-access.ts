@@ -26,10 +26,13 @@ export async function sharedAccess(db: Db | Tx, tenant: Tenant, type: TenantObje
  * so the plain list keeps its prepared statement and its index).
  */
 export async function visibleInTenantSql(db: Db, tenant: Tenant, type: TenantObjectType): Promise<Prisma.Sql> {
-  const own = Prisma.sql`"tenantId" = ${tenant.id}`;
   const shares = await db.tenantAccess.findFirst({ where: { tenantId: tenant.id, objectType: type }, select: { objectId: true } });
-  if (!shares) return own;
-  return Prisma.sql`(${own} OR "id" IN (SELECT "objectId" FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}))`;
+  return shares ? ownOrSharedSql(tenant, type) : Prisma.sql`"tenantId" = ${tenant.id}`;
+}
+
+/** The same without the probe, for lists that search or filter (they read ids first anyway, and one statement more would be a third). */
+export function ownOrSharedSql(tenant: Tenant, type: TenantObjectType): Prisma.Sql {
+  return Prisma.sql`("tenantId" = ${tenant.id} OR "id" IN (SELECT "objectId" FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}))`;
 }
 
 /** Shares end with their object: called wherever objects are deleted. */

@@ -18,7 +18,7 @@ import { nameKeyOf } from "@/domain/validation/validation";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
-import { forgetSharesOf, objectById, sharedAccess, visibleInTenantSql } from "./tenant-access";
+import { forgetSharesOf, objectById, ownOrSharedSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
 /**
  * The rules every tenant-scoped kind shares (its differences are in its
@@ -322,7 +322,7 @@ export async function listObjects<Row extends TenantObjectRow>(
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   const plain = !search && !args.filter?.length;
-  const visible = await visibleInTenantSql(db, tenant, kind.type);
+  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : ownOrSharedSql(tenant, kind.type);
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`${visible} AND ${named} AND ${filters}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
