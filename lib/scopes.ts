@@ -20,6 +20,14 @@ export const SCOPES = {
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
+/**
+ * Scopes a credential holds only when its creator names them: a credential
+ * generated without a scope list gets the configured ones but these. An
+ * operator may allow tenant:write (INTEGRATION_SYSTEM_SCOPES) and still only
+ * the one system an admin picks it for keeps tenants (decision 0017).
+ */
+export const ONLY_WHEN_ASKED: readonly string[] = [SCOPES.tenantWrite];
+
 const KNOWN_SCOPES = new Set<string>(Object.values(SCOPES));
 
 export function isScope(value: string): value is Scope {

@@ -53,14 +53,14 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}`;
 
 /** An integration system whose credential may hold every grantable scope; `token(scopes)` asks for some. */
-async function newSystem() {
+async function newSystem(scopes: readonly string[] | null = GRANTABLE_INTEGRATION_SYSTEM_SCOPES) {
   const system = (
     await ok(app.admin, `mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }`, { in: { name: unique("Fetcher") } })
   ).createIntegrationSystem as { id: string };
   const generated = await ok(
     app.admin,
-    `mutation($id: ID!) { generateClientCredentialsForIntegrationSystem(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
-    { id: system.id },
+    `mutation($id: ID!, $scopes: [String!]) { generateClientCredentialsForIntegrationSystem(id: $id, scopes: $scopes) { ... on IntSysSystemAuth { scopes } auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+    { id: system.id, scopes },
   );
   const { clientId, clientSecret } = generated.generateClientCredentialsForIntegrationSystem.auth.credential;
   const token = async (scope: string) => {
@@ -72,7 +72,7 @@ async function newSystem() {
     assert.equal(response.status, 200);
     return ((await response.json()) as { access_token: string }).access_token;
   };
-  return { id: system.id, token };
+  return { id: system.id, token, scopes: generated.generateClientCredentialsForIntegrationSystem.scopes as string[] };
 }
 
 // Compass's tenant fetcher: the integration system that keeps tenants in step.
@@ -240,6 +240,14 @@ describe("writing tenants", () => {
     }
     assert.equal(await app.db.tenant.count({ where: { externalIdKey: input.externalTenant } }), 0);
     assert.equal(typeof (await ok(app.admin, WRITE_TENANT, { in: input })).writeTenant, "string");
+  });
+
+  test("a credential holds tenant:write only when the admin names it, though the operator allows it", async () => {
+    const ordinary = await newSystem(null);
+    assert.ok(ordinary.scopes.includes("tenant:read"));
+    assert.ok(!ordinary.scopes.includes("tenant:write"));
+    assert.ok(fetcher.scopes.includes("tenant:write"));
+    await expectError(call(await ordinary.token("tenant:read"), WRITE_TENANT, { in: mapping("x", unique("ordinary"), "account") }), "FORBIDDEN");
   });
 
   test("every write is audited, with the integration system as the actor", async () => {
