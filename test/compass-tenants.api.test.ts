@@ -282,6 +282,11 @@ describe("writing tenants", () => {
     assert.equal(again, accountId, "the same tenant, by its external id");
     let read = await byExternal(account);
     assert.deepEqual([read.name, read.parents, read.subdomain, read.region], ["account-renamed", [customerId], "account-renamed-subdomain", "local"]);
+    const listed = await ok(app.viewer, `query($q: String) { tenants(first: 5, searchTerm: $q) { data { id parents parentTenants { id name } initialized } } }`, { q: account });
+    assert.deepEqual(listed.tenants.data, [{ id: account, parents: [customerId], parentTenants: [{ id: customer, name: "customer-name" }], initialized: false }]);
+    // Compass's `initialized`: true once the tenant has a label definition.
+    await ok(app.admin, `mutation { createLabelDefinition(in: { key: "scenarios" }) { key } }`, {}, account);
+    assert.equal((await byExternal(account)).initialized, true);
     // Compass's test looks the parent up by its internal id.
     assert.equal((await ok(app.viewer, `query($id: ID!) { tenantByInternalID(id: $id) { id } }`, { id: read.parents[0] })).tenantByInternalID.id, customer);
 
@@ -324,6 +329,8 @@ describe("writing tenants", () => {
     ];
     for (const [input, field] of cases) await expectError(call(fetcherToken, WRITE_TENANTS, { in: input }), "BAD_USER_INPUT", field);
     await expectError(call(fetcherToken, DELETE_TENANTS, { in: Array.from({ length: 101 }, (_, i) => `d${i}`) }), "BAD_USER_INPUT", "in");
+    await expectError(call(app.viewer, `{ tenants(first: 1, searchTerm: "${"t".repeat(201)}") { totalCount } }`), "BAD_USER_INPUT", "searchTerm");
+    await expectError(call(app.viewer, `{ tenants(first: 1, searchTerm: "a", search: "b") { totalCount } }`), "BAD_USER_INPUT", "searchTerm");
     assert.equal(await app.db.tenant.count(), before, "no batch wrote anything");
     // A hierarchy deeper than 32 levels is refused: rootTenants must always reach the top.
     const deep = unique("deep");

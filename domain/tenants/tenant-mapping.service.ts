@@ -171,11 +171,6 @@ export async function parentIdsOf(db: Db | Tx, tenantId: string): Promise<string
   return rows.map((row) => row.parentId);
 }
 
-/** The tenant's parents themselves, oldest first. */
-export async function parentsOf(db: Db, tenantId: string): Promise<Tenant[]> {
-  return db.tenant.findMany({ where: { id: { in: await parentIdsOf(db, tenantId) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-}
-
 const mappingDetails = (tenant: Tenant, parents: readonly string[]) => ({
   ...detailsOf(tenant),
   subdomain: tenant.subdomain,
@@ -371,14 +366,26 @@ export async function rootTenants(db: Db, externalTenant: string): Promise<Tenan
   return db.tenant.findMany({ where: { id: { in: roots } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-/** Compass's `initialized`: the tenant has been used, which Compass reads as "has a label definition". */
-export async function isInitialized(db: Db, tenantId: string): Promise<boolean> {
-  return (await db.labelDefinition.findFirst({ where: { tenantId }, select: { id: true } })) !== null;
+/** Compass's `initialized`, for many tenants at once: those that have been used, which Compass reads as "have a label definition". */
+export async function initializedAmong(db: Db, tenantIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.labelDefinition.findMany({ where: { tenantId: { in: [...tenantIds] } }, select: { tenantId: true }, distinct: ["tenantId"] });
+  return new Set(rows.map((row) => row.tenantId));
 }
 
-export async function tenantLabels(db: Db, tenantId: string, key?: string | null): Promise<Record<string, unknown>> {
-  const rows = await db.tenantLabel.findMany({ where: { tenantId, ...(key != null ? { key } : {}) }, orderBy: { key: "asc" } });
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+/** The labels of many tenants at once, by tenant id. */
+export async function labelsOfTenants(db: Db, tenantIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db.tenantLabel.findMany({ where: { tenantId: { in: [...tenantIds] } }, orderBy: [{ tenantId: "asc" }, { key: "asc" }] });
+  const labels = new Map(tenantIds.map((id) => [id, {} as Record<string, unknown>]));
+  for (const row of rows) labels.get(row.tenantId)![row.key] = row.value;
+  return labels;
+}
+
+/** The parents' internal ids of many tenants at once, by tenant id (each list sorted). */
+export async function parentIdsOfTenants(db: Db, tenantIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await db.tenantParent.findMany({ where: { tenantId: { in: [...tenantIds] } }, orderBy: [{ tenantId: "asc" }, { parentId: "asc" }] });
+  const parents = new Map(tenantIds.map((id) => [id, [] as string[]]));
+  for (const row of rows) parents.get(row.tenantId)!.push(row.parentId);
+  return parents;
 }
 
 /** Compass's setTenantLabel: sets (or replaces) one label of the tenant `idOrExternalId` names. */

@@ -17,7 +17,7 @@ export const TEXT_MAX = 2000;
  * The per-field rules (name 64, external id 64, password 256) are checked
  * where the value is used, with their own messages.
  */
-export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200 };
+export const TEXT_MAXIMA: Readonly<Record<string, number>> = { search: 200, searchTerm: 200 };
 
 /** By own entries only: names come from the document (an object field may be called `constructor`). */
 export const textMaxFor = (name: string) => (Object.hasOwn(TEXT_MAXIMA, name) ? TEXT_MAXIMA[name] : TEXT_MAX);
