@@ -2,6 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
+import { TENANT_TYPES } from "@/lib/tenant-types";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
 import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -10,8 +11,7 @@ import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDoc
 import { FormDialog } from "@/components/ui/form-dialog";
 
 const FIELDS = ["externalId", "name", "type"] as const;
-/** Compass's tenant types, as the API takes them. */
-export const TENANT_TYPES = ["account", "customer", "subaccount", "organization", "folder", "resource-group", "cost-object", "unknown"] as const;
+
 type Field = (typeof FIELDS)[number];
 
 function validate(externalId: string, name: string): FieldErrors<Field> {

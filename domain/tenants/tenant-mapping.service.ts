@@ -31,12 +31,12 @@ import {
  */
 
 /** A batch is one transaction: bounded so one call cannot hold the database for long (decision 0017). */
-export const MAX_TENANT_BATCH = 100;
+const MAX_TENANT_BATCH = 100;
 /** Compass's hierarchies are a few levels deep and a tenant has one or two parents. */
-export const MAX_PARENTS = 16;
+const MAX_PARENTS = 16;
 const MAX_DEPTH = 32;
 /** subdomain, region, provider, licenseType, customerId, costObjectId, costObjectType. */
-export const MAX_MAPPING_STRING = 256;
+const MAX_MAPPING_STRING = 256;
 const MAX_TENANT_LABELS = 64;
 
 export interface TenantMappingInput {
@@ -166,7 +166,7 @@ async function addParents(tx: Tx, tenant: Tenant, parentIds: readonly string[], 
   if (fresh.length > 0) await tx.tenantParent.createMany({ data: fresh.map((parentId) => ({ tenantId: tenant.id, parentId })) });
 }
 
-export async function parentIdsOf(db: Db | Tx, tenantId: string): Promise<string[]> {
+async function parentIdsOf(db: Db | Tx, tenantId: string): Promise<string[]> {
   const rows = await db.tenantParent.findMany({ where: { tenantId }, select: { parentId: true }, orderBy: { parentId: "asc" } });
   return rows.map((row) => row.parentId);
 }

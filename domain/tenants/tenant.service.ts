@@ -10,6 +10,7 @@ import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, type KeyColumn, keyset, keysetPage } from "@/domain/paging/keyset";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { tenantNameProblem } from "@/lib/names";
+import { TENANT_TYPES } from "@/lib/tenant-types";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.service";
@@ -28,9 +29,6 @@ export interface ValidTenantInput {
   externalIdKey: string;
   name: string;
 }
-
-/** Compass's tenant types (its pkg/tenant): what `type` may be. */
-export const TENANT_TYPES = ["account", "customer", "subaccount", "organization", "folder", "resource-group", "cost-object", "unknown"] as const;
 
 /** The key that makes external ids unique, and found, ignoring case. */
 export const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
