@@ -198,26 +198,36 @@ describe("Compass's tenant examples, verbatim", () => {
     assert.deepEqual(only.tenantByInternalID.labels, { label_key: "label_value" });
   });
 
-  test("add-tenant-access and remove-tenant-access: an application of one resource group shared with another, then no longer", async () => {
+  test("add-tenant-access and remove-tenant-access: an application shared with another resource group and its parents, then no longer", async () => {
+    // Compass's tenant_isolation_test.go: customer > organization > folder 1 > folder 2 > resource group 1, and folder 1 > folder 3 > resource group 2.
     await writeTenants([
-      mapping("resource-group-1", "resource-group-1-external-tenant", "resource-group"),
-      mapping("resource-group-2", "resource-group-2-external-tenant", "resource-group"),
+      mapping("customer", "iso-customer", "customer"),
+      mapping("org", "iso-org", "organization", ["iso-customer"]),
+      mapping("folder-1", "iso-folder-1", "folder", ["iso-org"]),
+      mapping("folder-2", "iso-folder-2", "folder", ["iso-folder-1"]),
+      mapping("folder-3", "iso-folder-3", "folder", ["iso-folder-1"]),
+      mapping("resource-group-1", "resource-group-1-external-tenant", "resource-group", ["iso-folder-2"]),
+      mapping("resource-group-2", "resource-group-2-external-tenant", "resource-group", ["iso-folder-3"]),
     ]);
     const appId = await registerApp("resource-group-1-external-tenant", "e2e-tenant-access");
-    assert.deepEqual(await appIdsIn("resource-group-2-external-tenant"), []);
+    const above1 = ["resource-group-1-external-tenant", "iso-folder-2", "iso-folder-1", "iso-org", "iso-customer"];
+    const branch2 = ["resource-group-2-external-tenant", "iso-folder-3"];
+    const expectSeenBy = async (seeing: string[], notSeeing: string[]) => {
+      for (const tenant of seeing) assert.deepEqual(await appIdsIn(tenant), [appId], `${tenant} lists it`);
+      for (const tenant of notSeeing) assert.deepEqual(await appIdsIn(tenant), [], `${tenant} does not list it`);
+    };
+    await expectSeenBy(above1, branch2);
 
     const ids = { "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa": appId };
     // Compass sends both without a tenant header (RunOperationWithoutTenant).
     const added = await ok(fetcherToken, exampleDocument("add-tenant-access", undefined, ids));
     const share = { tenantID: "resource-group-2-external-tenant", resourceID: appId, resourceType: "APPLICATION", owner: true };
     assert.deepEqual(added.result, share);
-    assert.deepEqual(await appIdsIn("resource-group-2-external-tenant"), [appId]);
-    assert.deepEqual(await appIdsIn("resource-group-1-external-tenant"), [appId]);
+    await expectSeenBy([...above1, ...branch2], []);
 
     const removed = await ok(fetcherToken, exampleDocument("remove-tenant-access", undefined, ids));
     assert.deepEqual(removed.result, share);
-    assert.deepEqual(await appIdsIn("resource-group-2-external-tenant"), []);
-    assert.deepEqual(await appIdsIn("resource-group-1-external-tenant"), [appId]);
+    await expectSeenBy(above1, branch2);
     // Nothing shared any more: removing again is NOT_FOUND.
     await expectError(call(fetcherToken, exampleDocument("remove-tenant-access", undefined, ids)), "NOT_FOUND");
   });
@@ -282,8 +292,14 @@ describe("writing tenants", () => {
     assert.equal(again, accountId, "the same tenant, by its external id");
     let read = await byExternal(account);
     assert.deepEqual([read.name, read.parents, read.subdomain, read.region], ["account-renamed", [customerId], "account-renamed-subdomain", "local"]);
-    const listed = await ok(app.viewer, `query($q: String) { tenants(first: 5, searchTerm: $q) { data { id parents parentTenants { id name } initialized } } }`, { q: account });
-    assert.deepEqual(listed.tenants.data, [{ id: account, parents: [customerId], parentTenants: [{ id: customer, name: "customer-name" }], initialized: false }]);
+    const listed = await ok(
+      app.viewer,
+      `query($q: String) { tenants(first: 5, searchTerm: $q) { data { id parents parentTenants { id name } initialized } } }`,
+      { q: account },
+    );
+    assert.deepEqual(listed.tenants.data, [
+      { id: account, parents: [customerId], parentTenants: [{ id: customer, name: "customer-name" }], initialized: false },
+    ]);
     // Compass's `initialized`: true once the tenant has a label definition.
     await ok(app.admin, `mutation { createLabelDefinition(in: { key: "scenarios" }) { key } }`, {}, account);
     assert.equal((await byExternal(account)).initialized, true);
@@ -300,6 +316,20 @@ describe("writing tenants", () => {
     assert.equal(read.subdomain, null, "updateTenant replaces every field");
     await expectError(call(app.viewer, update, { id: accountId, in: { name: "x", externalTenant: account, type: "account", provider: "" } }), "FORBIDDEN");
     assert.equal((await ok(app.viewer, `{ tenantByExternalID(id: "no-such") { id } tenantByInternalID(id: "no-such") { id } }`)).tenantByExternalID, null);
+  });
+
+  test("a parent reaches its children's objects while it is their parent (Compass's TestTenantParentUpdateWithCostObject)", async () => {
+    const [cost, account] = [unique("cost-obj"), unique("isolated-account")];
+    const [, accountId] = await writeTenants([mapping("cost", cost, "cost-object"), mapping("acct", account, "account")]);
+    const appId = await registerApp(account);
+    assert.equal((await ok(app.admin, APP, { id: appId }, cost)).application, null);
+    const update = `mutation($id: ID!, $in: BusinessTenantMappingInput!) { updateTenant(id: $id, in: $in) { parents } }`;
+    await ok(fetcherToken, update, { id: accountId, in: { ...mapping("acct", account, "account"), parents: [cost] } });
+    assert.equal((await ok(app.admin, APP, { id: appId }, cost)).application.id, appId);
+    assert.deepEqual(await appIdsIn(cost), [appId]);
+    await ok(fetcherToken, update, { id: accountId, in: { ...mapping("acct", account, "account"), parents: [] } });
+    assert.equal((await ok(app.admin, APP, { id: appId }, cost)).application, null);
+    assert.equal((await ok(app.admin, APP, { id: appId }, account)).application.id, appId);
   });
 
   test("deleteTenants deletes with their objects, skips unknown ids, and children lose the deleted parent", async () => {

@@ -4,35 +4,66 @@ import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectKind, TenantObjectRow, TenantObjectType } from "./tenant-object-kind";
 
 /**
- * Tenant access (Compass's addTenantAccess), as the core sees it: an object
- * of tenant A shared with tenant B is read by B as one of its own, and, when
- * shared as `owner`, changed by B too (docs/decisions/0018). Shares are rare,
- * so every check here runs only after the plain "in this tenant" read missed,
- * or when the tenant has shares at all: requests of tenants that share
- * nothing run the statements they ran before.
+ * Which objects beyond its own a tenant reaches, as Compass has it
+ * (docs/decisions/0018), for every kind:
+ * - those of the tenants below it (its children, their children, ...): a
+ *   customer sees its accounts' and subaccounts' objects, and may change them;
+ * - those shared with it or with a tenant below it (addTenantAccess): read,
+ *   and changed too when shared as `owner`.
+ * Most tenants have neither children nor shares, so every check here runs
+ * only after the plain "in this tenant" read missed, or when one probe says
+ * the tenant has children or shares: their requests run the statements they
+ * ran before.
  */
 
-/** How `tenant` may reach an object of another tenant: null (not at all), read, or owner (read and change). */
-export async function sharedAccess(db: Db | Tx, tenant: Tenant, type: TenantObjectType, objectId: string): Promise<{ owner: boolean } | null> {
-  return db.tenantAccess.findUnique({
-    where: { tenantId_objectType_objectId: { tenantId: tenant.id, objectType: type, objectId } },
-    select: { owner: true },
-  });
+/** Hierarchies are at most this deep (decision 0017); the walk down is bounded the same way. */
+const MAX_DEPTH = 32;
+
+/** `tenant` and every tenant below it, as a subquery of ids. */
+const subtreeSql = (tenant: Tenant) => Prisma.sql`(
+  WITH RECURSIVE "subtree"("id", "depth") AS (
+    SELECT CAST(${tenant.id} AS TEXT), 0
+    UNION
+    SELECT "TenantParent"."tenantId", "subtree"."depth" + 1 FROM "TenantParent" JOIN "subtree" ON "TenantParent"."parentId" = "subtree"."id"
+    WHERE "subtree"."depth" < ${MAX_DEPTH}
+  )
+  SELECT "id" FROM "subtree"
+)`;
+
+/** How `tenant` may reach an object outside it: null (not at all), read, or owner (read and change). */
+export async function sharedAccess(
+  db: Db | Tx,
+  tenant: Tenant,
+  kind: { type: TenantObjectType; table: string },
+  objectId: string,
+): Promise<{ owner: boolean } | null> {
+  const type = kind.type;
+  const [reach] = await db.$queryRaw<{ below: unknown; owner: unknown; shared: unknown }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM ${Prisma.raw(`"${kind.table}"`)} WHERE "id" = ${objectId} AND "tenantId" IN ${subtreeSql(tenant)}) AS "below",
+      (SELECT COUNT(*) FROM "TenantAccess" WHERE "objectId" = ${objectId} AND "objectType" = ${type} AND "owner" AND "tenantId" IN ${subtreeSql(tenant)}) AS "owner",
+      (SELECT COUNT(*) FROM "TenantAccess" WHERE "objectId" = ${objectId} AND "objectType" = ${type} AND "tenantId" IN ${subtreeSql(tenant)}) AS "shared"`;
+  if (Number(reach.below) > 0 || Number(reach.owner) > 0) return { owner: true };
+  return Number(reach.shared) > 0 ? { owner: false } : null;
 }
 
 /**
  * The condition a list of `tenant`'s objects of this type reads: its own,
- * and those shared with it when there are any (one primary-key probe decides,
- * so the plain list keeps its prepared statement and its index).
+ * and when one probe finds children or shares, also those of the tenants
+ * below it and those shared with it or with them (so the plain list keeps
+ * its prepared statement and its index otherwise).
  */
 export async function visibleInTenantSql(db: Db, tenant: Tenant, type: TenantObjectType): Promise<Prisma.Sql> {
-  const shares = await db.tenantAccess.findFirst({ where: { tenantId: tenant.id, objectType: type }, select: { objectId: true } });
-  return shares ? ownOrSharedSql(tenant, type) : Prisma.sql`"tenantId" = ${tenant.id}`;
+  const [probe] = await db.$queryRaw<{ wider: unknown }[]>`
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM "TenantParent" WHERE "parentId" = ${tenant.id})
+      OR EXISTS (SELECT 1 FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}) THEN 1 ELSE 0 END AS "wider"`;
+  return Number(probe.wider) === 1 ? reachableSql(tenant, type) : Prisma.sql`"tenantId" = ${tenant.id}`;
 }
 
 /** The same without the probe, for lists that search or filter (they read ids first anyway, and one statement more would be a third). */
-export function ownOrSharedSql(tenant: Tenant, type: TenantObjectType): Prisma.Sql {
-  return Prisma.sql`("tenantId" = ${tenant.id} OR "id" IN (SELECT "objectId" FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}))`;
+export function reachableSql(tenant: Tenant, type: TenantObjectType): Prisma.Sql {
+  return Prisma.sql`("tenantId" = ${tenant.id} OR "tenantId" IN ${subtreeSql(tenant)}
+    OR "id" IN (SELECT "objectId" FROM "TenantAccess" WHERE "objectType" = ${type} AND "tenantId" IN ${subtreeSql(tenant)}))`;
 }
 
 /** Shares end with their object: called wherever objects are deleted. */

@@ -18,7 +18,7 @@ import { nameKeyOf } from "@/domain/validation/validation";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
-import { forgetSharesOf, objectById, ownOrSharedSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
+import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
 /**
  * The rules every tenant-scoped kind shares (its differences are in its
@@ -78,7 +78,7 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
 ): Promise<Row> {
   let row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
   if (!row) {
-    const access = await sharedAccess(tx, tenant, kind.type, id);
+    const access = await sharedAccess(tx, tenant, kind, id);
     if (access && !access.owner) {
       throw forbidden(`This ${kind.nouns.one} is shared read-only with tenant "${tenant.externalId}" (while ${doing} it)`);
     }
@@ -289,7 +289,7 @@ export async function findObject<Row extends TenantObjectRow>(kind: TenantObject
     ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0] ?? null)
     : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
   // Only a miss pays for the share lookup.
-  if (own || !(await sharedAccess(db, tenant, kind.type, id))) return own;
+  if (own || !(await sharedAccess(db, tenant, kind, id))) return own;
   return objectById(kind, db, id);
 }
 
@@ -322,7 +322,7 @@ export async function listObjects<Row extends TenantObjectRow>(
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   const plain = !search && !args.filter?.length;
-  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : ownOrSharedSql(tenant, kind.type);
+  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : reachableSql(tenant, kind.type);
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`${visible} AND ${named} AND ${filters}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
