@@ -327,6 +327,10 @@ describe("writing tenants", () => {
     await ok(fetcherToken, update, { id: accountId, in: { ...mapping("acct", account, "account"), parents: [cost] } });
     assert.equal((await ok(app.admin, APP, { id: appId }, cost)).application.id, appId);
     assert.deepEqual(await appIdsIn(cost), [appId]);
+    // The parent changes it as its own: its labels too, stored on the object in the account.
+    const label = `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "via_parent", value: "yes") { key value } }`;
+    assert.deepEqual((await ok(app.admin, label, { id: appId }, cost)).setApplicationLabel, { key: "via_parent", value: "yes" });
+    assert.equal((await app.db.label.findFirstOrThrow({ where: { objectId: appId, key: "via_parent" } })).tenantId, accountId);
     await ok(fetcherToken, update, { id: accountId, in: { ...mapping("acct", account, "account"), parents: [] } });
     assert.equal((await ok(app.admin, APP, { id: appId }, cost)).application, null);
     assert.equal((await ok(app.admin, APP, { id: appId }, account)).application.id, appId);
@@ -420,6 +424,11 @@ describe("tenant access", () => {
     assert.equal((await ok(app.admin, APP, { id: appId }, b)).application.id, appId);
     assert.deepEqual(await appIdsIn(b), [appId]);
     await expectError(call(app.admin, UNREGISTER, { id: appId }, b), "FORBIDDEN");
+    await expectError(
+      call(app.admin, `mutation($id: ID!) { setApplicationLabel(applicationID: $id, key: "k", value: 1) { key } }`, { id: appId }, b),
+      "FORBIDDEN",
+    );
+    await expectError(call(app.admin, `mutation($id: ID!) { requestClientCredentialsForApplication(id: $id) { id } }`, { id: appId }, b), "FORBIDDEN");
     assert.equal((await ok(app.admin, APP, { id: appId }, c)).application, null);
     assert.deepEqual(await appIdsIn(c), []);
     await expectError(call(app.admin, UNREGISTER, { id: appId }, c), "NOT_FOUND");

@@ -293,6 +293,22 @@ export async function findObject<Row extends TenantObjectRow>(kind: TenantObject
   return objectById(kind, db, id);
 }
 
+/**
+ * The tenant an object lives in, for the writes that take a tenant rather
+ * than the object (labels, credentials) when the request's tenant reaches it
+ * as owner from above or through a share (tenant-access.ts): they then run
+ * in the object's own tenant. A read-only share is FORBIDDEN; anything else
+ * answers the request's tenant, so those writes stay NOT_FOUND as before.
+ */
+export async function homeTenantFor(kind: TenantObjectKind, db: Db, tenant: Tenant, id: string, doing: string): Promise<Tenant> {
+  const row = await findObject(kind, db, tenant, id);
+  if (!row || row.tenantId === tenant.id) return tenant;
+  if (!(await sharedAccess(db, tenant, kind, id))?.owner) {
+    throw forbidden(`This ${kind.nouns.one} is shared read-only with tenant "${tenant.externalId}" (while ${doing})`);
+  }
+  return (await db.tenant.findUnique({ where: { id: row.tenantId } })) ?? tenant;
+}
+
 export interface ObjectListArgs {
   first: number;
   after?: string | null;
