@@ -120,9 +120,12 @@ export function TenantDetail({ id }: { id: string }) {
           <dd>
             {Object.keys(labels).length === 0
               ? "None"
-              : Object.entries(labels).map(([key, value]) => (
-                  <span key={key} className="badge">
-                    {key}: {typeof value === "string" ? value : JSON.stringify(value)}
+              : Object.entries(labels).map(([key, value], index) => (
+                  <span key={key}>
+                    {index > 0 ? " " : null}
+                    <span className="badge">
+                      {key}: {typeof value === "string" ? value : JSON.stringify(value)}
+                    </span>
                   </span>
                 ))}
           </dd>

@@ -51,8 +51,10 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
     const input = { externalId: externalId.trim(), name: name.trim(), type };
     try {
       if (tenant) {
-        const { internalID, id: _id, __typename: _t, ...kept } = tenant as TenantMappingFieldsFragment & { __typename?: string };
-        await update({ variables: { id: internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
+        // The fields BusinessTenantMappingInput has, as they are (the page's tenant carries more).
+        const { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType } = tenant;
+        const kept = { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType };
+        await update({ variables: { id: tenant.internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
       } else await create({ variables: { in: input } });
       toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
       onClose();
