@@ -62,8 +62,8 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
 }
 
 /**
- * The object with this id in this tenant (or shared with it as owner,
- * tenant-access.ts), which `actor` may change: users
+ * The object with this id in this tenant (or in a tenant below it, or shared
+ * with it as owner: tenant-access.ts), which `actor` may change: users
  * with the write scope any, an integration system only those it manages.
  * `doing` completes "while <doing> …" ("updating", "unregistering").
  */
@@ -279,7 +279,7 @@ const selectOf = (kind: TenantObjectKind) => {
 
 /**
  * null for an unknown id and for an object of another tenant alike, unless
- * that tenant shared it with this one (tenant-access.ts). A
+ * this tenant reaches it: from above, or through a share (tenant-access.ts). A
  * prepared statement where the client has one (lib/db.ts, rawReader); inside
  * a transaction, Prisma, so the transaction's own writes are seen.
  */
@@ -288,7 +288,7 @@ export async function findObject<Row extends TenantObjectRow>(kind: TenantObject
   const own = raw
     ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0] ?? null)
     : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
-  // Only a miss pays for the share lookup.
+  // Only a miss pays for the walk of the hierarchy and the shares.
   if (own || !(await sharedAccess(db, tenant, kind, id))) return own;
   return objectById(kind, db, id);
 }
