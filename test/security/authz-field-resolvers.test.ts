@@ -97,7 +97,8 @@ const rows: FieldRow[] = [
     path: ["application", "tenant"],
     // Tenant! is non-null: the refusal nulls the application.
     refused: { application: null },
-    check: (data) => assert.deepEqual(data, { application: { id: application.id, tenant: { id: "field-matrix", internalID: tenant.id, externalId: "field-matrix" } } }),
+    check: (data) =>
+      assert.deepEqual(data, { application: { id: application.id, tenant: { id: "field-matrix", internalID: tenant.id, externalId: "field-matrix" } } }),
   },
   {
     field: "Application.integrationSystem",
