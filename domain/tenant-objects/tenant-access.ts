@@ -1,5 +1,5 @@
 import type { Tenant } from "@/generated/prisma-sqlite/client";
-import type { Db, Tx } from "@/lib/db";
+import { type Db, type Tx, rawReader } from "@/lib/db";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectKind, TenantObjectRow, TenantObjectType } from "./tenant-object-kind";
 
@@ -54,11 +54,17 @@ export async function sharedAccess(
  * its prepared statement and its index otherwise).
  */
 export async function visibleInTenantSql(db: Db, tenant: Tenant, type: TenantObjectType): Promise<Prisma.Sql> {
-  const [probe] = await db.$queryRaw<{ wider: unknown }[]>`
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM "TenantParent" WHERE "parentId" = ${tenant.id})
-      OR EXISTS (SELECT 1 FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}) THEN 1 ELSE 0 END AS "wider"`;
+  // Prepared where the client has a raw reader (lib/db.ts): every plain list runs it.
+  const raw = rawReader(db);
+  const [probe] = raw
+    ? await raw.rows<{ wider: unknown }>(WIDER_PROBE, [tenant.id, type], [])
+    : await db.$queryRaw<{ wider: unknown }[]>`SELECT CASE WHEN EXISTS (SELECT 1 FROM "TenantParent" WHERE "parentId" = ${tenant.id})
+        OR EXISTS (SELECT 1 FROM "TenantAccess" WHERE "tenantId" = ${tenant.id} AND "objectType" = ${type}) THEN 1 ELSE 0 END AS "wider"`;
   return Number(probe.wider) === 1 ? reachableSql(tenant, type) : Prisma.sql`"tenantId" = ${tenant.id}`;
 }
+
+const WIDER_PROBE = `SELECT CASE WHEN EXISTS (SELECT 1 FROM "TenantParent" WHERE "parentId" = $1)
+  OR EXISTS (SELECT 1 FROM "TenantAccess" WHERE "tenantId" = $1 AND "objectType" = $2) THEN 1 ELSE 0 END AS "wider"`;
 
 /** The same without the probe, for lists that search or filter (they read ids first anyway, and one statement more would be a third). */
 export function reachableSql(tenant: Tenant, type: TenantObjectType): Prisma.Sql {
