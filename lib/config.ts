@@ -72,6 +72,8 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
   SCOPES.runtimeRead,
   SCOPES.runtimeWrite,
   SCOPES.labelDefinitionRead,
+  // Only when the operator lists it: the integration system that keeps tenants in step (decision 0017).
+  SCOPES.tenantWrite,
 ];
 
 const MIN_SECRET_BYTES = 32;

@@ -11,6 +11,8 @@ export const SCOPES = {
   applicationRead: "application:read",
   applicationWrite: "application:write",
   tenantRead: "tenant:read",
+  /** Compass's tenant fetcher's writes (writeTenants, ..., tenant access): admins, and an integration system granted it. */
+  tenantWrite: "tenant:write",
   runtimeRead: "runtime:read",
   runtimeWrite: "runtime:write",
   labelDefinitionRead: "label_definition:read",
@@ -19,6 +21,14 @@ export const SCOPES = {
   webhooksAuthRead: "webhooks.auth:read",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
+/**
+ * Scopes a credential holds only when its creator names them: a credential
+ * generated without a scope list gets the configured ones but these. An
+ * operator may allow tenant:write (INTEGRATION_SYSTEM_SCOPES) and still only
+ * the one system an admin picks it for keeps tenants (decision 0017).
+ */
+export const ONLY_WHEN_ASKED: readonly string[] = [SCOPES.tenantWrite];
 
 const KNOWN_SCOPES = new Set<string>(Object.values(SCOPES));
 

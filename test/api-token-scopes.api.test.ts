@@ -161,7 +161,7 @@ test("scopes outside the creator's rights, unknown or empty are BAD_USER_INPUT o
   const admin = await newCaller("ADMIN");
   const before = await snapshot();
   for (const variables of [
-    { scopes: ["tenant:write"] },
+    { scopes: ["tenant:delete"] },
     { scopes: [] },
     { scopes: [SCOPES.applicationRead, "audit:read"] },
     { scopes: [SCOPES.applicationRead, "x".repeat(10_000)] },

@@ -17,6 +17,8 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
+import { writeTenants } from "@/domain/tenants/tenant-mapping.service";
+import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
 import { inviteUser } from "@/domain/users/user.service";
 import type { Session } from "@/generated/prisma-sqlite/client";
@@ -509,7 +511,7 @@ const operations: Operation[] = [
     kind: "read",
     prepare: async () => {
       await newTenant();
-      return { query: `{ tenants(first: 5) { totalCount data { id externalId name createdAt updatedAt } } }` };
+      return { query: `{ tenants(first: 5) { totalCount data { id: internalID externalId name createdAt updatedAt } } }` };
     },
     check: async (data) => {
       const rows = await app.db.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, externalId: true, name: true } });
@@ -535,7 +537,7 @@ const operations: Operation[] = [
     field: "createTenant",
     kind: "write",
     prepare: async () => ({
-      query: `mutation($in: TenantInput!) { createTenant(in: $in) { id externalId name } }`,
+      query: `mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID externalId name } }`,
       variables: { in: { externalId: unique("created-tenant"), name: "Created" } },
     }),
     check: async (data, _role, call) => {
@@ -550,8 +552,8 @@ const operations: Operation[] = [
     prepare: async () => {
       const tenant = await newTenant();
       return {
-        query: `mutation($id: ID!, $in: TenantInput!) { updateTenant(id: $id, in: $in) { id name } }`,
-        variables: { id: tenant.id, in: { externalId: tenant.externalId, name: "Renamed" } },
+        query: `mutation($id: ID!, $in: BusinessTenantMappingInput!) { updateTenant(id: $id, in: $in) { id name } }`,
+        variables: { id: tenant.id, in: { externalTenant: tenant.externalId, name: "Renamed", type: "account", provider: "" } },
       };
     },
     check: async (data) => {
@@ -568,6 +570,107 @@ const operations: Operation[] = [
     check: async (_data, _role, call) => {
       assert.equal(await app.db.tenant.count({ where: { id: call.variables!.id as string } }), 0);
       assert.equal(await app.db.application.count({ where: { tenantId: call.variables!.id as string } }), 0);
+    },
+  },
+  // Compass's tenant operations (issue 22): reads for every role, writes need tenant:write (ADMIN).
+  {
+    field: "tenantByExternalID",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `query($id: ID!) { tenantByExternalID(id: $id) { id internalID } }`, variables: { id: tenant.externalId } };
+    },
+    check: (data, _role, call) => assert.equal(data.tenantByExternalID.id, call.variables!.id),
+  },
+  {
+    field: "tenantByInternalID",
+    kind: "read",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `query($id: ID!) { tenantByInternalID(id: $id) { id internalID } }`, variables: { id: tenant.id } };
+    },
+    check: (data, _role, call) => assert.equal(data.tenantByInternalID.internalID, call.variables!.id),
+  },
+  {
+    field: "rootTenants",
+    kind: "read",
+    prepare: async () => {
+      const [root, child] = [unique("matrix-root"), unique("matrix-child")];
+      await writeTenants(app.db, app.admin.principal, [
+        { name: "Root", externalTenant: root, type: "customer", provider: "" },
+        { name: "Child", externalTenant: child, type: "account", provider: "", parents: [root] },
+      ]);
+      return { query: `query($t: String!) { rootTenants(externalTenant: $t) { id } }`, variables: { t: child, root } };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.rootTenants, [{ id: call.variables!.root }]),
+  },
+  {
+    field: "writeTenant",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: BusinessTenantMappingInput!) { writeTenant(in: $in) }`,
+      variables: { in: { name: "Written", externalTenant: unique("written"), type: "account", provider: "matrix" } },
+    }),
+    check: async (data) => assert.equal((await app.db.tenant.findUniqueOrThrow({ where: { id: data.writeTenant } })).provider, "matrix"),
+  },
+  {
+    field: "writeTenants",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: [BusinessTenantMappingInput!]) { writeTenants(in: $in) }`,
+      variables: { in: [{ name: "Written", externalTenant: unique("written"), type: "account", provider: "" }] },
+    }),
+    check: async (data) => assert.equal(await app.db.tenant.count({ where: { id: { in: data.writeTenants } } }), 1),
+  },
+  {
+    field: "deleteTenants",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `mutation($in: [String!]) { deleteTenants(in: $in) }`, variables: { in: [tenant.externalId] } };
+    },
+    check: (data) => assert.equal(data.deleteTenants, 1),
+  },
+  {
+    field: "setTenantLabel",
+    kind: "write",
+    prepare: async () => {
+      const tenant = await newTenant();
+      return { query: `mutation($t: ID!) { setTenantLabel(tenantID: $t, key: "k", value: "v") { key value } }`, variables: { t: tenant.id } };
+    },
+    check: async (data, _role, call) => {
+      assert.deepEqual(data.setTenantLabel, { key: "k", value: "v" });
+      assert.equal(await app.db.tenantLabel.count({ where: { tenantId: call.variables!.t as string } }), 1);
+    },
+  },
+  {
+    field: "addTenantAccess",
+    kind: "write",
+    prepare: async () => {
+      const { application } = await newApplication();
+      const other = await newTenant();
+      return {
+        query: `mutation($in: TenantAccessInput!) { addTenantAccess(in: $in) { tenantID owner } }`,
+        variables: { in: { tenantID: other.externalId, resourceID: application.id, resourceType: "APPLICATION", owner: false } },
+      };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.addTenantAccess, { tenantID: (call.variables!.in as { tenantID: string }).tenantID, owner: false }),
+  },
+  {
+    field: "removeTenantAccess",
+    kind: "write",
+    prepare: async () => {
+      const { application } = await newApplication();
+      const other = await newTenant();
+      await addTenantAccess(app.db, app.admin.principal, { tenantID: other.id, resourceID: application.id, resourceType: "APPLICATION", owner: true });
+      return {
+        query: `mutation($t: ID!, $r: ID!) { removeTenantAccess(tenantID: $t, resourceID: $r, resourceType: APPLICATION) { owner } }`,
+        variables: { t: other.externalId, r: application.id },
+      };
+    },
+    check: async (data, _role, call) => {
+      assert.deepEqual(data.removeTenantAccess, { owner: true });
+      assert.equal(await app.db.tenantAccess.count({ where: { objectId: call.variables!.r as string } }), 0);
     },
   },
   {

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { parse, validate } from "graphql";
-import { SCOPES } from "@/lib/scopes";
+import { ONLY_WHEN_ASKED, SCOPES } from "@/lib/scopes";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES, getConfig } from "@/lib/config";
 import { DEFAULT_QUERY_LIMITS, queryLimitError } from "@/graphql/plugins/query-limits";
 import { type Caller, auditEventsOf, recordSecret, setupTestApp } from "./harness";
@@ -288,7 +288,11 @@ describe("both dialects, against each other", () => {
       const generated = (await app.ok(SEED.generate, { id: intSys.id })).generateClientCredentialsForIntegrationSystem;
       assert.equal(generated.secretHint.length, 4);
       assert.equal(generated.expiresAt, null);
-      assert.deepEqual(generated.scopes, getConfig().integrationSystemScopes);
+      // tenant:write only when asked for (decision 0017).
+      assert.deepEqual(
+        generated.scopes,
+        getConfig().integrationSystemScopes.filter((scope) => !ONLY_WHEN_ASKED.includes(scope)),
+      );
     } finally {
       await cleanup(intSys.id);
     }

@@ -11,6 +11,7 @@ import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
+import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
@@ -335,6 +336,8 @@ const rows: Row[] = [
     prepare: async (f) => ({ query: `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, variables: { id: (await webhookOf(f)).id } }),
     check: async (data) => assert.equal(await app.db.webhook.count({ where: { id: data.deleteWebhook.id } }), 0),
   },
+  // Compass's tenant fetcher's writes (issue 22): tenant:write, which an operator grants the one system that keeps tenants in step.
+  ...tenantWriteRows(),
 ];
 
 // Issue 22: Compass's application operations.
@@ -377,8 +380,83 @@ rows.push(
   },
 );
 
+function tenantWriteRows(): Row[] {
+  const row = (field: string, prepare: Row["prepare"], check: Row["check"]): Row => ({
+    field,
+    needs: SCOPES.tenantWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare,
+    check,
+  });
+  const mapping = (externalTenant: string) => ({ name: "Written", externalTenant, type: "account", provider: "matrix" });
+  const freshTenant = () => createTenant(app.db, admin, { externalId: unique("matrix-fresh"), name: "Fresh" });
+  return [
+    row(
+      "writeTenant",
+      async () => ({ query: `mutation($in: BusinessTenantMappingInput!) { writeTenant(in: $in) }`, variables: { in: mapping(unique("written")) } }),
+      async (data) => assert.equal((await app.db.tenant.findUniqueOrThrow({ where: { id: data.writeTenant } })).provider, "matrix"),
+    ),
+    row(
+      "writeTenants",
+      async () => ({ query: `mutation($in: [BusinessTenantMappingInput!]) { writeTenants(in: $in) }`, variables: { in: [mapping(unique("written"))] } }),
+      async (data) => assert.equal(await app.db.tenant.count({ where: { id: { in: data.writeTenants } } }), 1),
+    ),
+    row(
+      "updateTenant",
+      async () => {
+        const fresh = await freshTenant();
+        return {
+          query: `mutation($id: ID!, $in: BusinessTenantMappingInput!) { updateTenant(id: $id, in: $in) { internalID provider } }`,
+          variables: { id: fresh.id, in: mapping(fresh.externalId) },
+        };
+      },
+      (data) => assert.equal(data.updateTenant.provider, "matrix"),
+    ),
+    row(
+      "deleteTenants",
+      async () => ({ query: `mutation($in: [String!]) { deleteTenants(in: $in) }`, variables: { in: [(await freshTenant()).externalId] } }),
+      (data) => assert.equal(data.deleteTenants, 1),
+    ),
+    row(
+      "setTenantLabel",
+      async () => ({
+        query: `mutation($t: ID!) { setTenantLabel(tenantID: $t, key: "k", value: 1) { key value } }`,
+        variables: { t: (await freshTenant()).id },
+      }),
+      (data) => assert.deepEqual(data.setTenantLabel, { key: "k", value: 1 }),
+    ),
+    row(
+      "addTenantAccess",
+      async (f) => ({
+        query: `mutation($in: TenantAccessInput!) { addTenantAccess(in: $in) { resourceID owner } }`,
+        variables: { in: { tenantID: otherTenant.externalId, resourceID: f.appId, resourceType: "APPLICATION", owner: false } },
+      }),
+      async (data, f) => {
+        assert.deepEqual(data.addTenantAccess, { resourceID: f.appId, owner: false });
+        assert.equal(await app.db.tenantAccess.count({ where: { objectId: f.appId, tenantId: otherTenant.id } }), 1);
+      },
+    ),
+    row(
+      "removeTenantAccess",
+      async (f) => {
+        await addTenantAccess(app.db, admin, { tenantID: otherTenant.id, resourceID: f.runtimeId, resourceType: "RUNTIME", owner: true });
+        return {
+          query: `mutation($r: ID!) { removeTenantAccess(tenantID: "${otherTenant.externalId}", resourceID: $r, resourceType: RUNTIME) { owner } }`,
+          variables: { r: f.runtimeId },
+        };
+      },
+      async (data, f) => {
+        assert.deepEqual(data.removeTenantAccess, { owner: true });
+        assert.equal(await app.db.tenantAccess.count({ where: { objectId: f.runtimeId } }), 0);
+      },
+    ),
+  ];
+}
+
 test("the rows cover every operation issues 14 and 22 added", () => {
   assert.deepEqual(rows.map((row) => row.field).sort(), [
+    "addTenantAccess",
     "addWebhook",
     "applicationsForRuntime",
     "createLabelDefinition",
@@ -387,22 +465,28 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "deleteRuntimeLabel",
     "deleteSystemAuthForApplication",
     "deleteSystemAuthForRuntime",
+    "deleteTenants",
     "deleteWebhook",
     "labelDefinition",
     "labelDefinitions",
     "mergeApplications",
     "registerRuntime",
+    "removeTenantAccess",
     "requestClientCredentialsForApplication",
     "requestClientCredentialsForRuntime",
     "runtime",
     "runtimes",
     "setApplicationLabel",
     "setRuntimeLabel",
+    "setTenantLabel",
     "unpairApplication",
     "unregisterRuntime",
     "updateLabelDefinition",
     "updateRuntime",
+    "updateTenant",
     "updateWebhook",
+    "writeTenant",
+    "writeTenants",
   ]);
 });
 
@@ -488,7 +572,9 @@ type SystemRule =
   /** Creates an object the calling system then manages. */
   | { rule: "registers"; call: Call; managedBy: (data: any) => Promise<string | null> }
   /** Changes one object: FORBIDDEN on objects the calling system did not register. */
-  | { rule: "managed"; call: (f: Fixture) => Promise<Call> };
+  | { rule: "managed"; call: (f: Fixture) => Promise<Call> }
+  /** Tenant-wide, for the one system granted `tenant:write` (decision 0017): its row above tests it. */
+  | { rule: "tenant-write" };
 
 const people = (query: string): SystemRule => ({ rule: "people", call: { query } });
 const managedRow = (field: string): SystemRule => {
@@ -569,7 +655,13 @@ const systemRules: Record<string, SystemRule> = {
   updateIntegrationSystem: people(`mutation { updateIntegrationSystem(id: "${otherSystem.id}", in: { name: "taken over" }) { id } }`),
   updateLabelDefinition: people(`mutation { updateLabelDefinition(in: { key: "preset", schema: "true" }) { key } }`),
   updateRuntime: managedRow("updateRuntime"),
-  updateTenant: people(`mutation { updateTenant(id: "${tenant.id}", in: { externalId: "taken-over", name: "x" }) { id } }`),
+  updateTenant: { rule: "tenant-write" },
+  writeTenant: { rule: "tenant-write" },
+  writeTenants: { rule: "tenant-write" },
+  deleteTenants: { rule: "tenant-write" },
+  setTenantLabel: { rule: "tenant-write" },
+  addTenantAccess: { rule: "tenant-write" },
+  removeTenantAccess: { rule: "tenant-write" },
 };
 
 test("every mutation in the schema has its rule for integration systems", async () => {
@@ -609,6 +701,10 @@ for (const [field, rule] of Object.entries(systemRules)) {
       const error = onlyError(response);
       assert.equal(error.extensions.code, "FORBIDDEN", error.message);
       assert.deepEqual(await tenantState(), before, "nothing changed");
+    });
+  } else if (rule.rule === "tenant-write") {
+    test(`${field}: tenant:write, tested by its row`, () => {
+      assert.equal(rows.find((row) => row.field === field)?.needs, SCOPES.tenantWrite);
     });
   } else if (rule.rule === "registers") {
     test(`${field}: the calling integration system manages what it registers`, async () => {

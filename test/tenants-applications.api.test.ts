@@ -50,8 +50,8 @@ async function expectError(response: Promise<Response>, code: string, field?: st
   return error;
 }
 
-const CREATE_TENANT = `mutation($in: TenantInput!) { createTenant(in: $in) { id externalId name } }`;
-const REGISTER = `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id name integrationSystemID tenant { id externalId } } }`;
+const CREATE_TENANT = `mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID externalId name } }`;
+const REGISTER = `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id name integrationSystemID tenant { id: internalID externalId } } }`;
 const UPDATE = `mutation($id: ID!, $in: ApplicationUpdateInput!) { updateApplication(id: $id, in: $in) { id name } }`;
 const UNREGISTER = `mutation($id: ID!) { unregisterApplication(id: $id) { id } }`;
 const READ = `query($id: ID!) { application(id: $id) { id name } }`;
@@ -94,16 +94,16 @@ async function newSystem(scope?: string) {
 describe("tenants", () => {
   test("admins create, read (by id or external id), update and delete tenants", async () => {
     const tenant = await newTenant("Acme");
-    const byExternal = await ok(app.admin, `query($id: ID!) { tenant(id: $id) { id externalId name createdAt updatedAt } }`, {
+    const byExternal = await ok(app.admin, `query($id: ID!) { tenant(id: $id) { id: internalID externalId name createdAt updatedAt } }`, {
       id: tenant.externalId.toUpperCase(),
     });
     assert.equal(byExternal.tenant.id, tenant.id);
-    assert.equal((await ok(app.viewer, `query($id: ID!) { tenant(id: $id) { id } }`, { id: tenant.id })).tenant.id, tenant.id);
+    assert.equal((await ok(app.viewer, `query($id: ID!) { tenant(id: $id) { id: internalID } }`, { id: tenant.id })).tenant.id, tenant.id);
     assert.equal((await ok(app.admin, `{ tenant(id: "no-such-tenant") { id } }`)).tenant, null);
 
-    const updated = await ok(app.admin, `mutation($id: ID!, $in: TenantInput!) { updateTenant(id: $id, in: $in) { externalId name } }`, {
+    const updated = await ok(app.admin, `mutation($id: ID!, $in: BusinessTenantMappingInput!) { updateTenant(id: $id, in: $in) { externalId name } }`, {
       id: tenant.externalId,
-      in: { externalId: `${tenant.externalId}-renamed`, name: "Acme Renamed" },
+      in: { externalTenant: `${tenant.externalId}-renamed`, name: "Acme Renamed", type: "account", provider: "" },
     });
     assert.deepEqual(updated.updateTenant, { externalId: `${tenant.externalId}-renamed`, name: "Acme Renamed" });
     await expectError(
@@ -113,7 +113,7 @@ describe("tenants", () => {
     );
     await expectError(call(app.admin, CREATE_TENANT, { in: { externalId: "bad id!", name: "x" } }), "BAD_USER_INPUT", "in.externalId");
 
-    assert.equal((await ok(app.admin, `mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: tenant.id })).deleteTenant.id, tenant.id);
+    assert.equal((await ok(app.admin, `mutation($id: ID!) { deleteTenant(id: $id) { id: internalID } }`, { id: tenant.id })).deleteTenant.id, tenant.id);
     await expectError(call(app.admin, `mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: tenant.id }), "NOT_FOUND");
   });
 
@@ -164,7 +164,10 @@ describe("tenants", () => {
     const tenant = await newTenant();
     for (const as of [app.viewer, fullSystem.token]) {
       await expectError(call(as, CREATE_TENANT, { in: { externalId: unique("nope"), name: "x" } }), "FORBIDDEN");
-      await expectError(call(as, `mutation($id: ID!) { updateTenant(id: $id, in: {externalId: "z", name: "z"}) { id } }`, { id: tenant.id }), "FORBIDDEN");
+      await expectError(
+        call(as, `mutation($id: ID!) { updateTenant(id: $id, in: {externalTenant: "z", name: "z", type: "account", provider: ""}) { id } }`, { id: tenant.id }),
+        "FORBIDDEN",
+      );
       await expectError(call(as, `mutation($id: ID!) { deleteTenant(id: $id, cascade: true) { id } }`, { id: tenant.id }), "FORBIDDEN");
     }
     assert.equal(await app.db.tenant.count(), before + 1);

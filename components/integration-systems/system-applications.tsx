@@ -30,7 +30,7 @@ export function SystemApplications({ systemId }: { systemId: string }) {
         id: "tenant",
         header: "Tenant",
         cell: ({ row }) => (
-          <Link href={`/tenants/${row.original.tenant.id}`}>
+          <Link href={`/tenants/${row.original.tenant.internalID}`}>
             {row.original.tenant.name} <span className="muted">({row.original.tenant.externalId})</span>
           </Link>
         ),

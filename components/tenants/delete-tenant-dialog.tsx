@@ -17,11 +17,19 @@ const applications = (count: number) => (count === 1 ? "1 application" : `${coun
  * admin asks, explicitly, for its applications to go with it. The dialog
  * says how many there are before anything is confirmed.
  */
-export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { id: string; name: string }; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteTenantDialog({
+  tenant,
+  onClose,
+  onDeleted,
+}: {
+  tenant: { internalID: string; name: string };
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const toast = useToast();
   const [cascade, setCascade] = useState(false);
   const checkboxId = useId();
-  const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.id), fetchPolicy: "network-only" });
+  const count = useQuery(TenantApplicationCountDocument, { context: inTenant(tenant.internalID), fetchPolicy: "network-only" });
   const [deleteTenant] = useMutation(DeleteTenantDocument, {
     refetchQueries: ["TenantList"],
     update: evictDeleted((data) => data.deleteTenant),
@@ -43,7 +51,7 @@ export function DeleteTenantDialog({ tenant, onClose, onDeleted }: { tenant: { i
       // Unknown count: the box decides, as the server does; known and non-zero: the box must be ticked.
       confirmDisabled={held === undefined ? !count.error : held > 0 && !cascade}
       onConfirm={async () => {
-        await inApiWords(deleteTenant({ variables: { id: tenant.id, cascade } }));
+        await inApiWords(deleteTenant({ variables: { id: tenant.internalID, cascade } }));
         toast.success(`Deleted tenant ${tenant.name}`);
         onDeleted?.();
       }}

@@ -11,7 +11,7 @@ import { useCanWrite } from "@/components/console/console-providers";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
 import { TenantFormDialog } from "./tenant-form-dialog";
-import { TenantDetailDocument } from "./tenants.generated";
+import { TenantDetailDocument, type TenantDetailQuery } from "./tenants.generated";
 import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 import { DetailStates } from "@/components/console/detail-states";
 
@@ -43,12 +43,13 @@ export function TenantDetail({ id }: { id: string }) {
             <dl className="details-grid">
               <dt>External id</dt>
               <dd>
-                <code>{tenant.externalId}</code>
-              </dd>
-              <dt>ID</dt>
-              <dd>
                 <code>{tenant.id}</code>
               </dd>
+              <dt>Internal id</dt>
+              <dd>
+                <code>{tenant.internalID}</code>
+              </dd>
+              <TenantMapping tenant={tenant} />
               <CreatedAndUpdated object={tenant} />
             </dl>
           </section>
@@ -67,12 +68,65 @@ export function TenantDetail({ id }: { id: string }) {
             <h2 id={`${tab}-heading`} className="sr-only">
               {shown.title}
             </h2>
-            {shown.table(tenant.id)}
+            {shown.table(tenant.internalID)}
           </section>
           {dialog === "edit" ? <TenantFormDialog tenant={tenant} onClose={() => setDialog(null)} /> : null}
           {dialog === "delete" ? <DeleteTenantDialog tenant={tenant} onClose={() => setDialog(null)} onDeleted={() => router.push("/tenants")} /> : null}
         </>
       )}
     </DetailStates>
+  );
+}
+
+/** Compass's tenant mapping: type, parents (as links), provider, region, whether it is initialized, and labels. */
+function TenantMapping({ tenant }: { tenant: TenantDetailQuery["tenant"] & object }) {
+  const labels = (tenant.labels ?? {}) as Record<string, unknown>;
+  return (
+    <>
+      <dt>Type</dt>
+      <dd>
+        <span className="badge">{tenant.type}</span>
+      </dd>
+      <dt>Parents</dt>
+      <dd>
+        {tenant.parentTenants.length === 0
+          ? "None"
+          : tenant.parentTenants.map((parentTenant, index) => (
+              <span key={parentTenant.internalID}>
+                {index > 0 ? ", " : null}
+                <Link href={`/tenants/${parentTenant.internalID}`}>{parentTenant.name}</Link> <span className="badge">{parentTenant.type}</span>
+              </span>
+            ))}
+      </dd>
+      <dt>Provider</dt>
+      <dd>{tenant.provider || "—"}</dd>
+      {tenant.subdomain ? (
+        <>
+          <dt>Subdomain</dt>
+          <dd>{tenant.subdomain}</dd>
+        </>
+      ) : null}
+      {tenant.region ? (
+        <>
+          <dt>Region</dt>
+          <dd>{tenant.region}</dd>
+        </>
+      ) : null}
+      <dt>Initialized</dt>
+      <dd>{tenant.initialized ? "Yes" : "No"}</dd>
+      <dt>Labels</dt>
+      <dd>
+        {Object.keys(labels).length === 0
+          ? "None"
+          : Object.entries(labels).map(([key, value], index) => (
+              <span key={key}>
+                {index > 0 ? " " : null}
+                <span className="badge">
+                  {key}: {typeof value === "string" ? value : JSON.stringify(value)}
+                </span>
+              </span>
+            ))}
+      </dd>
+    </>
   );
 }

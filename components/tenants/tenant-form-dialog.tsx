@@ -2,14 +2,15 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
+import { TENANT_TYPES } from "@/lib/tenant-types";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { CreateTenantDocument, UpdateTenantDocument } from "./tenants.generated";
+import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDocument } from "./tenants.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
 
-const FIELDS = ["externalId", "name"] as const;
+const FIELDS = ["externalId", "name", "type"] as const;
 type Field = (typeof FIELDS)[number];
 
 function validate(externalId: string, name: string): FieldErrors<Field> {
@@ -21,19 +22,29 @@ function validate(externalId: string, name: string): FieldErrors<Field> {
   return errors;
 }
 
-/** Creates a tenant, or edits one when `tenant` is given; rules checked as the user types, server errors on their field. */
-export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; externalId: string; name: string }; onClose: () => void }) {
+/**
+ * Creates a tenant, or edits one when `tenant` is given; rules checked as the
+ * user types, server errors on their field. An edit is Compass's updateTenant,
+ * which replaces every field: what the form does not show (provider, parents,
+ * subdomain, ...) is sent back as it was.
+ */
+export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFieldsFragment; onClose: () => void }) {
   const toast = useToast();
-  const [externalId, setExternalId] = useState(tenant?.externalId ?? "");
+  const [externalId, setExternalId] = useState(tenant?.id ?? "");
   const [name, setName] = useState(tenant?.name ?? "");
+  const [type, setType] = useState(tenant?.type ?? "account");
   const [create] = useMutation(CreateTenantDocument, { refetchQueries: ["TenantList"] });
   const [update] = useMutation(UpdateTenantDocument);
 
   const form = useFormErrors(FIELDS, validate(externalId, name));
   const { saving, submit } = useFormSubmit(form, async () => {
-    const input = { externalId: externalId.trim(), name: name.trim() };
-    if (tenant) await update({ variables: { id: tenant.id, in: input } });
-    else await create({ variables: { in: input } });
+    const input = { externalId: externalId.trim(), name: name.trim(), type };
+    if (tenant) {
+      // The fields BusinessTenantMappingInput has, as they are (the page's tenant carries more).
+      const { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType } = tenant;
+      const kept = { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType };
+      await update({ variables: { id: tenant.internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
+    } else await create({ variables: { in: input } });
     toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
     onClose();
   });
@@ -57,6 +68,21 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: { id: string; e
         autoFocus
       />
       <TextField id="tenant-name" label="Name" {...form.bind("name", name, setName)} required />
+      <div className="field">
+        <label htmlFor="tenant-type">Type</label>
+        <select id="tenant-type" value={type} onChange={(event) => setType(event.target.value)}>
+          {TENANT_TYPES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+        {form.errorOf("type") ? (
+          <p className="field-error" role="alert">
+            {form.errorOf("type")}
+          </p>
+        ) : null}
+      </div>
     </FormDialog>
   );
 }

@@ -44,14 +44,17 @@ export function TenantList() {
         {
           id: "name",
           cell: ({ row }) => (
-            <Link className="row-title" href={`/tenants/${row.original.id}`}>
+            <Link className="row-title" href={`/tenants/${row.original.internalID}`}>
               {row.original.name}
             </Link>
           ),
         },
         "Name",
       ),
-      sortable<Tenant>({ id: "externalId", cell: ({ row }) => <code>{row.original.externalId}</code> }, "External id"),
+      // Compass's Tenant.id is the external id.
+      sortable<Tenant>({ id: "externalId", cell: ({ row }) => <code>{row.original.id}</code> }, "External id"),
+      { id: "type", header: "Type", enableSorting: false, cell: ({ row }) => <span className="badge">{row.original.type}</span> },
+      { id: "parents", header: "Parents", enableSorting: false, meta: { hideOnMobile: true }, cell: ({ row }) => row.original.parents.length || "—" },
       sortable(createdColumn<Tenant>(), "Created"),
       actionsColumn<Tenant>((item) =>
         canWrite ? (
@@ -98,7 +101,7 @@ export function TenantList() {
             </>
           )
         }
-        getRowId={(row) => row.id}
+        getRowId={(row) => row.internalID}
       />
       <ListPagination list={list} page={page} idPrefix="tenants" />
       {dialog?.kind === "create" ? <TenantFormDialog onClose={() => setDialog(null)} /> : null}

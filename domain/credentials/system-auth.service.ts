@@ -1,7 +1,7 @@
 import { DEFAULT_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import type { SystemAuth } from "@/generated/prisma-sqlite/client";
-import { formatScopes, scopesOutside } from "@/lib/scopes";
+import { ONLY_WHEN_ASKED, formatScopes, scopesOutside } from "@/lib/scopes";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
 import { instanceOf } from "@/domain/instance";
 import type { Db, Tx } from "@/lib/db";
@@ -50,7 +50,7 @@ function validNote(raw: string | null | undefined, field = "note"): string | nul
  * omitted: all of `allowed`. Credentials of every owner and API tokens use it.
  */
 export function scopeSubset(requested: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
-  if (requested === null || requested === undefined) return [...allowed];
+  if (requested === null || requested === undefined) return allowed.filter((scope) => !ONLY_WHEN_ASKED.includes(scope));
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];
   if (scopes.length === 0 || scopesOutside(scopes, allowed).length > 0) {
     throw badInput("scopes", `Scopes must be a non-empty subset of: ${allowed.join(", ")}`);

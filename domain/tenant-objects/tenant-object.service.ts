@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
-import { conflict, notFound } from "@/domain/errors";
+import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import type { LazyPage } from "@/domain/paging/cursor";
@@ -22,6 +22,7 @@ import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
+import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
 /**
  * The rules every tenant-scoped kind shares (its differences are in its
@@ -65,7 +66,8 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
 }
 
 /**
- * The object with this id in this tenant, which `actor` may change: users
+ * The object with this id in this tenant (or in a tenant below it, or shared
+ * with it as owner: tenant-access.ts), which `actor` may change: users
  * with the write scope any, an integration system only those it manages.
  * `doing` completes "while <doing> …" ("updating", "unregistering").
  */
@@ -78,7 +80,14 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
   doing: string,
   notFoundDoing = `${doing} it`,
 ): Promise<Row> {
-  const row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
+  let row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
+  if (!row) {
+    const access = await sharedAccess(tx, tenant, kind, id);
+    if (access && !access.owner) {
+      throw forbidden(`This ${kind.nouns.one} is shared read-only with tenant "${tenant.externalId}" (while ${doing} it)`);
+    }
+    if (access) row = await objectById(kind, tx, id);
+  }
   if (!row) throw notFound(kind.nouns.one, id, `${notFoundDoing} in tenant "${tenant.externalId}"`);
   requireManager(actor, row, kind.nouns.one, doing);
   return row;
@@ -185,6 +194,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
     await kind.requireRemovable?.(tx, row);
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
     await deleteLabelsOf(tx, [id]);
+    await forgetSharesOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
     // After the owner's row: a concurrent addWebhook holding that row has committed by now, or finds it gone.
     const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
@@ -253,6 +263,10 @@ export async function removeObjectsOfTenant(
   await beforeRemoving();
   const removed: Record<string, number> = {};
   for (const [kind, rows] of found) {
+    await forgetSharesOf(
+      tx,
+      rows.map((row) => row.id),
+    );
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
     await recordAudits(
       tx,
@@ -287,15 +301,35 @@ const selectOf = (kind: TenantObjectKind) => {
 };
 
 /**
- * null for an unknown id and for an object of another tenant alike. A
+ * null for an unknown id and for an object of another tenant alike, unless
+ * this tenant reaches it: from above, or through a share (tenant-access.ts). A
  * prepared statement where the client has one (lib/db.ts, rawReader); inside
  * a transaction, Prisma, so the transaction's own writes are seen.
  */
 export async function findObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db | Tx, tenant: Tenant, id: string): Promise<Row | null> {
   const raw = rawReader(db);
-  if (!raw) return kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
-  const [row] = await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns);
-  return row ?? null;
+  const own = raw
+    ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0] ?? null)
+    : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
+  // Only a miss pays for the walk of the hierarchy and the shares.
+  if (own || !(await sharedAccess(db, tenant, kind, id))) return own;
+  return objectById(kind, db, id);
+}
+
+/**
+ * The tenant an object lives in, for the writes that take a tenant rather
+ * than the object (labels, credentials) when the request's tenant reaches it
+ * as owner from above or through a share (tenant-access.ts): they then run
+ * in the object's own tenant. A read-only share is FORBIDDEN; anything else
+ * answers the request's tenant, so those writes stay NOT_FOUND as before.
+ */
+export async function homeTenantFor(kind: TenantObjectKind, db: Db, tenant: Tenant, id: string, doing: string): Promise<Tenant> {
+  const row = await findObject(kind, db, tenant, id);
+  if (!row || row.tenantId === tenant.id) return tenant;
+  if (!(await sharedAccess(db, tenant, kind, id))?.owner) {
+    throw forbidden(`This ${kind.nouns.one} is shared read-only with tenant "${tenant.externalId}" (while ${doing})`);
+  }
+  return (await db.tenant.findUnique({ where: { id: row.tenantId } })) ?? tenant;
 }
 
 export interface ObjectListArgs {
@@ -329,8 +363,9 @@ export async function listObjects<Row extends TenantObjectRow>(
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   const plain = !search && !args.filter?.length && !args.matching;
+  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : reachableSql(tenant, kind.type);
   return keysetPage(db, sourceOf(kind, db, plain), {
-    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters} AND ${args.matching ?? Prisma.sql`1 = 1`}`,
+    matches: Prisma.sql`${visible} AND ${named} AND ${filters} AND ${args.matching ?? Prisma.sql`1 = 1`}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,

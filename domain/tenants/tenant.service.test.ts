@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "@/test/harness";
 import { registerApplication } from "@/domain/applications/application.service";
-import { createTenant, deleteTenant, findTenant, listTenants, updateTenant } from "./tenant.service";
+import { createTenant, deleteTenant, findTenant, listTenants } from "./tenant.service";
+import { updateTenant } from "./tenant-mapping.service";
 import { tenantScope } from "./tenant-scope";
 
 const app = await setupTestApp();
@@ -52,8 +53,17 @@ describe("validation", () => {
     await create("Unique-Ext");
     await expectRejectedWithoutChange(() => create("unique-EXT"), "CONFLICT", "in.externalId");
     const other = await create();
-    await expectRejectedWithoutChange(() => updateTenant(app.db, actor, other.id, { externalId: "UNIQUE-ext", name: "x" }), "CONFLICT", "in.externalId");
-    const renamed = await updateTenant(app.db, actor, "unique-ext", { externalId: "UNIQUE-EXT", name: "Own id in other case" });
+    await expectRejectedWithoutChange(
+      () => updateTenant(app.db, actor, other.id, { externalTenant: "UNIQUE-ext", name: "x", type: "account", provider: "" }),
+      "CONFLICT",
+      "in.externalTenant",
+    );
+    const renamed = await updateTenant(app.db, actor, "unique-ext", {
+      externalTenant: "UNIQUE-EXT",
+      name: "Own id in other case",
+      type: "account",
+      provider: "",
+    });
     assert.equal(renamed.externalId, "UNIQUE-EXT", "a tenant may change the case of its own external id");
   });
 
@@ -62,8 +72,12 @@ describe("validation", () => {
     await expectRejectedWithoutChange(() => create(first.id), "CONFLICT", "in.externalId");
     await expectRejectedWithoutChange(() => create(first.id.toUpperCase()), "CONFLICT", "in.externalId");
     const second = await create();
-    await expectRejectedWithoutChange(() => updateTenant(app.db, actor, second.id, { externalId: first.id, name: "x" }), "CONFLICT", "in.externalId");
-    const self = await updateTenant(app.db, actor, second.id, { externalId: second.id, name: "Its own id" });
+    await expectRejectedWithoutChange(
+      () => updateTenant(app.db, actor, second.id, { externalTenant: first.id, name: "x", type: "account", provider: "" }),
+      "CONFLICT",
+      "in.externalTenant",
+    );
+    const self = await updateTenant(app.db, actor, second.id, { externalTenant: second.id, name: "Its own id", type: "account", provider: "" });
     assert.equal(self.externalId, second.id, "its own id is fine");
   });
 });
@@ -107,13 +121,16 @@ describe("mutations", () => {
     assert.equal(created[0].action, "TENANT_CREATED");
     assert.equal(created[0].objectId, tenant.id);
     assert.equal(created[0].actorId, app.admin.user.id);
-    assert.deepEqual(JSON.parse(created[0].details!), { externalId: "Audited", name: "Audited Tenant" });
+    assert.deepEqual(JSON.parse(created[0].details!), { externalId: "Audited", name: "Audited Tenant", type: "account", provider: "" });
 
-    const { events: updated } = await auditOf(() => updateTenant(app.db, actor, "audited", { externalId: "audited-2", name: "Renamed" }));
+    const { events: updated } = await auditOf(() =>
+      updateTenant(app.db, actor, "audited", { externalTenant: "audited-2", name: "Renamed", type: "account", provider: "" }),
+    );
     assert.equal(updated[0].action, "TENANT_UPDATED");
+    const mapping = { subdomain: null, region: null, licenseType: null, customerId: null, costObjectId: null, costObjectType: null, parents: [] };
     assert.deepEqual(JSON.parse(updated[0].details!), {
-      before: { externalId: "Audited", name: "Audited Tenant" },
-      after: { externalId: "audited-2", name: "Renamed" },
+      before: { externalId: "Audited", name: "Audited Tenant", type: "account", provider: "", ...mapping },
+      after: { externalId: "audited-2", name: "Renamed", type: "account", provider: "", ...mapping },
     });
 
     const { events: deleted } = await auditOf(() => deleteTenant(app.db, actor, tenant.id));
@@ -125,7 +142,10 @@ describe("mutations", () => {
   });
 
   test("unknown tenants are NOT_FOUND for update and delete", async () => {
-    await expectRejectedWithoutChange(() => updateTenant(app.db, actor, "ghost", { externalId: "ghost", name: "x" }), "NOT_FOUND");
+    await expectRejectedWithoutChange(
+      () => updateTenant(app.db, actor, "ghost", { externalTenant: "ghost", name: "x", type: "account", provider: "" }),
+      "NOT_FOUND",
+    );
     await expectRejectedWithoutChange(() => deleteTenant(app.db, actor, "ghost"), "NOT_FOUND");
     await expectRejectedWithoutChange(() => deleteTenant(app.db, actor, "ghost", true), "NOT_FOUND");
   });

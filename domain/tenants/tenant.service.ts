@@ -11,7 +11,8 @@ import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, type KeyColumn, keyset, keysetPage } from "@/domain/paging/keyset";
 import { validExternalId, validName } from "@/domain/validation/validation";
 import { tenantNameProblem } from "@/lib/names";
-import { conflict, notFound } from "@/domain/errors";
+import { TENANT_TYPES } from "@/lib/tenant-types";
+import { badInput, conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.service";
 
@@ -20,20 +21,34 @@ import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.ser
 export interface TenantInput {
   externalId: string;
   name: string;
+  /** Compass's tenant type; account when omitted. */
+  type?: string | null;
 }
 
-interface ValidTenantInput {
+export interface ValidTenantInput {
   externalId: string;
   externalIdKey: string;
   name: string;
 }
 
 /** The key that makes external ids unique, and found, ignoring case. */
-const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
+export const externalIdKeyOf = (externalId: string) => externalId.toLowerCase();
 
-function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput {
+export function validTenantType(raw: string, field: string): string {
+  const type = raw.trim().toLowerCase();
+  if (!(TENANT_TYPES as readonly string[]).includes(type)) throw badInput(field, `Tenant type must be one of ${TENANT_TYPES.join(", ")}`);
+  return type;
+}
+
+function validateTenantInput(input: TenantInput, path = "in"): ValidTenantInput & { type?: string } {
   const externalId = validExternalId(input.externalId, `${path}.externalId`);
-  return { externalId, externalIdKey: externalIdKeyOf(externalId), name: validName(input.name, `${path}.name`, tenantNameProblem) };
+  const type = input.type == null ? undefined : validTenantType(input.type, `${path}.type`);
+  return {
+    externalId,
+    externalIdKey: externalIdKeyOf(externalId),
+    name: validName(input.name, `${path}.name`, tenantNameProblem),
+    ...(type ? { type } : {}),
+  };
 }
 
 /**
@@ -57,22 +72,32 @@ export async function findTenant(db: Db | Tx, idOrExternalId: string): Promise<T
   return candidates.find((tenant) => tenant.id === idOrExternalId) ?? candidates[0] ?? null;
 }
 
+/** Compass's tenantByExternalID: by external id only, ignoring case. */
+export function findTenantByExternalId(db: Db | Tx, externalId: string): Promise<Tenant | null> {
+  return db.tenant.findUnique({ where: { externalIdKey: externalIdKeyOf(externalId) } });
+}
+
+/** Compass's tenantByInternalID: by the product's own id only. */
+export function findTenantByInternalId(db: Db | Tx, id: string): Promise<Tenant | null> {
+  return db.tenant.findUnique({ where: { id } });
+}
+
 const SELECT_TENANTS = selectEveryColumn("Tenant", Prisma.TenantScalarFieldEnum);
 
-function duplicateExternalId(externalId: string) {
-  return conflict(`A tenant with external id "${externalId}" already exists (external ids are unique ignoring case)`, "in.externalId");
+export function duplicateExternalId(externalId: string, field = "in.externalId") {
+  return conflict(`A tenant with external id "${externalId}" already exists (external ids are unique ignoring case)`, field);
 }
 
 /** An external id that names another tenant's id would make the `tenant` header ambiguous. */
-async function refuseOtherTenantsId(tx: Tx, valid: ValidTenantInput, ownId: string | null) {
+export async function refuseOtherTenantsId(tx: Tx, valid: ValidTenantInput, ownId: string | null, field = "in.externalId") {
   const clash = await tx.tenant.findFirst({
     where: { id: { in: [valid.externalId, valid.externalIdKey] }, ...(ownId ? { NOT: { id: ownId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw conflict(`External id "${valid.externalId}" is another tenant's id`, "in.externalId");
+  if (clash) throw conflict(`External id "${valid.externalId}" is another tenant's id`, field);
 }
 
-const detailsOf = (tenant: Tenant) => ({ externalId: tenant.externalId, name: tenant.name });
+export const detailsOf = (tenant: Tenant) => ({ externalId: tenant.externalId, name: tenant.name, type: tenant.type, provider: tenant.provider });
 
 export async function createTenant(db: Db, actor: Principal, input: TenantInput): Promise<Tenant> {
   const valid = validateTenantInput(input);
@@ -94,29 +119,6 @@ export async function createTenant(db: Db, actor: Principal, input: TenantInput)
   );
 }
 
-/** Replaces external id and name; `idOrExternalId` names the tenant. */
-export async function updateTenant(db: Db, actor: Principal, idOrExternalId: string, input: TenantInput): Promise<Tenant> {
-  const valid = validateTenantInput(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await findTenant(tx, idOrExternalId);
-        if (!before) throw notFound("tenant", idOrExternalId, "updating it");
-        await refuseOtherTenantsId(tx, valid, before.id);
-        const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
-        await recordAudit(tx, actor, {
-          action: "TENANT_UPDATED",
-          objectType: "Tenant",
-          objectId: tenant.id,
-          objectLabel: tenant.name,
-          details: { before: detailsOf(before), after: detailsOf(tenant) },
-        });
-        return tenant;
-      }),
-    () => duplicateExternalId(valid.externalId),
-  );
-}
-
 /**
  * Deletes a tenant. One that holds applications is a CONFLICT (naming how
  * many) unless `cascade`, which unregisters them in the same transaction and
@@ -127,26 +129,39 @@ export async function deleteTenant(db: Db, actor: Principal, idOrExternalId: str
   const { tenant, credentials } = await db.$transaction(async (tx) => {
     const tenant = await findTenant(tx, idOrExternalId);
     if (!tenant) throw notFound("tenant", idOrExternalId, "deleting it");
-    // Checked and removed here: SQLite through the adapter does not enforce foreign keys.
-    // The objects' credentials, labels and the tenant's label definitions go with it.
-    const credentials = await tx.systemAuth.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
-    const removed = await removeObjectsOfTenant(tx, actor, tenant, cascade, async () => {
-      await tx.systemAuth.deleteMany({ where: { tenantId: tenant.id } });
-      await tx.label.deleteMany({ where: { tenantId: tenant.id } });
-      await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
-    });
-    await tx.tenant.delete({ where: { id: tenant.id } });
-    await recordAudit(tx, actor, {
-      action: "TENANT_DELETED",
-      objectType: "Tenant",
-      objectId: tenant.id,
-      objectLabel: tenant.name,
-      details: { ...detailsOf(tenant), ...removed },
-    });
-    return { tenant, credentials: credentials.map((row) => row.id) };
+    return { tenant, credentials: await removeTenant(tx, actor, tenant, cascade) };
   });
   forgetCredentials(db, credentials);
   return tenant;
+}
+
+/**
+ * Deletes `tenant` in the caller's transaction (deleteTenant, deleteTenants)
+ * and answers the ids of the credentials that went with its objects, for
+ * forgetCredentials once committed. Its children lose it as a parent; what it
+ * shared and what was shared with it end.
+ */
+export async function removeTenant(tx: Tx, actor: Principal, tenant: Tenant, cascade: boolean, reason?: string): Promise<string[]> {
+  // Checked and removed here: SQLite through the adapter does not enforce foreign keys.
+  // The objects' credentials, labels and the tenant's label definitions go with it.
+  const credentials = await tx.systemAuth.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
+  const removed = await removeObjectsOfTenant(tx, actor, tenant, cascade, async () => {
+    await tx.systemAuth.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.label.deleteMany({ where: { tenantId: tenant.id } });
+    await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
+  });
+  await tx.tenantParent.deleteMany({ where: { OR: [{ tenantId: tenant.id }, { parentId: tenant.id }] } });
+  await tx.tenantLabel.deleteMany({ where: { tenantId: tenant.id } });
+  await tx.tenantAccess.deleteMany({ where: { tenantId: tenant.id } });
+  await tx.tenant.delete({ where: { id: tenant.id } });
+  await recordAudit(tx, actor, {
+    action: "TENANT_DELETED",
+    objectType: "Tenant",
+    objectId: tenant.id,
+    objectLabel: tenant.name,
+    details: { ...detailsOf(tenant), ...removed, ...(reason ? { reason } : {}) },
+  });
+  return credentials.map((row) => row.id);
 }
 
 const CURSOR_KIND = "tenants";
@@ -157,8 +172,9 @@ type TenantOrderField = "NAME" | "EXTERNAL_ID" | "CREATED_AT";
 export interface TenantListArgs {
   first: number;
   after?: string | null;
-  /** Matches names or external ids containing it, ignoring case. */
+  /** Matches names or external ids containing it, ignoring case (Compass's `searchTerm` is the same). */
   search?: string | null;
+  searchTerm?: string | null;
   orderBy?: { field: TenantOrderField; direction?: "ASC" | "DESC" | null } | null;
 }
 
@@ -183,7 +199,10 @@ export async function listTenants(db: Db, args: TenantListArgs): Promise<LazyPag
   const direction = args.orderBy?.direction ?? "ASC";
   // The original ordering keeps its cursor kind, so cursors handed out before stay valid.
   const kind = field === "CREATED_AT" && direction === "ASC" ? CURSOR_KIND : `${CURSOR_KIND}:${field}:${direction}`;
-  const search = args.search?.trim().toLowerCase();
+  if (args.search != null && args.searchTerm != null && args.search !== args.searchTerm) {
+    throw badInput("searchTerm", "Give searchTerm or search, not two different ones");
+  }
+  const search = (args.searchTerm ?? args.search)?.trim().toLowerCase();
   const matches = search ? Prisma.sql`(${containsSql("externalIdKey", search)} OR ${lowerContainsSql("name", search)})` : Prisma.sql`1 = 1`;
   const source = {
     table: "Tenant",

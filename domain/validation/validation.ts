@@ -24,6 +24,7 @@ const WEBHOOK_TEMPLATE_MAX = 10_000;
  */
 export const TEXT_MAXIMA: Readonly<Record<string, number>> = {
   search: 200,
+  searchTerm: 200,
   urlTemplate: WEBHOOK_TEMPLATE_MAX,
   inputTemplate: WEBHOOK_TEMPLATE_MAX,
   headerTemplate: WEBHOOK_TEMPLATE_MAX,

@@ -6,6 +6,7 @@ import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-au
 import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
 import {
+  homeTenantFor,
   type ObjectListArgs,
   findObject,
   listObjects,
@@ -87,7 +88,8 @@ export const setLabelMutation =
   async (_parent: unknown, args: { [name in IdArg]: string } & { key: string; value?: unknown }, ctx: GraphQLContext) => {
     const doing = `setting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
-    return setLabel(ctx.db, actor, (await ctx.tenant.require(doing)).id, kind.type, args[idArg], args.key, args.value);
+    const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
+    return setLabel(ctx.db, actor, home.id, kind.type, args[idArg], args.key, args.value);
   };
 
 /** Mutation `delete<Kind>Label(<idArg>, key)`. */
@@ -96,7 +98,8 @@ export const deleteLabelMutation =
   async (_parent: unknown, args: { [name in IdArg]: string } & { key: string }, ctx: GraphQLContext) => {
     const doing = `deleting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
-    return deleteLabel(ctx.db, actor, (await ctx.tenant.require(doing)).id, kind.type, args[idArg], args.key);
+    const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
+    return deleteLabel(ctx.db, actor, home.id, kind.type, args[idArg], args.key);
   };
 
 /** Mutation `requestClientCredentialsFor<Kind>(id)`: the answer carries the secret, once. */
@@ -104,7 +107,8 @@ export const requestCredentialsMutation =
   (kind: Kind<TenantObjectRow>) =>
   async (_parent: unknown, { id, ...options }: { id: string } & GenerateOptions, ctx: GraphQLContext) => {
     const doing = `requesting client credentials for ${kind.nouns.a}`;
-    return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, id, options);
+    const actor = requireScope(ctx.principal, kind.scopes.write, doing);
+    return requestObjectCredentials(ctx.db, actor, await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), id, doing), kind.type, id, options);
   };
 
 /** Mutation `deleteSystemAuthFor<Kind>(authID)`. */

@@ -90,13 +90,14 @@ const rows: FieldRow[] = [
     field: "Application.tenant",
     needs: SCOPES.tenantRead,
     parentNeeds: [SCOPES.applicationRead],
-    query: `query($id: ID!) { application(id: $id) { id tenant { id externalId } } }`,
+    query: `query($id: ID!) { application(id: $id) { id tenant { id internalID externalId } } }`,
     variables: { id: application.id },
     headers: { tenant: tenant.externalId },
     path: ["application", "tenant"],
     // Tenant! is non-null: the refusal nulls the application.
     refused: { application: null },
-    check: (data) => assert.deepEqual(data, { application: { id: application.id, tenant: { id: tenant.id, externalId: "field-matrix" } } }),
+    check: (data) =>
+      assert.deepEqual(data, { application: { id: application.id, tenant: { id: "field-matrix", internalID: tenant.id, externalId: "field-matrix" } } }),
   },
   {
     field: "Application.integrationSystem",
