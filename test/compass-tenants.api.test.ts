@@ -301,7 +301,12 @@ describe("writing tenants", () => {
       { id: account, parents: [customerId], parentTenants: [{ id: customer, name: "customer-name" }], initialized: false },
     ]);
     // Compass's `initialized`: true once the tenant has a label definition.
-    await ok(app.admin, `mutation { createLabelDefinition(in: { key: "scenarios" }) { key } }`, {}, account);
+    await ok(
+      app.admin,
+      `mutation { createLabelDefinition(in: { key: "scenarios", schema: "{\\"type\\":\\"array\\",\\"items\\":{\\"type\\":\\"string\\",\\"enum\\":[\\"DEFAULT\\"]},\\"uniqueItems\\":true}" }) { key } }`,
+      {},
+      account,
+    );
     assert.equal((await byExternal(account)).initialized, true);
     // Compass's test looks the parent up by its internal id.
     assert.equal((await ok(app.viewer, `query($id: ID!) { tenantByInternalID(id: $id) { id } }`, { id: read.parents[0] })).tenantByInternalID.id, customer);
