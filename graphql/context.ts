@@ -4,10 +4,9 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
-import { credentialsOfObjects } from "@/domain/credentials/object-credentials.service";
+import { type ObjectKind, credentialsOfObjects } from "@/domain/credentials/object-credentials.service";
 import { labelsOfObjects } from "@/domain/labels/label.service";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
-import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
 
 /** What every resolver gets. Built once per request. */
 export interface GraphQLContext {
@@ -26,7 +25,7 @@ export interface GraphQLContext {
 export interface Loaders {
   authsBySystemId: DataLoader<string, SystemAuth[]>;
   /** A tenant-scoped object's credentials, by its kind and id. */
-  objectAuthsById: Record<TenantObjectType, DataLoader<string, SystemAuth[]>>;
+  objectAuthsById: Record<ObjectKind, DataLoader<string, SystemAuth[]>>;
   /** A tenant-scoped object's labels, by its id. */
   labelsByObjectId: DataLoader<string, Record<string, unknown>>;
   integrationSystemById: DataLoader<string, IntegrationSystem | null>;
@@ -54,13 +53,15 @@ export function createLoaders(db: Db): Loaders {
     // A page of applications names its systems and tenants with one query each.
     integrationSystemById: new DataLoader(async (ids) => byId(ids, await db.integrationSystem.findMany({ where: { id: { in: [...ids] } } }))),
     objectAuthsById: Object.fromEntries(
-      Object.keys(TENANT_OBJECT_KINDS).map((type) => [
-        type,
-        new DataLoader(async (ids: readonly string[]) => {
-          const byObject = await credentialsOfObjects(db, type as TenantObjectType, ids);
-          return ids.map((id) => byObject.get(id)!);
-        }),
-      ]),
+      Object.values(TENANT_OBJECT_KINDS)
+        .filter((kind) => kind.credentials)
+        .map(({ type }) => [
+          type,
+          new DataLoader(async (ids: readonly string[]) => {
+            const byObject = await credentialsOfObjects(db, type as ObjectKind, ids);
+            return ids.map((id) => byObject.get(id)!);
+          }),
+        ]),
     ) as Loaders["objectAuthsById"],
     labelsByObjectId: new DataLoader(async (ids) => {
       const byObject = await labelsOfObjects(db, ids);

@@ -38,7 +38,7 @@ const MAX_SCHEMA_DEPTH = 32;
 /** Labels the server keeps itself, never set by hand (Compass's `integrationSystemID` on managed applications). */
 export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID"]);
 
-export type LabelObjectType = "APPLICATION" | "RUNTIME";
+export type LabelObjectType = "APPLICATION" | "RUNTIME" | "RUNTIME_CONTEXT";
 
 export function checkLabelKey(key: string, field: string): string {
   if (!LABEL_KEY.test(key)) throw badInput(field, `A label key is 1-256 letters, digits and underscores; got "${key.slice(0, 80)}"`);

@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
-import { conflict, notFound } from "@/domain/errors";
+import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import type { LazyPage } from "@/domain/paging/cursor";
@@ -16,7 +16,7 @@ import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-fi
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { nameKeyOf } from "@/domain/validation/validation";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "./tenant-object-kind";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
 
 /**
@@ -31,6 +31,17 @@ import { TENANT_OBJECT_KINDS } from "./kinds";
 
 const capitalized = (text: string) => text[0].toUpperCase() + text.slice(1);
 
+/** What messages and audit call the object: its name, or what a nameless kind says. */
+const titleOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => kind.title?.(row) ?? row.name ?? row.id;
+
+const kindOf = (type: TenantObjectType) => TENANT_OBJECT_KINDS[type];
+
+/** The kinds whose objects live under one of `kind` (runtime contexts under a runtime). */
+const childKindsOf = (kind: TenantObjectKind) => kindsOf().filter((child) => child.parent?.type === kind.type);
+
+/** The id of the object a child lives under. */
+const parentIdOf = (kind: TenantObjectKind, row: TenantObjectRow) => (row as unknown as Record<string, string>)[kind.parent!.column];
+
 function duplicateName(kind: TenantObjectKind, name: string, tenant: Tenant) {
   return conflict(
     `${capitalized(kind.nouns.a)} named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case and look-alike letters)`,
@@ -40,8 +51,7 @@ function duplicateName(kind: TenantObjectKind, name: string, tenant: Tenant) {
 
 /** Its own fields for the audit log: name, description and what the kind adds. */
 const fieldsOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({
-  name: row.name,
-  description: row.description,
+  ...(kind.title ? {} : { name: row.name, description: row.description }),
   ...kind.auditFields?.(row),
 });
 
@@ -53,7 +63,15 @@ const detailsOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row
   integrationSystemId: row.integrationSystemId,
 });
 
-const labelTarget = (kind: TenantObjectKind, row: TenantObjectRow) => ({ type: kind.type, ...row });
+const labelTarget = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({ type: kind.type, ...row, name: titleOf(kind, row) });
+
+/** The labels an input writes, with the kind's default labels where it sets none of those keys. */
+function labelsToWrite(kind: TenantObjectKind<never>, labels: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!labels && !kind.defaultLabels) return null;
+  const given = labels ?? {};
+  const defaults = Object.entries(kind.defaultLabels ?? {}).filter(([key]) => given[key] === undefined || given[key] === null);
+  return { ...given, ...Object.fromEntries(defaults) };
+}
 
 /** The tenant may have been deleted since the request named it; SQLite would not refuse the orphan. */
 async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
@@ -61,9 +79,28 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
 }
 
 /**
- * The object with this id in this tenant, which `actor` may change: users
- * with the write scope any, an integration system only those it manages.
- * `doing` completes "while <doing> …" ("updating", "unregistering").
+ * May `actor` change this object? Users with the write scope any, an
+ * integration system only those it manages, an object calling as itself only
+ * itself. A child kind's object answers as its parent does: whoever may change
+ * the runtime may change its contexts.
+ */
+async function requireWriter<Row extends TenantObjectRow>(tx: Tx, kind: TenantObjectKind<Row>, actor: Principal, tenant: Tenant, row: Row, doing: string) {
+  if (kind.parent) {
+    const parentKind = kindOf(kind.parent.type);
+    const parent = await parentKind.model(tx).findFirst({ where: { id: parentIdOf(kind, row), tenantId: tenant.id } });
+    // The foreign key keeps a child's parent; only a concurrent removal of both could get here.
+    if (!parent) throw notFound(parentKind.nouns.one, parentIdOf(kind, row), `${doing} ${kind.nouns.a} in tenant "${tenant.externalId}"`);
+    return requireWriter(tx, parentKind, actor, tenant, parent, doing);
+  }
+  if ((actor.kind === "APPLICATION" || actor.kind === "RUNTIME") && (actor.kind !== kind.type || actor.objectId !== row.id)) {
+    throw forbidden(`An ${actor.kind === "APPLICATION" ? "application" : "runtime"} may change only itself and what lives under it (while ${doing} ${kind.nouns.a})`);
+  }
+  requireManager(actor, { integrationSystemId: row.integrationSystemId, name: titleOf(kind, row) }, kind.nouns.one, doing);
+}
+
+/**
+ * The object with this id in this tenant, which `actor` may change (see
+ * requireWriter). `doing` completes "while <doing> …" ("updating", "unregistering").
  */
 export async function requireManagedObject<Row extends TenantObjectRow>(
   tx: Tx,
@@ -76,8 +113,37 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
 ): Promise<Row> {
   const row = await kind.model(tx).findFirst({ where: { id, tenantId: tenant.id } });
   if (!row) throw notFound(kind.nouns.one, id, `${notFoundDoing} in tenant "${tenant.externalId}"`);
-  requireManager(actor, row, kind.nouns.one, doing);
+  await requireWriter(tx, kind, actor, tenant, row, doing);
   return row;
+}
+
+/**
+ * Deletes the objects living under these (of every child kind, and theirs in
+ * turn), with their labels, each audited as unregistered with `reason`, so
+ * every object's own history ends with its removal. Children go first, as
+ * their foreign keys hold on to the parents.
+ */
+async function removeChildrenOf(tx: Tx, actor: Principal, tenant: Tenant, kind: TenantObjectKind, parentIds: string[], reason: string): Promise<void> {
+  if (parentIds.length === 0) return;
+  for (const child of childKindsOf(kind)) {
+    const rows = await child.model(tx).findMany({ where: { [child.parent!.column]: { in: parentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    if (rows.length === 0) continue;
+    const ids = rows.map((row) => row.id);
+    await removeChildrenOf(tx, actor, tenant, child, ids, reason);
+    await deleteLabelsOf(tx, ids);
+    await child.model(tx).deleteMany({ where: { id: { in: ids } } });
+    await recordAudits(
+      tx,
+      actor,
+      rows.map((row) => ({
+        action: child.audit.unregistered,
+        objectType: child.table,
+        objectId: row.id,
+        objectLabel: titleOf(child, row),
+        details: { ...detailsOf(child, row, tenant), reason },
+      })),
+    );
+  }
 }
 
 /**
@@ -91,31 +157,40 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   actor: Principal,
   tenant: Tenant,
   input: Input,
+  parentId?: string,
 ): Promise<Row> {
   const valid = kind.validate(input);
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
-  const integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
+  const labelsGiven = labelsToWrite(kind as TenantObjectKind<never>, input.labels);
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         await requireTenantStill(tx, tenant, doing);
+        let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
+        const parentColumn: Record<string, string> = {};
+        if (kind.parent) {
+          // Under a parent of this tenant that the caller may change; its manager manages the child too.
+          const parent = await requireManagedObject(tx, kindOf(kind.parent.type), actor, tenant, parentId ?? "", doing, doing);
+          integrationSystemId = parent.integrationSystemId;
+          parentColumn[kind.parent.column] = parent.id;
+        }
         if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
           throw notFound("integration system", integrationSystemId, doing);
         }
-        const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...(kind.createData?.(valid) ?? valid) };
+        const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...parentColumn, ...(kind.createData?.(valid) ?? valid) };
         const row = await kind.model(tx).create({ data: data as never });
-        const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", false)).after : undefined;
+        const labels = labelsGiven ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", false)).after : undefined;
         await recordAudit(tx, actor, {
           action: kind.audit.registered,
           objectType: kind.table,
           objectId: row.id,
-          objectLabel: row.name,
+          objectLabel: titleOf(kind, row),
           details: { ...detailsOf(kind, row, tenant), ...(labels ? { labels } : {}) },
         });
         return row;
       }),
-    () => duplicateName(kind, valid.name, tenant),
+    () => duplicateName(kind, valid.name ?? "", tenant),
   );
 }
 
@@ -129,17 +204,19 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
   input: Input,
 ): Promise<Row> {
   const valid = kind.validate(input);
+  // Default labels come with labels given; an update without labels leaves them all as they are.
+  const labelsGiven = input.labels ? labelsToWrite(kind as TenantObjectKind<never>, input.labels) : null;
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         const before = await requireManagedObject(tx, kind, actor, tenant, id, "updating");
         const row = await kind.model(tx).update({ where: { id }, data: (kind.updateData?.(valid, before) ?? valid) as never });
-        const labels = input.labels ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", true) : null;
+        const labels = labelsGiven ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", true) : null;
         await recordAudit(tx, actor, {
           action: kind.audit.updated,
           objectType: kind.table,
           objectId: id,
-          objectLabel: row.name,
+          objectLabel: titleOf(kind, row),
           details: {
             before: { ...fieldsOf(kind, before), ...(labels ? { labels: labels.before } : {}) },
             after: { ...fieldsOf(kind, row), ...(labels ? { labels: labels.after } : {}) },
@@ -150,11 +227,11 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
         });
         return row;
       }),
-    () => duplicateName(kind, valid.name, tenant),
+    () => duplicateName(kind, valid.name ?? "", tenant),
   );
 }
 
-/** Deletes it with its labels and credentials; the credentials' tokens are refused at once. */
+/** Deletes it with its labels and credentials, and what lives under it; the credentials' tokens are refused at once. */
 export async function unregisterObject<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
@@ -164,14 +241,15 @@ export async function unregisterObject<Row extends TenantObjectRow>(
 ): Promise<Row> {
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
-    const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
+    await removeChildrenOf(tx, actor, tenant, kind as unknown as TenantObjectKind, [id], `${kind.type}_UNREGISTERED`);
+    const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type as "APPLICATION" | "RUNTIME", [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
     await recordAudit(tx, actor, {
       action: kind.audit.unregistered,
       objectType: kind.table,
       objectId: id,
-      objectLabel: row.name,
+      objectLabel: titleOf(kind, row),
       details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials },
     });
     return { row, credentials };
@@ -180,7 +258,8 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   return row;
 }
 
-const kindsOf = () => Object.values(TENANT_OBJECT_KINDS);
+/** Every kind, those living under another first: removing a tenant's objects in this order meets no foreign key. */
+const kindsOf = () => Object.values(TENANT_OBJECT_KINDS).sort((a, b) => Number(!!b.parent) - Number(!!a.parent));
 
 /**
  * Before an integration system is deleted: a system that still manages
@@ -240,9 +319,9 @@ export async function removeObjectsOfTenant(
         action: kind.audit.unregistered,
         objectType: kind.table,
         objectId: row.id,
-        objectLabel: row.name,
+        objectLabel: titleOf(kind, row),
         details: {
-          name: row.name,
+          ...fieldsOf(kind, row),
           tenantId: tenant.id,
           tenantExternalId: tenant.externalId,
           integrationSystemId: row.integrationSystemId,
@@ -268,10 +347,19 @@ const selectOf = (kind: TenantObjectKind) => {
  * prepared statement where the client has one (lib/db.ts, rawReader); inside
  * a transaction, Prisma, so the transaction's own writes are seen.
  */
-export async function findObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db | Tx, tenant: Tenant, id: string): Promise<Row | null> {
+export async function findObject<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db | Tx,
+  tenant: Tenant,
+  id: string,
+  parentId?: string,
+): Promise<Row | null> {
   const raw = rawReader(db);
-  if (!raw) return kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
-  const [row] = await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns);
+  const row = raw
+    ? (await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0]
+    : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
+  // A child asked for under a parent: one under another parent is as unknown as none.
+  if (row && parentId !== undefined && parentIdOf(kind as unknown as TenantObjectKind, row) !== parentId) return null;
   return row ?? null;
 }
 
@@ -282,6 +370,8 @@ export interface ObjectListArgs {
   search?: string | null;
   /** Label filters, all of which must match. */
   filter?: readonly LabelFilterInput[] | null;
+  /** A child kind's objects under this parent only. */
+  parentId?: string;
 }
 
 /** Where a kind's lists read: the plain list is one prepared statement; searches and filters read ids, then rows through Prisma. */
@@ -303,9 +393,10 @@ export async function listObjects<Row extends TenantObjectRow>(
   const filters = labelFiltersSql(args.filter, kind.type, kind.table as "Application" | "Runtime", isPostgres(db));
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
-  const plain = !search && !args.filter?.length;
+  const under = kind.parent && args.parentId !== undefined ? Prisma.sql`${Prisma.raw(`"${kind.parent.column}"`)} = ${args.parentId}` : Prisma.sql`1 = 1`;
+  const plain = !search && !args.filter?.length && !kind.parent;
   return keysetPage(db, sourceOf(kind, db, plain), {
-    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters}`,
+    matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${under} AND ${named} AND ${filters}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
@@ -329,7 +420,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
 
 /** The operations above bound to one kind, for callers that name it (tests and scripts: `registerApplication`, ...). */
 export const operationsOf = <Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(kind: TenantObjectKind<Row, Input, Valid>) => ({
-  register: (db: Db, actor: Principal, tenant: Tenant, input: Input) => registerObject(kind, db, actor, tenant, input),
+  register: (db: Db, actor: Principal, tenant: Tenant, input: Input, parentId?: string) => registerObject(kind, db, actor, tenant, input, parentId),
   update: (db: Db, actor: Principal, tenant: Tenant, id: string, input: Input) => updateObject(kind, db, actor, tenant, id, input),
   unregister: (db: Db, actor: Principal, tenant: Tenant, id: string) => unregisterObject(kind, db, actor, tenant, id),
   find: (db: Db, tenant: Tenant, id: string) => findObject(kind, db, tenant, id),

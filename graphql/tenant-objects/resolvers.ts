@@ -3,7 +3,7 @@ import { forbidden, notFound } from "@/domain/errors";
 import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { deleteLabel, setLabel } from "@/domain/labels/label.service";
 import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-auth.service";
-import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import { type ObjectKind, deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
 import {
   type ObjectListArgs,
@@ -102,13 +102,13 @@ export const requestCredentialsMutation =
   (kind: Kind<TenantObjectRow>) =>
   async (_parent: unknown, { id, ...options }: { id: string } & GenerateOptions, ctx: GraphQLContext) => {
     const doing = `requesting client credentials for ${kind.nouns.a}`;
-    return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, id, options);
+    return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type as ObjectKind, id, options);
   };
 
 /** Mutation `deleteSystemAuthFor<Kind>(authID)`. */
 export const deleteCredentialMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { authID: string }, ctx: GraphQLContext) => {
   const doing = `deleting a client credential of ${kind.nouns.a}`;
-  return deleteObjectCredential(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, args.authID);
+  return deleteObjectCredential(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type as ObjectKind, args.authID);
 };
 
 /**
@@ -122,7 +122,7 @@ export const objectFields = (kind: Kind<TenantObjectRow>, { withManager = false 
     return labelsAnswer(withManager && row.integrationSystemId ? { ...labels, integrationSystemID: row.integrationSystemId } : labels, key);
   },
   // Anyone who may read the object sees its credentials' ids; their data is sanitized (credentialFields' auth).
-  auths: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.objectAuthsById[kind.type].load(row.id),
+  auths: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.objectAuthsById[kind.type as ObjectKind].load(row.id),
 });
 
 /** The object type's `tenant` and `integrationSystem` fields: related objects need their own read scope, as at the top level. */
@@ -152,7 +152,7 @@ export const credentialFields = (kind: Kind<TenantObjectRow>) => ({
   // (an integration system that manages the object may request credentials without the scope).
   auth: <Auth extends ObjectSystemAuth>(systemAuth: Auth, _args: unknown, ctx: GraphQLContext) =>
     systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null,
-  type: () => kind.type,
+  type: () => kind.type as ObjectKind,
   referenceObjectId: (systemAuth: ObjectSystemAuth) => ownerRefOf(systemAuth).id,
   scopes: (systemAuth: ObjectSystemAuth) => parseScopes(systemAuth.scopes),
 });

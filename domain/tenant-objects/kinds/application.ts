@@ -1,9 +1,9 @@
 import { type Application, Prisma } from "@/generated/prisma-sqlite/client";
 import { SCOPES } from "@/lib/scopes";
 import { validNamedInput } from "@/domain/validation/validation";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
 
-export interface ApplicationRegisterInput extends TenantObjectInput {
+export interface ApplicationRegisterInput extends NamedObjectInput {
   integrationSystemID?: string | null;
 }
 
