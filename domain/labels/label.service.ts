@@ -118,7 +118,10 @@ async function findTarget(tx: Tx, postgres: boolean, type: LabelObjectType, tena
 
 /** A runtime context is nameless: messages call it by its key and value, as the core does. */
 async function runtimeContextTarget(tx: Tx, id: string, tenantId: string) {
-  const row = await tx.runtimeContext.findFirst({ where: { id, tenantId }, select: { id: true, key: true, value: true, tenantId: true, integrationSystemId: true } });
+  const row = await tx.runtimeContext.findFirst({
+    where: { id, tenantId },
+    select: { id: true, key: true, value: true, tenantId: true, integrationSystemId: true },
+  });
   return row && { id: row.id, name: `${row.key}=${row.value}`, tenantId: row.tenantId, integrationSystemId: row.integrationSystemId };
 }
 

@@ -93,7 +93,9 @@ async function requireWriter<Row extends TenantObjectRow>(tx: Tx, kind: TenantOb
     return requireWriter(tx, parentKind, actor, tenant, parent, doing);
   }
   if ((actor.kind === "APPLICATION" || actor.kind === "RUNTIME") && (actor.kind !== kind.type || actor.objectId !== row.id)) {
-    throw forbidden(`An ${actor.kind === "APPLICATION" ? "application" : "runtime"} may change only itself and what lives under it (while ${doing} ${kind.nouns.a})`);
+    throw forbidden(
+      `An ${actor.kind === "APPLICATION" ? "application" : "runtime"} may change only itself and what lives under it (while ${doing} ${kind.nouns.a})`,
+    );
   }
   requireManager(actor, { integrationSystemId: row.integrationSystemId, name: titleOf(kind, row) }, kind.nouns.one, doing);
 }

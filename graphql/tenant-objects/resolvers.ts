@@ -14,6 +14,7 @@ import {
   unregisterObject,
   updateObject,
 } from "@/domain/tenant-objects/tenant-object.service";
+import type { Principal } from "@/domain/principals/principal";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
 
@@ -55,6 +56,16 @@ export const systemListField =
     return listObjectsOfSystem(kind, ctx.db, system.id, args);
   };
 
+/**
+ * The right to write objects of this kind: its write scope, or, for a kind that
+ * lives under another, being an object of the parent kind calling as itself
+ * (the core lets it change only what lives under itself).
+ */
+function requireWriteRight(principal: Principal | null, kind: Kind<TenantObjectRow>, doing: string): Principal {
+  if (principal && kind.parent && principal.kind === kind.parent.type) return principal;
+  return requireScope(principal, kind.scopes.write, doing);
+}
+
 /** Mutation `register<Kind>(in)`. */
 export const registerMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
@@ -63,12 +74,38 @@ export const registerMutation =
     return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in);
   };
 
+/** Mutation `register<Kind>(<parentArg>, in)` of a kind living under another: under that object of the tenant. */
+export const registerChildMutation =
+  <Row extends TenantObjectRow, Input extends TenantObjectInput, ParentArg extends string>(kind: Kind<Row, Input>, parentArg: ParentArg) =>
+  async (_parent: unknown, args: { [name in ParentArg]: string } & { in: Input }, ctx: GraphQLContext) => {
+    const doing = `registering ${kind.nouns.a}`;
+    return registerObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.in, args[parentArg]);
+  };
+
+/** Field `<Parent>.<kind>(id)`: one object living under the parent; null for an unknown id and for one under another parent alike. */
+export const childField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  async (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) => {
+    const doing = `reading ${kind.nouns.a}`;
+    requireScope(ctx.principal, kind.scopes.read, doing);
+    return findObject(kind, ctx.db, await ctx.tenant.require(doing), id, parent.id);
+  };
+
+/** Field `<Parent>.<kinds>(first, after)`: the objects living under the parent, a keyset page at a time. */
+export const childListField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  async (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) => {
+    const doing = `listing ${kind.nouns.many}`;
+    requireScope(ctx.principal, kind.scopes.read, doing);
+    return listObjects(kind, ctx.db, await ctx.tenant.require(doing), { first: args.first, after: args.after, parentId: parent.id });
+  };
+
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
   async (_parent: unknown, args: { id: string; in: Input }, ctx: GraphQLContext) => {
     const doing = `updating ${kind.nouns.a}`;
-    return updateObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id, args.in);
+    return updateObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id, args.in);
   };
 
 /** Mutation `unregister<Kind>(id)`. */
@@ -76,7 +113,7 @@ export const unregisterMutation =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
   async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
     const doing = `unregistering ${kind.nouns.a}`;
-    return unregisterObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id);
+    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id);
   };
 
 /** Mutation `set<Kind>Label(<idArg>, key, value)`: the object itself may, anyone else needs the write scope and to manage it. */
@@ -102,13 +139,26 @@ export const requestCredentialsMutation =
   (kind: Kind<TenantObjectRow>) =>
   async (_parent: unknown, { id, ...options }: { id: string } & GenerateOptions, ctx: GraphQLContext) => {
     const doing = `requesting client credentials for ${kind.nouns.a}`;
-    return requestObjectCredentials(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type as ObjectKind, id, options);
+    return requestObjectCredentials(
+      ctx.db,
+      requireScope(ctx.principal, kind.scopes.write, doing),
+      await ctx.tenant.require(doing),
+      kind.type as ObjectKind,
+      id,
+      options,
+    );
   };
 
 /** Mutation `deleteSystemAuthFor<Kind>(authID)`. */
 export const deleteCredentialMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { authID: string }, ctx: GraphQLContext) => {
   const doing = `deleting a client credential of ${kind.nouns.a}`;
-  return deleteObjectCredential(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type as ObjectKind, args.authID);
+  return deleteObjectCredential(
+    ctx.db,
+    requireScope(ctx.principal, kind.scopes.write, doing),
+    await ctx.tenant.require(doing),
+    kind.type as ObjectKind,
+    args.authID,
+  );
 };
 
 /**
