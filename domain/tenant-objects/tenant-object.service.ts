@@ -31,6 +31,9 @@ import { TENANT_OBJECT_KINDS } from "./kinds";
 
 const capitalized = (text: string) => text[0].toUpperCase() + text.slice(1);
 
+/** "runtime contexts" → "runtimeContexts": nouns as the keys of details and counts. */
+const camelCased = (noun: string) => noun.split(" ").map((word, i) => (i === 0 ? word : capitalized(word))).join("");
+
 /** What messages and audit call the object: its name, or what a nameless kind says. */
 const titleOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => kind.title?.(row) ?? row.name ?? row.id;
 
@@ -260,8 +263,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   return row;
 }
 
-/** Every kind, those living under another first: removing a tenant's objects in this order meets no foreign key. */
-const kindsOf = () => Object.values(TENANT_OBJECT_KINDS).sort((a, b) => Number(!!b.parent) - Number(!!a.parent));
+const kindsOf = () => Object.values(TENANT_OBJECT_KINDS);
 
 /**
  * Before an integration system is deleted: a system that still manages
@@ -281,7 +283,7 @@ export async function requireManagesNothing(tx: Tx, system: { id: string; name: 
 
 /** `{ applicationCount: 2, runtimeCount: 0 }`: the counts of every kind, for a CONFLICT's details. */
 const countDetails = (counts: readonly (readonly [TenantObjectKind, number])[]) =>
-  Object.fromEntries(counts.map(([kind, count]) => [`${kind.nouns.one}Count`, count]));
+  Object.fromEntries(counts.map(([kind, count]) => [`${camelCased(kind.nouns.one)}Count`, count]));
 
 /**
  * A tenant being deleted: one that holds objects is a CONFLICT naming how
@@ -312,7 +314,9 @@ export async function removeObjectsOfTenant(
   }
   await beforeRemoving();
   const removed: Record<string, number> = {};
-  for (const [kind, rows] of found) {
+  // Those living under another first: deleted in this order, they meet no foreign key.
+  const childrenFirst = [...found].sort(([a], [b]) => Number(!!b.parent) - Number(!!a.parent));
+  for (const [kind, rows] of childrenFirst) {
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
     await recordAudits(
       tx,
@@ -331,7 +335,7 @@ export async function removeObjectsOfTenant(
         },
       })),
     );
-    removed[`unregistered${capitalized(kind.nouns.many)}`] = rows.length;
+    removed[`unregistered${capitalized(camelCased(kind.nouns.many))}`] = rows.length;
   }
   return removed;
 }
@@ -414,7 +418,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
 ): Promise<LazyPage<Row>> {
   return keysetPage(db, sourceOf(kind, db, true), {
     matches: Prisma.sql`"integrationSystemId" = ${integrationSystemId}`,
-    keyset: keyset<Row>(`integrationSystem${capitalized(kind.nouns.many)}`, BY_CREATED_AT, "ASC"),
+    keyset: keyset<Row>(`integrationSystem${capitalized(camelCased(kind.nouns.many))}`, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
   });
