@@ -308,7 +308,15 @@ test("runtimes: register, update (status timestamp moves with the condition), un
   const runtime = created.registerRuntime;
   assert.deepEqual(
     { ...runtime, id: undefined, status: undefined, metadata: undefined },
-    { id: undefined, name: "lifecycle", description: "d", labels: { a: 1, isNormalized: "true" }, applicationNamespace: "ns", status: undefined, metadata: undefined },
+    {
+      id: undefined,
+      name: "lifecycle",
+      description: "d",
+      labels: { a: 1, isNormalized: "true" },
+      applicationNamespace: "ns",
+      status: undefined,
+      metadata: undefined,
+    },
   );
   assert.equal(runtime.status.condition, "INITIAL");
   assert.equal(runtime.status.timestamp, runtime.metadata.creationTimestamp);

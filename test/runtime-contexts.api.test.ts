@@ -78,7 +78,8 @@ const register = async (runtimeID: string, input: Record<string, unknown>, token
 
 /** An integration system's access token with runtime:write, and the system. */
 async function newSystem() {
-  const system = (await ok(`mutation($in: IntegrationSystemInput!) { s: createIntegrationSystem(in: $in) { id } }`, { in: { name: `Provisioner ${++names}` } })).s;
+  const system = (await ok(`mutation($in: IntegrationSystemInput!) { s: createIntegrationSystem(in: $in) { id } }`, { in: { name: `Provisioner ${++names}` } }))
+    .s;
   const generated = await ok(
     `mutation($id: ID!) { g: generateClientCredentialsForIntegrationSystem(id: $id, scopes: ["runtime:read", "runtime:write"]) {
       auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
@@ -90,9 +91,12 @@ async function newSystem() {
 
 /** A runtime's own access token, from credentials an admin requested for it. */
 async function runtimeToken(runtimeID: string) {
-  const data = await ok(`mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`, {
-    id: runtimeID,
-  });
+  const data = await ok(
+    `mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+    {
+      id: runtimeID,
+    },
+  );
   return tokenFor(data.c.auth.credential.clientId, data.c.auth.credential.clientSecret);
 }
 
@@ -117,7 +121,10 @@ describe("runtime contexts", () => {
     // Without labels, they stay; with labels, they are replaced.
     const kept = (await ok(UPDATE, { id: registered.result.id, in: { key: "subscription", value: "consumer-2" } })).c;
     assert.deepEqual(kept.labels, { region: "eu" });
-    const updated = await auditEventsOf(app.db, async () => (await ok(UPDATE, { id: registered.result.id, in: { key: "sub_2", value: "x", labels: { tier: 1 } } })).c);
+    const updated = await auditEventsOf(
+      app.db,
+      async () => (await ok(UPDATE, { id: registered.result.id, in: { key: "sub_2", value: "x", labels: { tier: 1 } } })).c,
+    );
     assert.deepEqual([updated.result.key, updated.result.value, updated.result.labels], ["sub_2", "x", { tier: 1 }]);
     const change = JSON.parse(updated.events[0].details as string);
     assert.equal(updated.events[0].action, "RUNTIME_CONTEXT_UPDATED");
@@ -125,7 +132,10 @@ describe("runtime contexts", () => {
 
     const removed = await auditEventsOf(app.db, async () => (await ok(UNREGISTER, { id: registered.result.id })).c);
     assert.equal(removed.result.key, "sub_2");
-    assert.deepEqual(removed.events.map((event) => event.action), ["RUNTIME_CONTEXT_UNREGISTERED"]);
+    assert.deepEqual(
+      removed.events.map((event) => event.action),
+      ["RUNTIME_CONTEXT_UNREGISTERED"],
+    );
     assert.equal((await ok(CONTEXT, { rt: runtime.id, id: registered.result.id })).runtime.runtimeContext, null);
     assert.equal(await app.db.label.count({ where: { objectId: registered.result.id } }), 0, "its labels went with it");
     await refused(call(UNREGISTER, { id: registered.result.id }), "NOT_FOUND");
@@ -194,7 +204,11 @@ describe("runtime contexts", () => {
     const system = await newSystem();
     const systemRuntime = await newRuntime(system.token);
     const managed = await register(systemRuntime.id, { key: "k", value: "v" }, system.token);
-    assert.equal((await app.db.runtimeContext.findUniqueOrThrow({ where: { id: managed.id } })).integrationSystemId, system.id, "the runtime's manager is copied in");
+    assert.equal(
+      (await app.db.runtimeContext.findUniqueOrThrow({ where: { id: managed.id } })).integrationSystemId,
+      system.id,
+      "the runtime's manager is copied in",
+    );
     assert.equal((await ok(UPDATE, { id: managed.id, in: { key: "k", value: "w" } }, system.token)).c.value, "w");
     await refused(call(REGISTER, { rt: adminRuntime.id, in: { key: "k", value: "v" } }, system.token), "FORBIDDEN");
     await refused(call(UPDATE, { id: context.id, in: { key: "k", value: "w" } }, system.token), "FORBIDDEN");
@@ -206,6 +220,7 @@ describe("runtime contexts", () => {
     const selfToken = await runtimeToken(adminRuntime.id);
     const own = await register(adminRuntime.id, { key: "self", value: "v" }, selfToken);
     assert.equal((await ok(UPDATE, { id: own.id, in: { key: "self", value: "w" } }, selfToken)).c.value, "w");
+    assert.equal((await ok(CONTEXTS, { rt: adminRuntime.id, first: 10 }, selfToken)).runtime.runtimeContexts.totalCount, 2, "it reads its own contexts");
     assert.equal((await ok(UNREGISTER, { id: own.id }, selfToken)).c.id, own.id);
     await refused(call(REGISTER, { rt: systemRuntime.id, in: { key: "k", value: "v" } }, selfToken), "FORBIDDEN");
     await refused(call(UPDATE, { id: managed.id, in: { key: "k", value: "x" } }, selfToken), "FORBIDDEN");
@@ -251,12 +266,15 @@ describe("runtime contexts", () => {
 });
 
 describe("runtime fields of Compass's shape", () => {
-  test("every runtime carries isNormalized: \"true\" unless its input sets it; an update with labels keeps it so", async () => {
+  test('every runtime carries isNormalized: "true" unless its input sets it; an update with labels keeps it so', async () => {
     assert.deepEqual((await newRuntime()).labels, { isNormalized: "true" });
     const own = await newRuntime(undefined, undefined, { isNormalized: "false", team: "a" });
     assert.deepEqual(own.labels, { isNormalized: "false", team: "a" });
     const UPDATE_RUNTIME = `mutation($id: ID!, $in: RuntimeUpdateInput!) { u: updateRuntime(id: $id, in: $in) { labels } }`;
-    assert.deepEqual((await ok(UPDATE_RUNTIME, { id: own.id, in: { name: "renamed-own", labels: { team: "b" } } })).u.labels, { team: "b", isNormalized: "true" });
+    assert.deepEqual((await ok(UPDATE_RUNTIME, { id: own.id, in: { name: "renamed-own", labels: { team: "b" } } })).u.labels, {
+      team: "b",
+      isNormalized: "true",
+    });
     await ok(`mutation($id: ID!) { deleteRuntimeLabel(runtimeID: $id, key: "isNormalized") { key } }`, { id: own.id });
     // An update without labels leaves the labels as they are.
     assert.deepEqual((await ok(UPDATE_RUNTIME, { id: own.id, in: { name: "renamed-again" } })).u.labels, { team: "b" });

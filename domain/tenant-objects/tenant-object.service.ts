@@ -32,7 +32,11 @@ import { TENANT_OBJECT_KINDS } from "./kinds";
 const capitalized = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 /** "runtime contexts" → "runtimeContexts": nouns as the keys of details and counts. */
-const camelCased = (noun: string) => noun.split(" ").map((word, i) => (i === 0 ? word : capitalized(word))).join("");
+const camelCased = (noun: string) =>
+  noun
+    .split(" ")
+    .map((word, i) => (i === 0 ? word : capitalized(word)))
+    .join("");
 
 /** What messages and audit call the object: its name, or what a nameless kind says. */
 const titleOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => kind.title?.(row) ?? row.name ?? row.id;
