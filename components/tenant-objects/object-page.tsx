@@ -31,6 +31,7 @@ export function ObjectPage({
   afterUnregisterHref,
   editDialog,
   refetch,
+  sections,
 }: {
   kind: ObjectKindName;
   object: { id: string; name: string; labels?: unknown };
@@ -48,12 +49,14 @@ export function ObjectPage({
   afterUnregisterHref: string;
   editDialog: (close: () => void) => ReactNode;
   refetch: () => Promise<unknown>;
+  /** What lives under the object, below its credentials. */
+  sections?: ReactNode;
 }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const [dialog, setDialog] = useState<"edit" | "unregister" | null>(null);
   const close = () => setDialog(null);
-  const title = kind === "runtime" ? "Runtime" : "Application";
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
 
   return (
     <>
@@ -95,6 +98,7 @@ export function ObjectPage({
         revoke={revokeCredential}
         onChanged={() => void refetch()}
       />
+      {sections}
       {dialog === "edit" ? editDialog(close) : null}
       {dialog === "unregister" ? (
         <UnregisterDialog

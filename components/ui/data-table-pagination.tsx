@@ -13,7 +13,7 @@ export const toTop = (go: () => void) => () => {
  * controls are previous/next plus a page size, and the page number is how
  * many cursors deep we are.
  */
-function DataTablePagination({
+export function DataTablePagination({
   pageIndex,
   pageSize,
   totalCount,

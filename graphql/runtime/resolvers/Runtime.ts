@@ -1,6 +1,5 @@
 import type { RuntimeResolvers } from "@/graphql/types.generated";
-import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
-import { eventingConfigurationOf } from "@/domain/runtimes/eventing";
+import { RUNTIME, eventingConfigurationOf } from "@/domain/tenant-objects/kinds/runtime";
 import { objectFields } from "@/graphql/tenant-objects/resolvers";
 
 export const Runtime: Pick<RuntimeResolvers, 'applicationNamespace'|'auths'|'description'|'eventingConfiguration'|'id'|'labels'|'metadata'|'name'|'status'> = {
