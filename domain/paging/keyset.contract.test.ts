@@ -261,14 +261,20 @@ keysetContract(objects(APPLICATION, {}));
 keysetContract(objects(APPLICATION, { search: "application-s" }));
 keysetContract(objects(RUNTIME, {}));
 keysetContract(objects(RUNTIME, { labelled: true }));
-// A child kind's list: one runtime's contexts, beside another runtime's in the same tenant.
-const parentRuntime = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-parent" });
-const otherRuntime = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-other" });
-await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: "elsewhere", value: "x" }, otherRuntime.id);
+// A child kind's list: one runtime's contexts, beside another runtime's in the same tenant (made on first use,
+// so that the lists declared above have their tests set up before anything here runs).
+let contextParent: Promise<string> | undefined;
+const parentRuntimeId = () =>
+  (contextParent ??= (async () => {
+    const parent = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-parent" });
+    const other = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-other" });
+    await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: "elsewhere", value: "x" }, other.id);
+    return parent.id;
+  })());
 keysetContract({
   name: "runtime contexts of a runtime",
-  page: (first, after) => listObjects(RUNTIME_CONTEXT, app.db, tenant, { first, after, parentId: parentRuntime.id }),
-  insert: async (n) => void (await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: `k${n}`, value: `v${n}` }, parentRuntime.id)),
+  page: async (first, after) => listObjects(RUNTIME_CONTEXT, app.db, tenant, { first, after, parentId: await parentRuntimeId() }),
+  insert: async (n) => void (await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: `k${n}`, value: `v${n}` }, await parentRuntimeId())),
   remove: async (id) => void (await unregisterObject(RUNTIME_CONTEXT, app.db, admin, tenant, id)),
   indexOrdered: true,
 });
