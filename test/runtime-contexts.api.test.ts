@@ -10,6 +10,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createTenant, deleteTenant } from "@/domain/tenants/tenant.service";
+import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { auditEventsOf, recordSecret, setupTestApp } from "./harness";
 
@@ -176,6 +178,20 @@ describe("runtime contexts", () => {
     // A failed update changes nothing.
     await refused(call(UPDATE, { id: longest.id, in: { key: "", value: "v" } }), "BAD_USER_INPUT", "in.key");
     assert.equal((await ok(CONTEXT, { rt: runtime.id, id: longest.id })).runtime.runtimeContext.key, "k".repeat(512));
+  });
+
+  test("a runtime holds at most the kind's bound of contexts, a burst included (the bound lowered to 3 here)", async () => {
+    const runtime = await newRuntime();
+    const bounded = { ...RUNTIME_CONTEXT, parent: { ...RUNTIME_CONTEXT.parent!, max: 3 } };
+    const burst = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, n) => registerObject(bounded, app.db, app.admin.principal, tenant, { key: `k${n}`, value: "v" }, runtime.id)),
+    );
+    assert.equal(burst.filter((outcome) => outcome.status === "fulfilled").length, 3);
+    for (const outcome of burst) {
+      if (outcome.status === "rejected") assert.deepEqual([outcome.reason.code, outcome.reason.details], ["CONFLICT", { limit: 3 }], outcome.reason.message);
+    }
+    assert.equal(await app.db.runtimeContext.count({ where: { runtimeId: runtime.id } }), 3);
+    assert.equal(RUNTIME_CONTEXT.parent!.max, 10_000, "the bound decision 0022 records");
   });
 
   test("tenants apart: another tenant's runtime or context is unknown", async () => {

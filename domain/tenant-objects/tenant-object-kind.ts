@@ -88,7 +88,12 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
    * scope), copies the parent's manager in, lists it by parent, and deletes it
    * with its parent. Without one, an object stands on its own.
    */
-  parent?: { type: TenantObjectType; column: string };
+  parent?: {
+    type: TenantObjectType;
+    column: string;
+    /** How many may live under one parent: a bound on what the parent's own token may create. */
+    max: number;
+  };
   /** What messages and audit call one object (default: its name). */
   title?(row: Row): string;
   /**

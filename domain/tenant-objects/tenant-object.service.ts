@@ -156,6 +156,26 @@ async function removeChildrenOf(tx: Tx, actor: Principal, tenant: Tenant, kind: 
 }
 
 /**
+ * A parent holds at most `parent.max` objects of a child kind. On PostgreSQL
+ * the parent's row is locked until commit, so registrations under one parent
+ * count one after the other and a burst cannot pass the bound together;
+ * SQLite runs one writer at a time.
+ */
+async function requireRoomUnder(tx: Tx, postgres: boolean, kind: TenantObjectKind<never>, parentKind: TenantObjectKind, parent: TenantObjectRow) {
+  const { column, max } = kind.parent!;
+  if (postgres) await tx.$executeRaw`SELECT 1 FROM ${Prisma.raw(`"${parentKind.table}"`)} WHERE "id" = ${parent.id} FOR UPDATE`;
+  const [{ count }] = await tx.$queryRaw<{ count: bigint | number }[]>`
+    SELECT COUNT(*) AS "count" FROM ${Prisma.raw(`"${kind.table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ${parent.id}`;
+  if (Number(count) >= max) {
+    throw conflict(
+      `${capitalized(parentKind.nouns.one)} "${titleOf(parentKind, parent)}" holds ${max} ${kind.nouns.many}, the most it may: remove one first`,
+      undefined,
+      { limit: max },
+    );
+  }
+}
+
+/**
  * Registers an object in `tenant`. When an integration system registers it,
  * that system manages it, whatever the input says; a user may name an
  * existing integration system where the kind allows it, or none.
@@ -180,7 +200,9 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
         const parentColumn: Record<string, string> = {};
         if (kind.parent) {
           // Under a parent of this tenant that the caller may change; its manager manages the child too.
-          const parent = await requireManagedObject(tx, kindOf(kind.parent.type), actor, tenant, parentId ?? "", doing, doing);
+          const parentKind = kindOf(kind.parent.type);
+          const parent = await requireManagedObject(tx, parentKind, actor, tenant, parentId ?? "", doing, doing);
+          await requireRoomUnder(tx, isPostgres(db), kind as unknown as TenantObjectKind<never>, parentKind, parent);
           integrationSystemId = parent.integrationSystemId;
           parentColumn[kind.parent.column] = parent.id;
         }

@@ -41,7 +41,8 @@ export const RUNTIME_CONTEXT = defineKind<RuntimeContext, RuntimeContextInput, {
   audit: { registered: "RUNTIME_CONTEXT_REGISTERED", updated: "RUNTIME_CONTEXT_UPDATED", unregistered: "RUNTIME_CONTEXT_UNREGISTERED" },
   scopes: { read: SCOPES.runtimeRead, write: SCOPES.runtimeWrite },
   manager: "registrar",
-  parent: { type: "RUNTIME", column: "runtimeId" },
+  // Compass sets no bound; one keeps a runtime's own token from filling the table (decision 0022).
+  parent: { type: "RUNTIME", column: "runtimeId", max: 10_000 },
   title: (row) => `${row.key}=${row.value}`,
   validate: (input) => ({ key: validKey(input.key), value: validValue(input.value) }),
   auditFields: (row) => ({ key: row.key, value: row.value, runtimeId: row.runtimeId }),
