@@ -172,6 +172,10 @@ describe("runtime contexts", () => {
     await bad({ key: "ключ", value: "v" }, "in.key");
     await bad({ key: "k".repeat(513), value: "v" }, "in.key");
     await bad({ key: "k", value: "v".repeat(513) }, "in.value");
+    // Text neither database stores is bad input, not a database error, on both.
+    await bad({ key: "k", value: "a\u0000b" }, "in.value");
+    await bad({ key: "k", value: "\uD800" }, "in.value");
+    await refused(call(CONTEXT, { rt: runtime.id, id: "a\u0000b" }), "BAD_USER_INPUT", "id");
     await bad({ key: "k", value: "v", labels: { "bad key!": 1 } }, "in.labels.bad key!");
     const longest = await register(runtime.id, { key: "k".repeat(512), value: "€".repeat(512) });
     assert.equal(longest.value.length, 512);
