@@ -300,6 +300,18 @@ describe("runtime fields of Compass's shape", () => {
     assert.deepEqual((await ok(UPDATE_RUNTIME, { id: own.id, in: { name: "renamed-again" } })).u.labels, { team: "b" });
   });
 
+  test("applicationNamespace is at most 256 characters, as Compass's input", async () => {
+    const longest = await ok(`mutation($in: RuntimeRegisterInput!) { r: registerRuntime(in: $in) { applicationNamespace } }`, {
+      in: { name: "namespace-256", applicationNamespace: "n".repeat(256) },
+    });
+    assert.equal(longest.r.applicationNamespace.length, 256);
+    await refused(
+      call(REGISTER_RUNTIME, { in: { name: "namespace-257", applicationNamespace: "n".repeat(257) } }),
+      "BAD_USER_INPUT",
+      "in.applicationNamespace",
+    );
+  });
+
   test("eventingConfiguration.defaultURL is the runtime_eventServiceUrl label when a string, else empty", async () => {
     const runtime = await newRuntime();
     const EVENTING = `query($id: ID!) { runtime(id: $id) { eventingConfiguration { defaultURL } } }`;

@@ -6,6 +6,7 @@ import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
 
 const RUNTIME_CONDITIONS = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"] as const;
 export type RuntimeCondition = (typeof RUNTIME_CONDITIONS)[number];
+const MAX_NAMESPACE_LENGTH = 256;
 
 export interface RuntimeInput extends NamedObjectInput {
   statusCondition?: RuntimeCondition | null;
@@ -29,7 +30,12 @@ export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace:
   validate(input) {
     const condition = input.statusCondition ?? null;
     if (condition !== null && !RUNTIME_CONDITIONS.includes(condition)) throw badInput("in.statusCondition", `One of ${RUNTIME_CONDITIONS.join(", ")}`);
-    return { ...validNamedInput(input), applicationNamespace: validDescription(input.applicationNamespace, "in.applicationNamespace"), condition };
+    const applicationNamespace = validDescription(input.applicationNamespace, "in.applicationNamespace");
+    // Compass's applicationNamespaceStringLengthLimit (pkg/graphql/validation.go).
+    if (applicationNamespace && [...applicationNamespace].length > MAX_NAMESPACE_LENGTH) {
+      throw badInput("in.applicationNamespace", `At most ${MAX_NAMESPACE_LENGTH} characters`);
+    }
+    return { ...validNamedInput(input), applicationNamespace, condition };
   },
   createData: ({ condition, ...valid }) => ({ ...valid, statusCondition: condition ?? "INITIAL" }),
   // The condition when given; its timestamp moves only when it changes.
