@@ -91,13 +91,11 @@ async function newSystem() {
   return { id: system.id as string, token: await tokenFor(clientId, clientSecret) };
 }
 
-/** A runtime's own access token, from credentials an admin requested for it. */
-async function runtimeToken(runtimeID: string) {
+/** A runtime's own access token, from credentials an admin requested for it (all its kind's scopes unless narrowed). */
+async function runtimeToken(runtimeID: string, scopes?: string[]) {
   const data = await ok(
-    `mutation($id: ID!) { c: requestClientCredentialsForRuntime(id: $id) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
-    {
-      id: runtimeID,
-    },
+    `mutation($id: ID!, $scopes: [String!]) { c: requestClientCredentialsForRuntime(id: $id, scopes: $scopes) { auth { credential { ... on OAuthCredentialData { clientId clientSecret } } } } }`,
+    { id: runtimeID, scopes },
   );
   return tokenFor(data.c.auth.credential.clientId, data.c.auth.credential.clientSecret);
 }
@@ -245,6 +243,9 @@ describe("runtime contexts", () => {
     await refused(call(REGISTER, { rt: systemRuntime.id, in: { key: "k", value: "v" } }, selfToken), "FORBIDDEN");
     await refused(call(UPDATE, { id: managed.id, in: { key: "k", value: "x" } }, selfToken), "FORBIDDEN");
     await refused(call(UNREGISTER, { id: managed.id }, selfToken), "FORBIDDEN");
+    // A token narrowed below runtime:read writes nothing.
+    const narrowed = await runtimeToken(adminRuntime.id, ["application:read"]);
+    await refused(call(REGISTER, { rt: adminRuntime.id, in: { key: "k", value: "v" } }, narrowed), "FORBIDDEN");
     // Still no right to change the runtime itself, nor to register runtimes.
     await refused(call(`mutation($id: ID!) { updateRuntime(id: $id, in: { name: "renamed" }) { id } }`, { id: adminRuntime.id }, selfToken), "FORBIDDEN");
     await refused(call(REGISTER_RUNTIME, { in: { name: "by-a-runtime" } }, selfToken), "FORBIDDEN");

@@ -59,10 +59,12 @@ export const systemListField =
 /**
  * The right to write objects of this kind: its write scope, or, for a kind that
  * lives under another, being an object of the parent kind calling as itself
- * (the core lets it change only what lives under itself).
+ * (the core lets it change only what lives under itself) with a token that
+ * still holds the kind's read scope: a token narrowed below reading is not
+ * let write.
  */
 function requireWriteRight(principal: Principal | null, kind: Kind<TenantObjectRow>, doing: string): Principal {
-  if (principal && kind.parent && principal.kind === kind.parent.type) return principal;
+  if (principal && kind.parent && principal.kind === kind.parent.type) return requireScope(principal, kind.scopes.read, doing);
   return requireScope(principal, kind.scopes.write, doing);
 }
 
