@@ -426,7 +426,8 @@ export async function listObjects<Row extends TenantObjectRow>(
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   const under = kind.parent && args.parentId !== undefined ? Prisma.sql`${Prisma.raw(`"${kind.parent.column}"`)} = ${args.parentId}` : Prisma.sql`1 = 1`;
-  const plain = !search && !args.filter?.length && !kind.parent;
+  // A parent's children are a plain list too: one statement shape whichever parent it names.
+  const plain = !search && !args.filter?.length;
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${under} AND ${named} AND ${filters}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
