@@ -382,7 +382,7 @@ const selectOf = (kind: TenantObjectKind) => {
 export async function findObject<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db | Tx,
-  tenant: Tenant,
+  tenant: Pick<Tenant, "id">,
   id: string,
   parentId?: string,
 ): Promise<Row | null> {
@@ -419,7 +419,7 @@ function sourceOf<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: 
 export async function listObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
-  tenant: Tenant,
+  tenant: Pick<Tenant, "id">,
   args: ObjectListArgs,
 ): Promise<LazyPage<Row>> {
   const filters = labelFiltersSql(args.filter, kind.type, kind.table as "Application" | "Runtime", isPostgres(db));

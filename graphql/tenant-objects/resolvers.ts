@@ -87,20 +87,22 @@ export const registerChildMutation =
 /*
  * A kind living under another is read as part of its parent: whoever was
  * allowed the parent (its read scope, or the parent calling as itself) reads
- * what lives under it, as in Compass, so these fields check no right of their own.
+ * what lives under it, as in Compass, so these fields check no right of their
+ * own. They read in the parent's tenant, where what lives under it always is,
+ * whichever way the parent was reached.
  */
 
 /** Field `<Parent>.<kind>(id)`: one object living under the parent; null for an unknown id and for one under another parent alike. */
 export const childField =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  async (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) =>
-    findObject(kind, ctx.db, await ctx.tenant.require(`reading ${kind.nouns.a}`), id, parent.id);
+  (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) =>
+    findObject(kind, ctx.db, { id: parent.tenantId }, id, parent.id);
 
 /** Field `<Parent>.<kinds>(first, after)`: the objects living under the parent, a keyset page at a time. */
 export const childListField =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  async (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) =>
-    listObjects(kind, ctx.db, await ctx.tenant.require(`listing ${kind.nouns.many}`), { first: args.first, after: args.after, parentId: parent.id });
+  (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) =>
+    listObjects(kind, ctx.db, { id: parent.tenantId }, { first: args.first, after: args.after, parentId: parent.id });
 
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
