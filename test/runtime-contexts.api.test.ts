@@ -13,6 +13,7 @@ import { createTenant, deleteTenant } from "@/domain/tenants/tenant.service";
 import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
 import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
+import { rawReader } from "@/lib/db";
 import { auditEventsOf, recordSecret, setupTestApp } from "./harness";
 
 // Integration systems may be granted runtime:write here, as an operator may allow.
@@ -70,6 +71,30 @@ const UNREGISTER = `mutation($id: ID!) { c: unregisterRuntimeContext(id: $id) { 
 const CONTEXTS = `query($rt: ID!, $first: Int, $after: PageCursor) { runtime(id: $rt) {
   runtimeContexts(first: $first, after: $after) { data { id key value labels } totalCount pageInfo { endCursor hasNextPage } } } }`;
 const CONTEXT = `query($rt: ID!, $id: ID!) { runtime(id: $rt) { runtimeContext(id: $id) { id key value } } }`;
+
+/** What `fn` answers, and how many statements it ran, prepared reads and Prisma's raw queries alike. */
+async function statementsOf(fn: () => Promise<any>) {
+  const reader = rawReader(app.db);
+  const rows = reader?.rows;
+  const queryRaw = app.db.$queryRaw;
+  let statements = 0;
+  if (reader && rows) {
+    reader.rows = <Row>(...args: Parameters<typeof rows>) => {
+      statements++;
+      return rows.apply(reader, args) as Promise<Row[]>;
+    };
+  }
+  (app.db as unknown as { $queryRaw: unknown }).$queryRaw = (...args: unknown[]) => {
+    statements++;
+    return (queryRaw as (...given: unknown[]) => unknown).apply(app.db, args);
+  };
+  try {
+    return { answer: await fn(), statements };
+  } finally {
+    if (reader && rows) reader.rows = rows;
+    (app.db as unknown as { $queryRaw: unknown }).$queryRaw = queryRaw;
+  }
+}
 
 let names = 0;
 async function newRuntime(token?: string, tenantHeader?: string, labels?: Record<string, unknown>): Promise<{ id: string; labels: Record<string, unknown> }> {
@@ -160,6 +185,34 @@ describe("runtime contexts", () => {
     assert.equal((await ok(CONTEXT, { rt: runtime.id, id: foreign.id })).runtime.runtimeContext, null);
     await refused(call(CONTEXTS, { rt: runtime.id, first: 201 }), "BAD_USER_INPUT");
     await refused(call(CONTEXTS, { rt: runtime.id, first: 2, after: "bm90LWEtY3Vyc29y" }), "BAD_USER_INPUT");
+  });
+
+  test("a page of runtimes reads all their first pages of contexts at once, each the page its runtime alone answers", async () => {
+    const batch = await createTenant(app.db, app.admin.principal, { externalId: "contexts-batch", name: "Batch" });
+    const runtimes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const runtime = await newRuntime(undefined, batch.externalId);
+      runtimes.push(runtime.id);
+      for (let n = 0; n < i; n++) await register(runtime.id, { key: `k${n}`, value: `r${i}` }, undefined, batch.externalId);
+    }
+    const PAGE = `{ totalCount data { id key value } pageInfo { endCursor hasNextPage } }`;
+    const listed = (first: number) => `{ runtimes(first: ${first}) { data { id runtimeContexts(first: 2) ${PAGE} } } }`;
+    const many = await statementsOf(() => ok(listed(6), {}, undefined, batch.externalId));
+    const one = await statementsOf(() => ok(listed(1), {}, undefined, batch.externalId));
+    assert.equal(many.statements, one.statements, "six runtimes' contexts cost what one runtime's do");
+    for (const row of many.answer.runtimes.data) {
+      const alone = await ok(`query($rt: ID!) { runtime(id: $rt) { runtimeContexts(first: 2) ${PAGE} } }`, { rt: row.id }, undefined, batch.externalId);
+      assert.deepEqual(row.runtimeContexts, alone.runtime.runtimeContexts);
+      // The batched page's cursor goes on where the runtime's own list does.
+      if (row.runtimeContexts.pageInfo.hasNextPage) {
+        const next = await ok(CONTEXTS, { rt: row.id, first: 10, after: row.runtimeContexts.pageInfo.endCursor }, undefined, batch.externalId);
+        assert.equal(next.runtime.runtimeContexts.data.length, row.runtimeContexts.totalCount - 2);
+      }
+    }
+    assert.deepEqual(
+      many.answer.runtimes.data.map((row: any) => row.runtimeContexts.totalCount),
+      [0, 1, 2, 3, 4, 5],
+    );
   });
 
   test("keys and values are bounded as Compass's input is; labels follow the label rules", async () => {

@@ -9,7 +9,7 @@ import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import type { LazyPage } from "@/domain/paging/cursor";
-import { BY_CREATED_AT, type PageSource, keyset, keysetPage } from "@/domain/paging/keyset";
+import { BY_CREATED_AT, type PageSource, firstKeysetPages, keyset, keysetPage } from "@/domain/paging/keyset";
 import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
@@ -433,6 +433,27 @@ export async function listObjects<Row extends TenantObjectRow>(
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
+  });
+}
+
+/**
+ * The first page of a child kind's objects under each of these parents of one
+ * tenant, oldest first, in one read (a page of runtimes asking each for its
+ * contexts): each page is what listObjects answers for that parent without a cursor.
+ */
+export function firstPagesUnder<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db,
+  tenant: Pick<Tenant, "id">,
+  parentIds: readonly string[],
+  first: number,
+): Promise<Map<string, LazyPage<Row>>> {
+  return firstKeysetPages(db, sourceOf(kind, db, false), {
+    matches: Prisma.sql`"tenantId" = ${tenant.id}`,
+    column: kind.parent!.column,
+    values: parentIds,
+    keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
+    first,
   });
 }
 

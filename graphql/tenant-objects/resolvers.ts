@@ -15,6 +15,7 @@ import {
   updateObject,
 } from "@/domain/tenant-objects/tenant-object.service";
 import type { Principal } from "@/domain/principals/principal";
+import type { LazyPage } from "@/domain/paging/cursor";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
 
@@ -98,11 +99,17 @@ export const childField =
   (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) =>
     findObject(kind, ctx.db, { id: parent.tenantId }, id, parent.id);
 
-/** Field `<Parent>.<kinds>(first, after)`: the objects living under the parent, a keyset page at a time. */
+/**
+ * Field `<Parent>.<kinds>(first, after)`: the objects living under the parent,
+ * a keyset page at a time. First pages go through a loader, so a page of
+ * parents reads all their first pages in one query.
+ */
 export const childListField =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
   (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) =>
-    listObjects(kind, ctx.db, { id: parent.tenantId }, { first: args.first, after: args.after, parentId: parent.id });
+    args.after
+      ? listObjects(kind, ctx.db, { id: parent.tenantId }, { first: args.first, after: args.after, parentId: parent.id })
+      : (ctx.loaders.firstChildPages.load({ type: kind.type, tenantId: parent.tenantId, parentId: parent.id, first: args.first }) as Promise<LazyPage<Row>>);
 
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
