@@ -176,17 +176,18 @@ export async function firstKeysetPages<Row extends { id: string }>(
   const values = [...new Set(args.values)];
   const ids: string[] = [];
   for (let at = 0; at < values.length; at += FIRST_PAGES_PER_STATEMENT) {
-    const parts = values
-      .slice(at, at + FIRST_PAGES_PER_STATEMENT)
-      .map(
-        (value, index) =>
-          Prisma.sql`SELECT "id" FROM (SELECT "id" FROM ${table} WHERE ${args.matches} AND ${column} = ${value} ORDER BY ${args.keyset.orderBy()} LIMIT ${first + 1}) AS ${Prisma.raw(`"p${index}"`)}`,
-      );
-    ids.push(...(await db.$queryRaw<{ id: string }[]>`${Prisma.join(parts, " UNION ALL ")}`).map((row) => row.id));
+    // A UNION ALL keeps no order of its own: each part numbers its rows in the keyset's order, and the whole is sorted by them.
+    const parts = values.slice(at, at + FIRST_PAGES_PER_STATEMENT).map(
+      (value, index) =>
+        Prisma.sql`SELECT "id", ${Prisma.raw(String(index))} AS "part", ROW_NUMBER() OVER (ORDER BY ${args.keyset.orderBy()}) AS "n"
+          FROM (SELECT * FROM ${table} WHERE ${args.matches} AND ${column} = ${value} ORDER BY ${args.keyset.orderBy()} LIMIT ${first + 1}) AS ${Prisma.raw(`"p${index}"`)}`,
+    );
+    const read = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS "pages" ORDER BY "part", "n"`;
+    ids.push(...read.map((row) => row.id));
   }
   const byId = new Map((ids.length ? await source.rowsByIds(ids) : []).map((row) => [row.id, row]));
   const rowsOf = new Map<string, Row[]>(values.map((value) => [value, []]));
-  // In the order read, which is each value's keyset order; a row deleted between the two reads is left out.
+  // In the order read: by value, each in its keyset order. A row deleted between the two reads is left out.
   for (const id of ids) {
     const row = byId.get(id);
     if (row) rowsOf.get((row as unknown as Record<string, string>)[args.column])?.push(row);
