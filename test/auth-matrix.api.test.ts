@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { setLabel } from "@/domain/labels/label.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
@@ -61,6 +63,13 @@ async function newApplication() {
   const tenant = await newTenant();
   const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix app") });
   return { tenant, application, headers: { tenant: tenant.externalId } };
+}
+
+/** A runtime context under a runtime of a tenant of its own. */
+async function newRuntimeContext() {
+  const { tenant, runtime, headers } = await newRuntime();
+  const context = await registerObject(RUNTIME_CONTEXT, app.db, app.admin.principal, tenant, { key: "sub", value: "c1" }, runtime.id);
+  return { id: context.id, headers };
 }
 
 /** A runtime labelled env=dev in a tenant of its own. */
@@ -857,7 +866,7 @@ const operations: Operation[] = [
       return { query: `mutation { registerRuntime(in: { name: "registered", labels: { a: 1 } }) { id labels } }`, headers: { tenant: tenant.id } };
     },
     check: async (data) => {
-      assert.deepEqual(data.registerRuntime.labels, { a: 1 });
+      assert.deepEqual(data.registerRuntime.labels, { a: 1, isNormalized: "true" });
       assert.equal(await app.db.runtime.count({ where: { id: data.registerRuntime.id } }), 1);
     },
   },
@@ -878,6 +887,41 @@ const operations: Operation[] = [
       return { query: `mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, variables: { id: runtime.id }, headers };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.runtime.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  // Issue 22: runtime contexts, written as their runtime is (the runtime's own token: objects-matrix.api.test.ts).
+  {
+    field: "registerRuntimeContext",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return {
+        query: `mutation($id: ID!) { registerRuntimeContext(runtimeID: $id, in: { key: "sub", value: "c1" }) { id key value } }`,
+        variables: { id: runtime.id },
+        headers,
+      };
+    },
+    check: async (data, _role, call) => {
+      assert.deepEqual([data.registerRuntimeContext.key, data.registerRuntimeContext.value], ["sub", "c1"]);
+      assert.equal(await app.db.runtimeContext.count({ where: { runtimeId: call.variables!.id as string } }), 1);
+    },
+  },
+  {
+    field: "updateRuntimeContext",
+    kind: "write",
+    prepare: async () => {
+      const { id, headers } = await newRuntimeContext();
+      return { query: `mutation($id: ID!) { updateRuntimeContext(id: $id, in: { key: "sub", value: "c2" }) { value } }`, variables: { id }, headers };
+    },
+    check: (data) => assert.equal(data.updateRuntimeContext.value, "c2"),
+  },
+  {
+    field: "unregisterRuntimeContext",
+    kind: "write",
+    prepare: async () => {
+      const { id, headers } = await newRuntimeContext();
+      return { query: `mutation($id: ID!) { unregisterRuntimeContext(id: $id) { id } }`, variables: { id }, headers };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.runtimeContext.count({ where: { id: call.variables!.id as string } }), 0),
   },
   {
     field: "setRuntimeLabel",

@@ -28,13 +28,26 @@ export function exampleFiles(folder?: string): string[] {
 
 /**
  * One example's text with Compass's run-specific values swapped for this
- * run's. `file` defaults to `<folder>.graphql`.
+ * run's. `file` defaults to `<folder>.graphql`. A list of values replaces
+ * the occurrences one by one, in order, and must name each: Compass's example
+ * writer made every id the same placeholder, so `runtime(id: …) {
+ * runtimeContext(id: …) }` holds it twice for two different objects.
  */
-export function exampleDocument(folder: string, file: string = `${folder}.graphql`, values: Record<string, string> = {}): string {
+export function exampleDocument(folder: string, file: string = `${folder}.graphql`, values: Record<string, string | readonly string[]> = {}): string {
   let text = fs.readFileSync(path.join(EXAMPLES_DIR, folder, file), "utf8");
   for (const [compassValue, ours] of Object.entries(values)) {
-    assert.ok(text.includes(compassValue), `${folder}/${file}: Compass's value ${compassValue} is not in the document`);
-    text = text.split(compassValue).join(ours);
+    const parts = text.split(compassValue);
+    assert.ok(parts.length > 1, `${folder}/${file}: Compass's value ${compassValue} is not in the document`);
+    if (typeof ours === "string") {
+      text = parts.join(ours);
+      continue;
+    }
+    assert.equal(
+      ours.length,
+      parts.length - 1,
+      `${folder}/${file}: Compass's value ${compassValue} occurs ${parts.length - 1} times, ${ours.length} values given`,
+    );
+    text = parts.reduce((joined, part, i) => `${joined}${ours[i - 1]}${part}`);
   }
   return text;
 }

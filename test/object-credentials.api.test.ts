@@ -308,7 +308,15 @@ test("runtimes: register, update (status timestamp moves with the condition), un
   const runtime = created.registerRuntime;
   assert.deepEqual(
     { ...runtime, id: undefined, status: undefined, metadata: undefined },
-    { id: undefined, name: "lifecycle", description: "d", labels: { a: 1 }, applicationNamespace: "ns", status: undefined, metadata: undefined },
+    {
+      id: undefined,
+      name: "lifecycle",
+      description: "d",
+      labels: { a: 1, isNormalized: "true" },
+      applicationNamespace: "ns",
+      status: undefined,
+      metadata: undefined,
+    },
   );
   assert.equal(runtime.status.condition, "INITIAL");
   assert.equal(runtime.status.timestamp, runtime.metadata.creationTimestamp);
@@ -320,7 +328,7 @@ test("runtimes: register, update (status timestamp moves with the condition), un
   assert.equal(updated.updateRuntime.status.condition, "CONNECTED");
   assert.ok(updated.updateRuntime.status.timestamp > runtime.status.timestamp);
   assert.equal(updated.updateRuntime.description, null);
-  assert.deepEqual(updated.updateRuntime.labels, { a: 1 });
+  assert.deepEqual(updated.updateRuntime.labels, { a: 1, isNormalized: "true" });
   const duplicate = await call(`mutation { registerRuntime(in: { name: "LIFECYCLE" }) { id } }`, {}, adminToken);
   refused(duplicate, "CONFLICT", "duplicate name");
   const credential = await credentialsOf("Runtime", runtime.id);

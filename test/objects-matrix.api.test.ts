@@ -10,6 +10,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
+import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
@@ -66,6 +68,8 @@ async function objectToken(kind: "APPLICATION" | "RUNTIME", id: string, where = 
 interface Fixture {
   appId: string;
   runtimeId: string;
+  /** A runtime context under that runtime. */
+  runtimeContextId: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -73,7 +77,8 @@ async function fixture(): Promise<Fixture> {
   const runtime = await registerRuntime(app.db, systemActor, tenant, { name: unique("matrix-rt") });
   await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
   await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
-  return { appId: application.id, runtimeId: runtime.id };
+  const context = await registerObject(RUNTIME_CONTEXT, app.db, systemActor, tenant, { key: "preset", value: "x" }, runtime.id);
+  return { appId: application.id, runtimeId: runtime.id, runtimeContextId: context.id };
 }
 
 type Outcome = "allowed" | "FORBIDDEN";
@@ -120,7 +125,7 @@ const rows: Row[] = [
     application: "FORBIDDEN",
     runtime: "allowed",
     prepare: async (f) => ({ query: `query($id: ID!) { runtime(id: $id) { id labels auths { id } } }`, variables: { id: f.runtimeId } }),
-    check: (data, f) => assert.deepEqual(data.runtime, { id: f.runtimeId, labels: { preset: "x" }, auths: data.runtime.auths }),
+    check: (data, f) => assert.deepEqual(data.runtime, { id: f.runtimeId, labels: { preset: "x", isNormalized: "true" }, auths: data.runtime.auths }),
   },
   {
     field: "registerRuntime",
@@ -151,6 +156,38 @@ const rows: Row[] = [
     runtime: "FORBIDDEN",
     prepare: async (f) => ({ query: `mutation($id: ID!) { unregisterRuntime(id: $id) { id } }`, variables: { id: f.runtimeId } }),
     check: async (_data, f) => assert.equal(await app.db.runtime.count({ where: { id: f.runtimeId } }), 0),
+  },
+  // Issue 22: runtime contexts are written as their runtime is, by the runtime itself too.
+  {
+    field: "registerRuntimeContext",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "allowed",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { registerRuntimeContext(runtimeID: $id, in: { key: "sub", value: "c1" }) { id } }`,
+      variables: { id: f.runtimeId },
+    }),
+    check: async (data, f) =>
+      assert.equal((await app.db.runtimeContext.findUniqueOrThrow({ where: { id: data.registerRuntimeContext.id } })).runtimeId, f.runtimeId),
+  },
+  {
+    field: "updateRuntimeContext",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "allowed",
+    prepare: async (f) => ({
+      query: `mutation($id: ID!) { updateRuntimeContext(id: $id, in: { key: "sub", value: "c2" }) { value } }`,
+      variables: { id: f.runtimeContextId },
+    }),
+    check: (data) => assert.equal(data.updateRuntimeContext.value, "c2"),
+  },
+  {
+    field: "unregisterRuntimeContext",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "allowed",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { unregisterRuntimeContext(id: $id) { id } }`, variables: { id: f.runtimeContextId } }),
+    check: async (_data, f) => assert.equal(await app.db.runtimeContext.count({ where: { id: f.runtimeContextId } }), 0),
   },
   {
     field: "setRuntimeLabel",
@@ -471,6 +508,7 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "labelDefinitions",
     "mergeApplications",
     "registerRuntime",
+    "registerRuntimeContext",
     "removeTenantAccess",
     "requestClientCredentialsForApplication",
     "requestClientCredentialsForRuntime",
@@ -481,8 +519,10 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "setTenantLabel",
     "unpairApplication",
     "unregisterRuntime",
+    "unregisterRuntimeContext",
     "updateLabelDefinition",
     "updateRuntime",
+    "updateRuntimeContext",
     "updateTenant",
     "updateWebhook",
     "writeTenant",
@@ -560,7 +600,8 @@ async function foreignFixtures(): Promise<{ by: string; f: Fixture }[]> {
     const runtime = await registerRuntime(app.db, actor, tenant, { name: unique("foreign-rt") });
     await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
     await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
-    result.push({ by, f: { appId: application.id, runtimeId: runtime.id } });
+    const context = await registerObject(RUNTIME_CONTEXT, app.db, actor, tenant, { key: "preset", value: "x" }, runtime.id);
+    result.push({ by, f: { appId: application.id, runtimeId: runtime.id, runtimeContextId: context.id } });
   }
   return result;
 }
@@ -638,6 +679,9 @@ const systemRules: Record<string, SystemRule> = {
   requestClientCredentialsForApplication: managedRow("requestClientCredentialsForApplication"),
   requestClientCredentialsForIntegrationSystem: people(`mutation { requestClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
   requestClientCredentialsForRuntime: managedRow("requestClientCredentialsForRuntime"),
+  registerRuntimeContext: managedRow("registerRuntimeContext"),
+  updateRuntimeContext: managedRow("updateRuntimeContext"),
+  unregisterRuntimeContext: managedRow("unregisterRuntimeContext"),
   revokeApiToken: people(`mutation { revokeApiToken(id: "${app.admin.principal.apiTokenId}") { id } }`),
   setApplicationLabel: managedRow("setApplicationLabel"),
   setRuntimeLabel: managedRow("setRuntimeLabel"),
@@ -672,7 +716,7 @@ test("every mutation in the schema has its rule for integration systems", async 
 
 /** The state a refused call must leave as it was: every row an integration system could reach. */
 async function tenantState() {
-  const [audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks] = await Promise.all([
+  const [audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks, runtimeContexts] = await Promise.all([
     app.db.auditEvent.count(),
     app.db.labelDefinition.findMany({ orderBy: { id: "asc" } }),
     app.db.label.findMany({ orderBy: { id: "asc" } }),
@@ -683,8 +727,9 @@ async function tenantState() {
     app.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, passwordHash: true } }),
     app.db.integrationSystem.findMany({ orderBy: { id: "asc" } }),
     app.db.webhook.findMany({ orderBy: { id: "asc" } }),
+    app.db.runtimeContext.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks };
+  return { audit, definitions, labels, applications, runtimes, credentials, tenants, users, systems, webhooks, runtimeContexts };
 }
 
 for (const [field, rule] of Object.entries(systemRules)) {

@@ -5,7 +5,7 @@ import type { LabelFilter } from "@/components/graphql-types.generated";
 import type { Credential } from "@/components/integration-systems/credentials-table";
 
 /** What the console says a kind is: the one word used in titles, buttons, dialogs and ids. */
-export type ObjectKindName = "application" | "runtime";
+export type ObjectKindName = "application" | "runtime" | "runtime context";
 
 /** What a kind's request-credentials mutation answers: the credential, with its secret this once. */
 export interface RequestedCredential {
@@ -71,6 +71,8 @@ interface ConsoleKindLooks<Row extends ObjectRow, Obj extends ObjectOnPage> {
   details: (object: Obj) => ReactNode;
   /** Register without `object`, edit with it; `onSaved` gets the object's id. */
   formDialog: (props: { tenantId: string; object?: Row | Obj; onClose: () => void; onSaved: (id: string) => void }) => ReactNode;
+  /** Sections of the page below credentials: what lives under the object (`ObjectChildren`). */
+  sections?: (object: Obj, tenantId: string) => ReactNode;
 }
 
 /**
@@ -97,3 +99,32 @@ export function defineConsoleKind<Row extends ObjectRow, Obj extends ObjectOnPag
 ) {
   return (looks: ConsoleKindLooks<Row, Obj>): ConsoleKind<Row, Obj, ListQuery, DetailQuery, RequestAnswer> => ({ ...data, ...looks });
 }
+
+/**
+ * A kind that lives under an object of another kind (runtime contexts under a
+ * runtime), the counterpart of a server descriptor with a `parent`: nameless,
+ * without a page of its own, shown as a section of its parent's page by
+ * `ObjectChildren`.
+ */
+export interface ChildConsoleKind<Row extends { id: string }, ListQuery> {
+  kind: ObjectKindName;
+  /** The prefix of the section's element ids. */
+  plural: string;
+  /** The section's heading and the table's caption. */
+  title: string;
+  documents: {
+    list: TypedDocumentNode<ListQuery, { parentId: string; first: number; after?: string | null }>;
+    unregister: TypedDocumentNode<unknown, ById>;
+  };
+  pageOf: (data: ListQuery) => Page<Row> | null | undefined;
+  /** What the row actions and the remove dialog call one row. */
+  nameOf: (row: Row) => string;
+  columns: ColumnDef<Row>[];
+  emptyHint: ReactNode;
+  unregisterDescription: string;
+  /** Add under `parentId` without `object`, edit with it. */
+  formDialog: (props: { tenantId: string; parentId: string; object?: Row; onClose: () => void; onSaved: () => void }) => ReactNode;
+}
+
+/** A child kind, typed from its list document's answer. */
+export const defineChildConsoleKind = <Row extends { id: string }, ListQuery>(kind: ChildConsoleKind<Row, ListQuery>) => kind;

@@ -60,6 +60,7 @@ export function ObjectDetail<Row extends ObjectRow, Obj extends ObjectOnPage, Li
           editDialog={(close) => kind.formDialog({ tenantId, object, onClose: close, onSaved: () => void refetch() })}
           refetch={refetch}
           details={kind.details(object)}
+          sections={kind.sections?.(object, tenantId)}
         />
       )}
     </DetailStates>

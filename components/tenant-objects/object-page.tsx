@@ -33,6 +33,7 @@ export function ObjectPage({
   afterUnregisterHref,
   editDialog,
   refetch,
+  sections,
 }: {
   kind: ObjectKindName;
   object: { id: string; name: string; labels?: unknown };
@@ -50,12 +51,14 @@ export function ObjectPage({
   afterUnregisterHref: string;
   editDialog: (close: () => void) => ReactNode;
   refetch: () => Promise<unknown>;
+  /** What lives under the object, below its credentials. */
+  sections?: ReactNode;
 }) {
   const canWrite = useCanWrite();
   const router = useRouter();
   const [dialog, setDialog] = useState<"edit" | "unregister" | null>(null);
   const close = () => setDialog(null);
-  const title = kind === "runtime" ? "Runtime" : "Application";
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
 
   return (
     <>
@@ -87,6 +90,7 @@ export function ObjectPage({
         onChanged={() => void refetch()}
       />
       <ObjectWebhooks owner={{ kind, id: object.id, name: object.name }} tenantId={tenantId} />
+      {sections}
       {dialog === "edit" ? editDialog(close) : null}
       {dialog === "unregister" ? (
         <UnregisterDialog

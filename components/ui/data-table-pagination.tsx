@@ -29,7 +29,7 @@ export function PageSizeSelect({ idPrefix, pageSize, onChange }: { idPrefix: str
  * controls are previous/next plus a page size, and the page number is how
  * many cursors deep we are.
  */
-function DataTablePagination({
+export function DataTablePagination({
   pageIndex,
   pageSize,
   totalCount,

@@ -7,7 +7,8 @@ import { findApplication, registerApplication, updateApplication } from "./appli
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
 import type { TenantObjectKind, TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
-import { findObject } from "@/domain/tenant-objects/tenant-object.service";
+import { findObject, registerObject } from "@/domain/tenant-objects/tenant-object.service";
+import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
 
 /**
  * A tenant-scoped read starts with the tenant header's lookup and, for
@@ -69,7 +70,8 @@ test("every tenant-scoped kind's read by id is prepared and answers Prisma's row
   const runtime = await registerRuntime(app.db, admin, acme, { name: "Edge", statusCondition: "CONNECTED", applicationNamespace: "ns" });
   // Every DateTime column set, so each is seen to come back as a Date (deletedAt is null until set).
   await app.db.application.update({ where: { id: withDescription.id }, data: { deletedAt: new Date() } });
-  const rows: Record<TenantObjectType, { id: string }> = { APPLICATION: withDescription, RUNTIME: runtime };
+  const runtimeContext = await registerObject(RUNTIME_CONTEXT, app.db, admin, acme, { key: "subscription", value: "consumer-1" }, runtime.id);
+  const rows: Record<TenantObjectType, { id: string }> = { APPLICATION: withDescription, RUNTIME: runtime, RUNTIME_CONTEXT: runtimeContext };
   for (const [type, kind] of Object.entries(TENANT_OBJECT_KINDS) as [TenantObjectType, TenantObjectKind][]) {
     const expected = await kind.model(app.db).findFirst({ where: { id: rows[type].id, tenantId: acme.id } });
     assert.ok(expected, type);

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db";
 import { notFound } from "@/domain/errors";
 import { OBJECT_SCOPES, type Principal } from "@/domain/principals/principal";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
-import type { TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
+import type { TenantObjectRow, TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
 import { requireManagedObject } from "@/domain/tenant-objects/tenant-object.service";
 import { type GenerateOptions, credentialGrant, deleteSystemAuth, issueCredential, ownerRefOf } from "./system-auth.service";
 
@@ -15,9 +15,11 @@ import { type GenerateOptions, credentialGrant, deleteSystemAuth, issueCredentia
  * credentials do; unregistering the object deletes them. Admins and the integration system managing the object may
  * request and delete them.
  */
-export type ObjectKind = TenantObjectType;
+/** The kinds that hold credentials (their descriptors say `credentials: true`). */
+export type ObjectKind = Extract<TenantObjectType, "APPLICATION" | "RUNTIME">;
 const managedObject = (tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) =>
-  requireManagedObject(tx, TENANT_OBJECT_KINDS[kind], actor, tenant, id, doing, doing);
+  // The kinds holding credentials are named ones.
+  requireManagedObject(tx, TENANT_OBJECT_KINDS[kind], actor, tenant, id, doing, doing) as Promise<TenantObjectRow & { name: string }>;
 
 export function requestObjectCredentials(db: Db, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, options: GenerateOptions = {}) {
   return issueCredential(db, actor, credentialGrant(options, OBJECT_SCOPES[kind]), async (tx) => {

@@ -20,8 +20,8 @@ export interface LabelTarget {
   integrationSystemId: string | null;
 }
 
-const OBJECT_TYPE = { APPLICATION: "Application", RUNTIME: "Runtime" } as const;
-const NOUN = { APPLICATION: "application", RUNTIME: "runtime" } as const;
+const OBJECT_TYPE = { APPLICATION: "Application", RUNTIME: "Runtime", RUNTIME_CONTEXT: "RuntimeContext" } as const;
+const NOUN = { APPLICATION: "application", RUNTIME: "runtime", RUNTIME_CONTEXT: "runtime context" } as const;
 
 /**
  * The schemas of these keys' definitions. On PostgreSQL the rows are read
@@ -109,9 +109,20 @@ async function findTarget(tx: Tx, postgres: boolean, type: LabelObjectType, tena
   const row =
     type === "APPLICATION"
       ? await tx.application.findFirst({ where: { id, tenantId }, select })
-      : await tx.runtime.findFirst({ where: { id, tenantId }, select });
+      : type === "RUNTIME"
+        ? await tx.runtime.findFirst({ where: { id, tenantId }, select })
+        : await runtimeContextTarget(tx, id, tenantId);
   if (!row) throw notFound(NOUN[type], id, doing);
   return { type, ...row };
+}
+
+/** A runtime context is nameless: messages call it by its key and value, as the core does. */
+async function runtimeContextTarget(tx: Tx, id: string, tenantId: string) {
+  const row = await tx.runtimeContext.findFirst({
+    where: { id, tenantId },
+    select: { id: true, key: true, value: true, tenantId: true, integrationSystemId: true },
+  });
+  return row && { id: row.id, name: `${row.key}=${row.value}`, tenantId: row.tenantId, integrationSystemId: row.integrationSystemId };
 }
 
 /** Sets one label (replacing its value); answers it. */

@@ -9,8 +9,9 @@ import { createIntegrationSystem, deleteIntegrationSystem, listIntegrationSystem
 import { listAuditEvents } from "@/domain/audit/audit.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
-import { listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
+import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import type { NamedObjectInput, TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
+import { listChildObjects, listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
 import { createUser, deleteUser, listUsersPage } from "@/domain/users/user.service";
 
 /**
@@ -252,7 +253,7 @@ const objects = (kind: TenantObjectKind<TenantObjectRow, TenantObjectInput, unkn
     void (await registerObject(kind, app.db, admin, tenant, {
       name: name(`${kind.nouns.one}${args.search ? "-s" : ""}${args.labelled ? "-l" : ""}`, n),
       labels: { contract: args.labelled ? "yes" : "no" },
-    })),
+    } as NamedObjectInput)),
   remove: async (id: string) => void (await unregisterObject(kind, app.db, admin, tenant, id)),
   indexOrdered: !args.search && !args.labelled,
 });
@@ -284,6 +285,23 @@ keysetContract(objects(APPLICATION, {}));
 keysetContract(objects(APPLICATION, { search: "application-s" }));
 keysetContract(objects(RUNTIME, {}));
 keysetContract(objects(RUNTIME, { labelled: true }));
+// A child kind's list: one runtime's contexts, beside another runtime's in the same tenant (made on first use,
+// so that the lists declared above have their tests set up before anything here runs).
+let contextParent: Promise<TenantObjectRow> | undefined;
+const parentRuntime = () =>
+  (contextParent ??= (async () => {
+    const parent = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-parent" });
+    const other = await registerObject(RUNTIME, app.db, admin, tenant, { name: "context-other" });
+    await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: "elsewhere", value: "x" }, other.id);
+    return parent;
+  })());
+keysetContract({
+  name: "runtime contexts of a runtime",
+  page: async (first, after) => listChildObjects(RUNTIME_CONTEXT, app.db, await parentRuntime(), { first, after }),
+  insert: async (n) => void (await registerObject(RUNTIME_CONTEXT, app.db, admin, tenant, { key: `k${n}`, value: `v${n}` }, (await parentRuntime()).id)),
+  remove: async (id) => void (await unregisterObject(RUNTIME_CONTEXT, app.db, admin, tenant, id)),
+  indexOrdered: true,
+});
 keysetContract({
   name: "applications of an integration system",
   page: (first, after) => listObjectsOfSystem(APPLICATION, app.db, manager.id, { first, after }),

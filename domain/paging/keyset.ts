@@ -153,3 +153,57 @@ export async function keysetPage<Row extends { id: string }>(
   const rows = await readRows(db, source, Prisma.sql`${args.matches} AND ${args.keyset.after(position)}`, args.keyset.orderBy(), first + 1);
   return { ...toPage(rows, first, args.keyset.cursorOf, args.after), countTotal: () => countRows(db, source, args.matches) };
 }
+
+/** Parents per statement of firstKeysetPages: bounds its text and parameters (three per parent). */
+const FIRST_PAGES_PER_STATEMENT = 100;
+
+/**
+ * The first page of each of several lists that differ only in one column's
+ * value (the objects under each of these parents), in one read per hundred
+ * values: one indexed, limited read per value joined with UNION ALL, then the
+ * rows through `rowsByIds`. What a page of parents asking each for its
+ * children costs, instead of a read per parent. Each page is what keysetPage
+ * answers for that value without a cursor; the totals, if any is asked for,
+ * are counted for every value in one grouped read.
+ */
+export async function firstKeysetPages<Row extends { id: string }>(
+  db: Db,
+  source: PageSource<Row>,
+  args: { matches: Prisma.Sql; column: string; values: readonly string[]; keyset: Keyset<Row>; first: number },
+): Promise<Map<string, LazyPage<Row>>> {
+  const first = checkPageSize(args.first);
+  const table = Prisma.raw(`"${source.table}"`);
+  const column = Prisma.raw(`"${args.column}"`);
+  const values = [...new Set(args.values)];
+  const ids: string[] = [];
+  for (let at = 0; at < values.length; at += FIRST_PAGES_PER_STATEMENT) {
+    // A UNION ALL keeps no order of its own: each part numbers its rows in the keyset's order, and the whole is sorted by them.
+    const parts = values.slice(at, at + FIRST_PAGES_PER_STATEMENT).map(
+      (value, index) =>
+        Prisma.sql`SELECT "id", ${Prisma.raw(String(index))} AS "part", ROW_NUMBER() OVER (ORDER BY ${args.keyset.orderBy()}) AS "n"
+          FROM (SELECT * FROM ${table} WHERE ${args.matches} AND ${column} = ${value} ORDER BY ${args.keyset.orderBy()} LIMIT ${first + 1}) AS ${Prisma.raw(`"p${index}"`)}`,
+    );
+    const read = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS "pages" ORDER BY "part", "n"`;
+    ids.push(...read.map((row) => row.id));
+  }
+  const byId = new Map((ids.length ? await source.rowsByIds(ids) : []).map((row) => [row.id, row]));
+  const rowsOf = new Map<string, Row[]>(values.map((value) => [value, []]));
+  // In the order read: by value, each in its keyset order. A row deleted between the two reads is left out.
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) rowsOf.get((row as unknown as Record<string, string>)[args.column])?.push(row);
+  }
+  let counts: Promise<Map<string, number>> | undefined;
+  const countAll = async () => {
+    const rows = await db.$queryRaw<{ value: string; count: number | bigint }[]>`
+      SELECT ${column} AS "value", COUNT(*) AS "count" FROM ${table}
+      WHERE ${args.matches} AND ${column} IN (${Prisma.join(values)}) GROUP BY ${column}`;
+    return new Map(rows.map((row) => [row.value, Number(row.count)]));
+  };
+  return new Map(
+    values.map((value) => [
+      value,
+      { ...toPage(rowsOf.get(value)!, first, args.keyset.cursorOf, null), countTotal: async () => (await (counts ??= countAll())).get(value) ?? 0 },
+    ]),
+  );
+}

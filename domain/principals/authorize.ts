@@ -59,7 +59,7 @@ export function requireAdmin(principal: Principal | null, doing: string): UserPr
  * kind (a runtime still reads its tenant's applications). `id` null: a list of
  * that kind, which such a caller may not read.
  */
-export function requireOwnObject(principal: Principal, kind: "APPLICATION" | "RUNTIME", id: string | null, doing: string): Principal {
+export function requireOwnObject(principal: Principal, kind: string, id: string | null, doing: string): Principal {
   if ((principal.kind === "APPLICATION" || principal.kind === "RUNTIME") && principal.kind === kind && principal.objectId !== id) {
     throw forbidden(`An ${kind === "APPLICATION" ? "application" : "runtime"} may read only itself (while ${doing})`);
   }
@@ -67,7 +67,7 @@ export function requireOwnObject(principal: Principal, kind: "APPLICATION" | "RU
 }
 
 /** Writing an object's labels: the object itself may, anyone else needs `scope` (and, in the service, to manage it). */
-export function requireLabelWriter(principal: Principal | null, kind: "APPLICATION" | "RUNTIME", id: string, scope: Scope, doing: string): Principal {
+export function requireLabelWriter(principal: Principal | null, kind: string, id: string, scope: Scope, doing: string): Principal {
   if (!principal) throw unauthenticated();
   if ((principal.kind === "APPLICATION" || principal.kind === "RUNTIME") && principal.kind === kind && principal.objectId === id) return principal;
   return requireScope(principal, scope, doing);

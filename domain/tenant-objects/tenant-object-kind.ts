@@ -12,23 +12,25 @@ import type { WebhookInput } from "@/domain/webhooks/webhook-rules";
  */
 
 /** The kinds: labels' objectType, credentials' owner kind and the principal kind of an object calling as itself. */
-export type TenantObjectType = "APPLICATION" | "RUNTIME";
+export type TenantObjectType = "APPLICATION" | "RUNTIME" | "RUNTIME_CONTEXT";
 
-/** The columns every tenant-scoped kind's table has. */
+/**
+ * The columns every tenant-scoped kind's table has. A named kind (the default)
+ * also has `name` and `description`, its name unique in the tenant; a nameless
+ * one (runtime contexts) says what to call a row with `title`.
+ */
 export interface TenantObjectRow {
   id: string;
   tenantId: string;
   integrationSystemId: string | null;
-  name: string;
-  description: string | null;
+  name?: string;
+  description?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** What every kind's register and update input has. */
 export interface TenantObjectInput {
-  name: string;
-  description?: string | null;
   /** Replaces every label on update when given; omitted, they stay. */
   labels?: Record<string, unknown> | null;
   /** Webhooks to add with it, on register, for kinds that hold them (`webhooks: true`). */
@@ -38,14 +40,23 @@ export interface TenantObjectInput {
 /** An update's input: the register's, but a kind with its own `validateUpdate` may leave the name out (Compass's application). */
 export type UpdateInputOf<Input extends TenantObjectInput> = Omit<Input, "name"> & { name?: string | null };
 
+/** What a named kind's input has beside. */
+export interface NamedObjectInput extends TenantObjectInput {
+  name: string;
+  description?: string | null;
+}
+
 /** The calls the core makes on a kind's Prisma model (its delegate, e.g. `db.application`). */
 interface ModelDelegate<Row> {
   findFirst(args: { where: { id: string; tenantId: string } }): PromiseLike<Row | null>;
-  findMany(args: { where: { id: { in: string[] } } | { tenantId: string }; orderBy?: { createdAt?: "asc"; id?: "asc" }[] }): PromiseLike<Row[]>;
+  findMany(args: {
+    where: { id: { in: string[] } } | { tenantId: string } | { [parentColumn: string]: { in: string[] } };
+    orderBy?: { createdAt?: "asc"; id?: "asc" }[];
+  }): PromiseLike<Row[]>;
   create(args: { data: never }): PromiseLike<Row>;
   update(args: { where: { id: string }; data: never }): PromiseLike<Row>;
   delete(args: { where: { id: string } }): PromiseLike<Row>;
-  deleteMany(args: { where: { tenantId: string } }): PromiseLike<unknown>;
+  deleteMany(args: { where: { tenantId: string } | { id: { in: string[] } } }): PromiseLike<unknown>;
   count(args: { where: { integrationSystemId: string } }): PromiseLike<number>;
 }
 
@@ -75,8 +86,29 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
    * the input names ("registrar-or-named", input.integrationSystemID).
    */
   manager: "registrar" | "registrar-or-named";
+  /**
+   * A kind that lives under an object of another kind (runtime contexts under
+   * a runtime): `column` holds the parent's id. The core then registers it under
+   * a parent of the tenant, lets whoever may change the parent change it (the
+   * parent's managing system, the parent calling as itself, users with the write
+   * scope), copies the parent's manager in, lists it by parent, and deletes it
+   * with its parent. Without one, an object stands on its own.
+   */
+  parent?: {
+    type: TenantObjectType;
+    column: string;
+    /** How many may live under one parent: a bound on what the parent's own token may create. */
+    max: number;
+  };
+  /** What messages and audit call one object (default: its name). */
+  title?(row: Row): string;
+  /**
+   * Labels every object of the kind carries unless its input sets them, on
+   * register and on an update that gives labels (Compass's `isNormalized` on runtimes).
+   */
+  defaultLabels?: Readonly<Record<string, unknown>>;
   /** Checks the input (BAD_USER_INPUT naming `in.<field>`) before anything is read or written. */
-  validate(input: Input): Valid & ValidNamedInput;
+  validate(input: Input): Valid & Partial<ValidNamedInput>;
   /**
    * The update's check, where the kind's update input differs (Compass's
    * application update has no name): what it answers is written, so an
@@ -84,7 +116,7 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
    */
   validateUpdate?(input: never): Valid & Partial<ValidNamedInput>;
   /** The columns a new object is stored with (default: the valid input). */
-  createData?(valid: Valid & ValidNamedInput): object;
+  createData?(valid: Valid & Partial<ValidNamedInput>): object;
   /** The columns an update writes (default: the valid input). */
   updateData?(valid: Valid & Partial<ValidNamedInput>, before: Row): object;
   /** A kind's own reason to refuse unregistering (CONFLICT), checked in the unregister's transaction. */

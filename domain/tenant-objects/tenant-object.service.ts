@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import type { LazyPage } from "@/domain/paging/cursor";
-import { BY_CREATED_AT, type PageSource, keyset, keysetPage } from "@/domain/paging/keyset";
+import { BY_CREATED_AT, type PageSource, firstKeysetPages, keyset, keysetPage } from "@/domain/paging/keyset";
 import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
@@ -20,7 +20,7 @@ import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domai
 import { validWebhookInputs } from "@/domain/webhooks/webhook-rules";
 import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks } from "@/domain/webhooks/webhook-store";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "./tenant-object-kind";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
 import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
@@ -36,6 +36,24 @@ import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenant
 
 const capitalized = (text: string) => text[0].toUpperCase() + text.slice(1);
 
+/** "runtime contexts" → "runtimeContexts": nouns as the keys of details and counts. */
+const camelCased = (noun: string) =>
+  noun
+    .split(" ")
+    .map((word, i) => (i === 0 ? word : capitalized(word)))
+    .join("");
+
+/** What messages and audit call the object: its name, or what a nameless kind says. */
+const titleOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => kind.title?.(row) ?? row.name ?? row.id;
+
+const kindOf = (type: TenantObjectType) => TENANT_OBJECT_KINDS[type];
+
+/** The kinds whose objects live under one of `kind` (runtime contexts under a runtime). */
+const childKindsOf = (kind: TenantObjectKind) => kindsOf().filter((child) => child.parent?.type === kind.type);
+
+/** The id of the object a child lives under. */
+const parentIdOf = (kind: TenantObjectKind, row: TenantObjectRow) => (row as unknown as Record<string, string>)[kind.parent!.column];
+
 function duplicateName(kind: TenantObjectKind, name: string, tenant: Tenant) {
   return conflict(
     `${capitalized(kind.nouns.a)} named "${name}" already exists in tenant "${tenant.externalId}" (names are unique per tenant, ignoring case and look-alike letters)`,
@@ -45,8 +63,7 @@ function duplicateName(kind: TenantObjectKind, name: string, tenant: Tenant) {
 
 /** Its own fields for the audit log: name, description and what the kind adds. */
 const fieldsOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({
-  name: row.name,
-  description: row.description,
+  ...(kind.title ? {} : { name: row.name, description: row.description }),
   ...kind.auditFields?.(row),
 });
 
@@ -58,7 +75,15 @@ const detailsOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row
   integrationSystemId: row.integrationSystemId,
 });
 
-const labelTarget = (kind: TenantObjectKind, row: TenantObjectRow) => ({ type: kind.type, ...row });
+const labelTarget = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({ type: kind.type, ...row, name: titleOf(kind, row) });
+
+/** The labels an input writes, with the kind's default labels where it sets none of those keys. */
+function labelsToWrite(kind: TenantObjectKind<never>, labels: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!labels && !kind.defaultLabels) return null;
+  const given = labels ?? {};
+  const defaults = Object.entries(kind.defaultLabels ?? {}).filter(([key]) => given[key] === undefined || given[key] === null);
+  return { ...given, ...Object.fromEntries(defaults) };
+}
 
 /** The tenant may have been deleted since the request named it; SQLite would not refuse the orphan. */
 async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
@@ -66,10 +91,31 @@ async function requireTenantStill(tx: Tx, tenant: Tenant, doing: string) {
 }
 
 /**
+ * May `actor` change this object? Users with the write scope any, an
+ * integration system only those it manages, an object calling as itself only
+ * itself. A child kind's object answers as its parent does: whoever may change
+ * the runtime may change its contexts.
+ */
+async function requireWriter<Row extends TenantObjectRow>(tx: Tx, kind: TenantObjectKind<Row>, actor: Principal, tenant: Tenant, row: Row, doing: string) {
+  if (kind.parent) {
+    const parentKind = kindOf(kind.parent.type);
+    const parent = await parentKind.model(tx).findFirst({ where: { id: parentIdOf(kind, row), tenantId: row.tenantId } });
+    // The foreign key keeps a child's parent; only a concurrent removal of both could get here.
+    if (!parent) throw notFound(parentKind.nouns.one, parentIdOf(kind, row), `${doing} ${kind.nouns.a} in tenant "${tenant.externalId}"`);
+    return requireWriter(tx, parentKind, actor, tenant, parent, doing);
+  }
+  if ((actor.kind === "APPLICATION" || actor.kind === "RUNTIME") && (actor.kind !== kind.type || actor.objectId !== row.id)) {
+    throw forbidden(
+      `An ${actor.kind === "APPLICATION" ? "application" : "runtime"} may change only itself and what lives under it (while ${doing} ${kind.nouns.a})`,
+    );
+  }
+  requireManager(actor, { integrationSystemId: row.integrationSystemId, name: titleOf(kind, row) }, kind.nouns.one, doing);
+}
+
+/**
  * The object with this id in this tenant (or in a tenant below it, or shared
- * with it as owner: tenant-access.ts), which `actor` may change: users
- * with the write scope any, an integration system only those it manages.
- * `doing` completes "while <doing> …" ("updating", "unregistering").
+ * with it as owner: tenant-access.ts), which `actor` may change (see
+ * requireWriter). `doing` completes "while <doing> …" ("updating", "unregistering").
  */
 export async function requireManagedObject<Row extends TenantObjectRow>(
   tx: Tx,
@@ -89,8 +135,57 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
     if (access) row = await objectById(kind, tx, id);
   }
   if (!row) throw notFound(kind.nouns.one, id, `${notFoundDoing} in tenant "${tenant.externalId}"`);
-  requireManager(actor, row, kind.nouns.one, doing);
+  await requireWriter(tx, kind, actor, tenant, row, doing);
   return row;
+}
+
+/**
+ * Deletes the objects living under these (of every child kind, and theirs in
+ * turn), with their labels, each audited as unregistered with `reason`, so
+ * every object's own history ends with its removal. Children go first, as
+ * their foreign keys hold on to the parents.
+ */
+async function removeChildrenOf(tx: Tx, actor: Principal, tenant: Tenant, kind: TenantObjectKind, parentIds: string[], reason: string): Promise<void> {
+  if (parentIds.length === 0) return;
+  for (const child of childKindsOf(kind)) {
+    const rows = await child.model(tx).findMany({ where: { [child.parent!.column]: { in: parentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    if (rows.length === 0) continue;
+    const ids = rows.map((row) => row.id);
+    await removeChildrenOf(tx, actor, tenant, child, ids, reason);
+    await deleteLabelsOf(tx, ids);
+    await child.model(tx).deleteMany({ where: { id: { in: ids } } });
+    await recordAudits(
+      tx,
+      actor,
+      rows.map((row) => ({
+        action: child.audit.unregistered,
+        objectType: child.table,
+        objectId: row.id,
+        objectLabel: titleOf(child, row),
+        details: { ...detailsOf(child, row, tenant), reason },
+      })),
+    );
+  }
+}
+
+/**
+ * A parent holds at most `parent.max` objects of a child kind. On PostgreSQL
+ * the parent's row is locked until commit, so registrations under one parent
+ * count one after the other and a burst cannot pass the bound together;
+ * SQLite runs one writer at a time.
+ */
+async function requireRoomUnder(tx: Tx, postgres: boolean, kind: TenantObjectKind<never>, parentKind: TenantObjectKind, parent: TenantObjectRow) {
+  const { column, max } = kind.parent!;
+  if (postgres) await tx.$executeRaw`SELECT 1 FROM ${Prisma.raw(`"${parentKind.table}"`)} WHERE "id" = ${parent.id} FOR UPDATE`;
+  const [{ count }] = await tx.$queryRaw<{ count: bigint | number }[]>`
+    SELECT COUNT(*) AS "count" FROM ${Prisma.raw(`"${kind.table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ${parent.id}`;
+  if (Number(count) >= max) {
+    throw conflict(
+      `${capitalized(parentKind.nouns.one)} "${titleOf(parentKind, parent)}" holds ${max} ${kind.nouns.many}, the most it may: remove one first`,
+      undefined,
+      { limit: max },
+    );
+  }
 }
 
 /**
@@ -104,6 +199,7 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   actor: Principal,
   tenant: Tenant,
   input: Input,
+  parentId?: string,
   options: { webhookTargets?: TargetPolicy } = {},
 ): Promise<Row> {
   // The kind never sees `webhooks`: they are the core's to check and store, never columns of the object.
@@ -115,24 +211,37 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
     await requirePublicTargets(webhook.targets, options.webhookTargets ?? STRICT_TARGETS);
   }
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
-  const integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
+  const labelsGiven = labelsToWrite(kind as TenantObjectKind<never>, input.labels);
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         await requireTenantStill(tx, tenant, doing);
+        let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
+        const parentColumn: Record<string, string> = {};
+        if (kind.parent) {
+          // Under a parent of this tenant that the caller may change; its manager manages the child too.
+          const parentKind = kindOf(kind.parent.type);
+          const parent = await requireManagedObject(tx, parentKind, actor, tenant, parentId ?? "", doing, doing);
+          await requireRoomUnder(tx, isPostgres(db), kind as unknown as TenantObjectKind<never>, parentKind, parent);
+          integrationSystemId = parent.integrationSystemId;
+          parentColumn[kind.parent.column] = parent.id;
+        }
         if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
           throw notFound("integration system", integrationSystemId, doing);
         }
-        const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...(kind.createData?.(valid) ?? valid) };
+        const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...parentColumn, ...(kind.createData?.(valid) ?? valid) };
         const row = await kind.model(tx).create({ data: data as never });
-        const labels = input.labels ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", false)).after : undefined;
-        const added = await insertWebhooks(tx, { type: kind.type, id: row.id, tenantId: tenant.id }, webhooks);
+        const labels = labelsGiven ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", false)).after : undefined;
+        // Only kinds that hold webhooks (applications and runtimes) get here with any.
+        const added = webhooks.length
+          ? await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: row.id, tenantId: tenant.id }, webhooks)
+          : [];
         await recordAudit(tx, actor, {
           action: kind.audit.registered,
           objectType: kind.table,
           objectId: row.id,
-          objectLabel: row.name,
+          objectLabel: titleOf(kind, row),
           details: {
             ...detailsOf(kind, row, tenant),
             ...(labels ? { labels } : {}),
@@ -141,7 +250,7 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
         });
         return row;
       }),
-    () => duplicateName(kind, valid.name, tenant),
+    () => duplicateName(kind, valid.name ?? "", tenant),
   );
 }
 
@@ -156,17 +265,19 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
 ): Promise<Row> {
   // Without its own update check, a kind's update takes what its register takes (name included).
   const valid: Valid & Partial<ValidNamedInput> = kind.validateUpdate ? kind.validateUpdate(input as never) : kind.validate(input as Input);
+  // Default labels come with labels given; an update without labels leaves them all as they are.
+  const labelsGiven = input.labels ? labelsToWrite(kind as TenantObjectKind<never>, input.labels) : null;
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         const before = await requireManagedObject(tx, kind, actor, tenant, id, "updating");
         const row = await kind.model(tx).update({ where: { id }, data: (kind.updateData?.(valid, before) ?? valid) as never });
-        const labels = input.labels ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), input.labels, "in.labels", true) : null;
+        const labels = labelsGiven ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", true) : null;
         await recordAudit(tx, actor, {
           action: kind.audit.updated,
           objectType: kind.table,
           objectId: id,
-          objectLabel: row.name,
+          objectLabel: titleOf(kind, row),
           details: {
             before: { ...fieldsOf(kind, before), ...(labels ? { labels: labels.before } : {}) },
             after: { ...fieldsOf(kind, row), ...(labels ? { labels: labels.after } : {}) },
@@ -181,7 +292,7 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
   );
 }
 
-/** Deletes it with its labels and credentials; the credentials' tokens are refused at once. */
+/** Deletes it with its labels and credentials, and what lives under it; the credentials' tokens are refused at once. */
 export async function unregisterObject<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
@@ -192,7 +303,8 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     await kind.requireRemovable?.(tx, row);
-    const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type, [id]) : [];
+    await removeChildrenOf(tx, actor, tenant, kind as unknown as TenantObjectKind, [id], `${kind.type}_UNREGISTERED`);
+    const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type as "APPLICATION" | "RUNTIME", [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await forgetSharesOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
@@ -202,7 +314,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
       action: kind.audit.unregistered,
       objectType: kind.table,
       objectId: id,
-      objectLabel: row.name,
+      objectLabel: titleOf(kind, row),
       details: { ...detailsOf(kind, row, tenant), deletedCredentials: credentials, ...(webhooks.length ? { deletedWebhooks: webhooks } : {}) },
     });
     return { row, credentials };
@@ -231,7 +343,7 @@ export async function requireManagesNothing(tx: Tx, system: { id: string; name: 
 
 /** `{ applicationCount: 2, runtimeCount: 0 }`: the counts of every kind, for a CONFLICT's details. */
 const countDetails = (counts: readonly (readonly [TenantObjectKind, number])[]) =>
-  Object.fromEntries(counts.map(([kind, count]) => [`${kind.nouns.one}Count`, count]));
+  Object.fromEntries(counts.map(([kind, count]) => [`${camelCased(kind.nouns.one)}Count`, count]));
 
 /**
  * A tenant being deleted: one that holds objects is a CONFLICT naming how
@@ -262,7 +374,9 @@ export async function removeObjectsOfTenant(
   }
   await beforeRemoving();
   const removed: Record<string, number> = {};
-  for (const [kind, rows] of found) {
+  // Those living under another first: deleted in this order, they meet no foreign key.
+  const childrenFirst = [...found].sort(([a], [b]) => Number(!!b.parent) - Number(!!a.parent));
+  for (const [kind, rows] of childrenFirst) {
     await forgetSharesOf(
       tx,
       rows.map((row) => row.id),
@@ -275,9 +389,9 @@ export async function removeObjectsOfTenant(
         action: kind.audit.unregistered,
         objectType: kind.table,
         objectId: row.id,
-        objectLabel: row.name,
+        objectLabel: titleOf(kind, row),
         details: {
-          name: row.name,
+          ...fieldsOf(kind, row),
           tenantId: tenant.id,
           tenantExternalId: tenant.externalId,
           integrationSystemId: row.integrationSystemId,
@@ -285,7 +399,7 @@ export async function removeObjectsOfTenant(
         },
       })),
     );
-    removed[`unregistered${capitalized(kind.nouns.many)}`] = rows.length;
+    removed[`unregistered${capitalized(camelCased(kind.nouns.many))}`] = rows.length;
   }
   // After the owners' rows, as in unregisterObject.
   await deleteWebhooksOfTenant(tx, tenant.id);
@@ -301,19 +415,49 @@ const selectOf = (kind: TenantObjectKind) => {
 };
 
 /**
- * null for an unknown id and for an object of another tenant alike, unless
- * this tenant reaches it: from above, or through a share (tenant-access.ts). A
- * prepared statement where the client has one (lib/db.ts, rawReader); inside
- * a transaction, Prisma, so the transaction's own writes are seen.
+ * The object with this id stored in this tenant, or null. A prepared
+ * statement where the client has one (lib/db.ts, rawReader); inside a
+ * transaction, Prisma, so the transaction's own writes are seen.
  */
-export async function findObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db | Tx, tenant: Tenant, id: string): Promise<Row | null> {
+async function ownObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db | Tx, tenantId: string, id: string): Promise<Row | null> {
   const raw = rawReader(db);
-  const own = raw
-    ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenant.id], kind.dateColumns))[0] ?? null)
-    : await kind.model(db).findFirst({ where: { id, tenantId: tenant.id } });
+  return raw
+    ? ((await raw.rows<Row>(`${selectOf(kind)} WHERE "id" = $1 AND "tenantId" = $2`, [id, tenantId], kind.dateColumns))[0] ?? null)
+    : await kind.model(db).findFirst({ where: { id, tenantId } });
+}
+
+/** A child asked for under a parent: one under another parent is as unknown as none. */
+const underParent = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row | null, parentId: string | undefined) =>
+  row && parentId !== undefined && parentIdOf(kind as unknown as TenantObjectKind, row) !== parentId ? null : row;
+
+/**
+ * null for an unknown id and for an object of another tenant alike, unless
+ * this tenant reaches it: from above, or through a share (tenant-access.ts).
+ */
+export async function findObject<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db | Tx,
+  tenant: Tenant,
+  id: string,
+  parentId?: string,
+): Promise<Row | null> {
+  const own = await ownObject(kind, db, tenant.id, id);
   // Only a miss pays for the walk of the hierarchy and the shares.
-  if (own || !(await sharedAccess(db, tenant, kind, id))) return own;
-  return objectById(kind, db, id);
+  const row = own || !(await sharedAccess(db, tenant, kind, id)) ? own : await objectById(kind, db, id);
+  return underParent(kind, row, parentId);
+}
+
+/**
+ * One object living under `parent`, read in the parent's tenant, where what
+ * lives under it always is, whichever way the parent was reached.
+ */
+export async function findChildObject<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db,
+  parent: TenantObjectRow,
+  id: string,
+): Promise<Row | null> {
+  return underParent(kind, await ownObject(kind, db, parent.tenantId, id), parent.id);
 }
 
 /**
@@ -359,16 +503,56 @@ export async function listObjects<Row extends TenantObjectRow>(
   tenant: Tenant,
   args: ObjectListArgs,
 ): Promise<LazyPage<Row>> {
+  const plain = !args.search?.trim() && !args.filter?.length && !args.matching;
+  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : reachableSql(tenant, kind.type);
+  return listWhere(kind, db, visible, plain, args);
+}
+
+/**
+ * The objects of a child kind living under `parent`, a keyset page at a time,
+ * read in the parent's tenant. A parent's children are a plain list too: one
+ * statement shape whichever parent it names.
+ */
+export function listChildObjects<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db,
+  parent: TenantObjectRow,
+  args: { first: number; after?: string | null },
+): Promise<LazyPage<Row>> {
+  const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${kind.parent!.column}"`)} = ${parent.id}`;
+  return listWhere(kind, db, under, true, args);
+}
+
+async function listWhere<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db, visible: Prisma.Sql, plain: boolean, args: ObjectListArgs) {
   const filters = labelFiltersSql(args.filter, kind.type, kind.table as "Application" | "Runtime", isPostgres(db));
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
-  const plain = !search && !args.filter?.length && !args.matching;
-  const visible = plain ? await visibleInTenantSql(db, tenant, kind.type) : reachableSql(tenant, kind.type);
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`${visible} AND ${named} AND ${filters} AND ${args.matching ?? Prisma.sql`1 = 1`}`,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
+  });
+}
+
+/**
+ * The first page of a child kind's objects under each of these parents of one
+ * tenant, oldest first, in one read (a page of runtimes asking each for its
+ * contexts): each page is what listObjects answers for that parent without a cursor.
+ */
+export function firstPagesUnder<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db,
+  tenant: Pick<Tenant, "id">,
+  parentIds: readonly string[],
+  first: number,
+): Promise<Map<string, LazyPage<Row>>> {
+  return firstKeysetPages(db, sourceOf(kind, db, false), {
+    matches: Prisma.sql`"tenantId" = ${tenant.id}`,
+    column: kind.parent!.column,
+    values: parentIds,
+    keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
+    first,
   });
 }
 
@@ -381,7 +565,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
 ): Promise<LazyPage<Row>> {
   return keysetPage(db, sourceOf(kind, db, true), {
     matches: Prisma.sql`"integrationSystemId" = ${integrationSystemId}`,
-    keyset: keyset<Row>(`integrationSystem${capitalized(kind.nouns.many)}`, BY_CREATED_AT, "ASC"),
+    keyset: keyset<Row>(`integrationSystem${capitalized(camelCased(kind.nouns.many))}`, BY_CREATED_AT, "ASC"),
     first: args.first,
     after: args.after,
   });
@@ -389,7 +573,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
 
 /** The operations above bound to one kind, for callers that name it (tests and scripts: `registerApplication`, ...). */
 export const operationsOf = <Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(kind: TenantObjectKind<Row, Input, Valid>) => ({
-  register: (db: Db, actor: Principal, tenant: Tenant, input: Input) => registerObject(kind, db, actor, tenant, input),
+  register: (db: Db, actor: Principal, tenant: Tenant, input: Input, parentId?: string) => registerObject(kind, db, actor, tenant, input, parentId),
   update: (db: Db, actor: Principal, tenant: Tenant, id: string, input: UpdateInputOf<Input>) => updateObject(kind, db, actor, tenant, id, input),
   unregister: (db: Db, actor: Principal, tenant: Tenant, id: string) => unregisterObject(kind, db, actor, tenant, id),
   find: (db: Db, tenant: Tenant, id: string) => findObject(kind, db, tenant, id),

@@ -78,7 +78,7 @@ export async function addWebhook(
     const parent = await requireManagedObject(tx, kind, actor, tenant, owner.id, `adding a webhook to`, `adding a webhook to ${kind.nouns.a}`);
     const held = await tx.webhook.count({ where: { ownerId: parent.id } });
     if (held >= WEBHOOK_LIMITS.perOwner) throw conflict(`${kind.nouns.one} "${parent.name}" already has ${held} webhooks, the most one may have`, owner.arg);
-    const [row] = await insertWebhooks(tx, { type: kind.type, id: parent.id, tenantId: tenant.id }, [valid]);
+    const [row] = await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: parent.id, tenantId: tenant.id }, [valid]);
     await recordAudit(tx, actor, {
       action: "WEBHOOK_ADDED",
       objectType: "Webhook",

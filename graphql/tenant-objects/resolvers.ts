@@ -3,12 +3,14 @@ import { forbidden, notFound } from "@/domain/errors";
 import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { deleteLabel, setLabel } from "@/domain/labels/label.service";
 import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-auth.service";
-import { deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import { type ObjectKind, deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
 import {
   homeTenantFor,
   type ObjectListArgs,
+  findChildObject,
   findObject,
+  listChildObjects,
   listObjects,
   listObjectsOfSystem,
   registerObject,
@@ -16,6 +18,8 @@ import {
   updateObject,
 } from "@/domain/tenant-objects/tenant-object.service";
 import { targetPolicy } from "@/domain/webhooks/webhook-url";
+import type { Principal } from "@/domain/principals/principal";
+import type { LazyPage } from "@/domain/paging/cursor";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
 
@@ -57,21 +61,69 @@ export const systemListField =
     return listObjectsOfSystem(kind, ctx.db, system.id, args);
   };
 
+/**
+ * The right to write objects of this kind: its write scope, or, for a kind that
+ * lives under another, being an object of the parent kind calling as itself
+ * (the core lets it change only what lives under itself) with a token that
+ * still holds the kind's read scope: a token narrowed below reading is not
+ * let write.
+ */
+function requireWriteRight(principal: Principal | null, kind: Kind<TenantObjectRow>, doing: string): Principal {
+  if (principal && kind.parent && principal.kind === kind.parent.type) return requireScope(principal, kind.scopes.read, doing);
+  return requireScope(principal, kind.scopes.write, doing);
+}
+
 /** Mutation `register<Kind>(in)`. */
 export const registerMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
   async (_parent: unknown, args: { in: Input }, ctx: GraphQLContext) => {
     const doing = `registering ${kind.nouns.a}`;
     const webhookTargets = targetPolicy(ctx.config.webhookAllowedHosts);
-    return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in, { webhookTargets });
+    return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in, undefined, {
+      webhookTargets,
+    });
   };
+
+/** Mutation `register<Kind>(<parentArg>, in)` of a kind living under another: under that object of the tenant. */
+export const registerChildMutation =
+  <Row extends TenantObjectRow, Input extends TenantObjectInput, ParentArg extends string>(kind: Kind<Row, Input>, parentArg: ParentArg) =>
+  async (_parent: unknown, args: { [name in ParentArg]: string } & { in: Input }, ctx: GraphQLContext) => {
+    const doing = `registering ${kind.nouns.a}`;
+    return registerObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.in, args[parentArg]);
+  };
+
+/*
+ * A kind living under another is read as part of its parent: whoever was
+ * allowed the parent (its read scope, or the parent calling as itself) reads
+ * what lives under it, as in Compass, so these fields check no right of their
+ * own. They read in the parent's tenant, where what lives under it always is,
+ * whichever way the parent was reached.
+ */
+
+/** Field `<Parent>.<kind>(id)`: one object living under the parent; null for an unknown id and for one under another parent alike. */
+export const childField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) =>
+    findChildObject(kind, ctx.db, parent, id);
+
+/**
+ * Field `<Parent>.<kinds>(first, after)`: the objects living under the parent,
+ * a keyset page at a time. First pages go through a loader, so a page of
+ * parents reads all their first pages in one query.
+ */
+export const childListField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) =>
+    args.after
+      ? listChildObjects(kind, ctx.db, parent, { first: args.first, after: args.after })
+      : (ctx.loaders.firstChildPages.load({ type: kind.type, tenantId: parent.tenantId, parentId: parent.id, first: args.first }) as Promise<LazyPage<Row>>);
 
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
   async (_parent: unknown, args: { id: string; in: UpdateInputOf<Input> }, ctx: GraphQLContext) => {
     const doing = `updating ${kind.nouns.a}`;
-    return updateObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id, args.in);
+    return updateObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id, args.in);
   };
 
 /** Mutation `unregister<Kind>(id)`. */
@@ -79,7 +131,7 @@ export const unregisterMutation =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
   async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
     const doing = `unregistering ${kind.nouns.a}`;
-    return unregisterObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.id);
+    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id);
   };
 
 /** Mutation `set<Kind>Label(<idArg>, key, value)`: the object itself may, anyone else needs the write scope and to manage it. */
@@ -108,13 +160,26 @@ export const requestCredentialsMutation =
   async (_parent: unknown, { id, ...options }: { id: string } & GenerateOptions, ctx: GraphQLContext) => {
     const doing = `requesting client credentials for ${kind.nouns.a}`;
     const actor = requireScope(ctx.principal, kind.scopes.write, doing);
-    return requestObjectCredentials(ctx.db, actor, await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), id, doing), kind.type, id, options);
+    return requestObjectCredentials(
+      ctx.db,
+      actor,
+      await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), id, doing),
+      kind.type as ObjectKind,
+      id,
+      options,
+    );
   };
 
 /** Mutation `deleteSystemAuthFor<Kind>(authID)`. */
 export const deleteCredentialMutation = (kind: Kind<TenantObjectRow>) => async (_parent: unknown, args: { authID: string }, ctx: GraphQLContext) => {
   const doing = `deleting a client credential of ${kind.nouns.a}`;
-  return deleteObjectCredential(ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), kind.type, args.authID);
+  return deleteObjectCredential(
+    ctx.db,
+    requireScope(ctx.principal, kind.scopes.write, doing),
+    await ctx.tenant.require(doing),
+    kind.type as ObjectKind,
+    args.authID,
+  );
 };
 
 /**
@@ -128,7 +193,7 @@ export const objectFields = (kind: Kind<TenantObjectRow>, { withManager = false 
     return labelsAnswer(withManager && row.integrationSystemId ? { ...labels, integrationSystemID: row.integrationSystemId } : labels, key);
   },
   // Anyone who may read the object sees its credentials' ids; their data is sanitized (credentialFields' auth).
-  auths: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.objectAuthsById[kind.type].load(row.id),
+  auths: (row: TenantObjectRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.objectAuthsById[kind.type as ObjectKind].load(row.id),
 });
 
 /** The object type's `tenant` and `integrationSystem` fields: related objects need their own read scope, as at the top level. */
@@ -158,7 +223,7 @@ export const credentialFields = (kind: Kind<TenantObjectRow>) => ({
   // (an integration system that manages the object may request credentials without the scope).
   auth: <Auth extends ObjectSystemAuth>(systemAuth: Auth, _args: unknown, ctx: GraphQLContext) =>
     systemAuth.clientSecret !== undefined || hasScope(ctx.principal, SCOPES.integrationSystemAuthsRead) ? systemAuth : null,
-  type: () => kind.type,
+  type: () => kind.type as ObjectKind,
   referenceObjectId: (systemAuth: ObjectSystemAuth) => ownerRefOf(systemAuth).id,
   scopes: (systemAuth: ObjectSystemAuth) => parseScopes(systemAuth.scopes),
 });

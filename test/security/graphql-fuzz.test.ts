@@ -259,6 +259,7 @@ function nextRequest(random: Random): { body: string; kind: string } {
 // Real ids and cursors, so some generated documents reach the database rows.
 const knownIds: string[] = [];
 const knownCursors: string[] = [];
+const tenantHeader: Record<string, string> = {};
 
 /** A garbage collection on demand, without starting node with --expose-gc. */
 function collectGarbage(): () => void {
@@ -273,6 +274,17 @@ test(`random documents from the schema never crash, hang or leak (seed ${SEED})`
   knownIds.push(system.createIntegrationSystem.id, app.admin.user.id);
   const page = await app.ok<any>(`{ integrationSystems(first: 1) { pageInfo { endCursor } } }`);
   knownCursors.push(page.integrationSystems.pageInfo.endCursor);
+  // A tenant named on every request, with a runtime and a runtime context in it, so that tenant-scoped
+  // operations reach their resolvers (and rows) instead of stopping at the missing header.
+  const tenant = await app.ok<any>(`mutation { createTenant(in: { externalId: "fuzz-tenant", name: "Fuzz" }) { id } }`);
+  tenantHeader.tenant = tenant.createTenant.id;
+  const runtime = await app.graphql<any>(`mutation { registerRuntime(in: { name: "fuzz-runtime" }) { id } }`, {}, { ...app.admin, headers: tenantHeader });
+  const context = await app.graphql<any>(
+    `mutation($id: ID!) { registerRuntimeContext(runtimeID: $id, in: { key: "fuzz", value: "v" }) { id } }`,
+    { id: runtime.body.data.registerRuntime.id },
+    { ...app.admin, headers: tenantHeader },
+  );
+  knownIds.push(tenant.createTenant.id, runtime.body.data.registerRuntime.id, context.body.data.registerRuntimeContext.id);
 
   const random = prng(SEED);
   const gc = collectGarbage();
@@ -289,7 +301,7 @@ test(`random documents from the schema never crash, hang or leak (seed ${SEED})`
     const sent = performance.now();
     const response = await fetch(`${base}/api/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}` },
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.admin.token}`, ...tenantHeader },
       body,
     });
     const text = await response.text();

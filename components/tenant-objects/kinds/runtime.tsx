@@ -3,6 +3,7 @@
 import { Timestamp } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
+import { RuntimeContexts } from "./runtime-context";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import {
   DeleteRuntimeCredentialDocument,
@@ -53,8 +54,10 @@ export const RUNTIME = defineConsoleKind({
       <strong>No runtimes in this tenant yet.</strong> Register one, or let an integration system with the runtime:write scope do it.
     </>
   ),
-  unregisterFromList: "The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
-  unregisterFromPage: "The runtime is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
+  unregisterFromList:
+    "The runtime is removed from this tenant with its labels, credentials and runtime contexts; its access tokens stop working at once. This cannot be undone.",
+  unregisterFromPage:
+    "The runtime is removed from this tenant with its labels, credentials and runtime contexts; its access tokens stop working at once. This cannot be undone.",
   details: (runtime) => (
     <>
       <dt>Description</dt>
@@ -65,6 +68,16 @@ export const RUNTIME = defineConsoleKind({
       </dd>
       <dt>Application namespace</dt>
       <dd>{runtime.applicationNamespace ? <code>{runtime.applicationNamespace}</code> : <span className="muted">—</span>}</dd>
+      <dt>Eventing URL</dt>
+      <dd>
+        {runtime.eventingConfiguration?.defaultURL ? (
+          <code>{runtime.eventingConfiguration.defaultURL}</code>
+        ) : (
+          <span className="muted" title="Set the runtime_eventServiceUrl label to give one">
+            —
+          </span>
+        )}
+      </dd>
       <dt>ID</dt>
       <dd>
         <code>{runtime.id}</code>
@@ -76,6 +89,7 @@ export const RUNTIME = defineConsoleKind({
     </>
   ),
   formDialog: ({ object, ...props }) => <RuntimeFormDialog runtime={object} {...props} />,
+  sections: (runtime, tenantId) => <RuntimeContexts tenantId={tenantId} runtimeId={runtime.id} />,
 });
 
 /** One runtime's page (a client component, so a server page can render it with plain props). */

@@ -3,7 +3,7 @@ import { SCOPES } from "@/lib/scopes";
 import { badInput, conflict } from "@/domain/errors";
 import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
 import { type ValidNamedInput, validDescription, validNamedInput } from "@/domain/validation/validation";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type NamedObjectInput, type TenantObjectInput, defineKind } from "../tenant-object-kind";
 
 /** Compass's ApplicationStatusCondition, in its order. */
 const APPLICATION_CONDITIONS = [
@@ -39,13 +39,14 @@ interface ApplicationFields {
   bundles?: readonly unknown[] | null;
 }
 
-export interface ApplicationRegisterInput extends TenantObjectInput, ApplicationFields {
+export interface ApplicationRegisterInput extends NamedObjectInput, ApplicationFields {
   integrationSystemID?: string | null;
 }
 
 /** Compass's update input has no name: an omitted one keeps it, as every omitted field does. */
-export interface ApplicationUpdateInput extends Omit<TenantObjectInput, "name">, ApplicationFields {
+export interface ApplicationUpdateInput extends TenantObjectInput, ApplicationFields {
   name?: string | null;
+  description?: string | null;
   integrationSystemID?: string | null;
 }
 

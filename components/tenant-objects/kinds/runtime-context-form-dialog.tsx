@@ -1,0 +1,125 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
+import { inTenant } from "../tenant-context";
+import { RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
+
+const FIELDS = ["key", "value", "labels"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Compass's rules for a runtime context's input, as the server checks them (domain/tenant-objects/kinds/runtime-context.ts). */
+const KEY = /^[a-zA-Z0-9_]{1,512}$/;
+const MAX_VALUE = 512;
+
+export interface EditableRuntimeContext {
+  id: string;
+  key: string;
+  value: string;
+  labels?: unknown;
+}
+
+/** Labels as the form shows them: one JSON object, empty for none. */
+const labelsText = (labels: unknown) => (labels && typeof labels === "object" && Object.keys(labels).length ? JSON.stringify(labels, null, 2) : "");
+
+/** The labels the text holds: undefined when empty, null when it is not a JSON object. */
+function parseLabels(text: string): Record<string, unknown> | undefined | null {
+  if (!text.trim()) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Adds a runtime context under a runtime, or edits its key, value and labels
+ * (given labels replace all of them; an emptied field removes them).
+ */
+export function RuntimeContextFormDialog({
+  tenantId,
+  runtimeId,
+  context,
+  onClose,
+  onSaved,
+}: {
+  tenantId: string;
+  runtimeId: string;
+  context?: EditableRuntimeContext;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const toast = useToast();
+  const [key, setKey] = useState(context?.key ?? "");
+  const [value, setValue] = useState(context?.value ?? "");
+  const [labels, setLabels] = useState(labelsText(context?.labels));
+  const [saving, setSaving] = useState(false);
+  const [register] = useMutation(RegisterRuntimeContextDocument, { context: inTenant(tenantId) });
+  const [update] = useMutation(UpdateRuntimeContextDocument, { context: inTenant(tenantId) });
+  const parsedLabels = parseLabels(labels);
+
+  const ruleErrors: FieldErrors<Field> = {};
+  if (!KEY.test(key.trim())) ruleErrors.key = "A key is 1-512 letters, digits and underscores";
+  if ([...value].length > MAX_VALUE) ruleErrors.value = `At most ${MAX_VALUE} characters`;
+  if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
+  const form = useFormErrors(FIELDS, ruleErrors);
+  const change = (field: Field, set: (next: string) => void) => (next: string) => {
+    set(next);
+    form.edited(field);
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validateAll()) return;
+    setSaving(true);
+    // On edit, an emptied labels field removes every label; on add, it sets none.
+    const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
+    try {
+      if (context) await update({ variables: { id: context.id, in: input } });
+      else await register({ variables: { runtimeId, in: input } });
+      toast.success(context ? `Saved ${input.key}` : `Added ${input.key}`);
+      onSaved();
+      onClose();
+    } catch (error) {
+      form.showProblem(error);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <FormDialog
+      title={context ? "Edit runtime context" : "Add runtime context"}
+      saving={saving}
+      formError={form.formError}
+      submitLabel={context ? "Save changes" : "Add runtime context"}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextField
+        id="runtime-context-key"
+        label="Key"
+        value={key}
+        onChange={change("key", setKey)}
+        error={form.errorOf("key")}
+        hint="Letters, digits and underscores, such as subscription."
+        required
+        autoFocus
+      />
+      <TextField id="runtime-context-value" label="Value" value={value} onChange={change("value", setValue)} error={form.errorOf("value")} />
+      <TextField
+        id="runtime-context-labels"
+        label="Labels"
+        value={labels}
+        onChange={change("labels", setLabels)}
+        error={form.errorOf("labels")}
+        hint={<>A JSON object of labels, checked against the tenant&apos;s label definitions; empty for none.</>}
+        multiline
+      />
+    </FormDialog>
+  );
+}

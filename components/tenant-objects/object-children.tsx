@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { useCanWrite } from "@/components/console/console-providers";
+import { DataTable } from "@/components/ui/data-table";
+import { DataTablePagination } from "@/components/ui/data-table-pagination";
+import type { ChildConsoleKind } from "./console-kind";
+import { editUnregisterColumn } from "./object-columns";
+import { type ObjectListDialog, ObjectListDialogs } from "./object-list-dialogs";
+import { inTenant } from "./tenant-context";
+
+const PAGE_SIZE = 20;
+
+/**
+ * What lives under an object, of one child kind, as a section of the
+ * object's page: a table a page at a time, Add, and each row's Edit and
+ * Remove, with the same table, dialogs and row actions as a tenant's lists.
+ * Its pages are kept here rather than in the URL, which belongs to the page.
+ */
+export function ObjectChildren<Row extends { id: string }, ListQuery>({
+  kind,
+  tenantId,
+  parentId,
+}: {
+  kind: ChildConsoleKind<Row, ListQuery>;
+  tenantId: string;
+  parentId: string;
+}) {
+  const canWrite = useCanWrite();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const [dialog, setDialog] = useState<ObjectListDialog<Row & { name: string }>>(null);
+  const { data, previousData, loading, error, refetch } = useQuery(kind.documents.list, {
+    variables: { parentId, first: pageSize, after: cursors.at(-1) ?? null },
+    context: inTenant(tenantId),
+    fetchPolicy: "network-only",
+    notifyOnNetworkStatusChange: true,
+  });
+  const [unregister] = useMutation(kind.documents.unregister, { context: inTenant(tenantId) });
+  const loaded = (data ?? previousData) as ListQuery | undefined;
+  const page = loaded ? kind.pageOf(loaded) : undefined;
+  const rows = useMemo(() => (page?.data ?? []).map((row) => ({ ...row, name: kind.nameOf(row) })), [page, kind]);
+  const headingId = `${kind.plural}-heading`;
+
+  const columns = useMemo<ColumnDef<Row & { name: string }>[]>(
+    () => [
+      ...(kind.columns as ColumnDef<Row & { name: string }>[]),
+      editUnregisterColumn<Row & { name: string }>(canWrite, (action, item) => setDialog({ kind: action, item })),
+    ],
+    [canWrite, kind.columns],
+  );
+
+  const form = (item: Row | undefined) => kind.formDialog({ tenantId, parentId, object: item, onClose: () => setDialog(null), onSaved: () => void refetch() });
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <div className="section-header">
+        <h2 id={headingId}>{kind.title}</h2>
+        {canWrite ? (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
+            Add {kind.kind}
+          </button>
+        ) : null}
+      </div>
+      <DataTable
+        caption={kind.title}
+        columns={columns}
+        data={error ? [] : rows}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={<p>{kind.emptyHint}</p>}
+        getRowId={(row) => row.id}
+      />
+      <DataTablePagination
+        idPrefix={kind.plural}
+        pageIndex={cursors.length}
+        pageSize={pageSize}
+        totalCount={page?.totalCount ?? null}
+        hasPrevious={cursors.length > 0}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onPrevious={() => setCursors((current) => current.slice(0, -1))}
+        onNext={() => page && setCursors((current) => [...current, page.pageInfo.endCursor])}
+        onPageSizeChange={(size) => {
+          setPageSize(size);
+          setCursors([]);
+        }}
+      />
+      <ObjectListDialogs
+        kind={kind.kind}
+        dialog={dialog}
+        formDialog={form}
+        unregister={(item) => unregister({ variables: { id: item.id } })}
+        unregisterDescription={kind.unregisterDescription}
+        onClose={() => setDialog(null)}
+        onChanged={() => void refetch()}
+      />
+    </section>
+  );
+}
