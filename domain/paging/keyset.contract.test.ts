@@ -10,7 +10,7 @@ import { listAuditEvents } from "@/domain/audit/audit.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
-import { listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
+import { type ObjectOrder, listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
 
 /**
  * The paging contract every list keeps (ory/hydra's style: one suite, run
@@ -220,13 +220,22 @@ const tenants = (orderBy: { field: "NAME" | "EXTERNAL_ID" | "CREATED_AT"; direct
   indexOrdered: !search && orderBy.field !== "NAME",
 });
 
-const objects = (kind: TenantObjectKind<TenantObjectRow, TenantObjectInput, unknown>, args: { search?: string; labelled?: boolean }) => ({
-  name: `${kind.nouns.many} of a tenant${args.search ? ", searched" : ""}${args.labelled ? ", filtered by label" : ""}`,
+const objects = (
+  kind: TenantObjectKind<TenantObjectRow, TenantObjectInput, unknown>,
+  args: { search?: string; labelled?: boolean; orderBy?: ObjectOrder; prefix?: string },
+) => ({
+  name: `${kind.nouns.many} of a tenant${args.search ? ", searched" : ""}${args.labelled ? ", filtered by label" : ""}${args.orderBy ? `, by ${args.orderBy.field} ${args.orderBy.direction}` : ""}`,
   page: (first: number, after: string | null) =>
-    listObjects(kind, app.db, tenant, { first, after, search: args.search, filter: args.labelled ? [{ key: "contract", query: '$ ? (@ == "yes")' }] : null }),
+    listObjects(kind, app.db, tenant, {
+      first,
+      after,
+      search: args.search,
+      filter: args.labelled ? [{ key: "contract", query: '$ ? (@ == "yes")' }] : null,
+      orderBy: args.orderBy,
+    }),
   insert: async (n: number) =>
     void (await registerObject(kind, app.db, admin, tenant, {
-      name: name(`${kind.nouns.one}${args.search ? "-s" : ""}${args.labelled ? "-l" : ""}`, n),
+      name: name(`${kind.nouns.one}${args.prefix ?? (args.search ? "-s" : "")}${args.labelled ? "-l" : ""}`, n),
       labels: { contract: args.labelled ? "yes" : "no" },
     })),
   remove: async (id: string) => void (await unregisterObject(kind, app.db, admin, tenant, id)),
@@ -260,6 +269,9 @@ keysetContract(objects(APPLICATION, {}));
 keysetContract(objects(APPLICATION, { search: "application-s" }));
 keysetContract(objects(RUNTIME, {}));
 keysetContract(objects(RUNTIME, { labelled: true }));
+keysetContract(objects(APPLICATION, { search: "application-n", prefix: "-n", orderBy: { field: "NAME", direction: "DESC" } }));
+keysetContract(objects(RUNTIME, { search: "runtime-n", prefix: "-n", orderBy: { field: "NAME", direction: "ASC" } }));
+keysetContract(objects(RUNTIME, { search: "runtime-c", prefix: "-c", orderBy: { field: "CREATED_AT", direction: "DESC" } }));
 keysetContract({
   name: "applications of an integration system",
   page: (first, after) => listObjectsOfSystem(APPLICATION, app.db, manager.id, { first, after }),

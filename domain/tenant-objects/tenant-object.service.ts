@@ -8,8 +8,8 @@ import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
 import { conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
-import type { LazyPage } from "@/domain/paging/cursor";
-import { BY_CREATED_AT, type PageSource, keyset, keysetPage } from "@/domain/paging/keyset";
+import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, type Direction, type KeyColumn, type PageSource, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
 import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
@@ -282,6 +282,37 @@ export interface ObjectListArgs {
   search?: string | null;
   /** Label filters, all of which must match. */
   filter?: readonly LabelFilterInput[] | null;
+  /** Oldest first unless it says otherwise. */
+  orderBy?: ObjectOrder | null;
+}
+
+export type ObjectOrderField = "NAME" | "CREATED_AT";
+export interface ObjectOrder {
+  field: ObjectOrderField;
+  direction?: Direction | null;
+}
+
+/**
+ * Every kind's orderings. Names are unique in a tenant ignoring case
+ * (`nameKey`), so within one tenant `nameKey` alone is a total order, and
+ * `@@unique([tenantId, nameKey])` is the index the page seeks.
+ */
+const OBJECT_ORDER: Record<ObjectOrderField, readonly KeyColumn[]> = {
+  CREATED_AT: BY_CREATED_AT,
+  NAME: [{ name: "nameKey", type: "string" }],
+};
+
+/**
+ * The keyset of a tenant's list of this kind in `order`. The original
+ * ordering keeps its cursor kind, so cursors handed out before stay valid;
+ * every other ordering names itself in its cursors, so a cursor never
+ * continues another ordering.
+ */
+function objectKeyset<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, order: ObjectOrder | null | undefined) {
+  const field = order?.field ?? "CREATED_AT";
+  const direction = order?.direction ?? "ASC";
+  const name = field === "CREATED_AT" && direction === "ASC" ? kind.nouns.many : `${kind.nouns.many}:${field}:${direction}`;
+  return keyset<Row>(name, OBJECT_ORDER[field], direction);
 }
 
 /** Where a kind's lists read: the plain list is one prepared statement; searches and filters read ids, then rows through Prisma. */
@@ -293,7 +324,7 @@ function sourceOf<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: 
   };
 }
 
-/** A tenant's objects of this kind, oldest first, one keyset page; `search` and `filter` narrow it. */
+/** A tenant's objects of this kind, one keyset page in `orderBy` (oldest first by default); `search` and `filter` narrow it. */
 export async function listObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
@@ -306,7 +337,7 @@ export async function listObjects<Row extends TenantObjectRow>(
   const plain = !search && !args.filter?.length;
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`"tenantId" = ${tenant.id} AND ${named} AND ${filters}`,
-    keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
+    keyset: objectKeyset(kind, args.orderBy),
     first: args.first,
     after: args.after,
   });
@@ -336,3 +367,14 @@ export const operationsOf = <Row extends TenantObjectRow, Input extends TenantOb
   list: (db: Db, tenant: Tenant, args: ObjectListArgs) => listObjects(kind, db, tenant, args),
   listOfSystem: (db: Db, integrationSystemId: string, args: ObjectListArgs) => listObjectsOfSystem(kind, db, integrationSystemId, args),
 });
+
+/**
+ * Objects of this kind in any tenant whose name contains `search` (ignoring
+ * case), by name, at most `first` (1 to 200): the global search's part for
+ * each kind. Who may see them is the caller's check (domain/search).
+ */
+export async function findObjectsByName<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db, search: string, first: number): Promise<Row[]> {
+  // Names repeat across tenants: the id breaks ties.
+  const order = keyset<Row>(`${kind.nouns.many}:byName`, [...OBJECT_ORDER.NAME, { name: "id", type: "string" }], "ASC");
+  return readRows(db, sourceOf(kind, db, false), containsSql("nameKey", nameKeyOf(search)), order.orderBy(), checkPageSize(first));
+}

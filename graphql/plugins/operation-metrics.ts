@@ -12,6 +12,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "ApplicationDetail",
   "AuditLog",
   "AuditLogCsv",
+  "GlobalSearch",
   "ChangePassword",
   "ChangeUserRole",
   "ConfirmSecretStored",
