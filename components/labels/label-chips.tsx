@@ -1,7 +1,7 @@
 /** How many chips a row shows before "+N": a row stays one or two lines high. */
 const MAX_CHIPS = 3;
 /** Characters of one chip's text before it is cut with "…" (the whole text is its tooltip). */
-const MAX_CHIP_TEXT = 28;
+const MAX_CHIP_TEXT = 32;
 
 /** A label's value as one line: strings as they are, lists joined, anything else as JSON. */
 export function labelValueText(value: unknown): string {

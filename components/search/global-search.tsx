@@ -132,14 +132,16 @@ export function GlobalSearch() {
   return (
     <DialogPrimitive.Root open={open} onOpenChange={close}>
       <DialogPrimitive.Trigger asChild>
-        <button type="button" className="btn btn-secondary search-button" aria-keyshortcuts="Control+K Meta+K">
-          <span aria-hidden="true" className="search-icon">
-            ⌕
-          </span>
+        <button type="button" className="btn btn-secondary search-button" aria-keyshortcuts="Control+K Meta+K" title={`Search (${shortcut})`}>
+          <svg aria-hidden="true" className="search-icon" viewBox="0 0 16 16" width="16" height="16" focusable="false">
+            <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M10 10l4.25 4.25" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+          {/* Beside the sections at desktop widths only the icon shows; the name stays for screen readers. */}
           <span className="search-button-text">Search</span>
-          <kbd className="search-kbd" aria-hidden="true">
+          <span className="search-kbd" aria-hidden="true">
             {shortcut}
-          </kbd>
+          </span>
         </button>
       </DialogPrimitive.Trigger>
       <DialogPrimitive.Portal>
