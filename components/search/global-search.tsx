@@ -137,7 +137,7 @@ export function GlobalSearch() {
             <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
             <path d="M10 10l4.25 4.25" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
           </svg>
-          {/* Beside the sections at desktop widths only the icon shows; the name stays for screen readers. */}
+          {/* Below 1440 px only the icon shows (app/globals.css); the name stays for screen readers. */}
           <span className="search-button-text">Search</span>
           <span className="search-kbd" aria-hidden="true">
             {shortcut}
