@@ -153,10 +153,11 @@ test("application and runtime lists show labels as chips and sort by name and re
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
   await expect(names).toHaveText(["apple billing", "Banana stock", "Cherry orders"]);
   await expectNoSeriousA11yViolations(page);
-  // At 375 px the chips stay compact: the table fits its box, the row actions whole.
+  // At 375 px the labels are left to the object's page: the table fits its box, the row actions whole.
   await page.setViewportSize({ width: 375, height: 740 });
   expect(await page.locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
   await expect(apple.getByRole("button", { name: "Unregister apple billing" })).toBeInViewport({ ratio: 1 });
+  await expect(chips.first()).toBeHidden();
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshots(page, "applications-labels-sorted");
   await nameHeader.getByRole("button").click();
@@ -185,6 +186,9 @@ test("application and runtime lists show labels as chips and sort by name and re
   await runtimes.getByRole("columnheader", { name: /Name/ }).getByRole("button").click();
   await expect(runtimes.locator("tbody tr td:first-child")).toHaveText(["Alpha cluster", "zeta cluster"]);
   await expect(runtimes.getByRole("row").filter({ hasText: "Alpha cluster" }).locator(".label-chip")).toHaveText(["env: dev", "zone: a"]);
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "runtimes-labels-sorted");
   await page.emulateMedia({ colorScheme: "dark" });

@@ -36,9 +36,18 @@ function sortable<Row extends ObjectRow>(column: ColumnDef<Row>): ColumnDef<Row>
   return { ...column, accessorFn: (row: Row) => row.id, enableSorting: true, header } as ColumnDef<Row>;
 }
 
-/** The labels column every kind's list shows. */
+/**
+ * The labels column every kind's list shows. Phones leave it out: beside the
+ * name, a kind's own columns and the row actions it would make the row wider
+ * than the screen; the object's page lists its labels.
+ */
 function labelsColumn<Row extends ObjectRow>(): ColumnDef<Row> {
-  return { id: "labels", header: "Labels", meta: { className: "cell-labels" }, cell: ({ row }) => <LabelChips labels={row.original.labels} /> };
+  return {
+    id: "labels",
+    header: "Labels",
+    meta: { className: "cell-labels", hideOnMobile: true },
+    cell: ({ row }) => <LabelChips labels={row.original.labels} />,
+  };
 }
 
 /**
