@@ -156,7 +156,9 @@ test("application and runtime lists show labels as chips and sort by name and re
   // At 375 px the labels are left to the object's page: the table fits its box, the row actions whole.
   await page.setViewportSize({ width: 375, height: 740 });
   expect(await page.locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
-  await expect(apple.getByRole("button", { name: "Unregister apple billing" })).toBeInViewport({ ratio: 1 });
+  const unregister = apple.getByRole("button", { name: "Unregister apple billing" });
+  await unregister.scrollIntoViewIfNeeded();
+  await expect(unregister).toBeInViewport({ ratio: 1 });
   await expect(chips.first()).toBeHidden();
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshots(page, "applications-labels-sorted");
