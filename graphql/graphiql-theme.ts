@@ -13,7 +13,7 @@
  * editor's background; e2e/graphiql.spec.ts runs axe on the page in both.
  * What remains is in docs/decisions/0028-global-search-and-list-order.md.
  */
-export const GRAPHIQL_THEME_CSS = `
+const GRAPHIQL_THEME_CSS = `
 /* GraphiQL's logo and title: full strength, not 76% of its neutral colour (4.26:1 on its light header). */
 .graphiql-container .graphiql-logo, .graphiql-container .graphiql-logo .graphiql-logo-link { color: hsl(var(--color-neutral)); }
 /* Monaco's line numbers, light and dark. */

@@ -19,7 +19,7 @@ export interface ObjectRow {
   id: string;
   name: string;
   description?: string | null;
-  /** Shown as chips in the list (components/labels/label-chips.tsx). */
+  /** Shown as chips in the list (components/tenant-objects/label-chips.tsx). */
   labels?: unknown;
 }
 

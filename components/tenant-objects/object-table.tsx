@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
-import { LabelChips } from "@/components/labels/label-chips";
+import { LabelChips } from "./label-chips";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
 import { ListPagination } from "@/components/ui/data-table-pagination";

@@ -20,9 +20,9 @@ import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
  */
 
 /** Longer text finds nothing a shorter prefix would not, and bounds the LIKE patterns. */
-export const MAX_SEARCH_LENGTH = 100;
+const MAX_SEARCH_LENGTH = 100;
 /** Per kind: a palette shows a handful, and four reads of this many rows bound each keystroke's cost. */
-export const MAX_SEARCH_HITS = 10;
+const MAX_SEARCH_HITS = 10;
 
 /** An application or runtime found, with its tenant (the console links to it under the tenant). */
 export interface TenantObjectHit {

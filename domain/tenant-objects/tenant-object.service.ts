@@ -286,7 +286,7 @@ export interface ObjectListArgs {
   orderBy?: ObjectOrder | null;
 }
 
-export type ObjectOrderField = "NAME" | "CREATED_AT";
+type ObjectOrderField = "NAME" | "CREATED_AT";
 export interface ObjectOrder {
   field: ObjectOrderField;
   direction?: Direction | null;

@@ -4,7 +4,7 @@ const MAX_CHIPS = 3;
 const MAX_CHIP_TEXT = 32;
 
 /** A label's value as one line: strings as they are, lists joined, anything else as JSON. */
-export function labelValueText(value: unknown): string {
+function labelValueText(value: unknown): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(", ");
   return JSON.stringify(value);
