@@ -49,6 +49,13 @@ const GRAPHIQL_THEME_CSS = `
 .monaco-editor.vs-dark .mtk25 { color: #8a9ece; }
 .compass-graphiql-title { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 #root { display: block; }
+/* A phone: the result under the editors instead of a column a few characters wide beside them, and no logo to wrap. */
+@media (max-width: 640px) {
+  .graphiql-container .graphiql-logo { display: none; }
+  .graphiql-container .graphiql-sessions > div:has(> .graphiql-editors) { flex-direction: column; }
+  .graphiql-container .graphiql-sessions > div:has(> .graphiql-editors) > .graphiql-horizontal-drag-bar { display: none; }
+  .graphiql-container .graphiql-response { min-height: 12rem; }
+}
 `;
 
 /**
