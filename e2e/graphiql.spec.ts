@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { E2E_ADMIN } from "./admin";
 import { signIn } from "./console";
 import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
@@ -32,4 +33,31 @@ test("GraphiQL is for signed-in users: anyone else is sent to sign in", async ({
   await page.goto("/api/graphql");
   await expect(page).toHaveURL(/\/login\?next=%2Fapi%2Fgraphql$|\/login\?next=\/api\/graphql$/);
   await expectNoSeriousA11yViolations(page);
+});
+
+test("GraphiQL in light and dark: axe finds only GraphiQL's own tab markup", async ({ page }) => {
+  await signIn(page);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/api/graphql");
+    await expect(page.getByRole("region", { name: "Operation Editor" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("main")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Compass Director GraphQL" })).toBeAttached();
+    // A result on screen too: its syntax colours are checked with the editor's.
+    const editor = page.getByRole("region", { name: "Operation Editor" });
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type("# who am I\n{ viewer { role } }");
+    await page.getByRole("button", { name: /Execute query/ }).click();
+    await expect(page.getByRole("region", { name: "Result Window" })).toContainText('"role": "ADMIN"', { timeout: 15_000 });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    // What remains (docs/decisions/0028): each tab is an <li role="tab"> holding its own close button, which CSS cannot change.
+    expect(
+      violations.map((violation) => violation.id),
+      `axe on GraphiQL, ${scheme}`,
+    ).toEqual(["nested-interactive"]);
+    for (const node of violations[0].nodes) expect(node.html, "only GraphiQL's tabs").toMatch(/^<li [^>]*class="graphiql-tab/);
+    if (scheme === "dark") await screenshots(page, "graphiql-dark");
+  }
 });

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { withConsoleTheme } from "./graphiql-theme";
 import { type Plugin, createSchema, createYoga } from "graphql-yoga";
 import { BodyTooLargeError, ClientAbortedError, isCrossSiteRequest, publicOrigin, readBodyText } from "@/lib/http";
 import { log } from "@/lib/logger";
@@ -73,7 +74,7 @@ export function createGraphQLServer(instance: Instance, { verifyAccessToken }: G
     // assets from a CDN, which a network without internet never answers.
     // Loaded on the first page asked for: the bundle is about 30 MB of strings
     // on the heap, which an API-only instance should not carry.
-    renderGraphiQL: async (options) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
+    renderGraphiQL: async (options) => withConsoleTheme((await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options), options?.title ?? "GraphiQL"),
     // GraphiQL only for signed-in users; everyone else is sent to the login page.
     graphiql: async (request) => ((await principalOf(request, instance, verifyAccessToken).catch(() => null)) ? { title: "Compass Director GraphQL" } : false),
     context: ({ request }) => {

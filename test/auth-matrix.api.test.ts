@@ -695,6 +695,22 @@ const operations: Operation[] = [
     },
   },
   {
+    field: "globalSearch",
+    kind: "read",
+    prepare: async () => {
+      const { application } = await newApplication();
+      return {
+        query: `query($q: String!) { globalSearch(query: $q) { integrationSystems { id } tenants { id } applications { id name tenant { externalId } } runtimes { id } } }`,
+        variables: { q: application.name.toUpperCase() },
+      };
+    },
+    check: (data, _role, call) => {
+      const found = data.globalSearch.applications;
+      assert.equal(found.length, 1);
+      assert.equal(found[0].name.toUpperCase(), call.variables!.q);
+    },
+  },
+  {
     field: "application",
     kind: "read",
     prepare: async () => {

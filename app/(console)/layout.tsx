@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { ConsoleProviders } from "@/components/console/console-providers";
+import { GlobalSearch } from "@/components/search/global-search";
 import { requireConsoleUser } from "@/app/(console)/current-user";
 import { sectionsFor } from "@/components/console/sections";
 import { THEME_COOKIE, themeFromCookie } from "@/components/console/theme";
@@ -20,29 +21,35 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <header className="topbar">
-        <a className="brand" href="/">
-          Compass Director
-        </a>
-        <ConsoleNav sections={sectionsFor(user.role)}>
-          <div className="help-links">
-            {/* GraphiQL is served by the API route, not a console page: a full page load. */}
-            <a href="/api/graphql">GraphiQL</a>
-            <Link href="/api-docs">API docs</Link>
-          </div>
-          <div className="whoami">
-            <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-            <span className="whoami-email">{user.email}</span>
-            <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
-            <LogoutButton />
-          </div>
-        </ConsoleNav>
-      </header>
-      <main className="main" id="content">
-        <ConsoleProviders role={user.role} email={user.email} idleTimeoutMinutes={getConfig().sessionIdleTimeoutMinutes}>
-          {children}
-        </ConsoleProviders>
-      </main>
+      {/* The header lives inside the providers: its global search asks the server through the console's client. */}
+      <ConsoleProviders
+        role={user.role}
+        email={user.email}
+        idleTimeoutMinutes={getConfig().sessionIdleTimeoutMinutes}
+        header={
+          <header className="topbar">
+            <a className="brand" href="/">
+              Compass Director
+            </a>
+            <GlobalSearch />
+            <ConsoleNav sections={sectionsFor(user.role)}>
+              <div className="help-links">
+                {/* GraphiQL is served by the API route, not a console page: a full page load. */}
+                <a href="/api/graphql">GraphiQL</a>
+                <Link href="/api-docs">API docs</Link>
+              </div>
+              <div className="whoami">
+                <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
+                <span className="whoami-email">{user.email}</span>
+                <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+                <LogoutButton />
+              </div>
+            </ConsoleNav>
+          </header>
+        }
+      >
+        {children}
+      </ConsoleProviders>
     </div>
   );
 }

@@ -101,7 +101,7 @@ const COLUMNS: ColumnDef<Row>[] = [
   {
     id: "object",
     header: "Object",
-    meta: { className: "cell-stack" },
+    meta: { className: "cell-stack audit-object" },
     cell: ({ row }) => (
       <>
         <span className="cell-main">

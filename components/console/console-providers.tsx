@@ -35,12 +35,15 @@ export function ConsoleProviders({
   role,
   email,
   idleTimeoutMinutes,
+  header,
   children,
 }: {
   role: ConsoleRole;
   /** The signed-in user's, offered again when the session has ended. */
   email: string;
   idleTimeoutMinutes: number;
+  /** The page header (its global search uses the client); the page itself goes in <main>. */
+  header?: ReactNode;
   children: ReactNode;
 }) {
   const [client] = useState(createClient);
@@ -48,10 +51,13 @@ export function ConsoleProviders({
     <ApolloProvider client={client}>
       <RoleContext.Provider value={role}>
         <ToastProvider>
-          <UnsavedWorkNotice />
-          <ConnectionNotice />
-          <SessionDialog email={email} idleTimeoutMinutes={idleTimeoutMinutes} />
-          {children}
+          {header}
+          <main className="main" id="content">
+            <UnsavedWorkNotice />
+            <ConnectionNotice />
+            <SessionDialog email={email} idleTimeoutMinutes={idleTimeoutMinutes} />
+            {children}
+          </main>
         </ToastProvider>
       </RoleContext.Provider>
     </ApolloProvider>

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@apollo/client";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import type { LabelFilter } from "@/components/graphql-types.generated";
+import type { LabelFilter, ObjectOrder } from "@/components/graphql-types.generated";
 import type { Credential } from "@/components/integration-systems/credentials-table";
 
 /** What the console says a kind is: the one word used in titles, buttons, dialogs and ids. */
@@ -19,11 +19,12 @@ export interface ObjectRow {
   id: string;
   name: string;
   description?: string | null;
+  /** Shown as chips in the list (components/tenant-objects/label-chips.tsx). */
+  labels?: unknown;
 }
 
 /** A kind's object on its page: what the shared header, labels and credentials read. */
 export interface ObjectOnPage extends ObjectRow {
-  labels?: unknown;
   auths?: Credential[] | null;
 }
 
@@ -38,7 +39,10 @@ type ById = { id: string };
 /** A kind's GraphQL documents (in `kinds/<kinds>.graphql`) and where its answers keep what the shared parts read. */
 interface ConsoleKindData<Row extends ObjectRow, Obj extends ObjectOnPage, ListQuery, DetailQuery, RequestAnswer> {
   documents: {
-    list: TypedDocumentNode<ListQuery, { first: number; after?: string | null; search?: string | null; filter?: LabelFilter[] | null }>;
+    list: TypedDocumentNode<
+      ListQuery,
+      { first: number; after?: string | null; search?: string | null; filter?: LabelFilter[] | null; orderBy?: ObjectOrder | null }
+    >;
     detail: TypedDocumentNode<DetailQuery, { id: string; tenantId: string }>;
     unregister: TypedDocumentNode<unknown, ById>;
     setLabel: TypedDocumentNode<unknown, { id: string; key: string; value: unknown }>;

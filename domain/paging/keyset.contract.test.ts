@@ -11,7 +11,14 @@ import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
 import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
 import type { NamedObjectInput, TenantObjectInput, TenantObjectKind, TenantObjectRow } from "@/domain/tenant-objects/tenant-object-kind";
-import { listChildObjects, listObjects, listObjectsOfSystem, registerObject, unregisterObject } from "@/domain/tenant-objects/tenant-object.service";
+import {
+  type ObjectOrder,
+  listChildObjects,
+  listObjects,
+  listObjectsOfSystem,
+  registerObject,
+  unregisterObject,
+} from "@/domain/tenant-objects/tenant-object.service";
 import { createUser, deleteUser, listUsersPage } from "@/domain/users/user.service";
 
 /**
@@ -245,13 +252,22 @@ const tenants = (orderBy: { field: "NAME" | "EXTERNAL_ID" | "CREATED_AT"; direct
   indexOrdered: !search && orderBy.field !== "NAME",
 });
 
-const objects = (kind: TenantObjectKind<TenantObjectRow, TenantObjectInput, unknown>, args: { search?: string; labelled?: boolean }) => ({
-  name: `${kind.nouns.many} of a tenant${args.search ? ", searched" : ""}${args.labelled ? ", filtered by label" : ""}`,
+const objects = (
+  kind: TenantObjectKind<TenantObjectRow, TenantObjectInput, unknown>,
+  args: { search?: string; labelled?: boolean; orderBy?: ObjectOrder; prefix?: string },
+) => ({
+  name: `${kind.nouns.many} of a tenant${args.search ? ", searched" : ""}${args.labelled ? ", filtered by label" : ""}${args.orderBy ? `, by ${args.orderBy.field} ${args.orderBy.direction}` : ""}`,
   page: (first: number, after: string | null) =>
-    listObjects(kind, app.db, tenant, { first, after, search: args.search, filter: args.labelled ? [{ key: "contract", query: '$ ? (@ == "yes")' }] : null }),
+    listObjects(kind, app.db, tenant, {
+      first,
+      after,
+      search: args.search,
+      filter: args.labelled ? [{ key: "contract", query: '$ ? (@ == "yes")' }] : null,
+      orderBy: args.orderBy,
+    }),
   insert: async (n: number) =>
     void (await registerObject(kind, app.db, admin, tenant, {
-      name: name(`${kind.nouns.one}${args.search ? "-s" : ""}${args.labelled ? "-l" : ""}`, n),
+      name: name(`${kind.nouns.one}${args.prefix ?? (args.search ? "-s" : "")}${args.labelled ? "-l" : ""}`, n),
       labels: { contract: args.labelled ? "yes" : "no" },
     } as NamedObjectInput)),
   remove: async (id: string) => void (await unregisterObject(kind, app.db, admin, tenant, id)),
@@ -285,6 +301,9 @@ keysetContract(objects(APPLICATION, {}));
 keysetContract(objects(APPLICATION, { search: "application-s" }));
 keysetContract(objects(RUNTIME, {}));
 keysetContract(objects(RUNTIME, { labelled: true }));
+keysetContract(objects(APPLICATION, { search: "application-n", prefix: "-n", orderBy: { field: "NAME", direction: "DESC" } }));
+keysetContract(objects(RUNTIME, { search: "runtime-n", prefix: "-n", orderBy: { field: "NAME", direction: "ASC" } }));
+keysetContract(objects(RUNTIME, { search: "runtime-c", prefix: "-c", orderBy: { field: "CREATED_AT", direction: "DESC" } }));
 // A child kind's list: one runtime's contexts, beside another runtime's in the same tenant (made on first use,
 // so that the lists declared above have their tests set up before anything here runs).
 let contextParent: Promise<TenantObjectRow> | undefined;

@@ -9,8 +9,8 @@ import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
 import { conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
-import type { LazyPage } from "@/domain/paging/cursor";
-import { BY_CREATED_AT, type PageSource, firstKeysetPages, keyset, keysetPage } from "@/domain/paging/keyset";
+import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
+import { BY_CREATED_AT, type Direction, type KeyColumn, type PageSource, firstKeysetPages, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
 import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
@@ -485,6 +485,42 @@ export interface ObjectListArgs {
   filter?: readonly LabelFilterInput[] | null;
   /** A kind's own condition on its columns (applications by localTenantID). */
   matching?: Prisma.Sql;
+  /** Oldest first unless it says otherwise. */
+  orderBy?: ObjectOrder | null;
+}
+
+type ObjectOrderField = "NAME" | "CREATED_AT";
+export interface ObjectOrder {
+  field: ObjectOrderField;
+  direction?: Direction | null;
+}
+
+/**
+ * Every kind's orderings. Names are unique in a tenant ignoring case
+ * (`nameKey`), and `@@unique([tenantId, nameKey])` is the index the page
+ * seeks; but a tenant's list also holds objects of the tenants below it and
+ * objects shared with it (tenant-access.ts), whose names may repeat, so the
+ * id breaks ties.
+ */
+const OBJECT_ORDER: Record<ObjectOrderField, readonly KeyColumn[]> = {
+  CREATED_AT: BY_CREATED_AT,
+  NAME: [
+    { name: "nameKey", type: "string" },
+    { name: "id", type: "string" },
+  ],
+};
+
+/**
+ * The keyset of a tenant's list of this kind in `order`. The original
+ * ordering keeps its cursor kind, so cursors handed out before stay valid;
+ * every other ordering names itself in its cursors, so a cursor never
+ * continues another ordering.
+ */
+function objectKeyset<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, order: ObjectOrder | null | undefined) {
+  const field = order?.field ?? "CREATED_AT";
+  const direction = order?.direction ?? "ASC";
+  const name = field === "CREATED_AT" && direction === "ASC" ? kind.nouns.many : `${kind.nouns.many}:${field}:${direction}`;
+  return keyset<Row>(name, OBJECT_ORDER[field], direction);
 }
 
 /** Where a kind's lists read: the plain list is one prepared statement; searches and filters read ids, then rows through Prisma. */
@@ -496,7 +532,7 @@ function sourceOf<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: 
   };
 }
 
-/** A tenant's objects of this kind, oldest first, one keyset page; `search` and `filter` narrow it. */
+/** A tenant's objects of this kind, one keyset page in `orderBy` (oldest first by default); `search` and `filter` narrow it. */
 export async function listObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
@@ -529,7 +565,7 @@ async function listWhere<Row extends TenantObjectRow>(kind: TenantObjectKind<Row
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   return keysetPage(db, sourceOf(kind, db, plain), {
     matches: Prisma.sql`${visible} AND ${named} AND ${filters} AND ${args.matching ?? Prisma.sql`1 = 1`}`,
-    keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
+    keyset: objectKeyset(kind, args.orderBy),
     first: args.first,
     after: args.after,
   });
@@ -580,3 +616,14 @@ export const operationsOf = <Row extends TenantObjectRow, Input extends TenantOb
   list: (db: Db, tenant: Tenant, args: ObjectListArgs) => listObjects(kind, db, tenant, args),
   listOfSystem: (db: Db, integrationSystemId: string, args: ObjectListArgs) => listObjectsOfSystem(kind, db, integrationSystemId, args),
 });
+
+/**
+ * Objects of this kind in any tenant whose name contains `search` (ignoring
+ * case), by name, at most `first` (1 to 200): the global search's part for
+ * each kind. Who may see them is the caller's check (domain/search).
+ */
+export async function findObjectsByName<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db, search: string, first: number): Promise<Row[]> {
+  // Names repeat across tenants: the id breaks ties, as in every name order.
+  const order = keyset<Row>(`${kind.nouns.many}:byName`, OBJECT_ORDER.NAME, "ASC");
+  return readRows(db, sourceOf(kind, db, false), containsSql("nameKey", nameKeyOf(search)), order.orderBy(), checkPageSize(first));
+}

@@ -15,6 +15,7 @@ export const KNOWN_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "ApplicationWebhooks",
   "AuditLog",
   "AuditLogCsv",
+  "GlobalSearch",
   "ChangePassword",
   "ChangeUserRole",
   "ConfirmSecretStored",
