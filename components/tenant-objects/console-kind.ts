@@ -116,6 +116,8 @@ export interface ChildConsoleKind<Row extends { id: string }, ListQuery> {
   plural: string;
   /** The section's heading and the table's caption. */
   title: string;
+  /** What the section holds, in a sentence under its heading, as the page's other sections have. */
+  lead: ReactNode;
   documents: {
     list: TypedDocumentNode<ListQuery, { parentId: string; first: number; after?: string | null }>;
     unregister: TypedDocumentNode<unknown, ById>;

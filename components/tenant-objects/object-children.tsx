@@ -6,12 +6,14 @@ import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
+import { PAGE_SIZES } from "@/components/ui/use-list-url-state";
 import type { ChildConsoleKind } from "./console-kind";
 import { editUnregisterColumn } from "./object-columns";
 import { type ObjectListDialog, ObjectListDialogs } from "./object-list-dialogs";
 import { inTenant } from "./tenant-context";
 
-const PAGE_SIZE = 20;
+/** One of the pager's sizes: a size it does not offer would show as another in its select. */
+const PAGE_SIZE = PAGE_SIZES[1];
 
 /**
  * What lives under an object, of one child kind, as a section of the
@@ -30,7 +32,7 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
 }) {
   const canWrite = useCanWrite();
   const [cursors, setCursors] = useState<string[]>([]);
-  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZE);
   const [dialog, setDialog] = useState<ObjectListDialog<Row & { name: string }>>(null);
   const { data, previousData, loading, error, refetch } = useQuery(kind.documents.list, {
     variables: { parentId, first: pageSize, after: cursors.at(-1) ?? null },
@@ -43,11 +45,13 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
   const page = loaded ? kind.pageOf(loaded) : undefined;
   const rows = useMemo(() => (page?.data ?? []).map((row) => ({ ...row, name: kind.nameOf(row) })), [page, kind]);
   const headingId = `${kind.plural}-heading`;
+  // The pager only when there is more than one page to show or a smaller size to choose: a short list reads like the page's other sections.
+  const paged = cursors.length > 0 || !!page?.pageInfo.hasNextPage || (page?.totalCount ?? 0) > PAGE_SIZES[0] || pageSize !== PAGE_SIZE;
 
   const columns = useMemo<ColumnDef<Row & { name: string }>[]>(
     () => [
       ...(kind.columns as ColumnDef<Row & { name: string }>[]),
-      editUnregisterColumn<Row & { name: string }>(canWrite, (action, item) => setDialog({ kind: action, item })),
+      editUnregisterColumn<Row & { name: string }>(canWrite, (action, item) => setDialog({ kind: action, item }), "Remove"),
     ],
     [canWrite, kind.columns],
   );
@@ -64,6 +68,7 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
           </button>
         ) : null}
       </div>
+      <p className="lead">{kind.lead}</p>
       <DataTable
         caption={kind.title}
         columns={columns}
@@ -74,20 +79,22 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
         empty={<p>{kind.emptyHint}</p>}
         getRowId={(row) => row.id}
       />
-      <DataTablePagination
-        idPrefix={kind.plural}
-        pageIndex={cursors.length}
-        pageSize={pageSize}
-        totalCount={page?.totalCount ?? null}
-        hasPrevious={cursors.length > 0}
-        hasNext={!!page?.pageInfo.hasNextPage}
-        onPrevious={() => setCursors((current) => current.slice(0, -1))}
-        onNext={() => page && setCursors((current) => [...current, page.pageInfo.endCursor])}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          setCursors([]);
-        }}
-      />
+      {paged ? (
+        <DataTablePagination
+          idPrefix={kind.plural}
+          pageIndex={cursors.length}
+          pageSize={pageSize}
+          totalCount={page?.totalCount ?? null}
+          hasPrevious={cursors.length > 0}
+          hasNext={!!page?.pageInfo.hasNextPage}
+          onPrevious={() => setCursors((current) => current.slice(0, -1))}
+          onNext={() => page && setCursors((current) => [...current, page.pageInfo.endCursor])}
+          onPageSizeChange={(size) => {
+            setPageSize(size);
+            setCursors([]);
+          }}
+        />
+      ) : null}
       <ObjectListDialogs
         kind={kind.kind}
         dialog={dialog}
@@ -96,6 +103,7 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
         unregisterDescription={kind.unregisterDescription}
         onClose={() => setDialog(null)}
         onChanged={() => void refetch()}
+        removeVerb="Remove"
       />
     </section>
   );

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
+import type { RemoveVerb } from "./unregister-dialog";
 
 /** Columns an application's and a runtime's table share. */
 
@@ -30,15 +31,19 @@ export function descriptionColumn<T extends { description?: string | null }>(): 
   };
 }
 
-/** Edit and Unregister at the end of a row, for those who may write. */
-export function editUnregisterColumn<T extends { name: string }>(canWrite: boolean, open: (kind: "edit" | "unregister", item: T) => void): ColumnDef<T> {
+/** Edit and Unregister (or Remove) at the end of a row, for those who may write. */
+export function editUnregisterColumn<T extends { name: string }>(
+  canWrite: boolean,
+  open: (kind: "edit" | "unregister", item: T) => void,
+  removeVerb: RemoveVerb = "Unregister",
+): ColumnDef<T> {
   return actionsColumn<T>((item) =>
     canWrite ? (
       <RowActions
         name={item.name}
         actions={[
           { label: "Edit", onClick: () => open("edit", item) },
-          { label: "Unregister", danger: true, onClick: () => open("unregister", item) },
+          { label: removeVerb, danger: true, onClick: () => open("unregister", item) },
         ]}
       />
     ) : null,

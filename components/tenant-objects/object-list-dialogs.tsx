@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { UnregisterDialog } from "./unregister-dialog";
+import { type RemoveVerb, UnregisterDialog } from "./unregister-dialog";
 import type { ObjectKindName } from "./console-kind";
 
 /** Which dialog a table of applications or runtimes has open, and for which row. */
@@ -19,6 +19,7 @@ export function ObjectListDialogs<T extends { id: string; name: string }>({
   unregisterDescription,
   onClose,
   onChanged,
+  removeVerb,
 }: {
   kind: ObjectKindName;
   dialog: ObjectListDialog<T>;
@@ -28,6 +29,7 @@ export function ObjectListDialogs<T extends { id: string; name: string }>({
   unregisterDescription: string;
   onClose: () => void;
   onChanged: () => void;
+  removeVerb?: RemoveVerb;
 }) {
   if (!dialog) return null;
   if (dialog.kind === "register") return formDialog(undefined);
@@ -40,6 +42,7 @@ export function ObjectListDialogs<T extends { id: string; name: string }>({
       unregister={() => unregister(dialog.item)}
       onClose={onClose}
       onDone={onChanged}
+      verb={removeVerb}
     />
   );
 }

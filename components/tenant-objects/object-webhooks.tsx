@@ -61,7 +61,7 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
         ? [
             actionsColumn<WebhookRow>((webhook) => (
               <RowActions
-                name={`${typeLabel(webhook.type)} webhook ${webhook.url ?? webhook.id}`}
+                name={`${typeLabel(webhook.type)} webhook ${webhook.url ?? "with a URL template"}`}
                 actions={[
                   { label: "Edit", onClick: () => setEditing(webhook) },
                   { label: "Delete", danger: true, onClick: () => setDeleting(webhook) },

@@ -6,8 +6,17 @@ import { useToast } from "@/components/ui/toast";
 import type { ObjectKindName } from "./console-kind";
 
 /**
- * Asks before unregistering an application or a runtime, runs the mutation,
- * reports it, and hands over to `onDone` (refetch a list, leave a page).
+ * What taking an object away is called: an application or a runtime is
+ * unregistered (Compass's word for them); what lives on an object's page
+ * beside "Add" is removed.
+ */
+export type RemoveVerb = "Unregister" | "Remove";
+const DONE: Record<RemoveVerb, string> = { Unregister: "Unregistered", Remove: "Removed" };
+
+/**
+ * Asks before unregistering an application or a runtime (or removing a
+ * runtime context), runs the mutation, reports it, and hands over to
+ * `onDone` (refetch a list, leave a page).
  */
 export function UnregisterDialog({
   kind,
@@ -16,6 +25,7 @@ export function UnregisterDialog({
   unregister,
   onClose,
   onDone,
+  verb = "Unregister",
 }: {
   kind: ObjectKindName;
   name: string;
@@ -23,18 +33,19 @@ export function UnregisterDialog({
   unregister: () => Promise<unknown>;
   onClose: () => void;
   onDone: () => void;
+  verb?: RemoveVerb;
 }) {
   const toast = useToast();
   return (
     <ConfirmDialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={`Unregister ${name}?`}
+      title={`${verb} ${name}?`}
       description={description}
-      confirmLabel={`Unregister ${kind}`}
+      confirmLabel={`${verb} ${kind}`}
       onConfirm={async () => {
         await inApiWords(unregister());
-        toast.success(`Unregistered ${name}`);
+        toast.success(`${DONE[verb]} ${name}`);
         onDone();
       }}
     />

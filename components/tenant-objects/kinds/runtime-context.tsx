@@ -12,6 +12,7 @@ const RUNTIME_CONTEXT = defineChildConsoleKind({
   kind: "runtime context",
   plural: "runtime-contexts",
   title: "Runtime contexts",
+  lead: "Settings the runtime keeps for one of its consumers, such as a subscription: a key, a value and labels. The runtime and its integration system may change them too.",
   documents: { list: RuntimeContextsDocument, unregister: UnregisterRuntimeContextDocument },
   pageOf: (data) => data.runtime?.runtimeContexts,
   nameOf: (row) => row.key,
@@ -35,11 +36,7 @@ const RUNTIME_CONTEXT = defineChildConsoleKind({
       },
     },
   ],
-  emptyHint: (
-    <>
-      <strong>No runtime contexts yet.</strong> Add one, or let the runtime or its integration system do it.
-    </>
-  ),
+  emptyHint: "No runtime contexts yet.",
   unregisterDescription: "The runtime context is removed from its runtime with its labels. This cannot be undone.",
   formDialog: ({ tenantId, parentId, object, ...props }) => <RuntimeContextFormDialog tenantId={tenantId} runtimeId={parentId} context={object} {...props} />,
 });
