@@ -10,7 +10,8 @@ test("an admin registers a runtime, labels it under a label definition, and the 
   const externalId = uniqueName("rt").replace(" ", "-");
   const { createTenant: tenant } = await graphql<{ createTenant: { id: string } }>(
     page.request,
-    "mutation($in: TenantInput!) { createTenant(in: $in) { id } }",
+    // The internal id: the console's pages take it (a tenant's `id` is its external one, as in Compass).
+    "mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID } }",
     { in: { externalId, name: uniqueName("Runtime Tenant") } },
   );
   // An application the runtime will read with its own token.

@@ -102,7 +102,7 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
         unregister={(item) => unregister({ variables: { id: item.id } })}
         unregisterDescription={kind.unregisterDescription}
         onClose={() => setDialog(null)}
-        onChanged={() => void refetch()}
+        onChanged={() => refetch()}
         removeVerb="Remove"
       />
     </section>

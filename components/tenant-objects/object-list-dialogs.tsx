@@ -28,7 +28,8 @@ export function ObjectListDialogs<T extends { id: string; name: string }>({
   unregister: (item: T) => Promise<unknown>;
   unregisterDescription: string;
   onClose: () => void;
-  onChanged: () => void;
+  /** Awaited before the dialog closes (see UnregisterDialog). */
+  onChanged: () => unknown;
   removeVerb?: RemoveVerb;
 }) {
   if (!dialog) return null;

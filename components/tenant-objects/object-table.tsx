@@ -150,7 +150,7 @@ export function ObjectTable<Row extends ObjectRow, Obj extends ObjectOnPage, Lis
         unregister={(item) => unregister({ variables: { id: item.id } })}
         unregisterDescription={kind.unregisterFromList}
         onClose={() => setDialog(null)}
-        onChanged={() => void refetch()}
+        onChanged={() => refetch()}
       />
     </>
   );

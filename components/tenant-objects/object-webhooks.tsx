@@ -16,10 +16,14 @@ import { WebhookFormDialog } from "./webhook-form-dialog";
 import { type WebhookRow, typeLabel } from "./webhook-row";
 import { ApplicationWebhooksDocument, DeleteWebhookDocument, RuntimeWebhooksDocument } from "./webhooks.generated";
 
-/** What the table says of a webhook's auth: its kind and non-secret name, never a secret. */
-function authLabel(auth: WebhookRow["auth"]) {
+/**
+ * What the table says of a webhook's auth: its kind and non-secret name,
+ * never a secret. Admins read every auth (webhooks.auth:read), so none is
+ * "None"; a viewer's read leaves it out, which is "Not shown", not "None".
+ */
+function authLabel(auth: WebhookRow["auth"], readsAuth: boolean) {
   const credential = auth?.credential;
-  if (!auth) return <span className="muted">None shown</span>;
+  if (!auth) return <span className="muted">{readsAuth ? "None" : "Not shown"}</span>;
   if (!credential) return "Headers or parameters only";
   if (credential.__typename === "BasicCredentialData") return `Basic (${credential.username})`;
   if (credential.__typename === "OAuthCredentialData") return `OAuth (${credential.clientId})`;
@@ -55,7 +59,7 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
         cell: ({ row }) => <code className="webhook-target">{row.original.url ?? row.original.urlTemplate}</code>,
       },
       { id: "mode", header: "Mode", meta: { hideOnMobile: true }, cell: ({ row }) => (row.original.mode ? typeLabel(row.original.mode) : "—") },
-      { id: "auth", header: "Authentication", meta: { hideOnMobile: true }, cell: ({ row }) => authLabel(row.original.auth) },
+      { id: "auth", header: "Authentication", meta: { hideOnMobile: true }, cell: ({ row }) => authLabel(row.original.auth, canWrite) },
       createdColumn<WebhookRow>("Added"),
       ...(canWrite
         ? [
@@ -129,7 +133,8 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
           onConfirm={async () => {
             await inApiWords(deleteWebhook({ variables: { id: deleting.id } }));
             toast.success("Webhook deleted");
-            refetch();
+            // Awaited: the row is gone when the dialog closes, so focus lands on the table, not on a button about to vanish.
+            await query.refetch();
           }}
         />
       ) : null}

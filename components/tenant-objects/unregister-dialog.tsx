@@ -16,7 +16,10 @@ const DONE: Record<RemoveVerb, string> = { Unregister: "Unregistered", Remove: "
 /**
  * Asks before unregistering an application or a runtime (or removing a
  * runtime context), runs the mutation, reports it, and hands over to
- * `onDone` (refetch a list, leave a page).
+ * `onDone` (refetch a list, leave a page). A refetch is awaited before the
+ * dialog closes: the row is gone by then, so focus goes to its table rather
+ * than back to a button that vanishes a moment later (and leaves focus on
+ * the page's body).
  */
 export function UnregisterDialog({
   kind,
@@ -32,7 +35,7 @@ export function UnregisterDialog({
   description: string;
   unregister: () => Promise<unknown>;
   onClose: () => void;
-  onDone: () => void;
+  onDone: () => unknown;
   verb?: RemoveVerb;
 }) {
   const toast = useToast();
@@ -46,7 +49,7 @@ export function UnregisterDialog({
       onConfirm={async () => {
         await inApiWords(unregister());
         toast.success(`${DONE[verb]} ${name}`);
-        onDone();
+        await onDone();
       }}
     />
   );

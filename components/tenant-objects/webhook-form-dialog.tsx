@@ -1,7 +1,7 @@
 "use client";
 
 import { useApolloClient, useMutation } from "@apollo/client/react";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import type { AuthInput, CredentialDataInput, WebhookInput, WebhookMode, WebhookType } from "@/components/graphql-types.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
@@ -66,6 +66,9 @@ const FIELD_OF: Record<string, TextKey | "type" | "mode"> = {
   "in.auth.credential.oauth.url": "tokenUrl",
 };
 
+/** The fields most webhooks leave empty: folded under one summary, so the form starts with what every webhook needs. */
+const ADVANCED: readonly TextKey[] = ["outputTemplate", "statusTemplate", "inputTemplate", "headerTemplate", "correlationIdKey", "timeout", "retryInterval"];
+
 const credentialInput = (credential: WebhookCredentialInFullFragment | null | undefined): CredentialDataInput | null => {
   if (!credential) return null;
   if (credential.__typename === "BasicCredentialData") return { basic: { username: credential.username, password: credential.password } };
@@ -120,6 +123,22 @@ export function WebhookFormDialog({
   const [errors, setErrors] = useState<Partial<Record<TextKey | "type" | "mode", string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Open when the webhook being edited has any of them, so nothing it holds is hidden.
+  const [advancedOpen, setAdvancedOpen] = useState(() => ADVANCED.some((key) => text[key] !== ""));
+  // Where to take focus once an error has rendered: the field it is on, or the form's alert at the top.
+  // The form is taller than a phone's screen, and its submit button sits at the bottom.
+  const [showError, setShowError] = useState<{ key?: TextKey | "type" | "mode" } | null>(null);
+  useEffect(() => {
+    if (!showError) return;
+    if (showError.key) document.getElementById(`${ids}-${showError.key}`)?.focus();
+    else document.querySelector('[role="dialog"] form > .alert')?.scrollIntoView({ block: "nearest" });
+    setShowError(null);
+  }, [showError, ids]);
+  const fieldError = (key: TextKey | "type" | "mode", message: string) => {
+    setErrors((current) => ({ ...current, [key]: message }));
+    if ((ADVANCED as readonly string[]).includes(key)) setAdvancedOpen(true);
+    setShowError({ key });
+  };
 
   const field = (
     key: TextKey,
@@ -184,7 +203,7 @@ export function WebhookFormDialog({
       const raw = text[key].trim();
       if (!raw) return null;
       if (!/^\d+$/.test(raw)) {
-        setErrors((current) => ({ ...current, [key]: "A whole number of seconds" }));
+        fieldError(key, "A whole number of seconds");
         throw new Error("invalid");
       }
       return Number(raw);
@@ -223,8 +242,11 @@ export function WebhookFormDialog({
       const problem =
         failure instanceof Error && !("errors" in failure) && failure.message !== "invalid" ? { message: failure.message } : graphqlProblem(failure);
       const key = "field" in problem && problem.field ? FIELD_OF[problem.field] : undefined;
-      if (key) setErrors((current) => ({ ...current, [key]: problem.message }));
-      else setFormError(problem.message);
+      if (key) fieldError(key, problem.message);
+      else {
+        setFormError(problem.message);
+        setShowError({});
+      }
     } finally {
       setSaving(false);
     }
@@ -290,13 +312,16 @@ export function WebhookFormDialog({
       )}
       {field("url", "URL", { hint: "An absolute http(s) URL. Give a URL or a URL template." })}
       {field("urlTemplate", "URL template", { multiline: true, hint: 'Instead of a URL: {"method": "POST", "path": "https://…/{{.Application.ID}}"}' })}
-      {field("outputTemplate", "Output template", { multiline: true, hint: "Required for register and unregister application webhooks." })}
-      {field("statusTemplate", "Status template", { multiline: true, hint: "Required in Async mode." })}
-      {field("inputTemplate", "Input template", { multiline: true })}
-      {field("headerTemplate", "Header template", { multiline: true })}
-      {field("correlationIdKey", "Correlation ID key")}
-      {field("timeout", "Timeout (seconds)", { numeric: true })}
-      {field("retryInterval", "Retry interval (seconds)", { numeric: true })}
+      <details className="form-more" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
+        <summary>Templates, timeout and retries</summary>
+        {field("outputTemplate", "Output template", { multiline: true, hint: "Required for register and unregister application webhooks." })}
+        {field("statusTemplate", "Status template", { multiline: true, hint: "Required in Async mode." })}
+        {field("inputTemplate", "Input template", { multiline: true })}
+        {field("headerTemplate", "Header template", { multiline: true })}
+        {field("correlationIdKey", "Correlation ID key")}
+        {field("timeout", "Timeout (seconds)", { numeric: true })}
+        {field("retryInterval", "Retry interval (seconds)", { numeric: true })}
+      </details>
       <div className="field">
         <label htmlFor={`${ids}-auth`}>Authentication</label>
         <select id={`${ids}-auth`} value={auth} onChange={(event) => setAuth(event.target.value as AuthChoice)}>
