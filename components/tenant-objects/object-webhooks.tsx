@@ -125,8 +125,8 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
           title="Delete this webhook?"
           description={
             <>
-              The {typeLabel(deleting.type).toLowerCase()} webhook to <code>{deleting.url ?? deleting.urlTemplate}</code> and its stored credentials are deleted
-              from {owner.name}.
+              The {typeLabel(deleting.type).toLowerCase()} webhook to <code>{deleting.url ?? deleting.urlTemplate}</code>
+              {deleting.auth ? " and its stored credentials are" : " is"} deleted from {owner.name}.
             </>
           }
           confirmLabel="Delete webhook"
