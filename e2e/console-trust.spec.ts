@@ -7,7 +7,8 @@ import { seedIntegrationSystems } from "./seed";
 /** Issue 27: pickers at scale, blips that stay in the app, nothing typed or revealed lost. */
 
 const CREATE_SYSTEM = `mutation($name: String!) { createIntegrationSystem(in: { name: $name }) { id } }`;
-const CREATE_TENANT = `mutation($in: TenantInput!) { createTenant(in: $in) { id } }`;
+// The internal id: the console's pages take it (a tenant's `id` is its external one, as in Compass).
+const CREATE_TENANT = `mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID } }`;
 
 test("Managed by reaches any of 10,000 integration systems by typing", async ({ page }) => {
   test.setTimeout(90_000);

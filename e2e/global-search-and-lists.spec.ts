@@ -9,7 +9,7 @@ async function newTenant(page: Page, prefix: string) {
   const externalId = uniqueName(prefix).replaceAll(" ", "-").toLowerCase();
   const { createTenant } = await graphql<{ createTenant: { id: string; name: string } }>(
     page.request,
-    "mutation($in: TenantInput!) { createTenant(in: $in) { id name } }",
+    "mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID name } }",
     { in: { externalId, name: uniqueName(`${prefix} Tenant`) } },
   );
   return createTenant;
@@ -187,7 +187,8 @@ test("application and runtime lists show labels as chips and sort by name and re
   await expect(runtimes.locator("tbody tr td:first-child")).toHaveText(["zeta cluster", "Alpha cluster"]);
   await runtimes.getByRole("columnheader", { name: /Name/ }).getByRole("button").click();
   await expect(runtimes.locator("tbody tr td:first-child")).toHaveText(["Alpha cluster", "zeta cluster"]);
-  await expect(runtimes.getByRole("row").filter({ hasText: "Alpha cluster" }).locator(".label-chip")).toHaveText(["env: dev", "zone: a"]);
+  // isNormalized is the label Compass's registerRuntime adds to every runtime.
+  await expect(runtimes.getByRole("row").filter({ hasText: "Alpha cluster" }).locator(".label-chip")).toHaveText(["env: dev", "isNormalized: true", "zone: a"]);
   await page.setViewportSize({ width: 375, height: 740 });
   expect(await page.locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -22,21 +22,24 @@ interface Hit {
   href: string;
 }
 
-/** The groups the palette shows, in order, each with the page a hit opens. */
+/** The groups the palette shows, in order, each with the page a hit opens (a tenant's pages take its internal id; its `id` is the external one). */
 function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
   return [
     {
       heading: "Integration systems",
       hits: found.integrationSystems.map((row) => ({ key: `s:${row.id}`, name: row.name, href: `/integration-systems/${row.id}` })),
     },
-    { heading: "Tenants", hits: found.tenants.map((row) => ({ key: `t:${row.id}`, name: row.name, where: row.externalId, href: `/tenants/${row.id}` })) },
+    {
+      heading: "Tenants",
+      hits: found.tenants.map((row) => ({ key: `t:${row.id}`, name: row.name, where: row.externalId, href: `/tenants/${row.internalID}` })),
+    },
     {
       heading: "Applications",
       hits: found.applications.map((row) => ({
         key: `a:${row.id}`,
         name: row.name,
         where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.id}/applications/${row.id}`,
+        href: `/tenants/${row.tenant.internalID}/applications/${row.id}`,
       })),
     },
     {
@@ -45,7 +48,7 @@ function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
         key: `r:${row.id}`,
         name: row.name,
         where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.id}/runtimes/${row.id}`,
+        href: `/tenants/${row.tenant.internalID}/runtimes/${row.id}`,
       })),
     },
   ].filter((group) => group.hits.length > 0);
