@@ -149,6 +149,7 @@ test("a runtime's contexts are added with labels, edited and removed on its page
   const section = page.getByRole("region", { name: "Runtime contexts" });
   const contexts = section.getByRole("table", { name: "Runtime contexts" });
   await expect(section.getByText("No runtime contexts yet.")).toBeVisible();
+  await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "runtime-contexts-empty");
 

@@ -12,7 +12,7 @@ const RUNTIME_CONTEXT = defineChildConsoleKind({
   kind: "runtime context",
   plural: "runtime-contexts",
   title: "Runtime contexts",
-  lead: "Settings the runtime keeps for one of its consumers, such as a subscription: a key, a value and labels. The runtime and its integration system may change them too.",
+  lead: "Settings the runtime keeps for one of its consumers, such as a subscription: a key, a value and labels. An integration system with the runtime:write scope may change them too.",
   documents: { list: RuntimeContextsDocument, unregister: UnregisterRuntimeContextDocument },
   pageOf: (data) => data.runtime?.runtimeContexts,
   nameOf: (row) => row.key,
