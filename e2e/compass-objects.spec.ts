@@ -1,4 +1,4 @@
-import { clientSideState, graphql, signIn, uniqueName } from "./console";
+import { E2E_VIEWER, clientSideState, ensureViewer, graphql, signIn, uniqueName } from "./console";
 import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 import { TenantObjectsPage } from "./pages/tenant-objects-page";
@@ -129,7 +129,7 @@ test("an application shows Compass's fields, and its webhooks are added, edited 
   expect(await section.evaluate((element) => element.contains(document.activeElement)), "focus stays in the webhooks section").toBe(true);
 });
 
-test("a runtime's contexts are added with labels, edited and removed on its page", async ({ page }) => {
+test("a runtime's contexts are added with labels, edited and removed on its page", async ({ page, newPage }) => {
   await signIn(page);
   const { createTenant: tenant } = await graphql<{ createTenant: { id: string } }>(page.request, CREATE_TENANT, {
     in: { externalId: uniqueName("ctx").replace(" ", "-"), name: uniqueName("Context Tenant") },
@@ -204,7 +204,10 @@ test("a runtime's contexts are added with labels, edited and removed on its page
   await addHook.getByLabel("URL (optional)", { exact: true }).fill("https://hooks.acme.example.com/formations");
   await addHook.getByRole("button", { name: "Add webhook" }).click();
   await expect(addHook).toBeHidden();
-  await expect(hooks.getByRole("table", { name: "Webhooks" }).getByRole("row").filter({ hasText: "formations" })).toContainText("Formation lifecycle");
+  const hookRow = hooks.getByRole("table", { name: "Webhooks" }).getByRole("row").filter({ hasText: "formations" });
+  await expect(hookRow).toContainText("Formation lifecycle");
+  // An admin reads every webhook's auth: this one has none.
+  await expect(hookRow.getByRole("cell", { name: "None", exact: true })).toBeVisible();
   await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "runtime-contexts");
@@ -220,4 +223,15 @@ test("a runtime's contexts are added with labels, edited and removed on its page
   await expect(contexts.getByRole("row").filter({ hasText: "subscription" })).toHaveCount(0);
   await expect(contexts.getByRole("row").filter({ hasText: "landscape" })).toBeVisible();
   expect(await section.evaluate((element) => element.contains(document.activeElement)), "focus stays in the runtime contexts section").toBe(true);
+
+  // A viewer sees both sections without their write controls, and a webhook's auth as not shown (the API leaves it out), not as none.
+  await ensureViewer(page);
+  const viewer = await newPage();
+  await signIn(viewer, E2E_VIEWER);
+  await viewer.goto(page.url());
+  await expect(viewer.getByRole("table", { name: "Runtime contexts" }).getByRole("row").filter({ hasText: "landscape" })).toBeVisible();
+  await expect(viewer.getByRole("table", { name: "Webhooks" }).getByRole("row").filter({ hasText: "formations" })).toContainText("Not shown");
+  await expect(viewer.getByRole("button", { name: "Add runtime context" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Add webhook" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: /^(Edit|Remove|Delete) / })).toHaveCount(0);
 });
