@@ -12,8 +12,10 @@ import { useCanWrite } from "@/components/console/console-providers";
 import { DataTable } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
+import { SelectField } from "@/components/ui/select-field";
 import { AuditLogCsvDocument, AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
 import { ACTION_WORDS, OBJECT_TYPE_WORDS, actionInWords, objectTypeInWords } from "./audit-words";
+import { FieldError } from "@/components/ui/field-error";
 
 type Row = AuditLogQuery["auditEvents"]["data"][number];
 
@@ -214,28 +216,20 @@ function FilterBar({ filters }: { filters: Filters }) {
         <label htmlFor="audit-actor">Actor</label>
         <input id="audit-actor" value={draft.actor} onChange={set("actor")} placeholder="Email, system name or id" />
       </div>
-      <div className="field">
-        <label htmlFor="audit-action">Action</label>
-        <select id="audit-action" value={draft.action} onChange={set("action")}>
-          <option value="">Any action</option>
-          {Object.entries(ACTION_WORDS).map(([code, words]) => (
-            <option key={code} value={code}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-type">Object type</label>
-        <select id="audit-type" value={draft.type} onChange={set("type")}>
-          <option value="">Any type</option>
-          {Object.entries(OBJECT_TYPE_WORDS).map(([code, words]) => (
-            <option key={code} value={code}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="audit-action"
+        label="Action"
+        value={draft.action}
+        options={[{ value: "", label: "Any action" }, ...Object.entries(ACTION_WORDS).map(([value, label]) => ({ value, label }))]}
+        onChange={(value) => setDraft({ ...draft, action: value })}
+      />
+      <SelectField
+        id="audit-type"
+        label="Object type"
+        value={draft.type}
+        options={[{ value: "", label: "Any type" }, ...Object.entries(OBJECT_TYPE_WORDS).map(([value, label]) => ({ value, label }))]}
+        onChange={(value) => setDraft({ ...draft, type: value })}
+      />
       <div className="field">
         <label htmlFor="audit-object">Object</label>
         <input id="audit-object" value={draft.object} onChange={set("object")} placeholder="Name or id" />
@@ -259,11 +253,7 @@ function FilterBar({ filters }: { filters: Filters }) {
           aria-invalid={toError ? true : undefined}
           aria-describedby={toError ? "audit-to-error" : undefined}
         />
-        {toError ? (
-          <div id="audit-to-error" className="field-error">
-            {toError}
-          </div>
-        ) : null}
+        <FieldError id="audit-to-error" error={toError} />
       </div>
       <div className="toolbar-actions">
         <button type="submit" className="btn btn-primary">

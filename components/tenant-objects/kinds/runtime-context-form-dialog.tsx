@@ -68,10 +68,6 @@ export function RuntimeContextFormDialog({
   if ([...value].length > MAX_VALUE) ruleErrors.value = `At most ${MAX_VALUE} characters`;
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
-  const change = (field: Field, set: (next: string) => void) => (next: string) => {
-    set(next);
-    form.edited(field);
-  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -103,20 +99,16 @@ export function RuntimeContextFormDialog({
       <TextField
         id="runtime-context-key"
         label="Key"
-        value={key}
-        onChange={change("key", setKey)}
-        error={form.errorOf("key")}
+        {...form.bind("key", key, setKey)}
         hint="Letters, digits and underscores, such as subscription."
         required
         autoFocus
       />
-      <TextField id="runtime-context-value" label="Value" value={value} onChange={change("value", setValue)} error={form.errorOf("value")} />
+      <TextField id="runtime-context-value" label="Value" {...form.bind("value", value, setValue)} />
       <TextField
         id="runtime-context-labels"
         label="Labels"
-        value={labels}
-        onChange={change("labels", setLabels)}
-        error={form.errorOf("labels")}
+        {...form.bind("labels", labels, setLabels)}
         hint={<>A JSON object of labels, checked against the tenant&apos;s label definitions; empty for none.</>}
         multiline
       />
