@@ -1,6 +1,6 @@
 "use client";
 
-import { FieldError } from "./field-error";
+import { FieldError, errorAria } from "./field-error";
 
 /**
  * A labelled select whose error is tied to it with aria-describedby, like
@@ -24,13 +24,7 @@ export function SelectField<Value extends string>({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value as Value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as Value)} {...errorAria(id, error)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -6,6 +6,7 @@ import type { ApplicationStatusCondition } from "@/components/graphql-types.gene
 import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { TextField } from "@/components/ui/text-field";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
+import type { ObjectFormProps } from "../console-kind";
 import { ObjectFormDialog } from "../object-form-dialog";
 import { inTenant } from "../tenant-context";
 import { StatusConditionField } from "../status-condition";
@@ -51,18 +52,7 @@ export interface EditableApplication {
  * omitted or null, and clears what is empty), and always the status, which
  * Compass's update otherwise resets.
  */
-export function ApplicationFormDialog({
-  tenantId,
-  application,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  application?: EditableApplication;
-  onClose: () => void;
-  /** The application's id: a new one's page is where the console goes next. */
-  onSaved: (id: string) => void;
-}) {
+export function ApplicationFormDialog({ tenantId, object: application, onClose, onSaved }: ObjectFormProps<EditableApplication>) {
   const selectId = useId();
   const [system, setSystem] = useState<ComboboxOption | null>(null);
   const [providerName, setProviderName] = useState(application?.providerName ?? "");

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { createdColumn } from "@/components/ui/data-table-columns";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated, Timestamp } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
 import { StatusBadge } from "../status-condition";
@@ -118,17 +118,10 @@ export const APPLICATION = defineConsoleKind({
       <dd>
         <code>{application.id}</code>
       </dd>
-      <dt>Registered</dt>
-      <dd>
-        <Timestamp iso={application.createdAt} />
-      </dd>
-      <dt>Updated</dt>
-      <dd>
-        <Timestamp iso={application.updatedAt} />
-      </dd>
+      <CreatedAndUpdated object={application} created="Registered" />
     </>
   ),
-  formDialog: ({ object, ...props }) => <ApplicationFormDialog application={object} {...props} />,
+  formDialog: (props) => <ApplicationFormDialog {...props} />,
 });
 
 /** One application's page (a client component, so a server page can render it with plain props). */

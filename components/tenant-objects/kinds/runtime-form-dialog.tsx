@@ -2,6 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
+import type { ObjectFormProps } from "../console-kind";
 import { ObjectFormDialog } from "../object-form-dialog";
 import { useObjectForm } from "../use-object-form";
 import { StatusConditionField } from "../status-condition";
@@ -22,17 +23,7 @@ export interface EditableRuntime {
 }
 
 /** Registers a runtime in a tenant, or edits its name, description, namespace and status; labels are edited on its page. */
-export function RuntimeFormDialog({
-  tenantId,
-  runtime,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  runtime?: EditableRuntime;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function RuntimeFormDialog({ tenantId, object: runtime, onClose, onSaved }: ObjectFormProps<EditableRuntime>) {
   const [namespace, setNamespace] = useState(runtime?.applicationNamespace ?? "");
   const [condition, setCondition] = useState<RuntimeStatusCondition>(runtime?.status.condition ?? "INITIAL");
   const [register] = useMutation(RegisterRuntimeDocument, { context: inTenant(tenantId) });

@@ -83,7 +83,7 @@ export const RUNTIME = defineConsoleKind({
       </dd>
     </>
   ),
-  formDialog: ({ object, ...props }) => <RuntimeFormDialog runtime={object} {...props} />,
+  formDialog: (props) => <RuntimeFormDialog {...props} />,
   sections: (runtime, tenantId) => <RuntimeContexts tenantId={tenantId} runtimeId={runtime.id} />,
 });
 
