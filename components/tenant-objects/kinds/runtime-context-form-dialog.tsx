@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { useState } from "react";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -58,7 +58,6 @@ export function RuntimeContextFormDialog({
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
-  const [saving, setSaving] = useState(false);
   const [register] = useMutation(RegisterRuntimeContextDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateRuntimeContextDocument, { context: inTenant(tenantId) });
   const parsedLabels = parseLabels(labels);
@@ -69,23 +68,20 @@ export function RuntimeContextFormDialog({
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    // On edit, an emptied labels field removes every label; on add, it sets none.
-    const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
-    try {
+  // The dialog closes on success: saving stays on until it is gone.
+  const { saving, submit } = useFormSubmit(
+    form,
+    async () => {
+      // On edit, an emptied labels field removes every label; on add, it sets none.
+      const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
       if (context) await update({ variables: { id: context.id, in: input } });
       else await register({ variables: { runtimeId, in: input } });
       toast.success(context ? `Saved ${input.key}` : `Added ${input.key}`);
       onSaved();
       onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+    },
+    { leavesOnSuccess: true },
+  );
 
   return (
     <FormDialog
