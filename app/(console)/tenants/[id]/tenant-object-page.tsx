@@ -1,4 +1,5 @@
 import { type ComponentType, Suspense } from "react";
+import type { ConsoleObjectRef } from "@/domain/object-exists";
 import { requireObject } from "@/app/(console)/require-object";
 
 /**
@@ -7,7 +8,12 @@ import { requireObject } from "@/app/(console)/require-object";
  * page itself, so the 404 is decided before anything streams. The detail reads
  * the URL (tabs, dialogs), hence Suspense.
  */
-export async function tenantObjectPage(kind: "application" | "runtime", tenantId: string, id: string, Detail: ComponentType<{ tenantId: string; id: string }>) {
+export async function tenantObjectPage(
+  kind: Extract<ConsoleObjectRef, { tenantId: string }>["kind"],
+  tenantId: string,
+  id: string,
+  Detail: ComponentType<{ tenantId: string; id: string }>,
+) {
   await requireObject({ kind, id, tenantId });
   return (
     <Suspense>
