@@ -484,6 +484,9 @@ export interface ObjectListArgs {
   orderBy?: ObjectOrder | null;
 }
 
+/** One page of a plain list: no search, filter or order to choose. */
+type PageArgs = Pick<ObjectListArgs, "first" | "after">;
+
 type ObjectOrderField = "NAME" | "CREATED_AT";
 export interface ObjectOrder {
   field: ObjectOrderField;
@@ -548,7 +551,7 @@ export function listChildObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   parent: TenantObjectRow,
-  args: { first: number; after?: string | null },
+  args: PageArgs,
 ): Promise<LazyPage<Row>> {
   const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${kind.parent!.column}"`)} = ${parent.id}`;
   return listWhere(kind, db, under, true, args);
@@ -592,7 +595,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   integrationSystemId: string,
-  args: { first: number; after?: string | null },
+  args: PageArgs,
 ): Promise<LazyPage<Row>> {
   return keysetPage(db, sourceOf(kind, db, true), {
     matches: Prisma.sql`"integrationSystemId" = ${integrationSystemId}`,
