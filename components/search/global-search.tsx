@@ -22,6 +22,16 @@ interface Hit {
   href: string;
 }
 
+/** Hits on a tenant-scoped kind: each named with its tenant, and opened on its page in that tenant. */
+function tenantObjectHits(rows: Found["applications"] | Found["runtimes"], keyPrefix: string, path: string): Hit[] {
+  return rows.map((row) => ({
+    key: `${keyPrefix}:${row.id}`,
+    name: row.name,
+    where: `in ${row.tenant.name}`,
+    href: `/tenants/${row.tenant.id}/${path}/${row.id}`,
+  }));
+}
+
 /** The groups the palette shows, in order, each with the page a hit opens. */
 function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
   return [
@@ -30,24 +40,8 @@ function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
       hits: found.integrationSystems.map((row) => ({ key: `s:${row.id}`, name: row.name, href: `/integration-systems/${row.id}` })),
     },
     { heading: "Tenants", hits: found.tenants.map((row) => ({ key: `t:${row.id}`, name: row.name, where: row.externalId, href: `/tenants/${row.id}` })) },
-    {
-      heading: "Applications",
-      hits: found.applications.map((row) => ({
-        key: `a:${row.id}`,
-        name: row.name,
-        where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.id}/applications/${row.id}`,
-      })),
-    },
-    {
-      heading: "Runtimes",
-      hits: found.runtimes.map((row) => ({
-        key: `r:${row.id}`,
-        name: row.name,
-        where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.id}/runtimes/${row.id}`,
-      })),
-    },
+    { heading: "Applications", hits: tenantObjectHits(found.applications, "a", "applications") },
+    { heading: "Runtimes", hits: tenantObjectHits(found.runtimes, "r", "runtimes") },
   ].filter((group) => group.hits.length > 0);
 }
 
