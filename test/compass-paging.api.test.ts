@@ -122,7 +122,9 @@ test("integrationSystems, and an integration system's applications", async () =>
 
 test("tenants", async () => {
   const ids: string[] = [];
-  for (let i = 0; i < ROWS; i++) ids.push((await createTenant(app.db, app.admin.principal, { externalId: `paged-tenant-${i}`, name: `Paged ${i}` })).id);
+  // Compass's Tenant.id is the external id.
+  for (let i = 0; i < ROWS; i++)
+    ids.push((await createTenant(app.db, app.admin.principal, { externalId: `paged-tenant-${i}`, name: `Paged ${i}` })).externalId);
   await pageable(
     async (first, after) =>
       (await ok(`query($first: Int, $after: PageCursor) { tenants(first: $first, after: $after, search: "paged-tenant") { ${PAGE} } }`, { first, after }))

@@ -377,6 +377,33 @@ export async function rejectsWithoutChange(state: () => Promise<unknown>, fn: ()
   assert.deepEqual(await state(), before, "a failed mutation leaves rows and the audit log unchanged");
 }
 
+/** The tables a service test may watch for writes (`serviceChecks`). */
+type WatchedTable = "integrationSystem" | "tenant" | "application" | "systemAuth";
+
+/**
+ * The checks a domain service's tests share: `snapshot()` reads the watched
+ * tables' rows and the audit log's size; `expectRejectedWithoutChange` fails
+ * unless `fn` is refused with `code` (and `field`) and leaves that snapshot as
+ * it was; `auditOf` answers `fn`'s result with the audit events it wrote.
+ */
+export function serviceChecks(db: Db, tables: readonly WatchedTable[]) {
+  async function snapshot() {
+    const rows: Record<string, unknown> = {};
+    for (const table of tables) {
+      // The delegates' findMany types differ per model; every watched table has an id to order by.
+      const delegate = db[table] as unknown as { findMany(args: { orderBy: { id: "asc" } }): Promise<unknown[]> };
+      rows[table] = await delegate.findMany({ orderBy: { id: "asc" } });
+    }
+    rows.audit = await db.auditEvent.count();
+    return rows;
+  }
+  return {
+    snapshot,
+    expectRejectedWithoutChange: (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field),
+    auditOf: <T>(fn: () => Promise<T>) => auditEventsOf(db, fn),
+  };
+}
+
 /** Runs `fn` and returns its result with the audit events it wrote, oldest first. */
 export async function auditEventsOf<T>(db: Db, fn: () => Promise<T>) {
   const before = new Set((await db.auditEvent.findMany({ select: { id: true } })).map((row) => row.id));

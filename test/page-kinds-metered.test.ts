@@ -7,9 +7,20 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type FieldDefinitionNode, type FieldNode, type GraphQLResolveInfo, Kind, getNamedType, getNullableType, isListType, isObjectType } from "graphql";
+import {
+  type FieldDefinitionNode,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  parse,
+} from "graphql";
 import { createSchema } from "graphql-yoga";
 import { PageMeter, startMeter } from "@/graphql/base/page-meter";
+import { measureDocument } from "@/graphql/plugins/query-limits";
 import { resolvers } from "@/graphql/resolvers.generated";
 import { typeDefs } from "@/graphql/typeDefs.generated";
 
@@ -30,6 +41,8 @@ test("every page of the served schema charges its rows through pageFields.data",
       // and one marked @pageRows(max: 0) reads nothing (a domain not built yet): neither is metered.
       if (isListType(getNullableType(field.type)) || alwaysEmpty(field.astNode)) continue;
       const page = getNamedType(field.type);
+      // A paged field answering no page (no `data` rows: globalSearch's lists of at most `first` each) is judged before it runs, at its size.
+      if (!isObjectType(page) || !page.getFields().data) continue;
       pages.set(page.name, [...(pages.get(page.name) ?? []), `${type.name}.${field.name}`]);
     }
   }
@@ -51,4 +64,15 @@ test("every page of the served schema charges its rows through pageFields.data",
       `${name}.data (of ${fields.join(", ")}) must answer through pageFields.data, or its rows escape the meter`,
     );
   }
+});
+
+test("a paged field that answers no page (globalSearch) is charged before it runs at its page size, never left to the meter", () => {
+  const schema = createSchema({ typeDefs, resolvers });
+  const costOf = (args: string) => {
+    const measure = measureDocument(schema, parse(`{ globalSearch(query: "a"${args}) { applications { id name } runtimes { id name } } }`));
+    assert.equal(measure.meteredPages, 0, "nothing of it is metered");
+    return measure.cost;
+  };
+  // The default (5) and an explicit 10 are each charged for what they can answer: twice the rows, nearly twice the cost.
+  assert.ok(costOf(", first: 10") > costOf("") * 1.5, `${costOf("")} then ${costOf(", first: 10")}`);
 });

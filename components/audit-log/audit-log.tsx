@@ -12,8 +12,10 @@ import { useCanWrite } from "@/components/console/console-providers";
 import { DataTable } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
+import { SelectField } from "@/components/ui/select-field";
 import { AuditLogCsvDocument, AuditLogDocument, type AuditLogQuery } from "./audit-log.generated";
 import { ACTION_WORDS, OBJECT_TYPE_WORDS, actionInWords, objectTypeInWords } from "./audit-words";
+import { FieldError, errorAria } from "@/components/ui/field-error";
 
 type Row = AuditLogQuery["auditEvents"]["data"][number];
 
@@ -152,6 +154,26 @@ function toLocalInput(iso: string): string {
 }
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : "");
 
+/** A filter's choices: "any" first (no filter), then each code in words. */
+const anyOr = (any: string, words: Record<string, string>) => [{ value: "", label: any }, ...Object.entries(words).map(([value, label]) => ({ value, label }))];
+
+/** A datetime-local field holding an ISO instant ("" for none), in the browser's time zone. */
+function InstantField({ id, label, iso, onChange, error }: { id: string; label: string; iso: string; onChange: (iso: string) => void; error?: string | null }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={toLocalInput(iso)}
+        onChange={(event) => onChange(fromLocalInput(event.target.value))}
+        {...errorAria(id, error)}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 /** A time range that ends before it starts: the field error under Until (the API would refuse the whole list). */
 function rangeProblem(filters: Pick<Filters, "from" | "to">): string | null {
   return filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to) ? "Until must be later than From" : null;
@@ -214,57 +236,26 @@ function FilterBar({ filters }: { filters: Filters }) {
         <label htmlFor="audit-actor">Actor</label>
         <input id="audit-actor" value={draft.actor} onChange={set("actor")} placeholder="Email, system name or id" />
       </div>
-      <div className="field">
-        <label htmlFor="audit-action">Action</label>
-        <select id="audit-action" value={draft.action} onChange={set("action")}>
-          <option value="">Any action</option>
-          {Object.entries(ACTION_WORDS).map(([code, words]) => (
-            <option key={code} value={code}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-type">Object type</label>
-        <select id="audit-type" value={draft.type} onChange={set("type")}>
-          <option value="">Any type</option>
-          {Object.entries(OBJECT_TYPE_WORDS).map(([code, words]) => (
-            <option key={code} value={code}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="audit-action"
+        label="Action"
+        value={draft.action}
+        options={anyOr("Any action", ACTION_WORDS)}
+        onChange={(action) => setDraft({ ...draft, action })}
+      />
+      <SelectField
+        id="audit-type"
+        label="Object type"
+        value={draft.type}
+        options={anyOr("Any type", OBJECT_TYPE_WORDS)}
+        onChange={(type) => setDraft({ ...draft, type })}
+      />
       <div className="field">
         <label htmlFor="audit-object">Object</label>
         <input id="audit-object" value={draft.object} onChange={set("object")} placeholder="Name or id" />
       </div>
-      <div className="field">
-        <label htmlFor="audit-from">From</label>
-        <input
-          id="audit-from"
-          type="datetime-local"
-          value={toLocalInput(draft.from)}
-          onChange={(event) => setDraft({ ...draft, from: fromLocalInput(event.target.value) })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to">Until</label>
-        <input
-          id="audit-to"
-          type="datetime-local"
-          value={toLocalInput(draft.to)}
-          onChange={(event) => setDraft({ ...draft, to: fromLocalInput(event.target.value) })}
-          aria-invalid={toError ? true : undefined}
-          aria-describedby={toError ? "audit-to-error" : undefined}
-        />
-        {toError ? (
-          <div id="audit-to-error" className="field-error">
-            {toError}
-          </div>
-        ) : null}
-      </div>
+      <InstantField id="audit-from" label="From" iso={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+      <InstantField id="audit-to" label="Until" iso={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={toError} />
       <div className="toolbar-actions">
         <button type="submit" className="btn btn-primary">
           Apply filters

@@ -36,10 +36,10 @@ export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors
     errorOf,
     touch,
     changeOf,
-    /** A text field's value, change and error (and its touch on blur, with `touchOnBlur`). */
-    bind: (field: F, value: string, set: (value: string) => void) => ({
+    /** A text field's (or a select's) value, change and error (and its touch on blur, with `touchOnBlur`). */
+    bind: <V extends string = string>(field: F, value: V, set: (value: V) => void) => ({
       value,
-      onChange: changeOf(field, set),
+      onChange: changeOf<V>(field, set),
       error: errorOf(field),
       ...(touchOnBlur ? { onBlur: () => touch(field) } : {}),
     }),

@@ -11,6 +11,7 @@ import { ScopeChecklist } from "@/components/ui/scope-checklist";
 import { type IssuedCredentials, CredentialsRevealDialog } from "./credentials-reveal";
 import { ConfirmSecretStoredDocument, CredentialSettingsDocument, GenerateClientCredentialsDocument } from "./generate-credentials.generated";
 import { useToast } from "@/components/ui/toast";
+import { SelectField } from "@/components/ui/select-field";
 
 const EXPIRY_CHOICES = [
   { days: 0, label: "Never" },
@@ -93,16 +94,13 @@ export function GenerateCredentials({ system, onGenerated }: { system: { id: str
             </label>
             <input id={noteId} {...noteInputProps(note, setNote, !!noteProblem)} />
           </div>
-          <div className="field">
-            <label htmlFor={selectId}>Expires</label>
-            <select id={selectId} value={days} onChange={(event) => setDays(Number(event.target.value))}>
-              {EXPIRY_CHOICES.map((choice) => (
-                <option key={choice.days} value={choice.days}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={selectId}
+            label="Expires"
+            value={String(days)}
+            options={EXPIRY_CHOICES.map((choice) => ({ value: String(choice.days), label: choice.label }))}
+            onChange={(value) => setDays(Number(value))}
+          />
           <div className="dialog-footer">
             <button type="button" className="btn btn-secondary" onClick={() => setChoosing(false)} disabled={loading}>
               Cancel

@@ -5,8 +5,10 @@ import { useMutation } from "@apollo/client/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DESCRIPTION_MAX, NAME_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { NAME_MAX } from "@/lib/names";
+import { nameAndDescriptionProblems } from "@/components/console/name-rules";
+import { useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { DescriptionField } from "@/components/ui/description-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -14,16 +16,6 @@ import { CreateIntegrationSystemDocument, UpdateIntegrationSystemDocument } from
 
 const FIELDS = ["name", "description"] as const;
 type Field = (typeof FIELDS)[number];
-
-/** The server's rules (lib/names.ts), checked as the user types, in the server's own words. */
-function validate(name: string, description: string): FieldErrors<Field> {
-  const errors: FieldErrors<Field> = {};
-  const nameError = nameProblem(normalizeName(name));
-  if (nameError) errors.name = nameError;
-  const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) errors.description = descriptionError;
-  return errors;
-}
 
 /**
  * Creates an integration system, or edits one when `system` is given. Errors
@@ -44,7 +36,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
   const [create] = useMutation(CreateIntegrationSystemDocument, { update: dropLists });
   const [update] = useMutation(UpdateIntegrationSystemDocument, { update: dropLists });
 
-  const form = useFormErrors(FIELDS, validate(name, description), { touchOnBlur: true });
+  const form = useFormErrors(FIELDS, nameAndDescriptionProblems<Field>(name, description), { touchOnBlur: true });
   const { saving, submit } = useFormSubmit(
     form,
     async () => {
@@ -70,13 +62,7 @@ export function IntegrationSystemForm({ system }: { system?: { id: string; name:
         required
         autoFocus
       />
-      <TextField
-        id="description"
-        label="Description"
-        {...form.bind("description", description, setDescription)}
-        hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
-        multiline
-      />
+      <DescriptionField id="description" {...form.bind("description", description, setDescription)} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? "Saving…" : system ? "Save changes" : "Create integration system"}

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
+import { FieldError } from "@/components/ui/field-error";
 
 /** The URL parameter a list keeps its label filter in. */
 export const LABEL_FILTER_PARAM = "labels";
@@ -73,11 +74,7 @@ export function LabelFilterField({
       <div id={hintId} className="hint">
         <code>key</code> or <code>key=value</code>, separated by commas; all must match. Press Enter to apply.
       </div>
-      {error ? (
-        <div id={`${id}-error`} className="field-error">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </form>
   );
 }

@@ -22,7 +22,17 @@ interface Hit {
   href: string;
 }
 
-/** The groups the palette shows, in order, each with the page a hit opens (a tenant's pages take its internal id; its `id` is the external one). */
+/** Hits on a tenant-scoped kind: each named with its tenant, and opened on its page in that tenant (by the tenant's internal id; its `id` is the external one). */
+function tenantObjectHits(rows: Found["applications"] | Found["runtimes"], keyPrefix: string, path: string): Hit[] {
+  return rows.map((row) => ({
+    key: `${keyPrefix}:${row.id}`,
+    name: row.name,
+    where: `in ${row.tenant.name}`,
+    href: `/tenants/${row.tenant.internalID}/${path}/${row.id}`,
+  }));
+}
+
+/** The groups the palette shows, in order, each with the page a hit opens (a tenant's pages take its internal id). */
 function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
   return [
     {
@@ -33,24 +43,8 @@ function groupsOf(found: Found): { heading: string; hits: Hit[] }[] {
       heading: "Tenants",
       hits: found.tenants.map((row) => ({ key: `t:${row.id}`, name: row.name, where: row.externalId, href: `/tenants/${row.internalID}` })),
     },
-    {
-      heading: "Applications",
-      hits: found.applications.map((row) => ({
-        key: `a:${row.id}`,
-        name: row.name,
-        where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.internalID}/applications/${row.id}`,
-      })),
-    },
-    {
-      heading: "Runtimes",
-      hits: found.runtimes.map((row) => ({
-        key: `r:${row.id}`,
-        name: row.name,
-        where: `in ${row.tenant.name}`,
-        href: `/tenants/${row.tenant.internalID}/runtimes/${row.id}`,
-      })),
-    },
+    { heading: "Applications", hits: tenantObjectHits(found.applications, "a", "applications") },
+    { heading: "Runtimes", hits: tenantObjectHits(found.runtimes, "r", "runtimes") },
   ].filter((group) => group.hits.length > 0);
 }
 

@@ -23,6 +23,14 @@ export interface ObjectRow {
   labels?: unknown;
 }
 
+/** What a kind's form dialog gets: register without `object`, edit with it; `onSaved` gets the object's id. */
+export interface ObjectFormProps<Obj> {
+  tenantId: string;
+  object?: Obj;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}
+
 /** A kind's object on its page: what the shared header, labels and credentials read. */
 export interface ObjectOnPage extends ObjectRow {
   auths?: Credential[] | null;
@@ -73,8 +81,7 @@ interface ConsoleKindLooks<Row extends ObjectRow, Obj extends ObjectOnPage> {
   unregisterFromPage: string;
   /** The `<dt>`/`<dd>` pairs of the page's details card. */
   details: (object: Obj) => ReactNode;
-  /** Register without `object`, edit with it; `onSaved` gets the object's id. */
-  formDialog: (props: { tenantId: string; object?: Row | Obj; onClose: () => void; onSaved: (id: string) => void }) => ReactNode;
+  formDialog: (props: ObjectFormProps<Row | Obj>) => ReactNode;
   /** Sections of the page below credentials: what lives under the object (`ObjectChildren`). */
   sections?: (object: Obj, tenantId: string) => ReactNode;
 }

@@ -1,18 +1,7 @@
 "use client";
 
-import type { FieldErrors } from "@/components/console/use-form-errors";
+import { DescriptionField } from "@/components/ui/description-field";
 import { TextField } from "@/components/ui/text-field";
-import { DESCRIPTION_MAX, descriptionProblem, lengthOf, nameProblem, normalizeName } from "@/lib/names";
-
-/** The name and description rules an application's and a runtime's form share. */
-export function nameAndDescriptionProblems<F extends string>(name: string, description: string): FieldErrors<F | "name" | "description"> {
-  const problems: FieldErrors<"name" | "description"> = {};
-  const nameError = nameProblem(normalizeName(name));
-  if (nameError) problems.name = nameError;
-  const descriptionError = descriptionProblem(description.trim());
-  if (descriptionError) problems.description = descriptionError;
-  return problems as FieldErrors<F | "name" | "description">;
-}
 
 /** The name and description fields of an application's or a runtime's form; `idPrefix` keeps their ids apart. */
 export function NameAndDescriptionFields({
@@ -42,15 +31,7 @@ export function NameAndDescriptionFields({
         required
         autoFocus
       />
-      <TextField
-        id={`${idPrefix}-description`}
-        label="Description"
-        value={description}
-        onChange={onDescriptionChange}
-        error={errorOf("description")}
-        hint={`${lengthOf(description.trim())} / ${DESCRIPTION_MAX} characters`}
-        multiline
-      />
+      <DescriptionField id={`${idPrefix}-description`} value={description} onChange={onDescriptionChange} error={errorOf("description")} />
     </>
   );
 }

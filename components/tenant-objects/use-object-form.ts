@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { useFormErrors } from "@/components/console/use-form-errors";
 import { useToast } from "@/components/ui/toast";
-import { nameAndDescriptionProblems } from "./name-and-description";
+import { nameAndDescriptionProblems } from "@/components/console/name-rules";
 
 /**
  * The state an application's or a runtime's form dialog shares: name and

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
 import type { AuthInput, CredentialDataInput, WebhookInput, WebhookMode, WebhookType } from "@/components/graphql-types.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ObjectKindName } from "./console-kind";
 import { type WebhookRow, typeLabel } from "./webhook-row";
@@ -259,30 +260,17 @@ export function WebhookFormDialog({
     options: { value: Value; label: string }[],
     set: (value: Value) => void,
   ) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${key}`}>{label}</label>
-      <select
-        id={`${ids}-${key}`}
-        value={value}
-        onChange={(event) => {
-          set(event.target.value as Value);
-          setErrors((current) => ({ ...current, [key]: undefined }));
-        }}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `${ids}-${key}-error` : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {errors[key] ? (
-        <div id={`${ids}-${key}-error`} className="field-error">
-          {errors[key]}
-        </div>
-      ) : null}
-    </div>
+    <SelectField
+      id={`${ids}-${key}`}
+      label={label}
+      value={value}
+      options={options}
+      onChange={(next) => {
+        set(next);
+        setErrors((current) => ({ ...current, [key]: undefined }));
+      }}
+      error={errors[key]}
+    />
   );
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { FieldError } from "./field-error";
 
 /**
  * A labelled input or textarea whose error and hint are tied to it with
@@ -66,11 +67,7 @@ export function TextField({
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="field-error">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

@@ -15,11 +15,11 @@ export function Timestamp({ iso, relative = false, now, className }: { iso: stri
   );
 }
 
-/** The last two rows of an object's details: when it was created and last updated. */
-export function CreatedAndUpdated({ object }: { object: { createdAt: string; updatedAt: string } }) {
+/** The last two rows of an object's details: when it was created (`created` names it, e.g. "Registered") and last updated. */
+export function CreatedAndUpdated({ object, created = "Created" }: { object: { createdAt: string; updatedAt: string }; created?: string }) {
   return (
     <>
-      <dt>Created</dt>
+      <dt>{created}</dt>
       <dd>
         <Timestamp iso={object.createdAt} />
       </dd>

@@ -11,6 +11,7 @@ import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
 import { EndSessionDocument, type SessionFieldsFragment } from "./users.generated";
+import { TitleBadge } from "@/components/ui/title-badge";
 
 /** "Firefox on Linux" from a User-Agent, or the raw text when it names nothing known. */
 function describeBrowser(userAgent: string | null): string {
@@ -70,12 +71,9 @@ export function SessionsTable({
         cell: ({ row }) => (
           <span className="row-title" title={row.original.userAgent ?? undefined}>
             {describeBrowser(row.original.userAgent)}
-            {row.original.current ? (
-              <>
-                {" "}
-                <span className="badge badge-success">This session</span>
-              </>
-            ) : null}
+            <TitleBadge shown={row.original.current} tone="success">
+              This session
+            </TitleBadge>
           </span>
         ),
       },

@@ -22,6 +22,7 @@ import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
 import { EndAllSessionsDocument, ResendInvitationDocument, RevokeInvitationDocument, UsersDocument, type UsersQuery } from "./users.generated";
 import { CountToolbar } from "@/components/ui/data-table-toolbar";
+import { TitleBadge } from "@/components/ui/title-badge";
 
 type Row = UsersQuery["userPage"]["data"][number];
 type Action = { kind: "role" | "reset" | "sessions" | "endSessions" | "apiTokens" | "delete" | "resendInvitation" | "revokeInvitation"; user: Row };
@@ -59,18 +60,10 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
           <>
             <span className="row-title cell-main user-email">
               {row.original.email}
-              {row.original.id === currentUserId ? (
-                <>
-                  {" "}
-                  <span className="badge">You</span>
-                </>
-              ) : null}
-              {row.original.invitationPending ? (
-                <>
-                  {" "}
-                  <span className="badge badge-warning">Invitation pending</span>
-                </>
-              ) : null}
+              <TitleBadge shown={row.original.id === currentUserId}>You</TitleBadge>
+              <TitleBadge shown={row.original.invitationPending} tone="warning">
+                Invitation pending
+              </TitleBadge>
             </span>
             {/* The role column is hidden on phones: the role goes under the email there. */}
             <span className="cell-sub mobile-only">{ROLE_WORDS[row.original.role].label}</span>

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "@/test/harness";
+import { rejectsWithCode, setupTestApp, serviceChecks } from "@/test/harness";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { createIntegrationSystem, deleteIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
@@ -14,20 +14,9 @@ import {
 } from "./application.service";
 
 const app = await setupTestApp();
+/** Everything a failed mutation must leave as it was: these tables and the audit log. */
+const { snapshot, expectRejectedWithoutChange, auditOf } = serviceChecks(app.db, ["integrationSystem", "tenant", "application"]);
 const admin = app.admin.principal;
-
-async function snapshot() {
-  return {
-    systems: await app.db.integrationSystem.findMany({ orderBy: { id: "asc" } }),
-    tenants: await app.db.tenant.findMany({ orderBy: { id: "asc" } }),
-    applications: await app.db.application.findMany({ orderBy: { id: "asc" } }),
-    audit: await app.db.auditEvent.count(),
-  };
-}
-
-const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
-
-const auditOf = <T>(fn: () => Promise<T>) => auditEventsOf(app.db, fn);
 
 let counter = 0;
 const newTenant = () => createTenant(app.db, admin, { externalId: `t-${++counter}`, name: "Tenant" });

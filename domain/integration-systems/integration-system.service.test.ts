@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { IntegrationSystem } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
-import { auditEventsOf, rejectsWithCode, rejectsWithoutChange, setupTestApp } from "@/test/harness";
+import { rejectsWithCode, setupTestApp, serviceChecks } from "@/test/harness";
 import { encodeCursor } from "@/domain/paging/cursor";
 import {
   type Direction,
@@ -15,20 +15,9 @@ import {
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 
 const app = await setupTestApp();
+/** Everything a failed mutation must leave as it was: these tables and the audit log. */
+const { snapshot, expectRejectedWithoutChange, auditOf } = serviceChecks(app.db, ["integrationSystem", "systemAuth"]);
 const actor = app.admin.principal;
-
-/** Everything a failed mutation must leave as it was. */
-async function snapshot() {
-  return {
-    systems: await app.db.integrationSystem.findMany({ orderBy: { id: "asc" } }),
-    auths: await app.db.systemAuth.findMany({ orderBy: { id: "asc" } }),
-    audit: await app.db.auditEvent.count(),
-  };
-}
-
-const auditOf = <T>(fn: () => Promise<T>) => auditEventsOf(app.db, fn);
-
-const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
 
 function assertAuditedBy(event: { actorType: string; actorId: string | null; actorLabel: string; authMethod: string }) {
   assert.equal(event.actorType, "USER");

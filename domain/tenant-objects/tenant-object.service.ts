@@ -139,6 +139,21 @@ export async function requireManagedObject<Row extends TenantObjectRow>(
   return row;
 }
 
+/** Audits each of these rows as unregistered by a removal that took many at once, with `details` saying why. */
+function auditUnregistered(
+  tx: Tx,
+  actor: Principal,
+  kind: TenantObjectKind,
+  rows: TenantObjectRow[],
+  details: (row: TenantObjectRow) => Record<string, unknown>,
+) {
+  return recordAudits(
+    tx,
+    actor,
+    rows.map((row) => ({ action: kind.audit.unregistered, objectType: kind.table, objectId: row.id, objectLabel: titleOf(kind, row), details: details(row) })),
+  );
+}
+
 /**
  * Deletes the objects living under these (of every child kind, and theirs in
  * turn), with their labels, each audited as unregistered with `reason`, so
@@ -154,17 +169,7 @@ async function removeChildrenOf(tx: Tx, actor: Principal, tenant: Tenant, kind: 
     await removeChildrenOf(tx, actor, tenant, child, ids, reason);
     await deleteLabelsOf(tx, ids);
     await child.model(tx).deleteMany({ where: { id: { in: ids } } });
-    await recordAudits(
-      tx,
-      actor,
-      rows.map((row) => ({
-        action: child.audit.unregistered,
-        objectType: child.table,
-        objectId: row.id,
-        objectLabel: titleOf(child, row),
-        details: { ...detailsOf(child, row, tenant), reason },
-      })),
-    );
+    await auditUnregistered(tx, actor, child, rows, (row) => ({ ...detailsOf(child, row, tenant), reason }));
   }
 }
 
@@ -382,23 +387,13 @@ export async function removeObjectsOfTenant(
       rows.map((row) => row.id),
     );
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
-    await recordAudits(
-      tx,
-      actor,
-      rows.map((row) => ({
-        action: kind.audit.unregistered,
-        objectType: kind.table,
-        objectId: row.id,
-        objectLabel: titleOf(kind, row),
-        details: {
-          ...fieldsOf(kind, row),
-          tenantId: tenant.id,
-          tenantExternalId: tenant.externalId,
-          integrationSystemId: row.integrationSystemId,
-          reason: "TENANT_DELETED",
-        },
-      })),
-    );
+    await auditUnregistered(tx, actor, kind, rows, (row) => ({
+      ...fieldsOf(kind, row),
+      tenantId: tenant.id,
+      tenantExternalId: tenant.externalId,
+      integrationSystemId: row.integrationSystemId,
+      reason: "TENANT_DELETED",
+    }));
     removed[`unregistered${capitalized(camelCased(kind.nouns.many))}`] = rows.length;
   }
   // After the owners' rows, as in unregisterObject.
@@ -489,6 +484,9 @@ export interface ObjectListArgs {
   orderBy?: ObjectOrder | null;
 }
 
+/** One page of a plain list: no search, filter or order to choose. */
+type PageArgs = Pick<ObjectListArgs, "first" | "after">;
+
 type ObjectOrderField = "NAME" | "CREATED_AT";
 export interface ObjectOrder {
   field: ObjectOrderField;
@@ -553,7 +551,7 @@ export function listChildObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   parent: TenantObjectRow,
-  args: { first: number; after?: string | null },
+  args: PageArgs,
 ): Promise<LazyPage<Row>> {
   const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${kind.parent!.column}"`)} = ${parent.id}`;
   return listWhere(kind, db, under, true, args);
@@ -597,7 +595,7 @@ export function listObjectsOfSystem<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   integrationSystemId: string,
-  args: { first: number; after?: string | null },
+  args: PageArgs,
 ): Promise<LazyPage<Row>> {
   return keysetPage(db, sourceOf(kind, db, true), {
     matches: Prisma.sql`"integrationSystemId" = ${integrationSystemId}`,

@@ -1,26 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { auditEventsOf, rejectsWithoutChange, rejectsWithCode, setupTestApp } from "@/test/harness";
+import { rejectsWithCode, setupTestApp, serviceChecks } from "@/test/harness";
 import { registerApplication } from "@/domain/applications/application.service";
 import { createTenant, deleteTenant, findTenant, listTenants } from "./tenant.service";
 import { updateTenant } from "./tenant-mapping.service";
 import { tenantScope } from "./tenant-scope";
 
 const app = await setupTestApp();
+/** Everything a failed mutation must leave as it was: these tables and the audit log. */
+const { snapshot, expectRejectedWithoutChange, auditOf } = serviceChecks(app.db, ["tenant", "application"]);
 const actor = app.admin.principal;
-
-/** Everything a failed mutation must leave as it was. */
-async function snapshot() {
-  return {
-    tenants: await app.db.tenant.findMany({ orderBy: { id: "asc" } }),
-    applications: await app.db.application.findMany({ orderBy: { id: "asc" } }),
-    audit: await app.db.auditEvent.count(),
-  };
-}
-
-const expectRejectedWithoutChange = (fn: () => Promise<unknown>, code: string, field?: string) => rejectsWithoutChange(snapshot, fn, code, field);
-
-const auditOf = <T>(fn: () => Promise<T>) => auditEventsOf(app.db, fn);
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}`;

@@ -161,6 +161,12 @@ function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undef
   return max?.kind === Kind.INT ? Number(max.value) : Number.POSITIVE_INFINITY;
 }
 
+/** Whether a type is a page: rows in a `data` list, which is where the meter (graphql/base/page-meter.ts) counts them. */
+function hasRowList(type: GraphQLNamedType | undefined): boolean {
+  const data = type && isObjectType(type) ? type.getFields().data : undefined;
+  return !!data && isListType(getNullableType(data.type));
+}
+
 class OperationMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   /**
@@ -228,8 +234,17 @@ class OperationMeasurer {
     // variable) is the client's figure, and is judged here in full. A paged field that is itself a list has no
     // `data`, which is where the meter counts, so it is judged here too.
     // Nothing runs in or below a `@pageRows(max: 0)` page, so nothing there is metered either.
+    // Only a page type (one with a `data` row list, graphql/base/page-fields.ts) has the meter; a paged field
+    // answering anything else (globalSearch's lists of at most `first` each) is judged here at its page size.
     const maxRows = pageRowsOf(definition);
-    const metered = this.metering && paged && !list && maxRows > 0 && this.insideEmptyPage === 0 && !field.arguments?.some((arg) => arg.name.value === "first");
+    const metered =
+      this.metering &&
+      paged &&
+      !list &&
+      hasRowList(type) &&
+      maxRows > 0 &&
+      this.insideEmptyPage === 0 &&
+      !field.arguments?.some((arg) => arg.name.value === "first");
     if (maxRows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {

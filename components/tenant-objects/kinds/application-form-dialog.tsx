@@ -6,9 +6,12 @@ import type { ApplicationStatusCondition } from "@/components/graphql-types.gene
 import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { TextField } from "@/components/ui/text-field";
 import { IntegrationSystemChoicesDocument, RegisterApplicationDocument, UpdateApplicationDocument } from "./applications.generated";
+import type { ObjectFormProps } from "../console-kind";
 import { ObjectFormDialog } from "../object-form-dialog";
 import { inTenant } from "../tenant-context";
+import { StatusConditionField } from "../status-condition";
 import { useObjectForm } from "../use-object-form";
+import { FieldError } from "@/components/ui/field-error";
 
 const FIELDS = ["name", "description", "integrationSystemID", "providerName", "baseUrl", "healthCheckURL", "statusCondition"] as const;
 /** Compass's conditions, as the API lists them. */
@@ -41,11 +44,6 @@ export interface EditableApplication {
   status: { condition: ApplicationStatusCondition };
 }
 
-const conditionWords = (condition: string) => {
-  const words = condition.toLowerCase().replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 /**
  * Registers an application in a tenant (with the integration system that
  * manages it), or edits its name, description, provider, URLs and status.
@@ -54,20 +52,8 @@ const conditionWords = (condition: string) => {
  * omitted or null, and clears what is empty), and always the status, which
  * Compass's update otherwise resets.
  */
-export function ApplicationFormDialog({
-  tenantId,
-  application,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  application?: EditableApplication;
-  onClose: () => void;
-  /** The application's id: a new one's page is where the console goes next. */
-  onSaved: (id: string) => void;
-}) {
+export function ApplicationFormDialog({ tenantId, object: application, onClose, onSaved }: ObjectFormProps<EditableApplication>) {
   const selectId = useId();
-  const statusId = useId();
   const [system, setSystem] = useState<ComboboxOption | null>(null);
   const [providerName, setProviderName] = useState(application?.providerName ?? "");
   const [baseUrl, setBaseUrl] = useState(application?.baseUrl ?? "");
@@ -120,62 +106,19 @@ export function ApplicationFormDialog({
             invalid={!!shown("integrationSystemID")}
             describedBy={shown("integrationSystemID") ? `${selectId}-error` : undefined}
           />
-          {shown("integrationSystemID") ? (
-            <div id={`${selectId}-error`} className="field-error">
-              {shown("integrationSystemID")}
-            </div>
-          ) : null}
+          <FieldError id={`${selectId}-error`} error={shown("integrationSystemID")} />
         </div>
       )}
-      <TextField
-        id="application-provider"
-        label="Provider"
-        value={providerName}
-        onChange={change("providerName", setProviderName)}
-        maxLength={LONG_TEXT_MAX}
-        error={shown("providerName")}
-      />
-      <TextField
-        id="application-base-url"
-        label="Base URL"
-        value={baseUrl}
-        onChange={change("baseUrl", setBaseUrl)}
-        maxLength={LONG_TEXT_MAX}
-        error={shown("baseUrl")}
-      />
+      <TextField id="application-provider" label="Provider" {...form.bind("providerName", providerName, setProviderName)} maxLength={LONG_TEXT_MAX} />
+      <TextField id="application-base-url" label="Base URL" {...form.bind("baseUrl", baseUrl, setBaseUrl)} maxLength={LONG_TEXT_MAX} />
       <TextField
         id="application-health-check-url"
         label="Health check URL"
-        value={healthCheckURL}
-        onChange={change("healthCheckURL", setHealthCheckURL)}
+        {...form.bind("healthCheckURL", healthCheckURL, setHealthCheckURL)}
         maxLength={LONG_TEXT_MAX}
         hint="An absolute http or https URL."
-        error={shown("healthCheckURL")}
       />
-      <div className="field">
-        <label htmlFor={statusId}>Status</label>
-        <select
-          id={statusId}
-          value={condition}
-          onChange={(event) => {
-            setCondition(event.target.value as ApplicationStatusCondition);
-            form.edited("statusCondition");
-          }}
-          aria-invalid={shown("statusCondition") ? true : undefined}
-          aria-describedby={shown("statusCondition") ? `${statusId}-error` : undefined}
-        >
-          {CONDITIONS.map((value) => (
-            <option key={value} value={value}>
-              {conditionWords(value)}
-            </option>
-          ))}
-        </select>
-        {shown("statusCondition") ? (
-          <div id={`${statusId}-error`} className="field-error">
-            {shown("statusCondition")}
-          </div>
-        ) : null}
-      </div>
+      <StatusConditionField conditions={CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
     </ObjectFormDialog>
   );
 }

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { createdColumn } from "@/components/ui/data-table-columns";
-import { Timestamp } from "@/components/ui/timestamp";
+import { CreatedAndUpdated, Timestamp } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
+import { StatusBadge } from "../status-condition";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import {
   ApplicationDetailDocument,
@@ -19,13 +20,6 @@ import {
 /** Who manages an application: a link to its integration system, or a muted "none". */
 function ManagedBy({ system }: { system: { id: string; name: string } | null | undefined }) {
   return system ? <Link href={`/integration-systems/${system.id}`}>{system.name}</Link> : <span className="muted">No integration system</span>;
-}
-
-/** The badge of an application's status condition (Compass's ApplicationStatusCondition): green when connected, red on a failure. */
-function ApplicationStatusBadge({ condition }: { condition: string }) {
-  const tone = condition === "CONNECTED" || condition.endsWith("_SUCCEEDED") ? "badge-success" : condition.endsWith("FAILED") ? "badge-danger" : "";
-  const words = condition.toLowerCase().replaceAll("_", " ");
-  return <span className={`badge ${tone}`}>{words.charAt(0).toUpperCase() + words.slice(1)}</span>;
 }
 
 /** A text field of the page, or a muted dash when it has none. */
@@ -51,7 +45,7 @@ export const APPLICATION = defineConsoleKind({
   plural: "applications",
   listHref: (tenantId) => `/tenants/${tenantId}`,
   columns: [
-    { id: "status", header: "Status", cell: ({ row }) => <ApplicationStatusBadge condition={row.original.status.condition} /> },
+    { id: "status", header: "Status", cell: ({ row }) => <StatusBadge condition={row.original.status.condition} /> },
     {
       id: "integrationSystem",
       header: "Managed by",
@@ -75,7 +69,7 @@ export const APPLICATION = defineConsoleKind({
       <dd>{application.description ?? <span className="muted">—</span>}</dd>
       <dt>Status</dt>
       <dd>
-        <ApplicationStatusBadge condition={application.status.condition} /> since <Timestamp iso={String(application.status.timestamp)} />
+        <StatusBadge condition={application.status.condition} /> since <Timestamp iso={String(application.status.timestamp)} />
       </dd>
       <dt>Provider</dt>
       <dd>{orDash(application.providerName)}</dd>
@@ -124,17 +118,10 @@ export const APPLICATION = defineConsoleKind({
       <dd>
         <code>{application.id}</code>
       </dd>
-      <dt>Registered</dt>
-      <dd>
-        <Timestamp iso={application.createdAt} />
-      </dd>
-      <dt>Updated</dt>
-      <dd>
-        <Timestamp iso={application.updatedAt} />
-      </dd>
+      <CreatedAndUpdated object={application} created="Registered" />
     </>
   ),
-  formDialog: ({ object, ...props }) => <ApplicationFormDialog application={object} {...props} />,
+  formDialog: (props) => <ApplicationFormDialog {...props} />,
 });
 
 /** One application's page (a client component, so a server page can render it with plain props). */

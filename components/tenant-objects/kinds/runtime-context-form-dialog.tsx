@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
-import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { useState } from "react";
+import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -58,7 +58,6 @@ export function RuntimeContextFormDialog({
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
-  const [saving, setSaving] = useState(false);
   const [register] = useMutation(RegisterRuntimeContextDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateRuntimeContextDocument, { context: inTenant(tenantId) });
   const parsedLabels = parseLabels(labels);
@@ -68,28 +67,21 @@ export function RuntimeContextFormDialog({
   if ([...value].length > MAX_VALUE) ruleErrors.value = `At most ${MAX_VALUE} characters`;
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
-  const change = (field: Field, set: (next: string) => void) => (next: string) => {
-    set(next);
-    form.edited(field);
-  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validateAll()) return;
-    setSaving(true);
-    // On edit, an emptied labels field removes every label; on add, it sets none.
-    const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
-    try {
+  // The dialog closes on success: saving stays on until it is gone.
+  const { saving, submit } = useFormSubmit(
+    form,
+    async () => {
+      // On edit, an emptied labels field removes every label; on add, it sets none.
+      const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
       if (context) await update({ variables: { id: context.id, in: input } });
       else await register({ variables: { runtimeId, in: input } });
       toast.success(context ? `Saved ${input.key}` : `Added ${input.key}`);
       onSaved();
       onClose();
-    } catch (error) {
-      form.showProblem(error);
-      setSaving(false);
-    }
-  }
+    },
+    { leavesOnSuccess: true },
+  );
 
   return (
     <FormDialog
@@ -103,20 +95,16 @@ export function RuntimeContextFormDialog({
       <TextField
         id="runtime-context-key"
         label="Key"
-        value={key}
-        onChange={change("key", setKey)}
-        error={form.errorOf("key")}
+        {...form.bind("key", key, setKey)}
         hint="Letters, digits and underscores, such as subscription."
         required
         autoFocus
       />
-      <TextField id="runtime-context-value" label="Value" value={value} onChange={change("value", setValue)} error={form.errorOf("value")} />
+      <TextField id="runtime-context-value" label="Value" {...form.bind("value", value, setValue)} />
       <TextField
         id="runtime-context-labels"
         label="Labels"
-        value={labels}
-        onChange={change("labels", setLabels)}
-        error={form.errorOf("labels")}
+        {...form.bind("labels", labels, setLabels)}
         hint={<>A JSON object of labels, checked against the tenant&apos;s label definitions; empty for none.</>}
         multiline
       />

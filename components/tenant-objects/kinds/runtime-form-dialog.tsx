@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { useId, useState } from "react";
+import { useState } from "react";
+import type { ObjectFormProps } from "../console-kind";
 import { ObjectFormDialog } from "../object-form-dialog";
 import { useObjectForm } from "../use-object-form";
+import { StatusConditionField } from "../status-condition";
 import { inTenant } from "../tenant-context";
 import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
 import { TextField } from "@/components/ui/text-field";
@@ -21,24 +23,12 @@ export interface EditableRuntime {
 }
 
 /** Registers a runtime in a tenant, or edits its name, description, namespace and status; labels are edited on its page. */
-export function RuntimeFormDialog({
-  tenantId,
-  runtime,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  runtime?: EditableRuntime;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
-  const statusId = useId();
+export function RuntimeFormDialog({ tenantId, object: runtime, onClose, onSaved }: ObjectFormProps<EditableRuntime>) {
   const [namespace, setNamespace] = useState(runtime?.applicationNamespace ?? "");
   const [condition, setCondition] = useState<RuntimeStatusCondition>(runtime?.status.condition ?? "INITIAL");
   const [register] = useMutation(RegisterRuntimeDocument, { context: inTenant(tenantId) });
   const [update] = useMutation(UpdateRuntimeDocument, { context: inTenant(tenantId) });
-  const { form, change, submitWith, dialogProps } = useObjectForm({ fields: FIELDS, initial: runtime, onClose });
-  const shown = form.errorOf;
+  const { form, submitWith, dialogProps } = useObjectForm({ fields: FIELDS, initial: runtime, onClose });
 
   const submit = submitWith(async (nameAndDescription) => {
     const fields = { ...nameAndDescription, applicationNamespace: namespace.trim() || null, statusCondition: condition };
@@ -52,37 +42,8 @@ export function RuntimeFormDialog({
 
   return (
     <ObjectFormDialog kind="runtime" onSubmit={submit} {...dialogProps}>
-      <TextField
-        id="runtime-namespace"
-        label="Application namespace"
-        value={namespace}
-        onChange={change("applicationNamespace", setNamespace)}
-        error={shown("applicationNamespace")}
-      />
-      <div className="field">
-        <label htmlFor={statusId}>Status</label>
-        <select
-          id={statusId}
-          value={condition}
-          onChange={(event) => {
-            setCondition(event.target.value as RuntimeStatusCondition);
-            form.edited("statusCondition");
-          }}
-          aria-invalid={shown("statusCondition") ? true : undefined}
-          aria-describedby={shown("statusCondition") ? `${statusId}-error` : undefined}
-        >
-          {CONDITIONS.map((value) => (
-            <option key={value} value={value}>
-              {value.charAt(0) + value.slice(1).toLowerCase()}
-            </option>
-          ))}
-        </select>
-        {shown("statusCondition") ? (
-          <div id={`${statusId}-error`} className="field-error">
-            {shown("statusCondition")}
-          </div>
-        ) : null}
-      </div>
+      <TextField id="runtime-namespace" label="Application namespace" {...form.bind("applicationNamespace", namespace, setNamespace)} />
+      <StatusConditionField conditions={CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
     </ObjectFormDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { Timestamp } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
+import { StatusBadge } from "../status-condition";
 import { RuntimeContexts } from "./runtime-context";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import {
@@ -14,12 +15,6 @@ import {
   TenantRuntimesDocument,
   UnregisterRuntimeDocument,
 } from "./runtimes.generated";
-
-/** The badge of a runtime's status condition. */
-function RuntimeStatusBadge({ condition }: { condition: string }) {
-  const tone = condition === "CONNECTED" ? "badge-success" : condition === "FAILED" ? "badge-danger" : "";
-  return <span className={`badge ${tone}`}>{condition.charAt(0) + condition.slice(1).toLowerCase()}</span>;
-}
 
 /** Runtimes in the console: registered by people or by integration systems with the runtime:write scope. */
 export const RUNTIME = defineConsoleKind({
@@ -41,7 +36,7 @@ export const RUNTIME = defineConsoleKind({
   plural: "runtimes",
   listHref: (tenantId) => `/tenants/${tenantId}?tab=runtimes`,
   columns: [
-    { id: "status", header: "Status", cell: ({ row }) => <RuntimeStatusBadge condition={row.original.status.condition} /> },
+    { id: "status", header: "Status", cell: ({ row }) => <StatusBadge condition={row.original.status.condition} /> },
     {
       id: "createdAt",
       header: "Registered",
@@ -64,7 +59,7 @@ export const RUNTIME = defineConsoleKind({
       <dd>{runtime.description ?? <span className="muted">—</span>}</dd>
       <dt>Status</dt>
       <dd>
-        <RuntimeStatusBadge condition={runtime.status.condition} /> since <Timestamp iso={String(runtime.status.timestamp)} />
+        <StatusBadge condition={runtime.status.condition} /> since <Timestamp iso={String(runtime.status.timestamp)} />
       </dd>
       <dt>Application namespace</dt>
       <dd>{runtime.applicationNamespace ? <code>{runtime.applicationNamespace}</code> : <span className="muted">—</span>}</dd>
@@ -88,7 +83,7 @@ export const RUNTIME = defineConsoleKind({
       </dd>
     </>
   ),
-  formDialog: ({ object, ...props }) => <RuntimeFormDialog runtime={object} {...props} />,
+  formDialog: (props) => <RuntimeFormDialog {...props} />,
   sections: (runtime, tenantId) => <RuntimeContexts tenantId={tenantId} runtimeId={runtime.id} />,
 });
 

@@ -1,0 +1,44 @@
+"use client";
+
+import { useId } from "react";
+import { SelectField } from "@/components/ui/select-field";
+
+/** A Compass status condition in words: "CREATE_FAILED" reads "Create failed". */
+const conditionWords = (condition: string) => {
+  const words = condition.toLowerCase().replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * The badge of an object's status condition (Compass's application and
+ * runtime conditions): green when connected or a step succeeded, red on a failure.
+ */
+export function StatusBadge({ condition }: { condition: string }) {
+  const tone = condition === "CONNECTED" || condition.endsWith("_SUCCEEDED") ? "badge-success" : condition.endsWith("FAILED") ? "badge-danger" : "";
+  return <span className={`badge ${tone}`}>{conditionWords(condition)}</span>;
+}
+
+/** The Status select of an object's form: the kind's conditions in the API's order, in words. */
+export function StatusConditionField<Condition extends string>({
+  conditions,
+  value,
+  onChange,
+  error,
+}: {
+  conditions: readonly Condition[];
+  value: Condition;
+  onChange: (value: Condition) => void;
+  error?: string | null;
+}) {
+  const id = useId();
+  return (
+    <SelectField
+      id={id}
+      label="Status"
+      value={value}
+      options={conditions.map((condition) => ({ value: condition, label: conditionWords(condition) }))}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
