@@ -41,7 +41,8 @@ test("UNAUTHENTICATED in a GraphQL answer's extensions.code also asks to sign in
   tenantsPage,
 }) => {
   await signIn(page);
-  await tenantsPage.goto("?size=10");
+  // Newest first: the list is oldest first by default, and earlier specs leave more tenants than a page holds.
+  await tenantsPage.goto("?size=10&sort=CREATED_AT:desc");
   await page.route(GRAPHQL, (route) =>
     route.request().postDataJSON()?.operationName === "CreateTenant"
       ? route.fulfill({ json: { errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] } })
