@@ -1,11 +1,12 @@
 import { BlockList, isIP } from "node:net";
 
 /**
- * Which webhook targets are refused as server-side request forgery, and the
- * operator's exceptions (WEBHOOK_ALLOWED_HOSTS). Pure: lib/config.ts parses
- * the list with it, and domain/webhooks/webhook-url.ts classifies a URL's host
- * and the addresses it resolves to. Calling a webhook later must check its
- * addresses again at connect time (DNS answers change), docs/decisions/0023.
+ * Which outbound targets are refused as server-side request forgery, and the
+ * operator's exceptions (WEBHOOK_ALLOWED_HOSTS, which cover every outbound
+ * call: webhooks and fetched specs). Pure: lib/config.ts parses the list with
+ * it, domain/webhooks/webhook-url.ts judges a webhook's URL when it is stored,
+ * and lib/outbound-fetch.ts judges each URL it fetches, again at connect time
+ * (DNS answers change), docs/decisions/0023 and 0029.
  */
 
 /** WEBHOOK_ALLOWED_HOSTS parsed: names (exact or `*.suffix`) and address ranges. */
@@ -175,4 +176,31 @@ const LOCAL_SUFFIXES = [".localhost", ".local", ".localdomain", ".internal", ".i
 export function isLocalName(name: string): boolean {
   const host = normalHostName(name);
   return LOCAL_NAMES.has(host) || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix)) || !host.includes(".");
+}
+
+/**
+ * A URL's host judged before any DNS: allowed outright (an exception the
+ * operator names, or a public IP literal), refused with why (a non-public IP
+ * literal, a local name), or a name whose addresses decide (refusedAddress).
+ */
+export type HostJudgement = { verdict: "allowed" } | { verdict: "refused"; why: string } | { verdict: "resolve"; name: string };
+
+/** What a refusal of resolved addresses says (the address itself stays out of messages). */
+export const RESOLVES_INSIDE = "resolves to an address that is not public";
+
+/** Judges `hostname` as a URL gives it (an IPv6 literal in brackets). */
+export function judgeHost(policy: WebhookHostPolicy, hostname: string): HostJudgement {
+  const bare = hostname.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(bare)) {
+    return isNonPublicAddress(bare) && !allowsAddress(policy, bare) ? { verdict: "refused", why: "is not a public address" } : { verdict: "allowed" };
+  }
+  const name = normalHostName(bare);
+  if (allowsName(policy, name)) return { verdict: "allowed" };
+  if (isLocalName(name)) return { verdict: "refused", why: "names this machine or an internal network" };
+  return { verdict: "resolve", name };
+}
+
+/** The first address that is not public and not an exception, or undefined: any such answer refuses the name. */
+export function refusedAddress(policy: WebhookHostPolicy, addresses: readonly string[]): string | undefined {
+  return addresses.find((address) => isNonPublicAddress(address) && !allowsAddress(policy, address));
 }

@@ -1,6 +1,5 @@
 import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
-import { NO_WEBHOOK_EXCEPTIONS, type WebhookHostPolicy, allowsAddress, allowsName, isLocalName, isNonPublicAddress, normalHostName } from "@/lib/webhook-hosts";
+import { NO_WEBHOOK_EXCEPTIONS, RESOLVES_INSIDE, type WebhookHostPolicy, judgeHost, refusedAddress } from "@/lib/webhook-hosts";
 import { badInput } from "@/domain/errors";
 
 /**
@@ -54,22 +53,16 @@ const refuse = (field: string, host: string, why: string) =>
 /** Refuses `url` (BAD_USER_INPUT on `field`) when its host is not public and the operator does not allow it. */
 export async function requirePublicTarget(url: string, field: string, policy: TargetPolicy): Promise<void> {
   const hostname = new URL(url).hostname;
-  const bare = hostname.replace(/^\[(.*)\]$/, "$1");
-  if (isIP(bare)) {
-    if (isNonPublicAddress(bare) && !allowsAddress(policy.allowed, bare)) throw refuse(field, hostname, "is not a public address");
-    return;
-  }
-  const name = normalHostName(bare);
-  if (allowsName(policy.allowed, name)) return;
-  if (isLocalName(name)) throw refuse(field, hostname, "names this machine or an internal network");
+  const judged = judgeHost(policy.allowed, hostname);
+  if (judged.verdict === "refused") throw refuse(field, hostname, judged.why);
+  if (judged.verdict === "allowed") return;
   let addresses: string[];
   try {
-    addresses = await policy.resolve(name);
+    addresses = await policy.resolve(judged.name);
   } catch {
     return;
   }
-  const inside = addresses.find((address) => isNonPublicAddress(address) && !allowsAddress(policy.allowed, address));
-  if (inside !== undefined) throw refuse(field, hostname, "resolves to an address that is not public");
+  if (refusedAddress(policy.allowed, addresses) !== undefined) throw refuse(field, hostname, RESOLVES_INSIDE);
 }
 
 /** Checks every target of a valid webhook (its url, a template's host, auth's token and CSRF endpoints). */
