@@ -52,8 +52,13 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), or null: no traces at all. */
   tracing: { endpoint: string } | null;
-  /** WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges webhooks may point at anyway (lib/webhook-hosts.ts); none by default. */
+  /**
+   * WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges outbound calls may reach anyway, webhooks'
+   * URLs and fetched specs alike (lib/webhook-hosts.ts, lib/outbound-fetch.ts); none by default.
+   */
   webhookAllowedHosts: WebhookHostPolicy;
+  /** SPEC_FETCH_ALLOW_HTTP: whether specs may be fetched over plain http (lib/outbound-fetch.ts); https only by default. */
+  specFetchAllowHttp: boolean;
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -198,6 +203,7 @@ function readConfig(): Config {
     metrics: metricsFromEnv(port),
     tracing: tracingFromEnv(),
     webhookAllowedHosts: process.env.WEBHOOK_ALLOWED_HOSTS?.trim() ? parseWebhookAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS) : NO_WEBHOOK_EXCEPTIONS,
+    specFetchAllowHttp: booleanFromEnv("SPEC_FETCH_ALLOW_HTTP", false),
   };
 }
 

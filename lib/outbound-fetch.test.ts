@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
 import { after, before, test } from "node:test";
+import { getConfig, resetConfig } from "./config";
 import { MAX_REDIRECTS, type OutboundFetchOptions, type OutboundLookup, fetchOutbound } from "./outbound-fetch";
 import { NO_WEBHOOK_EXCEPTIONS, judgeHost, parseWebhookAllowedHosts, refusedAddress } from "./webhook-hosts";
 
@@ -297,4 +303,79 @@ test("an error status, a refused connection and an unknown name say so without t
   const { lookup } = stubLookup({});
   const unknown = await fetchOutbound("https://nowhere.example.com/spec.json", { ...STRICT, lookup });
   assert.deepEqual(unknown, { ok: false, reason: "network", message: "The host name does not resolve" });
+});
+
+test("lib/config.ts: SPEC_FETCH_ALLOW_HTTP is false unless set, and a bad value stops start-up naming it", () => {
+  const saved = process.env.SPEC_FETCH_ALLOW_HTTP;
+  try {
+    delete process.env.SPEC_FETCH_ALLOW_HTTP;
+    resetConfig();
+    assert.equal(getConfig().specFetchAllowHttp, false);
+    process.env.SPEC_FETCH_ALLOW_HTTP = "true";
+    resetConfig();
+    assert.equal(getConfig().specFetchAllowHttp, true);
+    process.env.SPEC_FETCH_ALLOW_HTTP = "yes";
+    resetConfig();
+    assert.throws(() => getConfig(), /SPEC_FETCH_ALLOW_HTTP must be true or false/);
+  } finally {
+    if (saved === undefined) delete process.env.SPEC_FETCH_ALLOW_HTTP;
+    else process.env.SPEC_FETCH_ALLOW_HTTP = saved;
+    resetConfig();
+  }
+});
+
+// https, with a certificate for specs.test (test/fixtures/tls/README.md).
+// Node trusts it only when NODE_EXTRA_CA_CERTS names it at start, so the
+// fetches that must succeed run in a child process started that way.
+const TLS = path.join(import.meta.dirname, "../test/fixtures/tls");
+const CERT = path.join(TLS, "specs.test.cert.pem");
+
+test("https: an untrusted certificate or one for another name is refused; trusted, the spec is fetched, and a redirect down to http is not followed", {
+  timeout: 30_000,
+}, async () => {
+  const tlsServer = https.createServer({ cert: readFileSync(CERT), key: readFileSync(path.join(TLS, "specs.test.key.pem")) }, (request, response) => {
+    hits.push({ path: `tls:${request.url}`, headers: request.headers });
+    if (request.url === "/to-http") return response.writeHead(302, { location: `${origin}/spec.json` }).end();
+    return response.writeHead(200, { "content-type": "application/json" }).end(JSON_SPEC);
+  });
+  await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+  const tlsPort = (tlsServer.address() as AddressInfo).port;
+  try {
+    const { lookup } = stubLookup({ "specs.test": ["127.0.0.1"] });
+    const untrusted = await seen(() =>
+      fetchOutbound(`https://specs.test:${tlsPort}/spec.json`, { ...STRICT, allowHttp: false, policy: parseWebhookAllowedHosts("specs.test"), lookup }),
+    );
+    assert.equal(!untrusted.result.ok && untrusted.result.reason, "network", JSON.stringify(untrusted.result));
+    assert.match(!untrusted.result.ok ? untrusted.result.message : "", /TLS certificate is not trusted/);
+    assert.deepEqual(untrusted.paths, []);
+
+    // In a child that trusts the certificate: the same name works; 127.0.0.1 is not the certificate's name.
+    const script = `
+      const { fetchOutbound } = await import(${JSON.stringify(path.join(import.meta.dirname, "outbound-fetch.ts"))});
+      const { parseWebhookAllowedHosts } = await import(${JSON.stringify(path.join(import.meta.dirname, "webhook-hosts.ts"))});
+      const options = { policy: parseWebhookAllowedHosts("specs.test,127.0.0.1"), allowHttp: false, timeoutMs: 5000, maxBytes: 65536,
+        lookup: async (name) => (name === "specs.test" ? [{ address: "127.0.0.1", family: 4 }] : []) };
+      const results = [];
+      for (const url of ["https://specs.test:${tlsPort}/spec.json", "https://127.0.0.1:${tlsPort}/spec.json", "https://specs.test:${tlsPort}/to-http"]) {
+        results.push(await fetchOutbound(url, options));
+      }
+      process.stdout.write(JSON.stringify(results));
+    `;
+    const { result: child, paths } = await seen(() =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: CERT },
+        timeout: 20_000,
+      }),
+    );
+    const [trusted, wrongName, downgraded] = JSON.parse(child.stdout);
+    assert.deepEqual(trusted, { ok: true, body: JSON_SPEC, contentType: "application/json", finalUrl: `https://specs.test:${tlsPort}/spec.json` });
+    assert.deepEqual(wrongName, { ok: false, reason: "network", message: "The server's TLS certificate is not trusted (ERR_TLS_CERT_ALTNAME_INVALID)" });
+    assert.equal(downgraded.reason, "refused");
+    assert.match(downgraded.message, /^After 1 redirect: The URL's scheme is http; only https/);
+    // The name check failed in the handshake; the plain http target of the redirect was never asked.
+    assert.deepEqual(paths, ["tls:/spec.json", "tls:/to-http"]);
+  } finally {
+    tlsServer.closeAllConnections();
+    await new Promise((resolve) => tlsServer.close(resolve));
+  }
 });
