@@ -39,6 +39,10 @@ const server = http.createServer((request, response) => {
       return response.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
     case "/to-loopback":
       return redirect(`http://127.0.0.1:${port}/spec.json`);
+    case "/to-other-origin":
+      return redirect(`http://specs.corp.example:${port}/spec.json`);
+    case "/to-same-origin":
+      return redirect("/spec.json");
     case "/to-inside-name":
       return redirect(`http://inside.example.com:${port}/spec.json`);
     case "/with-cookie":
@@ -222,6 +226,29 @@ test(`redirects: ${MAX_REDIRECTS} are followed, one more is refused; no cookie c
   assert.deepEqual(cookie.paths, ["/with-cookie", "/spec.json"]);
   assert.equal(hits.at(-1)?.headers.cookie, undefined);
   assert.equal(hits.at(-1)?.headers.authorization, undefined);
+});
+
+test("the caller's Authorization goes to the URL's own origin only, never across a redirect to another", async () => {
+  const { lookup } = stubLookup({ "specs.corp.example": ["127.0.0.1"] });
+  const options = { ...ALLOWED, policy: parseWebhookAllowedHosts("127.0.0.1,specs.corp.example"), lookup, authorization: "Basic YWxpY2U6czNjcmV0" };
+  const same = await fetchOutbound(`${origin}/to-same-origin`, options);
+  assert.equal(same.ok, true, JSON.stringify(same));
+  assert.deepEqual(
+    hits.slice(-2).map((hit) => [hit.path, hit.headers.authorization]),
+    [
+      ["/to-same-origin", "Basic YWxpY2U6czNjcmV0"],
+      ["/spec.json", "Basic YWxpY2U6czNjcmV0"],
+    ],
+  );
+  const other = await fetchOutbound(`${origin}/to-other-origin`, options);
+  assert.equal(other.ok, true, JSON.stringify(other));
+  assert.deepEqual(
+    hits.slice(-2).map((hit) => [hit.path, hit.headers.host, hit.headers.authorization]),
+    [
+      ["/to-other-origin", `127.0.0.1:${port}`, "Basic YWxpY2U6czNjcmV0"],
+      ["/spec.json", `specs.corp.example:${port}`, undefined],
+    ],
+  );
 });
 
 test("plain http is refused unless the operator allows it, and so is any other scheme", async () => {
