@@ -69,6 +69,10 @@ const server = http.createServer((request, response) => {
       const drip = setInterval(() => (response.destroyed ? clearInterval(drip) : response.write(" ")), 50);
       return;
     }
+    case "/hang":
+      // Accepts the request and never answers it.
+      openResponses.add(response);
+      return;
     default:
       return response.writeHead(404, { "content-type": "text/plain" }).end("not found");
   }
@@ -159,13 +163,18 @@ test("without the exception, loopback, private, link-local and IPv4-mapped addre
   }
 });
 
-test("a name that resolves to loopback, or to loopback among public answers, is refused", async () => {
+test("a name that resolves to loopback, to IPv4-mapped loopback, or to loopback among public answers, is refused", async () => {
   const { lookup } = stubLookup({ "specs.example.com": ["127.0.0.1"] });
   const { result, paths } = await seen(() => fetchOutbound(`http://specs.example.com:${port}/spec.json`, { ...STRICT, lookup }));
   assert.equal(!result.ok && result.reason, "refused", JSON.stringify(result));
   assert.deepEqual(paths, []);
   // The message names the host the caller gave, never the address it resolved to.
   assert.doesNotMatch(!result.ok ? result.message : "", /127\.0\.0\.1/);
+
+  const { lookup: mapped } = stubLookup({ "mapped.example.com": ["::ffff:127.0.0.1"] });
+  const viaMapped = await seen(() => fetchOutbound(`http://mapped.example.com:${port}/spec.json`, { ...STRICT, lookup: mapped }));
+  assert.equal(!viaMapped.result.ok && viaMapped.result.reason, "refused", "an IPv4-mapped IPv6 answer is judged by its IPv4 address");
+  assert.deepEqual(viaMapped.paths, []);
 
   const mixed: OutboundLookup = async () => [
     { address: "93.184.216.34", family: 4 },
@@ -299,7 +308,9 @@ test("a body that trickles in ends at the deadline", { timeout: 10_000 }, async 
   assert.ok(elapsed >= 550 && elapsed < 2_000, `${elapsed} ms`);
 });
 
-test("a DNS answer that never comes ends at the deadline", { timeout: 10_000 }, async () => {
+test("a server that never answers, and a DNS answer that never comes, end at the deadline", { timeout: 10_000 }, async () => {
+  const hang = await fetchOutbound(`${origin}/hang`, { ...ALLOWED, timeoutMs: 300 });
+  assert.deepEqual(hang, { ok: false, reason: "timeout", message: "No complete answer within 300 ms" });
   const never: OutboundLookup = () => new Promise(() => {});
   const result = await fetchOutbound("https://slow-dns.example.com/spec.json", { ...STRICT, timeoutMs: 300, lookup: never });
   assert.equal(!result.ok && result.reason, "timeout");
