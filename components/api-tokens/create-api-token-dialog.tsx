@@ -6,6 +6,7 @@ import { API_TOKEN_NAME_MAX, apiTokenNameProblem } from "@/lib/api-token-rules";
 import { MAX_EXPIRY_DAYS, expiryDaysProblem } from "@/lib/credential-rules";
 import { lengthOf } from "@/lib/names";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { FieldError } from "@/components/ui/field-error";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { TextField } from "@/components/ui/text-field";
@@ -120,11 +121,7 @@ export function CreateApiTokenDialog({ onClose, onCreated }: { onClose: () => vo
               </span>
             </label>
           ))}
-        {form.errorOf("readOnly") ? (
-          <span id="api-token-access-error" className="field-error">
-            {form.errorOf("readOnly")}
-          </span>
-        ) : null}
+        <FieldError id="api-token-access-error" error={form.errorOf("readOnly")} />
       </fieldset>
       {access === "scopes" ? (
         <>

@@ -17,6 +17,7 @@ import { useToast } from "@/components/ui/toast";
 import { LabelDefinitionsDocument } from "./labels.generated";
 import { labelKeyProblem, labelValueProblem, parseLabelValue } from "./schema-check";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { PageSection } from "@/components/ui/page-section";
 
 /** Labels the server keeps itself (an integration system's managed applications). */
 const READ_ONLY_KEYS = new Set(["integrationSystemID"]);
@@ -94,15 +95,7 @@ export function LabelEditor({
   );
 
   return (
-    <section className="section" aria-labelledby="labels-heading">
-      <div className="section-header">
-        <h2 id="labels-heading">Labels</h2>
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "add" })}>
-            Add label
-          </button>
-        ) : null}
-      </div>
+    <PageSection id="labels" title="Labels" action={canWrite ? { label: "Add label", onClick: () => setDialog({ kind: "add" }) } : null}>
       <DataTable
         caption="Labels"
         columns={columns}
@@ -130,7 +123,7 @@ export function LabelEditor({
           }}
         />
       ) : null}
-    </section>
+    </PageSection>
   );
 }
 

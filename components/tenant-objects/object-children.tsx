@@ -11,6 +11,7 @@ import type { ChildConsoleKind } from "./console-kind";
 import { editUnregisterColumn } from "./object-columns";
 import { type ObjectListDialog, ObjectListDialogs } from "./object-list-dialogs";
 import { inTenant } from "./tenant-context";
+import { PageSection } from "@/components/ui/page-section";
 
 /** One of the pager's sizes: a size it does not offer would show as another in its select. */
 const PAGE_SIZE = PAGE_SIZES[1];
@@ -44,7 +45,6 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
   const loaded = (data ?? previousData) as ListQuery | undefined;
   const page = loaded ? kind.pageOf(loaded) : undefined;
   const rows = useMemo(() => (page?.data ?? []).map((row) => ({ ...row, name: kind.nameOf(row) })), [page, kind]);
-  const headingId = `${kind.plural}-heading`;
   // The pager only when there is more than one page to show or a smaller size to choose: a short list reads like the page's other sections.
   const paged = cursors.length > 0 || !!page?.pageInfo.hasNextPage || (page?.totalCount ?? 0) > PAGE_SIZES[0] || pageSize !== PAGE_SIZE;
 
@@ -59,15 +59,7 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
   const form = (item: Row | undefined) => kind.formDialog({ tenantId, parentId, object: item, onClose: () => setDialog(null), onSaved: () => void refetch() });
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>{kind.title}</h2>
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "register" })}>
-            Add {kind.kind}
-          </button>
-        ) : null}
-      </div>
+    <PageSection id={kind.plural} title={kind.title} action={canWrite ? { label: `Add ${kind.kind}`, onClick: () => setDialog({ kind: "register" }) } : null}>
       <p className="lead">{kind.lead}</p>
       <DataTable
         caption={kind.title}
@@ -105,6 +97,6 @@ export function ObjectChildren<Row extends { id: string }, ListQuery>({
         onChanged={() => refetch()}
         removeVerb="Remove"
       />
-    </section>
+    </PageSection>
   );
 }

@@ -9,6 +9,7 @@ import { type Credential, CredentialsTable } from "@/components/integration-syst
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/ui/use-action";
+import { PageSection } from "@/components/ui/page-section";
 
 /**
  * The credentials of an application or a runtime: the integration systems'
@@ -45,15 +46,7 @@ export function ObjectCredentials({
   }
 
   return (
-    <section className="section" aria-labelledby="credentials-heading">
-      <div className="section-header">
-        <h2 id="credentials-heading">Credentials</h2>
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
-            Generate credentials
-          </button>
-        ) : null}
-      </div>
+    <PageSection id="credentials" title="Credentials" action={canWrite ? { label: "Generate credentials", onClick: () => setConfirming(true) } : null}>
       <p className="lead">
         The {owner.kind} calls the API as itself with these, confined to its tenant and to{" "}
         {owner.kind === "application" ? "itself" : "itself and its tenant's applications"}.
@@ -90,6 +83,6 @@ export function ObjectCredentials({
         <FormAlert message={generating.error} />
       </Dialog>
       {issued ? <CredentialsRevealDialog credentials={issued} onClose={() => setIssued(null)} /> : null}
-    </section>
+    </PageSection>
   );
 }

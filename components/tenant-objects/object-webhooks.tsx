@@ -15,6 +15,7 @@ import { inTenant } from "./tenant-context";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 import { type WebhookRow, typeLabel } from "./webhook-row";
 import { ApplicationWebhooksDocument, DeleteWebhookDocument, RuntimeWebhooksDocument } from "./webhooks.generated";
+import { PageSection } from "@/components/ui/page-section";
 
 /**
  * What the table says of a webhook's auth: its kind and non-secret name,
@@ -79,15 +80,7 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
   );
 
   return (
-    <section className="section" aria-labelledby="webhooks-heading">
-      <div className="section-header">
-        <h2 id="webhooks-heading">Webhooks</h2>
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>
-            Add webhook
-          </button>
-        ) : null}
-      </div>
+    <PageSection id="webhooks" title="Webhooks" action={canWrite ? { label: "Add webhook", onClick: () => setEditing("new") } : null}>
       <p className="lead">
         Where the {owner.kind}&apos;s events would be sent. They are stored only: Compass Director does not call webhooks yet. Their credentials are stored
         encrypted and shown to admins only.
@@ -138,6 +131,6 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
           }}
         />
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -7,6 +7,7 @@ import type { AuthInput, CredentialDataInput, WebhookInput, WebhookMode, Webhook
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { WEBHOOK_MODES, WEBHOOK_TYPES } from "@/lib/compass-enums";
 import type { ObjectKindName } from "./console-kind";
 import { type WebhookRow, typeLabel } from "./webhook-row";
 import { inTenant } from "./tenant-context";
@@ -17,18 +18,6 @@ import {
   UpdateWebhookDocument,
   type WebhookCredentialInFullFragment,
 } from "./webhooks.generated";
-
-const TYPES: WebhookType[] = [
-  "CONFIGURATION_CHANGED",
-  "APPLICATION_TENANT_MAPPING",
-  "REGISTER_APPLICATION",
-  "UNREGISTER_APPLICATION",
-  "OPEN_RESOURCE_DISCOVERY",
-  "OPEN_RESOURCE_DISCOVERY_STATIC",
-  "FORMATION_LIFECYCLE",
-  "SYSTEM_FIELD_DISCOVERY",
-];
-const MODES: WebhookMode[] = ["SYNC", "ASYNC", "ASYNC_CALLBACK"];
 
 type AuthChoice = "none" | "keep" | "basic" | "oauth";
 type TextKey =
@@ -288,14 +277,14 @@ export function WebhookFormDialog({
         "type",
         "Type",
         type,
-        TYPES.map((value) => ({ value, label: typeLabel(value) })),
+        WEBHOOK_TYPES.map((value) => ({ value, label: typeLabel(value) })),
         setType,
       )}
       {select<WebhookMode | "">(
         "mode",
         "Mode",
         mode,
-        [{ value: "", label: "Not set" }, ...MODES.map((value) => ({ value, label: typeLabel(value) }))],
+        [{ value: "", label: "Not set" }, ...WEBHOOK_MODES.map((value) => ({ value, label: typeLabel(value) }))],
         setMode,
       )}
       {field("url", "URL", { hint: "An absolute http(s) URL. Give a URL or a URL template." })}

@@ -5,12 +5,14 @@ import { useState } from "react";
 import { TENANT_TYPES } from "@/lib/tenant-types";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
 import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDocument } from "./tenants.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
 
 const FIELDS = ["externalId", "name", "type"] as const;
+const TYPE_OPTIONS = TENANT_TYPES.map((choice) => ({ value: choice, label: choice }));
 type Field = (typeof FIELDS)[number];
 
 function validate(externalId: string, name: string): FieldErrors<Field> {
@@ -68,21 +70,7 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
         autoFocus
       />
       <TextField id="tenant-name" label="Name" {...form.bind("name", name, setName)} required />
-      <div className="field">
-        <label htmlFor="tenant-type">Type</label>
-        <select id="tenant-type" value={type} onChange={(event) => setType(event.target.value)}>
-          {TENANT_TYPES.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice}
-            </option>
-          ))}
-        </select>
-        {form.errorOf("type") ? (
-          <p className="field-error" role="alert">
-            {form.errorOf("type")}
-          </p>
-        ) : null}
-      </div>
+      <SelectField id="tenant-type" label="Type" options={TYPE_OPTIONS} {...form.bind("type", type, setType)} />
     </FormDialog>
   );
 }

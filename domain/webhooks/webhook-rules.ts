@@ -1,3 +1,4 @@
+import { WEBHOOK_MODES, WEBHOOK_TYPES, type WebhookMode, type WebhookType } from "@/lib/compass-enums";
 import { badInput } from "@/domain/errors";
 import { TEXT_MAX, TEXT_MAXIMA } from "@/domain/validation/validation";
 
@@ -9,20 +10,6 @@ import { TEXT_MAX, TEXT_MAXIMA } from "@/domain/validation/validation";
  * the URLs it collects are then checked against server-side request forgery
  * (webhook-url.ts), which may resolve names.
  */
-
-const WEBHOOK_TYPES = [
-  "CONFIGURATION_CHANGED",
-  "APPLICATION_TENANT_MAPPING",
-  "REGISTER_APPLICATION",
-  "UNREGISTER_APPLICATION",
-  "OPEN_RESOURCE_DISCOVERY",
-  "OPEN_RESOURCE_DISCOVERY_STATIC",
-  "FORMATION_LIFECYCLE",
-  "SYSTEM_FIELD_DISCOVERY",
-] as const;
-type WebhookType = (typeof WEBHOOK_TYPES)[number];
-const WEBHOOK_MODES = ["SYNC", "ASYNC", "ASYNC_CALLBACK"] as const;
-type WebhookMode = (typeof WEBHOOK_MODES)[number];
 
 /**
  * Bounds (decision 0023): Compass's 256 for URLs and keys; templates and

@@ -12,25 +12,9 @@ import { inTenant } from "../tenant-context";
 import { StatusConditionField } from "../status-condition";
 import { useObjectForm } from "../use-object-form";
 import { FieldError } from "@/components/ui/field-error";
+import { APPLICATION_CONDITIONS } from "@/lib/compass-enums";
 
 const FIELDS = ["name", "description", "integrationSystemID", "providerName", "baseUrl", "healthCheckURL", "statusCondition"] as const;
-/** Compass's conditions, as the API lists them. */
-const CONDITIONS: ApplicationStatusCondition[] = [
-  "INITIAL",
-  "CONNECTED",
-  "FAILED",
-  "CREATING",
-  "CREATE_FAILED",
-  "CREATE_SUCCEEDED",
-  "UPDATING",
-  "UPDATE_FAILED",
-  "UPDATE_SUCCEEDED",
-  "DELETING",
-  "DELETE_FAILED",
-  "DELETE_SUCCEEDED",
-  "UNPAIRING",
-  "UNPAIR_FAILED",
-];
 /** Compass's limit for the provider and the URLs (the API checks it too). */
 const LONG_TEXT_MAX = 256;
 
@@ -118,7 +102,7 @@ export function ApplicationFormDialog({ tenantId, object: application, onClose, 
         maxLength={LONG_TEXT_MAX}
         hint="An absolute http or https URL."
       />
-      <StatusConditionField conditions={CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
+      <StatusConditionField conditions={APPLICATION_CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
     </ObjectFormDialog>
   );
 }

@@ -10,9 +10,9 @@ import { inTenant } from "../tenant-context";
 import type { RuntimeStatusCondition } from "@/components/graphql-types.generated";
 import { TextField } from "@/components/ui/text-field";
 import { RegisterRuntimeDocument, UpdateRuntimeDocument } from "./runtimes.generated";
+import { RUNTIME_CONDITIONS } from "@/lib/compass-enums";
 
 const FIELDS = ["name", "description", "applicationNamespace", "statusCondition"] as const;
-const CONDITIONS: RuntimeStatusCondition[] = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"];
 
 export interface EditableRuntime {
   id: string;
@@ -43,7 +43,7 @@ export function RuntimeFormDialog({ tenantId, object: runtime, onClose, onSaved 
   return (
     <ObjectFormDialog kind="runtime" onSubmit={submit} {...dialogProps}>
       <TextField id="runtime-namespace" label="Application namespace" {...form.bind("applicationNamespace", namespace, setNamespace)} />
-      <StatusConditionField conditions={CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
+      <StatusConditionField conditions={RUNTIME_CONDITIONS} {...form.bind("statusCondition", condition, setCondition)} />
     </ObjectFormDialog>
   );
 }

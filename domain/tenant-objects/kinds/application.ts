@@ -1,28 +1,10 @@
 import { type Application, Prisma } from "@/generated/prisma-sqlite/client";
+import { APPLICATION_CONDITIONS, type ApplicationCondition } from "@/lib/compass-enums";
 import { SCOPES } from "@/lib/scopes";
 import { badInput, conflict } from "@/domain/errors";
 import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
 import { type ValidNamedInput, validDescription, validNamedInput } from "@/domain/validation/validation";
 import { type NamedObjectInput, type TenantObjectInput, defineKind } from "../tenant-object-kind";
-
-/** Compass's ApplicationStatusCondition, in its order. */
-const APPLICATION_CONDITIONS = [
-  "INITIAL",
-  "CONNECTED",
-  "FAILED",
-  "CREATING",
-  "CREATE_FAILED",
-  "CREATE_SUCCEEDED",
-  "UPDATING",
-  "UPDATE_FAILED",
-  "UPDATE_SUCCEEDED",
-  "DELETING",
-  "DELETE_FAILED",
-  "DELETE_SUCCEEDED",
-  "UNPAIRING",
-  "UNPAIR_FAILED",
-] as const;
-export type ApplicationCondition = (typeof APPLICATION_CONDITIONS)[number];
 
 /** Compass's longStringLengthLimit: providerName, healthCheckURL, baseUrl, applicationNamespace, localTenantID. */
 const LONG_STRING_MAX = 256;

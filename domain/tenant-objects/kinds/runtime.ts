@@ -1,11 +1,10 @@
 import { Prisma, type Runtime } from "@/generated/prisma-sqlite/client";
+import { RUNTIME_CONDITIONS, type RuntimeCondition } from "@/lib/compass-enums";
 import { SCOPES } from "@/lib/scopes";
 import { badInput } from "@/domain/errors";
 import { validDescription, validNamedInput } from "@/domain/validation/validation";
 import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
 
-const RUNTIME_CONDITIONS = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"] as const;
-export type RuntimeCondition = (typeof RUNTIME_CONDITIONS)[number];
 const MAX_NAMESPACE_LENGTH = 256;
 
 export interface RuntimeInput extends NamedObjectInput {

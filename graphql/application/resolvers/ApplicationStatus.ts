@@ -1,5 +1,5 @@
 import type { ApplicationStatusResolvers } from "@/graphql/types.generated";
-import type { ApplicationCondition } from "@/domain/tenant-objects/kinds/application";
+import type { ApplicationCondition } from "@/lib/compass-enums";
 
 export const ApplicationStatus: ApplicationStatusResolvers = {
   condition: (app) => app.statusCondition as ApplicationCondition,
