@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { IntegrationSystem, SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
+import type { Application, IntegrationSystem, SystemAuth, Tenant } from "@/generated/prisma-sqlite/client";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import type { Instance } from "@/domain/instance";
@@ -7,6 +7,7 @@ import type { Principal } from "@/domain/principals/principal";
 import type { TenantScope } from "@/domain/tenants/tenant-scope";
 import { type ObjectKind, credentialsOfObjects } from "@/domain/credentials/object-credentials.service";
 import { labelsOfObjects } from "@/domain/labels/label.service";
+import { type EventingConfiguration, eventingConfigurationsOf } from "@/domain/eventing/eventing.service";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
 import type { TenantObjectRow, TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
 import { firstPagesUnder } from "@/domain/tenant-objects/tenant-object.service";
@@ -35,6 +36,8 @@ export interface Loaders {
   objectAuthsById: Record<ObjectKind, DataLoader<string, SystemAuth[]>>;
   /** A tenant-scoped object's labels, by its id. */
   labelsByObjectId: DataLoader<string, Record<string, unknown>>;
+  /** An application's default eventing: a page of applications finds theirs in three queries. */
+  eventingByApplication: DataLoader<Application, EventingConfiguration, string>;
   integrationSystemById: DataLoader<string, IntegrationSystem | null>;
   tenantById: DataLoader<string, Tenant | null>;
   /** The first page of a child kind's objects under a parent: a page of parents reads them all in one query. */
@@ -84,6 +87,13 @@ export function createLoaders(db: Db): Loaders {
       const byObject = await labelsOfObjects(db, ids);
       return ids.map((id) => byObject.get(id)!);
     }),
+    eventingByApplication: new DataLoader(
+      async (apps) => {
+        const byApplication = await eventingConfigurationsOf(db, apps);
+        return apps.map((app) => byApplication.get(app.id)!);
+      },
+      { cacheKeyFn: (app) => app.id },
+    ),
     tenantById: new DataLoader(async (ids) => byId(ids, await db.tenant.findMany({ where: { id: { in: [...ids] } } }))),
     firstChildPages: new DataLoader(
       async (keys) => {

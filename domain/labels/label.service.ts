@@ -201,7 +201,7 @@ export async function deleteLabelsOf(tx: Tx, objectIds: readonly string[]): Prom
  * `__proto__` or `constructor` is an ordinary label, never a prototype to
  * inherit from (issue 20, finding 3); read them with Object.hasOwn.
  */
-export async function labelsOfObjects(db: Db, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function labelsOfObjects(db: Db | Tx, objectIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db.label.findMany({
     where: { objectId: { in: [...objectIds] } },
     orderBy: { key: "asc" },

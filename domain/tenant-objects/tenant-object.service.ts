@@ -22,6 +22,7 @@ import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
+import { forgetDefaultEventingOf } from "@/domain/eventing/default-eventing-store";
 import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
 /**
@@ -312,6 +313,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type as "APPLICATION" | "RUNTIME", [id]) : [];
     await deleteLabelsOf(tx, [id]);
     await forgetSharesOf(tx, [id]);
+    await forgetDefaultEventingOf(tx, [id]);
     await kind.model(tx).delete({ where: { id } });
     // After the owner's row: a concurrent addWebhook holding that row has committed by now, or finds it gone.
     const webhooks = kind.webhooks ? await deleteWebhooksOf(tx, [id]) : [];
@@ -382,10 +384,9 @@ export async function removeObjectsOfTenant(
   // Those living under another first: deleted in this order, they meet no foreign key.
   const childrenFirst = [...found].sort(([a], [b]) => Number(!!b.parent) - Number(!!a.parent));
   for (const [kind, rows] of childrenFirst) {
-    await forgetSharesOf(
-      tx,
-      rows.map((row) => row.id),
-    );
+    const ids = rows.map((row) => row.id);
+    await forgetSharesOf(tx, ids);
+    await forgetDefaultEventingOf(tx, ids);
     await kind.model(tx).deleteMany({ where: { tenantId: tenant.id } });
     await auditUnregistered(tx, actor, kind, rows, (row) => ({
       ...fieldsOf(kind, row),

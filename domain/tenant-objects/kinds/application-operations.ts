@@ -9,6 +9,8 @@ import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/sys
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
 import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
+import { inAnyOf, scenariosOfObject } from "@/domain/labels/scenarios";
+import { forgetDefaultEventingOf } from "@/domain/eventing/default-eventing-store";
 import { findObject, listObjects, requireManagedObject } from "../tenant-object.service";
 import { APPLICATION } from "./application";
 import { RUNTIME } from "./runtime";
@@ -23,21 +25,6 @@ import { RUNTIME } from "./runtime";
  */
 
 const LOCAL_TENANT_ID_MAX = 256;
-
-function scenariosOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
-}
-
-async function scenariosOfObject(db: Db | Tx, objectId: string): Promise<string[]> {
-  const label = await db.label.findUnique({ where: { objectId_key: { objectId, key: SCENARIOS_KEY } }, select: { value: true } });
-  return scenariosOf(label?.value);
-}
-
-/** The label filter "its scenarios label holds one of these", in label-filter.ts's subset (the names are plain: label-rules.ts). */
-const inAnyOf = (scenarios: readonly string[]): LabelFilterInput => ({
-  key: SCENARIOS_KEY,
-  query: scenarios.map((name) => `$[*] ? (@ == ${JSON.stringify(name)})`).join(" || "),
-});
 
 const EMPTY_PAGE = <Row>(): LazyPage<Row> => ({
   rows: [],
@@ -213,6 +200,8 @@ export async function mergeApplications(db: Db, actor: Principal, tenant: Tenant
 
     const credentials = await deleteCredentialsOf(tx, "APPLICATION", [sourceId]);
     await deleteLabelsOf(tx, [sourceId]);
+    // The source's chosen eventing runtime goes with it; the destination keeps its own.
+    await forgetDefaultEventingOf(tx, [sourceId]);
     await tx.application.delete({ where: { id: sourceId } });
     await recordAudit(tx, actor, {
       action: APPLICATION.audit.unregistered,

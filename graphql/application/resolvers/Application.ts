@@ -18,5 +18,5 @@ export const Application: Pick<ApplicationResolvers, 'applicationNamespace'|'app
   bundles: emptyPage,
   bundle: () => null,
   integrationDependencies: emptyPage,
-  eventingConfiguration: () => ({ defaultURL: "" }),
+  eventingConfiguration: (app, _args, ctx) => ctx.loaders.eventingByApplication.load(app),
 };
