@@ -826,6 +826,20 @@ const operations: Operation[] = [
     },
     check: (data) => assert.equal(data.unpairApplication.status.condition, "INITIAL"),
   },
+  // Compass's default eventing (its eventing:manage is application:write here).
+  ...(["setDefaultEventingForApplication", "deleteDefaultEventingForApplication"] as const).map((field) => ({
+    field,
+    kind: "write" as const,
+    prepare: async () => {
+      const { tenant, application, headers } = await newApplication();
+      const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix eventing"), labels: { runtime_eventServiceUrl: "https://events.example" } });
+      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${runtime.id}"` : "appID: $app";
+      return { query: `mutation($app: String!) { ${field}(${args}) { defaultURL } }`, variables: { app: application.id }, headers };
+    },
+    check: (data: Record<string, any>) => assert.match(Object.values(data)[0].defaultURL, /^https:\/\/events\.example\/mp-.*\/v1\/events$/),
+  })),
   {
     field: "mergeApplications",
     kind: "write",

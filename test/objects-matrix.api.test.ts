@@ -399,6 +399,25 @@ rows.push(
     prepare: async (f) => ({ query: `mutation($id: ID!) { unpairApplication(id: $id) { id status { condition } } }`, variables: { id: f.appId } }),
     check: (data) => assert.equal(data.unpairApplication.status.condition, "INITIAL"),
   },
+  // Compass's default eventing: its eventing:manage is application:write here, on an application the system manages.
+  ...(["setDefaultEventingForApplication", "deleteDefaultEventingForApplication"] as const).map(
+    (field): Row => ({
+      field,
+      needs: SCOPES.applicationWrite,
+      application: "FORBIDDEN",
+      runtime: "FORBIDDEN",
+      prepare: async (f) => {
+        // A scenario of their own: the oldest runtime of a shared one would answer for a delete.
+        const scenario = unique("eventing");
+        await setLabel(app.db, admin, tenant.id, "APPLICATION", f.appId, "scenarios", [scenario]);
+        await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "scenarios", [scenario]);
+        await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "runtime_eventServiceUrl", "https://events.example");
+        const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${f.runtimeId}"` : "appID: $app";
+        return { query: `mutation($app: String!) { ${field}(${args}) { defaultURL } }`, variables: { app: f.appId } };
+      },
+      check: (data) => assert.match(data[field].defaultURL, /^https:\/\/events\.example\/mp-matrix-app-\d+\/v1\/events$/),
+    }),
+  ),
   {
     field: "mergeApplications",
     needs: SCOPES.applicationWrite,
@@ -498,6 +517,7 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "applicationsForRuntime",
     "createLabelDefinition",
     "deleteApplicationLabel",
+    "deleteDefaultEventingForApplication",
     "deleteLabelDefinition",
     "deleteRuntimeLabel",
     "deleteSystemAuthForApplication",
@@ -515,6 +535,7 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "runtime",
     "runtimes",
     "setApplicationLabel",
+    "setDefaultEventingForApplication",
     "setRuntimeLabel",
     "setTenantLabel",
     "unpairApplication",
@@ -676,6 +697,8 @@ const systemRules: Record<string, SystemRule> = {
     },
   },
   unpairApplication: managedRow("unpairApplication"),
+  setDefaultEventingForApplication: managedRow("setDefaultEventingForApplication"),
+  deleteDefaultEventingForApplication: managedRow("deleteDefaultEventingForApplication"),
   requestClientCredentialsForApplication: managedRow("requestClientCredentialsForApplication"),
   requestClientCredentialsForIntegrationSystem: people(`mutation { requestClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
   requestClientCredentialsForRuntime: managedRow("requestClientCredentialsForRuntime"),

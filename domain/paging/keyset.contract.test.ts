@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { provider, rejectsWithCode, setupTestApp } from "@/test/harness";
+import { recordStatements, statementsOf } from "@/test/statements";
 import { encodeCursor, type LazyPage } from "./cursor";
 import { createTenant, deleteTenant, listTenants } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem, deleteIntegrationSystem, listIntegrationSystems } from "@/domain/integration-systems/integration-system.service";
@@ -49,65 +48,7 @@ const PAGE = 3;
 /** Every walk stops here at the latest, whatever the list answers. */
 const MAX_PAGES = 60;
 
-// Every statement the drivers run, Prisma's and the prepared reader's alike.
-interface Statement {
-  sql: string;
-  values: unknown[];
-  explain: () => string;
-}
-let recording: Statement[] | null = null;
-const statementPrototype = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1"));
-const originals = new Map<string, (...args: unknown[]) => unknown>();
-before(() => {
-  // Prisma's adapter may bind the values first, then run the statement with none.
-  const bound = new WeakMap<object, unknown[]>();
-  const bind = statementPrototype.bind;
-  originals.set("bind", bind);
-  statementPrototype.bind = function (this: Database.Statement, ...values: unknown[]) {
-    bound.set(this, values);
-    return bind.apply(this, values);
-  };
-  for (const method of ["all", "get", "run", "iterate"] as const) {
-    const original = statementPrototype[method];
-    originals.set(method, original);
-    statementPrototype[method] = function (this: Database.Statement, ...given: unknown[]) {
-      if (recording) {
-        const values = given.length ? given : (bound.get(this) ?? []);
-        recording.push({
-          sql: this.source,
-          values,
-          explain: () =>
-            (this.database.prepare(`EXPLAIN QUERY PLAN ${this.source}`).all(...values) as { detail: string }[]).map((row) => row.detail).join("; "),
-        });
-      }
-      return original.apply(this, given);
-    };
-  }
-  const query = pg.Client.prototype.query;
-  originals.set("pg", query as never);
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [config] = args;
-    const text = typeof config === "string" ? config : (config as { text?: string })?.text;
-    if (recording && text) recording.push({ sql: text, values: [], explain: () => "" });
-    return (query as (...args: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-});
-after(() => {
-  for (const [method, original] of originals) {
-    if (method === "pg") pg.Client.prototype.query = original as never;
-    else statementPrototype[method] = original;
-  }
-});
-
-async function statementsOf(fn: () => Promise<unknown>): Promise<Statement[]> {
-  recording = [];
-  try {
-    await fn();
-    return recording;
-  } finally {
-    recording = null;
-  }
-}
+recordStatements();
 
 /** Every id of the list, page by page, with nothing changing meanwhile. */
 async function walk(list: ListUnderTest, between: (page: { id: string }[]) => Promise<void> = async () => {}): Promise<string[]> {
