@@ -16,6 +16,8 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   APPLICATION_UNREGISTERED: "Application unregistered",
   APPLICATION_UNPAIRED: "Application unpaired",
   APPLICATION_MERGED: "Application merged",
+  APPLICATION_DEFAULT_EVENTING_SET: "Default eventing runtime chosen",
+  APPLICATION_DEFAULT_EVENTING_DELETED: "Default eventing runtime forgotten",
   TENANT_CREATED: "Tenant created",
   TENANT_UPDATED: "Tenant updated",
   TENANT_DELETED: "Tenant deleted",

@@ -17,6 +17,7 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Webhooks", note: "stored, validated and returned; not yet called" },
   { name: "Labels and label definitions", note: "with Compass's label filters" },
   { name: "Scenarios", note: "the scenarios label, as before formations" },
+  { name: "Default eventing for applications", note: "the runtime an application's events go to, chosen or the oldest in its scenarios" },
   { name: "Tenants and tenant access" },
 ];
 

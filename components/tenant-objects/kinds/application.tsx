@@ -77,6 +77,16 @@ export const APPLICATION = defineConsoleKind({
       <dd>{orDash(application.baseUrl, true)}</dd>
       <dt>Health check URL</dt>
       <dd>{orDash(application.healthCheckURL, true)}</dd>
+      <dt>Default eventing URL</dt>
+      <dd>
+        {application.eventingConfiguration?.defaultURL ? (
+          <code>{application.eventingConfiguration.defaultURL}</code>
+        ) : (
+          <span className="muted" title="Put it in a scenario with a runtime that has the runtime_eventServiceUrl label">
+            —
+          </span>
+        )}
+      </dd>
       <dt>Managed by</dt>
       <dd>
         <ManagedBy system={application.integrationSystem} />
