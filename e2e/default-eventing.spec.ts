@@ -45,6 +45,8 @@ test("an application's page shows where its events go, and a runtime's page its 
   await expect(details.locator("dt", { hasText: "Eventing URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
     "https://events.eu-west.example.com",
   );
+  await expect(page.getByText("No runtime contexts yet.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await screenshots(page, "runtime-eventing");
 
   // Out of the runtime's scenario, the application has nowhere to send events: its page shows a dash at once.
