@@ -17,10 +17,9 @@ test("an application's page shows where its events go, and a runtime's page its 
   };
   const appName = uniqueName("Orders");
   const runtimeName = uniqueName("Edge Cluster");
-  const { registerApplication: application } = await inTenant(
-    `mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }`,
-    { in: { name: appName, labels: { scenarios: ["billing"] } } },
-  );
+  const { registerApplication: application } = await inTenant(`mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }`, {
+    in: { name: appName, labels: { scenarios: ["billing"] } },
+  });
   const { registerRuntime: runtime } = await inTenant(`mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }`, {
     in: { name: runtimeName, labels: { scenarios: ["billing"], runtime_eventServiceUrl: "https://events.eu-west.example.com" } },
   });
@@ -42,9 +41,7 @@ test("an application's page shows where its events go, and a runtime's page its 
   // The runtime's page names its own.
   await page.goto(`/tenants/${tenant.id}/runtimes/${runtime.id}`);
   await expect(page.getByRole("heading", { level: 1, name: runtimeName })).toBeVisible();
-  await expect(details.locator("dt", { hasText: "Eventing URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
-    "https://events.eu-west.example.com",
-  );
+  await expect(details.locator("dt", { hasText: "Eventing URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText("https://events.eu-west.example.com");
   await expect(page.getByText("No runtime contexts yet.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshots(page, "runtime-eventing");

@@ -832,7 +832,10 @@ const operations: Operation[] = [
     kind: "write" as const,
     prepare: async () => {
       const { tenant, application, headers } = await newApplication();
-      const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix eventing"), labels: { runtime_eventServiceUrl: "https://events.example" } });
+      const runtime = await registerRuntime(app.db, app.admin.principal, tenant, {
+        name: unique("matrix eventing"),
+        labels: { runtime_eventServiceUrl: "https://events.example" },
+      });
       await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
       await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
       const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${runtime.id}"` : "appID: $app";

@@ -73,8 +73,7 @@ async function newRuntime(tenant: Tenant, name: string, labels: Record<string, u
 
 const APP_EVENTING = `query($id: ID!) { application(id: $id) { eventingConfiguration { defaultURL } } }`;
 const eventingOf = async (tenant: Tenant, id: string) => (await ok(APP_EVENTING, tenant, { id })).application.eventingConfiguration.defaultURL;
-const SET = (appID: string, runtimeID: string) =>
-  `mutation { setDefaultEventingForApplication(appID: "${appID}", runtimeID: "${runtimeID}") { defaultURL } }`;
+const SET = (appID: string, runtimeID: string) => `mutation { setDefaultEventingForApplication(appID: "${appID}", runtimeID: "${runtimeID}") { defaultURL } }`;
 
 describe("Compass's e2e cases (eventing_test.go)", () => {
   test("no default chosen: the oldest runtime in the application's scenarios (…DefaultBehaviourWhenNoEventingAssigned)", async () => {
@@ -187,7 +186,10 @@ describe("what Compass Director adds", () => {
     const application = await newApp(tenant);
     await app.db.application.update({ where: { id: application.id }, data: { systemNumber: "42" } });
     const runtime = await newRuntime(tenant, "runtime", { [URL_LABEL]: runtimeURL("events.local") });
-    assert.equal((await ok(SET(application.id, runtime.id), tenant)).setDefaultEventingForApplication.defaultURL, appURL("events.local", "mp-app-test-eventing"));
+    assert.equal(
+      (await ok(SET(application.id, runtime.id), tenant)).setDefaultEventingForApplication.defaultURL,
+      appURL("events.local", "mp-app-test-eventing"),
+    );
     assert.equal(await eventingOf(tenant, application.id), appURL("events.local", "mp-app-test-eventing-42"));
   });
 
@@ -257,11 +259,11 @@ describe("what Compass Director adds", () => {
       // One chosen runtime in the page, not the oldest it shares.
       if (i === 4) await ok(SET(application.id, runtimes[2].id), tenant);
     }
-    const LIST = (first: number) => `{ applications(first: ${first}) { data { id eventingConfiguration { defaultURL } } } }`;
-    const one = await statementsOf(() => ok(LIST(1), tenant));
+    const listed = (first: number) => `{ applications(first: ${first}) { data { id eventingConfiguration { defaultURL } } } }`;
+    const one = await statementsOf(() => ok(listed(1), tenant));
     let page: Record<string, any> = {};
     const many = await statementsOf(async () => {
-      page = await ok(LIST(7), tenant);
+      page = await ok(listed(7), tenant);
     });
     console.log(`default eventing: a page of 1 application ran ${one.length} statements, a page of 7 ${many.length}`);
     assert.equal(many.length, one.length, many.map((statement) => statement.sql).join("\n"));

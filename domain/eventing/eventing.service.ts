@@ -12,8 +12,8 @@ import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
 import { findObject, requireManagedObject } from "@/domain/tenant-objects/tenant-object.service";
 
 /**
- * Compass's default eventing for applications (internal/domain/eventing,
- * docs/director/03-default-eventing-for-application.md): an application's
+ * Compass's default eventing for applications (Compass's internal/domain/eventing
+ * and Compass's docs/director/03-default-eventing-for-application.md): an application's
  * events go to one runtime sharing a scenario with it, the one chosen with
  * setDefaultEventingForApplication while it still shares one, else the oldest
  * runtime of its tenant that does. Its URL is the runtime's eventing URL with
@@ -169,13 +169,7 @@ const detailsOf = (app: Application, tenant: Tenant) => ({ name: app.name, tenan
  * shares a scenario with it: an unknown runtime is NOT_FOUND, one outside its
  * scenarios BAD_USER_INPUT, both on `runtimeID`.
  */
-export async function setDefaultEventing(
-  db: Db,
-  actor: Principal,
-  tenant: Tenant,
-  appId: string,
-  runtimeId: string,
-): Promise<EventingConfiguration> {
+export async function setDefaultEventing(db: Db, actor: Principal, tenant: Tenant, appId: string, runtimeId: string): Promise<EventingConfiguration> {
   const postgres = isPostgres(db);
   return db.$transaction(async (tx) => {
     const app = await requireManagedObject(tx, APPLICATION, actor, tenant, appId, "setting the default eventing of");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { provider, rejectsWithCode, setupTestApp } from "@/test/harness";
 import { recordStatements, statementsOf } from "@/test/statements";
 import { encodeCursor, type LazyPage } from "./cursor";
