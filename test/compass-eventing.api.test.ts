@@ -260,12 +260,16 @@ describe("what Compass Director adds", () => {
       if (i === 4) await ok(SET(application.id, runtimes[2].id), tenant);
     }
     const listed = (first: number) => `{ applications(first: ${first}) { data { id eventingConfiguration { defaultURL } } } }`;
-    const one = await statementsOf(() => ok(listed(1), tenant));
+    // What the page costs, not the caller's sign-in: the API token cache re-reads the token and its user when its
+    // entry has aged (api-token-cache.ts), and writes lastUsedAt in batches off the request path, in whichever window is open.
+    const readsOf = async (fn: () => Promise<unknown>) =>
+      (await statementsOf(fn)).filter((statement) => /^\s*SELECT/i.test(statement.sql) && !/"(ApiToken|User)"/.test(statement.sql));
+    const one = await readsOf(() => ok(listed(1), tenant));
     let page: Record<string, any> = {};
-    const many = await statementsOf(async () => {
+    const many = await readsOf(async () => {
       page = await ok(listed(7), tenant);
     });
-    console.log(`default eventing: a page of 1 application ran ${one.length} statements, a page of 7 ${many.length}`);
+    console.log(`default eventing: a page of 1 application ran ${one.length} reads, a page of 7 ${many.length}`);
     assert.equal(many.length, one.length, many.map((statement) => statement.sql).join("\n"));
     const answers = page.applications.data.map((row: any) => row.eventingConfiguration.defaultURL);
     assert.deepEqual(answers, [
