@@ -214,6 +214,24 @@ describe("what Compass Director adds", () => {
     assert.equal(result.deleteDefaultEventingForApplication.defaultURL, appURL("events.local", "mp-app-test-eventing"));
   });
 
+  test("a burst of choices for one application leaves one, the last committed; a burst across applications leaves one each", async () => {
+    const tenant = await newTenant();
+    const application = await newApp(tenant);
+    const runtimes = [];
+    for (let i = 0; i < 5; i++) runtimes.push(await newRuntime(tenant, `burst-${i}`, { [URL_LABEL]: runtimeURL(`b${i}.local`) }));
+    const answers = await Promise.all(runtimes.map((runtime) => call(SET(application.id, runtime.id), tenant)));
+    for (const answer of answers) assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    const rows = await app.db.defaultEventing.findMany({ where: { applicationId: application.id } });
+    assert.equal(rows.length, 1);
+    const chosen = runtimes.findIndex((runtime) => runtime.id === rows[0].runtimeId);
+    assert.equal(await eventingOf(tenant, application.id), appURL(`b${chosen}.local`, "mp-app-test-eventing"));
+
+    const apps = [];
+    for (let i = 0; i < 6; i++) apps.push(await newApp(tenant, `burst-app-${i}`));
+    await Promise.all(apps.map((each, i) => ok(SET(each.id, runtimes[i % 5].id), tenant)));
+    assert.equal(await app.db.defaultEventing.count({ where: { applicationId: { in: apps.map((each) => each.id) } } }), 6);
+  });
+
   test("the choice goes with the runtime, the application or the tenant", async () => {
     const tenant = await newTenant();
     const application = await newApp(tenant);
