@@ -5,6 +5,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
+/** Prisma's error for a foreign key that names no row (PostgreSQL's 23503), the same through both driver adapters. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2003";
+}
+
 /**
  * Runs a write whose unique constraint is the last word on duplicates (a
  * check before the insert would race); a violation becomes `duplicate()`,

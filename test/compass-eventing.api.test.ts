@@ -217,7 +217,7 @@ describe("what Compass Director adds", () => {
   test("a burst of choices for one application leaves one, the last committed; a burst across applications leaves one each", async () => {
     const tenant = await newTenant();
     const application = await newApp(tenant);
-    const runtimes = [];
+    const runtimes: { id: string }[] = [];
     for (let i = 0; i < 5; i++) runtimes.push(await newRuntime(tenant, `burst-${i}`, { [URL_LABEL]: runtimeURL(`b${i}.local`) }));
     const answers = await Promise.all(runtimes.map((runtime) => call(SET(application.id, runtime.id), tenant)));
     for (const answer of answers) assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
@@ -270,7 +270,7 @@ describe("what Compass Director adds", () => {
 
   test("a page of applications answers in the statements a page of one does, each as it answers alone", async () => {
     const tenant = await newTenant();
-    const runtimes = [];
+    const runtimes: { id: string }[] = [];
     for (let i = 0; i < 3; i++) runtimes.push(await newRuntime(tenant, `runtime-${i}`, { [URL_LABEL]: runtimeURL(`r${i}.local`) }, [`s${i}`]));
     for (let i = 0; i < 7; i++) {
       const application = await newApp(tenant, `app-${i}`, i === 6 ? [] : i === 4 ? ["s1", "s2"] : [`s${i % 3}`, "unused"]);

@@ -1,6 +1,7 @@
 import type { Application, Tenant } from "@/generated/prisma-sqlite/client";
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
+import { isForeignKeyViolation } from "@/lib/db-errors";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { DomainError, badInput } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
@@ -174,13 +175,13 @@ export async function setDefaultEventing(db: Db, actor: Principal, tenant: Tenan
   return db.$transaction(async (tx) => {
     const app = await requireManagedObject(tx, APPLICATION, actor, tenant, appId, "setting the default eventing of");
     const runtime = await findObject(RUNTIME, tx, tenant, runtimeId);
-    if (!runtime) {
-      throw new DomainError(
+    const unknownRuntime = () =>
+      new DomainError(
         "NOT_FOUND",
         `No runtime with id "${runtimeId.slice(0, 80)}" exists in tenant "${tenant.externalId}" (while setting the default eventing of an application)`,
         "runtimeID",
       );
-    }
+    if (!runtime) throw unknownRuntime();
     if (!(await runtimeSharingScenario(tx, postgres, app, runtime.id))) {
       throw badInput(
         "runtimeID",
@@ -188,11 +189,17 @@ export async function setDefaultEventing(db: Db, actor: Principal, tenant: Tenan
       );
     }
     const before = await tx.defaultEventing.findUnique({ where: { applicationId: app.id }, select: { runtimeId: true } });
-    await tx.defaultEventing.upsert({
-      where: { applicationId: app.id },
-      create: { applicationId: app.id, runtimeId: runtime.id },
-      update: { runtimeId: runtime.id, createdAt: new Date() },
-    });
+    try {
+      await tx.defaultEventing.upsert({
+        where: { applicationId: app.id },
+        create: { applicationId: app.id, runtimeId: runtime.id },
+        update: { runtimeId: runtime.id, createdAt: new Date() },
+      });
+    } catch (error) {
+      // PostgreSQL: the runtime (or the application) was unregistered since it was read, and committed first.
+      if (isForeignKeyViolation(error)) throw unknownRuntime();
+      throw error;
+    }
     await recordAudit(tx, actor, {
       action: "APPLICATION_DEFAULT_EVENTING_SET",
       objectType: APPLICATION.table,

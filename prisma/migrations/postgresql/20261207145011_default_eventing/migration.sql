@@ -11,8 +11,8 @@ CREATE TABLE "DefaultEventing" (
 CREATE INDEX "DefaultEventing_runtimeId_idx" ON "DefaultEventing"("runtimeId");
 
 -- AddForeignKey
-ALTER TABLE "DefaultEventing" ADD CONSTRAINT "DefaultEventing_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "DefaultEventing" ADD CONSTRAINT "DefaultEventing_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "DefaultEventing" ADD CONSTRAINT "DefaultEventing_runtimeId_fkey" FOREIGN KEY ("runtimeId") REFERENCES "Runtime"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "DefaultEventing" ADD CONSTRAINT "DefaultEventing_runtimeId_fkey" FOREIGN KEY ("runtimeId") REFERENCES "Runtime"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
