@@ -21,7 +21,9 @@ import { unregisterObject } from "@/domain/tenant-objects/tenant-object.service"
 import { setLabel } from "@/domain/labels/label.service";
 import { normalizedApplicationName } from "@/domain/eventing/eventing.service";
 import { exampleDocument } from "./compass-example-documents";
-import { auditEventsOf, onlyError, setupTestApp } from "./harness";
+import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
+import { issueAccessToken } from "@/oauth2/grants/client-credentials";
+import { TEST_ORIGIN, auditEventsOf, onlyError, recordSecret, setupTestApp } from "./harness";
 import { recordStatements, statementsOf } from "./statements";
 
 recordStatements();
@@ -230,6 +232,23 @@ describe("what Compass Director adds", () => {
     for (let i = 0; i < 6; i++) apps.push(await newApp(tenant, `burst-app-${i}`));
     await Promise.all(apps.map((each, i) => ok(SET(each.id, runtimes[i % 5].id), tenant)));
     assert.equal(await app.db.defaultEventing.count({ where: { applicationId: { in: apps.map((each) => each.id) } } }), 6);
+  });
+
+  test("an application reads where its own events go with its own token, as Compass's clients do; it may not choose", async () => {
+    const tenant = await newTenant();
+    const application = await newApp(tenant);
+    const runtime = await newRuntime(tenant, "runtime", { [URL_LABEL]: runtimeURL("events.local") });
+    const credential = await requestObjectCredentials(app.db, admin, tenant, "APPLICATION", application.id);
+    recordSecret(credential.clientSecret);
+    const client = await app.instance.oauth2.clients.find(credential.id);
+    assert.ok(client);
+    const { access_token: token } = await issueAccessToken(app.instance.oauth2, client, [...client.scopes], TEST_ORIGIN);
+    recordSecret(token);
+    const asItself = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, { token });
+    const read = await asItself(APP_EVENTING, { id: application.id });
+    assert.equal(read.body.errors, undefined, JSON.stringify(read.body.errors));
+    assert.equal(read.body.data!.application.eventingConfiguration.defaultURL, appURL("events.local", "mp-app-test-eventing"));
+    assert.equal(onlyError(await asItself(SET(application.id, runtime.id))).extensions.code, "FORBIDDEN");
   });
 
   test("the choice goes with the runtime, the application or the tenant", async () => {
