@@ -20,7 +20,7 @@ import { findObject, requireManagedObject } from "@/domain/tenant-objects/tenant
  * runtime of its tenant that does. Its URL is the runtime's eventing URL with
  * the path `/<application name>/v1/events`. The chosen runtime is a
  * DefaultEventing row, not Compass's `<appID>_defaultEventing` runtime label,
- * and reading never writes it (decision 0030).
+ * and reading never writes it (decision 0033).
  */
 
 /** The runtime label Compass reads a runtime's eventing URL from (RuntimeEventingURLLabel). */
