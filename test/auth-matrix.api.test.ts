@@ -19,6 +19,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
+import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { writeTenants } from "@/domain/tenants/tenant-mapping.service";
 import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
@@ -53,6 +54,14 @@ interface Operation {
 async function newSystem() {
   return createIntegrationSystem(app.db, app.admin.principal, { name: unique("matrix system"), description: "for the matrix" });
 }
+
+const subjectOf = (cn: string) => `C=DE, L=Matrix, O=Matrix-Org, OU=Matrix-Unit, CN=${cn}`;
+const newSubjectMapping = () =>
+  createCertificateSubjectMapping(app.db, app.admin.principal, {
+    subject: subjectOf(unique("mapped")),
+    consumerType: "Integration System",
+    tenantAccessLevels: ["account", "global"],
+  });
 
 async function newTenant() {
   return createTenant(app.db, app.admin.principal, { externalId: unique("matrix-tenant"), name: "Matrix Tenant" });
@@ -1144,6 +1153,56 @@ const operations: Operation[] = [
       return { query: `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, variables: { id: webhook.id }, headers };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.webhook.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  // Issue 25: certificate subject mappings, admins only (reads too: they say who an outside certificate is).
+  {
+    field: "certificateSubjectMappings",
+    kind: "admin-read",
+    prepare: async () => {
+      await newSubjectMapping();
+      return { query: `{ certificateSubjectMappings(first: 200) { totalCount data { id } } }` };
+    },
+    check: async (data) => assert.equal(data.certificateSubjectMappings.totalCount, await app.db.certificateSubjectMapping.count()),
+  },
+  {
+    field: "certificateSubjectMapping",
+    kind: "admin-read",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return { query: `query($id: ID!) { certificateSubjectMapping(id: $id) { id subject } }`, variables: { id: mapping.id } };
+    },
+    check: (data, _role, call) => assert.equal(data.certificateSubjectMapping.id, call.variables!.id),
+  },
+  {
+    field: "createCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: CertificateSubjectMappingInput!) { createCertificateSubjectMapping(in: $in) { id subject } }`,
+      variables: { in: { subject: subjectOf(unique("created")), consumerType: "Integration System", tenantAccessLevels: ["account"] } },
+    }),
+    check: async (data) => assert.ok(await app.db.certificateSubjectMapping.findUnique({ where: { id: data.createCertificateSubjectMapping.id } })),
+  },
+  {
+    field: "updateCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return {
+        query: `mutation($id: ID!, $in: CertificateSubjectMappingInput!) { updateCertificateSubjectMapping(id: $id, in: $in) { consumerType } }`,
+        variables: { id: mapping.id, in: { subject: mapping.subject, consumerType: "Runtime", tenantAccessLevels: ["customer"] } },
+      };
+    },
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.certificateSubjectMapping.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).consumerType, "Runtime"),
+  },
+  {
+    field: "deleteCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return { query: `mutation($id: ID!) { deleteCertificateSubjectMapping(id: $id) { id } }`, variables: { id: mapping.id } };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.certificateSubjectMapping.count({ where: { id: call.variables!.id as string } }), 0),
   },
 ];
 
