@@ -54,6 +54,11 @@ export interface Config {
   tracing: { endpoint: string } | null;
   /** WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges webhooks may point at anyway (lib/webhook-hosts.ts); none by default. */
   webhookAllowedHosts: WebhookHostPolicy;
+  /**
+   * How long one-time tokens work (Compass's defaults: 5 minutes for applications, 60 for runtimes,
+   * 5 for the token the Connector's configuration hands out for signing).
+   */
+  oneTimeTokenTtlSeconds: { application: number; runtime: number; csr: number };
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -198,6 +203,11 @@ function readConfig(): Config {
     metrics: metricsFromEnv(port),
     tracing: tracingFromEnv(),
     webhookAllowedHosts: process.env.WEBHOOK_ALLOWED_HOSTS?.trim() ? parseWebhookAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS) : NO_WEBHOOK_EXCEPTIONS,
+    oneTimeTokenTtlSeconds: {
+      application: intFromEnv("ONE_TIME_TOKEN_APPLICATION_TTL_SECONDS", 300, 30, 24 * 3600),
+      runtime: intFromEnv("ONE_TIME_TOKEN_RUNTIME_TTL_SECONDS", 3600, 30, 24 * 3600),
+      csr: intFromEnv("CONNECTOR_CSR_TOKEN_TTL_SECONDS", 300, 30, 3600),
+    },
   };
 }
 

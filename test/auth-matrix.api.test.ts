@@ -1154,6 +1154,31 @@ const operations: Operation[] = [
     },
     check: async (_data, _role, call) => assert.equal(await app.db.webhook.count({ where: { id: call.variables!.id as string } }), 0),
   },
+  // Issue 25: one-time tokens (admins, and the managing integration system: test/one-time-tokens.api.test.ts).
+  {
+    field: "requestOneTimeTokenForApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { requestOneTimeTokenForApplication(id: $id) { token expiresAt } }`, variables: { id: application.id }, headers };
+    },
+    check: async (data) => {
+      recordSecret(data.requestOneTimeTokenForApplication.token);
+      assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(data.requestOneTimeTokenForApplication.token) } }), 1);
+    },
+  },
+  {
+    field: "requestOneTimeTokenForRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { requestOneTimeTokenForRuntime(id: $id) { token expiresAt } }`, variables: { id: runtime.id }, headers };
+    },
+    check: async (data) => {
+      recordSecret(data.requestOneTimeTokenForRuntime.token);
+      assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(data.requestOneTimeTokenForRuntime.token) } }), 1);
+    },
+  },
   // Issue 25: certificate subject mappings, admins only (reads too: they say who an outside certificate is).
   {
     field: "certificateSubjectMappings",
