@@ -1,0 +1,55 @@
+/**
+ * What the pairing tests share: a client's side of Compass's Connector flow (a key pair and a CSR, as
+ * Compass's Go clients make them: tests/pkg/certs CreateCsr), and its documents, verbatim from Compass's
+ * tests/pkg/clients/query.go (configuration() with its empty argument list).
+ */
+import "reflect-metadata";
+import { webcrypto } from "node:crypto";
+import * as x509 from "@peculiar/x509";
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+export const CONFIGURATION = `query {
+	result: configuration() {
+		token { token }
+	certificateSigningRequestInfo { subject keyAlgorithm }
+	managementPlaneInfo { 
+		directorURL
+		certificateSecuredConnectorURL
+	}
+	}
+}`;
+
+export const signCsrDocument = (csr: string) => `mutation {
+	result: signCertificateSigningRequest(csr: "${csr}") {
+		certificateChain
+			caCertificate
+			clientCertificate
+	}
+}`;
+
+export const REVOKE = `mutation {
+	result: revokeCertificate
+}`;
+
+/** A key pair and a CSR for `subject` (RSA of `bits`, or ECDSA P-256), the CSR as base64 of its PEM; the key as PKCS #8 PEM. */
+export async function keyAndCsr(subject: string, key: { rsaBits: number } | "ec" = { rsaBits: 2048 }) {
+  const algorithm =
+    key === "ec"
+      ? { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" }
+      : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: key.rsaBits };
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
+  const request = await x509.Pkcs10CertificateRequestGenerator.create({ name: subject, keys, signingAlgorithm: algorithm });
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)).toString("base64");
+  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`;
+  return { csr: Buffer.from(request.toString("pem")).toString("base64"), privateKeyPem };
+}
+
+/** The PEM blocks of base64 of PEM (the Connector's answers). */
+export function pemBlocks(base64: string): string[] {
+  return (
+    Buffer.from(base64, "base64")
+      .toString()
+      .match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g) ?? []
+  );
+}
