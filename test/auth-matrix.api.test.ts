@@ -5,6 +5,7 @@
  * their own have their matrix in test/security/authz-field-resolvers.test.ts.
  */
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
@@ -53,6 +54,24 @@ interface Operation {
 
 async function newSystem() {
   return createIntegrationSystem(app.db, app.admin.principal, { name: unique("matrix system"), description: "for the matrix" });
+}
+
+/** A record of a certificate the Connector issued, for an application of a tenant of its own (the Connector's own flow: test/connector.api.test.ts). */
+async function newIssuedCertificate() {
+  const { application, tenant } = await newApplication();
+  const serial = randomBytes(16).toString("hex");
+  return app.db.issuedCertificate.create({
+    data: {
+      serial,
+      systemAuthId: unique("auth"),
+      ownerType: "APPLICATION",
+      ownerId: application.id,
+      tenantId: tenant.id,
+      subject: "O=Org,OU=OrgUnit,L=Locality,ST=State,C=PL,CN=matrix",
+      caId: "matrix",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
 }
 
 const subjectOf = (cn: string) => `C=DE, L=Matrix, O=Matrix-Org, OU=Matrix-Unit, CN=${cn}`;
@@ -1178,6 +1197,25 @@ const operations: Operation[] = [
       recordSecret(data.requestOneTimeTokenForRuntime.token);
       assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(data.requestOneTimeTokenForRuntime.token) } }), 1);
     },
+  },
+  {
+    field: "issuedCertificates",
+    kind: "admin-read",
+    prepare: async () => {
+      const { serial, ownerId } = await newIssuedCertificate();
+      return { query: `query($id: ID!) { issuedCertificates(objectID: $id) { serial revokedAt } }`, variables: { id: ownerId, serial } };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.issuedCertificates, [{ serial: call.variables!.serial, revokedAt: null }]),
+  },
+  {
+    field: "revokeIssuedCertificate",
+    kind: "write",
+    prepare: async () => {
+      const { serial } = await newIssuedCertificate();
+      return { query: `mutation($serial: String!) { revokeIssuedCertificate(serial: $serial) { serial } }`, variables: { serial } };
+    },
+    check: async (_data, _role, call) =>
+      assert.ok((await app.db.issuedCertificate.findUniqueOrThrow({ where: { serial: call.variables!.serial as string } })).revokedAt),
   },
   // Issue 25: certificate subject mappings, admins only (reads too: they say who an outside certificate is).
   {

@@ -9,7 +9,9 @@ import {
   newSerial,
   signClientCertificate,
 } from "@/lib/x509";
-import { badInput, unauthenticated } from "@/domain/errors";
+import { badInput, notFound, unauthenticated } from "@/domain/errors";
+import { recordAudit } from "@/domain/audit/audit.service";
+import type { Principal } from "@/domain/principals/principal";
 import { type CaSettings, signingCertificateAuthority } from "./certificate-authority.service";
 import { type SpentOneTimeToken, issueSigningToken, spendOneTimeToken } from "./one-time-token.service";
 import type { ObjectKind } from "@/domain/credentials/object-credentials.service";
@@ -123,4 +125,27 @@ export async function revokeOwnCertificate(db: Db, caller: ConnectorCaller | nul
   if (caller?.kind !== "CERTIFICATE") throw unauthenticated("revokeCertificate revokes the client certificate the call is made with: call with it");
   await db.issuedCertificate.updateMany({ where: { serial: caller.serial, revokedAt: null }, data: { revokedAt: new Date() } });
   return true;
+}
+
+/** The certificates issued for an object, newest first. */
+export function issuedCertificatesOf(db: Db, objectId: string) {
+  return db.issuedCertificate.findMany({ where: { ownerId: objectId }, orderBy: [{ issuedAt: "desc" }, { serial: "desc" }], take: 200 });
+}
+
+/** An admin puts a certificate on the revocation list (idempotent: an already revoked one keeps its time); audited. */
+export async function revokeIssuedCertificate(db: Db, actor: Principal, serial: string) {
+  return db.$transaction(async (tx) => {
+    const row = await tx.issuedCertificate.findUnique({ where: { serial: serial.toLowerCase() } });
+    if (!row) throw notFound("issued certificate", serial, "revoking it");
+    if (row.revokedAt) return row;
+    const revoked = await tx.issuedCertificate.update({ where: { serial: row.serial }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "CLIENT_CERTIFICATE_REVOKED",
+      objectType: row.ownerType === "APPLICATION" ? "Application" : "Runtime",
+      objectId: row.ownerId,
+      objectLabel: row.subject,
+      details: { serial: row.serial, systemAuthId: row.systemAuthId, tenantId: row.tenantId },
+    });
+    return revoked;
+  });
 }

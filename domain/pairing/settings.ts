@@ -9,8 +9,17 @@ function certificatesIn(pem: string | null): NodeCertificate[] {
   return (pem?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new NodeCertificate(block));
 }
 
-/** What the pairing services need of the configuration (the ways in hand it over; domain/ never reads the environment). */
-export function pairingSettings(config: Config): { connector: ConnectorSettings; clientCertificates: ClientCertificateSettings; ca: CaSettings } {
+type PairingSettings = { connector: ConnectorSettings; clientCertificates: ClientCertificateSettings; ca: CaSettings };
+const parsed = new WeakMap<Config, PairingSettings>();
+
+/** What the pairing services need of the configuration (the ways in hand it over; domain/ never reads the environment); parsed once per configuration. */
+export function pairingSettings(config: Config): PairingSettings {
+  let settings = parsed.get(config);
+  if (!settings) parsed.set(config, (settings = readSettings(config)));
+  return settings;
+}
+
+function readSettings(config: Config): PairingSettings {
   const { connector } = config;
   const ca: CaSettings = {
     validityDays: connector.caValidityDays,
