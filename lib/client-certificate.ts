@@ -3,7 +3,7 @@ import type { TLSSocket } from "node:tls";
 import { NodeCertificate } from "./x509";
 
 /** The header Envoy and Istio forward a client certificate in. */
-export const FORWARDED_CLIENT_CERT_HEADER = "x-forwarded-client-cert";
+const FORWARDED_CLIENT_CERT_HEADER = "x-forwarded-client-cert";
 
 export type PresentedCertificate = { certificate: NodeCertificate; via: "TLS" | "PROXY" } | { refused: string } | null;
 

@@ -8,7 +8,6 @@
  * certificate signs in through a certificate subject mapping, as the integration system it names.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
@@ -25,22 +24,14 @@ import { resetConfig } from "@/lib/config";
 import { NodeCertificate, checkedCertificateRequest, signClientCertificate } from "@/lib/x509";
 import { createFastPath } from "@/server/fast-path";
 import { createTlsServer } from "@/server/tls-listener";
-import { CONFIGURATION, REVOKE, keyAndCsr, pemBlocks, signCsrDocument } from "./pairing-support";
+import { CONFIGURATION, REVOKE, certificate, keyAndCsr, pemBlocks, signCsrDocument } from "./pairing-support";
 import { recordSecret, setupTestApp } from "./harness";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "compass-mtls-"));
-/** A self-signed certificate from openssl, for the server's TLS and for an outside CA. */
-function openssl(name: string, subject: string, extra: string[] = []) {
-  const cert = path.join(work, `${name}.crt`);
-  const key = path.join(work, `${name}.key`);
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", subject, "-keyout", key, "-out", cert, ...extra], {
-    stdio: "ignore",
-  });
-  return { cert: fs.readFileSync(cert, "utf8"), key: fs.readFileSync(key, "utf8"), certFile: cert, keyFile: key };
-}
-const serverTls = openssl("server", "/CN=127.0.0.1", ["-addext", "subjectAltName=IP:127.0.0.1"]);
-const outsideCa = openssl("outside-ca", "/CN=Outside CA", ["-addext", "basicConstraints=critical,CA:TRUE"]);
-process.env.TRUSTED_CLIENT_CA_FILE = outsideCa.certFile;
+const serverTls = await certificate("CN=127.0.0.1", { serverIp: "127.0.0.1" });
+const outsideCa = await certificate("CN=Outside CA", { ca: true });
+process.env.TRUSTED_CLIENT_CA_FILE = path.join(work, "outside-ca.crt");
+fs.writeFileSync(process.env.TRUSTED_CLIENT_CA_FILE, outsideCa.cert);
 
 const app = await setupTestApp();
 const settings = () => pairingSettings(app.instance.config);
@@ -222,7 +213,7 @@ test("expired, and unknown CA: refused, each saying why; no certificate at all i
   assert.equal(expired.status, 401);
   assert.match(expired.body.errors[0].message, /Client certificate refused: it expired at/);
 
-  const stranger = openssl("stranger", `/O=Org/OU=OrgUnit/L=Locality/ST=State/C=PL/CN=${record.systemAuthId}`);
+  const stranger = await certificate(`O=Org,OU=OrgUnit,L=Locality,ST=State,C=PL,CN=${record.systemAuthId}`);
   const unknown = await overTls("/api/graphql", VIEWER, { cert: stranger.cert, key: stranger.key });
   assert.equal(unknown.status, 401);
   assert.match(unknown.body.errors[0].message, /not issued by a CA this server trusts/);
@@ -234,19 +225,7 @@ test("expired, and unknown CA: refused, each saying why; no certificate at all i
 
 test("an outside CA's certificate signs in through a certificate subject mapping, as the integration system it names", async () => {
   const system = await createIntegrationSystem(app.db, admin, { name: "mtls-outside-system" });
-  const client = openssl("outside-client", "/C=DE/L=Walldorf/O=Outside/OU=Systems/CN=outside-system");
-  // Signed by the outside CA.
-  const csrFile = path.join(work, "outside-client.csr");
-  execFileSync("openssl", ["req", "-new", "-key", client.keyFile, "-subj", "/C=DE/L=Walldorf/O=Outside/OU=Systems/CN=outside-system", "-out", csrFile], {
-    stdio: "ignore",
-  });
-  const signedFile = path.join(work, "outside-client-signed.crt");
-  execFileSync(
-    "openssl",
-    ["x509", "-req", "-in", csrFile, "-CA", outsideCa.certFile, "-CAkey", outsideCa.keyFile, "-CAcreateserial", "-days", "1", "-out", signedFile],
-    { stdio: "ignore" },
-  );
-  const identity = { cert: fs.readFileSync(signedFile, "utf8"), key: client.key };
+  const identity = await certificate("C=DE,L=Walldorf,O=Outside,OU=Systems,CN=outside-system", { issuer: outsideCa });
   const unmapped = await overTls("/api/graphql", VIEWER, identity);
   assert.match(unmapped.body.errors[0].message, /no certificate subject mapping says who/);
   await createCertificateSubjectMapping(app.db, admin, {

@@ -39,7 +39,7 @@ export const CONSUMER_TYPES = [
 ] as const;
 
 /** Compass's tenant access levels: its tenant types but "unknown", and "global". */
-export const TENANT_ACCESS_LEVELS = [...TENANT_TYPES.filter((type) => type !== "unknown"), "global"] as const;
+const TENANT_ACCESS_LEVELS = [...TENANT_TYPES.filter((type) => type !== "unknown"), "global"] as const;
 
 /** Compass's bound on each of the input's strings (validation.Length(1, 255)). */
 const MAX_LENGTH = 255;

@@ -29,7 +29,7 @@ export interface SigningCa {
   expiresAt: Date;
 }
 
-export const EXTERNAL_CA_ID = "external";
+const EXTERNAL_CA_ID = "external";
 const CA_COMMON_NAME = "Compass Director Connector CA";
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -39,7 +39,7 @@ export type ConnectorCaller =
 
 const invalidToken = () => unauthenticated("The Connector-Token is unknown, already used or expired: ask the Director for a new one-time token");
 
-export function subjectFor(settings: ConnectorSettings, systemAuthId: string): CertificateSubject {
+function subjectFor(settings: ConnectorSettings, systemAuthId: string): CertificateSubject {
   return { ...settings.subject, commonName: systemAuthId };
 }
 

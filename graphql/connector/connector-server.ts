@@ -36,7 +36,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 /** The header Compass's Connector reads its token from. */
-export const CONNECTOR_TOKEN_HEADER = "connector-token";
+const CONNECTOR_TOKEN_HEADER = "connector-token";
 
 interface ConnectorContext {
   instance: Instance;
