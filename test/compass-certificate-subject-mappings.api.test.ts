@@ -10,11 +10,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
-import {
-  CONSUMER_TYPES,
-  createCertificateSubjectMapping,
-  findMappingForSubject,
-} from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
+import { CONSUMER_TYPES } from "@/lib/certificate-subject-rules";
+import { createCertificateSubjectMapping, findMappingForSubject } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";

@@ -80,7 +80,9 @@ export async function certificate(
   if (options.serverIp) extensions.push(new x509.SubjectAlternativeNameExtension([{ type: "ip", value: options.serverIp }]));
   const notBefore = new Date(Date.now() - 60_000);
   const notAfter = new Date(Date.now() + (options.days ?? 2) * 86_400_000);
-  const serialNumber = Buffer.from(webcrypto.getRandomValues(new Uint8Array(12))).toString("hex").replace(/^./, "1");
+  const serialNumber = Buffer.from(webcrypto.getRandomValues(new Uint8Array(12)))
+    .toString("hex")
+    .replace(/^./, "1");
   const made = options.issuer
     ? await x509.X509CertificateGenerator.create({
         serialNumber,
@@ -90,13 +92,9 @@ export async function certificate(
         notAfter,
         signingAlgorithm: RSA,
         publicKey: keys.publicKey,
-        signingKey: await webcrypto.subtle.importKey(
-          "pkcs8",
-          Buffer.from(options.issuer.key.replace(/-----[^-]+-----|\s/g, ""), "base64"),
-          RSA,
-          false,
-          ["sign"],
-        ),
+        signingKey: await webcrypto.subtle.importKey("pkcs8", Buffer.from(options.issuer.key.replace(/-----[^-]+-----|\s/g, ""), "base64"), RSA, false, [
+          "sign",
+        ]),
         extensions,
       })
     : await x509.X509CertificateGenerator.createSelfSigned({ serialNumber, name: subject, notBefore, notAfter, keys, signingAlgorithm: RSA, extensions });

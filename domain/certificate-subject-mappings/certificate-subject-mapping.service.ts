@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { refusingDuplicates } from "@/lib/db-errors";
 import { isStorableText } from "@/lib/text";
-import { TENANT_TYPES } from "@/lib/tenant-types";
+import { CONSUMER_TYPES, TENANT_ACCESS_LEVELS } from "@/lib/certificate-subject-rules";
 import { SubjectFormatError, parseSubject, sortedSubject } from "@/lib/x509-subject";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
@@ -18,28 +18,6 @@ import { badInput, conflict, notFound } from "@/domain/errors";
  * Validated as Compass's CertificateSubjectMappingInput.Validate: subject 1-255 characters with C, O, OU,
  * L and CN; one of Compass's consumer types; internalConsumerID 1-255; tenant access levels from its list.
  */
-
-/** Compass's consumer types (pkg/consumer), the values its validator accepts, spelled as Compass spells them. */
-export const CONSUMER_TYPES = [
-  "Runtime",
-  "External Certificate",
-  "Application",
-  "Integration System",
-  "Static User",
-  "Super Admin",
-  "Technical Client",
-  "Business Integration",
-  "Managed Application Provider Operator",
-  "Managed Application Consumer",
-  "Application Provider",
-  "Landscape Resource Operator",
-  "Tenant Discovery Operator",
-  "Instance Creator",
-  "Formation Viewer",
-] as const;
-
-/** Compass's tenant access levels: its tenant types but "unknown", and "global". */
-const TENANT_ACCESS_LEVELS = [...TENANT_TYPES.filter((type) => type !== "unknown"), "global"] as const;
 
 /** Compass's bound on each of the input's strings (validation.Length(1, 255)). */
 const MAX_LENGTH = 255;
