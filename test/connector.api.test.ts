@@ -174,3 +174,41 @@ test("CA rotation: new certificates come from the new CA; the old CA stays trust
 test("tokens are never logged", () => {
   assert.ok(!capturedLog().includes("cmp_ott_"));
 });
+
+test("hostile requests: two fields at once, a body past 32 KiB, a body that is not JSON", async () => {
+  const { token } = await pairingToken();
+  const twice = await connector(`query { a: configuration { token { token } } b: configuration { token { token } } }`, token);
+  assert.equal(twice.body.errors[0].extensions.code, "BAD_USER_INPUT");
+  assert.match(twice.body.errors[0].message, /one field per request/);
+  const huge = await fetch(`${base}/connector/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "Connector-Token": token },
+    body: JSON.stringify({ query: signCsrDocument("A".repeat(40_000)) }),
+  });
+  assert.equal(huge.status, 413);
+  const notJson = await fetch(`${base}/connector/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "Connector-Token": token },
+    body: "csr=1",
+  });
+  assert.equal(notJson.status, 400);
+  // None of them spent the token.
+  assert.equal((await connector(CONFIGURATION, token)).status, 200);
+});
+
+test("the route file (next dev) serves the same Connector", async () => {
+  const { POST } = await import("@/app/connector/graphql/route");
+  const { token } = await pairingToken();
+  const response = await POST(
+    new Request("http://compass.test/connector/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "Connector-Token": token },
+      body: JSON.stringify({ query: CONFIGURATION }),
+    }),
+  );
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  recordSecret(body.data.result.token.token);
+  assert.match(body.data.result.certificateSigningRequestInfo.subject, /^O=Org,OU=OrgUnit,L=Locality,ST=State,C=PL,CN=/);
+  assert.equal(response.headers.get("cache-control"), "no-store");
+});

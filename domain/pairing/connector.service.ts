@@ -13,7 +13,7 @@ import { badInput, notFound, unauthenticated } from "@/domain/errors";
 import { recordAudit } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type CaSettings, signingCertificateAuthority } from "./certificate-authority.service";
-import { type SpentOneTimeToken, issueSigningToken, spendOneTimeToken } from "./one-time-token.service";
+import { type SpentOneTimeToken, issueSigningToken, looksLikeOneTimeToken, spendOneTimeToken } from "./one-time-token.service";
 import type { ObjectKind } from "@/domain/credentials/object-credentials.service";
 
 /**
@@ -69,7 +69,8 @@ export async function connectorConfiguration(db: Db, caller: ConnectorCaller | n
 
 /** A token's row while it is still good, without spending it: the CSR is checked before the token is spent, so a typo does not burn it. */
 async function pendingSigningToken(db: Db, token: string) {
-  const row = await db.oneTimeToken.findUnique({ where: { tokenHash: sha256(token.slice(0, 128)) } });
+  if (!looksLikeOneTimeToken(token)) return null;
+  const row = await db.oneTimeToken.findUnique({ where: { tokenHash: sha256(token) } });
   return row && row.purpose === "CSR" && row.usedAt === null && row.expiresAt > new Date() ? row : null;
 }
 

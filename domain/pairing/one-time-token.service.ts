@@ -122,13 +122,16 @@ export async function requestOneTimeToken(
 /** The longest token text worth hashing: a prefix and 43 characters of base64url; anything far longer is not one. */
 const MAX_TOKEN_LENGTH = 128;
 
+/** Whether a text could be a one-time token at all (its prefix, a bounded length): anything else is refused unhashed. */
+export const looksLikeOneTimeToken = (token: string) => token.startsWith(ONE_TIME_TOKEN_PREFIX) && token.length <= MAX_TOKEN_LENGTH;
+
 /**
  * Spends a token once: null when it is unknown, spent, expired, of another purpose, or its system auth
  * is gone. Of parallel calls with one token, exactly one gets it (the update's condition is checked by
  * the database, row by row).
  */
 export async function spendOneTimeToken(db: Db, token: string, purposes: readonly TokenPurpose[], now = new Date()): Promise<SpentOneTimeToken | null> {
-  if (!token.startsWith(ONE_TIME_TOKEN_PREFIX) || token.length > MAX_TOKEN_LENGTH) return null;
+  if (!looksLikeOneTimeToken(token)) return null;
   const tokenHash = sha256(token);
   const { count } = await db.oneTimeToken.updateMany({
     where: { tokenHash, usedAt: null, expiresAt: { gt: now }, purpose: { in: [...purposes] } },

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import { createSchema, createYoga } from "graphql-yoga";
+import { GraphQLError, type OperationDefinitionNode, type ValidationContext } from "graphql";
+import { type Plugin, createSchema, createYoga } from "graphql-yoga";
+import { BodyTooLargeError, readBodyText } from "@/lib/http";
 import { publicOrigin } from "@/lib/http";
 import { log } from "@/lib/logger";
 import { CONNECTOR_PATH, GRAPHQL_PATH } from "@/lib/paths";
@@ -11,6 +13,7 @@ import { type ConnectorCaller, connectorConfiguration, revokeOwnCertificate, sig
 import { pairingSettings } from "@/domain/pairing/settings";
 import { maskError } from "@/graphql/errors";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
+import { payloadTooLarge } from "@/graphql/plugins/request-guard";
 
 /** Compass's Connector schema (components/connector/pkg/graphql/externalschema/schema.graphql), as its clients query it. */
 const typeDefs = /* GraphQL */ `
@@ -57,6 +60,48 @@ async function callerOf(instance: Instance, request: Request, req: IncomingMessa
   return { kind: "CERTIFICATE", ...issued };
 }
 
+/** The largest request the Connector reads: a 4096-bit RSA CSR, base64 of PEM, is under 5 KiB. */
+const MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * POST with a JSON body of at most MAX_BODY_BYTES, one root field per operation (each of the Connector's
+ * fields spends or issues a token, so aliases must not multiply them in one request), answers not cached.
+ */
+function useConnectorGuard(): Plugin {
+  return {
+    // Its answers hold tokens and certificates: never cached on the way.
+    onResponse({ response }) {
+      response.headers.set("cache-control", "no-store");
+    },
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method !== "POST") return;
+      setRequestParser(async (req) => {
+        let text: string;
+        try {
+          text = await readBodyText(req, MAX_BODY_BYTES);
+        } catch (error) {
+          if (error instanceof BodyTooLargeError) throw payloadTooLarge(MAX_BODY_BYTES);
+          throw error;
+        }
+        try {
+          const body = JSON.parse(text);
+          if (typeof body === "object" && body !== null && !Array.isArray(body)) return body;
+        } catch {}
+        throw new GraphQLError("The request body must be a JSON object with a `query`", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+      });
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule((context: ValidationContext) => ({
+        OperationDefinition(operation: OperationDefinitionNode) {
+          if (operation.selectionSet.selections.length > 1) {
+            context.reportError(new GraphQLError("The Connector takes one field per request", { nodes: [operation], extensions: { code: "BAD_USER_INPUT" } }));
+          }
+        },
+      }));
+    },
+  };
+}
+
 /** The Connector's own small GraphQL server, at CONNECTOR_PATH, for one instance. */
 export function createConnectorServer(instance: Instance) {
   const settings = () => pairingSettings(instance.config).connector;
@@ -70,7 +115,7 @@ export function createConnectorServer(instance: Instance) {
       let caller: Promise<ConnectorCaller | null> | undefined;
       return { instance, origin: publicOrigin(request), caller: () => (caller ??= callerOf(instance, request, req)) };
     },
-    plugins: [useEmptyArgumentLists()],
+    plugins: [useConnectorGuard(), useEmptyArgumentLists()],
     schema: createSchema<ConnectorContext>({
       typeDefs,
       resolvers: {
