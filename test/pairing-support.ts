@@ -100,3 +100,12 @@ export async function certificate(
     : await x509.X509CertificateGenerator.createSelfSigned({ serialNumber, name: subject, notBefore, notAfter, keys, signingAlgorithm: RSA, extensions });
   return { cert: made.toString("pem"), key: await pkcs8Pem(keys.privateKey) };
 }
+
+let sharedKeys: Promise<CryptoKeyPair> | null = null;
+
+/** A CSR for `subject` (base64 of PEM) on one RSA key pair shared by the whole file: for tests that need many certificates, not many keys. */
+export async function csrOnSharedKey(subject: string): Promise<string> {
+  sharedKeys ??= webcrypto.subtle.generateKey(RSA, true, ["sign", "verify"]) as Promise<CryptoKeyPair>;
+  const request = await x509.Pkcs10CertificateRequestGenerator.create({ name: subject, keys: await sharedKeys, signingAlgorithm: RSA });
+  return Buffer.from(request.toString("pem")).toString("base64");
+}
