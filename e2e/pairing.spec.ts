@@ -54,6 +54,9 @@ test("Pair shows the one-time token once with its countdown and example; the cer
   const table = section.getByRole("table", { name: "Issued client certificates" });
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText("Active");
+  // The pairing's system auth is among the credentials, named for what it is; the picture waits for the whole page.
+  await expect(page.getByRole("region", { name: "Credentials" })).toContainText("Client certificate (paired with a one-time token)");
+  await expect(page.getByRole("region", { name: "Webhooks" }).getByText("No webhooks yet.")).toBeVisible();
   await screenshots(page, "issued-certificates");
   await table.getByRole("button", { name: /^Revoke certificate / }).click();
   await page.getByRole("dialog", { name: "Revoke this certificate?" }).getByRole("button", { name: "Revoke certificate" }).click();
