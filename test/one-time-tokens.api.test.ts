@@ -214,3 +214,12 @@ test("the token is never stored, audited or logged; issuing is audited", async (
   assert.ok(!rows.includes(result.token.slice(ONE_TIME_TOKEN_PREFIX.length)));
   assert.ok(!capturedLog().includes(result.token.slice(ONE_TIME_TOKEN_PREFIX.length)));
 });
+
+test("tokens a day past their expiry are deleted when the next one is issued", async () => {
+  const application = await newApp();
+  const { token } = await okToken(FOR_APP, { id: application.id });
+  await app.db.oneTimeToken.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 25 * 3600 * 1000) } });
+  const fresh = await okToken(FOR_APP, { id: (await newApp()).id });
+  assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(token) } }), 0);
+  assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(fresh.token) } }), 1);
+});

@@ -45,6 +45,8 @@ export interface SpentOneTimeToken {
   purpose: TokenPurpose;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 const OBJECT_TYPE_NAMES: Record<ObjectKind, string> = { APPLICATION: "Application", RUNTIME: "Runtime" };
 
 /** A token row in the caller's transaction; an earlier unspent token of the same system auth and purpose stops working (as Compass replaces it). */
@@ -58,6 +60,8 @@ async function storeToken(
   const token = newBearerSecret(ONE_TIME_TOKEN_PREFIX);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await tx.oneTimeToken.updateMany({ where: { systemAuthId: at.systemAuthId, purpose, usedAt: null }, data: { usedAt: now } });
+  // Tokens a day past their expiry are of no use, not even to tell "spent" from "unknown": each issue clears them, so the table stays small.
+  await tx.oneTimeToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
   await tx.oneTimeToken.create({
     data: {
       id: newId(),
