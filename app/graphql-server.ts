@@ -1,4 +1,5 @@
 import { createGraphQLServer, type GraphQLServer } from "@/graphql/yoga";
+import { type ConnectorServer, createConnectorServer } from "@/graphql/connector/connector-server";
 import type { Instance } from "./instance";
 
 /**
@@ -9,4 +10,9 @@ import type { Instance } from "./instance";
  */
 export function graphqlServer(instance: Instance): GraphQLServer {
   return (instance.graphql ??= createGraphQLServer(instance, { verifyAccessToken: instance.oauth2.verifyAccessToken }));
+}
+
+/** The instance's Connector (Compass's connector schema at CONNECTOR_PATH), built on first use. */
+export function connectorServer(instance: Instance): ConnectorServer {
+  return (instance.connector ??= createConnectorServer(instance));
 }

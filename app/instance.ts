@@ -2,6 +2,7 @@ import { ApiTokenCache } from "@/domain/api-tokens/api-token-cache";
 import { type Instance as DomainInstance, registerInstance } from "@/domain/instance";
 import { LoginThrottles } from "@/domain/users/login-throttles";
 import type { GraphQLServer } from "@/graphql/yoga";
+import type { ConnectorServer } from "@/graphql/connector/connector-server";
 import { type Config, getConfig } from "@/lib/config";
 import { type PoolStats, openDatabase } from "@/lib/db";
 import { processSlots } from "@/lib/process-slots";
@@ -23,6 +24,8 @@ export interface Instance extends DomainInstance {
    * the Next child's pages never serve GraphQL, and do not load it.
    */
   graphql: GraphQLServer | null;
+  /** The Connector's GraphQL server, built on first use by connectorServer() (app/graphql-server.ts). */
+  connector: ConnectorServer | null;
   /** The PostgreSQL pool's use now, for /metrics; null on SQLite. */
   poolStats(): PoolStats | null;
   /** Start-up's run (app/startup.ts), once per instance. */
@@ -58,6 +61,7 @@ export function createInstance(databaseUrl: string = getConfig().databaseUrl): I
       return oauth2!;
     },
     graphql: null,
+    connector: null,
     poolStats: database.poolStats,
     startup: null,
     close() {

@@ -5,6 +5,8 @@ import { migrate } from "@/lib/migrate";
 import { refreshNameSkeletons } from "@/lib/name-skeleton";
 import { type Instance, getInstance } from "./instance";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
+import { ensureCertificateAuthority } from "@/domain/pairing/certificate-authority.service";
+import { pairingSettings } from "@/domain/pairing/settings";
 import { ensureSecretKey } from "@/lib/secret-key";
 
 /**
@@ -39,6 +41,7 @@ async function run(instance: Instance): Promise<void> {
   await migrate(config.databaseUrl);
   const { db } = instance;
   await ensureSigningKey(db);
+  await ensureCertificateAuthority(db, pairingSettings(config).ca);
   await refreshNameSkeletons(db);
   // Decrypting the signing key now makes a SECRET_KEY that differs from the
   // one the keys were made with fail the start, not every token request.

@@ -63,3 +63,14 @@ export function internalError(cause: unknown, at: Location = {}, requestId?: str
       });
   }
 }
+
+/**
+ * Yoga's error masking, for every GraphQL server here: GraphQL errors (graphql-js's own about the request,
+ * and the GraphQL layer's checks) pass through; a DomainError leaves with its code, and anything else is a
+ * bug or an outage and leaves as a code and an id, with the details in the log under that id.
+ */
+export function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof GraphQLError) return error as Error;
+  return internalError(original, error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
+}

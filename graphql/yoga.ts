@@ -7,7 +7,7 @@ import { GRAPHQL_PATH } from "@/lib/paths";
 import type { AccessTokenVerifier } from "@/domain/principals/authenticate";
 import type { Instance } from "@/domain/instance";
 import { createLoaders, type GraphQLContext } from "./context";
-import { internalError } from "./errors";
+import { maskError } from "./errors";
 import { useErrorCodes } from "./plugins/error-codes";
 import { DEFAULT_QUERY_LIMITS, useQueryLimits } from "./plugins/query-limits";
 import { useEmptyArgumentLists } from "./plugins/empty-argument-lists";
@@ -28,18 +28,6 @@ import { typeDefs } from "./typeDefs.generated";
  */
 function yogaLogLine(value: unknown): string {
   return value instanceof GraphQLError ? value.message : String(value);
-}
-
-/**
- * GraphQL errors (graphql-js's own about the request, and the GraphQL layer's
- * checks) pass through; a DomainError leaves with its code (graphql/errors.ts
- * maps it), and anything else is a bug or an outage and leaves as a code and
- * an id, with the details in the log under that id.
- */
-function maskError(error: unknown): Error {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof GraphQLError) return error as Error;
-  return internalError(original, error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
 }
 
 export interface GraphQLServerOptions {

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, test } from "node:test";
 import { getConfig, resetConfig } from "./config";
 
@@ -13,6 +16,14 @@ const NAMES = [
   "DATABASE_POOL_SIZE",
   "SECRET_KEY",
   "TRUST_PROXY",
+  "TLS_PORT",
+  "TLS_CERT",
+  "TLS_KEY",
+  "CONNECTOR_CA_CERT_FILE",
+  "CONNECTOR_CA_KEY_FILE",
+  "CONNECTOR_SUBJECT_COUNTRY",
+  "CONNECTOR_SUBJECT_ORGANIZATION",
+  "CLIENT_CERTIFICATE_TTL_DAYS",
 ];
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
@@ -95,4 +106,37 @@ test("the database pool, the secret key and the proxy trust are read and decoded
   assert.deepEqual(set.secretKey, Buffer.alloc(32, 0xab), "hex decoded");
   assert.equal(set.trustProxy, true);
   assert.deepEqual(configWith({ SECRET_KEY: Buffer.alloc(32, 7).toString("base64") }).secretKey, Buffer.alloc(32, 7), "base64 decoded");
+});
+
+test("TLS and Connector settings: all-or-none, readable PEM files, a country code; refusals name the setting", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "config-tls-"));
+  const cert = path.join(dir, "tls.crt");
+  const key = path.join(dir, "tls.key");
+  fs.writeFileSync(cert, "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n");
+  fs.writeFileSync(key, "-----BEGIN PRIVATE KEY-----\nAA==\n-----END PRIVATE KEY-----\n");
+  try {
+    assert.equal(configWith({}).tls, null);
+    assert.deepEqual(configWith({}).connector.subject, {
+      organization: "Org",
+      organizationalUnit: "OrgUnit",
+      locality: "Locality",
+      province: "State",
+      country: "PL",
+    });
+    assert.equal(configWith({}).connector.clientCertificateTtlDays, 90);
+    const tls = configWith({ TLS_PORT: "8443", TLS_CERT: cert, TLS_KEY: key }).tls;
+    assert.equal(tls?.port, 8443);
+    assert.match(tls!.certificatePem, /BEGIN CERTIFICATE/);
+    assert.throws(() => configWith({ TLS_PORT: "8443" }), /TLS_PORT, TLS_CERT and TLS_KEY go together/);
+    assert.throws(() => configWith({ TLS_CERT: cert }), /TLS_CERT and TLS_KEY go together/);
+    assert.throws(() => configWith({ TLS_PORT: "8443", TLS_CERT: cert, TLS_KEY: path.join(dir, "missing.key") }), /TLS_KEY: cannot read/);
+    assert.throws(() => configWith({ TLS_PORT: "8443", TLS_CERT: key, TLS_KEY: key }), /TLS_CERT: .* holds no PEM "CERTIFICATE"/);
+    assert.throws(() => configWith({ TLS_PORT: "99999", TLS_CERT: cert, TLS_KEY: key }), /TLS_PORT/);
+    assert.throws(() => configWith({ CONNECTOR_CA_CERT_FILE: cert }), /CONNECTOR_CA_CERT_FILE and CONNECTOR_CA_KEY_FILE go together/);
+    assert.throws(() => configWith({ CONNECTOR_SUBJECT_COUNTRY: "Germany" }), /CONNECTOR_SUBJECT_COUNTRY must be a two-letter country code/);
+    assert.throws(() => configWith({ CONNECTOR_SUBJECT_ORGANIZATION: "Evil,CN=admin" }), /CONNECTOR_SUBJECT_ORGANIZATION must be/);
+    assert.throws(() => configWith({ CLIENT_CERTIFICATE_TTL_DAYS: "0" }), /CLIENT_CERTIFICATE_TTL_DAYS/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

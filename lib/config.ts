@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { SCOPES, parseScopes, scopesOutside } from "./scopes";
 import { type AllowedHosts, defaultAllowedHosts, parseAllowedHosts, parseHost } from "./hosts";
@@ -59,6 +60,80 @@ export interface Config {
   webhookAllowedHosts: WebhookHostPolicy;
   /** SPEC_FETCH_ALLOW_HTTP: whether specs may be fetched over plain http (lib/outbound-fetch.ts); https only by default. */
   specFetchAllowHttp: boolean;
+  /**
+   * How long one-time tokens work (Compass's defaults: 5 minutes for applications, 60 for runtimes,
+   * 5 for the token the Connector's configuration hands out for signing).
+   */
+  oneTimeTokenTtlSeconds: { application: number; runtime: number; csr: number };
+  /** The Connector: the subject of its client certificates (CN aside), their lifetime, and its CA. */
+  connector: {
+    subject: { organization: string; organizationalUnit: string; locality: string; province: string; country: string };
+    clientCertificateTtlDays: number;
+    caValidityDays: number;
+    /** CONNECTOR_CA_CERT_FILE and CONNECTOR_CA_KEY_FILE: the operator's own CA, PEM; null: the product's own. */
+    externalCa: { certificatePem: string; privateKeyPem: string } | null;
+    /** TRUSTED_CLIENT_CA_FILE: CA certificates (PEM) of outside issuers, whose client certificates sign in through certificate subject mappings. */
+    outsideCaPem: string | null;
+  };
+  /** TLS_PORT, TLS_CERT, TLS_KEY: a second listener, over TLS, that asks for client certificates; null: none. */
+  tls: { port: number; certificatePem: string; privateKeyPem: string } | null;
+}
+
+/** A PEM file named by `name`, or null when unset; a file that cannot be read, or is no PEM of `kind`, stops start-up naming it. */
+function pemFileFromEnv(name: string, kind: "CERTIFICATE" | "PRIVATE KEY"): string | null {
+  const file = process.env[name]?.trim();
+  if (!file) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${name}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  if (!text.includes(`-----BEGIN ${kind}-----`))
+    throw new Error(`${name}: ${file} holds no PEM "${kind}"${kind === "PRIVATE KEY" ? " (an unencrypted PKCS #8 key)" : ""}`);
+  return text;
+}
+
+/** A pair of settings given together or not at all. */
+function pairFromEnv(first: [string, "CERTIFICATE" | "PRIVATE KEY"], second: [string, "CERTIFICATE" | "PRIVATE KEY"]): [string, string] | null {
+  const a = pemFileFromEnv(...first);
+  const b = pemFileFromEnv(...second);
+  if ((a === null) !== (b === null)) throw new Error(`${first[0]} and ${second[0]} go together: set both or neither`);
+  return a !== null && b !== null ? [a, b] : null;
+}
+
+function subjectPartFromEnv(name: string, fallback: string): string {
+  const value = process.env[name]?.trim() || fallback;
+  if (/[,+=\\"<>;]/.test(value) || value.length > 64) throw new Error(`${name} must be at most 64 characters without , + = \\ " < > ;`);
+  return value;
+}
+
+function connectorFromEnv(): Config["connector"] {
+  const country = subjectPartFromEnv("CONNECTOR_SUBJECT_COUNTRY", "PL");
+  if (!/^[A-Z]{2}$/.test(country)) throw new Error("CONNECTOR_SUBJECT_COUNTRY must be a two-letter country code, such as DE");
+  const externalCa = pairFromEnv(["CONNECTOR_CA_CERT_FILE", "CERTIFICATE"], ["CONNECTOR_CA_KEY_FILE", "PRIVATE KEY"]);
+  return {
+    // Compass's Connector defaults.
+    subject: {
+      organization: subjectPartFromEnv("CONNECTOR_SUBJECT_ORGANIZATION", "Org"),
+      organizationalUnit: subjectPartFromEnv("CONNECTOR_SUBJECT_ORGANIZATIONAL_UNIT", "OrgUnit"),
+      locality: subjectPartFromEnv("CONNECTOR_SUBJECT_LOCALITY", "Locality"),
+      province: subjectPartFromEnv("CONNECTOR_SUBJECT_PROVINCE", "State"),
+      country,
+    },
+    clientCertificateTtlDays: intFromEnv("CLIENT_CERTIFICATE_TTL_DAYS", 90, 1, 825),
+    caValidityDays: intFromEnv("CONNECTOR_CA_VALIDITY_DAYS", 3650, 30, 36500),
+    externalCa: externalCa && { certificatePem: externalCa[0], privateKeyPem: externalCa[1] },
+    outsideCaPem: pemFileFromEnv("TRUSTED_CLIENT_CA_FILE", "CERTIFICATE"),
+  };
+}
+
+function tlsFromEnv(): Config["tls"] {
+  const pair = pairFromEnv(["TLS_CERT", "CERTIFICATE"], ["TLS_KEY", "PRIVATE KEY"]);
+  const port = process.env.TLS_PORT?.trim();
+  if (!port && !pair) return null;
+  if (!port || !pair) throw new Error("TLS_PORT, TLS_CERT and TLS_KEY go together: set all three or none");
+  return { port: intFromEnv("TLS_PORT", 0, 0, 65535), certificatePem: pair[0], privateKeyPem: pair[1] };
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -204,6 +279,13 @@ function readConfig(): Config {
     tracing: tracingFromEnv(),
     webhookAllowedHosts: process.env.WEBHOOK_ALLOWED_HOSTS?.trim() ? parseWebhookAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS) : NO_WEBHOOK_EXCEPTIONS,
     specFetchAllowHttp: booleanFromEnv("SPEC_FETCH_ALLOW_HTTP", false),
+    oneTimeTokenTtlSeconds: {
+      application: intFromEnv("ONE_TIME_TOKEN_APPLICATION_TTL_SECONDS", 300, 30, 24 * 3600),
+      runtime: intFromEnv("ONE_TIME_TOKEN_RUNTIME_TTL_SECONDS", 3600, 30, 24 * 3600),
+      csr: intFromEnv("CONNECTOR_CSR_TOKEN_TTL_SECONDS", 300, 30, 3600),
+    },
+    connector: connectorFromEnv(),
+    tls: tlsFromEnv(),
   };
 }
 

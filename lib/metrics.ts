@@ -13,7 +13,8 @@ export type AuthFailureKind =
   | "client_credentials" // a client id or secret refused at the token, introspection or revocation endpoint
   | "bearer_token" // an API token or access token refused (unknown, expired, revoked)
   | "password" // a failed console login
-  | "session"; // a session cookie that is unknown or expired
+  | "session" // a session cookie that is unknown or expired
+  | "client_certificate"; // a client certificate refused (expired, revoked, unknown CA, no mapping)
 
 export type CacheName = "api_token" | "client_credential" | "revocation";
 
@@ -30,7 +31,7 @@ export interface MetricsSink {
 // In the process's one shared slot (lib/process-slots.ts): every copy of this module in a process (Next bundles its own) counts into one sink.
 const store = processSlots as { metrics?: MetricsSink };
 
-const AUTH_FAILURE_KINDS: ReadonlySet<string> = new Set<AuthFailureKind>(["client_credentials", "bearer_token", "password", "session"]);
+const AUTH_FAILURE_KINDS: ReadonlySet<string> = new Set<AuthFailureKind>(["client_credentials", "bearer_token", "password", "session", "client_certificate"]);
 
 /**
  * The Next.js child (server/next-server.ts) serves the console's login and

@@ -5,3 +5,4 @@ export const INTROSPECTION_PATH = "/oauth2/introspect";
 export const REVOCATION_PATH = "/oauth2/revoke";
 export const METADATA_PATH = "/.well-known/oauth-authorization-server";
 export const JWKS_PATH = "/.well-known/jwks.json";
+export const CONNECTOR_PATH = "/connector/graphql";

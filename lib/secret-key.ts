@@ -8,7 +8,7 @@ import { log } from "./logger";
  * SECRET_KEY is the one secret the server needs; purpose-bound keys are derived
  * from it with HKDF so that no two features ever share key material.
  */
-export type KeyPurpose = "cookie-signing" | "signing-key-encryption" | "webhook-auth-encryption";
+export type KeyPurpose = "cookie-signing" | "signing-key-encryption" | "webhook-auth-encryption" | "certificate-authority-encryption";
 
 /** On the embedded default the key is generated once into a file beside the database. */
 function loadOrCreateKeyFile(sqlitePath: string): Buffer {

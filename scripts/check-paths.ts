@@ -44,6 +44,7 @@ const PRODUCT_NAME = /^[A-Z][a-z]+\.js$/;
 const OTHER_PROJECTS = [
   // Compass's own repository: the docs and fixtures that reproduce its requests cite its schema and e2e tests.
   "components/director/",
+  "components/connector/",
 ];
 
 interface Reference {

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { GraphQLServer } from "@/graphql/yoga";
 import { type Instance, getInstance } from "@/app/instance";
-import { graphqlServer } from "@/app/graphql-server";
+import { connectorServer, graphqlServer } from "@/app/graphql-server";
 import type { AuthorizationServer } from "@/oauth2/authorization-server";
 import { type Config, getConfig } from "@/lib/config";
 import { isAllowedHost } from "@/lib/hosts";
@@ -13,7 +13,7 @@ import type { EndpointRequest, EndpointResponse } from "@/oauth2/protocol";
 import { handleOAuthRequest, isOAuthPath } from "@/oauth2/routes";
 import { failureResponse } from "@/oauth2/endpoints";
 import { classifyFailure } from "@/domain/errors";
-import { GRAPHQL_PATH } from "@/lib/paths";
+import { CONNECTOR_PATH, GRAPHQL_PATH } from "@/lib/paths";
 import type { Db } from "@/lib/db";
 import { healthAnswer } from "@/lib/health";
 import { type RequestObserver, trackRequest } from "./observe";
@@ -180,6 +180,11 @@ export function createFastPath(instance: Instance): (req: IncomingMessage, res: 
     }
     if (isOAuthPath(url)) {
       serveOAuth(oauth2, req, res, headerList);
+      return true;
+    }
+    if (url === CONNECTOR_PATH || url.startsWith(`${CONNECTOR_PATH}?`)) {
+      setDefaultHeaders(res, headers);
+      connectorServer(instance)(req, res);
       return true;
     }
     return false;

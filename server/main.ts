@@ -14,6 +14,7 @@ import { startNextProcess } from "@/server/next-proxy";
 import { getInstance } from "@/app/instance";
 import { startup } from "@/app/startup";
 import { installShutdown } from "@/server/shutdown";
+import { createTlsServer } from "@/server/tls-listener";
 import type { MetricsServer } from "@/server/metrics";
 import type { Tracing } from "@/server/tracing";
 
@@ -59,6 +60,15 @@ async function main() {
       database: config.provider,
     });
   });
+  // With TLS_PORT: the same listener over TLS, asking for client certificates (server/tls-listener.ts).
+  const tlsServer = config.tls ? createTlsServer(config.tls, server.listeners("request")[0] as http.RequestListener) : null;
+  tlsServer?.on("error", (error: NodeJS.ErrnoException) => {
+    log.error("could not listen over TLS", { error: error.code === "EADDRINUSE" ? `${config.host}:${config.tls?.port} is already in use` : error.message });
+    process.exit(1);
+  });
+  tlsServer?.listen(config.tls?.port, config.host, () =>
+    log.info("Compass Director is listening over TLS, asking for client certificates", { port: config.tls?.port }),
+  );
 
   const shutdown = installShutdown({
     server,
@@ -67,6 +77,7 @@ async function main() {
     // After the last request: Next stops (it has its own instance), and this
     // process's instance closes: its batched lastUsedAt writes, then the database.
     async cleanup() {
+      tlsServer?.close();
       const results = await Promise.allSettled([nextProcess.stop(), metrics?.close(), instance.close()]);
       await tracing?.shutdown();
       const failed = results.find((result) => result.status === "rejected");

@@ -73,7 +73,7 @@ export async function startMetricsServer(settings: NonNullable<Config["metrics"]
   });
   const authFailures = new client.Counter({
     name: `${prefix}auth_failures_total`,
-    help: "Credentials refused, by kind: client_credentials, bearer_token, session, password",
+    help: "Credentials refused, by kind: client_credentials, bearer_token, session, password, client_certificate",
     labelNames: ["kind"],
     registers: [registry],
   });

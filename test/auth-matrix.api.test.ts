@@ -5,6 +5,7 @@
  * their own have their matrix in test/security/authz-field-resolvers.test.ts.
  */
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
@@ -19,6 +20,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
+import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { writeTenants } from "@/domain/tenants/tenant-mapping.service";
 import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
 import { SESSION_COOKIE, createSession } from "@/domain/users/session.service";
@@ -53,6 +55,32 @@ interface Operation {
 async function newSystem() {
   return createIntegrationSystem(app.db, app.admin.principal, { name: unique("matrix system"), description: "for the matrix" });
 }
+
+/** A record of a certificate the Connector issued, for an application of a tenant of its own (the Connector's own flow: test/connector.api.test.ts). */
+async function newIssuedCertificate() {
+  const { application, tenant } = await newApplication();
+  const serial = randomBytes(16).toString("hex");
+  return app.db.issuedCertificate.create({
+    data: {
+      serial,
+      systemAuthId: unique("auth"),
+      ownerType: "APPLICATION",
+      ownerId: application.id,
+      tenantId: tenant.id,
+      subject: "O=Org,OU=OrgUnit,L=Locality,ST=State,C=PL,CN=matrix",
+      caId: "matrix",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+}
+
+const subjectOf = (cn: string) => `C=DE, L=Matrix, O=Matrix-Org, OU=Matrix-Unit, CN=${cn}`;
+const newSubjectMapping = () =>
+  createCertificateSubjectMapping(app.db, app.admin.principal, {
+    subject: subjectOf(unique("mapped")),
+    consumerType: "Integration System",
+    tenantAccessLevels: ["account", "global"],
+  });
 
 async function newTenant() {
   return createTenant(app.db, app.admin.principal, { externalId: unique("matrix-tenant"), name: "Matrix Tenant" });
@@ -1161,6 +1189,100 @@ const operations: Operation[] = [
       return { query: `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`, variables: { id: webhook.id }, headers };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.webhook.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  // Issue 25: one-time tokens (admins, and the managing integration system: test/one-time-tokens.api.test.ts).
+  {
+    field: "requestOneTimeTokenForApplication",
+    kind: "write",
+    prepare: async () => {
+      const { application, headers } = await newApplication();
+      return { query: `mutation($id: ID!) { requestOneTimeTokenForApplication(id: $id) { token expiresAt } }`, variables: { id: application.id }, headers };
+    },
+    check: async (data) => {
+      recordSecret(data.requestOneTimeTokenForApplication.token);
+      assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(data.requestOneTimeTokenForApplication.token) } }), 1);
+    },
+  },
+  {
+    field: "requestOneTimeTokenForRuntime",
+    kind: "write",
+    prepare: async () => {
+      const { runtime, headers } = await newRuntime();
+      return { query: `mutation($id: ID!) { requestOneTimeTokenForRuntime(id: $id) { token expiresAt } }`, variables: { id: runtime.id }, headers };
+    },
+    check: async (data) => {
+      recordSecret(data.requestOneTimeTokenForRuntime.token);
+      assert.equal(await app.db.oneTimeToken.count({ where: { tokenHash: sha256(data.requestOneTimeTokenForRuntime.token) } }), 1);
+    },
+  },
+  {
+    field: "issuedCertificates",
+    kind: "admin-read",
+    prepare: async () => {
+      const { serial, ownerId } = await newIssuedCertificate();
+      return { query: `query($id: ID!) { issuedCertificates(objectID: $id) { serial revokedAt } }`, variables: { id: ownerId, serial } };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.issuedCertificates, [{ serial: call.variables!.serial, revokedAt: null }]),
+  },
+  {
+    field: "revokeIssuedCertificate",
+    kind: "write",
+    prepare: async () => {
+      const { serial } = await newIssuedCertificate();
+      return { query: `mutation($serial: String!) { revokeIssuedCertificate(serial: $serial) { serial } }`, variables: { serial } };
+    },
+    check: async (_data, _role, call) =>
+      assert.ok((await app.db.issuedCertificate.findUniqueOrThrow({ where: { serial: call.variables!.serial as string } })).revokedAt),
+  },
+  // Issue 25: certificate subject mappings, admins only (reads too: they say who an outside certificate is).
+  {
+    field: "certificateSubjectMappings",
+    kind: "admin-read",
+    prepare: async () => {
+      await newSubjectMapping();
+      return { query: `{ certificateSubjectMappings(first: 200) { totalCount data { id } } }` };
+    },
+    check: async (data) => assert.equal(data.certificateSubjectMappings.totalCount, await app.db.certificateSubjectMapping.count()),
+  },
+  {
+    field: "certificateSubjectMapping",
+    kind: "admin-read",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return { query: `query($id: ID!) { certificateSubjectMapping(id: $id) { id subject } }`, variables: { id: mapping.id } };
+    },
+    check: (data, _role, call) => assert.equal(data.certificateSubjectMapping.id, call.variables!.id),
+  },
+  {
+    field: "createCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: CertificateSubjectMappingInput!) { createCertificateSubjectMapping(in: $in) { id subject } }`,
+      variables: { in: { subject: subjectOf(unique("created")), consumerType: "Integration System", tenantAccessLevels: ["account"] } },
+    }),
+    check: async (data) => assert.ok(await app.db.certificateSubjectMapping.findUnique({ where: { id: data.createCertificateSubjectMapping.id } })),
+  },
+  {
+    field: "updateCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return {
+        query: `mutation($id: ID!, $in: CertificateSubjectMappingInput!) { updateCertificateSubjectMapping(id: $id, in: $in) { consumerType } }`,
+        variables: { id: mapping.id, in: { subject: mapping.subject, consumerType: "Runtime", tenantAccessLevels: ["customer"] } },
+      };
+    },
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.certificateSubjectMapping.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).consumerType, "Runtime"),
+  },
+  {
+    field: "deleteCertificateSubjectMapping",
+    kind: "write",
+    prepare: async () => {
+      const mapping = await newSubjectMapping();
+      return { query: `mutation($id: ID!) { deleteCertificateSubjectMapping(id: $id) { id } }`, variables: { id: mapping.id } };
+    },
+    check: async (_data, _role, call) => assert.equal(await app.db.certificateSubjectMapping.count({ where: { id: call.variables!.id as string } }), 0),
   },
 ];
 

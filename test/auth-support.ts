@@ -45,19 +45,23 @@ export function authSupport(app: TestApp) {
   /** Every table a call could change; lastUsedAt is left out (token use writes it). */
   async function snapshot() {
     const byId = { orderBy: { id: "asc" as const } };
-    const [systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications, webhooks] = await Promise.all([
-      app.db.integrationSystem.findMany({ ...byId, select: { id: true, name: true, description: true, updatedAt: true } }),
-      app.db.systemAuth.findMany({ ...byId, select: { id: true, integrationSystemId: true, secretHash: true } }),
-      app.db.user.findMany({ ...byId, select: { id: true, email: true, role: true, passwordHash: true } }),
-      app.db.apiToken.findMany({ ...byId, select: { id: true, name: true, userId: true, expiresAt: true } }),
-      app.db.session.findMany({ ...byId, select: { id: true, expiresAt: true } }),
-      app.db.setupToken.count(),
-      app.db.auditEvent.count(),
-      app.db.tenant.findMany({ ...byId, select: { id: true, externalId: true, name: true } }),
-      app.db.application.findMany({ ...byId, select: { id: true, tenantId: true, name: true, description: true } }),
-      app.db.webhook.findMany({ ...byId, select: { id: true, url: true, authSealed: true } }),
-    ]);
-    return { systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications, webhooks };
+    const [systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications, webhooks, oneTimeTokens, subjectMappings, certificates] =
+      await Promise.all([
+        app.db.integrationSystem.findMany({ ...byId, select: { id: true, name: true, description: true, updatedAt: true } }),
+        app.db.systemAuth.findMany({ ...byId, select: { id: true, integrationSystemId: true, secretHash: true } }),
+        app.db.user.findMany({ ...byId, select: { id: true, email: true, role: true, passwordHash: true } }),
+        app.db.apiToken.findMany({ ...byId, select: { id: true, name: true, userId: true, expiresAt: true } }),
+        app.db.session.findMany({ ...byId, select: { id: true, expiresAt: true } }),
+        app.db.setupToken.count(),
+        app.db.auditEvent.count(),
+        app.db.tenant.findMany({ ...byId, select: { id: true, externalId: true, name: true } }),
+        app.db.application.findMany({ ...byId, select: { id: true, tenantId: true, name: true, description: true } }),
+        app.db.webhook.findMany({ ...byId, select: { id: true, url: true, authSealed: true } }),
+        app.db.oneTimeToken.findMany({ ...byId, select: { id: true, usedAt: true } }),
+        app.db.certificateSubjectMapping.findMany({ ...byId }),
+        app.db.issuedCertificate.findMany({ orderBy: { serial: "asc" }, select: { serial: true, revokedAt: true } }),
+      ]);
+    return { systems, auths, users, tokens, sessions, setupTokens, audit, tenants, applications, webhooks, oneTimeTokens, subjectMappings, certificates };
   }
 
   async function assertUnchanged(before: Awaited<ReturnType<typeof snapshot>>, what: string) {

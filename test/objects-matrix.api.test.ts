@@ -3,7 +3,8 @@
  * new operation (runtimes, labels, label definitions, applications' and
  * runtimes' credentials) asked by an integration system holding the scope it
  * needs, one holding every grantable scope but that one, an application's
- * token, a runtime's token, and a token of another tenant's application. The
+ * token, a runtime's token, a token of another tenant's application, and the
+ * application's and the runtime's client certificates (issue 25). The
  * users' rows (anonymous, VIEWER, ADMIN) are in test/auth-matrix.api.test.ts.
  */
 import assert from "node:assert/strict";
@@ -25,10 +26,19 @@ import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
-import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
+import { ensureCertificateAuthority } from "@/domain/pairing/certificate-authority.service";
+import { connectorConfiguration, signCertificateRequest } from "@/domain/pairing/connector.service";
+import { requestOneTimeToken } from "@/domain/pairing/one-time-token.service";
+import { pairingSettings } from "@/domain/pairing/settings";
+import { csrOnSharedKey } from "./pairing-support";
+import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
+// The certificate callers come through a proxy that forwards their certificate (X-Forwarded-Client-Cert).
+process.env.TRUST_PROXY = "true";
 const app = await setupTestApp();
+await ensureCertificateAuthority(app.db, pairingSettings(app.instance.config).ca);
+const listening = await app.listen();
 const admin = app.admin.principal;
 const tenant = await createTenant(app.db, admin, { externalId: "objects-matrix", name: "Objects Matrix" });
 const otherTenant = await createTenant(app.db, admin, { externalId: "objects-matrix-other", name: "Other" });
@@ -269,6 +279,28 @@ const rows: Row[] = [
     }),
     check: (data, f) =>
       assert.deepEqual({ ...data.requestClientCredentialsForApplication, id: undefined }, { id: undefined, type: "APPLICATION", referenceObjectId: f.appId }),
+  },
+  {
+    field: "requestOneTimeTokenForApplication",
+    needs: SCOPES.applicationWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { requestOneTimeTokenForApplication(id: $id) { token type } }`, variables: { id: f.appId } }),
+    check: (data) => {
+      recordSecret(data.requestOneTimeTokenForApplication.token);
+      assert.equal(data.requestOneTimeTokenForApplication.type, "Application");
+    },
+  },
+  {
+    field: "requestOneTimeTokenForRuntime",
+    needs: SCOPES.runtimeWrite,
+    application: "FORBIDDEN",
+    runtime: "FORBIDDEN",
+    prepare: async (f) => ({ query: `mutation($id: ID!) { requestOneTimeTokenForRuntime(id: $id) { token type } }`, variables: { id: f.runtimeId } }),
+    check: (data) => {
+      recordSecret(data.requestOneTimeTokenForRuntime.token);
+      assert.equal(data.requestOneTimeTokenForRuntime.type, "Runtime");
+    },
   },
   {
     field: "deleteSystemAuthForApplication",
@@ -532,6 +564,8 @@ test("the rows cover every operation issues 14 and 22 added", () => {
     "removeTenantAccess",
     "requestClientCredentialsForApplication",
     "requestClientCredentialsForRuntime",
+    "requestOneTimeTokenForApplication",
+    "requestOneTimeTokenForRuntime",
     "runtime",
     "runtimes",
     "setApplicationLabel",
@@ -554,7 +588,8 @@ test("the rows cover every operation issues 14 and 22 added", () => {
 /** Whether an integration system may hold the scope at all (label_definition:write is for people). */
 const grantable = (scope: Scope) => GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(scope);
 
-type Caller = { name: string; token: (f: Fixture, row: Row) => Promise<string>; expect: (row: Row) => Outcome };
+/** A caller signs in with a bearer token, or with a client certificate the Connector issued (forwarded by a trusted proxy). */
+type Caller = { name: string; token?: (f: Fixture, row: Row) => Promise<string>; certificate?: (f: Fixture) => Promise<string>; expect: (row: Row) => Outcome };
 const callers: Caller[] = [
   {
     name: "integration system holding exactly the scope (every grantable one when it may not hold it)",
@@ -568,6 +603,9 @@ const callers: Caller[] = [
   },
   { name: "the application's own token", token: (f) => objectToken("APPLICATION", f.appId), expect: (row) => row.application },
   { name: "the runtime's own token", token: (f) => objectToken("RUNTIME", f.runtimeId), expect: (row) => row.runtime },
+  // Issue 25: the certificate column. A certificate acts as its object, as that object's token does.
+  { name: "the application's own client certificate", certificate: (f) => objectCertificate("APPLICATION", f.appId), expect: (row) => row.application },
+  { name: "the runtime's own client certificate", certificate: (f) => objectCertificate("RUNTIME", f.runtimeId), expect: (row) => row.runtime },
   {
     name: "another tenant's application token",
     token: async () => {
@@ -578,15 +616,40 @@ const callers: Caller[] = [
   },
 ];
 
+/**
+ * An application's or runtime's client certificate, through the whole pairing: a one-time token, the
+ * Connector's configuration and a signed CSR (test/connector.api.test.ts checks each step).
+ */
+async function objectCertificate(kind: "APPLICATION" | "RUNTIME", id: string): Promise<string> {
+  const connector = pairingSettings(app.instance.config).connector;
+  const issued = await requestOneTimeToken(app.db, admin, tenant, kind, id, { ttlSeconds: 300 });
+  recordSecret(issued.token);
+  const configuration = await connectorConfiguration(app.db, { kind: "TOKEN", token: issued.token }, connector);
+  recordSecret(configuration.token);
+  const signed = await signCertificateRequest(app.db, { kind: "TOKEN", token: configuration.token }, await csrOnSharedKey(configuration.subject), connector);
+  return Buffer.from(signed.clientCertificate, "base64").toString();
+}
+
+/** A call made with a client certificate, as Envoy forwards it (TRUST_PROXY is on in this file). */
+async function withCertificate(certificate: string, call: { query: string; variables?: Record<string, unknown> }): Promise<GraphQLResponse> {
+  const response = await fetch(`${listening}/api/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", tenant: headers.tenant, "x-forwarded-client-cert": `Hash=matrix;Cert="${encodeURIComponent(certificate)}"` },
+    body: JSON.stringify({ query: call.query, variables: call.variables }),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
 for (const row of rows) {
   for (const caller of callers) {
     const expected = caller.expect(row);
     test(`${row.field} as ${caller.name}: ${expected}`, async () => {
       const f = await fixture();
       const call = await row.prepare(f);
-      const token = await caller.token(f, row);
+      const token = caller.token ? await caller.token(f, row) : null;
+      const certificate = caller.certificate ? await caller.certificate(f) : null;
       const before = await app.db.auditEvent.count();
-      const response = await app.graphql(call.query, call.variables, { token, headers });
+      const response = certificate ? await withCertificate(certificate, call) : await app.graphql(call.query, call.variables, { token: token!, headers });
       assert.equal(response.status, 200);
       if (expected === "allowed") {
         assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
@@ -702,6 +765,16 @@ const systemRules: Record<string, SystemRule> = {
   requestClientCredentialsForApplication: managedRow("requestClientCredentialsForApplication"),
   requestClientCredentialsForIntegrationSystem: people(`mutation { requestClientCredentialsForIntegrationSystem(id: "${otherSystem.id}") { id } }`),
   requestClientCredentialsForRuntime: managedRow("requestClientCredentialsForRuntime"),
+  requestOneTimeTokenForApplication: managedRow("requestOneTimeTokenForApplication"),
+  requestOneTimeTokenForRuntime: managedRow("requestOneTimeTokenForRuntime"),
+  createCertificateSubjectMapping: people(
+    `mutation { createCertificateSubjectMapping(in: { subject: "C=DE, L=W, O=A, OU=U, CN=by-a-system", consumerType: "Integration System", tenantAccessLevels: ["global"] }) { id } }`,
+  ),
+  updateCertificateSubjectMapping: people(
+    `mutation { updateCertificateSubjectMapping(id: "x", in: { subject: "C=DE, L=W, O=A, OU=U, CN=by-a-system", consumerType: "Super Admin", tenantAccessLevels: ["global"] }) { id } }`,
+  ),
+  deleteCertificateSubjectMapping: people(`mutation { deleteCertificateSubjectMapping(id: "x") { id } }`),
+  revokeIssuedCertificate: people(`mutation { revokeIssuedCertificate(serial: "x") { serial } }`),
   registerRuntimeContext: managedRow("registerRuntimeContext"),
   updateRuntimeContext: managedRow("updateRuntimeContext"),
   unregisterRuntimeContext: managedRow("unregisterRuntimeContext"),

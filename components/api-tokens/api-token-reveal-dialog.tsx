@@ -1,7 +1,6 @@
 "use client";
 
-import { CopyButton } from "@/components/ui/copy-button";
-import { OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
+import { CurlCommand, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 
 // Shell-quoting for the curl line: single quotes, with any single quote closed and escaped.
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
@@ -31,13 +30,7 @@ export function ApiTokenRevealDialog({ created, onClose }: { created: { token: s
       afterwards="the server keeps only a hash of it, and the list shows the token by its name."
       onClose={onClose}
     >
-      <div className="section-header">
-        <h3 className="dialog-subtitle">Try it with curl</h3>
-        <CopyButton value={curl} label="Copy curl command" />
-      </div>
-      <pre className="code-block" role="group" aria-label="curl command">
-        {curl}
-      </pre>
+      <CurlCommand title="Try it with curl" command={curl} />
     </OneTimeSecretDialog>
   );
 }

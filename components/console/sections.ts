@@ -13,6 +13,8 @@ const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   // The API shows the audit log to admins only.
   { href: "/audit-log", label: "Audit log", adminOnly: true },
   { href: "/users", label: "Users", adminOnly: true },
+  // The API shows them to admins only.
+  { href: "/certificate-subject-mappings", label: "Subject mappings", adminOnly: true },
   // Everyone's own password and sessions.
   { href: "/account", label: "Your account" },
 ];

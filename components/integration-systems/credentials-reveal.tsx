@@ -1,7 +1,6 @@
 "use client";
 
-import { CopyButton } from "@/components/ui/copy-button";
-import { DownloadButton, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
+import { CurlCommand, DownloadButton, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 
 export interface IssuedCredentials {
   systemName: string;
@@ -54,13 +53,7 @@ export function CredentialsRevealDialog({ credentials, onClose }: { credentials:
         <DownloadButton filename={`${slug}.env`} content={files.env} type="text/plain" label="Download .env" />
         <DownloadButton filename={`${slug}.json`} content={files.json} type="application/json" label="Download JSON" />
       </div>
-      <div className="section-header">
-        <h3 className="dialog-subtitle">Fetch a token with curl</h3>
-        <CopyButton value={files.curl} label="Copy curl command" />
-      </div>
-      <pre className="code-block" role="group" aria-label="curl command">
-        {files.curl}
-      </pre>
+      <CurlCommand title="Fetch a token with curl" command={files.curl} />
     </OneTimeSecretDialog>
   );
 }

@@ -44,6 +44,13 @@ interface Page<Row> {
 
 type ById = { id: string };
 
+/** A one-time token as the console shows it, once. */
+export interface PairingToken {
+  token: string;
+  connectorURL: string;
+  expiresAt: string;
+}
+
 /** A kind's GraphQL documents (in `kinds/<kinds>.graphql`) and where its answers keep what the shared parts read. */
 interface ConsoleKindData<Row extends ObjectRow, Obj extends ObjectOnPage, ListQuery, DetailQuery, RequestAnswer> {
   documents: {
@@ -58,6 +65,8 @@ interface ConsoleKindData<Row extends ObjectRow, Obj extends ObjectOnPage, ListQ
     /** Run with "no-cache": the secret must never enter Apollo's cache. */
     requestCredentials: TypedDocumentNode<RequestAnswer, ById>;
     deleteCredential: TypedDocumentNode<unknown, ById>;
+    /** `requestOneTimeTokenFor<Kind>` aliased `oneTimeToken`; run with "no-cache", as the credentials. */
+    requestOneTimeToken: TypedDocumentNode<{ oneTimeToken: PairingToken }, ById>;
   };
   pageOf: (data: ListQuery) => Page<Row>;
   objectOf: (data: DetailQuery) => Obj | null | undefined;

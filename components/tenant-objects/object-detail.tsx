@@ -23,6 +23,7 @@ export function ObjectDetail<Row extends ObjectRow, Obj extends ObjectOnPage, Li
   const [deleteLabel] = useMutation(documents.deleteLabel, { context });
   const [request] = useMutation(documents.requestCredentials, { context, fetchPolicy: "no-cache" });
   const [revoke] = useMutation(documents.deleteCredential, { context });
+  const [pair] = useMutation(documents.requestOneTimeToken, { context, fetchPolicy: "no-cache" });
   const [unregister] = useMutation(documents.unregister, { context });
   const loaded = data as DetailQuery | undefined;
   const object = loaded ? kind.objectOf(loaded) : undefined;
@@ -53,6 +54,7 @@ export function ObjectDetail<Row extends ObjectRow, Obj extends ObjectOnPage, Li
             const { data: answer } = await request({ variables: { id: object.id } });
             return answer ? kind.credentialOf(answer as RequestAnswer) : undefined;
           }}
+          requestOneTimeToken={async () => (await pair({ variables: { id: object.id } })).data?.oneTimeToken}
           revokeCredential={(authId) => revoke({ variables: { id: authId } })}
           unregister={() => unregister({ variables: { id: object.id } })}
           unregisterDescription={kind.unregisterFromPage}

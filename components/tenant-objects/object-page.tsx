@@ -8,7 +8,8 @@ import type { Credential } from "@/components/integration-systems/credentials-ta
 import { ObjectCredentials } from "./object-credentials";
 import { ObjectWebhooks } from "./object-webhooks";
 import { UnregisterDialog } from "./unregister-dialog";
-import type { ObjectKindName, RequestedCredential } from "./console-kind";
+import type { ObjectKindName, PairingToken, RequestedCredential } from "./console-kind";
+import { ObjectPairing } from "./object-pairing";
 import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 
 /**
@@ -27,6 +28,7 @@ export function ObjectPage({
   setLabel,
   deleteLabel,
   requestCredential,
+  requestOneTimeToken,
   revokeCredential,
   unregister,
   unregisterDescription,
@@ -45,6 +47,7 @@ export function ObjectPage({
   setLabel: (key: string, value: unknown) => Promise<unknown>;
   deleteLabel: (key: string) => Promise<unknown>;
   requestCredential: () => Promise<RequestedCredential | null | undefined>;
+  requestOneTimeToken: () => Promise<PairingToken | null | undefined>;
   revokeCredential: (authId: string) => Promise<unknown>;
   unregister: () => Promise<unknown>;
   unregisterDescription: string;
@@ -89,6 +92,7 @@ export function ObjectPage({
         revoke={revokeCredential}
         onChanged={() => void refetch()}
       />
+      <ObjectPairing owner={{ kind, id: object.id, name: object.name }} requestToken={requestOneTimeToken} />
       <ObjectWebhooks owner={{ kind, id: object.id, name: object.name }} tenantId={tenantId} />
       {sections}
       {dialog === "edit" ? editDialog(close) : null}

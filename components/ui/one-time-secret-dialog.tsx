@@ -94,3 +94,18 @@ export function DownloadButton({ filename, content, type, label }: { filename: s
     </button>
   );
 }
+
+/** A ready-to-run command under its heading, with a copy button: how a secret dialog shows what to do with the secret. */
+export function CurlCommand({ title, command }: { title: string; command: string }) {
+  return (
+    <>
+      <div className="section-header">
+        <h3 className="dialog-subtitle">{title}</h3>
+        <CopyButton value={command} label="Copy curl command" />
+      </div>
+      <pre className="code-block" role="group" aria-label="curl command">
+        {command}
+      </pre>
+    </>
+  );
+}

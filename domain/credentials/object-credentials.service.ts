@@ -17,7 +17,7 @@ import { type GenerateOptions, credentialGrant, deleteSystemAuth, issueCredentia
  */
 /** The kinds that hold credentials (their descriptors say `credentials: true`). */
 export type ObjectKind = Extract<TenantObjectType, "APPLICATION" | "RUNTIME">;
-const managedObject = (tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) =>
+export const managedObject = (tx: Tx, actor: Principal, tenant: Tenant, kind: ObjectKind, id: string, doing: string) =>
   // The kinds holding credentials are named ones.
   requireManagedObject(tx, TENANT_OBJECT_KINDS[kind], actor, tenant, id, doing, doing) as Promise<TenantObjectRow & { name: string }>;
 

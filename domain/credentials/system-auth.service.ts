@@ -101,6 +101,8 @@ export function ownerRefOf(row: Pick<SystemAuth, "integrationSystemId" | "applic
   return { kind: "INTEGRATION_SYSTEM", id: row.integrationSystemId! };
 }
 
+type CredentialGrant = { scopes: readonly string[]; expiresAt: Date | null; note?: string | null; awaitConfirmation?: boolean };
+
 /**
  * The one way a credential is made, whoever owns it: a new secret, only its
  * hash stored, and the audit event in the same transaction. `ownerIn` finds
@@ -109,40 +111,46 @@ export function ownerRefOf(row: Pick<SystemAuth, "integrationSystemId" | "applic
 export async function issueCredential(
   db: Db,
   actor: Principal,
-  grant: { scopes: readonly string[]; expiresAt: Date | null; note?: string | null; awaitConfirmation?: boolean },
+  grant: CredentialGrant,
   ownerIn: (tx: Tx) => Promise<CredentialOwner>,
 ): Promise<SystemAuth & { clientSecret: string }> {
+  return db.$transaction(async (tx) => createCredentialIn(tx, actor, grant, await ownerIn(tx)));
+}
+
+/** issueCredential's work inside the caller's transaction, for an owner it has already checked. */
+export async function createCredentialIn(
+  tx: Tx,
+  actor: Principal,
+  grant: CredentialGrant,
+  owner: CredentialOwner,
+): Promise<SystemAuth & { clientSecret: string }> {
   const clientSecret = newBearerSecret(CLIENT_SECRET_PREFIX);
-  const systemAuth = await db.$transaction(async (tx) => {
-    const owner = await ownerIn(tx);
-    const row = await tx.systemAuth.create({
-      data: {
-        id: newId(),
-        ...ownerColumns(owner),
-        secretHash: sha256(clientSecret),
-        secretHint: clientSecret.slice(-HINT_LENGTH),
-        scopes: formatScopes(grant.scopes),
-        expiresAt: grant.expiresAt,
-        note: grant.note ?? null,
-        secretUnconfirmed: grant.awaitConfirmation ?? false,
-      },
-    });
-    await recordAudit(tx, actor, {
-      action: "CLIENT_CREDENTIALS_GENERATED",
-      objectType: OBJECT_TYPES[owner.kind],
-      objectId: owner.id,
-      objectLabel: owner.name,
-      details: {
-        clientId: row.id,
-        scopes: row.scopes,
-        expiresAt: row.expiresAt?.toISOString() ?? null,
-        note: row.note,
-        ...(owner.tenantId ? { tenantId: owner.tenantId } : {}),
-      },
-    });
-    return row;
+  const row = await tx.systemAuth.create({
+    data: {
+      id: newId(),
+      ...ownerColumns(owner),
+      secretHash: sha256(clientSecret),
+      secretHint: clientSecret.slice(-HINT_LENGTH),
+      scopes: formatScopes(grant.scopes),
+      expiresAt: grant.expiresAt,
+      note: grant.note ?? null,
+      secretUnconfirmed: grant.awaitConfirmation ?? false,
+    },
   });
-  return { ...systemAuth, clientSecret };
+  await recordAudit(tx, actor, {
+    action: "CLIENT_CREDENTIALS_GENERATED",
+    objectType: OBJECT_TYPES[owner.kind],
+    objectId: owner.id,
+    objectLabel: owner.name,
+    details: {
+      clientId: row.id,
+      scopes: row.scopes,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      note: row.note,
+      ...(owner.tenantId ? { tenantId: owner.tenantId } : {}),
+    },
+  });
+  return { ...row, clientSecret };
 }
 
 /**

@@ -4,6 +4,10 @@ import { type RequestHead, isSecureRequest, publicOrigin } from "@/lib/http";
 import { API_TOKEN_PREFIX, userForApiToken } from "@/domain/api-tokens/api-token.service";
 import { unauthenticated } from "@/domain/errors";
 import { sessionCookieValue, sessionForCookie } from "@/domain/users/session.service";
+import type { PresentedCertificate } from "@/lib/client-certificate";
+import { identifyClientCertificate } from "@/domain/pairing/client-certificates.service";
+import { certificatePrincipal } from "@/domain/pairing/certificate-principal";
+import { pairingSettings } from "@/domain/pairing/settings";
 import { type CredentialOwner, type Principal, clientPrincipal, userPrincipal } from "./principal";
 
 /**
@@ -25,11 +29,15 @@ export type AccessTokenVerifier = (
  * so a caller with a revoked token learns it at once. A session unused for
  * more than the instance's SESSION_IDLE_TIMEOUT_MINUTES has ended.
  * `verifyAccessToken` is the instance's authorization server's check.
+ * Without a bearer token, a client certificate (the TLS listener's, or a
+ * trusted proxy's X-Forwarded-Client-Cert: lib/client-certificate.ts) signs
+ * in as whoever it is (domain/pairing), before any session cookie.
  */
 export async function authenticate(
   instance: Pick<Instance, "db" | "apiTokens" | "config">,
   request: RequestHead,
   verifyAccessToken: AccessTokenVerifier,
+  certificate: PresentedCertificate = null,
 ): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
@@ -55,6 +63,19 @@ export async function authenticate(
       throw unauthenticated(`Invalid bearer token: ${check.reason}`);
     }
     return clientPrincipal(check.client, check.claims);
+  }
+  if (certificate) {
+    if ("refused" in certificate) {
+      countAuthFailure("client_certificate");
+      throw unauthenticated(`Client certificate refused: ${certificate.refused}`);
+    }
+    try {
+      const identity = await identifyClientCertificate(instance.db, certificate.certificate, pairingSettings(instance.config).clientCertificates);
+      return await certificatePrincipal(instance.db, identity, instance.config.integrationSystemScopes);
+    } catch (error) {
+      countAuthFailure("client_certificate");
+      throw error;
+    }
   }
   const cookie = sessionCookieValue(request.headers.get("cookie"), isSecureRequest(request));
   if (cookie) {

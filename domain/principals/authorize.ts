@@ -79,3 +79,15 @@ export function requireManager(actor: Principal, object: { integrationSystemId: 
     throw forbidden(`An integration system may change only the ${what}s it manages (while ${doing} "${object.name}")`);
   }
 }
+
+/**
+ * Asking for a one-time token that pairs an application or a runtime: admins (no scoped token: the
+ * pairing ends in a credential), and integration systems holding the kind's write scope (the service then
+ * checks it manages the object). Viewers, and objects calling as themselves, may not.
+ */
+export function requirePairingRequester(principal: Principal | null, writeScope: Scope, doing: string): Principal {
+  if (!principal) throw unauthenticated();
+  if (principal.kind === "USER") return requireAdmin(principal, doing);
+  if (principal.kind === "INTEGRATION_SYSTEM") return requireScope(principal, writeScope, doing);
+  throw forbidden(`Only admins and the integration system managing it may pair an application or a runtime (while ${doing})`);
+}

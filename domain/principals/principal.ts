@@ -68,7 +68,7 @@ export interface IntegrationSystemPrincipal {
   clientId: string;
   /** The access token's jti; null when the client authenticated with its secret (revocation). */
   tokenId: string | null;
-  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET";
+  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET" | "CLIENT_CERTIFICATE";
   /** The token's scopes that this server knows. */
   scopes: ReadonlySet<Scope>;
 }
@@ -86,7 +86,7 @@ export interface ObjectPrincipal {
   tenantId: string;
   clientId: string;
   tokenId: string | null;
-  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET";
+  authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET" | "CLIENT_CERTIFICATE";
   scopes: ReadonlySet<Scope>;
 }
 

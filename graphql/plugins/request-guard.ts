@@ -1,4 +1,6 @@
+import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
+import { type PresentedCertificate, presentedClientCertificate } from "@/lib/client-certificate";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Instance } from "@/domain/instance";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
@@ -30,8 +32,13 @@ export interface RequestGuardOptions {
 const principals = new WeakMap<Request, Principal | null>();
 
 /** Authenticates once per request; the GraphiQL gate and the guard share the answer. */
-export async function principalOf(request: Request, instance: Instance, verifyAccessToken: AccessTokenVerifier): Promise<Principal | null> {
-  if (!principals.has(request)) principals.set(request, await authenticate(instance, request, verifyAccessToken));
+export async function principalOf(
+  request: Request,
+  instance: Instance,
+  verifyAccessToken: AccessTokenVerifier,
+  certificate: PresentedCertificate = null,
+): Promise<Principal | null> {
+  if (!principals.has(request)) principals.set(request, await authenticate(instance, request, verifyAccessToken, certificate));
   return principals.get(request)!;
 }
 
@@ -78,7 +85,7 @@ async function parseJsonBody(request: Request, options: RequestGuardOptions): Pr
 
 export function useRequestGuard(options: RequestGuardOptions): Plugin {
   return {
-    async onRequest({ request, endResponse }) {
+    async onRequest({ request, serverContext, endResponse }) {
       if (request.method === "POST") {
         if (!isJson(request.headers.get("content-type"))) {
           return endResponse(errorResponse(415, "BAD_REQUEST", "POST requests must have Content-Type: application/json"));
@@ -93,7 +100,10 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       const browserPage = request.method === "GET" && !!request.headers.get("accept")?.includes("text/html");
       let principal: Principal | null;
       try {
-        principal = await principalOf(request, options.instance, options.verifyAccessToken);
+        // The node request, when served from a listener (server/fast-path.ts): its TLS peer, or a trusted proxy's header.
+        const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+        const certificate = req ? presentedClientCertificate(req, options.instance.config.trustProxy) : null;
+        principal = await principalOf(request, options.instance, options.verifyAccessToken, certificate);
       } catch (error) {
         if (isExpectedError(error)) {
           if (browserPage) return endResponse(redirectToLogin());

@@ -10,6 +10,7 @@ import { ApplicationFormDialog } from "./application-form-dialog";
 import {
   ApplicationDetailDocument,
   DeleteApplicationCredentialDocument,
+  PairApplicationDocument,
   DeleteApplicationLabelDocument,
   RequestApplicationCredentialsDocument,
   SetApplicationLabelDocument,
@@ -35,6 +36,7 @@ export const APPLICATION = defineConsoleKind({
     deleteLabel: DeleteApplicationLabelDocument,
     requestCredentials: RequestApplicationCredentialsDocument,
     deleteCredential: DeleteApplicationCredentialDocument,
+    requestOneTimeToken: PairApplicationDocument,
   },
   pageOf: (data) => data.applications,
   objectOf: (data) => data.application,

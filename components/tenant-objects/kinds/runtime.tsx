@@ -8,6 +8,7 @@ import { RuntimeContexts } from "./runtime-context";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import {
   DeleteRuntimeCredentialDocument,
+  PairRuntimeDocument,
   DeleteRuntimeLabelDocument,
   RequestRuntimeCredentialsDocument,
   RuntimeDetailDocument,
@@ -26,6 +27,7 @@ export const RUNTIME = defineConsoleKind({
     deleteLabel: DeleteRuntimeLabelDocument,
     requestCredentials: RequestRuntimeCredentialsDocument,
     deleteCredential: DeleteRuntimeCredentialDocument,
+    requestOneTimeToken: PairRuntimeDocument,
   },
   pageOf: (data) => data.runtimes,
   objectOf: (data) => data.runtime,

@@ -1,0 +1,5 @@
+import type { IssuedCertificateResolvers } from "@/graphql/types.generated";
+
+export const IssuedCertificate: IssuedCertificateResolvers = {
+  systemAuthID: (row) => row.systemAuthId,
+};
