@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { Config } from "@/lib/config";
 import { type OutboundFetchOptions, fetchOutbound } from "@/lib/outbound-fetch";
+import { notFound } from "@/domain/errors";
 import { MAX_SPEC_BYTES, type StoredFetchRequest, fetchAuthOf, fetchStatus, parsedFetchRequest } from "./catalog-rules";
 
 /**
@@ -60,6 +61,8 @@ export async function fetchText<Row extends FetchableRow>(
   settings: OutboundSettings | undefined,
   { force = false } = {},
 ): Promise<Row> {
+  // Compass: refetching the spec of a definition that has none is an error, not an empty answer.
+  if (force && where.formatOf(row) === null) throw notFound("spec", row.id, "refetching the spec of a definition that has none");
   const request = parsedFetchRequest(row.fetchRequest);
   if (!settings || !request || (!force && request.status.condition !== "INITIAL")) return row;
   // Opened only to prove it still opens with this SECRET_KEY; see above for why it is not sent.
