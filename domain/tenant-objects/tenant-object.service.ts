@@ -424,6 +424,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     await kind.requireRemovable?.(tx, row);
+    await kind.onRemove?.(tx, row);
     await removeChildrenOf(tx, actor, tenant, kind as unknown as TenantObjectKind, [id], `${kind.type}_UNREGISTERED`);
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type as "APPLICATION" | "RUNTIME", [id]) : [];
     await deleteLabelsOf(tx, [id]);

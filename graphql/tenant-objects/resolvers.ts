@@ -214,10 +214,10 @@ export const redoMutation =
 
 /** Mutation `unregister<Kind>(id)`. */
 export const unregisterMutation =
-  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
+  <Row extends TenantObjectRow, IdArg extends string = "id">(kind: Kind<Row>, idArg: IdArg = "id" as IdArg) =>
+  async (_parent: unknown, args: { [name in IdArg]: string }, ctx: GraphQLContext) => {
     const doing = `unregistering ${kind.nouns.a}`;
-    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id);
+    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args[idArg]);
   };
 
 /** Mutation `set<Kind>Label(<idArg>, key, value)`: the object itself may, anyone else needs the write scope and to manage it. */

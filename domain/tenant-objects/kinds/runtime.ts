@@ -2,6 +2,7 @@ import { Prisma, type Runtime } from "@/generated/prisma-sqlite/client";
 import { SCOPES } from "@/lib/scopes";
 import { badInput } from "@/domain/errors";
 import { validDescription, validNamedInput } from "@/domain/validation/validation";
+import { releaseInstanceAuthsOf } from "@/domain/catalog/instance-auth-rules";
 import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
 
 const RUNTIME_CONDITIONS = ["INITIAL", "PROVISIONING", "CONNECTED", "FAILED"] as const;
@@ -44,6 +45,8 @@ export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace:
     ...(condition && condition !== before.statusCondition ? { statusCondition: condition, statusTimestamp: new Date() } : {}),
   }),
   auditFields: (runtime) => ({ statusCondition: runtime.statusCondition, applicationNamespace: runtime.applicationNamespace }),
+  // Compass: a runtime's bundle instance auths outlive it, UNUSED and for no runtime.
+  onRemove: (tx, row) => releaseInstanceAuthsOf(tx, [row.id]),
   credentials: true,
   webhooks: true,
 });
