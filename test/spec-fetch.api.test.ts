@@ -62,11 +62,21 @@ const SPEC = `spec { id data type format fetchRequest { url status { condition m
 async function addApi(path: string) {
   const response = await app.graphql(
     `mutation($id: ID!, $in: APIDefinitionInput!) { r: addAPIDefinitionToApplication(appID: $id, in: $in) { id ${SPEC} } }`,
-    { id: application.id, in: { name: `api ${path}`, targetURL: "https://orders.example.com", spec: { type: "OPEN_API", format: "JSON", fetchRequest: { url: `${origin}${path}` } } } },
+    {
+      id: application.id,
+      in: {
+        name: `api ${path}`,
+        targetURL: "https://orders.example.com",
+        spec: { type: "OPEN_API", format: "JSON", fetchRequest: { url: `${origin}${path}` } },
+      },
+    },
     { token: app.admin.token, headers },
   );
   assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
-  return (response.body.data as any).r as { id: string; spec: { id: string; data: string | null; fetchRequest: { status: { condition: string; message: string | null } } } };
+  return (response.body.data as any).r as {
+    id: string;
+    spec: { id: string; data: string | null; fetchRequest: { status: { condition: string; message: string | null } } };
+  };
 }
 
 test("a spec is fetched after the commit and stored with SUCCEEDED; a redirect is followed; refetchAPISpec fetches again", async () => {
@@ -76,20 +86,32 @@ test("a spec is fetched after the commit and stored with SUCCEEDED; a redirect i
   assert.equal((await addApi("/moved")).spec.data, openapi);
 
   openapi = '{"openapi":"3.0.0","info":{"title":"Orders","version":"2"}}';
-  const refetched = await app.graphql(`mutation($id: ID!) { refetchAPISpec(apiID: $id) { id data fetchRequest { status { condition } } } }`, { id: api.id }, {
-    token: app.admin.token,
-    headers,
-  });
+  const refetched = await app.graphql(
+    `mutation($id: ID!) { refetchAPISpec(apiID: $id) { id data fetchRequest { status { condition } } } }`,
+    { id: api.id },
+    {
+      token: app.admin.token,
+      headers,
+    },
+  );
   assert.deepEqual((refetched.body.data as any).refetchAPISpec, { id: api.spec.id, data: openapi, fetchRequest: { status: { condition: "SUCCEEDED" } } });
 });
 
 test("a document's text is fetched too", async () => {
   const bundle = await app.graphql(
     `mutation($id: ID!, $in: BundleCreateInput!) { addBundle(applicationID: $id, in: $in) { documents { data { data fetchRequest { status { condition } } } } } }`,
-    { id: application.id, in: { name: "docs", documents: [{ title: "Readme", displayName: "Readme", description: "d", format: "MARKDOWN", fetchRequest: { url: `${origin}/readme.md` } }] } },
+    {
+      id: application.id,
+      in: {
+        name: "docs",
+        documents: [{ title: "Readme", displayName: "Readme", description: "d", format: "MARKDOWN", fetchRequest: { url: `${origin}/readme.md` } }],
+      },
+    },
     { token: app.admin.token, headers },
   );
-  assert.deepEqual((bundle.body.data as any).addBundle.documents.data, [{ data: "# Orders\n\nCall it.", fetchRequest: { status: { condition: "SUCCEEDED" } } }]);
+  assert.deepEqual((bundle.body.data as any).addBundle.documents.data, [
+    { data: "# Orders\n\nCall it.", fetchRequest: { status: { condition: "SUCCEEDED" } } },
+  ]);
 });
 
 test("a wrong content type, a huge body and a slow body are FAILED with a reason, and the mutation succeeds", async () => {
@@ -110,7 +132,12 @@ test("a wrong content type, a huge body and a slow body are FAILED with a reason
 
 test("without the operator's exceptions the same URLs are refused: loopback, and plain http", async () => {
   const strict = { outbound: { policy: NO_WEBHOOK_EXCEPTIONS, allowHttp: false, timeoutMs: 1500 } };
-  for (const url of [`${origin}/openapi.json`, `https://127.0.0.1:${new URL(origin).port}/openapi.json`, "https://10.0.0.8/spec.json", "https://169.254.169.254/latest"]) {
+  for (const url of [
+    `${origin}/openapi.json`,
+    `https://127.0.0.1:${new URL(origin).port}/openapi.json`,
+    "https://10.0.0.8/spec.json",
+    "https://169.254.169.254/latest",
+  ]) {
     const api = await registerObject(
       API_DEFINITION,
       app.db,
