@@ -52,9 +52,12 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), or null: no traces at all. */
   tracing: { endpoint: string } | null;
-  /** WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges webhooks may point at anyway (lib/webhook-hosts.ts); none by default. */
+  /**
+   * WEBHOOK_ALLOWED_HOSTS: the private hosts and ranges outbound calls may reach anyway, webhooks'
+   * URLs and fetched specs alike (lib/webhook-hosts.ts, lib/outbound-fetch.ts); none by default.
+   */
   webhookAllowedHosts: WebhookHostPolicy;
-  /** SPEC_FETCH_ALLOW_HTTP: whether specs may be fetched over plain http (https always may); off by default. */
+  /** SPEC_FETCH_ALLOW_HTTP: whether specs may be fetched over plain http (lib/outbound-fetch.ts); https only by default. */
   specFetchAllowHttp: boolean;
   /** SPEC_FETCH_TIMEOUT_MS: one spec fetch, redirects and a slow body included (default 10 s). */
   specFetchTimeoutMs: number;

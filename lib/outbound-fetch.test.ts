@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
 import { after, before, test } from "node:test";
+import { getConfig, resetConfig } from "./config";
 import { MAX_REDIRECTS, type OutboundFetchOptions, type OutboundLookup, fetchOutbound } from "./outbound-fetch";
 import { NO_WEBHOOK_EXCEPTIONS, judgeHost, parseWebhookAllowedHosts, refusedAddress } from "./webhook-hosts";
 
@@ -33,6 +39,10 @@ const server = http.createServer((request, response) => {
       return response.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
     case "/to-loopback":
       return redirect(`http://127.0.0.1:${port}/spec.json`);
+    case "/to-other-origin":
+      return redirect(`http://specs.corp.example:${port}/spec.json`);
+    case "/to-same-origin":
+      return redirect("/spec.json");
     case "/to-inside-name":
       return redirect(`http://inside.example.com:${port}/spec.json`);
     case "/with-cookie":
@@ -59,6 +69,10 @@ const server = http.createServer((request, response) => {
       const drip = setInterval(() => (response.destroyed ? clearInterval(drip) : response.write(" ")), 50);
       return;
     }
+    case "/hang":
+      // Accepts the request and never answers it.
+      openResponses.add(response);
+      return;
     default:
       return response.writeHead(404, { "content-type": "text/plain" }).end("not found");
   }
@@ -149,13 +163,18 @@ test("without the exception, loopback, private, link-local and IPv4-mapped addre
   }
 });
 
-test("a name that resolves to loopback, or to loopback among public answers, is refused", async () => {
+test("a name that resolves to loopback, to IPv4-mapped loopback, or to loopback among public answers, is refused", async () => {
   const { lookup } = stubLookup({ "specs.example.com": ["127.0.0.1"] });
   const { result, paths } = await seen(() => fetchOutbound(`http://specs.example.com:${port}/spec.json`, { ...STRICT, lookup }));
   assert.equal(!result.ok && result.reason, "refused", JSON.stringify(result));
   assert.deepEqual(paths, []);
   // The message names the host the caller gave, never the address it resolved to.
   assert.doesNotMatch(!result.ok ? result.message : "", /127\.0\.0\.1/);
+
+  const { lookup: mapped } = stubLookup({ "mapped.example.com": ["::ffff:127.0.0.1"] });
+  const viaMapped = await seen(() => fetchOutbound(`http://mapped.example.com:${port}/spec.json`, { ...STRICT, lookup: mapped }));
+  assert.equal(!viaMapped.result.ok && viaMapped.result.reason, "refused", "an IPv4-mapped IPv6 answer is judged by its IPv4 address");
+  assert.deepEqual(viaMapped.paths, []);
 
   const mixed: OutboundLookup = async () => [
     { address: "93.184.216.34", family: 4 },
@@ -218,6 +237,29 @@ test(`redirects: ${MAX_REDIRECTS} are followed, one more is refused; no cookie c
   assert.equal(hits.at(-1)?.headers.authorization, undefined);
 });
 
+test("the caller's Authorization goes to the URL's own origin only, never across a redirect to another", async () => {
+  const { lookup } = stubLookup({ "specs.corp.example": ["127.0.0.1"] });
+  const options = { ...ALLOWED, policy: parseWebhookAllowedHosts("127.0.0.1,specs.corp.example"), lookup, authorization: "Basic YWxpY2U6czNjcmV0" };
+  const same = await fetchOutbound(`${origin}/to-same-origin`, options);
+  assert.equal(same.ok, true, JSON.stringify(same));
+  assert.deepEqual(
+    hits.slice(-2).map((hit) => [hit.path, hit.headers.authorization]),
+    [
+      ["/to-same-origin", "Basic YWxpY2U6czNjcmV0"],
+      ["/spec.json", "Basic YWxpY2U6czNjcmV0"],
+    ],
+  );
+  const other = await fetchOutbound(`${origin}/to-other-origin`, options);
+  assert.equal(other.ok, true, JSON.stringify(other));
+  assert.deepEqual(
+    hits.slice(-2).map((hit) => [hit.path, hit.headers.host, hit.headers.authorization]),
+    [
+      ["/to-other-origin", `127.0.0.1:${port}`, "Basic YWxpY2U6czNjcmV0"],
+      ["/spec.json", `specs.corp.example:${port}`, undefined],
+    ],
+  );
+});
+
 test("plain http is refused unless the operator allows it, and so is any other scheme", async () => {
   const { result, paths } = await seen(() => fetchOutbound(`${origin}/spec.json`, { ...ALLOWED, allowHttp: false }));
   assert.equal(!result.ok && result.reason, "refused");
@@ -266,7 +308,9 @@ test("a body that trickles in ends at the deadline", { timeout: 10_000 }, async 
   assert.ok(elapsed >= 550 && elapsed < 2_000, `${elapsed} ms`);
 });
 
-test("a DNS answer that never comes ends at the deadline", { timeout: 10_000 }, async () => {
+test("a server that never answers, and a DNS answer that never comes, end at the deadline", { timeout: 10_000 }, async () => {
+  const hang = await fetchOutbound(`${origin}/hang`, { ...ALLOWED, timeoutMs: 300 });
+  assert.deepEqual(hang, { ok: false, reason: "timeout", message: "No complete answer within 300 ms" });
   const never: OutboundLookup = () => new Promise(() => {});
   const result = await fetchOutbound("https://slow-dns.example.com/spec.json", { ...STRICT, timeoutMs: 300, lookup: never });
   assert.equal(!result.ok && result.reason, "timeout");
@@ -297,4 +341,79 @@ test("an error status, a refused connection and an unknown name say so without t
   const { lookup } = stubLookup({});
   const unknown = await fetchOutbound("https://nowhere.example.com/spec.json", { ...STRICT, lookup });
   assert.deepEqual(unknown, { ok: false, reason: "network", message: "The host name does not resolve" });
+});
+
+test("lib/config.ts: SPEC_FETCH_ALLOW_HTTP is false unless set, and a bad value stops start-up naming it", () => {
+  const saved = process.env.SPEC_FETCH_ALLOW_HTTP;
+  try {
+    delete process.env.SPEC_FETCH_ALLOW_HTTP;
+    resetConfig();
+    assert.equal(getConfig().specFetchAllowHttp, false);
+    process.env.SPEC_FETCH_ALLOW_HTTP = "true";
+    resetConfig();
+    assert.equal(getConfig().specFetchAllowHttp, true);
+    process.env.SPEC_FETCH_ALLOW_HTTP = "yes";
+    resetConfig();
+    assert.throws(() => getConfig(), /SPEC_FETCH_ALLOW_HTTP must be true or false/);
+  } finally {
+    if (saved === undefined) delete process.env.SPEC_FETCH_ALLOW_HTTP;
+    else process.env.SPEC_FETCH_ALLOW_HTTP = saved;
+    resetConfig();
+  }
+});
+
+// https, with a certificate for specs.test (test/fixtures/tls/README.md).
+// Node trusts it only when NODE_EXTRA_CA_CERTS names it at start, so the
+// fetches that must succeed run in a child process started that way.
+const TLS = path.join(import.meta.dirname, "../test/fixtures/tls");
+const CERT = path.join(TLS, "specs.test.cert.pem");
+
+test("https: an untrusted certificate or one for another name is refused; trusted, the spec is fetched, and a redirect down to http is not followed", {
+  timeout: 30_000,
+}, async () => {
+  const tlsServer = https.createServer({ cert: readFileSync(CERT), key: readFileSync(path.join(TLS, "specs.test.key.pem")) }, (request, response) => {
+    hits.push({ path: `tls:${request.url}`, headers: request.headers });
+    if (request.url === "/to-http") return response.writeHead(302, { location: `${origin}/spec.json` }).end();
+    return response.writeHead(200, { "content-type": "application/json" }).end(JSON_SPEC);
+  });
+  await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+  const tlsPort = (tlsServer.address() as AddressInfo).port;
+  try {
+    const { lookup } = stubLookup({ "specs.test": ["127.0.0.1"] });
+    const untrusted = await seen(() =>
+      fetchOutbound(`https://specs.test:${tlsPort}/spec.json`, { ...STRICT, allowHttp: false, policy: parseWebhookAllowedHosts("specs.test"), lookup }),
+    );
+    assert.equal(!untrusted.result.ok && untrusted.result.reason, "network", JSON.stringify(untrusted.result));
+    assert.match(!untrusted.result.ok ? untrusted.result.message : "", /TLS certificate is not trusted/);
+    assert.deepEqual(untrusted.paths, []);
+
+    // In a child that trusts the certificate: the same name works; 127.0.0.1 is not the certificate's name.
+    const script = `
+      const { fetchOutbound } = await import(${JSON.stringify(path.join(import.meta.dirname, "outbound-fetch.ts"))});
+      const { parseWebhookAllowedHosts } = await import(${JSON.stringify(path.join(import.meta.dirname, "webhook-hosts.ts"))});
+      const options = { policy: parseWebhookAllowedHosts("specs.test,127.0.0.1"), allowHttp: false, timeoutMs: 5000, maxBytes: 65536,
+        lookup: async (name) => (name === "specs.test" ? [{ address: "127.0.0.1", family: 4 }] : []) };
+      const results = [];
+      for (const url of ["https://specs.test:${tlsPort}/spec.json", "https://127.0.0.1:${tlsPort}/spec.json", "https://specs.test:${tlsPort}/to-http"]) {
+        results.push(await fetchOutbound(url, options));
+      }
+      process.stdout.write(JSON.stringify(results));
+    `;
+    const { result: child, paths } = await seen(() =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: CERT },
+        timeout: 20_000,
+      }),
+    );
+    const [trusted, wrongName, downgraded] = JSON.parse(child.stdout);
+    assert.deepEqual(trusted, { ok: true, body: JSON_SPEC, contentType: "application/json", finalUrl: `https://specs.test:${tlsPort}/spec.json` });
+    assert.deepEqual(wrongName, { ok: false, reason: "network", message: "The server's TLS certificate is not trusted (ERR_TLS_CERT_ALTNAME_INVALID)" });
+    assert.equal(downgraded.reason, "refused");
+    assert.match(downgraded.message, /^After 1 redirect: The URL's scheme is http; only https/);
+    // The name check failed in the handshake; the plain http target of the redirect was never asked.
+    assert.deepEqual(paths, ["tls:/spec.json", "tls:/to-http"]);
+  } finally {
+    tlsServer.closeAllConnections();
+    await new Promise((resolve) => tlsServer.close(resolve));
+  }
 });

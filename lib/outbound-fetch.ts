@@ -1,7 +1,6 @@
-import { lookup as systemLookup } from "node:dns/promises";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import type { LookupAddress, LookupOptions } from "node:dns";
+import { type LookupAddress, type LookupOptions, promises as dns } from "node:dns";
 import { type HostJudgement, RESOLVES_INSIDE, type WebhookHostPolicy, judgeHost, refusedAddress } from "./webhook-hosts";
 
 /**
@@ -20,8 +19,9 @@ import { type HostJudgement, RESOLVES_INSIDE, type WebhookHostPolicy, judgeHost,
  * address to an earlier check (when the URL was stored, say) and answers
  * with a private one now is refused. One deadline covers DNS, connecting,
  * redirects and the body; the byte cap is counted as the body streams in. Nothing is sent but
- * GET, Accept and User-Agent: no cookies are kept, no credentials exist to
- * forward, and compressed bodies are not asked for (the cap is on what is
+ * GET, Accept and User-Agent, and the caller's Authorization to the URL's
+ * own origin only (never across a redirect to another origin); no cookies
+ * are kept, and compressed bodies are not asked for (the cap is on what is
  * read).
  *
  * Never throws for the target's failures: the answer says what went wrong in
@@ -43,11 +43,16 @@ export interface OutboundFetchOptions {
   maxBytes: number;
   /** Media types accepted (`application/json`, `text/yaml`, ...; lower case, no parameters); any when absent. */
   acceptContentTypes?: readonly string[];
+  /**
+   * An `Authorization` header value (a spec's fetch credentials, e.g. `Basic ...`), sent to the
+   * URL's own origin only: a redirect to another scheme, host or port goes without it.
+   */
+  authorization?: string;
   /** DNS resolution; the system's resolver when absent. */
   lookup?: OutboundLookup;
 }
 
-export type OutboundFetchFailure = "refused" | "timeout" | "too_large" | "http_status" | "content_type" | "network";
+type OutboundFetchFailure = "refused" | "timeout" | "too_large" | "http_status" | "content_type" | "network";
 
 export type OutboundFetchResult =
   | {
@@ -75,7 +80,7 @@ class Stop extends Error {
 }
 
 const defaultLookup: OutboundLookup = async (hostname) =>
-  (await systemLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
+  (await dns.lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 
 /** GETs `url` under the rules above; resolves with the body or the reason it was not fetched. */
 export async function fetchOutbound(url: string, options: OutboundFetchOptions): Promise<OutboundFetchResult> {
@@ -99,9 +104,11 @@ async function follow(url: string, options: OutboundFetchOptions, signal: AbortS
   } catch {
     throw new Stop("refused", "The URL is not a valid absolute URL");
   }
+  const origin = target.origin;
   for (let redirects = 0; ; redirects++) {
     const where = redirects === 0 ? "" : `After ${redirects} redirect${redirects === 1 ? "" : "s"}: `;
-    const response = await request(target, options, signal, where);
+    const authorization = target.origin === origin ? options.authorization : undefined;
+    const response = await request(target, options, authorization, signal, where);
     const status = response.statusCode ?? 0;
     if (REDIRECTS.has(status) && response.headers.location !== undefined) {
       response.destroy();
@@ -122,7 +129,13 @@ async function follow(url: string, options: OutboundFetchOptions, signal: AbortS
 }
 
 /** Judges one hop and sends its GET; resolves when the response's head is in. */
-async function request(target: URL, options: OutboundFetchOptions, signal: AbortSignal, where: string): Promise<IncomingMessage> {
+async function request(
+  target: URL,
+  options: OutboundFetchOptions,
+  authorization: string | undefined,
+  signal: AbortSignal,
+  where: string,
+): Promise<IncomingMessage> {
   if (target.protocol !== "https:" && !(target.protocol === "http:" && options.allowHttp)) {
     const allowed = options.allowHttp ? "https or http" : "https (the operator has not allowed plain http)";
     throw new Stop("refused", `${where}The URL's scheme is ${target.protocol.replace(/:$/, "").slice(0, 20)}; only ${allowed} is fetched`);
@@ -151,6 +164,7 @@ async function request(target: URL, options: OutboundFetchOptions, signal: Abort
           accept: options.acceptContentTypes?.length ? options.acceptContentTypes.join(", ") : "*/*",
           "accept-encoding": "identity",
           "user-agent": USER_AGENT,
+          ...(authorization === undefined ? {} : { authorization }),
         },
         agent: false,
         signal,
@@ -203,7 +217,7 @@ function connectLookup(judged: HostJudgement, options: OutboundFetchOptions, res
 async function read(response: IncomingMessage, target: URL, options: OutboundFetchOptions, where: string): Promise<OutboundFetchResult> {
   const [mediaType, ...parameters] = (response.headers["content-type"] ?? "application/octet-stream").split(";");
   const contentType = mediaType.trim().toLowerCase();
-  if (options.acceptContentTypes && !options.acceptContentTypes.includes(contentType)) {
+  if (options.acceptContentTypes?.length && !options.acceptContentTypes.includes(contentType)) {
     response.destroy();
     const named = /^[a-z0-9!#$&^_.+-]{1,60}\/[a-z0-9!#$&^_.+-]{1,60}$/.test(contentType) ? contentType : "an unreadable content type";
     throw new Stop("content_type", `${where}${shown(target)} answered with ${named}, not ${options.acceptContentTypes.join(", ")}`);

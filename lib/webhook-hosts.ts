@@ -28,7 +28,7 @@ const NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 const MAX_ENTRIES = 200;
 
 /** The name as compared: lower case, trailing dots gone (`localhost.` is `localhost`). */
-export const normalHostName = (name: string) => name.toLowerCase().replace(/\.+$/, "");
+const normalHostName = (name: string) => name.toLowerCase().replace(/\.+$/, "");
 
 /** Parses WEBHOOK_ALLOWED_HOSTS (comma-separated names, `*.suffix`, IP literals, CIDR ranges); throws naming a bad entry. */
 export function parseWebhookAllowedHosts(raw: string, variable = "WEBHOOK_ALLOWED_HOSTS"): WebhookHostPolicy {

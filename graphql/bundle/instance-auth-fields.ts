@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { BundleInstanceAuth } from "@/generated/prisma-sqlite/client";
+import type { BundleInstanceAuthMapper as BundleInstanceAuth } from "./schema.mappers";
 import { credentialsFor, instanceAuthsOfBundles, visibleTo } from "@/domain/catalog/instance-auths";
 import type { GraphQLContext } from "@/graphql/context";
 import { SCOPES, type Scope } from "@/lib/scopes";

@@ -7,7 +7,6 @@ import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-au
 import { type ObjectKind, deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
-import { Prisma } from "@/generated/prisma-sqlite/client";
 import {
   homeTenantFor,
   type ObjectListArgs,
@@ -188,7 +187,7 @@ export const groupListField =
           kind,
           ctx.db,
           parent,
-          { first: servedPageSize(args.first, info), after: args.after, matching: Prisma.sql`"group" = ${args.group}` },
+          { first: servedPageSize(args.first, info), after: args.after, equals: { column: "group", value: args.group } },
           kind.group!.column,
         );
 
