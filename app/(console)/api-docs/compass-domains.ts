@@ -18,10 +18,14 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Labels and label definitions", note: "with Compass's label filters" },
   { name: "Scenarios", note: "the scenarios label, as before formations" },
   { name: "Tenants and tenant access" },
+  { name: "Bundles", note: "with their API and event definitions and documents, nested in registerApplication too" },
+  { name: "API and event definitions", note: "specs stored as given or fetched from their fetchRequest, refetchAPISpec" },
+  { name: "Documents of bundles" },
+  { name: "Integration dependencies" },
+  { name: "Bundle instance auths", note: "a runtime's credentials for a bundle: requested, set, read by that runtime only, deleted" },
 ];
 
 export const NOT_YET: readonly CompassDomain[] = [
-  { name: "Bundles, API and event definitions, documents", note: "an application's bundles answer an empty page" },
   { name: "Application templates" },
   { name: "One-time tokens, Connector and certificates" },
   { name: "Formations" },
