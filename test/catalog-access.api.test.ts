@@ -10,7 +10,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registerApplication, unregisterApplication } from "@/domain/applications/application.service";
-import { createTenant } from "@/domain/tenants/tenant.service";
+import { createTenant, deleteTenant } from "@/domain/tenants/tenant.service";
+import { requestInstanceAuth } from "@/domain/catalog/instance-auths";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
@@ -186,4 +187,31 @@ test("unregistering an application removes its bundles and all in them, each aud
   ]);
   const documentRemoved = await app.db.auditEvent.findFirst({ where: { action: "DOCUMENT_UNREGISTERED", details: { contains: bundle.id } } });
   assert.ok(documentRemoved);
+});
+
+test("deleting a tenant with cascade removes what its applications offer, instance auths included, each kind counted", async () => {
+  const doomed = await createTenant(app.db, admin, { externalId: unique("catalog-doomed"), name: "Doomed" });
+  const application = await registerApplication(app.db, admin, doomed, {
+    name: "offers",
+    bundles: [
+      {
+        name: "b",
+        apiDefinitions: [{ name: "a", targetURL: "https://a.example.com" }],
+        eventDefinitions: [{ name: "e" }],
+        documents: [{ title: "T", displayName: "D", description: "d", format: "MARKDOWN" }],
+      },
+    ],
+  });
+  const bundle = await app.db.bundle.findFirstOrThrow({ where: { applicationId: application.id } });
+  await requestInstanceAuth(app.db, admin, doomed, bundle.id, {});
+  const refused = await as(app.admin.token, `mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: doomed.id });
+  assert.equal(codeOf(refused), "CONFLICT");
+  await deleteTenant(app.db, admin, doomed.id, true);
+  for (const table of ["application", "bundle", "aPIDefinition", "eventDefinition", "document", "bundleInstanceAuth"] as const) {
+    assert.equal(await (app.db[table] as unknown as { count(args: object): Promise<number> }).count({ where: { tenantId: doomed.id } }), 0, table);
+  }
+  const event = await app.db.auditEvent.findFirstOrThrow({ where: { action: "TENANT_DELETED", objectId: doomed.id } });
+  const details = JSON.parse(event.details ?? "{}");
+  assert.equal(details.unregisteredBundles, 1);
+  assert.equal(details.unregisteredBundleInstanceAuths, 1);
 });
