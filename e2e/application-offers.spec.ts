@@ -72,6 +72,7 @@ test("an application's bundles, APIs, events and documents, its specs readable, 
   const [download] = await Promise.all([page.waitForEvent("download"), specDialog.getByRole("button", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toBe("orders-v1.json");
   await expectNoSeriousA11yViolations(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshots(page, "application-spec");
   await page.keyboard.press("Escape");
 
@@ -90,6 +91,8 @@ test("an application's bundles, APIs, events and documents, its specs readable, 
   const requestRow = contents.getByRole("row").filter({ hasText: "Pending" });
   await expect(requestRow).toContainText("Credentials were not yet provided.");
   await expectNoSeriousA11yViolations(page);
+  // A full-page picture draws a dialog where the viewport is: from the top, it is in the picture at both widths.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshots(page, "bundle-instance-auths");
 
   // Answer it with credentials: SUCCEEDED, and the password is never shown.
