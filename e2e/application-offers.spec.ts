@@ -21,7 +21,9 @@ async function inTenant<T = any>(request: APIRequestContext, tenant: string, que
   return body.data as T;
 }
 
-test("an application's bundles, APIs, events and documents, its specs readable, and an admin answering a runtime's request for credentials", async ({ page }) => {
+test("an application's bundles, APIs, events and documents, its specs readable, and an admin answering a runtime's request for credentials", async ({
+  page,
+}) => {
   await signIn(page);
   const { createTenant: tenant } = await graphql<{ createTenant: { id: string } }>(page.request, CREATE_TENANT, {
     in: { externalId: uniqueName("offers").replace(" ", "-"), name: uniqueName("Offers Tenant") },
@@ -38,9 +40,13 @@ test("an application's bundles, APIs, events and documents, its specs readable, 
           {
             name: "orders",
             description: "Everything about orders",
-            apiDefinitions: [{ name: "orders-v1", targetURL: "https://shop.example.com/orders", group: "orders", spec: { type: "OPEN_API", format: "JSON", data: OPENAPI } }],
+            apiDefinitions: [
+              { name: "orders-v1", targetURL: "https://shop.example.com/orders", group: "orders", spec: { type: "OPEN_API", format: "JSON", data: OPENAPI } },
+            ],
             eventDefinitions: [{ name: "order-events", spec: { type: "ASYNC_API", format: "YAML", data: ASYNCAPI } }],
-            documents: [{ title: "Readme", displayName: "Readme", description: "How to call the orders API", format: "MARKDOWN", data: "# Orders\n\nCall GET /orders." }],
+            documents: [
+              { title: "Readme", displayName: "Readme", description: "How to call the orders API", format: "MARKDOWN", data: "# Orders\n\nCall GET /orders." },
+            ],
           },
         ],
       },
@@ -48,7 +54,9 @@ test("an application's bundles, APIs, events and documents, its specs readable, 
   );
   const bundleId = registered.registerApplication.bundles.data[0].id;
   // A request for credentials (an admin asks for no runtime in particular): PENDING until answered.
-  await inTenant(page.request, tenant.id, `mutation($b: ID!) { requestBundleInstanceAuthCreation(bundleID: $b, in: { context: "{}" }) { id } }`, { b: bundleId });
+  await inTenant(page.request, tenant.id, `mutation($b: ID!) { requestBundleInstanceAuthCreation(bundleID: $b, in: { context: "{}" }) { id } }`, {
+    b: bundleId,
+  });
 
   await page.goto(`/tenants/${tenant.id}/applications/${registered.registerApplication.id}`);
   await expect(page.getByRole("heading", { level: 1, name: appName })).toBeVisible();
