@@ -200,7 +200,13 @@ export function credentialsFor(principal: Principal | null, row: BundleInstanceA
 /** The instance auths of these bundles, oldest first, in one read (a page of bundles asking each for its own). */
 export async function instanceAuthsOfBundles(db: Db, bundleIds: readonly string[]): Promise<BundleInstanceAuth[][]> {
   const rows = await db.bundleInstanceAuth.findMany({ where: { bundleId: { in: [...bundleIds] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return bundleIds.map((id) => rows.filter((row) => row.bundleId === id));
+  const byBundle = new Map<string, BundleInstanceAuth[]>();
+  for (const row of rows) {
+    const list = byBundle.get(row.bundleId);
+    if (list) list.push(row);
+    else byBundle.set(row.bundleId, [row]);
+  }
+  return bundleIds.map((id) => byBundle.get(id) ?? []);
 }
 
 /** Query bundleInstanceAuth(id): one of the tenant's, a runtime only its own; null otherwise. */
