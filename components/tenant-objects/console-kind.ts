@@ -5,7 +5,7 @@ import type { LabelFilter, ObjectOrder } from "@/components/graphql-types.genera
 import type { Credential } from "@/components/integration-systems/credentials-table";
 
 /** What the console says a kind is: the one word used in titles, buttons, dialogs and ids. */
-export type ObjectKindName = "application" | "runtime" | "runtime context";
+export type ObjectKindName = "application" | "runtime" | "runtime context" | "bundle" | "API definition" | "event definition";
 
 /** What a kind's request-credentials mutation answers: the credential, with its secret this once. */
 export interface RequestedCredential {

@@ -14,7 +14,14 @@ const conditionWords = (condition: string) => {
  * runtime conditions): green when connected or a step succeeded, red on a failure.
  */
 export function StatusBadge({ condition }: { condition: string }) {
-  const tone = condition === "CONNECTED" || condition.endsWith("_SUCCEEDED") ? "badge-success" : condition.endsWith("FAILED") ? "badge-danger" : "";
+  const tone =
+    condition === "CONNECTED" || condition.endsWith("SUCCEEDED")
+      ? "badge-success"
+      : condition.endsWith("FAILED")
+        ? "badge-danger"
+        : condition === "PENDING"
+          ? "badge-warning"
+          : "";
   return <span className={`badge ${tone}`}>{conditionWords(condition)}</span>;
 }
 

@@ -21,10 +21,14 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Tenants and tenant access" },
   { name: "Certificate subject mappings", note: "admins only; the subject answered in Compass's sorted form" },
   { name: "One-time tokens, Connector and certificates", note: "the Connector at /connector/graphql; client-certificate sign-in" },
+  { name: "Bundles", note: "with their API and event definitions and documents, nested in registerApplication too" },
+  { name: "API and event definitions", note: "specs stored as given or fetched from their fetchRequest, refetchAPISpec" },
+  { name: "Documents of bundles" },
+  { name: "Integration dependencies" },
+  { name: "Bundle instance auths", note: "a runtime's credentials for a bundle: requested, set, read by that runtime only, deleted" },
 ];
 
 export const NOT_YET: readonly CompassDomain[] = [
-  { name: "Bundles, API and event definitions, documents", note: "an application's bundles answer an empty page" },
   { name: "Application templates" },
   { name: "Formations" },
   { name: "Formation templates and constraints" },

@@ -134,6 +134,25 @@ export default async function ApiDocsPage() {
           arrive with templates, in a later release.
         </p>
       </section>
+      <section className="section" aria-labelledby="offers-heading">
+        <h2 id="offers-heading">What an application offers</h2>
+        <p>
+          An application offers Compass&apos;s bundles (<code>addBundle(applicationID: …, in: …)</code>, <code>updateBundle</code>, <code>deleteBundle</code>,
+          or <code>bundles</code> in <code>registerApplication</code>), each with API definitions (<code>addAPIDefinitionToBundle</code>), event definitions and
+          documents; API and event definitions may also stand on their own (<code>addAPIDefinitionToApplication</code>, <code>apisForApplication</code>,{" "}
+          <code>eventsForApplication</code>). A spec is stored as given (at most 2 MiB) or fetched from its <code>fetchRequest.url</code> after the write: https
+          only unless the operator allows http (<code>SPEC_FETCH_ALLOW_HTTP</code>), never a private, loopback or link-local address unless{" "}
+          <code>WEBHOOK_ALLOWED_HOSTS</code> allows it; a failed fetch is recorded on <code>fetchRequest.status</code>, never an error, and{" "}
+          <code>refetchAPISpec</code> fetches again. Nested pages answer at most 10 rows each; page on with <code>after</code>.
+        </p>
+        <p>
+          A runtime asks for credentials to call a bundle&apos;s APIs with <code>requestBundleInstanceAuthCreation</code> (its input parameters checked against
+          the bundle&apos;s <code>instanceAuthRequestInputSchema</code>); the application or its integration system answers with{" "}
+          <code>setBundleInstanceAuth</code> (or the bundle&apos;s <code>defaultInstanceAuth</code> applies at once); the runtime reads them in{" "}
+          <code>Bundle.instanceAuths</code>, where each runtime sees only its own; <code>requestBundleInstanceAuthDeletion</code> and{" "}
+          <code>deleteBundleInstanceAuth</code> end them. Credentials are encrypted at rest and shown only to their runtime and to admins.
+        </p>
+      </section>
       <section className="section" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Errors</h2>
         <p>

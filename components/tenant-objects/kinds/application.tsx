@@ -7,6 +7,7 @@ import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
 import { StatusBadge } from "../status-condition";
 import { ApplicationFormDialog } from "./application-form-dialog";
+import { ApplicationOffers } from "./bundle";
 import {
   ApplicationDetailDocument,
   DeleteApplicationCredentialDocument,
@@ -65,6 +66,8 @@ export const APPLICATION = defineConsoleKind({
   unregisterFromList: "The application is removed from this tenant. This cannot be undone.",
   unregisterFromPage:
     "The application is removed from this tenant with its labels and credentials; its access tokens stop working at once. This cannot be undone.",
+  // What it offers (issue 23): bundles, API and event definitions.
+  sections: (application, tenantId) => <ApplicationOffers tenantId={tenantId} applicationId={application.id} />,
   details: (application) => (
     <>
       <dt>Description</dt>
