@@ -23,6 +23,8 @@ const config: CodegenConfig = {
         Any: { type: "unknown" },
         Labels: { type: "Record<string, unknown>" },
         JSONSchema: { type: "string" },
+        CLOB: { type: "string" },
+        JSON: { type: "string" },
       },
       typesPluginsConfig: {
         contextType: "./context#GraphQLContext",

@@ -44,6 +44,8 @@ export interface Loaders {
 /** Which first page of children: of this kind, under this parent of this tenant, this many. */
 interface FirstChildPage {
   type: TenantObjectType;
+  /** The column naming the parent, or the group (a bundle's API definitions). */
+  column: string;
   tenantId: string;
   parentId: string;
   first: number;
@@ -90,12 +92,12 @@ export function createLoaders(db: Db): Loaders {
         // One read per kind, tenant and page size; a refused page size fails only the pages that asked for it.
         const groups = new Map<string, FirstChildPage[]>();
         for (const key of keys) {
-          const group = `${key.type}/${key.tenantId}/${key.first}`;
+          const group = `${key.type}/${key.column}/${key.tenantId}/${key.first}`;
           groups.set(group, [...(groups.get(group) ?? []), key]);
         }
         const pages = new Map<string, LazyPage<TenantObjectRow> | Error>();
         for (const [group, members] of groups) {
-          const { type, tenantId, first } = members[0];
+          const { type, column, tenantId, first } = members[0];
           try {
             const found = await firstPagesUnder(
               TENANT_OBJECT_KINDS[type],
@@ -103,15 +105,16 @@ export function createLoaders(db: Db): Loaders {
               { id: tenantId },
               members.map((key) => key.parentId),
               first,
+              column,
             );
             for (const key of members) pages.set(`${group}/${key.parentId}`, found.get(key.parentId)!);
           } catch (error) {
             for (const key of members) pages.set(`${group}/${key.parentId}`, error as Error);
           }
         }
-        return keys.map((key) => pages.get(`${key.type}/${key.tenantId}/${key.first}/${key.parentId}`)!);
+        return keys.map((key) => pages.get(`${key.type}/${key.column}/${key.tenantId}/${key.first}/${key.parentId}`)!);
       },
-      { cacheKeyFn: (key) => `${key.type}/${key.tenantId}/${key.first}/${key.parentId}` },
+      { cacheKeyFn: (key) => `${key.type}/${key.column}/${key.tenantId}/${key.first}/${key.parentId}` },
     ),
   };
 }

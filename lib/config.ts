@@ -59,6 +59,8 @@ export interface Config {
   webhookAllowedHosts: WebhookHostPolicy;
   /** SPEC_FETCH_ALLOW_HTTP: whether specs may be fetched over plain http (lib/outbound-fetch.ts); https only by default. */
   specFetchAllowHttp: boolean;
+  /** SPEC_FETCH_TIMEOUT_MS: one spec fetch, redirects and a slow body included (default 10 s). */
+  specFetchTimeoutMs: number;
 }
 
 const DEFAULT_DATABASE_URL = "file:./data/compass.db";
@@ -193,7 +195,7 @@ function readConfig(): Config {
     sessionIdleTimeoutMinutes: intFromEnv("SESSION_IDLE_TIMEOUT_MINUTES", 120, 1, 24 * 30 * 60),
     maxBodyBytes: intFromEnv("MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
     graphqlMaxDepth: intFromEnv("GRAPHQL_MAX_DEPTH", 15, 3, 100),
-    graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 30000, 100, 10_000_000),
+    graphqlMaxCost: intFromEnv("GRAPHQL_MAX_COST", 65000, 100, 10_000_000),
     logLevel,
     accessTokenTtlSeconds: intFromEnv("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 24 * 3600),
     integrationSystemScopes: scopesFromEnv("INTEGRATION_SYSTEM_SCOPES"),
@@ -204,6 +206,7 @@ function readConfig(): Config {
     tracing: tracingFromEnv(),
     webhookAllowedHosts: process.env.WEBHOOK_ALLOWED_HOSTS?.trim() ? parseWebhookAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS) : NO_WEBHOOK_EXCEPTIONS,
     specFetchAllowHttp: booleanFromEnv("SPEC_FETCH_ALLOW_HTTP", false),
+    specFetchTimeoutMs: intFromEnv("SPEC_FETCH_TIMEOUT_MS", 10_000, 100, 120_000),
   };
 }
 

@@ -10,6 +10,11 @@ import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
 import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
 import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
+import { BUNDLE } from "@/domain/tenant-objects/kinds/bundle";
+import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
+import { EVENT_DEFINITION } from "@/domain/tenant-objects/kinds/event-definition";
+import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
+import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { setLabel } from "@/domain/labels/label.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
@@ -83,7 +88,191 @@ let ownerSessions: Session[] = [];
 
 const SYSTEM_FIELDS = `id name description auths { id secretHint auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } }`;
 
+/** What an application offers (issue 23): a bundle of an application of a tenant of its own, with one of each kind in it. */
+async function newCatalog() {
+  const { tenant, application, headers } = await newApplication();
+  const bundle = await registerObject(BUNDLE, app.db, app.admin.principal, tenant, { name: "matrix bundle" }, application.id);
+  const api = await registerObject(
+    API_DEFINITION,
+    app.db,
+    app.admin.principal,
+    tenant,
+    { name: "api", targetURL: "https://api.example.com", spec: { type: "OPEN_API", format: "JSON", data: "{}" } },
+    undefined,
+    {
+      groupId: bundle.id,
+    },
+  );
+  const event = await registerObject(
+    EVENT_DEFINITION,
+    app.db,
+    app.admin.principal,
+    tenant,
+    { name: "events", spec: { type: "ASYNC_API", format: "YAML", data: "a: 1" } },
+    undefined,
+    { groupId: bundle.id },
+  );
+  const document = await registerObject(
+    DOCUMENT,
+    app.db,
+    app.admin.principal,
+    tenant,
+    { title: "Readme", displayName: "R", description: "d", format: "MARKDOWN" },
+    bundle.id,
+  );
+  const dependency = await registerObject(
+    INTEGRATION_DEPENDENCY,
+    app.db,
+    app.admin.principal,
+    tenant,
+    { name: "dep", ordID: "ns:integrationDependency:x:v1" },
+    application.id,
+  );
+  return { application, bundle, api, event, document, dependency, headers };
+}
+
+/** A write about one object the catalog holds: `make` names it, `check` proves it happened. */
+function catalogWrite(
+  field: string,
+  query: string,
+  variablesOf: (catalog: Awaited<ReturnType<typeof newCatalog>>) => Record<string, unknown>,
+  check: Operation["check"],
+): Operation {
+  return {
+    field,
+    kind: "write",
+    prepare: async () => {
+      const catalog = await newCatalog();
+      return { query, variables: variablesOf(catalog), headers: catalog.headers };
+    },
+    check,
+  };
+}
+
+const API_IN = `{ name: "matrix-api", targetURL: "https://api.example.com", spec: { data: "{}", type: OPEN_API, format: JSON } }`;
+const EVENT_IN = `{ name: "matrix-events", spec: { data: "{}", type: ASYNC_API, format: JSON } }`;
+const gone =
+  (table: "bundle" | "aPIDefinition" | "eventDefinition" | "document" | "integrationDependency") => async (_data: unknown, _role: Role, call: Call) =>
+    assert.equal(await (app.db[table] as unknown as { count(args: object): Promise<number> }).count({ where: { id: call.variables!.id as string } }), 0);
+
+/** Issue 23's operations: written as their application is (its own token and its managing system: test/catalog-access.api.test.ts). */
+const catalogOperations: Operation[] = [
+  {
+    field: "apisForApplication",
+    kind: "read",
+    prepare: async () => {
+      const { application, headers } = await newCatalog();
+      return { query: `query($id: ID!) { apisForApplication(appID: $id) { totalCount data { name } } }`, variables: { id: application.id }, headers };
+    },
+    check: (data) => assert.deepEqual(data.apisForApplication.data, [{ name: "api" }]),
+  },
+  {
+    field: "eventsForApplication",
+    kind: "read",
+    prepare: async () => {
+      const { application, headers } = await newCatalog();
+      return { query: `query($id: ID!) { eventsForApplication(appID: $id) { totalCount } }`, variables: { id: application.id }, headers };
+    },
+    check: (data) => assert.equal(data.eventsForApplication.totalCount, 1),
+  },
+  catalogWrite(
+    "addBundle",
+    `mutation($id: ID!) { addBundle(applicationID: $id, in: { name: "b2" }) { name } }`,
+    (c) => ({ id: c.application.id }),
+    (data) => assert.equal(data.addBundle.name, "b2"),
+  ),
+  catalogWrite(
+    "updateBundle",
+    `mutation($id: ID!) { updateBundle(id: $id, in: { name: "renamed" }) { name } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.updateBundle.name, "renamed"),
+  ),
+  catalogWrite("deleteBundle", `mutation($id: ID!) { deleteBundle(id: $id) { id } }`, (c) => ({ id: c.bundle.id }), gone("bundle")),
+  catalogWrite(
+    "addAPIDefinitionToBundle",
+    `mutation($id: ID!) { addAPIDefinitionToBundle(bundleID: $id, in: ${API_IN}) { name } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.addAPIDefinitionToBundle.name, "matrix-api"),
+  ),
+  catalogWrite(
+    "addAPIDefinitionToApplication",
+    `mutation($id: ID!) { addAPIDefinitionToApplication(appID: $id, in: ${API_IN}) { name } }`,
+    (c) => ({ id: c.application.id }),
+    (data) => assert.equal(data.addAPIDefinitionToApplication.name, "matrix-api"),
+  ),
+  catalogWrite(
+    "updateAPIDefinition",
+    `mutation($id: ID!) { updateAPIDefinition(id: $id, in: ${API_IN}) { name } }`,
+    (c) => ({ id: c.api.id }),
+    (data) => assert.equal(data.updateAPIDefinition.name, "matrix-api"),
+  ),
+  catalogWrite(
+    "updateAPIDefinitionForApplication",
+    `mutation($id: ID!) { updateAPIDefinitionForApplication(id: $id, in: ${API_IN}) { name } }`,
+    (c) => ({ id: c.api.id }),
+    (data) => assert.equal(data.updateAPIDefinitionForApplication.name, "matrix-api"),
+  ),
+  catalogWrite("deleteAPIDefinition", `mutation($id: ID!) { deleteAPIDefinition(id: $id) { id } }`, (c) => ({ id: c.api.id }), gone("aPIDefinition")),
+  catalogWrite(
+    "refetchAPISpec",
+    `mutation($id: ID!) { refetchAPISpec(apiID: $id) { type } }`,
+    (c) => ({ id: c.api.id }),
+    () => undefined,
+  ),
+  catalogWrite(
+    "addEventDefinitionToBundle",
+    `mutation($id: ID!) { addEventDefinitionToBundle(bundleID: $id, in: ${EVENT_IN}) { name } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.addEventDefinitionToBundle.name, "matrix-events"),
+  ),
+  catalogWrite(
+    "addEventDefinitionToApplication",
+    `mutation($id: ID!) { addEventDefinitionToApplication(appID: $id, in: ${EVENT_IN}) { name } }`,
+    (c) => ({ id: c.application.id }),
+    (data) => assert.equal(data.addEventDefinitionToApplication.name, "matrix-events"),
+  ),
+  catalogWrite(
+    "updateEventDefinition",
+    `mutation($id: ID!) { updateEventDefinition(id: $id, in: ${EVENT_IN}) { name } }`,
+    (c) => ({ id: c.event.id }),
+    (data) => assert.equal(data.updateEventDefinition.name, "matrix-events"),
+  ),
+  catalogWrite(
+    "updateEventDefinitionForApplication",
+    `mutation($id: ID!) { updateEventDefinitionForApplication(id: $id, in: ${EVENT_IN}) { name } }`,
+    (c) => ({ id: c.event.id }),
+    (data) => assert.equal(data.updateEventDefinitionForApplication.name, "matrix-events"),
+  ),
+  catalogWrite("deleteEventDefinition", `mutation($id: ID!) { deleteEventDefinition(id: $id) { id } }`, (c) => ({ id: c.event.id }), gone("eventDefinition")),
+  catalogWrite(
+    "refetchEventDefinitionSpec",
+    `mutation($id: ID!) { refetchEventDefinitionSpec(eventID: $id) { type } }`,
+    (c) => ({ id: c.event.id }),
+    () => undefined,
+  ),
+  catalogWrite(
+    "addDocumentToBundle",
+    `mutation($id: ID!) { addDocumentToBundle(bundleID: $id, in: { title: "T", displayName: "D", description: "d", format: MARKDOWN }) { title } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.addDocumentToBundle.title, "T"),
+  ),
+  catalogWrite("deleteDocument", `mutation($id: ID!) { deleteDocument(id: $id) { id } }`, (c) => ({ id: c.document.id }), gone("document")),
+  catalogWrite(
+    "addIntegrationDependencyToApplication",
+    `mutation($id: ID!) { addIntegrationDependencyToApplication(appID: $id, in: { name: "d2", ordID: "ns:integrationDependency:y:v1" }) { name } }`,
+    (c) => ({ id: c.application.id }),
+    (data) => assert.equal(data.addIntegrationDependencyToApplication.name, "d2"),
+  ),
+  catalogWrite(
+    "deleteIntegrationDependency",
+    `mutation($id: ID!) { deleteIntegrationDependency(id: $id) { id } }`,
+    (c) => ({ id: c.dependency.id }),
+    gone("integrationDependency"),
+  ),
+];
+
 const operations: Operation[] = [
+  ...catalogOperations,
   {
     field: "integrationSystems",
     kind: "read",

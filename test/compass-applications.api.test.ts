@@ -132,15 +132,26 @@ describe("register-application", () => {
     assert.equal(stored.statusCondition, "CONNECTED");
   });
 
-  test("register-application-with-bundles: bundles are not stored yet, so the document is refused naming them and nothing is registered", async () => {
+  test("register-application-with-bundles (TestRegisterApplicationWithBundles): the application and its bundles, APIs, events and documents in one call", async () => {
     const tenant = await newTenant();
-    const error = refused(
-      await send(exampleDocument("register-application", "register-application-with-bundles.graphql"), tenant),
-      "BAD_USER_INPUT",
-      "in.bundles",
+    const data = await send(exampleDocument("register-application", "register-application-with-bundles.graphql"), tenant);
+    assert.equal(data.body.errors, undefined, JSON.stringify(data.body.errors));
+    const registered = data.body.data.result;
+    assert.equal(registered.name, "create-application-with-documents");
+    const bundles = registered.bundles.data;
+    assert.ok(bundles.length > 0);
+    assert.equal(registered.bundles.totalCount, bundles.length);
+    const foo = bundles.find((bundle: any) => bundle.name === "foo");
+    assert.deepEqual(
+      foo.apiDefinitions.data.map((api: any) => api.name),
+      ["comments-v1-foo", "reviews-v1-foo", "xml-foo"],
     );
-    assert.match(error.message, /Bundles are not supported yet/);
-    assert.equal(await app.db.application.count({ where: { tenantId: tenant.id } }), 0);
+    assert.equal(foo.apiDefinitions.data[0].spec.data, '{"openapi":"3.0.2"}');
+    // Fetched over plain http, which the operator has not allowed: recorded, and the registration stands.
+    assert.equal(foo.apiDefinitions.data[1].spec.fetchRequest.status.condition, "FAILED");
+    assert.equal(foo.eventDefinitions.totalCount, 2);
+    assert.ok(foo.documents.totalCount > 0);
+    assert.equal(await app.db.bundle.count({ where: { tenantId: tenant.id } }), bundles.length);
   });
 });
 
@@ -589,7 +600,14 @@ describe("validation, bounds and authorization", () => {
       { token: app.admin.token, headers: { tenant: tenant.externalId } },
     );
     assert.ok(badEnum.body.errors?.length, "an unknown condition is refused by the schema");
-    await refusedWithoutChange(tenant, REGISTER, { in: { name: "with-bundles", bundles: [{ name: "b" }] } }, "in.bundles");
+    // A bundle the application is registered with is checked with it: one bad nested field refuses it all.
+    await refusedWithoutChange(
+      tenant,
+      REGISTER,
+      { in: { name: "with-bundles", bundles: [{ name: "b", apiDefinitions: [{ name: "api", targetURL: "" }] }] } },
+      "in.bundles[0].apiDefinitions[0].targetURL",
+    );
+    assert.equal(await app.db.bundle.count({ where: { tenantId: tenant.id } }), 0);
     await register(tenant, { name: "empty-bundles", bundles: [] });
   });
 

@@ -225,13 +225,13 @@ test("a valid mutation deeper than a configured limit is refused before it runs"
 });
 
 test("a document that would cost too much is refused: GRAPHQL_VALIDATION_FAILED", async () => {
-  const page = `integrationSystems(first: 200) { data { id name description createdAt updatedAt auths { id secretHint } } }`;
+  const page = `integrationSystems(first: 200) { data { id name description createdAt updatedAt lastUsedAt auths { id secretHint type scopes referenceObjectId auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } } }`;
   const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: ${page}`).join("\n");
   const response = await app.graphql(`{ ${aliases} }`, {}, app.admin);
   assertError(response, "GRAPHQL_VALIDATION_FAILED");
   assert.match(onlyError(response).message, /cost/);
   // A page size in a variable counts as the largest page, whatever the variable holds.
-  const variable = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `a${i}: integrationSystems(first: $n) { data { id name description createdAt updatedAt auths { id secretHint } } }`).join(" ")} }`;
+  const variable = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `a${i}: integrationSystems(first: $n) { data { id name description createdAt updatedAt lastUsedAt auths { id secretHint type scopes referenceObjectId auth { credential { ... on OAuthCredentialData { clientId clientSecret url } } } } } }`).join(" ")} }`;
   assertError(await app.graphql(variable, { n: 1 }, app.admin), "GRAPHQL_VALIDATION_FAILED");
   // One such page is fine.
   assert.equal((await app.graphql(`{ ${page} }`, {}, app.admin)).body.errors, undefined);

@@ -9,6 +9,11 @@ import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
 import type { TenantObjectKind, TenantObjectType } from "@/domain/tenant-objects/tenant-object-kind";
 import { findObject, registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import { BUNDLE } from "@/domain/tenant-objects/kinds/bundle";
+import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
+import { EVENT_DEFINITION } from "@/domain/tenant-objects/kinds/event-definition";
+import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
+import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
 
 /**
  * A tenant-scoped read starts with the tenant header's lookup and, for
@@ -71,7 +76,37 @@ test("every tenant-scoped kind's read by id is prepared and answers Prisma's row
   // Every DateTime column set, so each is seen to come back as a Date (deletedAt is null until set).
   await app.db.application.update({ where: { id: withDescription.id }, data: { deletedAt: new Date() } });
   const runtimeContext = await registerObject(RUNTIME_CONTEXT, app.db, admin, acme, { key: "subscription", value: "consumer-1" }, runtime.id);
-  const rows: Record<TenantObjectType, { id: string }> = { APPLICATION: withDescription, RUNTIME: runtime, RUNTIME_CONTEXT: runtimeContext };
+  const bundle = await registerObject(BUNDLE, app.db, admin, acme, { name: "Orders" }, withDescription.id);
+  const api = await registerObject(API_DEFINITION, app.db, admin, acme, { name: "Orders API", targetURL: "https://orders.example.com" }, undefined, {
+    groupId: bundle.id,
+  });
+  const event = await registerObject(EVENT_DEFINITION, app.db, admin, acme, { name: "Order events" }, withDescription.id);
+  const document = await registerObject(
+    DOCUMENT,
+    app.db,
+    admin,
+    acme,
+    { title: "Readme", displayName: "Readme", description: "How", format: "MARKDOWN" },
+    bundle.id,
+  );
+  const dependency = await registerObject(
+    INTEGRATION_DEPENDENCY,
+    app.db,
+    admin,
+    acme,
+    { name: "Billing", ordID: "sap.foo:integrationDependency:Billing:v1" },
+    withDescription.id,
+  );
+  const rows: Record<TenantObjectType, { id: string }> = {
+    APPLICATION: withDescription,
+    RUNTIME: runtime,
+    RUNTIME_CONTEXT: runtimeContext,
+    BUNDLE: bundle,
+    API_DEFINITION: api,
+    EVENT_DEFINITION: event,
+    DOCUMENT: document,
+    INTEGRATION_DEPENDENCY: dependency,
+  };
   for (const [type, kind] of Object.entries(TENANT_OBJECT_KINDS) as [TenantObjectType, TenantObjectKind][]) {
     const expected = await kind.model(app.db).findFirst({ where: { id: rows[type].id, tenantId: acme.id } });
     assert.ok(expected, type);

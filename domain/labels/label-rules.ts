@@ -38,7 +38,7 @@ const MAX_SCHEMA_DEPTH = 32;
 /** Labels the server keeps itself, never set by hand (Compass's `integrationSystemID` on managed applications). */
 export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(["integrationSystemID"]);
 
-export type LabelObjectType = "APPLICATION" | "RUNTIME" | "RUNTIME_CONTEXT";
+export type LabelObjectType = "APPLICATION" | "RUNTIME" | "RUNTIME_CONTEXT" | "INTEGRATION_DEPENDENCY";
 
 /**
  * Why a label key breaks the rule, in Compass's words (its validator's

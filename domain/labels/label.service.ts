@@ -20,8 +20,13 @@ export interface LabelTarget {
   integrationSystemId: string | null;
 }
 
-const OBJECT_TYPE = { APPLICATION: "Application", RUNTIME: "Runtime", RUNTIME_CONTEXT: "RuntimeContext" } as const;
-const NOUN = { APPLICATION: "application", RUNTIME: "runtime", RUNTIME_CONTEXT: "runtime context" } as const;
+const OBJECT_TYPE = {
+  APPLICATION: "Application",
+  RUNTIME: "Runtime",
+  RUNTIME_CONTEXT: "RuntimeContext",
+  INTEGRATION_DEPENDENCY: "IntegrationDependency",
+} as const;
+const NOUN = { APPLICATION: "application", RUNTIME: "runtime", RUNTIME_CONTEXT: "runtime context", INTEGRATION_DEPENDENCY: "integration dependency" } as const;
 
 /**
  * The schemas of these keys' definitions. On PostgreSQL the rows are read
@@ -111,7 +116,9 @@ async function findTarget(tx: Tx, postgres: boolean, type: LabelObjectType, tena
       ? await tx.application.findFirst({ where: { id, tenantId }, select })
       : type === "RUNTIME"
         ? await tx.runtime.findFirst({ where: { id, tenantId }, select })
-        : await runtimeContextTarget(tx, id, tenantId);
+        : type === "INTEGRATION_DEPENDENCY"
+          ? await tx.integrationDependency.findFirst({ where: { id, tenantId }, select })
+          : await runtimeContextTarget(tx, id, tenantId);
   if (!row) throw notFound(NOUN[type], id, doing);
   return { type, ...row };
 }

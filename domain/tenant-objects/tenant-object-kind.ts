@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { Scope } from "@/lib/scopes";
 import type { ValidNamedInput } from "@/domain/validation/validation";
 import type { WebhookInput } from "@/domain/webhooks/webhook-rules";
+import type { OutboundSettings } from "@/domain/catalog/spec-fetch";
 
 /**
  * What one kind of tenant-scoped object says about itself; everything else
@@ -12,7 +13,15 @@ import type { WebhookInput } from "@/domain/webhooks/webhook-rules";
  */
 
 /** The kinds: labels' objectType, credentials' owner kind and the principal kind of an object calling as itself. */
-export type TenantObjectType = "APPLICATION" | "RUNTIME" | "RUNTIME_CONTEXT";
+export type TenantObjectType =
+  | "APPLICATION"
+  | "RUNTIME"
+  | "RUNTIME_CONTEXT"
+  | "BUNDLE"
+  | "API_DEFINITION"
+  | "EVENT_DEFINITION"
+  | "DOCUMENT"
+  | "INTEGRATION_DEPENDENCY";
 
 /**
  * The columns every tenant-scoped kind's table has. A named kind (the default)
@@ -100,6 +109,20 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
     /** How many may live under one parent: a bound on what the parent's own token may create. */
     max: number;
   };
+  /**
+   * An object of another kind under the same parent that may gather objects
+   * of this one (API definitions in a bundle of their application): `column`
+   * holds its id, or null for an object in none. The core registers an object
+   * into a group the caller may change (its parent is the group's parent),
+   * lists a group's objects, and deletes them with the group.
+   */
+  group?: { type: TenantObjectType; column: string };
+  /**
+   * Objects of other kinds given in the register input to create under the new
+   * one in the same transaction (a bundle's API definitions): each list is
+   * checked by its kind before anything is written, `field` naming where it is.
+   */
+  nested?(input: Input): readonly { type: TenantObjectType; inputs: readonly TenantObjectInput[] | null | undefined; field: string }[];
   /** What messages and audit call one object (default: its name). */
   title?(row: Row): string;
   /**
@@ -116,9 +139,17 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
    */
   validateUpdate?(input: never): Valid & Partial<ValidNamedInput>;
   /** The columns a new object is stored with (default: the valid input). */
-  createData?(valid: Valid & Partial<ValidNamedInput>): object;
+  createData?(valid: Valid & Partial<ValidNamedInput>, id: string): object;
   /** The columns an update writes (default: the valid input). */
   updateData?(valid: Valid & Partial<ValidNamedInput>, before: Row): object;
+  /** A kind's own write when an object is created, in the same transaction (Compass's: an API definition gives its application a base URL). */
+  afterInsert?(tx: Tx, row: Row): Promise<void>;
+  /**
+   * Work that must not run inside the write's transaction (fetching a spec
+   * from its URL), run after a register or update commits, for each object
+   * the write created or changed; answers the row as it now is.
+   */
+  afterCommit?(db: Db, row: Row, options: AfterCommitOptions): Promise<Row>;
   /** A kind's own reason to refuse unregistering (CONFLICT), checked in the unregister's transaction. */
   requireRemovable?(tx: Tx, row: Row): Promise<void>;
   /** Its own fields in audit events, beside name and description. */
@@ -127,6 +158,13 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
   credentials: boolean;
   /** Whether it holds webhooks (domain/webhooks): given on register in the same transaction, removed with it. */
   webhooks?: boolean;
+}
+
+/** What the request brings for work after the commit: the operator's outbound rules (none: nothing is fetched). */
+export interface AfterCommitOptions {
+  outbound?: OutboundSettings;
+  /** Do the work again whatever was done before (refetchAPISpec). */
+  force?: boolean;
 }
 
 /** A kind, typed: the descriptor files use it so that a wrong model or field fails to compile. */

@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
-import { conflict, forbidden, notFound } from "@/domain/errors";
+import { DomainError, conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireManager } from "@/domain/principals/authorize";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
@@ -14,13 +14,14 @@ import { BY_CREATED_AT, type Direction, type KeyColumn, type PageSource, firstKe
 import { containsSql } from "@/domain/paging/search";
 import { deleteLabelsOf, writeLabels } from "@/domain/labels/label.service";
 import { type LabelFilterInput, labelFiltersSql } from "@/domain/labels/label-filter";
+import type { LabelObjectType } from "@/domain/labels/label-rules";
 import { deleteCredentialsOf, forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { type ValidNamedInput, nameKeyOf } from "@/domain/validation/validation";
 import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
 import { validWebhookInputs } from "@/domain/webhooks/webhook-rules";
 import { auditFieldsOf, deleteWebhooksOf, deleteWebhooksOfTenant, insertWebhooks } from "@/domain/webhooks/webhook-store";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "./tenant-object-kind";
+import type { AfterCommitOptions, TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "./tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "./kinds";
 import { forgetSharesOf, objectById, reachableSql, sharedAccess, visibleInTenantSql } from "./tenant-access";
 
@@ -48,11 +49,23 @@ const titleOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: 
 
 const kindOf = (type: TenantObjectType) => TENANT_OBJECT_KINDS[type];
 
-/** The kinds whose objects live under one of `kind` (runtime contexts under a runtime). */
-const childKindsOf = (kind: TenantObjectKind) => kindsOf().filter((child) => child.parent?.type === kind.type);
+/**
+ * The kinds whose objects live under one of `kind` (runtime contexts under a
+ * runtime) or are gathered in one (API definitions in a bundle), with the
+ * column that names it.
+ */
+const childKindsOf = (kind: TenantObjectKind) =>
+  kindsOf().flatMap((child) => [
+    ...(child.parent?.type === kind.type ? [{ child, column: child.parent.column }] : []),
+    ...(child.group?.type === kind.type ? [{ child, column: child.group.column }] : []),
+  ]);
 
-/** The id of the object a child lives under. */
-const parentIdOf = (kind: TenantObjectKind, row: TenantObjectRow) => (row as unknown as Record<string, string>)[kind.parent!.column];
+/** The id of the object a child lives under (or, with `column`, of its group). */
+const parentIdOf = (kind: TenantObjectKind, row: TenantObjectRow, column = kind.parent!.column) => (row as unknown as Record<string, string>)[column];
+
+/** How deep a kind lives: 0 for one on its own, 1 under it, and so on (a group counts as a parent). Deeper kinds are deleted first. */
+const depthOf = (kind: TenantObjectKind): number =>
+  Math.max(kind.parent ? 1 + depthOf(kindOf(kind.parent.type)) : 0, kind.group ? 1 + depthOf(kindOf(kind.group.type)) : 0);
 
 function duplicateName(kind: TenantObjectKind, name: string, tenant: Tenant) {
   return conflict(
@@ -75,7 +88,12 @@ const detailsOf = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row
   integrationSystemId: row.integrationSystemId,
 });
 
-const labelTarget = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({ type: kind.type, ...row, name: titleOf(kind, row) });
+// Only kinds whose inputs carry labels get here with any (applications, runtimes, runtime contexts, integration dependencies).
+const labelTarget = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row) => ({
+  type: kind.type as LabelObjectType,
+  ...row,
+  name: titleOf(kind, row),
+});
 
 /** The labels an input writes, with the kind's default labels where it sets none of those keys. */
 function labelsToWrite(kind: TenantObjectKind<never>, labels: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
@@ -162,8 +180,8 @@ function auditUnregistered(
  */
 async function removeChildrenOf(tx: Tx, actor: Principal, tenant: Tenant, kind: TenantObjectKind, parentIds: string[], reason: string): Promise<void> {
   if (parentIds.length === 0) return;
-  for (const child of childKindsOf(kind)) {
-    const rows = await child.model(tx).findMany({ where: { [child.parent!.column]: { in: parentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  for (const { child, column } of childKindsOf(kind)) {
+    const rows = await child.model(tx).findMany({ where: { [column]: { in: parentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     if (rows.length === 0) continue;
     const ids = rows.map((row) => row.id);
     await removeChildrenOf(tx, actor, tenant, child, ids, reason);
@@ -193,10 +211,85 @@ async function requireRoomUnder(tx: Tx, postgres: boolean, kind: TenantObjectKin
   }
 }
 
+/** An input checked by its kind, with what is to be created under it: all of it checked before the transaction. */
+interface Planned {
+  kind: TenantObjectKind;
+  valid: object & Partial<ValidNamedInput>;
+  labels: Record<string, unknown> | null;
+  nested: Planned[];
+}
+
+/** Errors of a nested input name where it is (`in.apiDefinitions[0].name`), not `in.name`. */
+function validAt<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (field === "in" || !(error instanceof DomainError) || !error.field?.startsWith("in")) throw error;
+    throw new DomainError(error.code, error.message, `${field}${error.field.slice(2)}`, error.details);
+  }
+}
+
+function planOf(kind: TenantObjectKind, input: TenantObjectInput, field: string): Planned {
+  // The kind never sees `webhooks`: they are the core's to check and store, never columns of the object.
+  const { webhooks: _, ...own } = input;
+  const valid = validAt(field, () => kind.validate(own as TenantObjectInput)) as Planned["valid"];
+  const nested = (kind.nested?.(input) ?? []).flatMap(({ type, inputs, field: at }) =>
+    (inputs ?? []).map((child, i) => planOf(kindOf(type), child, `${field}${at.slice(2)}[${i}]`)),
+  );
+  return { kind, valid, labels: validAt(field, () => labelsToWrite(kind as TenantObjectKind<never>, input.labels)), nested };
+}
+
+/** The columns that place a nested object under `row` of `kind`: as its parent, or as its group (then its parent is the group's). */
+function placementUnder(child: TenantObjectKind, kind: TenantObjectKind, row: TenantObjectRow): Record<string, string> {
+  if (child.parent?.type === kind.type) return { [child.parent.column]: row.id };
+  return { [child.group!.column]: row.id, [child.parent!.column]: parentIdOf(kind, row) };
+}
+
+/** Creates a planned object and what is nested in it, each with its labels and its own audit event. */
+async function insertPlanned(
+  tx: Tx,
+  postgres: boolean,
+  actor: Principal,
+  tenant: Tenant,
+  planned: Planned,
+  columns: Record<string, string | null>,
+  created: { kind: TenantObjectKind; row: TenantObjectRow }[],
+  auditExtra: (row: TenantObjectRow) => Promise<Record<string, unknown>> = async () => ({}),
+): Promise<TenantObjectRow> {
+  const { kind, valid } = planned;
+  const id = newId();
+  const data = { id, tenantId: tenant.id, ...columns, ...(kind.createData?.(valid, id) ?? valid) };
+  const row = await kind.model(tx).create({ data: data as never });
+  created.push({ kind, row });
+  await kind.afterInsert?.(tx, row);
+  const labels = planned.labels ? (await writeLabels(tx, postgres, labelTarget(kind, row), planned.labels, "in.labels", false)).after : undefined;
+  await recordAudit(tx, actor, {
+    action: kind.audit.registered,
+    objectType: kind.table,
+    objectId: row.id,
+    objectLabel: titleOf(kind, row),
+    details: { ...detailsOf(kind, row, tenant), ...(labels ? { labels } : {}), ...(await auditExtra(row)) },
+  });
+  for (const child of planned.nested) {
+    await insertPlanned(
+      tx,
+      postgres,
+      actor,
+      tenant,
+      child,
+      { integrationSystemId: row.integrationSystemId, ...placementUnder(child.kind, kind, row) },
+      created,
+    );
+  }
+  return row;
+}
+
 /**
  * Registers an object in `tenant`. When an integration system registers it,
  * that system manages it, whatever the input says; a user may name an
- * existing integration system where the kind allows it, or none.
+ * existing integration system where the kind allows it, or none. A kind with
+ * a group may be registered into one (`options.groupId`): then under the
+ * group's parent.
  */
 export async function registerObject<Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(
   kind: TenantObjectKind<Row, Input, Valid>,
@@ -205,58 +298,61 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   tenant: Tenant,
   input: Input,
   parentId?: string,
-  options: { webhookTargets?: TargetPolicy } = {},
+  options: { webhookTargets?: TargetPolicy; groupId?: string } & AfterCommitOptions = {},
 ): Promise<Row> {
-  // The kind never sees `webhooks`: they are the core's to check and store, never columns of the object.
-  const { webhooks: webhookInputs, ...own } = input;
-  const valid = kind.validate(own as Input);
+  const planned = planOf(kind as unknown as TenantObjectKind, input, "in");
   // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
-  const webhooks = kind.webhooks ? validWebhookInputs(webhookInputs, "in.webhooks") : [];
+  const webhooks = kind.webhooks ? validWebhookInputs(input.webhooks, "in.webhooks") : [];
   for (const webhook of webhooks) {
     await requirePublicTargets(webhook.targets, options.webhookTargets ?? STRICT_TARGETS);
   }
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
-  const labelsGiven = labelsToWrite(kind as TenantObjectKind<never>, input.labels);
-  return refusingDuplicates(
+  const created: { kind: TenantObjectKind; row: TenantObjectRow }[] = [];
+  const row = await refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         await requireTenantStill(tx, tenant, doing);
         let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
-        const parentColumn: Record<string, string> = {};
+        const columns: Record<string, string | null> = {};
+        let underId = parentId;
+        if (kind.group && options.groupId !== undefined) {
+          // Into a group the caller may change; its parent is the object's parent.
+          const groupKind = kindOf(kind.group.type);
+          const group = await requireManagedObject(tx, groupKind, actor, tenant, options.groupId, doing, doing);
+          columns[kind.group.column] = group.id;
+          underId = parentIdOf(groupKind, group);
+        }
         if (kind.parent) {
           // Under a parent of this tenant that the caller may change; its manager manages the child too.
           const parentKind = kindOf(kind.parent.type);
-          const parent = await requireManagedObject(tx, parentKind, actor, tenant, parentId ?? "", doing, doing);
+          const parent = await requireManagedObject(tx, parentKind, actor, tenant, underId ?? "", doing, doing);
           await requireRoomUnder(tx, isPostgres(db), kind as unknown as TenantObjectKind<never>, parentKind, parent);
           integrationSystemId = parent.integrationSystemId;
-          parentColumn[kind.parent.column] = parent.id;
+          columns[kind.parent.column] = parent.id;
         }
         if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
           throw notFound("integration system", integrationSystemId, doing);
         }
-        const data = { id: newId(), tenantId: tenant.id, integrationSystemId, ...parentColumn, ...(kind.createData?.(valid) ?? valid) };
-        const row = await kind.model(tx).create({ data: data as never });
-        const labels = labelsGiven ? (await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", false)).after : undefined;
-        // Only kinds that hold webhooks (applications and runtimes) get here with any.
-        const added = webhooks.length
-          ? await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: row.id, tenantId: tenant.id }, webhooks)
-          : [];
-        await recordAudit(tx, actor, {
-          action: kind.audit.registered,
-          objectType: kind.table,
-          objectId: row.id,
-          objectLabel: titleOf(kind, row),
-          details: {
-            ...detailsOf(kind, row, tenant),
-            ...(labels ? { labels } : {}),
-            ...(added.length ? { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) } : {}),
-          },
+        // Only kinds that hold webhooks (applications and runtimes) store any.
+        const row = await insertPlanned(tx, isPostgres(db), actor, tenant, planned, { integrationSystemId, ...columns }, created, async (row) => {
+          if (!webhooks.length) return {};
+          const added = await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: row.id, tenantId: tenant.id }, webhooks);
+          return { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) };
         });
-        return row;
+        return row as Row;
       }),
-    () => duplicateName(kind, valid.name ?? "", tenant),
+    () => duplicateName(kind, planned.valid.name ?? "", tenant),
   );
+  await afterCommit(db, created, options);
+  return (created[0]?.row as Row | undefined) ?? row;
+}
+
+/** Each written object's work after the commit (kinds' `afterCommit`), in order; the rows as they now are. */
+async function afterCommit(db: Db, written: { kind: TenantObjectKind; row: TenantObjectRow }[], options: AfterCommitOptions): Promise<void> {
+  for (const entry of written) {
+    if (entry.kind.afterCommit) entry.row = await entry.kind.afterCommit(db, entry.row, options);
+  }
 }
 
 /** Replaces its fields (an omitted description clears it, unless the kind's validateUpdate keeps what is omitted) and, when given, every label. */
@@ -267,12 +363,13 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
   tenant: Tenant,
   id: string,
   input: UpdateInputOf<Input>,
+  options: AfterCommitOptions = {},
 ): Promise<Row> {
   // Without its own update check, a kind's update takes what its register takes (name included).
   const valid: Valid & Partial<ValidNamedInput> = kind.validateUpdate ? kind.validateUpdate(input as never) : kind.validate(input as Input);
   // Default labels come with labels given; an update without labels leaves them all as they are.
   const labelsGiven = input.labels ? labelsToWrite(kind as TenantObjectKind<never>, input.labels) : null;
-  return refusingDuplicates(
+  const updated = await refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         const before = await requireManagedObject(tx, kind, actor, tenant, id, "updating");
@@ -295,6 +392,25 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
       }),
     () => duplicateName(kind, valid.name ?? "", tenant),
   );
+  const written = [{ kind: kind as unknown as TenantObjectKind, row: updated as TenantObjectRow }];
+  await afterCommit(db, written, options);
+  return written[0].row as Row;
+}
+
+/**
+ * Runs a kind's work after the commit again for one object the caller may
+ * change (refetchAPISpec: its spec fetched again), outside any transaction.
+ */
+export async function redoAfterCommit<Row extends TenantObjectRow>(
+  kind: TenantObjectKind<Row>,
+  db: Db,
+  actor: Principal,
+  tenant: Tenant,
+  id: string,
+  options: AfterCommitOptions,
+): Promise<Row> {
+  const row = await db.$transaction((tx) => requireManagedObject(tx, kind, actor, tenant, id, "refreshing"));
+  return kind.afterCommit ? kind.afterCommit(db, row, { ...options, force: true }) : row;
 }
 
 /** Deletes it with its labels and credentials, and what lives under it; the credentials' tokens are refused at once. */
@@ -380,7 +496,7 @@ export async function removeObjectsOfTenant(
   await beforeRemoving();
   const removed: Record<string, number> = {};
   // Those living under another first: deleted in this order, they meet no foreign key.
-  const childrenFirst = [...found].sort(([a], [b]) => Number(!!b.parent) - Number(!!a.parent));
+  const childrenFirst = [...found].sort(([a], [b]) => depthOf(b) - depthOf(a));
   for (const [kind, rows] of childrenFirst) {
     await forgetSharesOf(
       tx,
@@ -422,8 +538,8 @@ async function ownObject<Row extends TenantObjectRow>(kind: TenantObjectKind<Row
 }
 
 /** A child asked for under a parent: one under another parent is as unknown as none. */
-const underParent = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row | null, parentId: string | undefined) =>
-  row && parentId !== undefined && parentIdOf(kind as unknown as TenantObjectKind, row) !== parentId ? null : row;
+const underParent = <Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, row: Row | null, parentId: string | undefined, column?: string) =>
+  row && parentId !== undefined && parentIdOf(kind as unknown as TenantObjectKind, row, column) !== parentId ? null : row;
 
 /**
  * null for an unknown id and for an object of another tenant alike, unless
@@ -451,8 +567,9 @@ export async function findChildObject<Row extends TenantObjectRow>(
   db: Db,
   parent: TenantObjectRow,
   id: string,
+  column?: string,
 ): Promise<Row | null> {
-  return underParent(kind, await ownObject(kind, db, parent.tenantId, id), parent.id);
+  return underParent(kind, await ownObject(kind, db, parent.tenantId, id), parent.id, column);
 }
 
 /**
@@ -551,14 +668,15 @@ export function listChildObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   parent: TenantObjectRow,
-  args: PageArgs,
+  args: PageArgs & Pick<ObjectListArgs, "matching">,
+  column = kind.parent!.column,
 ): Promise<LazyPage<Row>> {
-  const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${kind.parent!.column}"`)} = ${parent.id}`;
-  return listWhere(kind, db, under, true, args);
+  const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${column}"`)} = ${parent.id}`;
+  return listWhere(kind, db, under, !args.matching, args);
 }
 
 async function listWhere<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db, visible: Prisma.Sql, plain: boolean, args: ObjectListArgs) {
-  const filters = labelFiltersSql(args.filter, kind.type, kind.table as "Application" | "Runtime", isPostgres(db));
+  const filters = labelFiltersSql(args.filter, kind.type as LabelObjectType, kind.table as "Application" | "Runtime", isPostgres(db));
   const search = args.search?.trim();
   const named = search ? containsSql("nameKey", nameKeyOf(search)) : Prisma.sql`1 = 1`;
   return keysetPage(db, sourceOf(kind, db, plain), {
@@ -580,10 +698,11 @@ export function firstPagesUnder<Row extends TenantObjectRow>(
   tenant: Pick<Tenant, "id">,
   parentIds: readonly string[],
   first: number,
+  column = kind.parent!.column,
 ): Promise<Map<string, LazyPage<Row>>> {
   return firstKeysetPages(db, sourceOf(kind, db, false), {
     matches: Prisma.sql`"tenantId" = ${tenant.id}`,
-    column: kind.parent!.column,
+    column,
     values: parentIds,
     keyset: keyset<Row>(kind.nouns.many, BY_CREATED_AT, "ASC"),
     first,

@@ -45,7 +45,7 @@ interface CredentialDataInput {
   certificateOAuth?: { clientId: string; certificate: string; url: string } | null;
 }
 
-interface AuthInput {
+export interface AuthInput {
   credential?: CredentialDataInput | null;
   accessStrategy?: string | null;
   additionalHeaders?: unknown;
@@ -269,7 +269,16 @@ function stringLists(object: unknown, serialized: unknown, field: string, what: 
   return out;
 }
 
-function credential(input: CredentialDataInput | null | undefined, field: string, targets: ValidWebhook["targets"]): StoredCredential | null {
+/** How an auth's URLs are checked: a webhook's as absolute http(s) URLs; others may say otherwise (validAuthInput). */
+type UrlCheck = (value: string | null | undefined, field: string) => string;
+const requiredHttpUrl: UrlCheck = (value, field) => httpUrl(value, field, { required: true })!;
+
+function credential(
+  input: CredentialDataInput | null | undefined,
+  field: string,
+  targets: ValidWebhook["targets"],
+  urlOf: UrlCheck = requiredHttpUrl,
+): StoredCredential | null {
   if (input === null || input === undefined) return null;
   const given = [input.basic, input.oauth, input.certificateOAuth].filter((item) => item !== null && item !== undefined);
   if (given.length !== 1) throw badInput(field, "exactly one credential input has to be specified: basic, oauth or certificateOAuth");
@@ -282,7 +291,7 @@ function credential(input: CredentialDataInput | null | undefined, field: string
     };
   }
   if (input.oauth) {
-    const url = httpUrl(input.oauth.url, `${field}.oauth.url`, { required: true })!;
+    const url = urlOf(input.oauth.url, `${field}.oauth.url`);
     targets.push({ field: `${field}.oauth.url`, url });
     return {
       oauth: {
@@ -293,7 +302,7 @@ function credential(input: CredentialDataInput | null | undefined, field: string
     };
   }
   const cert = input.certificateOAuth!;
-  const url = httpUrl(cert.url, `${field}.certificateOAuth.url`, { required: true })!;
+  const url = urlOf(cert.url, `${field}.certificateOAuth.url`);
   targets.push({ field: `${field}.certificateOAuth.url`, url });
   return {
     certificateOAuth: {
@@ -304,7 +313,7 @@ function credential(input: CredentialDataInput | null | undefined, field: string
   };
 }
 
-function auth(input: AuthInput | null | undefined, field: string, targets: ValidWebhook["targets"]): StoredAuth | null {
+function auth(input: AuthInput | null | undefined, field: string, targets: ValidWebhook["targets"], urlOf: UrlCheck = requiredHttpUrl): StoredAuth | null {
   if (input === null || input === undefined) return null;
   if (input.oneTimeToken !== null && input.oneTimeToken !== undefined) {
     throw badInput(
@@ -317,19 +326,19 @@ function auth(input: AuthInput | null | undefined, field: string, targets: Valid
   let requestAuth: StoredAuth["requestAuth"] = null;
   if (csrf) {
     const at = `${field}.requestAuth.csrf`;
-    const tokenEndpointURL = httpUrl(csrf.tokenEndpointURL, `${at}.tokenEndpointURL`, { required: true })!;
+    const tokenEndpointURL = urlOf(csrf.tokenEndpointURL, `${at}.tokenEndpointURL`);
     targets.push({ field: `${at}.tokenEndpointURL`, url: tokenEndpointURL });
     requestAuth = {
       csrf: {
         tokenEndpointURL,
-        credential: credential(csrf.credential, `${at}.credential`, targets),
+        credential: credential(csrf.credential, `${at}.credential`, targets, urlOf),
         additionalHeaders: stringLists(csrf.additionalHeaders, csrf.additionalHeadersSerialized, `${at}.additionalHeaders`, "header"),
         additionalQueryParams: stringLists(csrf.additionalQueryParams, csrf.additionalQueryParamsSerialized, `${at}.additionalQueryParams`, "query parameter"),
       },
     };
   }
   return {
-    credential: credential(input.credential, `${field}.credential`, targets),
+    credential: credential(input.credential, `${field}.credential`, targets, urlOf),
     accessStrategy: text(input.accessStrategy, `${field}.accessStrategy`, WEBHOOK_LIMITS.shortText),
     additionalHeaders: stringLists(input.additionalHeaders, input.additionalHeadersSerialized, `${field}.additionalHeaders`, "header"),
     additionalQueryParams: stringLists(input.additionalQueryParams, input.additionalQueryParamsSerialized, `${field}.additionalQueryParams`, "query parameter"),
@@ -387,4 +396,18 @@ export function validWebhookInputs(inputs: readonly WebhookInput[] | null | unde
   if (!inputs) return [];
   if (inputs.length > WEBHOOK_LIMITS.perOwner) throw badInput(field, `At most ${WEBHOOK_LIMITS.perOwner} webhooks`);
   return inputs.map((input, index) => validWebhookInput(input, `${field}[${index}]`));
+}
+
+/**
+ * Compass's AuthInput checked alone, where something other than a webhook
+ * holds credentials (a spec's fetch request, a bundle's default instance auth,
+ * an instance auth): the same rules, and the URLs it names.
+ */
+export function validAuthInput(
+  input: AuthInput | null | undefined,
+  field: string,
+  urlOf: UrlCheck = requiredHttpUrl,
+): { auth: StoredAuth | null; targets: ValidWebhook["targets"] } {
+  const targets: ValidWebhook["targets"] = [];
+  return { auth: auth(input, field, targets, urlOf), targets };
 }

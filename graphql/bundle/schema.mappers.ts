@@ -1,11 +1,18 @@
-/**
- * The pages an application answers for domains a later issue builds (bundles,
- * integration dependencies): always empty until then (graphql/bundle/schema.graphql).
- */
-export interface EmptyPageMapper {
-  data: never[];
-  pageInfo: { startCursor: string; endCursor: string; hasNextPage: false };
-  totalCount: 0;
-}
-export type BundlePageMapper = EmptyPageMapper;
-export type IntegrationDependencyPageMapper = EmptyPageMapper;
+import type { APIDefinition, Bundle, Document, EventDefinition, IntegrationDependency } from "@/generated/prisma-sqlite/client";
+import type { LazyPage } from "@/domain/paging/cursor";
+
+export type BundleMapper = Bundle;
+export type BundlePageMapper = LazyPage<Bundle>;
+export type APIDefinitionMapper = APIDefinition;
+export type APIDefinitionPageMapper = LazyPage<APIDefinition>;
+export type EventDefinitionMapper = EventDefinition;
+export type EventDefinitionPageMapper = LazyPage<EventDefinition>;
+export type DocumentMapper = Document;
+export type DocumentPageMapper = LazyPage<Document>;
+export type IntegrationDependencyMapper = IntegrationDependency;
+export type IntegrationDependencyPageMapper = LazyPage<IntegrationDependency>;
+/** A spec is read from its API or event definition's row. */
+export type APISpecMapper = APIDefinition;
+export type EventSpecMapper = EventDefinition;
+/** A fetch request is read from the row that holds it (a spec's definition, or a document). */
+export type FetchRequestMapper = { fetchRequest: string | null; fetchAuthSealed: string | null; sealId: string };

@@ -155,7 +155,7 @@ function countsError({ fields, aliases, directives }: ReturnType<typeof document
  * The most rows a field's `@pageRows(max: n)` says it answers, or no bound.
  * Read from the schema's own definition (its AST node), never from the request.
  */
-function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undefined): number {
+export function pageRowsOf(definition: { astNode?: FieldDefinitionNode | null } | undefined): number {
   const directive = definition?.astNode?.directives?.find((node) => node.name.value === "pageRows");
   const max = directive?.arguments?.find((arg) => arg.name.value === "max")?.value;
   return max?.kind === Kind.INT ? Number(max.value) : Number.POSITIVE_INFINITY;

@@ -2,9 +2,12 @@ import { SCOPES, parseScopes } from "@/lib/scopes";
 import { forbidden, notFound } from "@/domain/errors";
 import { hasScope, requireLabelWriter, requireOwnObject, requireScope } from "@/domain/principals/authorize";
 import { deleteLabel, setLabel } from "@/domain/labels/label.service";
+import type { LabelObjectType } from "@/domain/labels/label-rules";
 import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-auth.service";
 import { type ObjectKind, deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
-import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
+import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
+import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
+import { Prisma } from "@/generated/prisma-sqlite/client";
 import {
   homeTenantFor,
   type ObjectListArgs,
@@ -13,15 +16,19 @@ import {
   listChildObjects,
   listObjects,
   listObjectsOfSystem,
+  redoAfterCommit,
   registerObject,
   unregisterObject,
   updateObject,
 } from "@/domain/tenant-objects/tenant-object.service";
 import { targetPolicy } from "@/domain/webhooks/webhook-url";
+import { outboundSettingsOf } from "@/domain/catalog/spec-fetch";
 import type { Principal } from "@/domain/principals/principal";
 import type { LazyPage } from "@/domain/paging/cursor";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
+import { pageRowsOf } from "@/graphql/plugins/query-limits";
+import type { GraphQLResolveInfo } from "graphql";
 
 /**
  * The resolvers of every tenant-scoped kind, made from its descriptor
@@ -69,8 +76,14 @@ export const systemListField =
  * let write.
  */
 function requireWriteRight(principal: Principal | null, kind: Kind<TenantObjectRow>, doing: string): Principal {
-  if (principal && kind.parent && principal.kind === kind.parent.type) return requireScope(principal, kind.scopes.read, doing);
+  if (principal && ancestorTypesOf(kind).includes(principal.kind as TenantObjectType)) return requireScope(principal, kind.scopes.read, doing);
   return requireScope(principal, kind.scopes.write, doing);
+}
+
+/** The kinds a kind lives under, nearest first (a document: bundle, then application). */
+function ancestorTypesOf(kind: Kind<TenantObjectRow>): TenantObjectType[] {
+  if (!kind.parent) return [];
+  return [kind.parent.type, ...ancestorTypesOf(TENANT_OBJECT_KINDS[kind.parent.type])];
 }
 
 /** Mutation `register<Kind>(in)`. */
@@ -81,6 +94,7 @@ export const registerMutation =
     const webhookTargets = targetPolicy(ctx.config.webhookAllowedHosts);
     return registerObject(kind, ctx.db, requireScope(ctx.principal, kind.scopes.write, doing), await ctx.tenant.require(doing), args.in, undefined, {
       webhookTargets,
+      outbound: outboundSettingsOf(ctx.config),
     });
   };
 
@@ -89,7 +103,36 @@ export const registerChildMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput, ParentArg extends string>(kind: Kind<Row, Input>, parentArg: ParentArg) =>
   async (_parent: unknown, args: { [name in ParentArg]: string } & { in: Input }, ctx: GraphQLContext) => {
     const doing = `registering ${kind.nouns.a}`;
-    return registerObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.in, args[parentArg]);
+    return registerObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.in, args[parentArg], {
+      outbound: outboundSettingsOf(ctx.config),
+    });
+  };
+
+/** Mutation `add<Kind>To<Group>(<groupArg>, in)` of a kind with a group: into that group (an API definition into a bundle), under the group's parent. */
+export const registerGroupedMutation =
+  <Row extends TenantObjectRow, Input extends TenantObjectInput, GroupArg extends string>(kind: Kind<Row, Input>, groupArg: GroupArg) =>
+  async (_parent: unknown, args: { [name in GroupArg]: string } & { in: Input }, ctx: GraphQLContext) => {
+    const doing = `registering ${kind.nouns.a}`;
+    return registerObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.in, undefined, {
+      groupId: args[groupArg],
+      outbound: outboundSettingsOf(ctx.config),
+    });
+  };
+
+/**
+ * Query `<kinds>For<Parent>(<parentArg>, first, after)`: the objects under one
+ * parent of the tenant, read as the parent is (its read scope, or the parent
+ * calling as itself); NOT_FOUND for a parent the tenant does not reach.
+ */
+export const childListQuery =
+  <Row extends TenantObjectRow, ParentArg extends string>(parentKind: Kind<TenantObjectRow>, kind: Kind<Row>, parentArg: ParentArg) =>
+  async (_parent: unknown, args: { [name in ParentArg]: string } & { first: number; after?: string | null }, ctx: GraphQLContext) => {
+    const doing = `listing ${kind.nouns.many}`;
+    requireOwnObject(requireScope(ctx.principal, parentKind.scopes.read, doing), parentKind.type, args[parentArg], doing);
+    const tenant = await ctx.tenant.require(doing);
+    const parent = await findObject(parentKind, ctx.db, tenant, args[parentArg]);
+    if (!parent) throw notFound(parentKind.nouns.one, args[parentArg], `${doing} in tenant "${tenant.externalId}"`);
+    return childListField(kind)(parent, args, ctx, undefined);
   };
 
 /*
@@ -102,9 +145,12 @@ export const registerChildMutation =
 
 /** Field `<Parent>.<kind>(id)`: one object living under the parent; null for an unknown id and for one under another parent alike. */
 export const childField =
-  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
+  <Row extends TenantObjectRow>(kind: Kind<Row>, column = kind.parent!.column) =>
   (parent: TenantObjectRow, { id }: { id: string }, ctx: GraphQLContext) =>
-    findChildObject(kind, ctx.db, parent, id);
+    findChildObject(kind, ctx.db, parent, id, column);
+
+/** Field `<Group>.<kind>(id)`: one object gathered in the group (an API definition of a bundle). */
+export const groupField = <Row extends TenantObjectRow>(kind: Kind<Row>) => childField(kind, kind.group!.column);
 
 /**
  * Field `<Parent>.<kinds>(first, after)`: the objects living under the parent,
@@ -112,18 +158,58 @@ export const childField =
  * parents reads all their first pages in one query.
  */
 export const childListField =
+  <Row extends TenantObjectRow>(kind: Kind<Row>, column = kind.parent!.column) =>
+  (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext, info?: GraphQLResolveInfo) => {
+    const first = servedPageSize(args.first, info);
+    return args.after
+      ? listChildObjects(kind, ctx.db, parent, { first, after: args.after }, column)
+      : (ctx.loaders.firstChildPages.load({ type: kind.type, column, tenantId: parent.tenantId, parentId: parent.id, first }) as Promise<LazyPage<Row>>);
+  };
+
+/**
+ * A page's size as served: at most the rows its field's `@pageRows(max: n)`
+ * promises the query limits (graphql/plugins/query-limits.ts), which judged
+ * the request by that figure; the client pages on with `after`.
+ */
+const servedPageSize = (first: number, info: GraphQLResolveInfo | undefined) =>
+  info ? Math.min(first, pageRowsOf(info.parentType.getFields()[info.fieldName])) : first;
+
+/**
+ * Field `<Group>.<kinds>(group, first, after)`: the objects gathered in the
+ * group, oldest first; Compass's `group` argument keeps only those of that
+ * API group (a separate list, so its cursors never continue the whole one).
+ */
+export const groupListField =
   <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext) =>
-    args.after
-      ? listChildObjects(kind, ctx.db, parent, { first: args.first, after: args.after })
-      : (ctx.loaders.firstChildPages.load({ type: kind.type, tenantId: parent.tenantId, parentId: parent.id, first: args.first }) as Promise<LazyPage<Row>>);
+  (parent: TenantObjectRow, args: { group?: string | null; first: number; after?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    args.group == null
+      ? childListField(kind, kind.group!.column)(parent, args, ctx, info)
+      : listChildObjects(
+          kind,
+          ctx.db,
+          parent,
+          { first: servedPageSize(args.first, info), after: args.after, matching: Prisma.sql`"group" = ${args.group}` },
+          kind.group!.column,
+        );
 
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
   <Row extends TenantObjectRow, Input extends TenantObjectInput>(kind: Kind<Row, Input>) =>
   async (_parent: unknown, args: { id: string; in: UpdateInputOf<Input> }, ctx: GraphQLContext) => {
     const doing = `updating ${kind.nouns.a}`;
-    return updateObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id, args.in);
+    return updateObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id, args.in, {
+      outbound: outboundSettingsOf(ctx.config),
+    });
+  };
+
+/** Mutation `refetch<Kind>(<idArg>)`: the kind's work after a write done again (a spec fetched again); the object as it now is. */
+export const redoMutation =
+  <Row extends TenantObjectRow, IdArg extends string>(kind: Kind<Row>, idArg: IdArg) =>
+  async (_parent: unknown, args: { [name in IdArg]: string }, ctx: GraphQLContext) => {
+    const doing = `refetching ${kind.nouns.a}'s spec`;
+    return redoAfterCommit(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args[idArg], {
+      outbound: outboundSettingsOf(ctx.config),
+    });
   };
 
 /** Mutation `unregister<Kind>(id)`. */
@@ -141,7 +227,7 @@ export const setLabelMutation =
     const doing = `setting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
     const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
-    return setLabel(ctx.db, actor, home.id, kind.type, args[idArg], args.key, args.value);
+    return setLabel(ctx.db, actor, home.id, kind.type as LabelObjectType, args[idArg], args.key, args.value);
   };
 
 /** Mutation `delete<Kind>Label(<idArg>, key)`. */
@@ -151,7 +237,7 @@ export const deleteLabelMutation =
     const doing = `deleting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
     const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
-    return deleteLabel(ctx.db, actor, home.id, kind.type, args[idArg], args.key);
+    return deleteLabel(ctx.db, actor, home.id, kind.type as LabelObjectType, args[idArg], args.key);
   };
 
 /** Mutation `requestClientCredentialsFor<Kind>(id)`: the answer carries the secret, once. */

@@ -4,6 +4,7 @@ import { SCOPES } from "@/lib/scopes";
 import { badInput, conflict } from "@/domain/errors";
 import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
 import { type ValidNamedInput, validDescription, validNamedInput } from "@/domain/validation/validation";
+import type { BundleInput } from "./bundle";
 import { type NamedObjectInput, type TenantObjectInput, defineKind } from "../tenant-object-kind";
 
 /** Compass's longStringLengthLimit: providerName, healthCheckURL, baseUrl, applicationNamespace, localTenantID. */
@@ -17,12 +18,12 @@ interface ApplicationFields {
   applicationNamespace?: string | null;
   statusCondition?: ApplicationCondition | null;
   localTenantID?: string | null;
-  /** Compass's shape; bundles are stored by a later issue (issue 23), so a non-empty list is refused. */
-  bundles?: readonly unknown[] | null;
 }
 
 export interface ApplicationRegisterInput extends NamedObjectInput, ApplicationFields {
   integrationSystemID?: string | null;
+  /** Its bundles, created with it in the same transaction (each with its APIs, events and documents). */
+  bundles?: readonly BundleInput[] | null;
 }
 
 /** Compass's update input has no name: an omitted one keeps it, as every omitted field does. */
@@ -62,9 +63,6 @@ function validCondition(raw: string | null | undefined): ApplicationCondition | 
 
 /** Compass's fields, checked as its app_validation.go checks them; undefined: not given. */
 function validFields(input: ApplicationFields) {
-  if (input.bundles?.length) {
-    throw badInput("in.bundles", "Bundles are not supported yet (a later issue stores them): register the application without them");
-  }
   return {
     providerName: optionalText(input.providerName, "in.providerName"),
     healthCheckUrl: optionalText(input.healthCheckURL, "in.healthCheckURL", urlProblem),
@@ -108,6 +106,7 @@ export const APPLICATION = defineKind<Application, ApplicationRegisterInput, Val
     ...validFields(input),
     ...(input.integrationSystemID != null ? { managerNamed: input.integrationSystemID } : {}),
   }),
+  nested: (input) => [{ type: "BUNDLE", inputs: input.bundles, field: "in.bundles" }],
   createData: ({ condition, managerNamed: _, ...valid }) => ({ ...given(valid), statusCondition: condition ?? "INITIAL" }),
   updateData: ({ condition, managerNamed, ...valid }, before) => {
     // Compass's input names it; here who manages an application is fixed at registration (what an integration

@@ -1,4 +1,4 @@
 import type { BundlePageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-// Always the empty page Application's resolvers build (graphql/application/resolvers/Application.ts): its own fields answer it.
-export const BundlePage: BundlePageResolvers = {};
+export const BundlePage: BundlePageResolvers = pageFields;

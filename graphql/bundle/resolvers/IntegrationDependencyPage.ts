@@ -1,4 +1,4 @@
 import type { IntegrationDependencyPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
 
-// Always the empty page Application's resolvers build (graphql/application/resolvers/Application.ts): its own fields answer it.
-export const IntegrationDependencyPage: IntegrationDependencyPageResolvers = {};
+export const IntegrationDependencyPage: IntegrationDependencyPageResolvers = pageFields;

@@ -1,0 +1,5 @@
+import type { MutationResolvers } from "@/graphql/types.generated";
+import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
+import { updateMutation } from "@/graphql/tenant-objects/resolvers";
+
+export const updateAPIDefinition: NonNullable<MutationResolvers['updateAPIDefinition']> = updateMutation(API_DEFINITION);
