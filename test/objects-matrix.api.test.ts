@@ -25,7 +25,7 @@ import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
-import { TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
+import { TEST_ORIGIN, ensureApplicationTemplate, onlyError, recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
 const app = await setupTestApp();
@@ -409,7 +409,7 @@ rows.push(
       const source = await registerApplication(app.db, systemActor, tenant, { name: unique("matrix-source"), baseUrl: "http://base.example" });
       await app.db.application.updateMany({
         where: { id: { in: [source.id, f.appId] } },
-        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1"), baseUrl: "http://base.example" },
       });
       return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
     },
@@ -670,7 +670,7 @@ const systemRules: Record<string, SystemRule> = {
       const source = await registerApplication(app.db, systemActor, tenant, { name: unique("merge-source"), baseUrl: "http://base.example" });
       await app.db.application.updateMany({
         where: { id: { in: [source.id, f.appId] } },
-        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1"), baseUrl: "http://base.example" },
       });
       return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
     },
