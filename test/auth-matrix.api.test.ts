@@ -15,6 +15,8 @@ import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
 import { EVENT_DEFINITION } from "@/domain/tenant-objects/kinds/event-definition";
 import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
 import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
+import { BUNDLE_INSTANCE_AUTH } from "@/domain/tenant-objects/kinds/bundle-instance-auth";
+import { requestInstanceAuth } from "@/domain/catalog/instance-auths";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { setLabel } from "@/domain/labels/label.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
@@ -133,7 +135,16 @@ async function newCatalog() {
     { name: "dep", ordID: "ns:integrationDependency:x:v1" },
     application.id,
   );
-  return { application, bundle, api, event, document, dependency, headers };
+  const instanceAuth = await registerObject(
+    BUNDLE_INSTANCE_AUTH,
+    app.db,
+    app.admin.principal,
+    tenant,
+    { auth: { credential: { basic: { username: "runtime", password: "matrix-password" } } } },
+    bundle.id,
+  );
+  const pending = await requestInstanceAuth(app.db, app.admin.principal, tenant, bundle.id, {});
+  return { application, bundle, api, event, document, dependency, instanceAuth, pending, headers };
 }
 
 /** A write about one object the catalog holds: `make` names it, `check` proves it happened. */
@@ -273,6 +284,60 @@ const catalogOperations: Operation[] = [
     `mutation($id: ID!) { deleteIntegrationDependency(id: $id) { id } }`,
     (c) => ({ id: c.dependency.id }),
     gone("integrationDependency"),
+  ),
+  {
+    field: "bundleInstanceAuth",
+    kind: "read",
+    prepare: async () => {
+      const { instanceAuth, headers } = await newCatalog();
+      return { query: `query($id: ID!) { bundleInstanceAuth(id: $id) { id status { condition } } }`, variables: { id: instanceAuth.id }, headers };
+    },
+    check: (data, _role, call) => assert.deepEqual(data.bundleInstanceAuth, { id: call.variables!.id, status: { condition: "SUCCEEDED" } }),
+  },
+  {
+    field: "bundleByInstanceAuth",
+    kind: "read",
+    prepare: async () => {
+      const { instanceAuth, headers } = await newCatalog();
+      return { query: `query($id: ID!) { bundleByInstanceAuth(authID: $id) { name } }`, variables: { id: instanceAuth.id }, headers };
+    },
+    check: (data) => assert.equal(data.bundleByInstanceAuth.name, "matrix bundle"),
+  },
+  catalogWrite(
+    "requestBundleInstanceAuthCreation",
+    `mutation($id: ID!) { requestBundleInstanceAuthCreation(bundleID: $id, in: {}) { status { condition } } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.requestBundleInstanceAuthCreation.status.condition, "PENDING"),
+  ),
+  catalogWrite(
+    "requestBundleInstanceAuthDeletion",
+    `mutation($id: ID!) { requestBundleInstanceAuthDeletion(authID: $id) { status { condition } } }`,
+    (c) => ({ id: c.pending.id }),
+    (data) => assert.equal(data.requestBundleInstanceAuthDeletion.status.condition, "UNUSED"),
+  ),
+  catalogWrite(
+    "setBundleInstanceAuth",
+    `mutation($id: ID!) { setBundleInstanceAuth(authID: $id, in: { status: { condition: FAILED, message: "no", reason: "NoQuota" } }) { status { condition } } }`,
+    (c) => ({ id: c.pending.id }),
+    (data) => assert.equal(data.setBundleInstanceAuth.status.condition, "FAILED"),
+  ),
+  catalogWrite(
+    "createBundleInstanceAuth",
+    `mutation($id: ID!) { createBundleInstanceAuth(bundleID: $id, in: { auth: { credential: { basic: { username: "u", password: "p" } } } }) { status { condition } } }`,
+    (c) => ({ id: c.bundle.id }),
+    (data) => assert.equal(data.createBundleInstanceAuth.status.condition, "SUCCEEDED"),
+  ),
+  catalogWrite(
+    "updateBundleInstanceAuth",
+    `mutation($id: ID!, $b: ID!) { updateBundleInstanceAuth(id: $id, bundleID: $b, in: { context: "{\\"k\\":1}" }) { context } }`,
+    (c) => ({ id: c.instanceAuth.id, b: c.bundle.id }),
+    (data) => assert.equal(data.updateBundleInstanceAuth.context, '{"k":1}'),
+  ),
+  catalogWrite(
+    "deleteBundleInstanceAuth",
+    `mutation($id: ID!) { deleteBundleInstanceAuth(authID: $id) { id } }`,
+    (c) => ({ id: c.instanceAuth.id }),
+    async (_data, _role, call) => assert.equal(await app.db.bundleInstanceAuth.count({ where: { id: call.variables!.id as string } }), 0),
   ),
 ];
 

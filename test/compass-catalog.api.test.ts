@@ -160,6 +160,16 @@ describe("Compass's bundle documents (bundle_api_test.go)", () => {
       bundle.apiDefinitions.data.map((api: any) => api.id),
     );
     assert.equal(read.bundle.documents.totalCount, 2);
+    // Compass's `group` argument: only that API group's definitions.
+    const grouped = await ok(
+      `query($a: ID!, $b: ID!) { application(id: $a) { bundle(id: $b) { apiDefinitions(group: "comments") { totalCount data { name } } } } }`,
+      tenant,
+      {
+        a: appID,
+        b: bundle.id,
+      },
+    );
+    assert.deepEqual(grouped.application.bundle.apiDefinitions, { totalCount: 1, data: [{ name: "comments-v1" }] });
     // Compass: an application without a base URL takes its first API's scheme and host.
     assert.equal(read.baseUrl, "http://mywordpress.com");
   });

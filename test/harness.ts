@@ -69,6 +69,10 @@ const SECRET_SHAPES = [
   /eyJ[A-Za-z0-9_-]*\.([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/g,
   /(?:client_secret|password)=([^&\s"]+)/g,
   /"password":"([^"]+)"/g,
+  // Credentials in GraphQL answers and in Compass's inline documents (instance auths, fetch requests, webhooks):
+  // `"clientSecret":"…"` in JSON, `password: "…"` in a query's text (escaped as `\"` inside a JSON body).
+  /"(?:clientSecret|certificate)":"([^"]+)"/g,
+  /(?:password|clientSecret|certificate):\s*\\?"([^"\\]+)\\?"/g,
   /compass_session=([^;\s"]+)/g,
 ];
 

@@ -11,6 +11,13 @@ import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
 import { RUNTIME_CONTEXT } from "@/domain/tenant-objects/kinds/runtime-context";
+import { BUNDLE } from "@/domain/tenant-objects/kinds/bundle";
+import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
+import { EVENT_DEFINITION } from "@/domain/tenant-objects/kinds/event-definition";
+import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
+import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
+import { BUNDLE_INSTANCE_AUTH } from "@/domain/tenant-objects/kinds/bundle-instance-auth";
+import { requestInstanceAuth } from "@/domain/catalog/instance-auths";
 import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
@@ -624,7 +631,101 @@ const managedRow = (field: string): SystemRule => {
   return { rule: "managed", call: row.prepare };
 };
 
+/**
+ * Issue 23: what an application offers is changed as its application is, so an
+ * integration system may change it only under applications it manages. Each
+ * call works on a bundle (with one of each kind in it) an admin adds to the
+ * foreign fixture's application.
+ */
+async function catalogOf(f: Fixture) {
+  const bundle = await registerObject(BUNDLE, app.db, admin, tenant, { name: unique("bundle") }, f.appId);
+  const spec = { type: "OPEN_API", format: "JSON", data: "{}" };
+  const api = await registerObject(API_DEFINITION, app.db, admin, tenant, { name: "api", targetURL: "https://a.example.com", spec }, undefined, {
+    groupId: bundle.id,
+  });
+  const event = await registerObject(EVENT_DEFINITION, app.db, admin, tenant, { name: "ev", spec: { ...spec, type: "ASYNC_API" } }, undefined, {
+    groupId: bundle.id,
+  });
+  const document = await registerObject(DOCUMENT, app.db, admin, tenant, { title: "T", displayName: "D", description: "d", format: "MARKDOWN" }, bundle.id);
+  const dependency = await registerObject(INTEGRATION_DEPENDENCY, app.db, admin, tenant, { name: "dep", ordID: "ns:integrationDependency:d:v1" }, f.appId);
+  const instanceAuth = await registerObject(
+    BUNDLE_INSTANCE_AUTH,
+    app.db,
+    admin,
+    tenant,
+    { auth: { credential: { basic: { username: "u", password: "p" } } } },
+    bundle.id,
+  );
+  const pending = await requestInstanceAuth(app.db, admin, tenant, bundle.id, {});
+  return {
+    appId: f.appId,
+    bundle: bundle.id,
+    api: api.id,
+    event: event.id,
+    document: document.id,
+    dependency: dependency.id,
+    instanceAuth: instanceAuth.id,
+    pending: pending.id,
+  };
+}
+type Catalog = Awaited<ReturnType<typeof catalogOf>>;
+const onCatalog = (query: string, variables: (c: Catalog) => Record<string, unknown>): SystemRule => ({
+  rule: "managed",
+  call: async (f) => ({ query, variables: variables(await catalogOf(f)) }),
+});
+const API = `{ name: "x", targetURL: "https://x.example.com" }`;
+const catalogRules: Record<string, SystemRule> = {
+  addBundle: onCatalog(`mutation($id: ID!) { addBundle(applicationID: $id, in: { name: "x" }) { id } }`, (c) => ({ id: c.appId })),
+  updateBundle: onCatalog(`mutation($id: ID!) { updateBundle(id: $id, in: { name: "x" }) { id } }`, (c) => ({ id: c.bundle })),
+  deleteBundle: onCatalog(`mutation($id: ID!) { deleteBundle(id: $id) { id } }`, (c) => ({ id: c.bundle })),
+  addAPIDefinitionToBundle: onCatalog(`mutation($id: ID!) { addAPIDefinitionToBundle(bundleID: $id, in: ${API}) { id } }`, (c) => ({ id: c.bundle })),
+  addAPIDefinitionToApplication: onCatalog(`mutation($id: ID!) { addAPIDefinitionToApplication(appID: $id, in: ${API}) { id } }`, (c) => ({ id: c.appId })),
+  updateAPIDefinition: onCatalog(`mutation($id: ID!) { updateAPIDefinition(id: $id, in: ${API}) { id } }`, (c) => ({ id: c.api })),
+  updateAPIDefinitionForApplication: onCatalog(`mutation($id: ID!) { updateAPIDefinitionForApplication(id: $id, in: ${API}) { id } }`, (c) => ({ id: c.api })),
+  deleteAPIDefinition: onCatalog(`mutation($id: ID!) { deleteAPIDefinition(id: $id) { id } }`, (c) => ({ id: c.api })),
+  refetchAPISpec: onCatalog(`mutation($id: ID!) { refetchAPISpec(apiID: $id) { id } }`, (c) => ({ id: c.api })),
+  addEventDefinitionToBundle: onCatalog(`mutation($id: ID!) { addEventDefinitionToBundle(bundleID: $id, in: { name: "x" }) { id } }`, (c) => ({
+    id: c.bundle,
+  })),
+  addEventDefinitionToApplication: onCatalog(`mutation($id: ID!) { addEventDefinitionToApplication(appID: $id, in: { name: "x" }) { id } }`, (c) => ({
+    id: c.appId,
+  })),
+  updateEventDefinition: onCatalog(`mutation($id: ID!) { updateEventDefinition(id: $id, in: { name: "x" }) { id } }`, (c) => ({ id: c.event })),
+  updateEventDefinitionForApplication: onCatalog(`mutation($id: ID!) { updateEventDefinitionForApplication(id: $id, in: { name: "x" }) { id } }`, (c) => ({
+    id: c.event,
+  })),
+  deleteEventDefinition: onCatalog(`mutation($id: ID!) { deleteEventDefinition(id: $id) { id } }`, (c) => ({ id: c.event })),
+  refetchEventDefinitionSpec: onCatalog(`mutation($id: ID!) { refetchEventDefinitionSpec(eventID: $id) { id } }`, (c) => ({ id: c.event })),
+  addDocumentToBundle: onCatalog(
+    `mutation($id: ID!) { addDocumentToBundle(bundleID: $id, in: { title: "x", displayName: "x", description: "x", format: MARKDOWN }) { id } }`,
+    (c) => ({ id: c.bundle }),
+  ),
+  deleteDocument: onCatalog(`mutation($id: ID!) { deleteDocument(id: $id) { id } }`, (c) => ({ id: c.document })),
+  addIntegrationDependencyToApplication: onCatalog(
+    `mutation($id: ID!) { addIntegrationDependencyToApplication(appID: $id, in: { name: "x", ordID: "ns:integrationDependency:x:v1" }) { id } }`,
+    (c) => ({ id: c.appId }),
+  ),
+  deleteIntegrationDependency: onCatalog(`mutation($id: ID!) { deleteIntegrationDependency(id: $id) { id } }`, (c) => ({ id: c.dependency })),
+  createBundleInstanceAuth: onCatalog(
+    `mutation($id: ID!) { createBundleInstanceAuth(bundleID: $id, in: { auth: { credential: { basic: { username: "u", password: "p" } } } }) { id } }`,
+    (c) => ({ id: c.bundle }),
+  ),
+  updateBundleInstanceAuth: onCatalog(`mutation($id: ID!, $b: ID!) { updateBundleInstanceAuth(id: $id, bundleID: $b, in: { context: "{}" }) { id } }`, (c) => ({
+    id: c.instanceAuth,
+    b: c.bundle,
+  })),
+  setBundleInstanceAuth: onCatalog(
+    `mutation($id: ID!) { setBundleInstanceAuth(authID: $id, in: { status: { condition: FAILED, message: "m", reason: "r" } }) { id } }`,
+    (c) => ({ id: c.pending }),
+  ),
+  deleteBundleInstanceAuth: onCatalog(`mutation($id: ID!) { deleteBundleInstanceAuth(authID: $id) { id } }`, (c) => ({ id: c.instanceAuth })),
+  // A runtime asks for its own credentials; people may ask for none in particular; an integration system does not ask.
+  requestBundleInstanceAuthCreation: people(`mutation { requestBundleInstanceAuthCreation(bundleID: "x", in: {}) { id } }`),
+  requestBundleInstanceAuthDeletion: people(`mutation { requestBundleInstanceAuthDeletion(authID: "x") { id } }`),
+};
+
 const systemRules: Record<string, SystemRule> = {
+  ...catalogRules,
   addWebhook: managedRow("addWebhook"),
   updateWebhook: managedRow("updateWebhook"),
   deleteWebhook: managedRow("deleteWebhook"),

@@ -14,6 +14,7 @@ import { API_DEFINITION } from "@/domain/tenant-objects/kinds/api-definition";
 import { EVENT_DEFINITION } from "@/domain/tenant-objects/kinds/event-definition";
 import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
 import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
+import { BUNDLE_INSTANCE_AUTH } from "@/domain/tenant-objects/kinds/bundle-instance-auth";
 
 /**
  * A tenant-scoped read starts with the tenant header's lookup and, for
@@ -97,6 +98,14 @@ test("every tenant-scoped kind's read by id is prepared and answers Prisma's row
     { name: "Billing", ordID: "sap.foo:integrationDependency:Billing:v1" },
     withDescription.id,
   );
+  const instanceAuth = await registerObject(
+    BUNDLE_INSTANCE_AUTH,
+    app.db,
+    admin,
+    acme,
+    { auth: { credential: { basic: { username: "u", password: "p" } } } },
+    bundle.id,
+  );
   const rows: Record<TenantObjectType, { id: string }> = {
     APPLICATION: withDescription,
     RUNTIME: runtime,
@@ -106,6 +115,7 @@ test("every tenant-scoped kind's read by id is prepared and answers Prisma's row
     EVENT_DEFINITION: event,
     DOCUMENT: document,
     INTEGRATION_DEPENDENCY: dependency,
+    BUNDLE_INSTANCE_AUTH: instanceAuth,
   };
   for (const [type, kind] of Object.entries(TENANT_OBJECT_KINDS) as [TenantObjectType, TenantObjectKind][]) {
     const expected = await kind.model(app.db).findFirst({ where: { id: rows[type].id, tenantId: acme.id } });

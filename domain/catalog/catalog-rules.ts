@@ -102,7 +102,7 @@ export function validVersion(input: VersionInput | null | undefined, field: stri
   return JSON.stringify(version);
 }
 
-export const FETCH_MODES = ["SINGLE", "BUNDLE", "INDEX"] as const;
+const FETCH_MODES = ["SINGLE", "BUNDLE", "INDEX"] as const;
 export type FetchCondition = "INITIAL" | "SUCCEEDED" | "FAILED";
 
 export interface FetchRequestInput {
@@ -121,7 +121,7 @@ export interface StoredFetchRequest {
 }
 
 /** The columns a fetch request writes: its JSON and its sealed auth (sealed under a column value the row keeps: the spec's or document's id). */
-export interface FetchColumns {
+interface FetchColumns {
   fetchRequest: string | null;
   fetchAuthSealed: string | null;
 }
@@ -151,7 +151,7 @@ export const fetchAuthOf = (sealId: string, sealed: string | null): StoredAuth |
 export const parsedFetchRequest = (json: string | null): StoredFetchRequest | null => (json ? (JSON.parse(json) as StoredFetchRequest) : null);
 
 /** Spec types and the formats each takes (Compass's APISpecInput/EventSpecInput validation). */
-export const SPEC_FORMATS = {
+const SPEC_FORMATS = {
   ODATA: ["XML", "JSON"],
   OPEN_API: ["YAML", "JSON"],
   ASYNC_API: ["YAML", "JSON"],
@@ -173,7 +173,7 @@ export interface SpecColumns extends FetchColumns {
   specFormat: string | null;
 }
 
-export const NO_SPEC: SpecColumns = { specId: null, specData: null, specType: null, specFormat: null, fetchRequest: null, fetchAuthSealed: null };
+const NO_SPEC: SpecColumns = { specId: null, specData: null, specType: null, specFormat: null, fetchRequest: null, fetchAuthSealed: null };
 
 export function validSpec(input: SpecInput | null | undefined, field: string, types: readonly SpecType[]): SpecColumns {
   if (!input) return NO_SPEC;

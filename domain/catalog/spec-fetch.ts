@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { Config } from "@/lib/config";
 import { type OutboundFetchOptions, fetchOutbound } from "@/lib/outbound-fetch";
 import { notFound } from "@/domain/errors";
+import type { StoredAuth } from "@/domain/webhooks/webhook-rules";
 import { MAX_SPEC_BYTES, type StoredFetchRequest, fetchAuthOf, fetchStatus, parsedFetchRequest } from "./catalog-rules";
 
 /**
@@ -50,11 +51,11 @@ const absolute = (url: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : 
  * Fetches the text a row's fetch request names and writes it with the
  * request's new status; answers the updated row. `force` fetches again
  * whatever the status (refetchAPISpec); otherwise only a request not yet
- * fetched (INITIAL) is. The fetch request's auth is not sent: Compass's
- * fetcher sends only basic and OAuth credentials, which need their own
- * outbound rules (docs/decisions/0030-catalog.md).
+ * fetched (INITIAL) is. Basic credentials in the fetch request's auth are
+ * sent as Compass's fetcher sends them, to the URL's own origin only;
+ * OAuth client credentials are not (docs/decisions/0030-catalog.md).
  */
-export async function fetchText<Row extends FetchableRow>(
+async function fetchText<Row extends FetchableRow>(
   model: { update(args: { where: { id: string }; data: never }): PromiseLike<Row> },
   row: Row,
   where: FetchedText,
@@ -65,13 +66,12 @@ export async function fetchText<Row extends FetchableRow>(
   if (force && where.formatOf(row) === null) throw notFound("spec", row.id, "refetching the spec of a definition that has none");
   const request = parsedFetchRequest(row.fetchRequest);
   if (!settings || !request || (!force && request.status.condition !== "INITIAL")) return row;
-  // Opened only to prove it still opens with this SECRET_KEY; see above for why it is not sent.
-  fetchAuthOf(where.sealIdOf(row), row.fetchAuthSealed);
   const format = where.formatOf(row);
   const result = await fetchOutbound(absolute(request.url), {
     ...settings,
     maxBytes: MAX_SPEC_BYTES,
     acceptContentTypes: format ? ACCEPTED[format] : undefined,
+    authorization: basicAuthorization(fetchAuthOf(where.sealIdOf(row), row.fetchAuthSealed)),
   });
   const status = result.ok ? fetchStatus("SUCCEEDED") : fetchStatus("FAILED", `While fetching: ${result.message}`);
   const updated: StoredFetchRequest = { ...request, status };
@@ -79,6 +79,13 @@ export async function fetchText<Row extends FetchableRow>(
     where: { id: row.id },
     data: { fetchRequest: JSON.stringify(updated), ...(result.ok ? { [where.dataColumn]: result.body } : {}) } as never,
   });
+}
+
+/** `Basic …` for a fetch request's basic credentials; none for any other kind of credential. */
+function basicAuthorization(auth: StoredAuth | null): string | undefined {
+  const credential = auth?.credential;
+  if (!credential || !("basic" in credential)) return undefined;
+  return `Basic ${Buffer.from(`${credential.basic.username}:${credential.basic.password}`).toString("base64")}`;
 }
 
 /** The kinds' hook: `afterCommit(db, row, options)` fetches what a new or changed row's fetch request names. */

@@ -21,7 +21,8 @@ export type TenantObjectType =
   | "API_DEFINITION"
   | "EVENT_DEFINITION"
   | "DOCUMENT"
-  | "INTEGRATION_DEPENDENCY";
+  | "INTEGRATION_DEPENDENCY"
+  | "BUNDLE_INSTANCE_AUTH";
 
 /**
  * The columns every tenant-scoped kind's table has. A named kind (the default)
@@ -150,6 +151,8 @@ export interface TenantObjectKind<Row extends TenantObjectRow = TenantObjectRow,
    * the write created or changed; answers the row as it now is.
    */
   afterCommit?(db: Db, row: Row, options: AfterCommitOptions): Promise<Row>;
+  /** A kind's own clean-up when one is unregistered, in that transaction (a runtime releases its bundle instance auths). */
+  onRemove?(tx: Tx, row: Row): Promise<void>;
   /** A kind's own reason to refuse unregistering (CONFLICT), checked in the unregister's transaction. */
   requireRemovable?(tx: Tx, row: Row): Promise<void>;
   /** Its own fields in audit events, beside name and description. */

@@ -435,6 +435,7 @@ export async function unregisterObject<Row extends TenantObjectRow>(
   const { row, credentials } = await db.$transaction(async (tx) => {
     const row = await requireManagedObject(tx, kind, actor, tenant, id, "unregistering");
     await kind.requireRemovable?.(tx, row);
+    await kind.onRemove?.(tx, row);
     await removeChildrenOf(tx, actor, tenant, kind as unknown as TenantObjectKind, [id], `${kind.type}_UNREGISTERED`);
     const credentials = kind.credentials ? await deleteCredentialsOf(tx, kind.type as "APPLICATION" | "RUNTIME", [id]) : [];
     await deleteLabelsOf(tx, [id]);
@@ -679,11 +680,13 @@ export function listChildObjects<Row extends TenantObjectRow>(
   kind: TenantObjectKind<Row>,
   db: Db,
   parent: TenantObjectRow,
-  args: PageArgs & Pick<ObjectListArgs, "matching">,
+  args: PageArgs & { equals?: { column: string; value: string } },
   column = kind.parent!.column,
 ): Promise<LazyPage<Row>> {
   const under = Prisma.sql`"tenantId" = ${parent.tenantId} AND ${Prisma.raw(`"${column}"`)} = ${parent.id}`;
-  return listWhere(kind, db, under, !args.matching, args);
+  // One column equal to a value (Compass's `group` of a bundle's API definitions): its own list, read through Prisma.
+  const matching = args.equals ? Prisma.sql`${Prisma.raw(`"${args.equals.column}"`)} = ${args.equals.value}` : undefined;
+  return listWhere(kind, db, under, !matching, { first: args.first, after: args.after, matching });
 }
 
 async function listWhere<Row extends TenantObjectRow>(kind: TenantObjectKind<Row>, db: Db, visible: Prisma.Sql, plain: boolean, args: ObjectListArgs) {

@@ -1,4 +1,4 @@
-import type { APIDefinition, Bundle, Document, EventDefinition, IntegrationDependency } from "@/generated/prisma-sqlite/client";
+import type { APIDefinition, Bundle, BundleInstanceAuth, Document, EventDefinition, IntegrationDependency } from "@/generated/prisma-sqlite/client";
 import type { LazyPage } from "@/domain/paging/cursor";
 
 export type BundleMapper = Bundle;
@@ -16,3 +16,5 @@ export type APISpecMapper = APIDefinition;
 export type EventSpecMapper = EventDefinition;
 /** A fetch request is read from the row that holds it (a spec's definition, or a document). */
 export type FetchRequestMapper = { fetchRequest: string | null; fetchAuthSealed: string | null; sealId: string };
+export type BundleInstanceAuthMapper = BundleInstanceAuth;
+export type BundleInstanceAuthStatusMapper = BundleInstanceAuth;

@@ -7,7 +7,6 @@ import { type GenerateOptions, ownerRefOf } from "@/domain/credentials/system-au
 import { type ObjectKind, deleteObjectCredential, requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import type { TenantObjectInput, TenantObjectKind, TenantObjectRow, TenantObjectType, UpdateInputOf } from "@/domain/tenant-objects/tenant-object-kind";
 import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
-import { Prisma } from "@/generated/prisma-sqlite/client";
 import {
   homeTenantFor,
   type ObjectListArgs,
@@ -188,7 +187,7 @@ export const groupListField =
           kind,
           ctx.db,
           parent,
-          { first: servedPageSize(args.first, info), after: args.after, matching: Prisma.sql`"group" = ${args.group}` },
+          { first: servedPageSize(args.first, info), after: args.after, equals: { column: "group", value: args.group } },
           kind.group!.column,
         );
 
@@ -214,10 +213,10 @@ export const redoMutation =
 
 /** Mutation `unregister<Kind>(id)`. */
 export const unregisterMutation =
-  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  async (_parent: unknown, args: { id: string }, ctx: GraphQLContext) => {
+  <Row extends TenantObjectRow, IdArg extends string = "id">(kind: Kind<Row>, idArg: IdArg = "id" as IdArg) =>
+  async (_parent: unknown, args: { [name in IdArg]: string }, ctx: GraphQLContext) => {
     const doing = `unregistering ${kind.nouns.a}`;
-    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args.id);
+    return unregisterObject(kind, ctx.db, requireWriteRight(ctx.principal, kind, doing), await ctx.tenant.require(doing), args[idArg]);
   };
 
 /** Mutation `set<Kind>Label(<idArg>, key, value)`: the object itself may, anyone else needs the write scope and to manage it. */

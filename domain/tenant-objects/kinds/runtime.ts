@@ -3,6 +3,7 @@ import { RUNTIME_CONDITIONS, type RuntimeCondition } from "@/lib/compass-enums";
 import { SCOPES } from "@/lib/scopes";
 import { badInput } from "@/domain/errors";
 import { validDescription, validNamedInput } from "@/domain/validation/validation";
+import { releaseInstanceAuthsOf } from "@/domain/catalog/instance-auth-rules";
 import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
 
 const MAX_NAMESPACE_LENGTH = 256;
@@ -43,6 +44,8 @@ export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace:
     ...(condition && condition !== before.statusCondition ? { statusCondition: condition, statusTimestamp: new Date() } : {}),
   }),
   auditFields: (runtime) => ({ statusCondition: runtime.statusCondition, applicationNamespace: runtime.applicationNamespace }),
+  // Compass: a runtime's bundle instance auths outlive it, UNUSED and for no runtime.
+  onRemove: (tx, row) => releaseInstanceAuthsOf(tx, [row.id]),
   credentials: true,
   webhooks: true,
 });

@@ -6,6 +6,7 @@ import { defaultAuthSealId } from "@/domain/tenant-objects/kinds/bundle";
 import { openAuth } from "@/domain/webhooks/webhook-auth";
 import { childField, childListField, groupField, groupListField } from "@/graphql/tenant-objects/resolvers";
 import { authView, unsetOrdFields } from "@/graphql/bundle/catalog-fields";
+import { instanceAuthField, instanceAuthsField } from "@/graphql/bundle/instance-auth-fields";
 
 export const Bundle: BundleResolvers = {
   apiDefinitions: groupListField(API_DEFINITION),
@@ -17,8 +18,7 @@ export const Bundle: BundleResolvers = {
   correlationIDs: (row) => (row.correlationIds ? (JSON.parse(row.correlationIds) as string[]) : null),
   defaultInstanceAuth: (row, _args, ctx) =>
     authView(ctx, () => (row.defaultInstanceAuthSealed ? openAuth(defaultAuthSealId(row.id), row.defaultInstanceAuthSealed) : null)),
-  // Bundle instance auths are not built yet (issue 23, item 3).
-  instanceAuths: () => [],
-  instanceAuth: () => null,
+  instanceAuths: instanceAuthsField,
+  instanceAuth: instanceAuthField,
   ...unsetOrdFields,
 };

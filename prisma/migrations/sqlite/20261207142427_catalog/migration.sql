@@ -110,6 +110,28 @@ CREATE TABLE "IntegrationDependency" (
     CONSTRAINT "IntegrationDependency_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "BundleInstanceAuth" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tenantId" TEXT NOT NULL,
+    "integrationSystemId" TEXT,
+    "bundleId" TEXT NOT NULL,
+    "runtimeId" TEXT,
+    "runtimeContextId" TEXT,
+    "context" TEXT,
+    "inputParams" TEXT,
+    "authSealed" TEXT,
+    "statusCondition" TEXT NOT NULL,
+    "statusReason" TEXT NOT NULL,
+    "statusMessage" TEXT NOT NULL,
+    "statusTimestamp" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "BundleInstanceAuth_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "BundleInstanceAuth_integrationSystemId_fkey" FOREIGN KEY ("integrationSystemId") REFERENCES "IntegrationSystem" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "BundleInstanceAuth_bundleId_fkey" FOREIGN KEY ("bundleId") REFERENCES "Bundle" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE INDEX "Bundle_tenantId_createdAt_id_idx" ON "Bundle"("tenantId", "createdAt", "id");
 
@@ -160,4 +182,16 @@ CREATE INDEX "IntegrationDependency_applicationId_createdAt_id_idx" ON "Integrat
 
 -- CreateIndex
 CREATE INDEX "IntegrationDependency_integrationSystemId_createdAt_id_idx" ON "IntegrationDependency"("integrationSystemId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_tenantId_createdAt_id_idx" ON "BundleInstanceAuth"("tenantId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_bundleId_createdAt_id_idx" ON "BundleInstanceAuth"("bundleId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_runtimeId_idx" ON "BundleInstanceAuth"("runtimeId");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_integrationSystemId_createdAt_id_idx" ON "BundleInstanceAuth"("integrationSystemId", "createdAt", "id");
 

@@ -103,6 +103,27 @@ CREATE TABLE "IntegrationDependency" (
     CONSTRAINT "IntegrationDependency_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "BundleInstanceAuth" (
+    "id" TEXT NOT NULL,
+    "tenantId" TEXT NOT NULL,
+    "integrationSystemId" TEXT,
+    "bundleId" TEXT NOT NULL,
+    "runtimeId" TEXT,
+    "runtimeContextId" TEXT,
+    "context" TEXT,
+    "inputParams" TEXT,
+    "authSealed" TEXT,
+    "statusCondition" TEXT NOT NULL,
+    "statusReason" TEXT NOT NULL,
+    "statusMessage" TEXT NOT NULL,
+    "statusTimestamp" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BundleInstanceAuth_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Bundle_tenantId_createdAt_id_idx" ON "Bundle"("tenantId", "createdAt", "id");
 
@@ -154,6 +175,18 @@ CREATE INDEX "IntegrationDependency_applicationId_createdAt_id_idx" ON "Integrat
 -- CreateIndex
 CREATE INDEX "IntegrationDependency_integrationSystemId_createdAt_id_idx" ON "IntegrationDependency"("integrationSystemId", "createdAt", "id");
 
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_tenantId_createdAt_id_idx" ON "BundleInstanceAuth"("tenantId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_bundleId_createdAt_id_idx" ON "BundleInstanceAuth"("bundleId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_runtimeId_idx" ON "BundleInstanceAuth"("runtimeId");
+
+-- CreateIndex
+CREATE INDEX "BundleInstanceAuth_integrationSystemId_createdAt_id_idx" ON "BundleInstanceAuth"("integrationSystemId", "createdAt", "id");
+
 -- AddForeignKey
 ALTER TABLE "Bundle" ADD CONSTRAINT "Bundle_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -204,4 +237,13 @@ ALTER TABLE "IntegrationDependency" ADD CONSTRAINT "IntegrationDependency_integr
 
 -- AddForeignKey
 ALTER TABLE "IntegrationDependency" ADD CONSTRAINT "IntegrationDependency_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BundleInstanceAuth" ADD CONSTRAINT "BundleInstanceAuth_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BundleInstanceAuth" ADD CONSTRAINT "BundleInstanceAuth_integrationSystemId_fkey" FOREIGN KEY ("integrationSystemId") REFERENCES "IntegrationSystem"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BundleInstanceAuth" ADD CONSTRAINT "BundleInstanceAuth_bundleId_fkey" FOREIGN KEY ("bundleId") REFERENCES "Bundle"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
