@@ -292,6 +292,27 @@ describe("who may write templates", () => {
     );
   });
 
+  test("a template's webhooks: addWebhook(applicationTemplateID), updateWebhook and deleteWebhook without a tenant, only by the template's own system", async () => {
+    const template = await createTemplate(fixApplicationTemplate("SAP with webhooks"));
+    const add = `mutation($id: ID) { addWebhook(applicationTemplateID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/t" }) { id applicationTemplateID applicationID url } }`;
+    assert.equal(errorOf(await as(otherSystemToken, add, { id: template.id })).code, "FORBIDDEN");
+    const added = (await ok(systemToken, add, { id: template.id })).addWebhook;
+    assert.deepEqual([added.applicationTemplateID, added.applicationID, added.url], [template.id, null, "https://hooks.example.com/t"]);
+    const update = `mutation($id: ID!) { updateWebhook(webhookID: $id, in: { type: CONFIGURATION_CHANGED, url: "https://hooks.example.com/u" }) { url } }`;
+    assert.equal(errorOf(await as(otherSystemToken, update, { id: added.id })).code, "FORBIDDEN");
+    assert.equal((await ok(systemToken, update, { id: added.id })).updateWebhook.url, "https://hooks.example.com/u");
+    const read = (await ok(app.viewer.token, `query($id: ID!) { applicationTemplate(id: $id) { webhooks { id url } } }`, { id: template.id }))
+      .applicationTemplate;
+    assert.deepEqual(read.webhooks, [{ id: added.id, url: "https://hooks.example.com/u" }]);
+    const remove = `mutation($id: ID!) { deleteWebhook(webhookID: $id) { id } }`;
+    assert.equal(errorOf(await as(otherSystemToken, remove, { id: added.id })).code, "FORBIDDEN");
+    assert.equal((await ok(systemToken, remove, { id: added.id })).deleteWebhook.id, added.id);
+    assert.equal(await app.db.webhook.count({ where: { ownerId: template.id } }), 0);
+    // The SSRF rule holds for templates too.
+    const internal = errorOf(await as(systemToken, add.replace("https://hooks.example.com/t", "http://169.254.169.254/latest"), { id: template.id }));
+    assert.equal(internal.code, "BAD_USER_INPUT");
+  });
+
   test("the same name in the same region is a CONFLICT", async () => {
     await createTemplate(fixApplicationTemplate("SAP twice"));
     assert.equal(errorOf(await as(systemToken, CREATE, { in: fixApplicationTemplate("SAP twice") })).code, "CONFLICT");

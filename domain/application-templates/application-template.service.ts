@@ -1,4 +1,4 @@
-import { type ApplicationTemplate, type Application, Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
+import { type ApplicationTemplate, type Application, Prisma, type Tenant, type Webhook } from "@/generated/prisma-sqlite/client";
 import { type Db, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { refusingDuplicates } from "@/lib/db-errors";
@@ -10,8 +10,9 @@ import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { lowerContainsSql } from "@/domain/paging/search";
 import { validDescription } from "@/domain/validation/validation";
-import { type WebhookInput, validWebhookInputs } from "@/domain/webhooks/webhook-rules";
-import { auditFieldsOf, deleteWebhooksOf, insertWebhooks } from "@/domain/webhooks/webhook-store";
+import { WEBHOOK_LIMITS, type WebhookInput, validWebhookInput, validWebhookInputs } from "@/domain/webhooks/webhook-rules";
+import { auditFieldsOf, deleteWebhooksOf, insertWebhooks, webhookColumns } from "@/domain/webhooks/webhook-store";
+import { authOf } from "@/domain/webhooks/webhook.service";
 import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
 import { APPLICATION, type ApplicationRegisterInput } from "@/domain/tenant-objects/kinds/application";
 import type { AfterCommitOptions, TenantObjectInput } from "@/domain/tenant-objects/tenant-object-kind";
@@ -379,4 +380,84 @@ export async function registerApplicationFromTemplate(
       `The value of placeholder${named.length > 1 ? "s" : ""} ${named.map((name) => `"${name}"`).join(", ")} makes the application invalid at applicationInput${error.field.slice(2)}: ${error.message}`,
     );
   }
+}
+
+/**
+ * Compass's addWebhook(applicationTemplateID), updateWebhook and deleteWebhook
+ * on a template's webhook: global like the template, with the rights to
+ * change the template (an integration system only on its own).
+ */
+export async function addApplicationTemplateWebhook(
+  db: Db,
+  actor: Principal,
+  templateId: string,
+  input: WebhookInput,
+  targets: TargetPolicy = STRICT_TARGETS,
+): Promise<Webhook> {
+  const valid = validWebhookInput(input, "in");
+  await requirePublicTargets(valid.targets, targets);
+  return db.$transaction(async (tx) => {
+    const template = await tx.applicationTemplate.findUnique({ where: { id: templateId } });
+    if (!template) throw notFound("application template", templateId, "adding a webhook to it");
+    requirePublisher(actor, template, "adding a webhook to");
+    if (isPostgres(db)) await tx.$executeRaw`SELECT 1 FROM "ApplicationTemplate" WHERE "id" = ${templateId} FOR UPDATE`;
+    const held = await tx.webhook.count({ where: { ownerId: templateId } });
+    if (held >= WEBHOOK_LIMITS.perOwner)
+      throw conflict(`Application template "${template.name}" already has ${held} webhooks, the most one may have`, "applicationTemplateID");
+    const [row] = await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id: templateId, tenantId: null }, [valid]);
+    await recordAudit(tx, actor, {
+      action: "WEBHOOK_ADDED",
+      objectType: "Webhook",
+      objectId: row.id,
+      objectLabel: row.type,
+      details: auditFieldsOf(row, valid.auth),
+    });
+    return row;
+  });
+}
+
+/** The webhook if it is an application template's (null: another owner's, for the tenant-scoped path). */
+export function findTemplateWebhook(db: Db, id: string): Promise<Webhook | null> {
+  return db.webhook.findFirst({ where: { id, ownerType: "APPLICATION_TEMPLATE" } });
+}
+
+async function requireTemplateWebhook(tx: Prisma.TransactionClient, actor: Principal, id: string, doing: string): Promise<Webhook> {
+  const row = await tx.webhook.findFirst({ where: { id, ownerType: "APPLICATION_TEMPLATE" } });
+  const template = row ? await tx.applicationTemplate.findUnique({ where: { id: row.ownerId } }) : null;
+  if (!row || !template) throw notFound("webhook", id, `${doing} it`);
+  requirePublisher(actor, template, `${doing} a webhook of`);
+  return row;
+}
+
+/** Replaces every field of a template's webhook (an omitted one clears it), as for every webhook. */
+export async function updateApplicationTemplateWebhook(db: Db, actor: Principal, id: string, input: WebhookInput, targets: TargetPolicy = STRICT_TARGETS) {
+  const valid = validWebhookInput(input, "in");
+  await requirePublicTargets(valid.targets, targets);
+  return db.$transaction(async (tx) => {
+    const before = await requireTemplateWebhook(tx, actor, id, "updating");
+    const row = await tx.webhook.update({ where: { id }, data: webhookColumns(id, valid) });
+    await recordAudit(tx, actor, {
+      action: "WEBHOOK_UPDATED",
+      objectType: "Webhook",
+      objectId: id,
+      objectLabel: row.type,
+      details: { before: auditFieldsOf(before, authOf(before)), after: auditFieldsOf(row, valid.auth) },
+    });
+    return row;
+  });
+}
+
+export async function deleteApplicationTemplateWebhook(db: Db, actor: Principal, id: string): Promise<Webhook> {
+  return db.$transaction(async (tx) => {
+    const row = await requireTemplateWebhook(tx, actor, id, "deleting");
+    await tx.webhook.delete({ where: { id } });
+    await recordAudit(tx, actor, {
+      action: "WEBHOOK_DELETED",
+      objectType: "Webhook",
+      objectId: id,
+      objectLabel: row.type,
+      details: auditFieldsOf(row, authOf(row)),
+    });
+    return row;
+  });
 }
