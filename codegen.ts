@@ -1,7 +1,7 @@
 import { defineConfig } from "@eddeee888/gcg-typescript-resolver-files";
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-const scalars = { DateTime: "string", PageCursor: "string" };
+const scalars = { DateTime: "string", PageCursor: "string", Timestamp: "string" };
 
 // Server: one resolver file per field under graphql/<module>/resolvers/, typed
 // from the SDL, with Prisma rows mapped through each module's schema.mappers.ts.
