@@ -99,9 +99,7 @@ export function TemplateDetail({ id }: { id: string }) {
             )}
           </PageSection>
           <PageSection id="application-input" title="Application input">
-            <pre className="code-block" aria-label="Application input">
-              {rendered(template.applicationInput)}
-            </pre>
+            <pre className="code-block">{rendered(template.applicationInput)}</pre>
           </PageSection>
           <ConfirmDialog
             open={deleting}

@@ -13,7 +13,6 @@ import { useToast } from "@/components/ui/toast";
 import { CreateApplicationTemplateDocument, UpdateApplicationTemplateDocument } from "./application-templates.generated";
 
 const FIELDS = ["name", "description", "applicationInput", "placeholders"] as const;
-type Field = (typeof FIELDS)[number];
 
 interface Template {
   id: string;
