@@ -7,7 +7,7 @@ import { useState } from "react";
 import { APPLICATION } from "@/components/tenant-objects/kinds/application";
 import { RUNTIME } from "@/components/tenant-objects/kinds/runtime";
 import { ObjectTable } from "@/components/tenant-objects/object-table";
-import { RegisterFromTemplateButton } from "@/components/application-templates/register-from-template-button";
+import { RegisterFromTemplateButton } from "@/components/tenant-objects/register-from-template-button";
 import { useCanWrite } from "@/components/console/console-providers";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";

@@ -18,11 +18,11 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Labels and label definitions", note: "with Compass's label filters" },
   { name: "Scenarios", note: "the scenarios label, as before formations" },
   { name: "Tenants and tenant access" },
+  { name: "Application templates", note: "global; registerApplicationFromTemplate in a tenant" },
 ];
 
 export const NOT_YET: readonly CompassDomain[] = [
   { name: "Bundles, API and event definitions, documents", note: "an application's bundles answer an empty page" },
-  { name: "Application templates" },
   { name: "One-time tokens, Connector and certificates" },
   { name: "Formations" },
   { name: "Formation templates and constraints" },

@@ -3,12 +3,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphqlProblem } from "@/components/console/graphql-problem";
-import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { inTenant } from "./tenant-context";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApplicationTemplateDetailDocument, ApplicationTemplateListDocument, RegisterApplicationFromTemplateDocument } from "./application-templates.generated";
+import { RegisterApplicationFromTemplateDocument, TemplatePickerDocument, TemplatePlaceholdersDocument } from "./register-from-template.generated";
 
 /** The most templates the picker offers; more are found by the Templates page's search. */
 const PICKER_SIZE = 200;
@@ -21,11 +21,11 @@ const PICKER_SIZE = 200;
  */
 export function RegisterFromTemplateDialog({ tenantId, onClose, onRegistered }: { tenantId: string; onClose: () => void; onRegistered: (id: string) => void }) {
   const toast = useToast();
-  const templates = useQuery(ApplicationTemplateListDocument, { variables: { first: PICKER_SIZE } });
+  const templates = useQuery(TemplatePickerDocument, { variables: { first: PICKER_SIZE } });
   const options = templates.data?.applicationTemplates.data ?? [];
   const [templateId, setTemplateId] = useState("");
   const chosen = templateId || options[0]?.id || "";
-  const detail = useQuery(ApplicationTemplateDetailDocument, { variables: { id: chosen }, skip: !chosen });
+  const detail = useQuery(TemplatePlaceholdersDocument, { variables: { id: chosen }, skip: !chosen });
   const template = detail.data?.applicationTemplate;
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
