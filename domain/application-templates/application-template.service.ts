@@ -39,7 +39,7 @@ import {
  */
 
 /** Compass's ApplicationJSONInput: an application registration (webhooks and bundles too), placeholders in its strings. */
-export type ApplicationJsonInput = ApplicationRegisterInput & TenantObjectInput;
+type ApplicationJsonInput = ApplicationRegisterInput & TenantObjectInput;
 
 export interface ApplicationTemplateInput {
   name: string;
@@ -169,6 +169,18 @@ const auditDetails = (row: ApplicationTemplate) => ({
   labels: JSON.parse(row.labels),
 });
 
+/** A template's write in one transaction: its integration system must exist, and a taken name and region is CONFLICT. */
+function writingTemplate(db: Db, valid: ValidTemplate, write: (tx: Prisma.TransactionClient) => Promise<ApplicationTemplate>): Promise<ApplicationTemplate> {
+  return refusingDuplicates(
+    () =>
+      db.$transaction(async (tx) => {
+        await requireSystemExists(tx, valid.columns.integrationSystemId);
+        return write(tx);
+      }),
+    () => duplicate(valid.columns.name, valid.columns.regionKey),
+  );
+}
+
 export async function createApplicationTemplate(
   db: Db,
   actor: Principal,
@@ -176,23 +188,18 @@ export async function createApplicationTemplate(
   targets: TargetPolicy = STRICT_TARGETS,
 ): Promise<ApplicationTemplate> {
   const valid = await validTemplate(actor, input, targets);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        await requireSystemExists(tx, valid.columns.integrationSystemId);
-        const row = await tx.applicationTemplate.create({ data: { id: newId(), ...valid.columns } });
-        const webhooks = await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id: row.id, tenantId: null }, valid.webhooks);
-        await recordAudit(tx, actor, {
-          action: "APPLICATION_TEMPLATE_CREATED",
-          objectType: "ApplicationTemplate",
-          objectId: row.id,
-          objectLabel: row.name,
-          details: { ...auditDetails(row), webhooks: webhooks.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, valid.webhooks[at].auth) })) },
-        });
-        return row;
-      }),
-    () => duplicate(valid.columns.name, valid.columns.regionKey),
-  );
+  return writingTemplate(db, valid, async (tx) => {
+    const row = await tx.applicationTemplate.create({ data: { id: newId(), ...valid.columns } });
+    const webhooks = await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id: row.id, tenantId: null }, valid.webhooks);
+    await recordAudit(tx, actor, {
+      action: "APPLICATION_TEMPLATE_CREATED",
+      objectType: "ApplicationTemplate",
+      objectId: row.id,
+      objectLabel: row.name,
+      details: { ...auditDetails(row), webhooks: webhooks.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, valid.webhooks[at].auth) })) },
+    });
+    return row;
+  });
 }
 
 /**
@@ -209,36 +216,31 @@ export async function updateApplicationTemplate(
   targets: TargetPolicy = STRICT_TARGETS,
 ): Promise<ApplicationTemplate> {
   const valid = await validTemplate(actor, input, targets);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await tx.applicationTemplate.findUnique({ where: { id } });
-        if (!before) throw notFound("application template", id, "updating it");
-        requirePublisher(actor, before, "updating");
-        await requireSystemExists(tx, valid.columns.integrationSystemId);
-        // Compass's labels input is only for those allowed to set it; omitted, the labels stay.
-        const columns = input.labels == null ? { ...valid.columns, labels: before.labels, regionKey: before.regionKey } : valid.columns;
-        const row = await tx.applicationTemplate.update({ where: { id }, data: columns });
-        const replaceWebhooks = override || (input.webhooks?.length ?? 0) > 0;
-        if (replaceWebhooks) {
-          await deleteWebhooksOf(tx, [id]);
-          await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id, tenantId: null }, valid.webhooks);
-        }
-        if (before.name !== row.name) {
-          const apps = await tx.application.findMany({ where: { applicationTemplateId: id }, select: { id: true } });
-          await tx.label.updateMany({ where: { objectId: { in: apps.map((app) => app.id) }, key: APPLICATION_TYPE_KEY }, data: { value: row.name } });
-        }
-        await recordAudit(tx, actor, {
-          action: "APPLICATION_TEMPLATE_UPDATED",
-          objectType: "ApplicationTemplate",
-          objectId: id,
-          objectLabel: row.name,
-          details: { before: auditDetails(before), after: auditDetails(row), webhooksReplaced: replaceWebhooks },
-        });
-        return row;
-      }),
-    () => duplicate(valid.columns.name, valid.columns.regionKey),
-  );
+  return writingTemplate(db, valid, async (tx) => {
+    const before = await tx.applicationTemplate.findUnique({ where: { id } });
+    if (!before) throw notFound("application template", id, "updating it");
+    requirePublisher(actor, before, "updating");
+    // Compass's labels input is only for those allowed to set it; omitted, the labels stay.
+    const columns = input.labels == null ? { ...valid.columns, labels: before.labels, regionKey: before.regionKey } : valid.columns;
+    const row = await tx.applicationTemplate.update({ where: { id }, data: columns });
+    const replaceWebhooks = override || (input.webhooks?.length ?? 0) > 0;
+    if (replaceWebhooks) {
+      await deleteWebhooksOf(tx, [id]);
+      await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id, tenantId: null }, valid.webhooks);
+    }
+    if (before.name !== row.name) {
+      const apps = await tx.application.findMany({ where: { applicationTemplateId: id }, select: { id: true } });
+      await tx.label.updateMany({ where: { objectId: { in: apps.map((app) => app.id) }, key: APPLICATION_TYPE_KEY }, data: { value: row.name } });
+    }
+    await recordAudit(tx, actor, {
+      action: "APPLICATION_TEMPLATE_UPDATED",
+      objectType: "ApplicationTemplate",
+      objectId: id,
+      objectLabel: row.name,
+      details: { before: auditDetails(before), after: auditDetails(row), webhooksReplaced: replaceWebhooks },
+    });
+    return row;
+  });
 }
 
 /**

@@ -68,7 +68,7 @@ function* stringsOf(value: unknown, at = "", key = ""): Generator<{ at: string; 
 }
 
 /** The placeholder names used anywhere in a JSON value. */
-export function placeholdersUsedIn(value: unknown): Set<string> {
+function placeholdersUsedIn(value: unknown): Set<string> {
   const used = new Set<string>();
   for (const { text } of stringsOf(value)) for (const match of text.matchAll(USE)) used.add(match[1]);
   return used;
