@@ -26,7 +26,8 @@ test("an admin publishes a template on the Templates page, and a tenant register
   await page.goto("/application-templates");
   await expect(page.getByRole("link", { name: "Templates", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: "Create template" }).click();
-  await page.getByLabel("Name").fill(templateName);
+  await expect(page.getByRole("heading", { level: 1, name: "Create application template" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(templateName);
   const input = {
     name: "{{name}}",
     description: "Orders of {{display-name}}",

@@ -49,7 +49,6 @@ export function TemplateList() {
         id: "applications",
         header: "Applications",
         enableSorting: false,
-        meta: { className: "cell-number" },
         cell: ({ row }) => row.original.applicationsCount,
       },
       { ...createdColumn<Row>(), enableSorting: false, meta: { hideOnMobile: true } },
