@@ -313,6 +313,14 @@ describe("who may write templates", () => {
     assert.equal(internal.code, "BAD_USER_INPUT");
   });
 
+  test("add-application-template-webhook (Compass's document, verbatim) adds a webhook to the template, without a tenant", async () => {
+    const template = await createTemplate(fixApplicationTemplate("SAP example webhook"));
+    const added = (await ok(systemToken, exampleDocument("add-webhook", "add-application-template-webhook.graphql", { [ID]: template.id }))).result;
+    assert.equal(added.applicationTemplateID, template.id);
+    assert.equal(added.type, "UNREGISTER_APPLICATION");
+    assert.equal(added.url, "http://new-webhook.url");
+  });
+
   test("the same name in the same region is a CONFLICT", async () => {
     await createTemplate(fixApplicationTemplate("SAP twice"));
     assert.equal(errorOf(await as(systemToken, CREATE, { in: fixApplicationTemplate("SAP twice") })).code, "CONFLICT");
