@@ -15,10 +15,11 @@ test("an admin publishes a template on the Templates page, and a tenant register
   page,
 }) => {
   await signIn(page);
+  const systemName = uniqueName("Orders publisher");
   const { createIntegrationSystem: system } = await graphql<{ createIntegrationSystem: { id: string } }>(
     page.request,
     "mutation($in: IntegrationSystemInput!) { createIntegrationSystem(in: $in) { id } }",
-    { in: { name: uniqueName("Orders publisher") } },
+    { in: { name: systemName } },
   );
   const templateName = `SAP ${uniqueName("Orders")}`;
 
@@ -90,6 +91,8 @@ test("an admin publishes a template on the Templates page, and a tenant register
   await expect(page.getByRole("heading", { level: 1, name: appName })).toBeVisible();
   const details = page.getByRole("region", { name: "Details" });
   await expect(details.getByText("https://acme.example.com/health", { exact: true })).toBeVisible();
+  // The template names its integration system: the application is managed by it.
+  await expect(details.locator('dt:has-text("Managed by") + dd')).toContainText(systemName);
 
   // The template now counts it, and the server keeps the template while it does.
   await page.goto("/application-templates");
