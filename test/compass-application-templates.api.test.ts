@@ -505,6 +505,23 @@ describe("registering from a template", () => {
     assert.match(refused.message, /Application templates are not the same/);
   });
 
+  test("registrations and a delete in parallel: the template is either kept with its applications or gone with none pointing at it", async () => {
+    for (let round = 0; round < 3; round++) {
+      const template = await createTemplate(fixApplicationTemplate(`SAP raced ${round}`));
+      const register = (n: number) =>
+        as(app.admin.token, REGISTER, { in: { templateName: template.name, values: values(`raced-${round}-${n}`) } }, tenant.externalId);
+      const remove = as(app.admin.token, `mutation($id: ID!) { deleteApplicationTemplate(id: $id) { id } }`, { id: template.id });
+      const answers = await Promise.all([register(0), register(1), remove, register(2), register(3)]);
+      for (const answer of answers) {
+        if (answer.errors) assert.ok(["CONFLICT", "NOT_FOUND"].includes(answer.errors[0].extensions.code), JSON.stringify(answer.errors));
+      }
+      const kept = await app.db.applicationTemplate.findUnique({ where: { id: template.id } });
+      const pointing = await app.db.application.count({ where: { applicationTemplateId: template.id } });
+      if (!kept) assert.equal(pointing, 0, "no application points at a deleted template");
+      else assert.equal(pointing, answers.filter((answer) => answer.data?.a).length);
+    }
+  });
+
   test("renaming a template renames its applications' applicationType label", async () => {
     const template = await createTemplate(fixApplicationTemplate("SAP before rename"));
     const registered = (await ok(systemToken, REGISTER, { in: { templateName: template.name, values: values("renamed-app") } }, tenant.externalId)).a;

@@ -372,6 +372,14 @@ export async function registerApplicationFromTemplate(
     return await registerObject(APPLICATION, db, actor, tenant, { ...filled, labels }, undefined, {
       ...options,
       columns: { applicationTemplateId: template.id },
+      // The template may be deleted meanwhile: on PostgreSQL its row is held (a delete waits, then counts this
+      // application); SQLite runs one writing transaction at a time, so the read is enough.
+      requireInTransaction: async (tx) => {
+        if (isPostgres(db)) await tx.$executeRaw`SELECT 1 FROM "ApplicationTemplate" WHERE "id" = ${template.id} FOR SHARE`;
+        if (!(await tx.applicationTemplate.findUnique({ where: { id: template.id }, select: { id: true } }))) {
+          throw notFound("application template", template.id, `registering an application from template "${template.name}"`);
+        }
+      },
     });
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== "BAD_USER_INPUT" || !error.field?.startsWith("in")) throw error;

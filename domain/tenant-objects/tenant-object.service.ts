@@ -308,7 +308,13 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   tenant: Tenant,
   input: Input,
   parentId?: string,
-  options: { webhookTargets?: TargetPolicy; groupId?: string; columns?: Record<string, string> } & AfterCommitOptions = {},
+  options: {
+    webhookTargets?: TargetPolicy;
+    groupId?: string;
+    columns?: Record<string, string>;
+    /** A check inside the registration's transaction, before anything is written (what `columns` names still exists). */
+    requireInTransaction?: (tx: Tx) => Promise<void>;
+  } & AfterCommitOptions = {},
 ): Promise<Row> {
   const planned = planOf(kind as unknown as TenantObjectKind, input, "in");
   // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
@@ -323,6 +329,7 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
     () =>
       db.$transaction(async (tx) => {
         await requireTenantStill(tx, tenant, doing);
+        await options.requireInTransaction?.(tx);
         let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
         // Columns the caller sets and no input may (an application's template, when registered from one).
         const columns: Record<string, string | null> = { ...options.columns };
