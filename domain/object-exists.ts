@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 
 /** An object a console page shows: an integration system, a tenant, or an application or runtime in its tenant. */
 export type ConsoleObjectRef =
-  | { kind: "integrationSystem"; id: string }
+  | { kind: "integrationSystem" | "applicationTemplate"; id: string }
   | { kind: "tenant"; id: string }
   | { kind: "application" | "runtime"; id: string; tenantId: string };
 
@@ -16,6 +16,8 @@ export async function consoleObjectExists(db: Db, ref: ConsoleObjectRef): Promis
   switch (ref.kind) {
     case "integrationSystem":
       return (await db.integrationSystem.findUnique({ where: { id: ref.id }, select })) !== null;
+    case "applicationTemplate":
+      return (await db.applicationTemplate.findUnique({ where: { id: ref.id }, select })) !== null;
     case "tenant":
       return (await db.tenant.findUnique({ where: { id: ref.id }, select })) !== null;
     case "application":

@@ -154,6 +154,9 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
   SCOPES.runtimeRead,
   SCOPES.runtimeWrite,
   SCOPES.labelDefinitionRead,
+  // Publishing application templates of its own (Compass's integration systems do).
+  SCOPES.applicationTemplateRead,
+  SCOPES.applicationTemplateWrite,
   // Only when the operator lists it: the integration system that keeps tenants in step (decision 0017).
   SCOPES.tenantWrite,
 ];

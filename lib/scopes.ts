@@ -19,6 +19,9 @@ export const SCOPES = {
   labelDefinitionWrite: "label_definition:write",
   /** Compass's scope behind `Webhook.auth` (@sanitize): the webhook's credentials in clear. Not for VIEWERs. */
   webhooksAuthRead: "webhooks.auth:read",
+  /** Compass's scopes for application templates: global, so a template is read by anyone with the read scope. */
+  applicationTemplateRead: "application_template:read",
+  applicationTemplateWrite: "application_template:write",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 

@@ -25,6 +25,7 @@ import { createApiToken } from "@/domain/api-tokens/api-token.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
+import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
@@ -35,7 +36,7 @@ import { inviteUser } from "@/domain/users/user.service";
 import type { Session } from "@/generated/prisma-sqlite/client";
 import { hashPassword, sha256, verifyPassword } from "@/lib/crypto";
 import { type Role, VIEWER_QUERY, assertUnauthenticated, authSupport } from "./auth-support";
-import { type Caller, PASSWORD, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
+import { type Caller, PASSWORD, TEST_ORIGIN, ensureApplicationTemplate, onlyError, recordSecret, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 const { unique, snapshot, assertUnchanged, newCaller, sessionOf } = authSupport(app);
@@ -92,6 +93,10 @@ const newSubjectMapping = () =>
 async function newTenant() {
   return createTenant(app.db, app.admin.principal, { externalId: unique("matrix-tenant"), name: "Matrix Tenant" });
 }
+
+/** An application template with one placeholder, `name`. */
+const templateInput = (name: string) => ({ name, applicationInput: { name: "{{name}}" }, placeholders: [{ name: "name" }], accessLevel: "GLOBAL" });
+const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
 /** An application in a tenant of its own; calls about it send that tenant's external id. */
 async function newApplication() {
@@ -401,6 +406,70 @@ const operations: Operation[] = [
       assert.equal(data.integrationSystem.auths[0].auth.credential.clientSecret, null);
       assert.equal(data.integrationSystem.auths[0].auth.credential.url, `${TEST_ORIGIN}/oauth2/token`);
     },
+  },
+  {
+    field: "applicationTemplates",
+    kind: "read",
+    prepare: async () => {
+      const template = await newTemplate();
+      return { query: `query($s: String) { applicationTemplates(search: $s) { data { id name } totalCount } }`, variables: { s: template.name } };
+    },
+    check: (data, _role, call) =>
+      assert.deepEqual(
+        data.applicationTemplates.data.map((t: { name: string }) => t.name),
+        [call.variables!.s],
+      ),
+  },
+  {
+    field: "applicationTemplate",
+    kind: "read",
+    prepare: async () => ({
+      query: `query($id: ID!) { applicationTemplate(id: $id) { id placeholders { name } } }`,
+      variables: { id: (await newTemplate()).id },
+    }),
+    check: (data, _role, call) => assert.equal(data.applicationTemplate.id, call.variables!.id),
+  },
+  {
+    field: "createApplicationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: ApplicationTemplateInput!) { createApplicationTemplate(in: $in) { id name } }`,
+      variables: { in: templateInput(unique("matrix template")) },
+    }),
+    check: async (data) => assert.ok(await app.db.applicationTemplate.findUnique({ where: { id: data.createApplicationTemplate.id } })),
+  },
+  {
+    field: "updateApplicationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!, $in: ApplicationTemplateUpdateInput!) { updateApplicationTemplate(id: $id, in: $in) { id name } }`,
+      variables: { id: (await newTemplate()).id, in: templateInput(unique("matrix renamed")) },
+    }),
+    check: async (data, _role, call) =>
+      assert.equal(
+        (await app.db.applicationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).name,
+        data.updateApplicationTemplate.name,
+      ),
+  },
+  {
+    field: "deleteApplicationTemplate",
+    kind: "write",
+    prepare: async () => ({ query: `mutation($id: ID!) { deleteApplicationTemplate(id: $id) { id } }`, variables: { id: (await newTemplate()).id } }),
+    check: async (_data, _role, call) => assert.equal(await app.db.applicationTemplate.findUnique({ where: { id: call.variables!.id as string } }), null),
+  },
+  {
+    field: "registerApplicationFromTemplate",
+    kind: "write",
+    prepare: async () => {
+      const template = await newTemplate();
+      const tenant = await newTenant();
+      return {
+        query: `mutation($in: ApplicationFromTemplateInput!) { registerApplicationFromTemplate(in: $in) { id applicationTemplateID } }`,
+        variables: { in: { templateName: template.name, values: [{ placeholder: "name", value: unique("from-template") }] } },
+        headers: { tenant: tenant.externalId },
+      };
+    },
+    check: (data) => assert.ok(data.registerApplicationFromTemplate.applicationTemplateID),
   },
   {
     field: "createIntegrationSystem",
@@ -1086,7 +1155,10 @@ const operations: Operation[] = [
     prepare: async () => {
       const tenant = await newTenant();
       const application = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix local"), localTenantID: "local-2" });
-      await app.db.application.update({ where: { id: application.id }, data: { applicationTemplateId: "template-1" } });
+      await app.db.application.update({
+        where: { id: application.id },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1") },
+      });
       return {
         query: `{ applicationByLocalTenantIDAndAppTemplateID(localTenantID: "local-2", applicationTemplateID: "template-1") { id } }`,
         headers: { tenant: tenant.externalId },
@@ -1133,7 +1205,10 @@ const operations: Operation[] = [
       const input = { baseUrl: "http://base.example" };
       const source = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix source"), ...input });
       const destination = await registerApplication(app.db, app.admin.principal, tenant, { name: unique("matrix destination"), ...input });
-      await app.db.application.updateMany({ where: { id: { in: [source.id, destination.id] } }, data: { applicationTemplateId: "template-1" } });
+      await app.db.application.updateMany({
+        where: { id: { in: [source.id, destination.id] } },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1") },
+      });
       return {
         query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`,
         variables: { d: destination.id, s: source.id },

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Tenant } from "@/generated/prisma-sqlite/client";
 import { createTenant } from "@/domain/tenants/tenant.service";
-import { type Caller, auditEventsOf, recordSecret, setupTestApp } from "./harness";
+import { type Caller, auditEventsOf, ensureApplicationTemplate, recordSecret, setupTestApp } from "./harness";
 import { exampleDocument, exampleDocumentInOrder } from "./compass-example-documents";
 
 const app = await setupTestApp();
@@ -79,9 +79,9 @@ async function setLabel(tenant: Tenant, kind: "Application" | "Runtime", id: str
   );
 }
 
-/** An application registered from a template: templates arrive with a later issue, so the test stores the id as that issue's service will. */
+/** An application registered from a template, stored directly (test/compass-application-templates.api.test.ts registers through the API). */
 async function fromTemplate(id: string, templateId: string) {
-  await app.db.application.update({ where: { id }, data: { applicationTemplateId: templateId } });
+  await app.db.application.update({ where: { id }, data: { applicationTemplateId: await ensureApplicationTemplate(app.db, templateId) } });
 }
 
 const isTimestamp = (value: unknown) => typeof value === "string" && !Number.isNaN(Date.parse(value)) && value.endsWith("Z");

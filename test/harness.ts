@@ -415,3 +415,13 @@ export async function auditEventsOf<T>(db: Db, fn: () => Promise<T>) {
   const events = (await db.auditEvent.findMany({ orderBy: { id: "asc" } })).filter((event) => !before.has(event.id));
   return { result, events };
 }
+
+/**
+ * A bare application template with this id (upserted), for tests that set an
+ * application's applicationTemplateId directly: the column is a foreign key.
+ */
+export async function ensureApplicationTemplate(db: Db, id: string): Promise<string> {
+  const row = { name: `template ${id}`, applicationInput: JSON.stringify({ name: "app" }), placeholders: "[]" };
+  await db.applicationTemplate.upsert({ where: { id }, create: { id, ...row }, update: {} });
+  return id;
+}

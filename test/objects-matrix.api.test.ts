@@ -19,6 +19,7 @@ import { DOCUMENT } from "@/domain/tenant-objects/kinds/document";
 import { INTEGRATION_DEPENDENCY } from "@/domain/tenant-objects/kinds/integration-dependency";
 import { BUNDLE_INSTANCE_AUTH } from "@/domain/tenant-objects/kinds/bundle-instance-auth";
 import { requestInstanceAuth } from "@/domain/catalog/instance-auths";
+import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { registerObject } from "@/domain/tenant-objects/tenant-object.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { addTenantAccess } from "@/domain/tenants/tenant-access.service";
@@ -38,7 +39,7 @@ import { connectorConfiguration, signCertificateRequest } from "@/domain/pairing
 import { requestOneTimeToken } from "@/domain/pairing/one-time-token.service";
 import { pairingSettings } from "@/domain/pairing/settings";
 import { csrOnSharedKey } from "./pairing-support";
-import { type GraphQLResponse, TEST_ORIGIN, onlyError, recordSecret, setupTestApp } from "./harness";
+import { type GraphQLResponse, TEST_ORIGIN, ensureApplicationTemplate, onlyError, recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
 // The certificate callers come through a proxy that forwards their certificate (X-Forwarded-Client-Cert).
@@ -467,7 +468,7 @@ rows.push(
       const source = await registerApplication(app.db, systemActor, tenant, { name: unique("matrix-source"), baseUrl: "http://base.example" });
       await app.db.application.updateMany({
         where: { id: { in: [source.id, f.appId] } },
-        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1"), baseUrl: "http://base.example" },
       });
       return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
     },
@@ -808,8 +809,47 @@ const catalogRules: Record<string, SystemRule> = {
   requestBundleInstanceAuthDeletion: people(`mutation { requestBundleInstanceAuthDeletion(authID: "x") { id } }`),
 };
 
+/**
+ * Issue 24: application templates are global. An integration system publishes
+ * templates for itself (it is their integrationSystemID) and changes only
+ * those; what it registers from any template it manages.
+ */
+const templateInput = (name: string) => ({ name, applicationInput: { name: "{{name}}" }, placeholders: [{ name: "name" }], accessLevel: "GLOBAL" });
+const onAdminTemplate = (query: string, input = false): SystemRule => ({
+  rule: "managed",
+  call: async () => {
+    const template = await createApplicationTemplate(app.db, admin, templateInput(unique("SAP admin template")));
+    return { query, variables: { id: template.id, ...(input ? { in: templateInput(unique("SAP taken over")) } : {}) } };
+  },
+});
+const templateRules: Record<string, SystemRule> = {
+  createApplicationTemplate: {
+    rule: "registers",
+    call: {
+      query: `mutation($in: ApplicationTemplateInput!) { createApplicationTemplate(in: $in) { id } }`,
+      variables: { in: templateInput("SAP by the system") },
+    },
+    managedBy: async (data) => (await app.db.applicationTemplate.findUniqueOrThrow({ where: { id: data.createApplicationTemplate.id } })).integrationSystemId,
+  },
+  updateApplicationTemplate: onAdminTemplate(
+    `mutation($id: ID!, $in: ApplicationTemplateUpdateInput!) { updateApplicationTemplate(id: $id, in: $in) { id } }`,
+    true,
+  ),
+  deleteApplicationTemplate: onAdminTemplate(`mutation($id: ID!) { deleteApplicationTemplate(id: $id) { id } }`),
+  registerApplicationFromTemplate: {
+    rule: "registers",
+    call: {
+      query: `mutation($in: ApplicationFromTemplateInput!) { registerApplicationFromTemplate(in: $in) { id } }`,
+      variables: { in: { templateName: "SAP for systems", values: [{ placeholder: "name", value: "from-an-admins-template" }] } },
+    },
+    managedBy: async (data) => (await app.db.application.findUniqueOrThrow({ where: { id: data.registerApplicationFromTemplate.id } })).integrationSystemId,
+  },
+};
+await createApplicationTemplate(app.db, admin, templateInput("SAP for systems"));
+
 const systemRules: Record<string, SystemRule> = {
   ...catalogRules,
+  ...templateRules,
   addWebhook: managedRow("addWebhook"),
   updateWebhook: managedRow("updateWebhook"),
   deleteWebhook: managedRow("deleteWebhook"),
@@ -855,7 +895,7 @@ const systemRules: Record<string, SystemRule> = {
       const source = await registerApplication(app.db, systemActor, tenant, { name: unique("merge-source"), baseUrl: "http://base.example" });
       await app.db.application.updateMany({
         where: { id: { in: [source.id, f.appId] } },
-        data: { applicationTemplateId: "template-1", baseUrl: "http://base.example" },
+        data: { applicationTemplateId: await ensureApplicationTemplate(app.db, "template-1"), baseUrl: "http://base.example" },
       });
       return { query: `mutation($d: ID!, $s: ID!) { mergeApplications(destinationID: $d, sourceID: $s) { id } }`, variables: { d: f.appId, s: source.id } };
     },

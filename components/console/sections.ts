@@ -8,6 +8,7 @@ export interface ConsoleSection {
 const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: "/overview", label: "Overview" },
   { href: "/integration-systems", label: "Integration systems" },
+  { href: "/application-templates", label: "Templates" },
   { href: "/tenants", label: "Tenants" },
   { href: "/api-tokens", label: "API tokens" },
   // The API shows the audit log to admins only.

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { LABEL_FILTER_PARAM, LabelFilterField, filterProblem, labelFilters } from "@/components/labels/label-filter";
 import { LabelChips } from "./label-chips";
@@ -59,9 +59,12 @@ function labelsColumn<Row extends ObjectRow>(): ColumnDef<Row> {
 export function ObjectTable<Row extends ObjectRow, Obj extends ObjectOnPage, ListQuery, DetailQuery, RequestAnswer>({
   kind,
   tenantId,
+  writeActions,
 }: {
   kind: ConsoleKind<Row, Obj, ListQuery, DetailQuery, RequestAnswer>;
   tenantId: string;
+  /** More ways to add one, beside Register, for writers (applications: Register from template). */
+  writeActions?: ReactNode;
 }) {
   const { kind: noun, plural } = kind;
   const canWrite = useCanWrite();
@@ -107,6 +110,7 @@ export function ObjectTable<Row extends ObjectRow, Obj extends ObjectOnPage, Lis
             Register {noun}
           </button>
         ) : null}
+        {canWrite ? writeActions : null}
       </DataTableToolbar>
       <LabelFilterField value={labelFilter} onChange={(value) => list.setFilter(LABEL_FILTER_PARAM, value)} error={refusedFilter} idPrefix={plural} />
       <DataTable

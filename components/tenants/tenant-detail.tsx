@@ -7,6 +7,7 @@ import { useState } from "react";
 import { APPLICATION } from "@/components/tenant-objects/kinds/application";
 import { RUNTIME } from "@/components/tenant-objects/kinds/runtime";
 import { ObjectTable } from "@/components/tenant-objects/object-table";
+import { RegisterFromTemplateButton } from "@/components/tenant-objects/register-from-template-button";
 import { useCanWrite } from "@/components/console/console-providers";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { DeleteTenantDialog } from "./delete-tenant-dialog";
@@ -17,7 +18,12 @@ import { DetailStates } from "@/components/console/detail-states";
 
 /** The tenant page's tabs, each listing one kind of what is registered in it; the first is the page's own address. */
 const TABS = [
-  { name: "applications", title: "Applications", query: "", table: (tenantId: string) => <ObjectTable kind={APPLICATION} tenantId={tenantId} /> },
+  {
+    name: "applications",
+    title: "Applications",
+    query: "",
+    table: (tenantId: string) => <ObjectTable kind={APPLICATION} tenantId={tenantId} writeActions={<RegisterFromTemplateButton tenantId={tenantId} />} />,
+  },
   { name: "runtimes", title: "Runtimes", query: "?tab=runtimes", table: (tenantId: string) => <ObjectTable kind={RUNTIME} tenantId={tenantId} /> },
 ] as const;
 

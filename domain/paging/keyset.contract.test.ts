@@ -5,6 +5,7 @@ import { recordStatements, statementsOf } from "@/test/statements";
 import { encodeCursor, type LazyPage } from "./cursor";
 import { createTenant, deleteTenant, listTenants } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem, deleteIntegrationSystem, listIntegrationSystems } from "@/domain/integration-systems/integration-system.service";
+import { createApplicationTemplate, deleteApplicationTemplate, listApplicationTemplates } from "@/domain/application-templates/application-template.service";
 import { listAuditEvents } from "@/domain/audit/audit.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { RUNTIME } from "@/domain/tenant-objects/kinds/runtime";
@@ -267,6 +268,14 @@ keysetContract({
   page: (first, after) => listObjectsOfSystem(APPLICATION, app.db, manager.id, { first, after }),
   insert: async (n) => void (await registerObject(APPLICATION, app.db, admin, otherTenant, { name: name("managed", n), integrationSystemID: manager.id })),
   remove: async (id) => void (await unregisterObject(APPLICATION, app.db, admin, otherTenant, id)),
+  indexOrdered: true,
+});
+keysetContract({
+  name: "application templates",
+  page: (first, after) => listApplicationTemplates(app.db, { first, after }),
+  insert: async (n) =>
+    void (await createApplicationTemplate(app.db, admin, { name: name("template", n), applicationInput: { name: "app" }, accessLevel: "GLOBAL" })),
+  remove: async (id) => void (await deleteApplicationTemplate(app.db, admin, id)),
   indexOrdered: true,
 });
 keysetContract({

@@ -18,6 +18,7 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     SCOPES.tenantRead,
     SCOPES.runtimeRead,
     SCOPES.labelDefinitionRead,
+    SCOPES.applicationTemplateRead,
   ],
 };
 

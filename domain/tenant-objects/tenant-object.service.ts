@@ -240,6 +240,16 @@ function planOf(kind: TenantObjectKind, input: TenantObjectInput, field: string)
   return { kind, valid, labels: validAt(field, () => labelsToWrite(kind as TenantObjectKind<never>, input.labels)), nested };
 }
 
+/**
+ * Checks a registration as registerObject would, writing nothing: the kind's
+ * rules, its labels, its webhooks and what is nested in it. Errors name the
+ * field under `field` (an application template checks its applicationInput so).
+ */
+export function checkRegistration(kind: TenantObjectKind, input: TenantObjectInput, field: string): void {
+  planOf(kind, input, field);
+  if (kind.webhooks) validWebhookInputs(input.webhooks, `${field}.webhooks`);
+}
+
 /** The columns that place a nested object under `row` of `kind`: as its parent, or as its group (then its parent is the group's). */
 function placementUnder(child: TenantObjectKind, kind: TenantObjectKind, row: TenantObjectRow): Record<string, string> {
   if (child.parent?.type === kind.type) return { [child.parent.column]: row.id };
@@ -299,7 +309,13 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   tenant: Tenant,
   input: Input,
   parentId?: string,
-  options: { webhookTargets?: TargetPolicy; groupId?: string } & AfterCommitOptions = {},
+  options: {
+    webhookTargets?: TargetPolicy;
+    groupId?: string;
+    columns?: Record<string, string>;
+    /** A check inside the registration's transaction, before anything is written (what `columns` names still exists). */
+    requireInTransaction?: (tx: Tx) => Promise<void>;
+  } & AfterCommitOptions = {},
 ): Promise<Row> {
   const planned = planOf(kind as unknown as TenantObjectKind, input, "in");
   // Its webhooks are checked (their hosts may be resolved) before the transaction, and stored in it.
@@ -314,8 +330,10 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
     () =>
       db.$transaction(async (tx) => {
         await requireTenantStill(tx, tenant, doing);
+        await options.requireInTransaction?.(tx);
         let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
-        const columns: Record<string, string | null> = {};
+        // Columns the caller sets and no input may (an application's template, when registered from one).
+        const columns: Record<string, string | null> = { ...options.columns };
         let underId = parentId;
         if (kind.group && options.groupId !== undefined) {
           // Into a group the caller may change; its parent is the object's parent.

@@ -18,7 +18,8 @@ type WebhookOwnerType = "APPLICATION" | "RUNTIME" | "APPLICATION_TEMPLATE" | "FO
 export interface WebhookOwner {
   type: WebhookOwnerType;
   id: string;
-  tenantId: string;
+  /** null: a global owner (an application template). */
+  tenantId: string | null;
 }
 
 /** The columns a valid webhook is stored with, its auth sealed under its id. */

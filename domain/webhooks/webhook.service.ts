@@ -57,7 +57,7 @@ const auditDetails = (row: Webhook, tenant: Tenant) => ({
   tenantExternalId: tenant.externalId,
 });
 
-/** addWebhook: on an application or runtime of the tenant; templates do not exist yet, so naming one is NOT_FOUND. */
+/** addWebhook: on an application or runtime of the tenant (an application template's goes through domain/application-templates); a formation template is NOT_FOUND. */
 export async function addWebhook(
   db: Db,
   actor: Principal,
@@ -68,8 +68,7 @@ export async function addWebhook(
 ): Promise<Webhook> {
   const { kind } = owner;
   if (!kind) {
-    const what = owner.arg === "applicationTemplateID" ? "application template" : "formation template";
-    throw notFound(what, owner.id, `adding a webhook; ${what}s arrive in a later release, so none exists yet`);
+    throw notFound("formation template", owner.id, "adding a webhook; formation templates arrive in a later release, so none exists yet");
   }
   const valid = await checked(input, "in", targets);
   const postgres = isPostgres(db);

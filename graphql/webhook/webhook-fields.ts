@@ -42,3 +42,8 @@ export function requireWebhookWriter(ctx: GraphQLContext, doing: string) {
   if (hasScope(ctx.principal, SCOPES.runtimeWrite)) return ctx.principal!;
   return requireScope(ctx.principal, SCOPES.applicationWrite, doing);
 }
+
+/** An application template's webhook is changed with the template's scope (templates are global: no tenant). */
+export function requireTemplateWebhookWriter(ctx: GraphQLContext, doing: string) {
+  return requireScope(ctx.principal, SCOPES.applicationTemplateWrite, `${doing} of an application template`);
+}

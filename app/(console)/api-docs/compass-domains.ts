@@ -26,10 +26,10 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Documents of bundles" },
   { name: "Integration dependencies" },
   { name: "Bundle instance auths", note: "a runtime's credentials for a bundle: requested, set, read by that runtime only, deleted" },
+  { name: "Application templates", note: "global; registerApplicationFromTemplate in a tenant" },
 ];
 
 export const NOT_YET: readonly CompassDomain[] = [
-  { name: "Application templates" },
   { name: "Formations" },
   { name: "Formation templates and constraints" },
   { name: "Operations", note: "an application's operations answer an empty list" },
