@@ -32,6 +32,8 @@ async function scopesOf(token: string): Promise<string[]> {
 
 const READS = [
   SCOPES.applicationRead,
+  // Templates are global and read by everyone who reads the console (decision 0032).
+  SCOPES.applicationTemplateRead,
   SCOPES.integrationSystemAuthsRead,
   SCOPES.integrationSystemRead,
   SCOPES.labelDefinitionRead,

@@ -65,7 +65,16 @@ test("a malformed cursor is BAD_USER_INPUT on every paged list in the schema", a
     {},
     { token: app.admin.token, headers: { tenant: tenant.externalId } },
   );
-  const required: Record<string, string> = { runtimeID: runtime.body.data.registerRuntime.id, localTenantID: "local" };
+  const application = await app.graphql<any>(
+    `mutation { registerApplication(in: { name: "malformed" }) { id } }`,
+    {},
+    { token: app.admin.token, headers: { tenant: tenant.externalId } },
+  );
+  const required: Record<string, string> = {
+    runtimeID: runtime.body.data.registerRuntime.id,
+    appID: application.body.data.registerApplication.id,
+    localTenantID: "local",
+  };
   for (const { name, args } of paged as { name: string; args: { name: string; type: { kind: string } }[] }[]) {
     const named = args
       .filter((arg) => arg.type.kind === "NON_NULL")
