@@ -151,7 +151,7 @@ test("every user changes their own password and sees and ends their own sessions
 
   const account = new AccountPage(page);
   await page.goto("/integration-systems");
-  await page.getByRole("navigation").getByRole("link", { name: "Your account" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Your account" }).click();
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
   await account.goto();
   await expect(account.sessions().getByRole("row").filter({ hasText: "This session" })).toHaveCount(1);

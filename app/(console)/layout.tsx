@@ -40,8 +40,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               </div>
               <div className="whoami">
                 <ThemeToggle initial={themeFromCookie((await cookies()).get(THEME_COOKIE)?.value)} />
-                <span className="whoami-email">{user.email}</span>
-                <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+                {/* Who is signed in opens their own account (password, sessions): the place people look for it, and the sections keep one row at 1280 px. */}
+                <Link href="/account" className="whoami-account">
+                  <span className="whoami-email">{user.email}</span>
+                  <span className={`badge badge-${user.role.toLowerCase()}`}>{user.role === "ADMIN" ? "Admin" : "Viewer"}</span>
+                  <span className="sr-only">Your account</span>
+                </Link>
                 <LogoutButton />
               </div>
             </ConsoleNav>

@@ -16,8 +16,6 @@ const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: "/users", label: "Users", adminOnly: true },
   // The API shows them to admins only.
   { href: "/certificate-subject-mappings", label: "Subject mappings", adminOnly: true },
-  // Everyone's own password and sessions.
-  { href: "/account", label: "Your account" },
 ];
 
 export const sectionsFor = (role: "ADMIN" | "VIEWER") => CONSOLE_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN");
