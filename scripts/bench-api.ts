@@ -1,6 +1,6 @@
 /**
  * API benchmark: `npm run bench:api` (not part of `npm test`; takes about
- * four minutes, and means little unless the machine is otherwise idle).
+ * seven minutes, and means little unless the machine is otherwise idle).
  * BENCH_DATABASE=postgresql runs it on a throw-away database of the local
  * PostgreSQL (TEST_POSTGRES_URL) instead of SQLite.
  *
@@ -35,11 +35,15 @@
  *      the ids) on a tenant of CATALOG_APPLICATIONS applications registered
  *      with 3 bundles each (ApplicationRegisterInput.bundles, in one call),
  *      each bundle with 5 API definitions with specs, an event definition and
- *      a document. The product alone: the lean reference answers bundles
- *      empty, so it would measure nothing comparable. Before the load runs,
- *      each document is answered once in this process by the product's Yoga
- *      and the statements it sends are counted at the drivers
- *      (test/statement-counter.ts). BENCH_CATALOG=0 skips this, and
+ *      a document: latency one request at a time, then req/s at
+ *      CATALOG_CONNECTIONS connections. The product alone: the lean
+ *      reference answers bundles empty, so it would measure nothing
+ *      comparable. Before the load runs, each document is answered once in
+ *      this process by the product's Yoga and the statements it sends are
+ *      counted at the drivers (test/statement-counter.ts); a document the
+ *      configured GRAPHQL_MAX_COST refuses gets its cost found by bisection,
+ *      printed, and is run against a second product server started with
+ *      CATALOG_MAX_COST. BENCH_CATALOG=0 skips this, and
  *      BENCH_CATALOG_APPLICATIONS=N seeds N applications instead of 1,000.
  *
  * Any non-2xx answer, GraphQL error or unexpected body makes the run invalid:
