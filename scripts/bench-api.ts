@@ -311,7 +311,7 @@ async function seedDatabase(): Promise<Fixture> {
   say(`seeded ${ROWS.toLocaleString("en")} integration systems in ${Math.round(performance.now() - started)} ms`);
   const catalog = CATALOG ? await seedCatalog(admin, token) : null;
   // Statistics, as autovacuum would have gathered on a database in use: on fresh tables without them
-  // PostgreSQL planned the catalog's first-pages statements (100 bundles each) 10 times slower.
+  // PostgreSQL chose plans that ran the catalog's first-pages statements (100 bundles each) 10 times slower.
   if (POSTGRES) await db.$executeRawUnsafe("ANALYZE");
   return {
     token,
