@@ -1,6 +1,6 @@
 /**
  * API benchmark: `npm run bench:api` (not part of `npm test`; takes about
- * four minutes, and means little unless the machine is otherwise idle).
+ * seven minutes, and means little unless the machine is otherwise idle).
  * BENCH_DATABASE=postgresql runs it on a throw-away database of the local
  * PostgreSQL (TEST_POSTGRES_URL) instead of SQLite.
  *
@@ -29,7 +29,22 @@
  *      with `first: 100` (its selection set verbatim: labels, status,
  *      webhooks, bundles, integration dependencies, ...), on a tenant of 100
  *      labelled applications: product against lean, reported. Skipped, and
- *      said why, while the schema lacks a field it selects.
+ *      said why, while the schema lacks a field it selects;
+ *    - what applications offer (issue 23): Compass's query-applications
+ *      verbatim (its default page of 100) and query-bundle (verbatim but for
+ *      the ids) on a tenant of CATALOG_APPLICATIONS applications registered
+ *      with 3 bundles each (ApplicationRegisterInput.bundles, in one call),
+ *      each bundle with 5 API definitions with specs, an event definition and
+ *      a document: latency one request at a time, then req/s at
+ *      CATALOG_CONNECTIONS connections. The product alone: the lean
+ *      reference answers bundles empty, so it would measure nothing
+ *      comparable. Before the load runs, each document is answered once in
+ *      this process by the product's Yoga and the statements it sends are
+ *      counted at the drivers (test/statement-counter.ts); a document the
+ *      configured GRAPHQL_MAX_COST refuses gets its cost found by bisection,
+ *      printed, and is run against a second product server started with
+ *      CATALOG_MAX_COST. BENCH_CATALOG=0 skips this, and
+ *      BENCH_CATALOG_APPLICATIONS=N seeds N applications instead of 1,000.
  *
  * Any non-2xx answer, GraphQL error or unexpected body makes the run invalid:
  * it stops with exit code 1. Missing a target is reported, not fatal.
@@ -72,6 +87,13 @@ const PAGE_SIZE = 100;
 const WARMUP_REQUESTS = 50;
 const SAMPLES = 200;
 const CONNECTIONS = 50;
+/**
+ * Connections for the catalog's documents: an answer takes a third of a
+ * second of CPU, so 50 connections would queue many seconds of work, which
+ * the server goes on with after autocannon stops and the next run then waits
+ * behind. A few keep both cores busy with a short queue.
+ */
+const CATALOG_CONNECTIONS = 4;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
 const PAGE_RATIO_TARGET = 1.5;
@@ -139,10 +161,29 @@ interface Fixture {
   applicationId: string;
   /** The tenant of COMPASS_APPLICATIONS applications for Compass's query-applications. */
   compassTenantExternalId: string;
+  /** The tenant of what applications offer, with the application and bundle query-bundle reads; null with BENCH_CATALOG=0. */
+  catalog: { tenantExternalId: string; applicationId: string; bundleId: string } | null;
 }
 
 /** Applications of the tenant Compass's query-applications lists: one full page. */
 const COMPASS_APPLICATIONS = 100;
+
+/** What applications offer (issue 23): applications × bundles × API definitions, as the issue sets it. */
+const CATALOG = process.env.BENCH_CATALOG !== "0";
+const CATALOG_APPLICATIONS = Number(process.env.BENCH_CATALOG_APPLICATIONS ?? 1_000);
+const CATALOG_BUNDLES = 3;
+const CATALOG_APIS = 5;
+/**
+ * The GRAPHQL_MAX_COST of the product server the catalog's documents are run
+ * against, where the configured limit refuses them (config's upper bound);
+ * the other scenarios run against a server with the configured limit.
+ */
+const CATALOG_MAX_COST = 10_000_000;
+/** Sequential requests per document for the catalog's latency (each answer is large: fewer than the paging's). */
+const CATALOG_WARMUP_REQUESTS = 10;
+const CATALOG_SAMPLES = 100;
+/** query-applications asks no `first`: the schema's default page. */
+const CATALOG_PAGE = Math.min(100, CATALOG_APPLICATIONS);
 
 /** Raw reads of the throw-away database, beside Prisma: the benchmark checks answers against them. */
 async function rawQuery<R>(sqlite: string, postgres: string, values: unknown[]): Promise<R[]> {
@@ -267,8 +308,11 @@ async function seedDatabase(): Promise<Fixture> {
     throw new Error(`the first seeded row reads back as ${first?.createdAt.toISOString()}, not ${new Date(firstCreatedAt).toISOString()}`);
   const count = await db.integrationSystem.count();
   if (count !== ROWS) throw new Error(`expected ${ROWS} integration systems after seeding, found ${count}`);
-  await db.$disconnect();
   say(`seeded ${ROWS.toLocaleString("en")} integration systems in ${Math.round(performance.now() - started)} ms`);
+  const catalog = CATALOG ? await seedCatalog(admin, token) : null;
+  // Statistics, as autovacuum would have gathered on a database in use: on fresh tables without them
+  // PostgreSQL chose plans that ran the catalog's first-pages statements (100 bundles each) 10 times slower.
+  if (POSTGRES) await db.$executeRawUnsafe("ANALYZE");
   return {
     token,
     clientId: credentials.id,
@@ -276,7 +320,184 @@ async function seedDatabase(): Promise<Fixture> {
     tenantExternalId: tenant.externalId,
     applicationId: application.id,
     compassTenantExternalId: compassTenant.externalId,
+    catalog,
   };
+}
+
+/**
+ * A tenant of CATALOG_APPLICATIONS applications, each registered as an
+ * integration system registers one with what it offers: in one call, with
+ * CATALOG_BUNDLES bundles of CATALOG_APIS API definitions (with specs), an
+ * event definition and a document. Returns the bundle query-bundle reads: the
+ * first of the middle application's.
+ */
+async function seedCatalog(admin: import("@/domain/principals/principal").Principal, benchToken: string): Promise<NonNullable<Fixture["catalog"]>> {
+  const { getInstance } = await import("@/app/instance");
+  const { createTenant } = await import("@/domain/tenants/tenant.service");
+  const { registerApplication } = await import("@/domain/applications/application.service");
+  const { db } = getInstance();
+  const started = performance.now();
+  const tenant = await createTenant(db, admin, { externalId: "bench-catalog", name: "Bench catalog" });
+  const api = (app: number, bundle: number, n: number) => ({
+    name: `api-${n}`,
+    description: `API ${n} of bundle ${bundle} of application ${app}`,
+    targetURL: `https://app-${app}.example.com/api/${bundle}/${n}`,
+    spec: { type: "OPEN_API", format: "JSON", data: `{"openapi":"3.0.0","info":{"title":"api-${app}-${bundle}-${n}","version":"1.0.0"},"paths":{}}` },
+  });
+  const ids: string[] = [];
+  for (let app = 0; app < CATALOG_APPLICATIONS; app++) {
+    const application = await registerApplication(db, admin, tenant, {
+      name: `catalog-app-${String(app).padStart(4, "0")}`,
+      description: "Seeded by bench-api with what it offers",
+      labels: { env: app % 2 ? "prod" : "dev" },
+      bundles: Array.from({ length: CATALOG_BUNDLES }, (_, bundle) => ({
+        name: `bundle-${bundle}`,
+        description: `Bundle ${bundle} of application ${app}`,
+        apiDefinitions: Array.from({ length: CATALOG_APIS }, (_, n) => api(app, bundle, n)),
+        eventDefinitions: [{ name: `events-${bundle}`, spec: { type: "ASYNC_API", format: "YAML", data: "asyncapi: 2.0.0" } }],
+        documents: [{ title: "Readme", displayName: "Readme", description: "How to call it", format: "MARKDOWN", data: "# Readme" }],
+      })),
+    });
+    ids.push(application.id);
+  }
+  say(
+    `seeded ${CATALOG_APPLICATIONS.toLocaleString("en")} applications × ${CATALOG_BUNDLES} bundles × ${CATALOG_APIS} API definitions ` +
+      `(and an event definition and a document a bundle) in ${Math.round(performance.now() - started)} ms`,
+  );
+  const applicationId = ids[Math.floor(ids.length / 2)];
+  const reply = await inProcessGraphQL(
+    `query($id: ID!) { application(id: $id) { bundles(first: 1) { data { id } } } }`,
+    {
+      authorization: `Bearer ${benchToken}`,
+      tenant: tenant.externalId,
+    },
+    { id: applicationId },
+  );
+  const bundleId = (reply.data?.application as { bundles: { data: { id: string }[] } } | undefined)?.bundles.data[0]?.id;
+  if (!bundleId) throw new Error(`the seeded application ${applicationId} has no bundle: ${JSON.stringify(reply).slice(0, 300)}`);
+  return { tenantExternalId: tenant.externalId, applicationId, bundleId };
+}
+
+/**
+ * The product's Yoga in this process, on the process's instance; with
+ * `maxCost`, one built with that GRAPHQL_MAX_COST instead of the configured one.
+ */
+async function inProcessServer(maxCost?: number) {
+  const { getInstance } = await import("@/app/instance");
+  const { graphqlServer } = await import("@/app/graphql-server");
+  const { createGraphQLServer } = await import("@/graphql/yoga");
+  const instance = getInstance();
+  if (maxCost === undefined) return graphqlServer(instance);
+  const limited = Object.create(instance, { config: { value: { ...instance.config, graphqlMaxCost: maxCost } } }) as typeof instance;
+  return createGraphQLServer(limited, { verifyAccessToken: instance.oauth2.verifyAccessToken });
+}
+
+/** One request to an in-process server, answered as the servers answer it; errors are returned, not thrown. */
+async function inProcessReply(
+  server: Awaited<ReturnType<typeof inProcessServer>>,
+  query: string,
+  headers: Record<string, string>,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLReply> {
+  const response = await server.fetch(`http://127.0.0.1${GRAPHQL_PATH}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const reply = JSON.parse(await response.text()) as GraphQLReply;
+  if (response.status !== 200)
+    throw new InvalidBenchmark(`in-process GraphQL request failed with HTTP ${response.status}: ${JSON.stringify(reply).slice(0, 500)}`);
+  return reply;
+}
+
+/** Like inProcessReply() on the configured server, but any GraphQL error makes the run invalid. */
+async function inProcessGraphQL(query: string, headers: Record<string, string>, variables: Record<string, unknown> = {}): Promise<GraphQLReply> {
+  const reply = await inProcessReply(await inProcessServer(), query, headers, variables);
+  if (reply.errors) throw new InvalidBenchmark(`in-process GraphQL request failed: ${JSON.stringify(reply).slice(0, 500)}`);
+  return reply;
+}
+
+const isCostRefusal = (reply: GraphQLReply) =>
+  (reply.errors as { message?: string }[] | undefined)?.some((error) => error.message?.startsWith("Query would cost more than")) ?? false;
+
+/**
+ * The lowest GRAPHQL_MAX_COST under which the product answers `query` (its
+ * cost, static and metered as its default pages run), found by bisection
+ * between the configured limit, which refuses it, and CATALOG_MAX_COST.
+ */
+async function costOf(query: string, headers: Record<string, string>, refusedAt: number): Promise<number> {
+  let [refused, answered] = [refusedAt, CATALOG_MAX_COST];
+  if (isCostRefusal(await inProcessReply(await inProcessServer(answered), query, headers)))
+    throw new InvalidBenchmark(`refused even with GRAPHQL_MAX_COST=${CATALOG_MAX_COST}`);
+  while (answered - refused > 1) {
+    const middle = Math.floor((refused + answered) / 2);
+    if (isCostRefusal(await inProcessReply(await inProcessServer(middle), query, headers))) refused = middle;
+    else answered = middle;
+  }
+  return answered;
+}
+
+/** Compass's two documents for what applications offer, with this run's ids, and the check each answer must pass. */
+async function catalogDocuments(catalog: NonNullable<Fixture["catalog"]>) {
+  const { exampleDocument } = await import("@/test/compass-example-documents");
+  const applications = exampleDocument("query-applications");
+  const bundle = exampleDocument("query-bundle", undefined, { "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa": [catalog.applicationId, catalog.bundleId] });
+  type Offer = { apiDefinitions: { data: unknown[] }; eventDefinitions: { data: unknown[] }; documents: { data: unknown[] } };
+  const isFull = (bundle: Offer) =>
+    bundle.apiDefinitions.data.length === CATALOG_APIS && bundle.eventDefinitions.data.length === 1 && bundle.documents.data.length === 1;
+  return [
+    {
+      name: "query-applications",
+      query: applications,
+      check: (data: Record<string, unknown>) => {
+        const page = (data.result as { data?: { bundles: { data: Offer[] } }[] }).data;
+        return page?.length === CATALOG_PAGE && page.every((app) => app.bundles.data.length === CATALOG_BUNDLES && app.bundles.data.every(isFull));
+      },
+    },
+    {
+      name: "query-bundle",
+      query: bundle,
+      check: (data: Record<string, unknown>) => {
+        const app = data.result as { id: string; bundle: (Offer & { id: string }) | null } | null;
+        return app?.id === catalog.applicationId && app.bundle?.id === catalog.bundleId && isFull(app.bundle);
+      },
+    },
+  ];
+}
+
+interface CatalogCost {
+  name: string;
+  /** Statements for one answer, counted at the drivers. */
+  statements: number;
+  /** The document's cost where the configured GRAPHQL_MAX_COST refuses it; null where it answers. */
+  refusedCost: number | null;
+}
+
+/**
+ * What each document costs the product, in this process's Yoga: whether the
+ * configured GRAPHQL_MAX_COST answers it (and if not, what it costs), and
+ * the statements one answer sends, counted at the drivers (with the limit
+ * raised where it refuses), after one answer uncounted so the caller's token
+ * is cached as in a running server.
+ */
+async function catalogCosts(catalog: NonNullable<Fixture["catalog"]>, token: string): Promise<CatalogCost[]> {
+  const { countStatements } = await import("@/test/statement-counter");
+  const { getInstance } = await import("@/app/instance");
+  const configured = getInstance().config.graphqlMaxCost;
+  const headers = { authorization: `Bearer ${token}`, tenant: catalog.tenantExternalId };
+  const costs: CatalogCost[] = [];
+  for (const document of await catalogDocuments(catalog)) {
+    const refused = isCostRefusal(await inProcessReply(await inProcessServer(), document.query, headers));
+    const refusedCost = refused ? await costOf(document.query, headers, configured) : null;
+    if (refusedCost !== null) say(`${document.name}: refused by GRAPHQL_MAX_COST=${configured}; it costs ${refusedCost}`);
+    const server = await inProcessServer(refused ? CATALOG_MAX_COST : undefined);
+    await inProcessReply(server, document.query, headers);
+    const { answer, statements } = await countStatements(() => inProcessReply(server, document.query, headers));
+    if (answer.errors || !answer.data || !document.check(answer.data))
+      throw new InvalidBenchmark(`${document.name} answered in process: ${JSON.stringify(answer).slice(0, 500)}`);
+    costs.push({ name: document.name, statements, refusedCost });
+  }
+  return costs;
 }
 
 /** Rows of IntegrationSystem in the list's default order (createdAt, id), read directly. */
@@ -295,12 +516,12 @@ async function rowsAt(offset: number, count: number): Promise<{ id: string; crea
 // ---------------------------------------------------------------- servers
 
 /** A server of this benchmark, on the throw-away database; with `nodeArgs`, the spawned process is the server itself (profiling). */
-const startBenchServer = (name: string, script: string, port: number, nodeArgs?: string[]) =>
-  startServer(name, script, port, { DATABASE_URL, SECRET_KEY }, nodeArgs ? { nodeArgs } : {});
+const startBenchServer = (name: string, script: string, port: number, nodeArgs?: string[], env: Record<string, string> = {}) =>
+  startServer(name, script, port, { DATABASE_URL, SECRET_KEY, ...env }, nodeArgs ? { nodeArgs } : {});
 
 // ---------------------------------------------------------------- measurements
 
-function graphqlRequester(port: number, token: string) {
+function graphqlRequester(port: number, token: string, extraHeaders: Record<string, string> = {}) {
   // One keep-alive connection: sequential requests measure server latency, not connection set-up.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return async (query: string, variables: Record<string, unknown>): Promise<{ reply: GraphQLReply; ms: number }> => {
@@ -309,7 +530,7 @@ function graphqlRequester(port: number, token: string) {
     const { status, text } = await request(port, {
       method: "POST",
       path: GRAPHQL_PATH,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": String(Buffer.byteLength(body)) },
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": String(Buffer.byteLength(body)), ...extraHeaders },
       body,
       agent,
     });
@@ -378,6 +599,29 @@ async function measurePaging(port: number, token: string): Promise<PagingResults
   };
 }
 
+/**
+ * Latency of Compass's documents for what applications offer, one request at
+ * a time on one connection (what a client waits, without the queueing 50
+ * connections add), interleaved so drift hits both alike.
+ */
+async function measureCatalogLatency(
+  server: RunningServer,
+  token: string,
+  tenantExternalId: string,
+  documents: { name: string; query: string; check: (data: Record<string, unknown>) => boolean }[],
+): Promise<PageStats[]> {
+  const send = graphqlRequester(server.port, token, { tenant: tenantExternalId });
+  const samples = documents.map(() => [] as number[]);
+  for (let i = 0; i < CATALOG_WARMUP_REQUESTS + CATALOG_SAMPLES; i++) {
+    for (const [index, document] of documents.entries()) {
+      const { reply, ms: elapsed } = await send(document.query, {});
+      if (!reply.data || !document.check(reply.data)) throw new InvalidBenchmark(`${document.name} answered: ${JSON.stringify(reply).slice(0, 300)}`);
+      if (i >= CATALOG_WARMUP_REQUESTS) samples[index].push(elapsed);
+    }
+  }
+  return samples.map((series) => ({ p50: percentile(series, 50), p99: percentile(series, 99) }));
+}
+
 interface LoadRun {
   requestsPerSecond: number;
   p50: number;
@@ -405,6 +649,7 @@ interface Target {
   headers: Record<string, string>;
   /** The one expected answer: every response must be byte-identical (autocannon counts mismatches). */
   expected: string;
+  connections: number;
 }
 
 /**
@@ -417,6 +662,7 @@ async function target(
   query: { query: string; variables: Record<string, unknown> },
   headers: Record<string, string>,
   check: (data: Record<string, unknown>) => boolean,
+  connections = CONNECTIONS,
 ): Promise<Target> {
   const body = JSON.stringify(query);
   const allHeaders = { "content-type": "application/json", ...headers };
@@ -430,7 +676,7 @@ async function target(
   if (sample.status !== 200 || !reply?.data || reply.errors || !check(reply.data)) {
     throw new InvalidBenchmark(`${label}: answered HTTP ${sample.status}: ${sample.text.slice(0, 500)}`);
   }
-  return { label, server, body, headers: allHeaders, expected: sample.text };
+  return { label, server, body, headers: allHeaders, expected: sample.text, connections };
 }
 
 async function load(target: Target, seconds: number): Promise<LoadRun> {
@@ -439,7 +685,7 @@ async function load(target: Target, seconds: number): Promise<LoadRun> {
     method: "POST",
     headers: target.headers,
     body: target.body,
-    connections: CONNECTIONS,
+    connections: target.connections,
     duration: seconds,
     // A loaded shared machine can hold a request for seconds; a lost answer is an error, a slow one is a figure.
     timeout: 30,
@@ -479,7 +725,7 @@ async function measureGroup(targets: Target[]): Promise<ThroughputResult[]> {
     const run = await load(targets[index], SECONDS);
     runs[index].push(run);
     say(
-      `${targets[index].label}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms over ${SECONDS} s at ${CONNECTIONS} connections` +
+      `${targets[index].label}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms over ${SECONDS} s at ${targets[index].connections} connections` +
         (run.cpuMsPerRequest === null ? "" : `, ${run.cpuMsPerRequest.toFixed(2)} ms CPU/request`),
     );
   }
@@ -567,6 +813,9 @@ async function main() {
 
   say(`temporary ${POSTGRES ? "PostgreSQL" : "SQLite"} database: ${POSTGRES ? new URL(DATABASE_URL).pathname.slice(1) : tmpDir}`);
   const fixture = await seedDatabase();
+  const catalogCounts = fixture.catalog ? await catalogCosts(fixture.catalog, fixture.token) : null;
+  // The servers below have the database to themselves (and PostgreSQL's can be dropped at the end).
+  await (await import("@/app/instance")).getInstance().close();
   const [middleRow] = await rowsAt(ROWS / 2, 1);
 
   const [productPort, barePort, leanPort] = [await freePort(), await freePort(), await freePort()];
@@ -581,6 +830,13 @@ async function main() {
   await waitUntilUp(bare, GRAPHQL_PATH, (status) => status > 0);
   await waitUntilUp(lean, GRAPHQL_PATH, (status) => status > 0);
   say(`product server on port ${productPort}, bare GraphQL server on port ${barePort}, lean reference on port ${leanPort}`);
+  // Where the configured cost limit refuses Compass's documents, they run against a product server that allows them.
+  let catalogProduct = product;
+  if (catalogCounts?.some((cost) => cost.refusedCost !== null)) {
+    catalogProduct = startBenchServer("product-catalog", "server/main.ts", await freePort(), undefined, { GRAPHQL_MAX_COST: String(CATALOG_MAX_COST) });
+    await waitUntilUp(catalogProduct, "/api/health", (status) => status === 200);
+    say(`product server with GRAPHQL_MAX_COST=${CATALOG_MAX_COST} on port ${catalogProduct.port}`);
+  }
 
   const tokenReply = await request(productPort, {
     method: "POST",
@@ -628,12 +884,30 @@ async function main() {
     await target("lean reference", lean, applicationQuery, tenantHeader, isApplication),
   ];
   const compassTargets = await compassApplicationsTargets(product, lean, { ...apiToken, tenant: fixture.compassTenantExternalId });
+  const catalogTargets = fixture.catalog
+    ? await Promise.all(
+        (await catalogDocuments(fixture.catalog)).map((document) =>
+          target(
+            `product, ${document.name}`,
+            catalogProduct,
+            { query: document.query, variables: {} },
+            { ...apiToken, tenant: fixture.catalog!.tenantExternalId },
+            document.check,
+            CATALOG_CONNECTIONS,
+          ),
+        ),
+      )
+    : null;
 
   const loadBefore = loadAverage();
   const system = await measureGroup(systemTargets);
   const list = await measureGroup(listTargets);
   const application = await measureGroup(applicationTargets);
   const compass = compassTargets.targets ? await measureGroup(compassTargets.targets) : null;
+  const catalogLatency = fixture.catalog
+    ? await measureCatalogLatency(catalogProduct, fixture.token, fixture.catalog.tenantExternalId, await catalogDocuments(fixture.catalog))
+    : null;
+  const catalog = catalogTargets ? await measureGroup(catalogTargets) : null;
   const loadAfter = loadAverage();
 
   const [productApi, productAccess, leanSystem, bareSystem] = system;
@@ -673,6 +947,23 @@ async function main() {
     (compass && compassTargets.targets
       ? `${runs}\n${resultTable(compassTargets.targets, compass)}\n${ratioLine("product/lean", compass[0], compass[1], null)}`
       : `skipped: ${compassTargets.skipped}\n`) +
+    (catalogTargets && catalog && catalogCounts
+      ? `\nWhat applications offer: Compass's query-applications (verbatim, its default page of ${CATALOG_PAGE}) and query-bundle, ` +
+        `${CATALOG_APPLICATIONS.toLocaleString("en")} applications × ${CATALOG_BUNDLES} bundles × ${CATALOG_APIS} API definitions with specs ` +
+        `(and an event definition and a document a bundle), API token, ${runs.replace(`${CONNECTIONS} connections`, `${CATALOG_CONNECTIONS} connections`)}\n` +
+        `${resultTable(catalogTargets, catalog)}\n` +
+        `one request at a time on one connection, ${CATALOG_SAMPLES} each after ${CATALOG_WARMUP_REQUESTS} unmeasured: ` +
+        `${catalogCounts.map(({ name }, index) => `${name} p50 ${ms(catalogLatency![index].p50)} ms, p99 ${ms(catalogLatency![index].p99)} ms`).join("; ")}\n` +
+        `statements per request (one answer in process, counted at the drivers): ${catalogCounts.map(({ name, statements }) => `${name} ${statements}`).join(", ")}\n` +
+        catalogCounts
+          .filter((cost) => cost.refusedCost !== null)
+          .map(
+            (cost) =>
+              `${cost.name} costs ${cost.refusedCost} here: the default GRAPHQL_MAX_COST refuses it, so it ran against a product server started with GRAPHQL_MAX_COST=${CATALOG_MAX_COST}\n`,
+          )
+          .join("") +
+        "no lean reference: the lean reference answers bundles empty, so the product's figures stand alone\n"
+      : "\nWhat applications offer: skipped (BENCH_CATALOG=0)\n") +
     "\n";
   process.stdout.write(out);
 }
