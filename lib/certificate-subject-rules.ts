@@ -21,5 +21,8 @@ export const CONSUMER_TYPES = [
   "Formation Viewer",
 ] as const;
 
+/** The access level that lets a mapped certificate act without naming a tenant. */
+export const GLOBAL_ACCESS_LEVEL = "global";
+
 /** Compass's tenant access levels: its tenant types but "unknown", and "global". */
-export const TENANT_ACCESS_LEVELS = [...TENANT_TYPES.filter((type) => type !== "unknown"), "global"] as const;
+export const TENANT_ACCESS_LEVELS = [...TENANT_TYPES.filter((type) => type !== "unknown"), GLOBAL_ACCESS_LEVEL] as const;

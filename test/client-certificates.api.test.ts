@@ -17,7 +17,7 @@ import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
-import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
+import { createCertificateSubjectMapping, updateCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { ensureCertificateAuthority, signingCertificateAuthority } from "@/domain/pairing/certificate-authority.service";
 import { pairingSettings } from "@/domain/pairing/settings";
 import { resetConfig } from "@/lib/config";
@@ -228,16 +228,29 @@ test("an outside CA's certificate signs in through a certificate subject mapping
   const identity = await certificate("C=DE,L=Walldorf,O=Outside,OU=Systems,CN=outside-system", { issuer: outsideCa });
   const unmapped = await overTls("/api/graphql", VIEWER, identity);
   assert.match(unmapped.body.errors[0].message, /no certificate subject mapping says who/);
-  await createCertificateSubjectMapping(app.db, admin, {
+  const mapping = {
     subject: "C=DE, L=Walldorf, O=Outside, OU=Systems, CN=outside-system",
     consumerType: "Integration System",
     internalConsumerID: system.id,
     tenantAccessLevels: ["account"],
-  });
-  const viewer = await overTls("/api/graphql", VIEWER, identity);
+  };
+  const { id: mappingId } = await createCertificateSubjectMapping(app.db, admin, mapping);
+  // Its access levels are held as Compass's hydrator holds them: no tenant named needs "global"...
+  const global = await overTls("/api/graphql", VIEWER, identity);
+  assert.equal(global.status, 403);
+  assert.equal(global.body.errors[0].extensions.code, "FORBIDDEN");
+  assert.match(global.body.errors[0].message, /grants no global access \(only account\)/);
+  // ...and a tenant named must be of a type granted, whatever the operation asks for.
+  const subaccount = await createTenant(app.db, admin, { externalId: "mtls-subaccount", name: "mTLS subaccount", type: "subaccount" });
+  const otherType = await overTls("/api/graphql", VIEWER, identity, { tenant: subaccount.externalId });
+  assert.equal(otherType.status, 403);
+  assert.match(otherType.body.errors[0].message, /tenants of type account; tenant "mtls-subaccount" is of type subaccount/);
+  const viewer = await overTls("/api/graphql", VIEWER, identity, { tenant: tenant.externalId });
   assert.equal(viewer.body.data.viewer.type, "INTEGRATION_SYSTEM", JSON.stringify(viewer.body));
   assert.equal(viewer.body.data.viewer.id, system.id);
   assert.ok(!viewer.body.data.viewer.scopes.includes("integration_system:write"));
+  await updateCertificateSubjectMapping(app.db, admin, mappingId, { ...mapping, tenantAccessLevels: ["account", "global"] });
+  assert.equal((await overTls("/api/graphql", VIEWER, identity)).body.data.viewer.id, system.id);
   // The Connector serves only its own certificates.
   assert.equal((await overTls("/connector/graphql", CONFIGURATION, identity)).status, 401);
 });

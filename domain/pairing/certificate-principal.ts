@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { unauthenticated } from "@/domain/errors";
-import { OBJECT_SCOPES, type Principal, clientPrincipal, integrationSystemPrincipal } from "@/domain/principals/principal";
+import { OBJECT_SCOPES, type Principal, type TenantAccessLevels, clientPrincipal, integrationSystemPrincipal } from "@/domain/principals/principal";
 import { accessLevelsOf } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import type { CertificateIdentity } from "./client-certificates.service";
 
@@ -21,6 +21,7 @@ export async function certificatePrincipal(db: Db, identity: CertificateIdentity
   }
   const { mapping } = identity;
   const consumerId = mapping.internalConsumerId;
+  const tenantAccessLevels: TenantAccessLevels = new Set(accessLevelsOf(mapping));
   if (mapping.consumerType === "Integration System" && consumerId) {
     const system = await db.integrationSystem.findUnique({ where: { id: consumerId } });
     if (!system) throw unauthenticated("Client certificate refused: its certificate subject mapping names no existing integration system");
@@ -31,6 +32,7 @@ export async function certificatePrincipal(db: Db, identity: CertificateIdentity
       ),
       tokenId: null,
       authMethod: "CLIENT_CERTIFICATE",
+      tenantAccessLevels,
     };
   }
   const kind: "APPLICATION" | "RUNTIME" | null = mapping.consumerType === "Application" ? "APPLICATION" : mapping.consumerType === "Runtime" ? "RUNTIME" : null;
@@ -43,6 +45,7 @@ export async function certificatePrincipal(db: Db, identity: CertificateIdentity
       ...clientPrincipal({ owner, clientId: `certificate:${mapping.id}` }, { jti: mapping.id, scope }),
       tokenId: null,
       authMethod: "CLIENT_CERTIFICATE",
+      tenantAccessLevels,
     };
   }
   throw unauthenticated(

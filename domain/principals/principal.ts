@@ -72,6 +72,8 @@ export interface IntegrationSystemPrincipal {
   authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET" | "CLIENT_CERTIFICATE";
   /** The token's scopes that this server knows. */
   scopes: ReadonlySet<Scope>;
+  /** Set only for a certificate a certificate subject mapping names: see TenantAccessLevels. */
+  tenantAccessLevels?: TenantAccessLevels;
 }
 
 /**
@@ -89,7 +91,20 @@ export interface ObjectPrincipal {
   tokenId: string | null;
   authMethod: "ACCESS_TOKEN" | "CLIENT_SECRET" | "CLIENT_CERTIFICATE";
   scopes: ReadonlySet<Scope>;
+  /** Set only for a certificate a certificate subject mapping names: see TenantAccessLevels. */
+  tenantAccessLevels?: TenantAccessLevels;
 }
+
+/**
+ * The tenant types a certificate subject mapping lets its certificate act in, as Compass's hydrator
+ * checks them: a request naming a tenant needs that tenant's type among them, and a request naming
+ * none needs "global".
+ */
+export type TenantAccessLevels = ReadonlySet<string>;
+
+/** The access levels a caller is held to; null for every caller but a mapped certificate. */
+export const tenantAccessLevelsOf = (principal: Principal | null): TenantAccessLevels | null =>
+  principal && principal.kind !== "USER" ? (principal.tenantAccessLevels ?? null) : null;
 
 export type Principal = UserPrincipal | IntegrationSystemPrincipal | ObjectPrincipal;
 

@@ -1,7 +1,8 @@
 import type { Tenant } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
 import { forbidden, missingTenant, unknownTenant } from "@/domain/errors";
-import type { Principal } from "@/domain/principals/principal";
+import { type Principal, tenantAccessLevelsOf } from "@/domain/principals/principal";
+import { GLOBAL_ACCESS_LEVEL } from "@/lib/certificate-subject-rules";
 import { findTenant } from "./tenant.service";
 
 /** The request header that names the tenant of tenant-scoped operations: its id or external id. */
@@ -43,4 +44,25 @@ export function tenantScope(db: Db, header: string | null, confinedTo: string | 
 /** The one tenant a caller lives in: an application's or a runtime's; null for users and integration systems. */
 export function confinedTenantOf(principal: Principal | null): string | null {
   return principal && (principal.kind === "APPLICATION" || principal.kind === "RUNTIME") ? principal.tenantId : null;
+}
+
+/**
+ * Compass's hydrator for a certificate a certificate subject mapping names: the tenant the request
+ * names must be of a type among the mapping's access levels, and a request naming none acts globally,
+ * which needs "global". Checked before the request runs, as Compass does, whatever the operation. A
+ * tenant not (yet) known here passes: the operation's own look-up answers it.
+ */
+export async function requireTenantAccessLevel(db: Db, principal: Principal, header: string | null): Promise<void> {
+  const levels = tenantAccessLevelsOf(principal);
+  if (!levels) return;
+  const granted = [...levels].join(", ");
+  const named = header?.trim();
+  if (!named) {
+    if (levels.has(GLOBAL_ACCESS_LEVEL)) return;
+    throw forbidden(`This certificate's subject mapping grants no global access (only ${granted}): send a "tenant" header naming a tenant of those types`);
+  }
+  const tenant = await findTenant(db, named);
+  if (tenant && !levels.has(tenant.type)) {
+    throw forbidden(`This certificate's subject mapping grants access to tenants of type ${granted}; tenant "${named}" is of type ${tenant.type}`);
+  }
 }

@@ -5,6 +5,7 @@ import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Instance } from "@/domain/instance";
 import { type AccessTokenVerifier, authenticate } from "@/domain/principals/authenticate";
 import type { Principal } from "@/domain/principals/principal";
+import { TENANT_HEADER, requireTenantAccessLevel } from "@/domain/tenants/tenant-scope";
 import { internalError, isExpectedError } from "@/graphql/errors";
 
 /**
@@ -50,6 +51,19 @@ function errorResponse(status: number, code: string, message: string, headers: R
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/**
+ * An outage while authenticating (503) or a bug (500): masked like any other internal
+ * error, rather than escaping the handler with the ORM's message.
+ */
+function maskedResponse(error: unknown): Response {
+  const masked = internalError(error);
+  const { http, ...extensions } = masked.extensions as { http?: { status?: number; headers?: Record<string, string> } };
+  return new Response(JSON.stringify({ errors: [{ message: masked.message, extensions }] }), {
+    status: http?.status ?? 500,
+    headers: { "content-type": "application/json; charset=utf-8", ...http?.headers },
   });
 }
 
@@ -110,16 +124,7 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
           // RFC 6750 §3: a token was presented and is not good.
           return endResponse(errorResponse(401, "UNAUTHENTICATED", error.message, { "www-authenticate": 'Bearer error="invalid_token"' }));
         }
-        // An outage while authenticating (503) or a bug (500): masked like any
-        // other internal error, rather than escaping the handler with the ORM's message.
-        const masked = internalError(error);
-        const { http, ...extensions } = masked.extensions as { http?: { status?: number; headers?: Record<string, string> } };
-        return endResponse(
-          new Response(JSON.stringify({ errors: [{ message: masked.message, extensions }] }), {
-            status: http?.status ?? 500,
-            headers: { "content-type": "application/json; charset=utf-8", ...http?.headers },
-          }),
-        );
+        return endResponse(maskedResponse(error));
       }
       if (!principal) {
         if (browserPage) return endResponse(redirectToLogin());
@@ -131,6 +136,11 @@ export function useRequestGuard(options: RequestGuardOptions): Plugin {
       }
       if (principal.authMethod === "SESSION" && options.isCrossSite(request)) {
         return endResponse(errorResponse(403, "FORBIDDEN", "Cross-site requests with the session cookie are refused"));
+      }
+      try {
+        await requireTenantAccessLevel(options.instance.db, principal, request.headers.get(TENANT_HEADER));
+      } catch (error) {
+        return endResponse(isExpectedError(error) ? errorResponse(403, "FORBIDDEN", error.message) : maskedResponse(error));
       }
     },
     onRequestParse({ request, setRequestParser }) {
