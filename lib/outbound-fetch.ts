@@ -48,6 +48,11 @@ export interface OutboundFetchOptions {
    * URL's own origin only: a redirect to another scheme, host or port goes without it.
    */
   authorization?: string;
+  /**
+   * Fields to POST form-encoded instead of a GET (an OAuth2 token request). Redirects are not
+   * followed then: a request carrying credentials goes only where it was sent.
+   */
+  form?: Readonly<Record<string, string>>;
   /** DNS resolution; the system's resolver when absent. */
   lookup?: OutboundLookup;
 }
@@ -82,7 +87,7 @@ class Stop extends Error {
 const defaultLookup: OutboundLookup = async (hostname) =>
   (await dns.lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 
-/** GETs `url` under the rules above; resolves with the body or the reason it was not fetched. */
+/** GETs `url` (or POSTs `form` to it) under the rules above; resolves with the body or the reason it was not fetched. */
 export async function fetchOutbound(url: string, options: OutboundFetchOptions): Promise<OutboundFetchResult> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
@@ -112,6 +117,7 @@ async function follow(url: string, options: OutboundFetchOptions, signal: AbortS
     const status = response.statusCode ?? 0;
     if (REDIRECTS.has(status) && response.headers.location !== undefined) {
       response.destroy();
+      if (options.form) throw new Stop("http_status", `${shown(target)} answered ${status} (a redirect); a form post is not redirected`);
       if (redirects === MAX_REDIRECTS) throw new Stop("refused", `${where}${shown(target)} redirects again; at most ${MAX_REDIRECTS} redirects are followed`);
       try {
         target = new URL(response.headers.location, target);
@@ -152,6 +158,7 @@ async function request(
   if (judged.verdict === "refused") throw refuse(judged.why);
   const resolve = options.lookup ?? defaultLookup;
   const client = target.protocol === "https:" ? https : http;
+  const form = options.form ? new URLSearchParams(options.form as Record<string, string>).toString() : null;
   return new Promise((resolveResponse, reject) => {
     const outgoing = client.request(
       {
@@ -159,8 +166,9 @@ async function request(
         hostname: target.hostname.replace(/^\[(.*)\]$/, "$1"),
         port: target.port || undefined,
         path: `${target.pathname}${target.search}`,
-        method: "GET",
+        method: form === null ? "GET" : "POST",
         headers: {
+          ...(form === null ? {} : { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(form) }),
           accept: options.acceptContentTypes?.length ? options.acceptContentTypes.join(", ") : "*/*",
           "accept-encoding": "identity",
           "user-agent": USER_AGENT,
@@ -173,7 +181,7 @@ async function request(
       resolveResponse,
     );
     outgoing.on("error", reject);
-    outgoing.end();
+    outgoing.end(form ?? undefined);
   });
 }
 

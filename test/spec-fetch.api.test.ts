@@ -22,8 +22,39 @@ import { NO_WEBHOOK_EXCEPTIONS } from "@/lib/webhook-hosts";
 import { setupTestApp } from "./harness";
 
 let openapi = '{"openapi":"3.0.0","info":{"title":"Orders","version":"1"}}';
+/** The OAuth client the token endpoints know, and the token they give it. */
+const CLIENT = { id: "spec-reader", secret: "s3cret:with/odd chars" };
+const ACCESS_TOKEN = "tok-abc.123";
+const tokenRequests: { path: string; authorization: string | undefined; form: Record<string, string> }[] = [];
+
+/** A token endpoint: `/token` takes the client in HTTP Basic (form-encoded first, RFC 6749 2.3.1); `/token-form` only in the form. */
+async function answerTokenRequest(request: http.IncomingMessage, response: http.ServerResponse) {
+  let body = "";
+  for await (const chunk of request) body += chunk;
+  const form = Object.fromEntries(new URLSearchParams(body));
+  tokenRequests.push({ path: request.url!, authorization: request.headers.authorization, form });
+  const viaBasic =
+    request.url === "/token" &&
+    request.headers.authorization === `Basic ${Buffer.from(`${encodeURIComponent(CLIENT.id)}:${encodeURIComponent(CLIENT.secret)}`).toString("base64")}`;
+  const viaForm = form.client_id === CLIENT.id && form.client_secret === CLIENT.secret;
+  if (request.method !== "POST" || form.grant_type !== "client_credentials" || !(viaBasic || viaForm)) {
+    return response.writeHead(401, { "content-type": "application/json" }).end('{"error":"invalid_client"}');
+  }
+  return response
+    .writeHead(200, { "content-type": "application/json" })
+    .end(JSON.stringify({ access_token: ACCESS_TOKEN, token_type: "bearer", expires_in: 300 }));
+}
+
 const server = http.createServer((request, response) => {
   switch (request.url) {
+    case "/token":
+    case "/token-form":
+      return void answerTokenRequest(request, response);
+    case "/token-elsewhere":
+      return response.writeHead(307, { location: "/token" }).end();
+    case "/protected.json":
+      if (request.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) return response.writeHead(401).end();
+      return response.writeHead(200, { "content-type": "application/json" }).end(openapi);
     case "/openapi.json":
       return response.writeHead(200, { "content-type": "application/json" }).end(openapi);
     case "/moved":
@@ -59,7 +90,7 @@ const headers = { tenant: tenant.externalId };
 const application = await registerApplication(app.db, app.admin.principal, tenant, { name: "shop" });
 
 const SPEC = `spec { id data type format fetchRequest { url status { condition message timestamp } } }`;
-async function addApi(path: string) {
+async function addApi(path: string, auth?: unknown) {
   const response = await app.graphql(
     `mutation($id: ID!, $in: APIDefinitionInput!) { r: addAPIDefinitionToApplication(appID: $id, in: $in) { id ${SPEC} } }`,
     {
@@ -67,7 +98,7 @@ async function addApi(path: string) {
       in: {
         name: `api ${path}`,
         targetURL: "https://orders.example.com",
-        spec: { type: "OPEN_API", format: "JSON", fetchRequest: { url: `${origin}${path}` } },
+        spec: { type: "OPEN_API", format: "JSON", fetchRequest: { url: `${origin}${path}`, ...(auth ? { auth } : {}) } },
       },
     },
     { token: app.admin.token, headers },
@@ -95,6 +126,42 @@ test("a spec is fetched after the commit and stored with SUCCEEDED; a redirect i
     },
   );
   assert.deepEqual((refetched.body.data as any).refetchAPISpec, { id: api.spec.id, data: openapi, fetchRequest: { status: { condition: "SUCCEEDED" } } });
+});
+
+test("OAuth client credentials are exchanged for a token at their URL, which the fetch then sends as Bearer", async () => {
+  const oauth = (path: string, clientSecret = CLIENT.secret) => ({ credential: { oauth: { clientId: CLIENT.id, clientSecret, url: `${origin}${path}` } } });
+  tokenRequests.length = 0;
+  const viaBasic = await addApi("/protected.json", oauth("/token"));
+  assert.equal(viaBasic.spec.fetchRequest.status.condition, "SUCCEEDED", viaBasic.spec.fetchRequest.status.message ?? "");
+  assert.equal(viaBasic.spec.data, openapi);
+  assert.deepEqual(
+    tokenRequests.map(({ path, form }) => [path, form]),
+    [["/token", { grant_type: "client_credentials" }]],
+    "one token request, the client in HTTP Basic only",
+  );
+
+  // A token endpoint that wants the client in the form gets it there, on the second try.
+  tokenRequests.length = 0;
+  const viaForm = await addApi("/protected.json", oauth("/token-form"));
+  assert.equal(viaForm.spec.fetchRequest.status.condition, "SUCCEEDED", viaForm.spec.fetchRequest.status.message ?? "");
+  assert.deepEqual(tokenRequests[1], {
+    path: "/token-form",
+    authorization: undefined,
+    form: { grant_type: "client_credentials", client_id: CLIENT.id, client_secret: CLIENT.secret },
+  });
+
+  // Refused credentials and a redirected token request fail the fetch, named, and the secret is nowhere in it.
+  for (const [path, secret, reason] of [
+    ["/token", "wrong", /While getting an OAuth token: .*\/token answered 401/],
+    ["/token-elsewhere", CLIENT.secret, /While getting an OAuth token: .*307 \(a redirect\); a form post is not redirected/],
+    ["/openapi.json", CLIENT.secret, /While getting an OAuth token: .*no usable access_token/],
+  ] as const) {
+    const failed = await addApi("/protected.json", oauth(path, secret));
+    assert.equal(failed.spec.fetchRequest.status.condition, "FAILED", path);
+    assert.match(failed.spec.fetchRequest.status.message ?? "", reason, path);
+    assert.ok(!JSON.stringify(failed).includes(secret), "the secret stays out of what is answered");
+    assert.equal(failed.spec.data, null);
+  }
 });
 
 test("a document's text is fetched too", async () => {

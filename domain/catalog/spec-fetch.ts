@@ -51,9 +51,9 @@ const absolute = (url: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : 
  * Fetches the text a row's fetch request names and writes it with the
  * request's new status; answers the updated row. `force` fetches again
  * whatever the status (refetchAPISpec); otherwise only a request not yet
- * fetched (INITIAL) is. Basic credentials in the fetch request's auth are
- * sent as Compass's fetcher sends them, to the URL's own origin only;
- * OAuth client credentials are not (docs/decisions/0030-catalog.md).
+ * fetched (INITIAL) is. The fetch request's credentials are used as
+ * Compass's fetcher uses them (see authorizationFor), and sent to the URL's
+ * own origin only.
  */
 async function fetchText<Row extends FetchableRow>(
   model: { update(args: { where: { id: string }; data: never }): PromiseLike<Row> },
@@ -67,13 +67,16 @@ async function fetchText<Row extends FetchableRow>(
   const request = parsedFetchRequest(row.fetchRequest);
   if (!settings || !request || (!force && request.status.condition !== "INITIAL")) return row;
   const format = where.formatOf(row);
-  const result = await fetchOutbound(absolute(request.url), {
-    ...settings,
-    maxBytes: MAX_SPEC_BYTES,
-    acceptContentTypes: format ? ACCEPTED[format] : undefined,
-    authorization: basicAuthorization(fetchAuthOf(where.sealIdOf(row), row.fetchAuthSealed)),
-  });
-  const status = result.ok ? fetchStatus("SUCCEEDED") : fetchStatus("FAILED", `While fetching: ${result.message}`);
+  const authorization = await authorizationFor(fetchAuthOf(where.sealIdOf(row), row.fetchAuthSealed), settings);
+  const result = authorization.ok
+    ? await fetchOutbound(absolute(request.url), {
+        ...settings,
+        maxBytes: MAX_SPEC_BYTES,
+        acceptContentTypes: format ? ACCEPTED[format] : undefined,
+        authorization: authorization.header,
+      })
+    : authorization;
+  const status = result.ok ? fetchStatus("SUCCEEDED") : fetchStatus("FAILED", authorization.ok ? `While fetching: ${result.message}` : result.message);
   const updated: StoredFetchRequest = { ...request, status };
   return model.update({
     where: { id: row.id },
@@ -81,11 +84,46 @@ async function fetchText<Row extends FetchableRow>(
   });
 }
 
-/** `Basic …` for a fetch request's basic credentials; none for any other kind of credential. */
-function basicAuthorization(auth: StoredAuth | null): string | undefined {
+const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+
+/** An OAuth2 token answer's body is small; anything larger is not one. */
+const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+/** An access token goes into a header: visible ASCII, bounded. */
+const ACCESS_TOKEN = /^[\x21-\x7e]{1,8192}$/;
+
+type Authorization = { ok: true; header?: string } | { ok: false; message: string };
+
+/**
+ * The `Authorization` header a fetch request's credentials give, as Compass's fetcher does: basic
+ * credentials as `Basic …`; OAuth client credentials exchanged first for an access token at their
+ * token URL (the client_credentials grant, through the same outbound rules; the client authenticates
+ * with HTTP Basic and, if the token endpoint refuses that, with the credentials in the form, as
+ * Go's oauth2 package auto-detects) and sent as `Bearer …`. Certificate OAuth needs a client
+ * certificate this server does not hold: the fetch goes without it. Messages name URLs, never secrets.
+ */
+async function authorizationFor(auth: StoredAuth | null, settings: OutboundSettings): Promise<Authorization> {
   const credential = auth?.credential;
-  if (!credential || !("basic" in credential)) return undefined;
-  return `Basic ${Buffer.from(`${credential.basic.username}:${credential.basic.password}`).toString("base64")}`;
+  if (!credential) return { ok: true };
+  if ("basic" in credential) return { ok: true, header: basic(credential.basic.username, credential.basic.password) };
+  if (!("oauth" in credential)) return { ok: true };
+  const { clientId, clientSecret, url } = credential.oauth;
+  const tokenRequest = (form: Record<string, string>, authorization?: string) =>
+    fetchOutbound(absolute(url), { ...settings, maxBytes: MAX_TOKEN_ANSWER_BYTES, acceptContentTypes: ["application/json"], form, authorization });
+  let answer = await tokenRequest({ grant_type: "client_credentials" }, basic(encodeURIComponent(clientId), encodeURIComponent(clientSecret)));
+  if (!answer.ok && answer.reason === "http_status") {
+    answer = await tokenRequest({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
+  }
+  if (!answer.ok) return { ok: false, message: `While getting an OAuth token: ${answer.message}` };
+  let token: unknown;
+  try {
+    token = (JSON.parse(answer.body) as { access_token?: unknown } | null)?.access_token;
+  } catch {
+    token = undefined;
+  }
+  if (typeof token !== "string" || !ACCESS_TOKEN.test(token)) {
+    return { ok: false, message: "While getting an OAuth token: the token endpoint's answer holds no usable access_token" };
+  }
+  return { ok: true, header: `Bearer ${token}` };
 }
 
 /** The kinds' hook: `afterCommit(db, row, options)` fetches what a new or changed row's fetch request names. */
