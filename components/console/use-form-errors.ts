@@ -73,7 +73,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors
  * until it is gone, a second click cannot send it twice.
  */
 export function useFormSubmit(
-  form: { validateAll(): boolean; showProblem(error: unknown): void },
+  form: { validateAll(): boolean; showProblem(error: unknown): void; formError: string | null },
   send: () => Promise<void>,
   { leavesOnSuccess = false }: { leavesOnSuccess?: boolean } = {},
 ) {
@@ -90,5 +90,7 @@ export function useFormSubmit(
       setSaving(false);
     }
   }
-  return { saving, submit };
+  /** What a FormDialog takes of the cycle: `<FormDialog {...submission} …>`. */
+  const submission = { saving, formError: form.formError, onSubmit: submit };
+  return { saving, submit, submission };
 }

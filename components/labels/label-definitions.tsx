@@ -99,7 +99,6 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
       ) : null}
       {dialog?.kind === "delete" ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => {
             if (!open) {
               setDialog(null);
@@ -143,7 +142,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   if (schemaError) ruleErrors.schema = schemaError;
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     const input = { key: key.trim(), schema: schema.trim() || null };
     if (definition) await update({ variables: { in: input } });
     else await create({ variables: { in: input } });
@@ -156,10 +155,8 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
     <FormDialog
       wide
       title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={definition ? "Save changes" : "Create label definition"}
-      onSubmit={submit}
       onClose={onClose}
     >
       {definition ? null : (

@@ -112,7 +112,6 @@ export function LabelEditor({
       ) : null}
       {dialog?.kind === "remove" ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setDialog(null)}
           title={`Remove the label ${dialog.label.key}?`}
           description="Lists filtered by this label no longer show it."
@@ -158,21 +157,14 @@ function LabelDialog({
   }
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     await onSet(key.trim(), value);
     toast.success(`Saved the label ${key.trim()}`);
     onClose();
   });
 
   return (
-    <FormDialog
-      title={label ? `Edit the label ${label.key}` : "Add label"}
-      saving={saving}
-      formError={form.formError}
-      submitLabel="Save label"
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title={label ? `Edit the label ${label.key}` : "Add label"} {...submission} submitLabel="Save label" onClose={onClose}>
       {label ? null : <TextField id="label-key" label="Key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." required autoFocus />}
       <TextField
         id="label-value"

@@ -39,7 +39,7 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
   const [update] = useMutation(UpdateTenantDocument);
 
   const form = useFormErrors(FIELDS, validate(externalId, name));
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     const input = { externalId: externalId.trim(), name: name.trim(), type };
     if (tenant) {
       // The fields BusinessTenantMappingInput has, as they are (the page's tenant carries more).
@@ -55,10 +55,8 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
     <FormDialog
       title={tenant ? "Edit tenant" : "Create tenant"}
       description="A customer's space. Callers name it in the tenant header by its external id (or its id)."
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={tenant ? "Save changes" : "Create tenant"}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField

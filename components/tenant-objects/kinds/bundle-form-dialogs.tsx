@@ -56,7 +56,7 @@ export function BundleFormDialog({
   if (!NAME.test(name.trim())) ruleErrors.name = "1-100 printable ASCII characters";
   if (schema.trim() && !isJson(schema)) ruleErrors.schema = 'A JSON Schema, such as {"type": "object"}';
   const form = useFormErrors(BUNDLE_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useFormSubmit(
     form,
     async () => {
       const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
@@ -69,14 +69,7 @@ export function BundleFormDialog({
     { leavesOnSuccess: true },
   );
   return (
-    <FormDialog
-      title={bundle ? "Edit bundle" : "Add bundle"}
-      saving={saving}
-      formError={form.formError}
-      submitLabel={bundle ? "Save changes" : "Add bundle"}
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title={bundle ? "Edit bundle" : "Add bundle"} {...submission} submitLabel={bundle ? "Save changes" : "Add bundle"} onClose={onClose}>
       <TextField id="bundle-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="bundle-description" {...form.bind("description", description, setDescription)} />
       <TextField
@@ -139,7 +132,7 @@ export function DefinitionFormDialog({
   if ([...group.trim()].length > 36) ruleErrors.group = "At most 36 characters";
   if (format === "JSON" && data.trim() && !isJson(data)) ruleErrors.data = "Not valid JSON";
   const form = useFormErrors(DEFINITION_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useFormSubmit(
     form,
     async () => {
       const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
@@ -164,10 +157,8 @@ export function DefinitionFormDialog({
     <FormDialog
       title={definition ? `Edit ${noun}` : `Add ${noun}`}
       wide
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={definition ? "Save changes" : `Add ${noun}`}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField id="definition-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
@@ -226,7 +217,7 @@ export function SetInstanceAuthDialog({
   if (outcome === "FAILED" && !message.trim()) ruleErrors.message = "Required when refusing";
   if (outcome === "FAILED" && !reason.trim()) ruleErrors.reason = "Required when refusing, such as QuotaExceeded";
   const form = useFormErrors(SET_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useFormSubmit(
     form,
     async () => {
       const input =
@@ -241,14 +232,7 @@ export function SetInstanceAuthDialog({
     { leavesOnSuccess: true },
   );
   return (
-    <FormDialog
-      title="Set credentials"
-      saving={saving}
-      formError={form.formError}
-      submitLabel={outcome === "SUCCEEDED" ? "Set credentials" : "Refuse request"}
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title="Set credentials" {...submission} submitLabel={outcome === "SUCCEEDED" ? "Set credentials" : "Refuse request"} onClose={onClose}>
       <SelectField
         id="instance-auth-outcome"
         label="Answer"

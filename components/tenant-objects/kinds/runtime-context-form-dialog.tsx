@@ -69,7 +69,7 @@ export function RuntimeContextFormDialog({
   const form = useFormErrors(FIELDS, ruleErrors);
 
   // The dialog closes on success: saving stays on until it is gone.
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useFormSubmit(
     form,
     async () => {
       // On edit, an emptied labels field removes every label; on add, it sets none.
@@ -86,10 +86,8 @@ export function RuntimeContextFormDialog({
   return (
     <FormDialog
       title={context ? "Edit runtime context" : "Add runtime context"}
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={context ? "Save changes" : "Add runtime context"}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField
