@@ -70,7 +70,7 @@ export function CreateApiTokenDialog({ onClose, onCreated }: { onClose: () => vo
 
   const form = useFormErrors(FIELDS, validate(name, days, access, scopes), { touchOnBlur: true });
 
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     const { data } = await create({
       variables: {
         name: name.trim(),
@@ -87,11 +87,9 @@ export function CreateApiTokenDialog({ onClose, onCreated }: { onClose: () => vo
     <FormDialog
       title="Create API token"
       description="The token acts as you, within your role, for scripts and automation that call the GraphQL API."
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel="Create token"
       savingLabel="Creating…"
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField

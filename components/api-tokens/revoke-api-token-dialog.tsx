@@ -24,7 +24,6 @@ export function RevokeApiTokenDialog({
   });
   return (
     <ConfirmDialog
-      open
       onOpenChange={onOpenChange}
       title={`Revoke ${apiToken.name}?`}
       description="Scripts and applications using this token stop working at once. This cannot be undone."

@@ -227,7 +227,8 @@ function FilterBar({ filters }: { filters: Filters }) {
     apply(draft);
   }
 
-  const set = (key: FilterParam) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const change = (key: FilterParam) => (value: string) => setDraft({ ...draft, [key]: value });
+  const set = (key: FilterParam) => (event: { target: { value: string } }) => change(key)(event.target.value);
   const active = FILTER_PARAMS.some((key) => filters[key]);
 
   return (
@@ -236,26 +237,14 @@ function FilterBar({ filters }: { filters: Filters }) {
         <label htmlFor="audit-actor">Actor</label>
         <input id="audit-actor" value={draft.actor} onChange={set("actor")} placeholder="Email, system name or id" />
       </div>
-      <SelectField
-        id="audit-action"
-        label="Action"
-        value={draft.action}
-        options={anyOr("Any action", ACTION_WORDS)}
-        onChange={(action) => setDraft({ ...draft, action })}
-      />
-      <SelectField
-        id="audit-type"
-        label="Object type"
-        value={draft.type}
-        options={anyOr("Any type", OBJECT_TYPE_WORDS)}
-        onChange={(type) => setDraft({ ...draft, type })}
-      />
+      <SelectField id="audit-action" label="Action" value={draft.action} options={anyOr("Any action", ACTION_WORDS)} onChange={change("action")} />
+      <SelectField id="audit-type" label="Object type" value={draft.type} options={anyOr("Any type", OBJECT_TYPE_WORDS)} onChange={change("type")} />
       <div className="field">
         <label htmlFor="audit-object">Object</label>
         <input id="audit-object" value={draft.object} onChange={set("object")} placeholder="Name or id" />
       </div>
-      <InstantField id="audit-from" label="From" iso={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
-      <InstantField id="audit-to" label="Until" iso={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={toError} />
+      <InstantField id="audit-from" label="From" iso={draft.from} onChange={change("from")} />
+      <InstantField id="audit-to" label="Until" iso={draft.to} onChange={change("to")} error={toError} />
       <div className="toolbar-actions">
         <button type="submit" className="btn btn-primary">
           Apply filters

@@ -172,7 +172,6 @@ export function SubjectMappingList() {
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setDeleting(null)}
           title="Delete this mapping?"
           description={

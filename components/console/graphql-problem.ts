@@ -34,6 +34,10 @@ export function graphqlProblem(error: unknown): GraphQLProblem {
   return { message: UNREACHABLE_MESSAGE, unreachable: true };
 }
 
+/** What a dialog shows of a failure: a check of its own (a thrown Error) in its words, anything from the API in the API's. */
+export const dialogFailureMessage = (failure: unknown) =>
+  failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message;
+
 /** Waits for a request whose failure a dialog shows as a thrown error's message: rethrown in the API's words, not Apollo's wrapper. */
 export async function inApiWords<T>(request: Promise<T>): Promise<T> {
   try {

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { useToast } from "@/components/ui/toast";
 import { graphqlProblem } from "./graphql-problem";
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -73,7 +74,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], ruleErrors
  * until it is gone, a second click cannot send it twice.
  */
 export function useFormSubmit(
-  form: { validateAll(): boolean; showProblem(error: unknown): void },
+  form: { validateAll(): boolean; showProblem(error: unknown): void; formError: string | null },
   send: () => Promise<void>,
   { leavesOnSuccess = false }: { leavesOnSuccess?: boolean } = {},
 ) {
@@ -90,5 +91,29 @@ export function useFormSubmit(
       setSaving(false);
     }
   }
-  return { saving, submit };
+  /** What a FormDialog takes of the cycle: `<FormDialog {...submission} …>`. */
+  const submission = { saving, formError: form.formError, onSubmit: submit };
+  return { saving, submit, submission };
+}
+
+/**
+ * The save cycle of a form in a dialog: `send` answers what to tell the user,
+ * shown as a toast; then the opener hears of it (`onSaved`) and the dialog
+ * closes. Saving stays on until the dialog is gone.
+ */
+export function useDialogSubmit(
+  form: Parameters<typeof useFormSubmit>[0],
+  send: () => Promise<string>,
+  { onSaved, onClose }: { onSaved?: () => void; onClose: () => void },
+) {
+  const toast = useToast();
+  return useFormSubmit(
+    form,
+    async () => {
+      toast.success(await send());
+      onSaved?.();
+      onClose();
+    },
+    { leavesOnSuccess: true },
+  );
 }

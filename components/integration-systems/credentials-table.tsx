@@ -155,7 +155,6 @@ export function CredentialsTable({
       <DataTable caption="Client credentials" columns={columns} data={credentials} loading={false} empty={empty} getRowId={(row) => row.id} />
       {revoking ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setRevoking(null)}
           title="Revoke this credential?"
           description={

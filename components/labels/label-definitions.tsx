@@ -7,7 +7,7 @@ import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
 import { inApiWords } from "@/components/console/graphql-problem";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
@@ -99,7 +99,6 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
       ) : null}
       {dialog?.kind === "delete" ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => {
             if (!open) {
               setDialog(null);
@@ -129,7 +128,6 @@ const FIELDS = ["key", "schema"] as const;
 type Field = (typeof FIELDS)[number];
 
 function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId: string; definition?: Definition; onClose: () => void; onSaved: () => void }) {
-  const toast = useToast();
   const context = inTenant(tenantId);
   const [key, setKey] = useState(definition?.key ?? "");
   const [schema, setSchema] = useState(pretty(definition?.schema ?? null));
@@ -143,23 +141,23 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
   if (schemaError) ruleErrors.schema = schemaError;
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { saving, submit } = useFormSubmit(form, async () => {
-    const input = { key: key.trim(), schema: schema.trim() || null };
-    if (definition) await update({ variables: { in: input } });
-    else await create({ variables: { in: input } });
-    toast.success(`Saved the label definition ${input.key}`);
-    onSaved();
-    onClose();
-  });
+  const { submission } = useDialogSubmit(
+    form,
+    async () => {
+      const input = { key: key.trim(), schema: schema.trim() || null };
+      if (definition) await update({ variables: { in: input } });
+      else await create({ variables: { in: input } });
+      return `Saved the label definition ${input.key}`;
+    },
+    { onSaved, onClose },
+  );
 
   return (
     <FormDialog
       wide
       title={definition ? `Edit the label definition ${definition.key}` : "Create label definition"}
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={definition ? "Save changes" : "Create label definition"}
-      onSubmit={submit}
       onClose={onClose}
     >
       {definition ? null : (

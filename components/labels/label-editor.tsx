@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { useCanWrite } from "@/components/console/console-providers";
 import { inApiWords } from "@/components/console/graphql-problem";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
@@ -112,7 +112,6 @@ export function LabelEditor({
       ) : null}
       {dialog?.kind === "remove" ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setDialog(null)}
           title={`Remove the label ${dialog.label.key}?`}
           description="Lists filtered by this label no longer show it."
@@ -141,7 +140,6 @@ function LabelDialog({
   onSet: (key: string, value: unknown) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const toast = useToast();
   const [key, setKey] = useState(label?.key ?? "");
   const [valueText, setValueText] = useState(label ? asText(label.value) : "");
   const schema = schemas.get(key.trim());
@@ -158,21 +156,17 @@ function LabelDialog({
   }
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { saving, submit } = useFormSubmit(form, async () => {
-    await onSet(key.trim(), value);
-    toast.success(`Saved the label ${key.trim()}`);
-    onClose();
-  });
+  const { submission } = useDialogSubmit(
+    form,
+    async () => {
+      await onSet(key.trim(), value);
+      return `Saved the label ${key.trim()}`;
+    },
+    { onClose },
+  );
 
   return (
-    <FormDialog
-      title={label ? `Edit the label ${label.key}` : "Add label"}
-      saving={saving}
-      formError={form.formError}
-      submitLabel="Save label"
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title={label ? `Edit the label ${label.key}` : "Add label"} {...submission} submitLabel="Save label" onClose={onClose}>
       {label ? null : <TextField id="label-key" label="Key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." required autoFocus />}
       <TextField
         id="label-value"

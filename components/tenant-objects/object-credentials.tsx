@@ -2,13 +2,11 @@
 
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { graphqlProblem } from "@/components/console/graphql-problem";
-import { Dialog } from "@/components/ui/dialog";
+import { dialogFailureMessage } from "@/components/console/graphql-problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { type IssuedCredentials, CredentialsRevealDialog } from "@/components/integration-systems/credentials-reveal";
 import { type Credential, CredentialsTable } from "@/components/integration-systems/credentials-table";
 import type { ObjectKindName, RequestedCredential } from "./console-kind";
-import { FormAlert } from "@/components/ui/form-alert";
-import { useAction } from "@/components/ui/use-action";
 import { PageSection } from "@/components/ui/page-section";
 
 /**
@@ -33,16 +31,12 @@ export function ObjectCredentials({
   const canWrite = useCanWrite();
   const [confirming, setConfirming] = useState(false);
   const [issued, setIssued] = useState<IssuedCredentials | null>(null);
-  const generating = useAction((failure) => (failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message));
 
   async function generate() {
-    await generating.run(async () => {
-      const credential = await request();
-      if (!credential?.clientId || !credential.clientSecret || !credential.url) throw new Error("The server did not return a secret");
-      setIssued({ systemName: owner.name, clientId: credential.clientId, clientSecret: credential.clientSecret, tokenUrl: credential.url });
-      setConfirming(false);
-      onChanged();
-    });
+    const credential = await request();
+    if (!credential?.clientId || !credential.clientSecret || !credential.url) throw new Error("The server did not return a secret");
+    setIssued({ systemName: owner.name, clientId: credential.clientId, clientSecret: credential.clientSecret, tokenUrl: credential.url });
+    onChanged();
   }
 
   return (
@@ -60,28 +54,17 @@ export function ObjectCredentials({
           onChanged();
         }}
       />
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onOpenChange={(open) => {
-          if (generating.busy) return;
-          setConfirming(open);
-          generating.clearError();
-        }}
+        onOpenChange={setConfirming}
         title="Generate client credentials"
         description={`A new client id and secret for ${owner.name}. Its other credentials keep working, so you can rotate without downtime.`}
-        footer={
-          <>
-            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)} disabled={generating.busy}>
-              Cancel
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => void generate()} disabled={generating.busy}>
-              {generating.busy ? "Generating…" : "Generate"}
-            </button>
-          </>
-        }
-      >
-        <FormAlert message={generating.error} />
-      </Dialog>
+        tone="primary"
+        confirmLabel="Generate"
+        busyLabel="Generating…"
+        describeFailure={dialogFailureMessage}
+        onConfirm={generate}
+      />
       {issued ? <CredentialsRevealDialog credentials={issued} onClose={() => setIssued(null)} /> : null}
     </PageSection>
   );

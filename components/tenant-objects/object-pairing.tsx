@@ -4,18 +4,15 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { graphqlProblem, inApiWords } from "@/components/console/graphql-problem";
+import { dialogFailureMessage, inApiWords } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
-import { Dialog } from "@/components/ui/dialog";
 import { ExpiryMark } from "@/components/ui/expiry-mark";
-import { FormAlert } from "@/components/ui/form-alert";
 import { CurlCommand, DownloadButton, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
-import { useAction } from "@/components/ui/use-action";
 import type { ObjectKindName, PairingToken } from "./console-kind";
 import { IssuedCertificatesDocument, type IssuedCertificatesQuery, RevokeIssuedCertificateDocument } from "./pairing.generated";
 
@@ -97,7 +94,6 @@ export function ObjectPairing({
   const [confirming, setConfirming] = useState(false);
   const [token, setToken] = useState<PairingToken | null>(null);
   const [revoking, setRevoking] = useState<IssuedCertificate | null>(null);
-  const pairing = useAction((failure) => (failure instanceof Error && !("errors" in failure) ? failure.message : graphqlProblem(failure).message));
   const { data, loading, error, refetch } = useQuery(IssuedCertificatesDocument, { variables: { id: owner.id }, skip: !canWrite, fetchPolicy: "network-only" });
   const [revoke] = useMutation(RevokeIssuedCertificateDocument);
 
@@ -139,12 +135,9 @@ export function ObjectPairing({
   if (!canWrite) return null;
 
   async function pair() {
-    await pairing.run(async () => {
-      const answer = await requestToken();
-      if (!answer?.token) throw new Error("The server did not return a token");
-      setToken(answer);
-      setConfirming(false);
-    });
+    const answer = await requestToken();
+    if (!answer?.token) throw new Error("The server did not return a token");
+    setToken(answer);
   }
 
   return (
@@ -169,28 +162,17 @@ export function ObjectPairing({
         empty={<p>No certificates issued yet.</p>}
         getRowId={(row) => row.serial}
       />
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onOpenChange={(open) => {
-          if (pairing.busy) return;
-          setConfirming(open);
-          pairing.clearError();
-        }}
+        onOpenChange={setConfirming}
         title={`Pair ${owner.name}`}
         description={`A one-time token for ${owner.name}, for a new system auth that its certificate will act as. It works once, for a few minutes.`}
-        footer={
-          <>
-            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)} disabled={pairing.busy}>
-              Cancel
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => void pair()} disabled={pairing.busy}>
-              {pairing.busy ? "Requesting…" : "Get one-time token"}
-            </button>
-          </>
-        }
-      >
-        <FormAlert message={pairing.error} />
-      </Dialog>
+        tone="primary"
+        confirmLabel="Get one-time token"
+        busyLabel="Requesting…"
+        describeFailure={dialogFailureMessage}
+        onConfirm={pair}
+      />
       {token ? (
         <PairingTokenDialog
           owner={owner}
@@ -203,7 +185,6 @@ export function ObjectPairing({
       ) : null}
       {revoking ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setRevoking(null)}
           title="Revoke this certificate?"
           description={

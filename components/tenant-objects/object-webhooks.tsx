@@ -113,7 +113,6 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setDeleting(null)}
           title="Delete this webhook?"
           description={

@@ -41,7 +41,6 @@ export function UnregisterDialog({
   const toast = useToast();
   return (
     <ConfirmDialog
-      open
       onOpenChange={(open) => !open && onClose()}
       title={`${verb} ${name}?`}
       description={description}

@@ -43,7 +43,6 @@ export function DeleteTenantDialog({
 
   return (
     <ConfirmDialog
-      open
       onOpenChange={(open) => !open && onClose()}
       title={`Delete tenant ${tenant.name}?`}
       description={description}

@@ -4,10 +4,9 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { TENANT_TYPES } from "@/lib/tenant-types";
 import { EXTERNAL_ID_MAX, externalIdProblem, normalizeName, tenantNameProblem } from "@/lib/names";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { useToast } from "@/components/ui/toast";
 import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDocument } from "./tenants.generated";
 import { FormDialog } from "@/components/ui/form-dialog";
 
@@ -31,7 +30,6 @@ function validate(externalId: string, name: string): FieldErrors<Field> {
  * subdomain, ...) is sent back as it was.
  */
 export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFieldsFragment; onClose: () => void }) {
-  const toast = useToast();
   const [externalId, setExternalId] = useState(tenant?.id ?? "");
   const [name, setName] = useState(tenant?.name ?? "");
   const [type, setType] = useState(tenant?.type ?? "account");
@@ -39,26 +37,27 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
   const [update] = useMutation(UpdateTenantDocument);
 
   const form = useFormErrors(FIELDS, validate(externalId, name));
-  const { saving, submit } = useFormSubmit(form, async () => {
-    const input = { externalId: externalId.trim(), name: name.trim(), type };
-    if (tenant) {
-      // The fields BusinessTenantMappingInput has, as they are (the page's tenant carries more).
-      const { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType } = tenant;
-      const kept = { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType };
-      await update({ variables: { id: tenant.internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
-    } else await create({ variables: { in: input } });
-    toast.success(tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`);
-    onClose();
-  });
+  const { submission } = useDialogSubmit(
+    form,
+    async () => {
+      const input = { externalId: externalId.trim(), name: name.trim(), type };
+      if (tenant) {
+        // The fields BusinessTenantMappingInput has, as they are (the page's tenant carries more).
+        const { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType } = tenant;
+        const kept = { provider, parents, subdomain, region, licenseType, customerId, costObjectId, costObjectType };
+        await update({ variables: { id: tenant.internalID, in: { ...kept, name: input.name, type, externalTenant: input.externalId } } });
+      } else await create({ variables: { in: input } });
+      return tenant ? `Saved ${input.name}` : `Created tenant ${input.name}`;
+    },
+    { onClose },
+  );
 
   return (
     <FormDialog
       title={tenant ? "Edit tenant" : "Create tenant"}
       description="A customer's space. Callers name it in the tenant header by its external id (or its id)."
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={tenant ? "Save changes" : "Create tenant"}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField

@@ -6,20 +6,26 @@ import { FormAlert } from "./form-alert";
 import { useAction } from "./use-action";
 
 /**
- * Asks before a destructive action. The confirm button shows progress and the
- * dialog stays open on failure, with the error, so nothing happens silently.
+ * Asks before an action: a destructive one (the default), or with `tone`
+ * "primary" one that only adds (generate credentials, request a token). The
+ * confirm button shows progress and the dialog stays open on failure, with
+ * the error, so nothing happens silently.
  */
 export function ConfirmDialog({
-  open,
+  open = true,
   onOpenChange,
   title,
   description,
   confirmLabel,
   onConfirm,
   confirmDisabled = false,
+  tone = "danger",
+  busyLabel = "Working…",
+  describeFailure,
   children,
 }: {
-  open: boolean;
+  /** Open while mounted unless told: its opener mounts it to ask. */
+  open?: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description: ReactNode;
@@ -28,10 +34,15 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void>;
   /** Not yet: what the action depends on is still loading, or the user has not agreed to what goes with it. */
   confirmDisabled?: boolean;
+  tone?: "danger" | "primary";
+  /** The confirm button's words while the action runs. */
+  busyLabel?: string;
+  /** Turns a failure into the words shown (by default its message). */
+  describeFailure?: (failure: unknown) => string;
   /** Options that shape the action, such as "also delete what it holds". */
   children?: ReactNode;
 }) {
-  const action = useAction();
+  const action = useAction(describeFailure);
 
   async function confirm() {
     if (await action.run(onConfirm)) onOpenChange(false);
@@ -53,8 +64,8 @@ export function ConfirmDialog({
           <button type="button" className="btn btn-secondary" onClick={() => onOpenChange(false)} disabled={action.busy}>
             Cancel
           </button>
-          <button type="button" className="btn btn-danger" onClick={confirm} disabled={action.busy || confirmDisabled}>
-            {action.busy ? "Working…" : confirmLabel}
+          <button type="button" className={`btn btn-${tone}`} onClick={confirm} disabled={action.busy || confirmDisabled}>
+            {action.busy ? busyLabel : confirmLabel}
           </button>
         </>
       }

@@ -16,7 +16,7 @@ export function ChangeRoleDialog({ user, onOpenChange }: { user: { id: string; e
   const [role, setRole] = useState<Role>(user.role);
   const [change] = useMutation(ChangeUserRoleDocument);
   const form = useFormErrors(FIELDS, {});
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     if (role !== user.role) {
       await change({ variables: { id: user.id, role } });
       toast.success(`${user.email} is now ${ROLE_WORDS[role].label === "Admin" ? "an admin" : "a viewer"}`);
@@ -28,10 +28,8 @@ export function ChangeRoleDialog({ user, onOpenChange }: { user: { id: string; e
     <FormDialog
       title={`Change the role of ${user.email}`}
       description="The new role applies from their next request; they stay signed in."
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel="Save role"
-      onSubmit={submit}
       onClose={() => onOpenChange(false)}
     >
       <RoleField id="change-role-role" value={role} onChange={setRole} error={form.errorOf("role")} />

@@ -12,7 +12,6 @@ export function DeleteUserDialog({ user, onOpenChange }: { user: { id: string; e
   const [remove] = useMutation(DeleteUserDocument, { refetchQueries: ["Users"], awaitRefetchQueries: true });
   return (
     <ConfirmDialog
-      open
       onOpenChange={onOpenChange}
       title={`Delete ${user.email}?`}
       description="They are signed out at once, and their API tokens stop working. The audit log keeps what they did. This cannot be undone."

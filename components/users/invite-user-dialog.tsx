@@ -28,7 +28,7 @@ export function InviteUserDialog({ onClose, onInvited }: { onClose: () => void; 
   const [role, setRole] = useState<Role>("VIEWER");
   const [invite] = useMutation(InviteUserDocument, { fetchPolicy: "no-cache", refetchQueries: ["Users"] });
   const form = useFormErrors(FIELDS, validate(email), { touchOnBlur: true });
-  const { saving, submit } = useFormSubmit(form, async () => {
+  const { submission } = useFormSubmit(form, async () => {
     const { data } = await invite({ variables: { in: { email: email.trim(), role } } });
     const link = data!.inviteUser;
     onInvited({ url: link.url, expiresAt: link.expiresAt, email: link.user.email, kind: "invitation" });
@@ -38,11 +38,9 @@ export function InviteUserDialog({ onClose, onInvited }: { onClose: () => void; 
     <FormDialog
       title="Invite user"
       description="They get a one-time link to choose their own password. You send it to them."
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel="Invite"
       savingLabel="Inviting…"
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField

@@ -19,7 +19,6 @@ export function ResetPasswordDialog({
   const [create] = useMutation(CreatePasswordResetLinkDocument, { fetchPolicy: "no-cache" });
   return (
     <ConfirmDialog
-      open
       onOpenChange={onOpenChange}
       title={`Reset the password of ${user.email}?`}
       description="You get a one-time link to send them; it works for 24 hours and replaces any earlier link. Their current password keeps working until they use it."

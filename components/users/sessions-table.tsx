@@ -93,7 +93,6 @@ export function SessionsTable({
       <DataTable caption={caption} columns={columns} {...rows} empty={<p>No active sessions.</p>} getRowId={(row) => row.id} />
       {ending ? (
         <ConfirmDialog
-          open
           onOpenChange={(open) => !open && setEnding(null)}
           title={`End ${ownerLabel} session in ${describeBrowser(ending.userAgent)}?`}
           description="That browser is signed out at its next request. Nothing else changes."

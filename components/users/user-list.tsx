@@ -182,7 +182,6 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       {action?.kind === "apiTokens" ? <UserApiTokensDialog user={action.user} onOpenChange={close} /> : null}
       {confirmation ? (
         <ConfirmDialog
-          open
           onOpenChange={close}
           title={confirmation.title}
           description={confirmation.description}

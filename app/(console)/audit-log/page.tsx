@@ -1,21 +1,15 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { ListPage } from "@/components/console/page-header";
 import { AuditLog } from "@/components/audit-log/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
 
+const LEAD = "Every change, newest first: who made it, how they signed in, and what it touched. Secrets are never recorded.";
+
 export default function AuditLogPage() {
   return (
-    <>
-      <div className="page-header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="lead">Every change, newest first: who made it, how they signed in, and what it touched. Secrets are never recorded.</p>
-        </div>
-      </div>
-      <Suspense>
-        <AuditLog />
-      </Suspense>
-    </>
+    <ListPage title="Audit log" lead={LEAD}>
+      <AuditLog />
+    </ListPage>
   );
 }

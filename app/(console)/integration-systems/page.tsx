@@ -1,20 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/console/page-header";
-import { Suspense } from "react";
+import { ListPage } from "@/components/console/page-header";
 import { IntegrationSystemList } from "@/components/integration-systems/integration-system-list";
 
 export const metadata: Metadata = { title: "Integration systems" };
 
+const LEAD = "Machine clients that work across all tenants. Each gets OAuth2 client credentials and calls the GraphQL API itself.";
+
 export default function IntegrationSystemsPage() {
   return (
-    <>
-      <PageHeader
-        title="Integration systems"
-        lead="Machine clients that work across all tenants. Each gets OAuth2 client credentials and calls the GraphQL API itself."
-      />
-      <Suspense>
-        <IntegrationSystemList />
-      </Suspense>
-    </>
+    <ListPage title="Integration systems" lead={LEAD}>
+      <IntegrationSystemList />
+    </ListPage>
   );
 }

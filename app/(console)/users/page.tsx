@@ -1,22 +1,13 @@
 import type { Metadata } from "next";
+import { adminPage } from "@/app/(console)/admin-page";
 import { PageHeader } from "@/components/console/page-header";
-import { AdminOnly } from "@/components/console/admin-only";
 import { UserList } from "@/components/users/user-list";
-import { requireConsoleUser } from "@/app/(console)/current-user";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  const user = await requireConsoleUser("/users");
-  return (
-    <>
-      <PageHeader
-        title="Users"
-        lead="Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets. Invitations and password resets are one-time links that you pass on."
-      />
-      <AdminOnly role={user.role}>
-        <UserList currentUserId={user.id} />
-      </AdminOnly>
-    </>
-  );
+const LEAD =
+  "Everyone who can sign in to this console. Admins change everything and manage users; viewers read everything but secrets. Invitations and password resets are one-time links that you pass on.";
+
+export default function UsersPage() {
+  return adminPage({ path: "/users", header: <PageHeader title="Users" lead={LEAD} />, body: (user) => <UserList currentUserId={user.id} /> });
 }

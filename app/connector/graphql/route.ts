@@ -1,7 +1,4 @@
-import { connectorServer } from "@/app/graphql-server";
-import { getInstance } from "@/app/instance";
-import { startup } from "@/app/startup";
-import { asHotPathResponse } from "@/lib/security-headers";
+import { connectorServer, hotPathRoute } from "@/app/graphql-server";
 
 // The Connector (Compass's connector schema): the same handler the custom server's fast path calls
 // (server/fast-path.ts); this file serves it under `next dev`. Without a listener there is no TLS
@@ -10,10 +7,4 @@ import { asHotPathResponse } from "@/lib/security-headers";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-async function handle(request: Request): Promise<Response> {
-  const instance = getInstance();
-  await startup(instance);
-  return asHotPathResponse(await connectorServer(instance).fetch(request));
-}
-
-export { handle as POST };
+export const POST = hotPathRoute(connectorServer);

@@ -2,12 +2,11 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { DescriptionField } from "@/components/ui/description-field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { useToast } from "@/components/ui/toast";
 import { inTenant } from "../tenant-context";
 import {
   AddApiDefinitionDocument,
@@ -46,7 +45,6 @@ export function BundleFormDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const toast = useToast();
   const [name, setName] = useState(bundle?.name ?? "");
   const [description, setDescription] = useState(bundle?.description ?? "");
   const [schema, setSchema] = useState(typeof bundle?.instanceAuthRequestInputSchema === "string" ? bundle.instanceAuthRequestInputSchema : "");
@@ -56,27 +54,18 @@ export function BundleFormDialog({
   if (!NAME.test(name.trim())) ruleErrors.name = "1-100 printable ASCII characters";
   if (schema.trim() && !isJson(schema)) ruleErrors.schema = 'A JSON Schema, such as {"type": "object"}';
   const form = useFormErrors(BUNDLE_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useDialogSubmit(
     form,
     async () => {
       const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
       if (bundle) await update({ variables: { id: bundle.id, in: input } });
       else await add({ variables: { applicationId, in: input } });
-      toast.success(bundle ? `Saved ${input.name}` : `Added ${input.name}`);
-      onSaved();
-      onClose();
+      return bundle ? `Saved ${input.name}` : `Added ${input.name}`;
     },
-    { leavesOnSuccess: true },
+    { onSaved, onClose },
   );
   return (
-    <FormDialog
-      title={bundle ? "Edit bundle" : "Add bundle"}
-      saving={saving}
-      formError={form.formError}
-      submitLabel={bundle ? "Save changes" : "Add bundle"}
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title={bundle ? "Edit bundle" : "Add bundle"} {...submission} submitLabel={bundle ? "Save changes" : "Add bundle"} onClose={onClose}>
       <TextField id="bundle-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="bundle-description" {...form.bind("description", description, setDescription)} />
       <TextField
@@ -119,7 +108,6 @@ export function DefinitionFormDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const toast = useToast();
   const types: SpecType[] = what === "API" ? ["OPEN_API", "ODATA"] : ["ASYNC_API"];
   const [name, setName] = useState(definition?.name ?? "");
   const [description, setDescription] = useState(definition?.description ?? "");
@@ -139,7 +127,7 @@ export function DefinitionFormDialog({
   if ([...group.trim()].length > 36) ruleErrors.group = "At most 36 characters";
   if (format === "JSON" && data.trim() && !isJson(data)) ruleErrors.data = "Not valid JSON";
   const form = useFormErrors(DEFINITION_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useDialogSubmit(
     form,
     async () => {
       const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
@@ -153,21 +141,17 @@ export function DefinitionFormDialog({
         if (definition) await updateEvent({ variables: { id: definition.id, in: input } });
         else await addEvent({ variables: { appId: applicationId, in: input } });
       }
-      toast.success(definition ? `Saved ${common.name}` : `Added ${common.name}`);
-      onSaved();
-      onClose();
+      return definition ? `Saved ${common.name}` : `Added ${common.name}`;
     },
-    { leavesOnSuccess: true },
+    { onSaved, onClose },
   );
   const noun = what === "API" ? "API definition" : "event definition";
   return (
     <FormDialog
       title={definition ? `Edit ${noun}` : `Add ${noun}`}
       wide
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={definition ? "Save changes" : `Add ${noun}`}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField id="definition-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
@@ -213,7 +197,6 @@ export function SetInstanceAuthDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const toast = useToast();
   const [outcome, setOutcome] = useState<"SUCCEEDED" | "FAILED">("SUCCEEDED");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -226,7 +209,7 @@ export function SetInstanceAuthDialog({
   if (outcome === "FAILED" && !message.trim()) ruleErrors.message = "Required when refusing";
   if (outcome === "FAILED" && !reason.trim()) ruleErrors.reason = "Required when refusing, such as QuotaExceeded";
   const form = useFormErrors(SET_FIELDS, ruleErrors);
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useDialogSubmit(
     form,
     async () => {
       const input =
@@ -234,21 +217,12 @@ export function SetInstanceAuthDialog({
           ? { auth: { credential: { basic: { username: username.trim(), password } } } }
           : { status: { condition: "FAILED" as const, message: message.trim(), reason: reason.trim() } };
       await set({ variables: { id: instanceAuthId, in: input } });
-      toast.success(outcome === "SUCCEEDED" ? "Credentials set" : "Request refused");
-      onSaved();
-      onClose();
+      return outcome === "SUCCEEDED" ? "Credentials set" : "Request refused";
     },
-    { leavesOnSuccess: true },
+    { onSaved, onClose },
   );
   return (
-    <FormDialog
-      title="Set credentials"
-      saving={saving}
-      formError={form.formError}
-      submitLabel={outcome === "SUCCEEDED" ? "Set credentials" : "Refuse request"}
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <FormDialog title="Set credentials" {...submission} submitLabel={outcome === "SUCCEEDED" ? "Set credentials" : "Refuse request"} onClose={onClose}>
       <SelectField
         id="instance-auth-outcome"
         label="Answer"

@@ -2,10 +2,9 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { type FieldErrors, useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
-import { useToast } from "@/components/ui/toast";
 import { inTenant } from "../tenant-context";
 import { RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
 
@@ -54,7 +53,6 @@ export function RuntimeContextFormDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const toast = useToast();
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
@@ -68,28 +66,23 @@ export function RuntimeContextFormDialog({
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  // The dialog closes on success: saving stays on until it is gone.
-  const { saving, submit } = useFormSubmit(
+  const { submission } = useDialogSubmit(
     form,
     async () => {
       // On edit, an emptied labels field removes every label; on add, it sets none.
       const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
       if (context) await update({ variables: { id: context.id, in: input } });
       else await register({ variables: { runtimeId, in: input } });
-      toast.success(context ? `Saved ${input.key}` : `Added ${input.key}`);
-      onSaved();
-      onClose();
+      return context ? `Saved ${input.key}` : `Added ${input.key}`;
     },
-    { leavesOnSuccess: true },
+    { onSaved, onClose },
   );
 
   return (
     <FormDialog
       title={context ? "Edit runtime context" : "Add runtime context"}
-      saving={saving}
-      formError={form.formError}
+      {...submission}
       submitLabel={context ? "Save changes" : "Add runtime context"}
-      onSubmit={submit}
       onClose={onClose}
     >
       <TextField
