@@ -1,3 +1,4 @@
+import type { Db, Tx } from "./db";
 import { log } from "./logger";
 
 /** Prisma's error for a unique constraint, the same through both driver adapters. */
@@ -15,7 +16,7 @@ export function isForeignKeyViolation(error: unknown): boolean {
  * check before the insert would race); a violation becomes `duplicate()`,
  * the caller's CONFLICT naming the field.
  */
-export async function refusingDuplicates<T>(write: () => Promise<T>, duplicate: () => Error): Promise<T> {
+async function refusingDuplicates<T>(write: () => Promise<T>, duplicate: () => Error): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -23,6 +24,10 @@ export async function refusingDuplicates<T>(write: () => Promise<T>, duplicate: 
     throw error;
   }
 }
+
+/** `work` in one transaction, refusing duplicates as above: every write that a unique constraint guards is one. */
+export const transactionRefusingDuplicates = <T>(db: Db, work: (tx: Tx) => Promise<T>, duplicate: () => Error): Promise<T> =>
+  refusingDuplicates(() => db.$transaction(work), duplicate);
 
 /**
  * Whether an error means "the database cannot be reached or cannot serve

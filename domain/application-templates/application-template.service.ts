@@ -1,8 +1,8 @@
 import { type ApplicationTemplate, type Application, Prisma, type Tenant, type Webhook } from "@/generated/prisma-sqlite/client";
 import { type Db, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { refusingDuplicates } from "@/lib/db-errors";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
+import { auditorOf } from "@/domain/audit/audit.service";
 import { DomainError, badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { checkLabelKey, checkLabelValue, checkObjectLabels } from "@/domain/labels/label-rules";
@@ -12,8 +12,10 @@ import { lowerContainsSql } from "@/domain/paging/search";
 import { validDescription } from "@/domain/validation/validation";
 import { WEBHOOK_LIMITS, type WebhookInput, validWebhookInput, validWebhookInputs } from "@/domain/webhooks/webhook-rules";
 import { auditFieldsOf, deleteWebhooksOf, insertWebhooks, webhookColumns } from "@/domain/webhooks/webhook-store";
-import { authOf } from "@/domain/webhooks/webhook.service";
+import { auditWebhook, authOf } from "@/domain/webhooks/webhook.service";
 import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domain/webhooks/webhook-url";
+
+const auditTemplate = auditorOf<ApplicationTemplate>("ApplicationTemplate", (row) => row.name);
 import { APPLICATION, type ApplicationRegisterInput } from "@/domain/tenant-objects/kinds/application";
 import type { AfterCommitOptions, TenantObjectInput } from "@/domain/tenant-objects/tenant-object-kind";
 import { checkRegistration, registerObject } from "@/domain/tenant-objects/tenant-object.service";
@@ -171,12 +173,12 @@ const auditDetails = (row: ApplicationTemplate) => ({
 
 /** A template's write in one transaction: its integration system must exist, and a taken name and region is CONFLICT. */
 function writingTemplate(db: Db, valid: ValidTemplate, write: (tx: Prisma.TransactionClient) => Promise<ApplicationTemplate>): Promise<ApplicationTemplate> {
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        await requireSystemExists(tx, valid.columns.integrationSystemId);
-        return write(tx);
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      await requireSystemExists(tx, valid.columns.integrationSystemId);
+      return write(tx);
+    },
     () => duplicate(valid.columns.name, valid.columns.regionKey),
   );
 }
@@ -191,12 +193,9 @@ export async function createApplicationTemplate(
   return writingTemplate(db, valid, async (tx) => {
     const row = await tx.applicationTemplate.create({ data: { id: newId(), ...valid.columns } });
     const webhooks = await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id: row.id, tenantId: null }, valid.webhooks);
-    await recordAudit(tx, actor, {
-      action: "APPLICATION_TEMPLATE_CREATED",
-      objectType: "ApplicationTemplate",
-      objectId: row.id,
-      objectLabel: row.name,
-      details: { ...auditDetails(row), webhooks: webhooks.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, valid.webhooks[at].auth) })) },
+    await auditTemplate(tx, actor, "APPLICATION_TEMPLATE_CREATED", row, {
+      ...auditDetails(row),
+      webhooks: webhooks.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, valid.webhooks[at].auth) })),
     });
     return row;
   });
@@ -232,12 +231,10 @@ export async function updateApplicationTemplate(
       const apps = await tx.application.findMany({ where: { applicationTemplateId: id }, select: { id: true } });
       await tx.label.updateMany({ where: { objectId: { in: apps.map((app) => app.id) }, key: APPLICATION_TYPE_KEY }, data: { value: row.name } });
     }
-    await recordAudit(tx, actor, {
-      action: "APPLICATION_TEMPLATE_UPDATED",
-      objectType: "ApplicationTemplate",
-      objectId: id,
-      objectLabel: row.name,
-      details: { before: auditDetails(before), after: auditDetails(row), webhooksReplaced: replaceWebhooks },
+    await auditTemplate(tx, actor, "APPLICATION_TEMPLATE_UPDATED", row, {
+      before: auditDetails(before),
+      after: auditDetails(row),
+      webhooksReplaced: replaceWebhooks,
     });
     return row;
   });
@@ -264,13 +261,7 @@ export async function deleteApplicationTemplate(db: Db, actor: Principal, id: st
     }
     const webhooks = await deleteWebhooksOf(tx, [id]);
     await tx.applicationTemplate.delete({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "APPLICATION_TEMPLATE_DELETED",
-      objectType: "ApplicationTemplate",
-      objectId: id,
-      objectLabel: row.name,
-      details: { ...auditDetails(row), deletedWebhooks: webhooks },
-    });
+    await auditTemplate(tx, actor, "APPLICATION_TEMPLATE_DELETED", row, { ...auditDetails(row), deletedWebhooks: webhooks });
     return row;
   });
 }
@@ -415,13 +406,7 @@ export async function addApplicationTemplateWebhook(
     if (held >= WEBHOOK_LIMITS.perOwner)
       throw conflict(`Application template "${template.name}" already has ${held} webhooks, the most one may have`, "applicationTemplateID");
     const [row] = await insertWebhooks(tx, { type: "APPLICATION_TEMPLATE", id: templateId, tenantId: null }, [valid]);
-    await recordAudit(tx, actor, {
-      action: "WEBHOOK_ADDED",
-      objectType: "Webhook",
-      objectId: row.id,
-      objectLabel: row.type,
-      details: auditFieldsOf(row, valid.auth),
-    });
+    await auditWebhook(tx, actor, "WEBHOOK_ADDED", row, auditFieldsOf(row, valid.auth));
     return row;
   });
 }
@@ -446,13 +431,7 @@ export async function updateApplicationTemplateWebhook(db: Db, actor: Principal,
   return db.$transaction(async (tx) => {
     const before = await requireTemplateWebhook(tx, actor, id, "updating");
     const row = await tx.webhook.update({ where: { id }, data: webhookColumns(id, valid) });
-    await recordAudit(tx, actor, {
-      action: "WEBHOOK_UPDATED",
-      objectType: "Webhook",
-      objectId: id,
-      objectLabel: row.type,
-      details: { before: auditFieldsOf(before, authOf(before)), after: auditFieldsOf(row, valid.auth) },
-    });
+    await auditWebhook(tx, actor, "WEBHOOK_UPDATED", row, { before: auditFieldsOf(before, authOf(before)), after: auditFieldsOf(row, valid.auth) });
     return row;
   });
 }
@@ -461,13 +440,7 @@ export async function deleteApplicationTemplateWebhook(db: Db, actor: Principal,
   return db.$transaction(async (tx) => {
     const row = await requireTemplateWebhook(tx, actor, id, "deleting");
     await tx.webhook.delete({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "WEBHOOK_DELETED",
-      objectType: "Webhook",
-      objectId: id,
-      objectLabel: row.type,
-      details: auditFieldsOf(row, authOf(row)),
-    });
+    await auditWebhook(tx, actor, "WEBHOOK_DELETED", row, auditFieldsOf(row, authOf(row)));
     return row;
   });
 }

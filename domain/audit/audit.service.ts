@@ -84,6 +84,16 @@ export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry):
   await tx.auditEvent.create({ data: rowOf(actorOf(actor), entry) });
 }
 
+/**
+ * The recorder of one kind of object's events: its table, and what calls one
+ * (its name, email or subject), so that a service says only what happened
+ * and the details.
+ */
+export const auditorOf =
+  <Row extends { id: string }>(objectType: string, labelOf: (row: Row) => string) =>
+  (tx: Tx, actor: AuditActor, action: string, row: Row, details?: Record<string, unknown>) =>
+    recordAudit(tx, actor, { action, objectType, objectId: row.id, objectLabel: labelOf(row), details });
+
 /** Records several events of one change in few statements (e.g. everything a cascading delete removed). */
 export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   const who = actorOf(actor);

@@ -158,7 +158,7 @@ const SPEC_FORMATS = {
 } as const;
 export type SpecType = keyof typeof SPEC_FORMATS;
 
-export interface SpecInput {
+interface SpecInput {
   data?: string | null;
   type: string;
   format: string;
@@ -175,7 +175,7 @@ export interface SpecColumns extends FetchColumns {
 
 const NO_SPEC: SpecColumns = { specId: null, specData: null, specType: null, specFormat: null, fetchRequest: null, fetchAuthSealed: null };
 
-export function validSpec(input: SpecInput | null | undefined, field: string, types: readonly SpecType[]): SpecColumns {
+function validSpec(input: SpecInput | null | undefined, field: string, types: readonly SpecType[]): SpecColumns {
   if (!input) return NO_SPEC;
   const type = oneOf(input.type, types, `${field}.type`);
   const format = oneOf(input.format, SPEC_FORMATS[type], `${field}.format`);
@@ -190,6 +190,24 @@ export function validSpec(input: SpecInput | null | undefined, field: string, ty
     fetchAuthSealed: sealFetchAuth(specId, fetchAuth),
   };
 }
+
+/** What API and event definitions' inputs have alike. */
+export interface SpecDefinitionInput {
+  name: string;
+  description?: string | null;
+  group?: string | null;
+  spec?: SpecInput | null;
+  version?: VersionInput | null;
+}
+
+/** An API or event definition's common fields, checked; `types`: the spec types the kind takes. */
+export const validSpecDefinition = (input: SpecDefinitionInput, types: readonly SpecType[]) => ({
+  name: validName(input.name, "in.name"),
+  description: validDescription(input.description, "in.description"),
+  group: optionalText(input.group, "in.group", CATALOG_LIMITS.group),
+  ...validSpec(input.spec, "in.spec", types),
+  version: validVersion(input.version, "in.version"),
+});
 
 export const DOCUMENT_FORMATS = ["MARKDOWN"] as const;
 

@@ -47,6 +47,16 @@ const auditDetails = (row: BundleInstanceAuth, tenant: Tenant) => ({
   tenantExternalId: tenant.externalId,
 });
 
+/** Records what happened to one, as it stands after the write (its id and runtime, which name it, never change). */
+const auditInstanceAuth = (tx: Tx, actor: Principal, action: string, row: BundleInstanceAuth, tenant: Tenant, extra: object = {}) =>
+  recordAudit(tx, actor, {
+    action,
+    objectType: BUNDLE_INSTANCE_AUTH.table,
+    objectId: row.id,
+    objectLabel: BUNDLE_INSTANCE_AUTH.title!(row),
+    details: { ...auditDetails(row, tenant), ...extra },
+  });
+
 /**
  * Who requests: a runtime for itself, or a person who may change runtimes
  * (runtime:write), for none in particular (Compass's request from a consumer
@@ -97,13 +107,7 @@ export async function requestInstanceAuth(db: Db, principal: Principal | null, t
         ...statusColumns(defaultAuth ? "SUCCEEDED" : "PENDING"),
       },
     });
-    await recordAudit(tx, actor, {
-      action: AUDIT.requested,
-      objectType: BUNDLE_INSTANCE_AUTH.table,
-      objectId: id,
-      objectLabel: BUNDLE_INSTANCE_AUTH.title!(row),
-      details: auditDetails(row, tenant),
-    });
+    await auditInstanceAuth(tx, actor, AUDIT.requested, row, tenant);
     return row;
   });
 }
@@ -129,23 +133,11 @@ export async function requestInstanceAuthDeletion(db: Db, principal: Principal |
     const bundle = await bundleOf(tx, tenant, row.bundleId, doing);
     if (bundle.defaultInstanceAuthSealed) {
       await tx.bundleInstanceAuth.delete({ where: { id } });
-      await recordAudit(tx, actor, {
-        action: BUNDLE_INSTANCE_AUTH.audit.unregistered,
-        objectType: BUNDLE_INSTANCE_AUTH.table,
-        objectId: id,
-        objectLabel: BUNDLE_INSTANCE_AUTH.title!(row),
-        details: { ...auditDetails(row, tenant), reason: "DELETION_REQUESTED" },
-      });
+      await auditInstanceAuth(tx, actor, BUNDLE_INSTANCE_AUTH.audit.unregistered, row, tenant, { reason: "DELETION_REQUESTED" });
       return row;
     }
     const updated = await tx.bundleInstanceAuth.update({ where: { id }, data: statusColumns("UNUSED") });
-    await recordAudit(tx, actor, {
-      action: AUDIT.deletionRequested,
-      objectType: BUNDLE_INSTANCE_AUTH.table,
-      objectId: id,
-      objectLabel: BUNDLE_INSTANCE_AUTH.title!(row),
-      details: auditDetails(updated, tenant),
-    });
+    await auditInstanceAuth(tx, actor, AUDIT.deletionRequested, updated, tenant);
     return updated;
   });
 }
@@ -165,13 +157,7 @@ export async function setInstanceAuth(db: Db, actor: Principal, tenant: Tenant, 
       throw conflict(`Credentials can be set only on a bundle instance auth in PENDING state (this one is ${row.statusCondition})`, "authID");
     }
     const updated = await tx.bundleInstanceAuth.update({ where: { id }, data: { authSealed: sealInstanceAuth(id, auth), ...status } });
-    await recordAudit(tx, actor, {
-      action: AUDIT.set,
-      objectType: BUNDLE_INSTANCE_AUTH.table,
-      objectId: id,
-      objectLabel: BUNDLE_INSTANCE_AUTH.title!(row),
-      details: auditDetails(updated, tenant),
-    });
+    await auditInstanceAuth(tx, actor, AUDIT.set, updated, tenant);
     return updated;
   });
 }

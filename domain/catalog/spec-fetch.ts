@@ -126,8 +126,24 @@ async function authorizationFor(auth: StoredAuth | null, settings: OutboundSetti
   return { ok: true, header: `Bearer ${token}` };
 }
 
+type UpdatableModel<Row> = (db: Db | Tx) => { update(args: { where: { id: string }; data: never }): PromiseLike<Row> };
+
 /** The kinds' hook: `afterCommit(db, row, options)` fetches what a new or changed row's fetch request names. */
 export const fetchAfterCommit =
-  <Row extends FetchableRow>(modelOf: (db: Db | Tx) => { update(args: { where: { id: string }; data: never }): PromiseLike<Row> }, where: FetchedText) =>
+  <Row extends FetchableRow>(modelOf: UpdatableModel<Row>, where: FetchedText) =>
   (db: Db, row: Row, options: { outbound?: OutboundSettings; force?: boolean }) =>
     fetchText(modelOf(db), row, where, options.outbound, { force: options.force });
+
+/** A row with a spec (API and event definitions). */
+interface SpecRow extends FetchableRow {
+  specId: string | null;
+  specFormat: string | null;
+}
+
+/** The hook of a kind with a spec: fetched into `specData`, its fetch request's auth sealed under the spec's id. */
+export const fetchSpecAfterCommit = <Row extends SpecRow>(modelOf: UpdatableModel<Row>) =>
+  fetchAfterCommit(modelOf, {
+    dataColumn: "specData",
+    sealIdOf: (row) => (row as Row).specId!,
+    formatOf: (row) => (row as Row).specFormat,
+  });

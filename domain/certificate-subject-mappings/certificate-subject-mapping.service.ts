@@ -1,12 +1,12 @@
 import type { CertificateSubjectMapping } from "@/generated/prisma-sqlite/client";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { isStorableText } from "@/lib/text";
 import { CONSUMER_TYPES, TENANT_ACCESS_LEVELS } from "@/lib/certificate-subject-rules";
 import { SubjectFormatError, parseSubject, sortedSubject } from "@/lib/x509-subject";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { auditorOf } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
@@ -83,25 +83,17 @@ function auditedFields(mapping: ValidMapping | CertificateSubjectMapping) {
   };
 }
 
-async function audit(tx: Tx, actor: Principal, action: string, mapping: CertificateSubjectMapping, details: Record<string, unknown>) {
-  await recordAudit(tx, actor, {
-    action,
-    objectType: "CertificateSubjectMapping",
-    objectId: mapping.id,
-    objectLabel: mapping.subject,
-    details,
-  });
-}
+const audit = auditorOf<CertificateSubjectMapping>("CertificateSubjectMapping", (mapping) => mapping.subject);
 
 export async function createCertificateSubjectMapping(db: Db, actor: Principal, input: CertificateSubjectMappingInput): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const mapping = await tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
-        await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_CREATED", mapping, auditedFields(mapping));
-        return mapping;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const mapping = await tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
+      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_CREATED", mapping, auditedFields(mapping));
+      return mapping;
+    },
     () => duplicateSubject(valid.subject),
   );
 }
@@ -113,15 +105,15 @@ export async function updateCertificateSubjectMapping(
   input: CertificateSubjectMappingInput,
 ): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await tx.certificateSubjectMapping.findUnique({ where: { id } });
-        if (!before) throw notFound("certificate subject mapping", id, "updating it");
-        const mapping = await tx.certificateSubjectMapping.update({ where: { id }, data: valid });
-        await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_UPDATED", mapping, { before: auditedFields(before), after: auditedFields(mapping) });
-        return mapping;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const before = await tx.certificateSubjectMapping.findUnique({ where: { id } });
+      if (!before) throw notFound("certificate subject mapping", id, "updating it");
+      const mapping = await tx.certificateSubjectMapping.update({ where: { id }, data: valid });
+      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_UPDATED", mapping, { before: auditedFields(before), after: auditedFields(mapping) });
+      return mapping;
+    },
     () => duplicateSubject(valid.subject),
   );
 }

@@ -2,10 +2,10 @@ import { newId } from "@/lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db";
 import { rawReader } from "@/domain/instance";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { auditorOf } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize, toPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, type Direction, type KeyColumn, type Keyset, type PageSource, countRows, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
@@ -14,6 +14,8 @@ import { nameKeyOf, validNamedInput } from "@/domain/validation/validation";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { expiringSoonBefore } from "@/lib/credential-rules";
 import { requireManagesNothing } from "@/domain/tenant-objects/tenant-object.service";
+
+const auditSystem = auditorOf<IntegrationSystem>("IntegrationSystem", (system) => system.name);
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
 
@@ -28,43 +30,31 @@ function duplicateName(name: string) {
 
 export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {
   const valid = validNamedInput(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
-        await recordAudit(tx, actor, {
-          action: "INTEGRATION_SYSTEM_CREATED",
-          objectType: "IntegrationSystem",
-          objectId: system.id,
-          objectLabel: system.name,
-          details: { name: system.name, description: system.description },
-        });
-        return system;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
+      await auditSystem(tx, actor, "INTEGRATION_SYSTEM_CREATED", system, { name: system.name, description: system.description });
+      return system;
+    },
     () => duplicateName(valid.name),
   );
 }
 
 export async function updateIntegrationSystem(db: Db, actor: Principal, id: string, input: IntegrationSystemInput): Promise<IntegrationSystem> {
   const valid = validNamedInput(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await tx.integrationSystem.findUnique({ where: { id } });
-        if (!before) throw notFound("integration system", id, "updating it");
-        const system = await tx.integrationSystem.update({ where: { id }, data: valid });
-        await recordAudit(tx, actor, {
-          action: "INTEGRATION_SYSTEM_UPDATED",
-          objectType: "IntegrationSystem",
-          objectId: id,
-          objectLabel: system.name,
-          details: {
-            before: { name: before.name, description: before.description },
-            after: { name: system.name, description: system.description },
-          },
-        });
-        return system;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const before = await tx.integrationSystem.findUnique({ where: { id } });
+      if (!before) throw notFound("integration system", id, "updating it");
+      const system = await tx.integrationSystem.update({ where: { id }, data: valid });
+      await auditSystem(tx, actor, "INTEGRATION_SYSTEM_UPDATED", system, {
+        before: { name: before.name, description: before.description },
+        after: { name: system.name, description: system.description },
+      });
+      return system;
+    },
     () => duplicateName(valid.name),
   );
 }
@@ -85,13 +75,7 @@ export async function deleteIntegrationSystem(db: Db, actor: Principal, id: stri
     // honours on connections that enabled foreign keys.
     await tx.systemAuth.deleteMany({ where: { integrationSystemId: id } });
     await tx.integrationSystem.delete({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "INTEGRATION_SYSTEM_DELETED",
-      objectType: "IntegrationSystem",
-      objectId: id,
-      objectLabel: system.name,
-      details: { name: system.name, deletedCredentials: system.auths.map((auth) => auth.id) },
-    });
+    await auditSystem(tx, actor, "INTEGRATION_SYSTEM_DELETED", system, { name: system.name, deletedCredentials: system.auths.map((auth) => auth.id) });
     return system;
   });
   forgetCredentials(

@@ -1,6 +1,6 @@
 import type { LabelDefinition, Tenant } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { plural } from "@/lib/text";
 import { recordAudit } from "@/domain/audit/audit.service";
@@ -53,22 +53,22 @@ export function findLabelDefinition(db: Db, tenant: Tenant, key: string): Promis
 
 export async function createLabelDefinition(db: Db, actor: Principal, tenant: Tenant, input: LabelDefinitionInput): Promise<LabelDefinition> {
   const valid = validInput(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        // Labels being set under the key are waited for and counted below; later ones wait and see this definition.
-        if (isPostgres(db)) await lockLabelKeys(tx, tenant.id, [valid.key], "exclusive");
-        refuseBreaking(await breakingCount(tx, tenant.id, valid.key, valid.schema), valid.key);
-        const definition = await tx.labelDefinition.create({ data: { id: newId(), tenantId: tenant.id, ...valid } });
-        await recordAudit(tx, actor, {
-          action: "LABEL_DEFINITION_CREATED",
-          objectType: "LabelDefinition",
-          objectId: definition.id,
-          objectLabel: definition.key,
-          details: { key: definition.key, schema: definition.schema, tenantId: tenant.id, tenantExternalId: tenant.externalId },
-        });
-        return definition;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      // Labels being set under the key are waited for and counted below; later ones wait and see this definition.
+      if (isPostgres(db)) await lockLabelKeys(tx, tenant.id, [valid.key], "exclusive");
+      refuseBreaking(await breakingCount(tx, tenant.id, valid.key, valid.schema), valid.key);
+      const definition = await tx.labelDefinition.create({ data: { id: newId(), tenantId: tenant.id, ...valid } });
+      await recordAudit(tx, actor, {
+        action: "LABEL_DEFINITION_CREATED",
+        objectType: "LabelDefinition",
+        objectId: definition.id,
+        objectLabel: definition.key,
+        details: { key: definition.key, schema: definition.schema, tenantId: tenant.id, tenantExternalId: tenant.externalId },
+      });
+      return definition;
+    },
     () => conflict(`Tenant "${tenant.externalId}" already has a label definition for "${valid.key}"`, "in.key"),
   );
 }

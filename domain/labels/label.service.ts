@@ -132,6 +132,23 @@ async function runtimeContextTarget(tx: Tx, id: string, tenantId: string) {
   return row && { id: row.id, name: `${row.key}=${row.value}`, tenantId: row.tenantId, integrationSystemId: row.integrationSystemId };
 }
 
+/** Records one label's change on its object. */
+const auditLabel = (
+  tx: Tx,
+  actor: Principal,
+  action: string,
+  target: LabelTarget,
+  change: { key: string; before: unknown; after: unknown },
+  tenantId: string,
+) =>
+  recordAudit(tx, actor, {
+    action,
+    objectType: OBJECT_TYPE[target.type],
+    objectId: target.id,
+    objectLabel: target.name,
+    details: { ...change, tenantId },
+  });
+
 /** Sets one label (replacing its value); answers it. */
 export async function setLabel(
   db: Db,
@@ -159,13 +176,7 @@ export async function setLabel(
       create: { id: newId(), tenantId, objectType: type, objectId, key, value: json },
       update: { value: json },
     });
-    await recordAudit(tx, actor, {
-      action: "LABEL_SET",
-      objectType: OBJECT_TYPE[type],
-      objectId,
-      objectLabel: target.name,
-      details: { key, before: before?.value ?? null, after: value, tenantId },
-    });
+    await auditLabel(tx, actor, "LABEL_SET", target, { key, before: before?.value ?? null, after: value }, tenantId);
     return { key, value };
   });
 }
@@ -186,13 +197,7 @@ export async function deleteLabel(
     const label = await tx.label.findUnique({ where: { objectId_key: { objectId, key } } });
     if (!label) throw notFound("label", key, `deleting it from ${NOUN[type]} "${target.name}"`);
     await tx.label.delete({ where: { id: label.id } });
-    await recordAudit(tx, actor, {
-      action: "LABEL_DELETED",
-      objectType: OBJECT_TYPE[type],
-      objectId,
-      objectLabel: target.name,
-      details: { key, before: label.value, after: null, tenantId },
-    });
+    await auditLabel(tx, actor, "LABEL_DELETED", target, { key, before: label.value, after: null }, tenantId);
     return { key, value: label.value };
   });
 }

@@ -1,5 +1,6 @@
+import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db, Tx } from "@/lib/db";
-import type { Scope } from "@/lib/scopes";
+import { SCOPES, type Scope } from "@/lib/scopes";
 import type { ValidNamedInput } from "@/domain/validation/validation";
 import type { WebhookInput } from "@/domain/webhooks/webhook-rules";
 import type { OutboundSettings } from "@/domain/catalog/spec-fetch";
@@ -170,5 +171,81 @@ export interface AfterCommitOptions {
   force?: boolean;
 }
 
-/** A kind, typed: the descriptor files use it so that a wrong model or field fails to compile. */
-export const defineKind = <Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(kind: TenantObjectKind<Row, Input, Valid>) => kind;
+/** Who may read and write applications and what lives under them (bundles, API and event definitions, documents...). */
+export const APPLICATION_SCOPES = { read: SCOPES.applicationRead, write: SCOPES.applicationWrite } as const;
+/** Who may read and write runtimes and their runtime contexts. */
+export const RUNTIME_SCOPES = { read: SCOPES.runtimeRead, write: SCOPES.runtimeWrite } as const;
+
+/** The parents a kind may live under, and the scopes of the tree each belongs to. */
+const SCOPES_UNDER = { APPLICATION: APPLICATION_SCOPES, BUNDLE: APPLICATION_SCOPES, RUNTIME: RUNTIME_SCOPES } as const;
+
+/** `RUNTIME_CONTEXT` → `runtimeContext`: how the parent's id column is named. */
+const camelOfType = (type: string) =>
+  type
+    .toLowerCase()
+    .split("_")
+    .map((word, i) => (i === 0 ? word : word[0].toUpperCase() + word.slice(1)))
+    .join("");
+
+/**
+ * A kind under another: `parent` with the parent's id in `<parent>Id`, read
+ * and written with the scopes of the tree it belongs to (a bundle's documents
+ * with the application's). `max` bounds how many one parent holds.
+ */
+export const childOf = (type: keyof typeof SCOPES_UNDER, max: number) => ({
+  scopes: SCOPES_UNDER[type],
+  parent: { type, column: `${camelOfType(type)}Id`, max },
+});
+
+type ScalarFieldsOf<Table extends Prisma.ModelName> = (typeof Prisma)[`${Table}ScalarFieldEnum`];
+
+/** The Prisma model whose columns are exactly Row's: a descriptor naming another table fails to compile. */
+type TableOf<Row> = {
+  [Table in Prisma.ModelName]: [keyof Row] extends [keyof ScalarFieldsOf<Table>] ? ([keyof ScalarFieldsOf<Table>] extends [keyof Row] ? Table : never) : never;
+}[Prisma.ModelName];
+
+/** What a descriptor may leave out, each with the default `defineKind` gives it. */
+type Defaulted = "model" | "scalarFields" | "dateColumns" | "nouns" | "audit" | "manager" | "credentials";
+
+/** A kind as its descriptor file states it: what differs from the defaults below. */
+export type KindDescriptor<Row extends TenantObjectRow, Input extends TenantObjectInput, Valid> = Omit<
+  TenantObjectKind<Row, Input, Valid>,
+  Defaulted | "table"
+> &
+  Partial<Pick<TenantObjectKind<Row, Input, Valid>, Defaulted>> & { table: TableOf<Row> };
+
+/** `APIDefinition` → `API definition`, `IntegrationDependency` → `integration dependency`: a table's name in words. */
+function nounsOf(table: string): Nouns {
+  const words = table.match(/[A-Z]+(?![a-z])|[A-Z][a-z]*/g) ?? [table];
+  const one = words.map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase())).join(" ");
+  return {
+    a: `${/^[aeiou]/i.test(one) ? "an" : "a"} ${one}`,
+    one,
+    many: /[^aeiou]y$/.test(one) ? `${one.slice(0, -1)}ies` : `${one}s`,
+  };
+}
+
+/**
+ * A kind, typed: the descriptor files use it so that a wrong table or field
+ * fails to compile. What a descriptor leaves out follows from its table and
+ * type: the Prisma delegate and columns of the table, the table's name in words
+ * as its nouns, `<TYPE>_REGISTERED`, `_UPDATED` and `_UNREGISTERED` as its
+ * audit actions, `createdAt` and `updatedAt` as its dates, managed by whoever
+ * registers it ("registrar"), and no credentials of its own.
+ */
+export function defineKind<Row extends TenantObjectRow, Input extends TenantObjectInput, Valid>(
+  descriptor: KindDescriptor<Row, Input, Valid>,
+): TenantObjectKind<Row, Input, Valid> {
+  const { table, type } = descriptor;
+  const delegate = table[0].toLowerCase() + table.slice(1);
+  return {
+    model: (db) => (db as unknown as Record<string, ModelDelegate<Row>>)[delegate],
+    scalarFields: Prisma[`${table}ScalarFieldEnum`],
+    dateColumns: ["createdAt", "updatedAt"],
+    nouns: nounsOf(table),
+    audit: { registered: `${type}_REGISTERED`, updated: `${type}_UPDATED`, unregistered: `${type}_UNREGISTERED` },
+    manager: "registrar",
+    credentials: false,
+    ...descriptor,
+  };
+}

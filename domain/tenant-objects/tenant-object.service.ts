@@ -1,7 +1,7 @@
 import type { Tenant } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { rawReader } from "@/domain/instance";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { selectEveryColumn } from "@/lib/raw-select";
 import { plural } from "@/lib/text";
@@ -326,41 +326,41 @@ export async function registerObject<Row extends TenantObjectRow, Input extends 
   const named = kind.manager === "registrar-or-named" ? (input as { integrationSystemID?: string | null }).integrationSystemID || null : null;
   const doing = `registering ${kind.nouns.a} in tenant "${tenant.externalId}"`;
   const created: { kind: TenantObjectKind; row: TenantObjectRow }[] = [];
-  const row = await refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        await requireTenantStill(tx, tenant, doing);
-        await options.requireInTransaction?.(tx);
-        let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
-        // Columns the caller sets and no input may (an application's template, when registered from one).
-        const columns: Record<string, string | null> = { ...options.columns };
-        let underId = parentId;
-        if (kind.group && options.groupId !== undefined) {
-          // Into a group the caller may change; its parent is the object's parent.
-          const groupKind = kindOf(kind.group.type);
-          const group = await requireManagedObject(tx, groupKind, actor, tenant, options.groupId, doing, doing);
-          columns[kind.group.column] = group.id;
-          underId = parentIdOf(groupKind, group);
-        }
-        if (kind.parent) {
-          // Under a parent of this tenant that the caller may change; its manager manages the child too.
-          const parentKind = kindOf(kind.parent.type);
-          const parent = await requireManagedObject(tx, parentKind, actor, tenant, underId ?? "", doing, doing);
-          await requireRoomUnder(tx, isPostgres(db), kind as unknown as TenantObjectKind<never>, parentKind, parent);
-          integrationSystemId = parent.integrationSystemId;
-          columns[kind.parent.column] = parent.id;
-        }
-        if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
-          throw notFound("integration system", integrationSystemId, doing);
-        }
-        // Only kinds that hold webhooks (applications and runtimes) store any.
-        const row = await insertPlanned(tx, isPostgres(db), actor, tenant, planned, { integrationSystemId, ...columns }, created, async (row) => {
-          if (!webhooks.length) return {};
-          const added = await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: row.id, tenantId: tenant.id }, webhooks);
-          return { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) };
-        });
-        return row as Row;
-      }),
+  const row = await transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      await requireTenantStill(tx, tenant, doing);
+      await options.requireInTransaction?.(tx);
+      let integrationSystemId = actor.kind === "INTEGRATION_SYSTEM" ? actor.integrationSystemId : named;
+      // Columns the caller sets and no input may (an application's template, when registered from one).
+      const columns: Record<string, string | null> = { ...options.columns };
+      let underId = parentId;
+      if (kind.group && options.groupId !== undefined) {
+        // Into a group the caller may change; its parent is the object's parent.
+        const groupKind = kindOf(kind.group.type);
+        const group = await requireManagedObject(tx, groupKind, actor, tenant, options.groupId, doing, doing);
+        columns[kind.group.column] = group.id;
+        underId = parentIdOf(groupKind, group);
+      }
+      if (kind.parent) {
+        // Under a parent of this tenant that the caller may change; its manager manages the child too.
+        const parentKind = kindOf(kind.parent.type);
+        const parent = await requireManagedObject(tx, parentKind, actor, tenant, underId ?? "", doing, doing);
+        await requireRoomUnder(tx, isPostgres(db), kind as unknown as TenantObjectKind<never>, parentKind, parent);
+        integrationSystemId = parent.integrationSystemId;
+        columns[kind.parent.column] = parent.id;
+      }
+      if (integrationSystemId && !(await tx.integrationSystem.findUnique({ where: { id: integrationSystemId }, select: { id: true } }))) {
+        throw notFound("integration system", integrationSystemId, doing);
+      }
+      // Only kinds that hold webhooks (applications and runtimes) store any.
+      const row = await insertPlanned(tx, isPostgres(db), actor, tenant, planned, { integrationSystemId, ...columns }, created, async (row) => {
+        if (!webhooks.length) return {};
+        const added = await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: row.id, tenantId: tenant.id }, webhooks);
+        return { webhooks: added.map((webhook, at) => ({ id: webhook.id, ...auditFieldsOf(webhook, webhooks[at].auth) })) };
+      });
+      return row as Row;
+    },
     () => duplicateName(kind, planned.valid.name ?? "", tenant),
   );
   await afterCommit(db, created, options);
@@ -388,27 +388,27 @@ export async function updateObject<Row extends TenantObjectRow, Input extends Te
   const valid: Valid & Partial<ValidNamedInput> = kind.validateUpdate ? kind.validateUpdate(input as never) : kind.validate(input as Input);
   // Default labels come with labels given; an update without labels leaves them all as they are.
   const labelsGiven = input.labels ? labelsToWrite(kind as TenantObjectKind<never>, input.labels) : null;
-  const updated = await refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await requireManagedObject(tx, kind, actor, tenant, id, "updating");
-        const row = await kind.model(tx).update({ where: { id }, data: (kind.updateData?.(valid, before) ?? valid) as never });
-        const labels = labelsGiven ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", true) : null;
-        await recordAudit(tx, actor, {
-          action: kind.audit.updated,
-          objectType: kind.table,
-          objectId: id,
-          objectLabel: titleOf(kind, row),
-          details: {
-            before: { ...fieldsOf(kind, before), ...(labels ? { labels: labels.before } : {}) },
-            after: { ...fieldsOf(kind, row), ...(labels ? { labels: labels.after } : {}) },
-            tenantId: tenant.id,
-            tenantExternalId: tenant.externalId,
-            integrationSystemId: row.integrationSystemId,
-          },
-        });
-        return row;
-      }),
+  const updated = await transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const before = await requireManagedObject(tx, kind, actor, tenant, id, "updating");
+      const row = await kind.model(tx).update({ where: { id }, data: (kind.updateData?.(valid, before) ?? valid) as never });
+      const labels = labelsGiven ? await writeLabels(tx, isPostgres(db), labelTarget(kind, row), labelsGiven, "in.labels", true) : null;
+      await recordAudit(tx, actor, {
+        action: kind.audit.updated,
+        objectType: kind.table,
+        objectId: id,
+        objectLabel: titleOf(kind, row),
+        details: {
+          before: { ...fieldsOf(kind, before), ...(labels ? { labels: labels.before } : {}) },
+          after: { ...fieldsOf(kind, row), ...(labels ? { labels: labels.after } : {}) },
+          tenantId: tenant.id,
+          tenantExternalId: tenant.externalId,
+          integrationSystemId: row.integrationSystemId,
+        },
+      });
+      return row;
+    },
     () => duplicateName(kind, valid.name ?? "", tenant),
   );
   const written = [{ kind: kind as unknown as TenantObjectKind, row: updated as TenantObjectRow }];

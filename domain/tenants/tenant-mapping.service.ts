@@ -1,6 +1,6 @@
 import type { Tenant } from "@/generated/prisma-sqlite/client";
 import type { Db, Tx } from "@/lib/db";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
 import { tenantNameProblem } from "@/lib/names";
 import { recordAudit, recordAudits } from "@/domain/audit/audit.service";
@@ -208,93 +208,91 @@ async function writeMappings(db: Db, actor: Principal, inputs: readonly TenantMa
   }
   // Set-based: a constant number of statements whatever the batch's size (but one update per existing tenant),
   // so a full batch stays well inside the transaction's time on PostgreSQL too.
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const existing = new Map((await tx.tenant.findMany({ where: { externalIdKey: { in: [...keys] } } })).map((tenant) => [tenant.externalIdKey, tenant]));
-        // An external id that names another tenant's id would make the `tenant` header ambiguous.
-        const clashes = await tx.tenant.findMany({
-          where: { id: { in: checked.flatMap(({ valid }) => [valid.externalId, valid.externalIdKey]) } },
-          select: { id: true },
-        });
-        for (const { valid, path } of checked) {
-          const own = existing.get(valid.externalIdKey)?.id;
-          if (clashes.some((clash) => clash.id !== own && externalIdKeyOf(clash.id) === valid.externalIdKey)) {
-            throw conflict(`External id "${valid.externalId}" is another tenant's id`, `${path}.externalTenant`);
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const existing = new Map((await tx.tenant.findMany({ where: { externalIdKey: { in: [...keys] } } })).map((tenant) => [tenant.externalIdKey, tenant]));
+      // An external id that names another tenant's id would make the `tenant` header ambiguous.
+      const clashes = await tx.tenant.findMany({
+        where: { id: { in: checked.flatMap(({ valid }) => [valid.externalId, valid.externalIdKey]) } },
+        select: { id: true },
+      });
+      for (const { valid, path } of checked) {
+        const own = existing.get(valid.externalIdKey)?.id;
+        if (clashes.some((clash) => clash.id !== own && externalIdKeyOf(clash.id) === valid.externalIdKey)) {
+          throw conflict(`External id "${valid.externalId}" is another tenant's id`, `${path}.externalTenant`);
+        }
+      }
+      const fresh = checked.filter(({ valid }) => !existing.has(valid.externalIdKey)).map(({ valid }) => ({ id: newId(), ...valid }));
+      if (fresh.length > 0) await tx.tenant.createMany({ data: fresh });
+      for (const { valid } of checked) {
+        const before = existing.get(valid.externalIdKey);
+        if (before) await tx.tenant.update({ where: { id: before.id }, data: valid });
+      }
+      const rows = new Map((await tx.tenant.findMany({ where: { externalIdKey: { in: [...keys] } } })).map((tenant) => [tenant.externalIdKey, tenant]));
+      const written = checked.map(({ valid }) => rows.get(valid.externalIdKey)!);
+      const writtenIds = written.map((tenant) => tenant.id);
+
+      // Parents: every reference resolved at once (the batch's own tenants included), rows added that are missing.
+      const refs = [...new Set(checked.flatMap(({ parents }) => parents))];
+      const named = refs.length
+        ? await tx.tenant.findMany({ where: { OR: [{ id: { in: refs } }, { externalIdKey: { in: refs.map(externalIdKeyOf) } }] } })
+        : [];
+      const resolve = (ref: string) => named.find((tenant) => tenant.id === ref) ?? named.find((tenant) => tenant.externalIdKey === externalIdKeyOf(ref));
+      const parentRows = await tx.tenantParent.findMany({ where: { tenantId: { in: writtenIds } } });
+      const before = new Map(
+        writtenIds.map((id) => [
+          id,
+          parentRows
+            .filter((row) => row.tenantId === id)
+            .map((row) => row.parentId)
+            .sort(),
+        ]),
+      );
+      const after = new Map([...before].map(([id, parentIds]) => [id, new Set(parentIds)]));
+      const added: { tenantId: string; parentId: string }[] = [];
+      for (const [index, { path, parents, input }] of checked.entries()) {
+        for (const ref of parents) {
+          const parent = resolve(ref);
+          if (!parent) {
+            const at = Math.max(input.parents?.findIndex((candidate) => candidate?.trim() === ref) ?? 0, 0);
+            throw badInput(`${path}.parents[${at}]`, `No tenant has the external id "${ref}": write the parent first, or in the same batch`);
+          }
+          if (parent.id === written[index].id) throw badInput(`${path}.parents[${parents.indexOf(ref)}]`, "A tenant cannot be its own parent");
+          const mine = after.get(written[index].id)!;
+          if (!mine.has(parent.id)) {
+            mine.add(parent.id);
+            added.push({ tenantId: written[index].id, parentId: parent.id });
           }
         }
-        const fresh = checked.filter(({ valid }) => !existing.has(valid.externalIdKey)).map(({ valid }) => ({ id: newId(), ...valid }));
-        if (fresh.length > 0) await tx.tenant.createMany({ data: fresh });
-        for (const { valid } of checked) {
-          const before = existing.get(valid.externalIdKey);
-          if (before) await tx.tenant.update({ where: { id: before.id }, data: valid });
-        }
-        const rows = new Map((await tx.tenant.findMany({ where: { externalIdKey: { in: [...keys] } } })).map((tenant) => [tenant.externalIdKey, tenant]));
-        const written = checked.map(({ valid }) => rows.get(valid.externalIdKey)!);
-        const writtenIds = written.map((tenant) => tenant.id);
-
-        // Parents: every reference resolved at once (the batch's own tenants included), rows added that are missing.
-        const refs = [...new Set(checked.flatMap(({ parents }) => parents))];
-        const named = refs.length
-          ? await tx.tenant.findMany({ where: { OR: [{ id: { in: refs } }, { externalIdKey: { in: refs.map(externalIdKeyOf) } }] } })
-          : [];
-        const resolve = (ref: string) => named.find((tenant) => tenant.id === ref) ?? named.find((tenant) => tenant.externalIdKey === externalIdKeyOf(ref));
-        const parentRows = await tx.tenantParent.findMany({ where: { tenantId: { in: writtenIds } } });
-        const before = new Map(
-          writtenIds.map((id) => [
-            id,
-            parentRows
-              .filter((row) => row.tenantId === id)
-              .map((row) => row.parentId)
-              .sort(),
-          ]),
+      }
+      if (added.length > 0) await tx.tenantParent.createMany({ data: added });
+      // A cycle never ends, so the bounded walk catches it with chains that are too deep.
+      const walked = await ancestorsOf(tx, writtenIds);
+      if (walked.deeper) {
+        throw badInput(
+          inputs.length === 1 ? `${pathOf(0)}.parents` : "in",
+          `These parents would form a cycle, or a tenant hierarchy deeper than ${MAX_DEPTH} levels`,
         );
-        const after = new Map([...before].map(([id, parentIds]) => [id, new Set(parentIds)]));
-        const added: { tenantId: string; parentId: string }[] = [];
-        for (const [index, { path, parents, input }] of checked.entries()) {
-          for (const ref of parents) {
-            const parent = resolve(ref);
-            if (!parent) {
-              const at = Math.max(input.parents?.findIndex((candidate) => candidate?.trim() === ref) ?? 0, 0);
-              throw badInput(`${path}.parents[${at}]`, `No tenant has the external id "${ref}": write the parent first, or in the same batch`);
-            }
-            if (parent.id === written[index].id) throw badInput(`${path}.parents[${parents.indexOf(ref)}]`, "A tenant cannot be its own parent");
-            const mine = after.get(written[index].id)!;
-            if (!mine.has(parent.id)) {
-              mine.add(parent.id);
-              added.push({ tenantId: written[index].id, parentId: parent.id });
-            }
-          }
-        }
-        if (added.length > 0) await tx.tenantParent.createMany({ data: added });
-        // A cycle never ends, so the bounded walk catches it with chains that are too deep.
-        const walked = await ancestorsOf(tx, writtenIds);
-        if (walked.deeper) {
-          throw badInput(
-            inputs.length === 1 ? `${pathOf(0)}.parents` : "in",
-            `These parents would form a cycle, or a tenant hierarchy deeper than ${MAX_DEPTH} levels`,
-          );
-        }
+      }
 
-        await recordAudits(
-          tx,
-          actor,
-          written.map((tenant, index) => {
-            const previous = existing.get(checked[index].valid.externalIdKey);
-            const now = mappingDetails(tenant, [...after.get(tenant.id)!].sort());
-            return {
-              action: previous ? "TENANT_UPDATED" : "TENANT_CREATED",
-              objectType: "Tenant",
-              objectId: tenant.id,
-              objectLabel: tenant.name,
-              details: previous
-                ? { before: mappingDetails(previous, before.get(tenant.id)!), after: now, via: "writeTenants" }
-                : { ...now, via: "writeTenants" },
-            };
-          }),
-        );
-        return writtenIds;
-      }),
+      await recordAudits(
+        tx,
+        actor,
+        written.map((tenant, index) => {
+          const previous = existing.get(checked[index].valid.externalIdKey);
+          const now = mappingDetails(tenant, [...after.get(tenant.id)!].sort());
+          return {
+            action: previous ? "TENANT_UPDATED" : "TENANT_CREATED",
+            objectType: "Tenant",
+            objectId: tenant.id,
+            objectLabel: tenant.name,
+            details: previous ? { before: mappingDetails(previous, before.get(tenant.id)!), after: now, via: "writeTenants" } : { ...now, via: "writeTenants" },
+          };
+        }),
+      );
+      return writtenIds;
+    },
     () => duplicateExternalId(checked[0]?.valid.externalId ?? "", checked.length === 1 ? `${checked[0].path}.externalTenant` : "in"),
   );
 }
@@ -302,27 +300,27 @@ async function writeMappings(db: Db, actor: Principal, inputs: readonly TenantMa
 /** Compass's updateTenant: replaces every field and the parents of the tenant `idOrExternalId` names. */
 export async function updateTenant(db: Db, actor: Principal, idOrExternalId: string, input: TenantMappingInput): Promise<Tenant> {
   const { valid, parents } = validateMapping(input, "in");
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await findTenant(tx, idOrExternalId);
-        if (!before) throw notFound("tenant", idOrExternalId, "updating it");
-        await refuseOtherTenantsId(tx, valid, before.id, "in.externalTenant");
-        const parentsBefore = await parentIdsOf(tx, before.id);
-        const parentIds = await resolveParents(tx, parents, "in", input.parents);
-        const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
-        await tx.tenantParent.deleteMany({ where: { tenantId: tenant.id } });
-        await addParents(tx, tenant, parentIds, "in.parents");
-        await refuseTooDeep(tx, [tenant.id], "in.parents");
-        await recordAudit(tx, actor, {
-          action: "TENANT_UPDATED",
-          objectType: "Tenant",
-          objectId: tenant.id,
-          objectLabel: tenant.name,
-          details: { before: mappingDetails(before, parentsBefore), after: mappingDetails(tenant, [...new Set(parentIds)].sort()) },
-        });
-        return tenant;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const before = await findTenant(tx, idOrExternalId);
+      if (!before) throw notFound("tenant", idOrExternalId, "updating it");
+      await refuseOtherTenantsId(tx, valid, before.id, "in.externalTenant");
+      const parentsBefore = await parentIdsOf(tx, before.id);
+      const parentIds = await resolveParents(tx, parents, "in", input.parents);
+      const tenant = await tx.tenant.update({ where: { id: before.id }, data: valid });
+      await tx.tenantParent.deleteMany({ where: { tenantId: tenant.id } });
+      await addParents(tx, tenant, parentIds, "in.parents");
+      await refuseTooDeep(tx, [tenant.id], "in.parents");
+      await recordAudit(tx, actor, {
+        action: "TENANT_UPDATED",
+        objectType: "Tenant",
+        objectId: tenant.id,
+        objectLabel: tenant.name,
+        details: { before: mappingDetails(before, parentsBefore), after: mappingDetails(tenant, [...new Set(parentIds)].sort()) },
+      });
+      return tenant;
+    },
     () => duplicateExternalId(valid.externalId, "in.externalTenant"),
   );
 }

@@ -3,9 +3,9 @@ import { containsSql, lowerContainsSql } from "@/domain/paging/search";
 import type { Db, Tx } from "@/lib/db";
 import { rawReader } from "@/domain/instance";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { newId } from "@/lib/ids";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { auditorOf } from "@/domain/audit/audit.service";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, type KeyColumn, keyset, keysetPage } from "@/domain/paging/keyset";
@@ -15,6 +15,8 @@ import { TENANT_TYPES } from "@/lib/tenant-types";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.service";
+
+const auditTenant = auditorOf<Tenant>("Tenant", (tenant) => tenant.name);
 
 /** Rules for tenants: validation, lookup by id or external id, paging, deletion with or without its applications, audit. */
 
@@ -101,20 +103,14 @@ export const detailsOf = (tenant: Tenant) => ({ externalId: tenant.externalId, n
 
 export async function createTenant(db: Db, actor: Principal, input: TenantInput): Promise<Tenant> {
   const valid = validateTenantInput(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        await refuseOtherTenantsId(tx, valid, null);
-        const tenant = await tx.tenant.create({ data: { id: newId(), ...valid } });
-        await recordAudit(tx, actor, {
-          action: "TENANT_CREATED",
-          objectType: "Tenant",
-          objectId: tenant.id,
-          objectLabel: tenant.name,
-          details: detailsOf(tenant),
-        });
-        return tenant;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      await refuseOtherTenantsId(tx, valid, null);
+      const tenant = await tx.tenant.create({ data: { id: newId(), ...valid } });
+      await auditTenant(tx, actor, "TENANT_CREATED", tenant, detailsOf(tenant));
+      return tenant;
+    },
     () => duplicateExternalId(valid.externalId),
   );
 }
@@ -154,13 +150,7 @@ export async function removeTenant(tx: Tx, actor: Principal, tenant: Tenant, cas
   await tx.tenantLabel.deleteMany({ where: { tenantId: tenant.id } });
   await tx.tenantAccess.deleteMany({ where: { tenantId: tenant.id } });
   await tx.tenant.delete({ where: { id: tenant.id } });
-  await recordAudit(tx, actor, {
-    action: "TENANT_DELETED",
-    objectType: "Tenant",
-    objectId: tenant.id,
-    objectLabel: tenant.name,
-    details: { ...detailsOf(tenant), ...removed, ...(reason ? { reason } : {}) },
-  });
+  await auditTenant(tx, actor, "TENANT_DELETED", tenant, { ...detailsOf(tenant), ...removed, ...(reason ? { reason } : {}) });
   return credentials.map((row) => row.id);
 }
 

@@ -2,17 +2,19 @@ import { newId } from "@/lib/ids";
 import { Prisma, type User } from "@/generated/prisma-sqlite/client";
 import { decoyPasswordHash, hashPassword, newBearerSecret, sha256, verifyPassword } from "@/lib/crypto";
 import type { Db, Tx } from "@/lib/db";
-import { isUniqueViolation, refusingDuplicates } from "@/lib/db-errors";
+import { isUniqueViolation, transactionRefusingDuplicates } from "@/lib/db-errors";
 import { log } from "@/lib/logger";
 import { type Instance, instanceOf } from "@/domain/instance";
 import { deleteUserApiTokens, forgetApiTokens } from "@/domain/api-tokens/api-token.service";
-import { type AuditActor, recordAudit } from "@/domain/audit/audit.service";
+import { type AuditActor, auditorOf } from "@/domain/audit/audit.service";
 import { type Principal, type Role, type UserIdentity, type UserPrincipal, isRole } from "@/domain/principals/principal";
 import { badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import { Throttle } from "@/lib/throttle";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { PASSWORD_MAX, PASSWORD_MIN, emailProblem, normalizeEmail, passwordProblem } from "@/lib/user-rules";
+
+const auditUser = auditorOf<User>("User", (user) => user.email);
 
 export { PASSWORD_MIN };
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -57,19 +59,13 @@ function insertUser<T>(
   extraDetails: Record<string, string>,
   then: (tx: Tx, user: User) => Promise<T>,
 ): Promise<T> {
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { id: newId(), ...data } });
-        await recordAudit(tx, actor, {
-          action: "USER_CREATED",
-          objectType: "User",
-          objectId: user.id,
-          objectLabel: data.email,
-          details: { email: data.email, role: data.role, ...extraDetails },
-        });
-        return then(tx, user);
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const user = await tx.user.create({ data: { id: newId(), ...data } });
+      await auditUser(tx, actor, "USER_CREATED", user, { email: data.email, role: data.role, ...extraDetails });
+      return then(tx, user);
+    },
     () => conflict(`A user with email "${data.email}" already exists`, `${path}.email`),
   );
 }
@@ -133,13 +129,7 @@ export async function deleteUser(db: Db, actor: Principal, id: string, invitatio
     await tx.apiToken.deleteMany({ where: { userId: id } });
     await tx.passwordResetToken.deleteMany({ where: { userId: id } });
     await tx.user.delete({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "USER_DELETED",
-      objectType: "User",
-      objectId: id,
-      objectLabel: user.email,
-      ...(invitation ? { details: { invitationRevoked: true } } : {}),
-    });
+    await auditUser(tx, actor, "USER_DELETED", user, invitation ? { invitationRevoked: true } : undefined);
     return user;
   });
   // Its API tokens are refused by this process from the next request on.
@@ -199,13 +189,7 @@ export async function ensureFirstAdmin(
 /** Creates the first admin, audited as the system's doing; `from` says what asked for it. */
 async function createFirstAdmin(tx: Tx, { email, passwordHash }: { email: string; passwordHash: string }, from: string): Promise<User> {
   const user = await tx.user.create({ data: { id: newId(), email, passwordHash, role: "ADMIN" } });
-  await recordAudit(tx, "SYSTEM", {
-    action: "USER_CREATED",
-    objectType: "User",
-    objectId: user.id,
-    objectLabel: email,
-    details: { email, role: "ADMIN", from },
-  });
+  await auditUser(tx, "SYSTEM", "USER_CREATED", user, { email, role: "ADMIN", from });
   return user;
 }
 
@@ -247,13 +231,7 @@ export async function changeUserRole(db: Db, actor: Principal, id: string, role:
       throw conflict("The last admin cannot become a viewer: make another user an admin first", "role");
     }
     const updated = await tx.user.update({ where: { id }, data: { role } });
-    await recordAudit(tx, actor, {
-      action: "USER_ROLE_CHANGED",
-      objectType: "User",
-      objectId: id,
-      objectLabel: user.email,
-      details: { role: { from: user.role, to: role } },
-    });
+    await auditUser(tx, actor, "USER_ROLE_CHANGED", user, { role: { from: user.role, to: role } });
     return updated;
   });
   // The API tokens' cached role goes at once on this instance (others within API_TOKEN_FRESHNESS_MS): a demotion takes effect at the next request.
@@ -306,13 +284,7 @@ export async function createPasswordResetLink(db: Db, actor: Principal, id: stri
     if (!user) throw notFound("user", id, doing);
     if (invitation && !user.invitationPending) throw conflict(`${user.email} has already accepted their invitation: send a password reset link instead`);
     const link = await issuePasswordLink(tx, user);
-    await recordAudit(tx, actor, {
-      action: "PASSWORD_RESET_LINK_CREATED",
-      objectType: "User",
-      objectId: user.id,
-      objectLabel: user.email,
-      details: { expiresAt: link.expiresAt.toISOString(), ...(invitation ? { invitation: true } : {}) },
-    });
+    await auditUser(tx, actor, "PASSWORD_RESET_LINK_CREATED", user, { expiresAt: link.expiresAt.toISOString(), ...(invitation ? { invitation: true } : {}) });
     return { user, ...link };
   });
 }
@@ -361,13 +333,7 @@ async function endWhatTheOldPasswordOpened(
   const { via, keepSessionId, keepApiTokenId = null, revokeApiTokens = true } = options;
   const ended = await tx.session.deleteMany({ where: { userId: user.id, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
   const revoked = revokeApiTokens ? await deleteUserApiTokens(tx, user.id, keepApiTokenId) : [];
-  await recordAudit(tx, actor, {
-    action: "PASSWORD_CHANGED",
-    objectType: "User",
-    objectId: user.id,
-    objectLabel: user.email,
-    details: { via, sessionsEnded: ended.count, apiTokensRevoked: revoked.length },
-  });
+  await auditUser(tx, actor, "PASSWORD_CHANGED", user, { via, sessionsEnded: ended.count, apiTokensRevoked: revoked.length });
   return revoked;
 }
 

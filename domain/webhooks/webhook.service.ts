@@ -1,6 +1,6 @@
 import type { Tenant, Webhook } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
-import { recordAudit } from "@/domain/audit/audit.service";
+import { auditorOf } from "@/domain/audit/audit.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { requireScope } from "@/domain/principals/authorize";
@@ -11,6 +11,9 @@ import { openAuth } from "./webhook-auth";
 import { WEBHOOK_LIMITS, type ValidWebhook, type WebhookInput, validWebhookInput } from "./webhook-rules";
 import { auditFieldsOf, insertWebhooks, webhookColumns } from "./webhook-store";
 import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "./webhook-url";
+
+/** Records what happened to one webhook (called by its type in the log). */
+export const auditWebhook = auditorOf<Webhook>("Webhook", (row) => row.type);
 
 /**
  * Webhooks of applications and runtimes (Compass's addWebhook, updateWebhook,
@@ -78,13 +81,7 @@ export async function addWebhook(
     const held = await tx.webhook.count({ where: { ownerId: parent.id } });
     if (held >= WEBHOOK_LIMITS.perOwner) throw conflict(`${kind.nouns.one} "${parent.name}" already has ${held} webhooks, the most one may have`, owner.arg);
     const [row] = await insertWebhooks(tx, { type: kind.type as "APPLICATION" | "RUNTIME", id: parent.id, tenantId: tenant.id }, [valid]);
-    await recordAudit(tx, actor, {
-      action: "WEBHOOK_ADDED",
-      objectType: "Webhook",
-      objectId: row.id,
-      objectLabel: row.type,
-      details: auditDetails(row, tenant),
-    });
+    await auditWebhook(tx, actor, "WEBHOOK_ADDED", row, auditDetails(row, tenant));
     return row;
   });
 }
@@ -119,13 +116,7 @@ export async function updateWebhook(db: Db, actor: Principal, tenant: Tenant, id
     const { count } = await tx.webhook.updateMany({ where: { id, tenantId: tenant.id }, data: webhookColumns(id, valid) });
     const row = count ? await tx.webhook.findUnique({ where: { id } }) : null;
     if (!row) throw notFound("webhook", id, `updating it in tenant "${tenant.externalId}"`);
-    await recordAudit(tx, actor, {
-      action: "WEBHOOK_UPDATED",
-      objectType: "Webhook",
-      objectId: id,
-      objectLabel: row.type,
-      details: { before: auditDetails(before, tenant), after: auditDetails(row, tenant) },
-    });
+    await auditWebhook(tx, actor, "WEBHOOK_UPDATED", row, { before: auditDetails(before, tenant), after: auditDetails(row, tenant) });
     return row;
   });
 }
@@ -136,7 +127,7 @@ export async function deleteWebhook(db: Db, actor: Principal, tenant: Tenant, id
     const row = await requireChangeable(tx, actor, tenant, id, "deleting");
     const { count } = await tx.webhook.deleteMany({ where: { id, tenantId: tenant.id } });
     if (!count) throw notFound("webhook", id, `deleting it in tenant "${tenant.externalId}"`);
-    await recordAudit(tx, actor, { action: "WEBHOOK_DELETED", objectType: "Webhook", objectId: id, objectLabel: row.type, details: auditDetails(row, tenant) });
+    await auditWebhook(tx, actor, "WEBHOOK_DELETED", row, auditDetails(row, tenant));
     return row;
   });
 }

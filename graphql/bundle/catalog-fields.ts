@@ -22,6 +22,25 @@ export const specOf = <Row extends { specType: string | null }>(row: Row) => (ro
 export const fetchRequestOf = (row: { fetchRequest: string | null; fetchAuthSealed: string | null }, sealId: string): FetchRequestMapper | null =>
   row.fetchRequest ? { fetchRequest: row.fetchRequest, fetchAuthSealed: row.fetchAuthSealed, sealId } : null;
 
+/** A definition's row, where its spec lives (API and event definitions). */
+interface SpecRow {
+  specId: string | null;
+  specData: string | null;
+  specFormat: string | null;
+  specType: string | null;
+  fetchRequest: string | null;
+  fetchAuthSealed: string | null;
+}
+
+/** APISpec's and EventSpec's fields, read from their definition's row; the fetch request's auth is sealed under the spec's id. */
+export const specFields = {
+  id: (row: SpecRow) => row.specId!,
+  data: (row: SpecRow) => row.specData,
+  format: (row: SpecRow) => row.specFormat as never,
+  type: (row: SpecRow) => row.specType as never,
+  fetchRequest: (row: SpecRow) => fetchRequestOf(row, row.specId!),
+};
+
 /** Credentials as the shared `Auth` type answers them, to callers allowed to see them. */
 export const authView = (ctx: GraphQLContext, open: () => StoredAuth | null) => {
   if (!hasScope(ctx.principal, SCOPES.webhooksAuthRead)) return null;

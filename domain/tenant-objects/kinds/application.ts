@@ -1,11 +1,10 @@
-import { type Application, Prisma } from "@/generated/prisma-sqlite/client";
+import type { Application } from "@/generated/prisma-sqlite/client";
 import { APPLICATION_CONDITIONS, type ApplicationCondition } from "@/lib/compass-enums";
-import { SCOPES } from "@/lib/scopes";
 import { badInput, conflict } from "@/domain/errors";
 import { SCENARIOS_KEY } from "@/domain/labels/label-rules";
 import { type ValidNamedInput, validDescription, validNamedInput } from "@/domain/validation/validation";
 import type { BundleInput } from "./bundle";
-import { type NamedObjectInput, type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { APPLICATION_SCOPES, type NamedObjectInput, type TenantObjectInput, defineKind } from "../tenant-object-kind";
 
 /** Compass's longStringLengthLimit: providerName, healthCheckURL, baseUrl, applicationNamespace, localTenantID. */
 const LONG_STRING_MAX = 256;
@@ -92,12 +91,8 @@ const given = (fields: Record<string, unknown>) => Object.fromEntries(Object.ent
 export const APPLICATION = defineKind<Application, ApplicationRegisterInput, ValidFields & { managerNamed?: string }>({
   type: "APPLICATION",
   table: "Application",
-  model: (db) => db.application,
-  scalarFields: Prisma.ApplicationScalarFieldEnum,
   dateColumns: ["createdAt", "updatedAt", "statusTimestamp", "deletedAt"],
-  nouns: { a: "an application", one: "application", many: "applications" },
-  audit: { registered: "APPLICATION_REGISTERED", updated: "APPLICATION_UPDATED", unregistered: "APPLICATION_UNREGISTERED" },
-  scopes: { read: SCOPES.applicationRead, write: SCOPES.applicationWrite },
+  scopes: APPLICATION_SCOPES,
   manager: "registrar-or-named",
   validate: (input) => ({ ...validNamedInput(input), ...validFields(input) }),
   validateUpdate: (input: ApplicationUpdateInput) => ({

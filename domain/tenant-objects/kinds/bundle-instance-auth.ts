@@ -1,10 +1,9 @@
-import { type BundleInstanceAuth, Prisma } from "@/generated/prisma-sqlite/client";
-import { SCOPES } from "@/lib/scopes";
+import type { BundleInstanceAuth } from "@/generated/prisma-sqlite/client";
 import { badInput, notFound } from "@/domain/errors";
 import type { AuthInput, StoredAuth } from "@/domain/webhooks/webhook-rules";
 import { validCatalogAuth } from "@/domain/catalog/catalog-rules";
 import { requireInputParamsMatch, sealInstanceAuth, statusColumns } from "@/domain/catalog/instance-auth-rules";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type TenantObjectInput, childOf, defineKind } from "../tenant-object-kind";
 
 export interface BundleInstanceAuthInput extends TenantObjectInput {
   context?: string | null;
@@ -32,14 +31,10 @@ interface ValidInstanceAuth {
 export const BUNDLE_INSTANCE_AUTH = defineKind<BundleInstanceAuth, BundleInstanceAuthInput, ValidInstanceAuth>({
   type: "BUNDLE_INSTANCE_AUTH",
   table: "BundleInstanceAuth",
-  model: (db) => db.bundleInstanceAuth,
-  scalarFields: Prisma.BundleInstanceAuthScalarFieldEnum,
   dateColumns: ["createdAt", "updatedAt", "statusTimestamp"],
-  nouns: { a: "a bundle instance auth", one: "bundle instance auth", many: "bundle instance auths" },
+  // Compass's names for its events.
   audit: { registered: "BUNDLE_INSTANCE_AUTH_CREATED", updated: "BUNDLE_INSTANCE_AUTH_UPDATED", unregistered: "BUNDLE_INSTANCE_AUTH_DELETED" },
-  scopes: { read: SCOPES.applicationRead, write: SCOPES.applicationWrite },
-  manager: "registrar",
-  parent: { type: "BUNDLE", column: "bundleId", max: 10_000 },
+  ...childOf("BUNDLE", 10_000),
   title: (row) => (row.runtimeId ? `instance auth for runtime ${row.runtimeId}` : `instance auth ${row.id}`),
   // createBundleInstanceAuth: the credentials are required; the request's JSON documents are stored as given.
   validate: (input) => ({
@@ -65,7 +60,6 @@ export const BUNDLE_INSTANCE_AUTH = defineKind<BundleInstanceAuth, BundleInstanc
     }
   },
   auditFields: (row) => ({ bundleId: row.bundleId, runtimeId: row.runtimeId, runtimeContextId: row.runtimeContextId, statusCondition: row.statusCondition }),
-  credentials: false,
 });
 
 function requiredAuth(auth: StoredAuth | null): StoredAuth {

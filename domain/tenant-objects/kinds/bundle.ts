@@ -1,10 +1,9 @@
-import { type Bundle, Prisma } from "@/generated/prisma-sqlite/client";
-import { SCOPES } from "@/lib/scopes";
+import type { Bundle } from "@/generated/prisma-sqlite/client";
 import { checkSchema } from "@/domain/labels/label-rules";
 import type { AuthInput } from "@/domain/webhooks/webhook-rules";
 import { sealAuth } from "@/domain/webhooks/webhook-auth";
 import { validCatalogAuth, validDescription, validName, validStringList } from "@/domain/catalog/catalog-rules";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type TenantObjectInput, childOf, defineKind } from "../tenant-object-kind";
 import type { APIDefinitionInput } from "./api-definition";
 import type { EventDefinitionInput } from "./event-definition";
 import type { DocumentInput } from "./document";
@@ -40,15 +39,8 @@ export const BUNDLE = defineKind<
 >({
   type: "BUNDLE",
   table: "Bundle",
-  model: (db) => db.bundle,
-  scalarFields: Prisma.BundleScalarFieldEnum,
-  dateColumns: ["createdAt", "updatedAt"],
-  nouns: { a: "a bundle", one: "bundle", many: "bundles" },
-  audit: { registered: "BUNDLE_REGISTERED", updated: "BUNDLE_UPDATED", unregistered: "BUNDLE_UNREGISTERED" },
-  scopes: { read: SCOPES.applicationRead, write: SCOPES.applicationWrite },
-  manager: "registrar",
   // Compass sets no bound; one keeps an application's own token from filling the table (decision 0030).
-  parent: { type: "APPLICATION", column: "applicationId", max: 1_000 },
+  ...childOf("APPLICATION", 1_000),
   title: (row) => row.name,
   validate: (input) => ({
     name: validName(input.name, "in.name"),
@@ -82,5 +74,4 @@ export const BUNDLE = defineKind<
     applicationId: row.applicationId,
     hasDefaultInstanceAuth: !!row.defaultInstanceAuthSealed,
   }),
-  credentials: false,
 });

@@ -1,5 +1,4 @@
-import { type Document, Prisma } from "@/generated/prisma-sqlite/client";
-import { SCOPES } from "@/lib/scopes";
+import type { Document } from "@/generated/prisma-sqlite/client";
 import {
   CATALOG_LIMITS,
   DOCUMENT_FORMATS,
@@ -13,7 +12,7 @@ import {
 } from "@/domain/catalog/catalog-rules";
 import type { StoredAuth } from "@/domain/webhooks/webhook-rules";
 import { fetchAfterCommit } from "@/domain/catalog/spec-fetch";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type TenantObjectInput, childOf, defineKind } from "../tenant-object-kind";
 
 export interface DocumentInput extends TenantObjectInput {
   title: string;
@@ -29,14 +28,7 @@ export interface DocumentInput extends TenantObjectInput {
 export const DOCUMENT = defineKind<Document, DocumentInput, { fetchAuth: StoredAuth | null }>({
   type: "DOCUMENT",
   table: "Document",
-  model: (db) => db.document,
-  scalarFields: Prisma.DocumentScalarFieldEnum,
-  dateColumns: ["createdAt", "updatedAt"],
-  nouns: { a: "a document", one: "document", many: "documents" },
-  audit: { registered: "DOCUMENT_REGISTERED", updated: "DOCUMENT_UPDATED", unregistered: "DOCUMENT_UNREGISTERED" },
-  scopes: { read: SCOPES.applicationRead, write: SCOPES.applicationWrite },
-  manager: "registrar",
-  parent: { type: "BUNDLE", column: "bundleId", max: 1_000 },
+  ...childOf("BUNDLE", 1_000),
   title: (row) => row.title,
   validate: (input) => ({
     title: requiredText(input.title, "in.title", CATALOG_LIMITS.documentTitle),
@@ -54,5 +46,4 @@ export const DOCUMENT = defineKind<Document, DocumentInput, { fetchAuth: StoredA
     sealIdOf: (row) => (row as Document).id,
     formatOf: (row) => (row as Document).format,
   }),
-  credentials: false,
 });

@@ -1,9 +1,8 @@
-import { type IntegrationDependency, Prisma } from "@/generated/prisma-sqlite/client";
+import type { IntegrationDependency } from "@/generated/prisma-sqlite/client";
 import { newId } from "@/lib/ids";
-import { SCOPES } from "@/lib/scopes";
 import { badInput } from "@/domain/errors";
 import { CATALOG_LIMITS, type VersionInput, optionalText, requiredText, validDescription, validVersion } from "@/domain/catalog/catalog-rules";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type TenantObjectInput, childOf, defineKind } from "../tenant-object-kind";
 
 interface AspectInput {
   name: string;
@@ -59,14 +58,7 @@ function validAspects(aspects: readonly AspectInput[] | null | undefined): strin
 export const INTEGRATION_DEPENDENCY = defineKind<IntegrationDependency, IntegrationDependencyInput, object>({
   type: "INTEGRATION_DEPENDENCY",
   table: "IntegrationDependency",
-  model: (db) => db.integrationDependency,
-  scalarFields: Prisma.IntegrationDependencyScalarFieldEnum,
-  dateColumns: ["createdAt", "updatedAt"],
-  nouns: { a: "an integration dependency", one: "integration dependency", many: "integration dependencies" },
-  audit: { registered: "INTEGRATION_DEPENDENCY_REGISTERED", updated: "INTEGRATION_DEPENDENCY_UPDATED", unregistered: "INTEGRATION_DEPENDENCY_UNREGISTERED" },
-  scopes: { read: SCOPES.applicationRead, write: SCOPES.applicationWrite },
-  manager: "registrar",
-  parent: { type: "APPLICATION", column: "applicationId", max: 10_000 },
+  ...childOf("APPLICATION", 10_000),
   title: (row) => row.name,
   validate: (input) => ({
     name: requiredText(input.name, "in.name", CATALOG_LIMITS.shortText),
@@ -80,5 +72,4 @@ export const INTEGRATION_DEPENDENCY = defineKind<IntegrationDependency, Integrat
     version: validVersion(input.version, "in.version"),
   }),
   auditFields: (row) => ({ name: row.name, ordId: row.ordId, applicationId: row.applicationId }),
-  credentials: false,
 });

@@ -1,7 +1,6 @@
-import { Prisma, type RuntimeContext } from "@/generated/prisma-sqlite/client";
-import { SCOPES } from "@/lib/scopes";
+import type { RuntimeContext } from "@/generated/prisma-sqlite/client";
 import { badInput } from "@/domain/errors";
-import { type TenantObjectInput, defineKind } from "../tenant-object-kind";
+import { type TenantObjectInput, childOf, defineKind } from "../tenant-object-kind";
 
 export interface RuntimeContextInput extends TenantObjectInput {
   key: string;
@@ -34,17 +33,9 @@ function validValue(value: string): string {
 export const RUNTIME_CONTEXT = defineKind<RuntimeContext, RuntimeContextInput, { key: string; value: string }>({
   type: "RUNTIME_CONTEXT",
   table: "RuntimeContext",
-  model: (db) => db.runtimeContext,
-  scalarFields: Prisma.RuntimeContextScalarFieldEnum,
-  dateColumns: ["createdAt", "updatedAt"],
-  nouns: { a: "a runtime context", one: "runtime context", many: "runtime contexts" },
-  audit: { registered: "RUNTIME_CONTEXT_REGISTERED", updated: "RUNTIME_CONTEXT_UPDATED", unregistered: "RUNTIME_CONTEXT_UNREGISTERED" },
-  scopes: { read: SCOPES.runtimeRead, write: SCOPES.runtimeWrite },
-  manager: "registrar",
   // Compass sets no bound; one keeps a runtime's own token from filling the table (decision 0022).
-  parent: { type: "RUNTIME", column: "runtimeId", max: 10_000 },
+  ...childOf("RUNTIME", 10_000),
   title: (row) => `${row.key}=${row.value}`,
   validate: (input) => ({ key: validKey(input.key), value: validValue(input.value) }),
   auditFields: (row) => ({ key: row.key, value: row.value, runtimeId: row.runtimeId }),
-  credentials: false,
 });

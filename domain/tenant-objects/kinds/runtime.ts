@@ -1,10 +1,9 @@
-import { Prisma, type Runtime } from "@/generated/prisma-sqlite/client";
+import type { Runtime } from "@/generated/prisma-sqlite/client";
 import { RUNTIME_CONDITIONS, type RuntimeCondition } from "@/lib/compass-enums";
-import { SCOPES } from "@/lib/scopes";
 import { badInput } from "@/domain/errors";
 import { validDescription, validNamedInput } from "@/domain/validation/validation";
 import { releaseInstanceAuthsOf } from "@/domain/catalog/instance-auth-rules";
-import { type NamedObjectInput, defineKind } from "../tenant-object-kind";
+import { type NamedObjectInput, RUNTIME_SCOPES, defineKind } from "../tenant-object-kind";
 
 const MAX_NAMESPACE_LENGTH = 256;
 
@@ -17,13 +16,8 @@ export interface RuntimeInput extends NamedObjectInput {
 export const RUNTIME = defineKind<Runtime, RuntimeInput, { applicationNamespace: string | null; condition: RuntimeCondition | null }>({
   type: "RUNTIME",
   table: "Runtime",
-  model: (db) => db.runtime,
-  scalarFields: Prisma.RuntimeScalarFieldEnum,
   dateColumns: ["createdAt", "updatedAt", "statusTimestamp"],
-  nouns: { a: "a runtime", one: "runtime", many: "runtimes" },
-  audit: { registered: "RUNTIME_REGISTERED", updated: "RUNTIME_UPDATED", unregistered: "RUNTIME_UNREGISTERED" },
-  scopes: { read: SCOPES.runtimeRead, write: SCOPES.runtimeWrite },
-  manager: "registrar",
+  scopes: RUNTIME_SCOPES,
   // Compass marks every runtime it registers or updates so (runtime/service.go, IsNormalizedLabel),
   // and its e2e tests count the label; an input that sets it keeps its own value.
   defaultLabels: { isNormalized: "true" },
