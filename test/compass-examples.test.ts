@@ -10,7 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { type DocumentNode, type GraphQLSchema, assertObjectType, buildASTSchema, buildSchema, concatAST, parse, validate } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { type Plugin, createSchema } from "graphql-yoga";
+import { resolvers } from "@/graphql/resolvers.generated";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
 import {
   DEFAULT_QUERY_LIMITS,
@@ -26,9 +27,9 @@ import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
 
 const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
-// Built from the same type definitions the server's schema is (graphql/yoga.ts): the printed
-// schema.generated.graphqls drops the directives on fields, and @pageRows is one the limits read.
-const served: GraphQLSchema = buildASTSchema(typeDefs);
+// Built as the server's schema is (graphql/yoga.ts): the printed schema.generated.graphqls drops the directives on
+// fields, and @pageRows is one the limits read; the resolvers mark the pages read in batches (decision 0034).
+const served: GraphQLSchema = createSchema({ typeDefs, resolvers });
 /**
  * `Runtime.runtimeContexts` as Compass has it (a page of 200 by default, the worst case), until the runtime
  * contexts work brings the real field: then the served schema is walked as it is, and query-runtimes, which
@@ -255,9 +256,10 @@ test("a query's page without `first` is charged as it runs (decision 0026): its 
   // id (1), and its bundles' read (1 + 10) and totalCount (1 + 10); each bundle read costs 3 (data, id, name).
   assert.equal(measureDocument(shape, nested).cost, 1 + 10);
   assert.equal(measureDocument(shape, nested).meteredPages, 2);
+  // (These pages' resolvers do not read in batches: every application row carries its bundles' read.)
   assert.deepEqual(meteredRowCosts(shape, nested), [
-    { field: "data", perRow: 1 + 2 },
-    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10) },
+    { field: "data", perRow: 1 + 2, perStatement: 0 },
+    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10), perStatement: 0 },
   ]);
   // Without the meter: 200 bundles in each of 200 applications.
   const full = 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3);
@@ -283,11 +285,13 @@ test("a query's page without `first` is charged as it runs (decision 0026): its 
   const file = examples.find(({ file }) => file.endsWith("query-runtimes.graphql"))!;
   const runtimes = parseAsYoga(file.text);
   assert.deepEqual(limitErrors(runtimes), []);
-  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects, auths and their
-  // credentials (the costliest credential type of each), its contexts' read, pageInfo and totalCount.
-  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).map(({ perRow }) => perRow);
-  assert.equal(contextRow, 1 + 4);
-  assert.ok(runtimeRow > 50 && runtimeRow < 150, `runtime row ${runtimeRow}`);
+  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects and its contexts' pageInfo
+  // and totalCount fields; its auths' credentials are charged when present, and its contexts' reads (decision 0034)
+  // a statement for a hundred runtimes: ids, rows and totals, 3 × 10.
+  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).filter(({ field }) => field === "data");
+  assert.deepEqual(contextRow, { field: "data", perRow: 1 + 4, perStatement: 0 });
+  assert.ok(runtimeRow.perRow > 20 && runtimeRow.perRow < 50, `runtime row ${runtimeRow.perRow}`);
+  assert.equal(runtimeRow.perStatement, 3 * 10);
   const both = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {").replace("runtimes {", "runtimes(first: 200) {"));
   assert.match(limitErrors(both).join(), /cost/);
 });

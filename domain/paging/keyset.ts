@@ -155,7 +155,7 @@ export async function keysetPage<Row extends { id: string }>(
 }
 
 /** Parents per statement of firstKeysetPages: bounds its text and parameters (three per parent). */
-const FIRST_PAGES_PER_STATEMENT = 100;
+export const FIRST_PAGES_PER_STATEMENT = 100;
 
 /**
  * The first page of each of several lists that differ only in one column's
