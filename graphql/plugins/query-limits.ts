@@ -25,6 +25,7 @@ import {
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
+import { FIRST_PAGES_PER_STATEMENT } from "@/domain/paging/keyset";
 import { PageMeter, costLimitError, meteredObject, startMeter, unbatchingArguments } from "@/graphql/base/page-meter";
 
 /**
@@ -126,6 +127,8 @@ interface MeterPlan {
   rowCosts: Map<FieldNode, number>;
   /** What the batched pages in a metered row list's rows read a statement (FIRST_PAGES_PER_STATEMENT rows). */
   batchCosts: Map<FieldNode, number>;
+  /** Where each node of `rowCosts` is (figures only): the page whose rows it is, or the object's field; the row list it is in. */
+  placement: Map<FieldNode, { page: string; within: FieldNode | null; object: boolean }>;
 }
 
 /** What the limits measure in a document: the largest figure of any operation, and the work spent measuring. */
@@ -195,7 +198,7 @@ class OperationMeasurer {
   reason = "";
   /** The largest figures of any operation so far, and the selections visited. */
   readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0, meteredPages: 0 };
-  readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map(), batchCosts: new Map() };
+  readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map(), batchCosts: new Map(), placement: new Map() };
   /** Queries meter their default pages; a mutation's are charged in full, since refusing it after its write would misreport the write. */
   private metering = false;
   /** How many `@pageRows(max: 0)` pages the measuring is inside: nothing there runs, so its cost is not judged (depth still is). */
@@ -205,6 +208,9 @@ class OperationMeasurer {
    * apart from the row (decision 0034); not inside a page with an explicit size, whose rows are judged here in full.
    */
   private insideRow = false;
+  /** The paged field being measured and the metered row list it is in: where a row list or an object is (figures only). */
+  private page = "";
+  private row: FieldNode | null = null;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -212,6 +218,8 @@ class OperationMeasurer {
     private readonly limits: QueryLimits,
     /** Off: every page is charged at its size here (figures only: the plugin always meters queries). */
     private readonly meter = true,
+    /** Off: nothing is charged apart from its row, as decision 0026 had it (figures only). */
+    private readonly apart = true,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -270,8 +278,10 @@ class OperationMeasurer {
       !field.arguments?.some((arg) => arg.name.value === "first");
     // The rows of a metered page: below them, present objects and batched reads are charged apart (decision 0034).
     const rowList = inMeteredPage && list;
-    const outerRow = this.insideRow;
-    if (rowList) this.insideRow = true;
+    const outerRow = this.insideRow && this.apart;
+    const [outerPage, outerRowNode] = [this.page, this.row];
+    if (paged) this.page = field.name.value;
+    if (rowList) [this.insideRow, this.row] = [true, field];
     // Below a page judged here at its size (or an empty one), every row is charged in full.
     else if (paged && !metered) this.insideRow = false;
     if (maxRows === 0) this.insideEmptyPage++;
@@ -280,7 +290,7 @@ class OperationMeasurer {
       below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, metered) : NOTHING;
     } finally {
       if (maxRows === 0) this.insideEmptyPage--;
-      this.insideRow = outerRow;
+      [this.insideRow, this.page, this.row] = [outerRow, outerPage, outerRowNode];
     }
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
@@ -313,6 +323,7 @@ class OperationMeasurer {
       // One row of a metered page: what the meter charges per row it reads, but for what it charges apart. Judged by
       // check() in full like any figure, so a row that alone costs more than the limit is refused here.
       this.plan.rowCosts.set(field, cost - below.deferred);
+      this.plan.placement.set(field, { page: outerPage, within: outerRowNode, object: false });
       if (below.batched > 0) this.plan.batchCosts.set(field, below.batched);
       measure.deferred = measure.batched = 0;
     } else if (
@@ -329,6 +340,7 @@ class OperationMeasurer {
       // An object that may be null, with nothing paged below, in a metered row: its selection runs only when it is
       // there, so the meter charges it then (meteredObject, graphql/base/page-meter.ts) and the row leaves it out.
       this.plan.rowCosts.set(field, below.cost - below.deferred);
+      this.plan.placement.set(field, { page: field.name.value, within: outerRowNode, object: true });
       measure.deferred = below.cost;
       measure.batched = 0;
     } else if (metered && outerRow && this.batchedRead(field, definition)) {
@@ -537,6 +549,31 @@ export function meteredRowCosts(schema: GraphQLSchema, document: DocumentNode): 
   measurer.document(document);
   const { rowCosts, batchCosts } = measurer.plan;
   return [...rowCosts].map(([node, perRow]) => ({ field: node.name.value, perRow, perStatement: batchCosts.get(node) ?? 0 }));
+}
+
+/**
+ * What the meter charges a query at a volume (figures only, decision 0034): `rowsOf(page)` rows in each metered
+ * page a parent, every object that may be null present (its worst case), plus the cost judged before it runs.
+ * `apart: false` charges as decision 0026 did: each row in full, batched reads and objects included.
+ */
+export function meteredCostAt(schema: GraphQLSchema, document: DocumentNode, rowsOf: (page: string) => number, apart = true): number {
+  const measurer = new OperationMeasurer(schema, document, UNLIMITED, true, apart);
+  measurer.document(document);
+  const { rowCosts, batchCosts, placement } = measurer.plan;
+  const counted = new Map<FieldNode, number>();
+  const countOf = (node: FieldNode): number => {
+    let count = counted.get(node);
+    if (count === undefined) {
+      const { page, within, object } = placement.get(node)!;
+      const parents = within ? countOf(within) : 1;
+      counted.set(node, (count = object ? parents : parents * rowsOf(page)));
+    }
+    return count;
+  };
+  let cost = measurer.largest.cost;
+  for (const [node, perRow] of rowCosts) cost += countOf(node) * perRow;
+  for (const [node, perStatement] of batchCosts) cost += Math.ceil(countOf(node) / FIRST_PAGES_PER_STATEMENT) * perStatement;
+  return cost;
 }
 
 const wrappedSchemas = new WeakSet<GraphQLSchema>();
