@@ -43,8 +43,8 @@ export class PageMeter {
      */
     private readonly rowCosts: ReadonlyMap<FieldNode, number>,
     /**
-     * By row list node: what the first pages batched inside its rows read (their reads and counts), charged once a
-     * statement, that is once per FIRST_PAGES_PER_STATEMENT rows, not once a row (decision 0034).
+     * By row list node: what the statements of the first pages batched inside its rows cost (count, ids, rows),
+     * charged once per FIRST_PAGES_PER_STATEMENT rows, not once a row (decision 0034).
      */
     private readonly batchCosts: ReadonlyMap<FieldNode, number> = new Map(),
   ) {}

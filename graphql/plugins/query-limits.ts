@@ -110,7 +110,7 @@ interface Measure {
    * apart: the selections of objects charged only when present, and the reads of pages batched across rows.
    */
   deferred: number;
-  /** The part of `deferred` that is batched pages' reads: charged once a statement, for a hundred rows. */
+  /** What the statements of batched pages' reads cost (their reads and counts being `deferred`): charged once a statement, for a hundred rows. */
   batched: number;
   /** What `totalCount` fields at the top of the set read: a batched page counts its parents' totals in its statements. */
   counts: number;
@@ -344,10 +344,11 @@ class OperationMeasurer {
       measure.deferred = below.cost;
       measure.batched = 0;
     } else if (metered && outerRow && this.batchedRead(field, definition)) {
-      // A default page in a metered row read for a hundred rows a statement: its reads are charged a statement.
-      const perStatement = 2 * this.limits.databaseCost + below.counts;
-      measure.deferred += perStatement;
-      measure.batched += perStatement;
+      // A default page in a metered row read for a hundred rows a statement: its read and its total leave the row,
+      // and its statements are charged instead, for a hundred rows each: the count, the ids and the rows
+      // (firstKeysetPages, domain/paging/keyset.ts, counts whether or not the total is asked for).
+      measure.deferred += this.limits.databaseCost + below.counts;
+      measure.batched += 3 * this.limits.databaseCost;
     }
     return this.check(measure);
   }
