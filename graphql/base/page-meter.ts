@@ -49,6 +49,11 @@ export class PageMeter {
     private readonly batchCosts: ReadonlyMap<FieldNode, number> = new Map(),
   ) {}
 
+  /** Whether the field `info` resolves has a cost here for each row or present object. */
+  chargesEach(info: GraphQLResolveInfo): boolean {
+    return info.fieldNodes.some((node) => this.rowCosts.has(node));
+  }
+
   /** Charges `rows` rows of the list field (or 1 present object of the field) `info` resolves, if it is metered here; throws past the limit. */
   charge(info: GraphQLResolveInfo, rows: number): void {
     if (this.refusal) throw this.refusal;
@@ -96,11 +101,18 @@ export function meteredRows<Row>(rows: Row[], context: object, info: GraphQLReso
  * What an object field whose selection is charged only when present answers
  * (decision 0034): the object, its selection charged to the request's meter
  * first when it is not null. The query limits wrap such fields' resolvers
- * with this (graphql/plugins/query-limits.ts); one WeakMap lookup a field.
+ * with this (graphql/plugins/query-limits.ts). A request whose meter does not
+ * charge the field gets the resolver's answer as it is, for one WeakMap
+ * lookup: no promise added.
  */
-export function meteredObject<Value>(value: Value, context: object, info: GraphQLResolveInfo): Value {
-  if (value != null) meters.get(context)?.charge(info, 1);
-  return value;
+export function meteredObject<Value>(value: Value | Promise<Value>, context: object, info: GraphQLResolveInfo): Value | Promise<Value> {
+  const meter = meters.get(context);
+  if (!meter?.chargesEach(info)) return value;
+  const charge = (present: Value) => {
+    if (present != null) meter.charge(info, 1);
+    return present;
+  };
+  return value instanceof Promise ? value.then(charge) : charge(value);
 }
 
 type Resolver = (...args: never[]) => unknown;

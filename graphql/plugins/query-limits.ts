@@ -594,10 +594,7 @@ function chargeObjectsWhenPresent(schema: GraphQLSchema): void {
       const named = getNamedType(field.type);
       if (isNonNullType(field.type) || isListType(field.type) || !isCompositeType(named) || hasRowList(named)) continue;
       const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        const value = resolve(source, args, context, info);
-        return value instanceof Promise ? value.then((present) => meteredObject(present, context, info)) : meteredObject(value, context, info);
-      };
+      field.resolve = (source, args, context, info) => meteredObject(resolve(source, args, context, info), context, info);
     }
   }
 }
