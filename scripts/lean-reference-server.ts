@@ -38,6 +38,7 @@ interface Store {
   tenant(idOrExternalId: string): Promise<Row | undefined>;
   application(id: string, tenantId: string): Promise<Row | undefined>;
   applicationsPage(tenantId: string, limit: number): Promise<Row[]>;
+  /** The labels of the page's applications, each value parsed. */
   applicationsPageLabels(tenantId: string, limit: number): Promise<Row[]>;
   applicationCount(tenantId: string): Promise<number>;
 }
@@ -79,7 +80,9 @@ function sqliteStore(file: string): Store {
     tenant: async (key) => s.tenant.get(key, key.toLowerCase()) as Row | undefined,
     application: async (id, tenantId) => s.application.get(id, tenantId) as Row | undefined,
     applicationsPage: async (tenantId, limit) => s.applicationsPage.all(tenantId, limit) as Row[],
-    applicationsPageLabels: async (tenantId, limit) => s.applicationsPageLabels.all(tenantId, limit) as Row[],
+    // SQLite keeps a label's value as JSON text; pg hands jsonb over parsed (and a string value, "prod", is no JSON text).
+    applicationsPageLabels: async (tenantId, limit) =>
+      (s.applicationsPageLabels.all(tenantId, limit) as Row[]).map((label) => ({ ...label, value: JSON.parse(label.value as string) })),
     applicationCount: async (tenantId) => Number((s.applicationCount.get(tenantId) as { count: number }).count),
   };
 }
@@ -140,7 +143,7 @@ const schema = createSchema<Context>({
         const byObject = new Map<string, Record<string, unknown>>();
         for (const label of labels) {
           const objectLabels = byObject.get(label.objectId as string) ?? {};
-          objectLabels[label.key as string] = typeof label.value === "string" ? JSON.parse(label.value) : label.value;
+          objectLabels[label.key as string] = label.value;
           byObject.set(label.objectId as string, objectLabels);
         }
         const data = rows.slice(0, first).map((row) => ({ ...row, labels: byObject.get(row.id as string) ?? {} }));

@@ -10,12 +10,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { type DocumentNode, type GraphQLSchema, assertObjectType, buildASTSchema, buildSchema, concatAST, parse, validate } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { type Plugin, createSchema } from "graphql-yoga";
+import { resolvers } from "@/graphql/resolvers.generated";
 import { useEmptyArgumentLists } from "@/graphql/plugins/empty-argument-lists";
 import {
   DEFAULT_QUERY_LIMITS,
   type DocumentMeasure,
   measureDocument,
+  meteredCostAt,
   meteredRowCosts,
   nestingOf,
   queryLimitError,
@@ -26,9 +28,9 @@ import { getConfig } from "@/lib/config";
 import { doubledFragments } from "./attack-documents";
 
 const EXAMPLES = path.join(import.meta.dirname, "fixtures/compass/examples");
-// Built from the same type definitions the server's schema is (graphql/yoga.ts): the printed
-// schema.generated.graphqls drops the directives on fields, and @pageRows is one the limits read.
-const served: GraphQLSchema = buildASTSchema(typeDefs);
+// Built as the server's schema is (graphql/yoga.ts): the printed schema.generated.graphqls drops the directives on
+// fields, and @pageRows is one the limits read; the resolvers mark the pages read in batches (decision 0034).
+const served: GraphQLSchema = createSchema({ typeDefs, resolvers });
 /**
  * `Runtime.runtimeContexts` as Compass has it (a page of 200 by default, the worst case), until the runtime
  * contexts work brings the real field: then the served schema is walked as it is, and query-runtimes, which
@@ -255,9 +257,10 @@ test("a query's page without `first` is charged as it runs (decision 0026): its 
   // id (1), and its bundles' read (1 + 10) and totalCount (1 + 10); each bundle read costs 3 (data, id, name).
   assert.equal(measureDocument(shape, nested).cost, 1 + 10);
   assert.equal(measureDocument(shape, nested).meteredPages, 2);
+  // (These pages' resolvers do not read in batches: every application row carries its bundles' read.)
   assert.deepEqual(meteredRowCosts(shape, nested), [
-    { field: "data", perRow: 1 + 2 },
-    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10) },
+    { field: "data", perRow: 1 + 2, perStatement: 0 },
+    { field: "data", perRow: 1 + 1 + (1 + 10) + (1 + 10), perStatement: 0 },
   ]);
   // Without the meter: 200 bundles in each of 200 applications.
   const full = 1 + 10 + 200 * (1 + 1 + (1 + 10) + (1 + 10) + 200 * 3);
@@ -283,11 +286,13 @@ test("a query's page without `first` is charged as it runs (decision 0026): its 
   const file = examples.find(({ file }) => file.endsWith("query-runtimes.graphql"))!;
   const runtimes = parseAsYoga(file.text);
   assert.deepEqual(limitErrors(runtimes), []);
-  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects, auths and their
-  // credentials (the costliest credential type of each), its contexts' read, pageInfo and totalCount.
-  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).map(({ perRow }) => perRow);
-  assert.equal(contextRow, 1 + 4);
-  assert.ok(runtimeRow > 50 && runtimeRow < 150, `runtime row ${runtimeRow}`);
+  // Rows: a context is 5 (data, id, key, value, labels); a runtime is every field it selects and its contexts' pageInfo
+  // and totalCount fields; its auths' credentials are charged when present, and its contexts' reads (decision 0034)
+  // a statement for a hundred runtimes: ids, rows and totals, 3 × 10.
+  const [contextRow, runtimeRow] = meteredRowCosts(schema, runtimes).filter(({ field }) => field === "data");
+  assert.deepEqual(contextRow, { field: "data", perRow: 1 + 4, perStatement: 0 });
+  assert.ok(runtimeRow.perRow > 20 && runtimeRow.perRow < 50, `runtime row ${runtimeRow.perRow}`);
+  assert.equal(runtimeRow.perStatement, 3 * 10);
   const both = parseAsYoga(file.text.replace("runtimeContexts {", "runtimeContexts(first: 200) {").replace("runtimes {", "runtimes(first: 200) {"));
   assert.match(limitErrors(both).join(), /cost/);
 });
@@ -316,4 +321,34 @@ test("brackets nested far deeper than any Compass document are refused before pa
     () => parseAsYoga(text),
     (error: Error & { extensions?: { code?: string } }) => error.extensions?.code === "GRAPHQL_PARSE_FAILED" && /nests brackets/.test(error.message),
   );
+});
+
+/** Rows a parent of each metered page, at the volumes of decision 0034: 100 applications × 3 bundles × 5 APIs, 200 runtimes × 3 contexts. */
+const VOLUME: Record<string, number> = {
+  applications: 100,
+  runtimes: 200,
+  bundles: 3,
+  apiDefinitions: 5,
+  eventDefinitions: 1,
+  documents: 1,
+  integrationDependencies: 1,
+  runtimeContexts: 3,
+};
+
+test("at realistic volumes, batched pages and objects charged when present never cost more than decision 0026 charged, and every example but query-applications fits with every object present", () => {
+  const lines: string[] = [];
+  for (const { file, text } of examples) {
+    const document = parseAsYoga(text);
+    if (measureDocument(schema, document).meteredPages === 0) continue;
+    const rowsOf = (page: string) => VOLUME[page] ?? 10;
+    const before = meteredCostAt(schema, document, rowsOf, false);
+    const after = meteredCostAt(schema, document, rowsOf);
+    lines.push(`  ${path.basename(file, ".graphql")}: ${before} → ${after}`);
+    assert.ok(after <= before, `${file}: ${before} → ${after}`);
+    // query-applications with every optional object present (each spec fetched with credentials and CSRF, ...) is
+    // 133,156; as Compass's data has them, 50,256 (test/compass-volume.api.test.ts runs it).
+    if (!file.endsWith("/query-applications.graphql")) assert.ok(after * 1.5 <= limits.maxCost, `${file}: ${after}`);
+  }
+  console.log(`charged at volume, every object present (decision 0026 → 0034):\n${lines.join("\n")}`);
+  assert.equal(lines.length, 19);
 });

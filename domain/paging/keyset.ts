@@ -154,17 +154,22 @@ export async function keysetPage<Row extends { id: string }>(
   return { ...toPage(rows, first, args.keyset.cursorOf, args.after), countTotal: () => countRows(db, source, args.matches) };
 }
 
-/** Parents per statement of firstKeysetPages: bounds its text and parameters (three per parent). */
-const FIRST_PAGES_PER_STATEMENT = 100;
+/** Parents per statement of firstKeysetPages' per-parent read: bounds its text and parameters (three per parent). */
+export const FIRST_PAGES_PER_STATEMENT = 100;
 
 /**
  * The first page of each of several lists that differ only in one column's
- * value (the objects under each of these parents), in one read per hundred
- * values: one indexed, limited read per value joined with UNION ALL, then the
- * rows through `rowsByIds`. What a page of parents asking each for its
- * children costs, instead of a read per parent. Each page is what keysetPage
- * answers for that value without a cursor; the totals, if any is asked for,
- * are counted for every value in one grouped read.
+ * value (the objects under each of these parents): what a page of parents
+ * asking each for its children costs, instead of a read per parent. Each page
+ * is what keysetPage answers for that value without a cursor.
+ *
+ * First one grouped count for every value (the totals, which a page answers
+ * anyway). Values with no rows need nothing more: a page of 100 applications
+ * without bundles costs that one statement. Values whose whole list fits in a
+ * page are read together in one statement, all their rows; only values with
+ * more rows than a page need a limited read each, joined with UNION ALL, a
+ * statement per hundred such values (their text and work grow with the
+ * values, which is why the others avoid it). Then the rows through `rowsByIds`.
  */
 export async function firstKeysetPages<Row extends { id: string }>(
   db: Db,
@@ -175,10 +180,23 @@ export async function firstKeysetPages<Row extends { id: string }>(
   const table = Prisma.raw(`"${source.table}"`);
   const column = Prisma.raw(`"${args.column}"`);
   const values = [...new Set(args.values)];
+  const counted = values.length
+    ? await db.$queryRaw<{ value: string; count: number | bigint }[]>`
+      SELECT ${column} AS "value", COUNT(*) AS "count" FROM ${table}
+      WHERE ${args.matches} AND ${column} IN (${Prisma.join(values)}) GROUP BY ${column}`
+    : [];
+  const counts = new Map(counted.map((row) => [row.value, Number(row.count)]));
+  const whole = values.filter((value) => (counts.get(value) ?? 0) > 0 && counts.get(value)! <= first);
+  const partial = values.filter((value) => (counts.get(value) ?? 0) > first);
   const ids: string[] = [];
-  for (let at = 0; at < values.length; at += FIRST_PAGES_PER_STATEMENT) {
+  if (whole.length) {
+    const read = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM ${table} WHERE ${args.matches} AND ${column} IN (${Prisma.join(whole)}) ORDER BY ${args.keyset.orderBy()}`;
+    ids.push(...read.map((row) => row.id));
+  }
+  for (let at = 0; at < partial.length; at += FIRST_PAGES_PER_STATEMENT) {
     // A UNION ALL keeps no order of its own: each part numbers its rows in the keyset's order, and the whole is sorted by them.
-    const parts = values.slice(at, at + FIRST_PAGES_PER_STATEMENT).map(
+    const parts = partial.slice(at, at + FIRST_PAGES_PER_STATEMENT).map(
       (value, index) =>
         Prisma.sql`SELECT "id", ${Prisma.raw(String(index))} AS "part", ROW_NUMBER() OVER (ORDER BY ${args.keyset.orderBy()}) AS "n"
           FROM (SELECT * FROM ${table} WHERE ${args.matches} AND ${column} = ${value} ORDER BY ${args.keyset.orderBy()} LIMIT ${first + 1}) AS ${Prisma.raw(`"p${index}"`)}`,
@@ -188,22 +206,14 @@ export async function firstKeysetPages<Row extends { id: string }>(
   }
   const byId = new Map((ids.length ? await source.rowsByIds(ids) : []).map((row) => [row.id, row]));
   const rowsOf = new Map<string, Row[]>(values.map((value) => [value, []]));
-  // In the order read: by value, each in its keyset order. A row deleted between the two reads is left out.
+  // In the order read: each value's rows in its keyset order. A row deleted between the reads is left out; rows
+  // added to a whole list since the count are kept to a page and one (so the page says it has a next one).
   for (const id of ids) {
     const row = byId.get(id);
-    if (row) rowsOf.get((row as unknown as Record<string, string>)[args.column])?.push(row);
+    const rows = row && rowsOf.get((row as unknown as Record<string, string>)[args.column]);
+    if (rows && rows.length <= first) rows.push(row);
   }
-  let counts: Promise<Map<string, number>> | undefined;
-  const countAll = async () => {
-    const rows = await db.$queryRaw<{ value: string; count: number | bigint }[]>`
-      SELECT ${column} AS "value", COUNT(*) AS "count" FROM ${table}
-      WHERE ${args.matches} AND ${column} IN (${Prisma.join(values)}) GROUP BY ${column}`;
-    return new Map(rows.map((row) => [row.value, Number(row.count)]));
-  };
   return new Map(
-    values.map((value) => [
-      value,
-      { ...toPage(rowsOf.get(value)!, first, args.keyset.cursorOf, null), countTotal: async () => (await (counts ??= countAll())).get(value) ?? 0 },
-    ]),
+    values.map((value) => [value, { ...toPage(rowsOf.get(value)!, first, args.keyset.cursorOf, null), countTotal: async () => counts.get(value) ?? 0 }]),
   );
 }

@@ -17,11 +17,16 @@ import {
   isListType,
   isObjectType,
   isInterfaceType,
+  isNonNullType,
+  defaultFieldResolver,
+  type GraphQLField,
+  type GraphQLFieldResolver,
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "@/domain/paging/cursor";
-import { PageMeter, costLimitError, startMeter } from "@/graphql/base/page-meter";
+import { FIRST_PAGES_PER_STATEMENT } from "@/domain/paging/keyset";
+import { PageMeter, costLimitError, meteredObject, startMeter, unbatchingArguments } from "@/graphql/base/page-meter";
 
 /**
  * Refuses documents that would cost the server far more than any real client
@@ -100,14 +105,30 @@ interface Measure {
   width: number;
   /** The part of `cost` in list fields at the top of the set: what a page above multiplies by its size. */
   rows: number;
+  /**
+   * Inside a metered row (decision 0034): the part of `cost` the row's charge leaves out, because the meter charges it
+   * apart: the selections of objects charged only when present, and the reads of pages batched across rows.
+   */
+  deferred: number;
+  /** What the statements of batched pages' reads cost (their reads and counts being `deferred`): charged once a statement, for a hundred rows. */
+  batched: number;
+  /** What `totalCount` fields at the top of the set read: a batched page counts its parents' totals in its statements. */
+  counts: number;
+  /** Whether a paged field is anywhere in or below the set: an object holding one is charged with its row, never apart. */
+  pages: boolean;
 }
 
-const NOTHING: Measure = { depth: 0, cost: 0, width: 0, rows: 0 };
+const NOTHING: Measure = { depth: 0, cost: 0, width: 0, rows: 0, deferred: 0, batched: 0, counts: 0, pages: false };
 
 /** What execution needs to meter a document's pages: each operation's static cost and each metered page's row cost. */
 interface MeterPlan {
   operationCosts: Map<OperationDefinitionNode, number>;
+  /** A row's cost of each metered row list, and a present object's of each object field charged when present. */
   rowCosts: Map<FieldNode, number>;
+  /** What the batched pages in a metered row list's rows read a statement (FIRST_PAGES_PER_STATEMENT rows). */
+  batchCosts: Map<FieldNode, number>;
+  /** Where each node of `rowCosts` is (figures only): the page whose rows it is, or the object's field; the row list it is in. */
+  placement: Map<FieldNode, { page: string; within: FieldNode | null; object: boolean }>;
 }
 
 /** What the limits measure in a document: the largest figure of any operation, and the work spent measuring. */
@@ -177,11 +198,19 @@ class OperationMeasurer {
   reason = "";
   /** The largest figures of any operation so far, and the selections visited. */
   readonly largest = { depth: 0, cost: 0, rootFields: 0, sameNameFields: 0, visits: 0, meteredPages: 0 };
-  readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map() };
+  readonly plan: MeterPlan = { operationCosts: new Map(), rowCosts: new Map(), batchCosts: new Map(), placement: new Map() };
   /** Queries meter their default pages; a mutation's are charged in full, since refusing it after its write would misreport the write. */
   private metering = false;
   /** How many `@pageRows(max: 0)` pages the measuring is inside: nothing there runs, so its cost is not judged (depth still is). */
   private insideEmptyPage = 0;
+  /**
+   * Whether the measuring is inside a metered page's rows, where the meter charges present objects and batched reads
+   * apart from the row (decision 0034); not inside a page with an explicit size, whose rows are judged here in full.
+   */
+  private insideRow = false;
+  /** The paged field being measured and the metered row list it is in: where a row list or an object is (figures only). */
+  private page = "";
+  private row: FieldNode | null = null;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -189,6 +218,8 @@ class OperationMeasurer {
     private readonly limits: QueryLimits,
     /** Off: every page is charged at its size here (figures only: the plugin always meters queries). */
     private readonly meter = true,
+    /** Off: nothing is charged apart from its row, as decision 0026 had it (figures only). */
+    private readonly apart = true,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -245,12 +276,21 @@ class OperationMeasurer {
       maxRows > 0 &&
       this.insideEmptyPage === 0 &&
       !field.arguments?.some((arg) => arg.name.value === "first");
+    // The rows of a metered page: below them, present objects and batched reads are charged apart (decision 0034).
+    const rowList = inMeteredPage && list;
+    const outerRow = this.insideRow && this.apart;
+    const [outerPage, outerRowNode] = [this.page, this.row];
+    if (paged) this.page = field.name.value;
+    if (rowList) [this.insideRow, this.row] = [true, field];
+    // Below a page judged here at its size (or an empty one), every row is charged in full.
+    else if (paged && !metered) this.insideRow = false;
     if (maxRows === 0) this.insideEmptyPage++;
     let below: Measure;
     try {
       below = field.selectionSet ? this.set(field.selectionSet, type && isCompositeType(type) ? type : undefined, metered) : NOTHING;
     } finally {
       if (maxRows === 0) this.insideEmptyPage--;
+      [this.insideRow, this.page, this.row] = [outerRow, outerPage, outerRowNode];
     }
     // Introspection's depth is graphql-js's to limit (MaxIntrospectionDepthRule): GraphiQL's schema query is deeper than any API query.
     const introspection = field.name.value.startsWith("__") || !!parent?.name.startsWith("__");
@@ -258,7 +298,7 @@ class OperationMeasurer {
     // A field the schema does not have never runs: graphql-js refuses the document right after this
     // pass (FieldsOnCorrectTypeRule). It counts toward depth and the document caps, which bound the
     // work of parsing and validating it, but adds no execution cost, and neither does what is below it.
-    if (!definition && !introspection) return this.check({ depth, cost: 0, width: 1, rows: 0 });
+    if (!definition && !introspection) return this.check({ ...NOTHING, depth, width: 1 });
     const pageSize = metered ? 0 : Math.min(this.pageSize(field, definition), maxRows);
     if (metered) this.largest.meteredPages++;
     const readsDatabase = (this.isRoot(parent) || paged || field.name.value === "totalCount") && maxRows > 0;
@@ -269,14 +309,62 @@ class OperationMeasurer {
         ? // Nothing below an empty page runs (and 0 × a runaway figure stays 0).
           1
         : 1 + (readsDatabase ? this.limits.databaseCost : 0) + (paged ? below.cost - perRow + (pageSize === 0 ? 0 : pageSize * perRow) : below.cost);
-    // One row of a metered page: what the meter charges per row it reads. Judged by check() like any figure, so a
-    // row that alone costs more than the limit (an explicit large page below it) is refused here.
-    if (inMeteredPage && list) this.plan.rowCosts.set(field, cost);
-    return this.check({ depth, cost, width: 1, rows: list ? cost : 0 });
+    const measure: Measure = {
+      depth,
+      cost,
+      width: 1,
+      rows: list ? cost : 0,
+      deferred: maxRows === 0 ? 0 : below.deferred,
+      batched: maxRows === 0 ? 0 : below.batched,
+      counts: readsDatabase && field.name.value === "totalCount" ? this.limits.databaseCost : 0,
+      pages: paged || below.pages,
+    };
+    if (rowList) {
+      // One row of a metered page: what the meter charges per row it reads, but for what it charges apart. Judged by
+      // check() in full like any figure, so a row that alone costs more than the limit is refused here.
+      this.plan.rowCosts.set(field, cost - below.deferred);
+      this.plan.placement.set(field, { page: outerPage, within: outerRowNode, object: false });
+      if (below.batched > 0) this.plan.batchCosts.set(field, below.batched);
+      measure.deferred = measure.batched = 0;
+    } else if (
+      outerRow &&
+      definition &&
+      !introspection &&
+      !list &&
+      !paged &&
+      !below.pages &&
+      type &&
+      isCompositeType(type) &&
+      !isNonNullType(definition.type)
+    ) {
+      // An object that may be null, with nothing paged below, in a metered row: its selection runs only when it is
+      // there, so the meter charges it then (meteredObject, graphql/base/page-meter.ts) and the row leaves it out.
+      this.plan.rowCosts.set(field, below.cost - below.deferred);
+      this.plan.placement.set(field, { page: field.name.value, within: outerRowNode, object: true });
+      measure.deferred = below.cost;
+      measure.batched = 0;
+    } else if (metered && outerRow && this.batchedRead(field, definition)) {
+      // A default page in a metered row read for a hundred rows a statement: its read and its total leave the row,
+      // and its statements are charged instead, for a hundred rows each: the count, the ids and the rows
+      // (firstKeysetPages, domain/paging/keyset.ts, counts whether or not the total is asked for).
+      measure.deferred += this.limits.databaseCost + below.counts;
+      measure.batched += 3 * this.limits.databaseCost;
+    }
+    return this.check(measure);
+  }
+
+  /**
+   * Whether a page field reads its first pages in one statement for a hundred parents (its field says so,
+   * batchedFirstPages in graphql/base/page-meter.ts) in this request: an `after` reads one parent's page alone.
+   * Its statements: the pages' ids, their rows, and the totals when asked for (domain/paging/keyset.ts, firstKeysetPages).
+   */
+  private batchedRead(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined): boolean {
+    const unbatchedBy = unbatchingArguments(definition);
+    return !!unbatchedBy && !field.arguments?.some((arg) => unbatchedBy.includes(arg.name.value));
   }
 
   private fragmentMeasure(name: string, inMeteredPage: boolean): Measure {
-    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}${this.insideEmptyPage > 0 ? 1 : 0}`;
+    const key = `${name}|${this.metering ? 1 : 0}${inMeteredPage ? 1 : 0}${this.insideEmptyPage > 0 ? 1 : 0}${this.insideRow ? 1 : 0}`;
     const known = this.measured.get(key);
     if (known) return known;
     const fragment = this.fragments.get(name);
@@ -293,6 +381,10 @@ class OperationMeasurer {
     let cost = 0;
     let width = 0;
     let rows = 0;
+    let deferred = 0;
+    let batched = 0;
+    let counts = 0;
+    let pages = false;
     // On a union or an interface, fragments on different object types exclude each other: an object has one type,
     // so only the costliest type's fragments can run (Compass selects each credential type this way).
     const abstract = !!parent && isAbstractType(parent);
@@ -314,18 +406,23 @@ class OperationMeasurer {
       }
       depth = Math.max(depth, inner.depth);
       width += inner.width;
+      counts = Math.max(counts, inner.counts);
+      pages ||= inner.pages;
       if (abstract && typeCondition && isObjectType(this.schema.getType(typeCondition))) {
         byType ??= new Map();
         const sum = byType.get(typeCondition) ?? { cost: 0, rows: 0 };
         byType.set(typeCondition, { cost: sum.cost + inner.cost, rows: sum.rows + inner.rows });
         alternative = { cost: Math.max(alternative.cost, sum.cost + inner.cost), rows: Math.max(alternative.rows, sum.rows + inner.rows) };
       } else {
+        // Only outside such alternatives is anything charged apart: the costliest alternative is charged with its row in full.
         cost += inner.cost;
         rows += inner.rows;
+        deferred += inner.deferred;
+        batched += inner.batched;
       }
-      this.check({ depth, cost: cost + alternative.cost, width, rows: rows + alternative.rows });
+      this.check({ ...NOTHING, depth, cost: cost + alternative.cost, width });
     }
-    return { depth, cost: cost + alternative.cost, width, rows: rows + alternative.rows };
+    return { depth, cost: cost + alternative.cost, width, rows: rows + alternative.rows, deferred, batched, counts, pages };
   }
 
   /**
@@ -443,11 +540,63 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode): 
   return { ...documentCounts(document), ...measurer.largest, fullCost: full.largest.cost };
 }
 
-/** A row's cost of each metered page's list field in a document, by the field's name: how decision 0026's figures are taken. */
-export function meteredRowCosts(schema: GraphQLSchema, document: DocumentNode): { field: string; perRow: number }[] {
+/**
+ * What the meter charges in a document, by the field's name: a row's cost of each metered page's list field (and
+ * what its batched pages read a statement), and a present object's cost of each object charged when present: how
+ * decisions 0026 and 0034 take their figures.
+ */
+export function meteredRowCosts(schema: GraphQLSchema, document: DocumentNode): { field: string; perRow: number; perStatement: number }[] {
   const measurer = new OperationMeasurer(schema, document, UNLIMITED);
   measurer.document(document);
-  return [...measurer.plan.rowCosts].map(([node, perRow]) => ({ field: node.name.value, perRow }));
+  const { rowCosts, batchCosts } = measurer.plan;
+  return [...rowCosts].map(([node, perRow]) => ({ field: node.name.value, perRow, perStatement: batchCosts.get(node) ?? 0 }));
+}
+
+/**
+ * What the meter charges a query at a volume (figures only, decision 0034): `rowsOf(page)` rows in each metered
+ * page a parent, every object that may be null present (its worst case), plus the cost judged before it runs.
+ * `apart: false` charges as decision 0026 did: each row in full, batched reads and objects included.
+ */
+export function meteredCostAt(schema: GraphQLSchema, document: DocumentNode, rowsOf: (page: string) => number, apart = true): number {
+  const measurer = new OperationMeasurer(schema, document, UNLIMITED, true, apart);
+  measurer.document(document);
+  const { rowCosts, batchCosts, placement } = measurer.plan;
+  const counted = new Map<FieldNode, number>();
+  const countOf = (node: FieldNode): number => {
+    let count = counted.get(node);
+    if (count === undefined) {
+      const { page, within, object } = placement.get(node)!;
+      const parents = within ? countOf(within) : 1;
+      counted.set(node, (count = object ? parents : parents * rowsOf(page)));
+    }
+    return count;
+  };
+  let cost = measurer.largest.cost;
+  for (const [node, perRow] of rowCosts) cost += countOf(node) * perRow;
+  for (const [node, perStatement] of batchCosts) cost += Math.ceil(countOf(node) / FIRST_PAGES_PER_STATEMENT) * perStatement;
+  return cost;
+}
+
+const wrappedSchemas = new WeakSet<GraphQLSchema>();
+
+/**
+ * Wraps the resolver of every object field that may answer null (not a page,
+ * not a list) so that, in a request whose meter charges its selection when
+ * present, it does (meteredObject); in any other request it costs one WeakMap
+ * lookup. The schema's fields are changed in place, once.
+ */
+function chargeObjectsWhenPresent(schema: GraphQLSchema): void {
+  if (wrappedSchemas.has(schema)) return;
+  wrappedSchemas.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (isNonNullType(field.type) || isListType(field.type) || !isCompositeType(named) || hasRowList(named)) continue;
+      const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => meteredObject(resolve(source, args, context, info), context, info);
+    }
+  }
 }
 
 /**
@@ -492,6 +641,10 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     return known;
   };
   return {
+    // Objects charged when present (decision 0034) are charged by their fields' resolvers.
+    onSchemaChange({ schema }) {
+      chargeObjectsWhenPresent(schema);
+    },
     // Around the parse function set so far, so that other parse-step plugins (graphql/plugins/empty-argument-lists.ts) compose with it.
     onParse({ parseFn, setParseFn }) {
       setParseFn((source, options) => {
@@ -513,7 +666,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
       const operation = getOperationAST(args.document, args.operationName);
       const cost = operation?.operation === "query" ? plan.operationCosts.get(operation) : undefined;
       if (cost === undefined) return;
-      const meter = new PageMeter(cost, limits.maxCost, plan.rowCosts);
+      const meter = new PageMeter(cost, limits.maxCost, plan.rowCosts, plan.batchCosts);
       startMeter(args.contextValue as object, meter);
       return {
         // A request refused while it ran answers the refusal alone, as one refused before it ran: nothing half-returned.

@@ -27,6 +27,7 @@ import type { LazyPage } from "@/domain/paging/cursor";
 import type { GraphQLContext } from "@/graphql/context";
 import { labelsAnswer } from "@/graphql/label/labels-field";
 import { pageRowsOf } from "@/graphql/plugins/query-limits";
+import { batchedFirstPages } from "@/graphql/base/page-meter";
 import type { GraphQLResolveInfo } from "graphql";
 
 /**
@@ -131,7 +132,7 @@ export const childListQuery =
     const tenant = await ctx.tenant.require(doing);
     const parent = await findObject(parentKind, ctx.db, tenant, args[parentArg]);
     if (!parent) throw notFound(parentKind.nouns.one, args[parentArg], `${doing} in tenant "${tenant.externalId}"`);
-    return childListField(kind)(parent, args, ctx, undefined);
+    return childListField(kind).resolve(parent, args, ctx, undefined);
   };
 
 /*
@@ -156,14 +157,13 @@ export const groupField = <Row extends TenantObjectRow>(kind: Kind<Row>) => chil
  * a keyset page at a time. First pages go through a loader, so a page of
  * parents reads all their first pages in one query.
  */
-export const childListField =
-  <Row extends TenantObjectRow>(kind: Kind<Row>, column = kind.parent!.column) =>
-  (parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext, info?: GraphQLResolveInfo) => {
+export const childListField = <Row extends TenantObjectRow>(kind: Kind<Row>, column = kind.parent!.column) =>
+  batchedFirstPages((parent: TenantObjectRow, args: { first: number; after?: string | null }, ctx: GraphQLContext, info?: GraphQLResolveInfo) => {
     const first = servedPageSize(args.first, info);
     return args.after
       ? listChildObjects(kind, ctx.db, parent, { first, after: args.after }, column)
       : (ctx.loaders.firstChildPages.load({ type: kind.type, column, tenantId: parent.tenantId, parentId: parent.id, first }) as Promise<LazyPage<Row>>);
-  };
+  });
 
 /**
  * A page's size as served: at most the rows its field's `@pageRows(max: n)`
@@ -178,18 +178,22 @@ const servedPageSize = (first: number, info: GraphQLResolveInfo | undefined) =>
  * group, oldest first; Compass's `group` argument keeps only those of that
  * API group (a separate list, so its cursors never continue the whole one).
  */
-export const groupListField =
-  <Row extends TenantObjectRow>(kind: Kind<Row>) =>
-  (parent: TenantObjectRow, args: { group?: string | null; first: number; after?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
-    args.group == null
-      ? childListField(kind, kind.group!.column)(parent, args, ctx, info)
-      : listChildObjects(
-          kind,
-          ctx.db,
-          parent,
-          { first: servedPageSize(args.first, info), after: args.after, equals: { column: "group", value: args.group } },
-          kind.group!.column,
-        );
+export const groupListField = <Row extends TenantObjectRow>(kind: Kind<Row>) => {
+  const wholeGroup = childListField(kind, kind.group!.column);
+  return batchedFirstPages(
+    (parent: TenantObjectRow, args: { group?: string | null; first: number; after?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+      args.group == null
+        ? wholeGroup.resolve(parent, args, ctx, info)
+        : listChildObjects(
+            kind,
+            ctx.db,
+            parent,
+            { first: servedPageSize(args.first, info), after: args.after, equals: { column: "group", value: args.group } },
+            kind.group!.column,
+          ),
+    ["after", "group"],
+  );
+};
 
 /** Mutation `update<Kind>(id, in)`. */
 export const updateMutation =
