@@ -60,9 +60,8 @@ const sourceImportMeta: Plugin = {
 const files = named.length > 0 ? named.map((file) => path.normalize(file)) : testFiles();
 const bundled = files.filter((file) => !TSX_AT_RUN_TIME.has(file));
 // Inside the repository, so the bundles find node_modules as the sources do; one folder per
-// database, so both runs may build at once.
-const outdir = path.join(".test-build", provider);
-fs.rmSync(outdir, { recursive: true, force: true });
+// run, so runs side by side (both databases, a single file meanwhile) never share one.
+const outdir = path.join(".test-build", `${provider}-${process.pid}`);
 await build({
   entryPoints: bundled,
   outdir,
@@ -89,11 +88,16 @@ function run(nodeOptions: string[], files: string[]): number {
   return result.status ?? 1;
 }
 
-const status = [
-  run(["--enable-source-maps"], bundles),
-  run(
-    ["--import", "tsx"],
-    files.filter((file) => TSX_AT_RUN_TIME.has(file)),
-  ),
-];
+let status: number[];
+try {
+  status = [
+    run(["--enable-source-maps"], bundles),
+    run(
+      ["--import", "tsx"],
+      files.filter((file) => TSX_AT_RUN_TIME.has(file)),
+    ),
+  ];
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
 process.exit(status.find((code) => code !== 0) ?? 0);
