@@ -40,7 +40,7 @@
  *      reference answers bundles empty, so it would measure nothing
  *      comparable. Before the load runs, each document is answered once in
  *      this process by the product's Yoga and the statements it sends are
- *      counted at the drivers (test/statement-counter.ts); a document the
+ *      counted at the drivers (test/statements.ts); a document the
  *      configured GRAPHQL_MAX_COST refuses gets its cost found by bisection,
  *      printed, and is run against a second product server started with
  *      CATALOG_MAX_COST. BENCH_CATALOG=0 skips this, and
@@ -481,7 +481,7 @@ interface CatalogCost {
  * is cached as in a running server.
  */
 async function catalogCosts(catalog: NonNullable<Fixture["catalog"]>, token: string): Promise<CatalogCost[]> {
-  const { countStatements } = await import("@/test/statement-counter");
+  const { countStatements } = await import("@/test/statements");
   const { getInstance } = await import("@/app/instance");
   const configured = getInstance().config.graphqlMaxCost;
   const headers = { authorization: `Bearer ${token}`, tenant: catalog.tenantExternalId };

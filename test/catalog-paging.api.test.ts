@@ -3,7 +3,7 @@
  * → API definitions → specs, with event definitions and documents beside)
  * load with a constant number of statements per level, whatever the page
  * size: a page of 100 applications costs what a page of 10 does. Statements
- * are counted at the drivers (test/statement-counter.ts). Also: each nested
+ * are counted at the drivers (test/statements.ts). Also: each nested
  * page a batch answers is the page the object's own list answers, and its
  * cursor goes on from there. Runs on SQLite and PostgreSQL.
  */
@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
-import { countStatements } from "./statement-counter";
+import { countStatements } from "./statements";
 import { setupTestApp } from "./harness";
 
 const app = await setupTestApp();

@@ -24,10 +24,8 @@ import { exampleDocument } from "./compass-example-documents";
 import { requestObjectCredentials } from "@/domain/credentials/object-credentials.service";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { TEST_ORIGIN, auditEventsOf, onlyError, recordSecret, setupTestApp } from "./harness";
-import { isCallerResolution } from "./statement-counter";
-import { recordStatements, statementsOf } from "./statements";
+import { isCallerResolution, statementsOf } from "./statements";
 
-recordStatements();
 const app = await setupTestApp();
 const admin = app.admin.principal;
 const COMPASS_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";

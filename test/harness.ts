@@ -8,7 +8,7 @@
  * environment here before anything reads it gives that file its own database.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,15 +24,15 @@ import { toIdentity } from "@/domain/users/user.service";
 import { createUser } from "@/domain/users/user.service";
 import { type GraphQLServer, createGraphQLServer } from "@/graphql/yoga";
 import { ApiTokenCache } from "@/domain/api-tokens/api-token-cache";
-import { resetConfig } from "@/lib/config";
+import { resetConfig, sqlitePathOf } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { type Instance, getInstance } from "@/app/instance";
 import { graphqlServer } from "@/app/graphql-server";
 import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
-import { migrate } from "@/lib/migrate";
+import { migrate, readMigrations } from "@/lib/migrate";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
-import { createPostgresDatabase } from "./postgres";
+import { createPostgresDatabase, ensurePostgresTemplate } from "./postgres";
 
 export const TEST_ORIGIN = "http://compass.test";
 export const PASSWORD = "correct horse battery staple";
@@ -183,6 +183,35 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
   return createPostgresDatabase("compass_test");
 }
 
+/**
+ * The template every test file's database is copied from: the committed
+ * migrations applied once, named after their checksums, so a changed or new
+ * migration makes a new template and an unchanged one is reused by the next
+ * run too. Migrating each file's database took most of a file's set-up on
+ * PostgreSQL (docs/decisions/0034-test-suite-time.md).
+ */
+function templateName(): string {
+  const migrations = readMigrations(provider);
+  const key = createHash("sha256").update(migrations.map((migration) => `${migration.name}:${migration.checksum}`).join("\n"));
+  return `compass_template_${key.digest("hex").slice(0, 16)}`;
+}
+
+/** A database of this run's provider with every migration applied (a copy of the template), and how to drop it. */
+export async function createMigratedDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = templateName();
+  if (provider === "postgresql") return createPostgresDatabase("compass_test", await ensurePostgresTemplate(template, migrate));
+  const templateFile = path.join(os.tmpdir(), `${template}.db`);
+  if (!fs.existsSync(templateFile)) {
+    // Built beside it and renamed into place: files starting together never see half a template.
+    const building = `${templateFile}.${process.pid}`;
+    await migrate(`file:${building}`);
+    fs.renameSync(building, templateFile);
+  }
+  const database = await createDatabase();
+  fs.copyFileSync(templateFile, sqlitePathOf(database.url));
+  return database;
+}
+
 export interface Caller {
   user: User;
   principal: UserPrincipal;
@@ -236,11 +265,10 @@ export async function callerToken(db: Db, user: User): Promise<{ principal: User
 }
 
 export async function setupTestApp(): Promise<TestApp> {
-  const database = await createDatabase();
+  const database = await createMigratedDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.SECRET_KEY ??= randomBytes(32).toString("hex");
   resetConfig();
-  await migrate(database.url);
   const instance = getInstance();
   const { db } = instance;
   await ensureSigningKey(db);

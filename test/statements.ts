@@ -1,13 +1,15 @@
 /**
- * Every statement the drivers run, Prisma's and the prepared reader's alike,
- * on either database: what the tests that hold a read to a constant number of
- * statements count (a deep page against an early one, a page of many objects
- * against a page of one). A test file calls `recordStatements()` once at its
- * top level, then wraps what it measures in `statementsOf`.
+ * Every statement a piece of work sends, recorded at the drivers themselves
+ * (better-sqlite3's statements, node-postgres' client queries), so Prisma's
+ * model calls, its raw queries and the prepared reader's reads all count, on
+ * either database. For the tests that hold a read to a constant number of
+ * statements (a deep page against an early one, a page of many parents
+ * against a page of few: no N+1), and for bench:api's costs.
  */
-import { after, before } from "node:test";
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
 import pg from "pg";
+
+const require = createRequire(import.meta.url);
 
 export interface Statement {
   sql: string;
@@ -16,61 +18,95 @@ export interface Statement {
   explain: () => string;
 }
 
-let recording: Statement[] | null = null;
+interface SqliteStatement {
+  source: string;
+  database: { prepare(sql: string): { all(...values: unknown[]): unknown[] } };
+}
 
-/** Wraps the drivers' statement methods for the test file's run, and restores them after. */
-export function recordStatements(): void {
-  const statementPrototype = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1"));
-  const originals = new Map<string, (...args: unknown[]) => unknown>();
-  before(() => {
+/** Every copy of better-sqlite3 the process may load: the adapter's own, and the top-level one if there is one. */
+function sqliteStatementPrototypes(): Record<string, unknown>[] {
+  const prototypes = new Set<Record<string, unknown>>();
+  for (const from of [require.resolve("@prisma/adapter-better-sqlite3"), import.meta.url]) {
+    try {
+      const Database = createRequire(from)("better-sqlite3") as new (file: string) => { prepare(sql: string): object; close(): void };
+      const probe = new Database(":memory:");
+      prototypes.add(Object.getPrototypeOf(probe.prepare("SELECT 1")));
+      probe.close();
+    } catch {
+      // Not installed at that level.
+    }
+  }
+  return [...prototypes];
+}
+
+const EXECUTING = ["all", "get", "run", "iterate"] as const;
+
+/**
+ * A statement about who is calling rather than what they asked for: the API token and its user, the
+ * tenant header's look-up and its "wider" check. Each is cached for a short freshness window and its
+ * lastUsedAt written in batches, so whether one lands in a measured request depends on the clock;
+ * a test comparing two requests' statements leaves them out. Prisma quotes names with backticks on
+ * SQLite and double quotes on PostgreSQL; the prepared reader, double quotes on both.
+ */
+export const isCallerResolution = (sql: string) => /[`"](ApiToken|User|Tenant)[`"]/.test(sql) || /AS "wider"/.test(sql);
+
+/**
+ * What `work` answers, and every statement it sent, in order. The drivers'
+ * methods are wrapped for the call only, and restored after.
+ */
+export async function recordStatements<T>(work: () => Promise<T>): Promise<{ answer: T; statements: Statement[] }> {
+  const statements: Statement[] = [];
+  const restore: (() => void)[] = [];
+  const wrap = (target: Record<string, unknown>, name: string, record: (self: unknown, args: unknown[]) => void) => {
+    const original = target[name] as (...args: unknown[]) => unknown;
+    if (typeof original !== "function") return;
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      record(this, args);
+      return original.apply(this, args);
+    };
+    restore.push(() => {
+      target[name] = original;
+    });
+  };
+  for (const prototype of sqliteStatementPrototypes()) {
     // Prisma's adapter may bind the values first, then run the statement with none.
     const bound = new WeakMap<object, unknown[]>();
-    const bind = statementPrototype.bind;
-    originals.set("bind", bind);
-    statementPrototype.bind = function (this: Database.Statement, ...values: unknown[]) {
-      bound.set(this, values);
-      return bind.apply(this, values);
-    };
-    for (const method of ["all", "get", "run", "iterate"] as const) {
-      const original = statementPrototype[method];
-      originals.set(method, original);
-      statementPrototype[method] = function (this: Database.Statement, ...given: unknown[]) {
-        if (recording) {
-          const values = given.length ? given : (bound.get(this) ?? []);
-          recording.push({
-            sql: this.source,
-            values,
-            explain: () =>
-              (this.database.prepare(`EXPLAIN QUERY PLAN ${this.source}`).all(...values) as { detail: string }[]).map((row) => row.detail).join("; "),
-          });
-        }
-        return original.apply(this, given);
-      };
+    wrap(prototype, "bind", (self, values) => bound.set(self as object, values));
+    for (const method of EXECUTING) {
+      wrap(prototype, method, (self, given) => {
+        const statement = self as SqliteStatement;
+        const values = given.length ? given : (bound.get(statement) ?? []);
+        statements.push({
+          sql: statement.source,
+          values,
+          explain: () =>
+            (statement.database.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(...values) as { detail: string }[]).map((row) => row.detail).join("; "),
+        });
+      });
     }
-    const query = pg.Client.prototype.query;
-    originals.set("pg", query as never);
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [config] = args;
-      const text = typeof config === "string" ? config : (config as { text?: string })?.text;
-      if (recording && text) recording.push({ sql: text, values: [], explain: () => "" });
-      return (query as (...args: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+  }
+  wrap(pg.Client.prototype as unknown as Record<string, unknown>, "query", (_self, [config]) => {
+    const text = typeof config === "string" ? config : (config as { text?: string } | undefined)?.text;
+    if (text) statements.push({ sql: text, values: [], explain: () => "" });
   });
-  after(() => {
-    for (const [method, original] of originals) {
-      if (method === "pg") pg.Client.prototype.query = original as never;
-      else statementPrototype[method] = original;
-    }
-  });
+  try {
+    return { answer: await work(), statements };
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
 }
 
 /** The statements `fn` ran, in order. */
 export async function statementsOf(fn: () => Promise<unknown>): Promise<Statement[]> {
-  recording = [];
-  try {
-    await fn();
-    return recording;
-  } finally {
-    recording = null;
-  }
+  return (await recordStatements(fn)).statements;
+}
+
+/** What `work` answers, and how many statements it sent to either database for it (the caller's resolution aside: isCallerResolution). */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ answer: T; statements: number; sql: string[] }> {
+  const { answer, statements } = await recordStatements(work);
+  const sql = statements
+    .map((statement) => statement.sql)
+    .filter((text) => !isCallerResolution(text))
+    .map((text) => text.replace(/\s+/g, " ").slice(0, 160));
+  return { answer, statements: sql.length, sql };
 }

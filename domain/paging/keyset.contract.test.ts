@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { provider, rejectsWithCode, setupTestApp } from "@/test/harness";
-import { recordStatements, statementsOf } from "@/test/statements";
+import { statementsOf } from "@/test/statements";
 import { encodeCursor, type LazyPage } from "./cursor";
 import { createTenant, deleteTenant, listTenants } from "@/domain/tenants/tenant.service";
 import { createIntegrationSystem, deleteIntegrationSystem, listIntegrationSystems } from "@/domain/integration-systems/integration-system.service";
@@ -48,8 +48,6 @@ const SEED = 24;
 const PAGE = 3;
 /** Every walk stops here at the latest, whatever the list answers. */
 const MAX_PAGES = 60;
-
-recordStatements();
 
 /** Every id of the list, page by page, with nothing changing meanwhile. */
 async function walk(list: ListUnderTest, between: (page: { id: string }[]) => Promise<void> = async () => {}): Promise<string[]> {
