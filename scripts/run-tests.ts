@@ -4,7 +4,7 @@
  *
  * Each file is bundled first (esbuild; packages stay external): a process that
  * loads the app's TypeScript through tsx's module hooks spent 2 of its 3 CPU
- * seconds in the hooks, before its first test (docs/decisions/0034-test-suite-time.md).
+ * seconds in the hooks, before its first test (docs/decisions/0035-test-suite-time.md).
  * The bundles keep each source file's import.meta (fixtures found beside a
  * test, the Prisma client's own folder). A file that imports TypeScript by
  * URL at run time (TSX_AT_RUN_TIME) runs from its source through tsx, as before.

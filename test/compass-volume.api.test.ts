@@ -21,7 +21,7 @@ import { operationsOf } from "@/domain/tenant-objects/tenant-object.service";
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { getConfig, resetConfig } from "@/lib/config";
 import { type GraphQLResponse, graphqlServerOn, setupTestApp } from "./harness";
-import { countStatements } from "./statement-counter";
+import { countStatements } from "./statements";
 
 const app = await setupTestApp();
 const tenant = await createTenant(app.db, app.admin.principal, { externalId: "compass-volume", name: "Compass Volume" });

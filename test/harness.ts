@@ -188,7 +188,7 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
  * migrations applied once, named after their checksums, so a changed or new
  * migration makes a new template and an unchanged one is reused by the next
  * run too. Migrating each file's database took most of a file's set-up on
- * PostgreSQL (docs/decisions/0034-test-suite-time.md).
+ * PostgreSQL (docs/decisions/0035-test-suite-time.md).
  */
 function templateName(): string {
   const migrations = readMigrations(provider);
