@@ -27,6 +27,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { createFormationTemplate, setFormationTemplateLabel } from "@/domain/formation-templates/formation-template.service";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { writeTenants } from "@/domain/tenants/tenant-mapping.service";
@@ -96,6 +97,8 @@ async function newTenant() {
 
 /** An application template with one placeholder, `name`. */
 const templateInput = (name: string) => ({ name, applicationInput: { name: "{{name}}" }, placeholders: [{ name: "name" }], accessLevel: "GLOBAL" });
+const newFormationTemplate = () =>
+  createFormationTemplate(app.db, app.admin.principal, { name: unique("matrix formation template"), applicationTypes: ["app-type"] });
 const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
 /** An application in a tenant of its own; calls about it send that tenant's external id. */
@@ -1612,6 +1615,77 @@ const operations: Operation[] = [
       return { query: `mutation($id: ID!) { deleteCertificateSubjectMapping(id: $id) { id } }`, variables: { id: mapping.id } };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.certificateSubjectMapping.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  // Formation templates (decision 0034): global, read by every role, written by admins.
+  {
+    field: "formationTemplates",
+    kind: "read",
+    prepare: async () => ({
+      query: `query($n: String!) { formationTemplatesByName(name: $n) { totalCount } formationTemplates { totalCount } }`,
+      variables: { n: (await newFormationTemplate()).name },
+    }),
+    check: (data) => assert.equal(data.formationTemplatesByName.totalCount, 1),
+  },
+  {
+    field: "formationTemplatesByName",
+    kind: "read",
+    prepare: async () => ({
+      query: `query($n: String!) { formationTemplatesByName(name: $n) { data { name } } }`,
+      variables: { n: (await newFormationTemplate()).name },
+    }),
+    check: (data, _role, call) => assert.deepEqual(data.formationTemplatesByName.data, [{ name: call.variables!.n }]),
+  },
+  {
+    field: "formationTemplate",
+    kind: "read",
+    prepare: async () => ({ query: `query($id: ID!) { formationTemplate(id: $id) { id } }`, variables: { id: (await newFormationTemplate()).id } }),
+    check: (data, _role, call) => assert.equal(data.formationTemplate.id, call.variables!.id),
+  },
+  {
+    field: "createFormationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: FormationTemplateRegisterInput!) { createFormationTemplate(in: $in) { id } }`,
+      variables: { in: { name: unique("matrix formation template"), applicationTypes: ["app-type"] } },
+    }),
+    check: async (data) => assert.ok(await app.db.formationTemplate.findUnique({ where: { id: data.createFormationTemplate.id } })),
+  },
+  {
+    field: "updateFormationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!, $in: FormationTemplateUpdateInput!) { updateFormationTemplate(id: $id, in: $in) { id name } }`,
+      variables: { id: (await newFormationTemplate()).id, in: { name: unique("matrix renamed formation template"), applicationTypes: ["b"] } },
+    }),
+    check: async (data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).name, data.updateFormationTemplate.name),
+  },
+  {
+    field: "deleteFormationTemplate",
+    kind: "write",
+    prepare: async () => ({ query: `mutation($id: ID!) { deleteFormationTemplate(id: $id) { id } }`, variables: { id: (await newFormationTemplate()).id } }),
+    check: async (_data, _role, call) => assert.equal(await app.db.formationTemplate.findUnique({ where: { id: call.variables!.id as string } }), null),
+  },
+  {
+    field: "setFormationTemplateLabel",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { setFormationTemplateLabel(formationTemplateID: $id, in: { key: "k", value: "v" }) { key } }`,
+      variables: { id: (await newFormationTemplate()).id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, `{"k":"v"}`),
+  },
+  {
+    field: "deleteFormationTemplateLabel",
+    kind: "write",
+    prepare: async () => {
+      const template = await newFormationTemplate();
+      await setFormationTemplateLabel(app.db, app.admin.principal, template.id, "k", "v");
+      return { query: `mutation($id: ID!) { deleteFormationTemplateLabel(formationTemplateID: $id, key: "k") { key } }`, variables: { id: template.id } };
+    },
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, "{}"),
   },
 ];
 

@@ -12,7 +12,7 @@ import type { StoredAuth, ValidWebhook } from "./webhook-rules";
  * through the adapter enforces none): whoever deletes an owner calls these.
  */
 
-/** What owns a webhook: a tenant object now, application and formation templates later. */
+/** What owns a webhook: a tenant object, or an application or formation template (global). */
 type WebhookOwnerType = "APPLICATION" | "RUNTIME" | "APPLICATION_TEMPLATE" | "FORMATION_TEMPLATE";
 
 export interface WebhookOwner {
