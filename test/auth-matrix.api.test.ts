@@ -27,6 +27,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { assignFormation, createFormation } from "@/domain/formations/formation.service";
 import { createFormationTemplate, setFormationTemplateLabel } from "@/domain/formation-templates/formation-template.service";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
@@ -99,6 +100,13 @@ async function newTenant() {
 const templateInput = (name: string) => ({ name, applicationInput: { name: "{{name}}" }, placeholders: [{ name: "name" }], accessLevel: "GLOBAL" });
 const newFormationTemplate = () =>
   createFormationTemplate(app.db, app.admin.principal, { name: unique("matrix formation template"), applicationTypes: ["app-type"] });
+/** A formation of a tenant of its own, with an application in it when `assigned`. */
+async function newFormation(assigned: boolean) {
+  const { tenant, application, headers } = await newApplication();
+  const formation = await createFormation(app.db, app.admin.principal, tenant, { name: `matrix-${randomBytes(4).toString("hex")}` });
+  if (assigned) await assignFormation(app.db, app.admin.principal, tenant, application.id, "APPLICATION", { name: formation.name });
+  return { tenant, formation, headers, applicationId: application.id };
+}
 const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
 /** An application in a tenant of its own; calls about it send that tenant's external id. */
@@ -1686,6 +1694,100 @@ const operations: Operation[] = [
     },
     check: async (_data, _role, call) =>
       assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, "{}"),
+  },
+  // Formations (decision 0034): per tenant, read by every role, written by admins.
+  ...(["formation", "formationByName", "formations", "formationsForObject"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { formation, headers, applicationId } = await newFormation(true);
+        const queries = {
+          formation: `query($id: ID!) { formation(id: $id) { id } }`,
+          formationByName: `query($name: String!) { formationByName(name: $name) { id } }`,
+          formations: `{ formations { data { id } } }`,
+          formationsForObject: `query($app: String!) { formationsForObject(objectID: $app) { id } }`,
+        };
+        return { query: queries[field], variables: { id: formation.id, name: formation.name, app: applicationId }, headers };
+      },
+      check: (data, _role, call) => {
+        const answered = data[field];
+        const ids = Array.isArray(answered)
+          ? answered.map((f: { id: string }) => f.id)
+          : answered.data
+            ? answered.data.map((f: { id: string }) => f.id)
+            : [answered.id];
+        assert.deepEqual(ids, [call.variables!.id]);
+      },
+    }),
+  ),
+  ...(["automaticScenarioAssignments", "automaticScenarioAssignmentForScenario", "automaticScenarioAssignmentsForSelector"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { formation, headers, tenant } = await newFormation(false);
+        await assignFormation(app.db, app.admin.principal, tenant, tenant.externalId, "TENANT", { name: formation.name });
+        const queries = {
+          automaticScenarioAssignments: `{ automaticScenarioAssignments { data { scenarioName } } }`,
+          automaticScenarioAssignmentForScenario: `query($name: String!) { automaticScenarioAssignmentForScenario(scenarioName: $name) { scenarioName } }`,
+          automaticScenarioAssignmentsForSelector: `query($ext: String!) { automaticScenarioAssignmentsForSelector(selector: { key: "global_subaccount_id", value: $ext }) { scenarioName } }`,
+        };
+        return { query: queries[field], variables: { name: formation.name, ext: tenant.externalId }, headers };
+      },
+      check: (data, _role, call) => {
+        const answered = data[field];
+        const names = Array.isArray(answered) ? answered : answered.data ? answered.data : [answered];
+        assert.deepEqual(names, [{ scenarioName: call.variables!.name }]);
+      },
+    }),
+  ),
+  {
+    field: "createFormation",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($name: String!) { createFormation(formation: { name: $name }) { id } }`,
+      variables: { name: `matrix-${randomBytes(4).toString("hex")}` },
+      headers: { tenant: (await newTenant()).externalId },
+    }),
+    check: async (data) => assert.ok(await app.db.formation.findUnique({ where: { id: data.createFormation.id } })),
+  },
+  {
+    field: "deleteFormation",
+    kind: "write",
+    prepare: async () => {
+      const { formation, headers } = await newFormation(false);
+      return { query: `mutation($name: String!) { deleteFormation(formation: { name: $name }) { id } }`, variables: { name: formation.name }, headers };
+    },
+    check: async (data) => assert.equal(await app.db.formation.count({ where: { id: data.deleteFormation.id } }), 0),
+  },
+  ...(["assignFormation", "unassignFormation", "unassignFormationGlobal"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "write",
+      prepare: async () => {
+        const { formation, headers, applicationId } = await newFormation(field !== "assignFormation");
+        const queries = {
+          assignFormation: `mutation($app: ID!, $name: String!) { assignFormation(objectID: $app, objectType: APPLICATION, formation: { name: $name }) { id } }`,
+          unassignFormation: `mutation($app: ID!, $name: String!) { unassignFormation(objectID: $app, objectType: APPLICATION, formation: { name: $name }) { id } }`,
+          unassignFormationGlobal: `mutation($app: ID!, $id: ID!) { unassignFormationGlobal(objectID: $app, objectType: APPLICATION, formation: $id) { id } }`,
+        };
+        return { query: queries[field], variables: { app: applicationId, name: formation.name, id: formation.id }, headers };
+      },
+      check: async (_data, _role, call) => {
+        const label = await app.db.label.findUnique({ where: { objectId_key: { objectId: call.variables!.app as string, key: "scenarios" } } });
+        assert.deepEqual(label?.value ?? null, field === "assignFormation" ? [call.variables!.name] : null);
+      },
+    }),
+  ),
+  {
+    field: "resynchronizeFormationNotifications",
+    kind: "write",
+    prepare: async () => {
+      const { formation, headers } = await newFormation(false);
+      return { query: `mutation($id: ID!) { resynchronizeFormationNotifications(formationID: $id) { id } }`, variables: { id: formation.id }, headers };
+    },
+    check: (data, _role, call) => assert.equal(data.resynchronizeFormationNotifications.id, call.variables!.id),
   },
 ];
 

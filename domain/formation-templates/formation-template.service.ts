@@ -95,7 +95,7 @@ function validColumns(input: Omit<FormationTemplateInput, "webhooks" | "labels">
 export const listOf = (column: string | null): string[] | null => (column === null ? null : (JSON.parse(column) as string[]));
 
 /** Whether a template's formations take runtimes and runtime contexts (and tenants): Compass's isObjectTypeSupported. */
-const takesRuntimes = (template: FormationTemplate) =>
+export const takesRuntimes = (template: FormationTemplate) =>
   template.runtimeArtifactKind !== null || template.runtimeTypeDisplayName !== null || (listOf(template.runtimeTypes)?.length ?? 0) > 0;
 
 const duplicate = (name: string) => conflict(`A formation template named "${name.slice(0, 80)}" already exists`, "in.name");
@@ -160,7 +160,7 @@ export async function updateFormationTemplate(
 }
 
 /** PostgreSQL: holds the template's row, so a formation made from it meanwhile waits (or a delete waits for it). */
-async function lockFormationTemplate(tx: Tx, id: string, postgres: boolean, mode: "SHARE" | "UPDATE") {
+export async function lockFormationTemplate(tx: Tx, id: string, postgres: boolean, mode: "SHARE" | "UPDATE") {
   if (postgres) await tx.$queryRawUnsafe(`SELECT 1 FROM "FormationTemplate" WHERE "id" = $1 FOR ${mode}`, id);
 }
 
@@ -184,6 +184,10 @@ export async function deleteFormationTemplate(db: Db, actor: Principal, id: stri
     await audit(tx, actor, "FORMATION_TEMPLATE_DELETED", row, { ...auditDetails(row), deletedWebhooks: webhooks });
     return row;
   });
+}
+
+export function findFormationTemplateByName(db: Db | Tx, name: string): Promise<FormationTemplate | null> {
+  return db.formationTemplate.findUnique({ where: { name } });
 }
 
 export function findFormationTemplate(db: Db, id: string): Promise<FormationTemplate | null> {
