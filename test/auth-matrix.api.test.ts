@@ -27,6 +27,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { attachConstraint, createFormationConstraint } from "@/domain/formation-constraints/formation-constraint.service";
 import { assignFormation, createFormation } from "@/domain/formations/formation.service";
 import { createFormationTemplate, setFormationTemplateLabel } from "@/domain/formation-templates/formation-template.service";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
@@ -106,6 +107,24 @@ async function newFormation(assigned: boolean) {
   const formation = await createFormation(app.db, app.admin.principal, tenant, { name: `matrix-${randomBytes(4).toString("hex")}` });
   if (assigned) await assignFormation(app.db, app.admin.principal, tenant, application.id, "APPLICATION", { name: formation.name });
   return { tenant, formation, headers, applicationId: application.id };
+}
+const constraintInput = {
+  constraintType: "PRE",
+  targetOperation: "ASSIGN_FORMATION",
+  operator: "op",
+  resourceType: "APPLICATION",
+  resourceSubtype: "sub",
+  inputTemplate: "{}",
+  constraintScope: "GLOBAL",
+};
+async function newConstraint() {
+  const constraint = await createFormationConstraint(app.db, app.admin.principal, { ...constraintInput, name: unique("matrix constraint") });
+  return { constraint, template: await newFormationTemplate() };
+}
+async function newAttachedConstraint() {
+  const made = await newConstraint();
+  await attachConstraint(app.db, app.admin.principal, made.constraint.id, made.template.id);
+  return made;
 }
 const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
@@ -1789,6 +1808,72 @@ const operations: Operation[] = [
     },
     check: (data, _role, call) => assert.equal(data.resynchronizeFormationNotifications.id, call.variables!.id),
   },
+  // Formation constraints (decision 0034): global, read by every role, written by admins.
+  ...(["formationConstraints", "formationConstraint", "formationConstraintsByFormationType"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { constraint, template } = await newAttachedConstraint();
+        const queries = {
+          formationConstraints: `{ formationConstraints { id } }`,
+          formationConstraint: `query($id: ID!) { formationConstraint(id: $id) { id } }`,
+          formationConstraintsByFormationType: `query($t: ID!) { formationConstraintsByFormationType(formationTemplateID: $t) { id } }`,
+        };
+        return { query: queries[field], variables: { id: constraint.id, t: template.id } };
+      },
+      check: (data, _role, call) => {
+        const ids = [data[field]].flat().map((c: { id: string }) => c.id);
+        assert.ok(ids.includes(call.variables!.id as string));
+      },
+    }),
+  ),
+  {
+    field: "createFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: FormationConstraintInput!) { createFormationConstraint(formationConstraint: $in) { id } }`,
+      variables: { in: { ...constraintInput, name: unique("matrix constraint") } },
+    }),
+    check: async (data) => assert.ok(await app.db.formationConstraint.findUnique({ where: { id: data.createFormationConstraint.id } })),
+  },
+  {
+    field: "updateFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { updateFormationConstraint(id: $id, in: { inputTemplate: "{}", priority: 3 }) { id } }`,
+      variables: { id: (await newAttachedConstraint()).constraint.id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationConstraint.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).priority, 3),
+  },
+  {
+    field: "deleteFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { deleteFormationConstraint(id: $id) { id } }`,
+      variables: { id: (await newAttachedConstraint()).constraint.id },
+    }),
+    check: async (_data, _role, call) => assert.equal(await app.db.formationConstraint.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  ...(["attachConstraintToFormationTemplate", "detachConstraintFromFormationTemplate"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "write",
+      prepare: async () => {
+        const { constraint, template } = field === "attachConstraintToFormationTemplate" ? await newConstraint() : await newAttachedConstraint();
+        return {
+          query: `mutation($c: ID!, $t: ID!) { ${field}(constraintID: $c, formationTemplateID: $t) { constraintID } }`,
+          variables: { c: constraint.id, t: template.id },
+        };
+      },
+      check: async (_data, _role, call) =>
+        assert.equal(
+          await app.db.formationTemplateConstraint.count({ where: { constraintId: call.variables!.c as string } }),
+          field === "attachConstraintToFormationTemplate" ? 1 : 0,
+        ),
+    }),
+  ),
 ];
 
 test("the matrix covers every query and mutation in the schema", async () => {
