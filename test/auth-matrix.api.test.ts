@@ -5,7 +5,7 @@
  * their own have their matrix in test/security/authz-field-resolvers.test.ts.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
@@ -126,6 +126,7 @@ async function newAttachedConstraint() {
   await attachConstraint(app.db, app.admin.principal, made.constraint.id, made.template.id);
   return made;
 }
+const newOperation = () => app.db.scheduledOperation.create({ data: { id: randomUUID(), operationType: "ORD_AGGREGATION" } });
 const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
 /** An application in a tenant of its own; calls about it send that tenant's external id. */
@@ -1874,6 +1875,23 @@ const operations: Operation[] = [
         ),
     }),
   ),
+  // Operations (decision 0034): global; read with application:read, rescheduled with application:write.
+  {
+    field: "operation",
+    kind: "read",
+    prepare: async () => ({ query: `query($id: ID!) { operation(id: $id) { id status } }`, variables: { id: (await newOperation()).id } }),
+    check: (data, _role, call) => assert.deepEqual(data.operation, { id: call.variables!.id, status: "SCHEDULED" }),
+  },
+  {
+    field: "scheduleOperation",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { scheduleOperation(operationID: $id, priority: 5) { id } }`,
+      variables: { id: (await newOperation()).id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.scheduledOperation.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).priority, 5),
+  },
 ];
 
 test("the matrix covers every query and mutation in the schema", async () => {

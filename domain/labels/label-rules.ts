@@ -146,8 +146,7 @@ function scenariosProblem(value: unknown): string | null {
   if (!Array.isArray(value) || value.length === 0) return `The "${SCENARIOS_KEY}" label is a non-empty list of scenario names`;
   if (value.length > MAX_SCENARIOS) return `An object is in at most ${MAX_SCENARIOS} scenarios`;
   for (const name of value) {
-    if (typeof name !== "string") return scenarioNameProblem(JSON.stringify(name));
-    const problem = scenarioNameProblem(name);
+    const problem = typeof name === "string" ? scenarioNameProblem(name) : `A scenario name is a string; got ${JSON.stringify(name).slice(0, 80)}`;
     if (problem) return problem;
   }
   if (new Set(value).size !== value.length) return `The "${SCENARIOS_KEY}" label names each scenario once`;

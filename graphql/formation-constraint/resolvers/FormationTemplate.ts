@@ -7,7 +7,7 @@ import { constraintsOfTemplates } from "@/domain/formation-constraints/formation
 /** Per request, beside the context: a page of templates reads its constraints in one query. */
 const loaders = new WeakMap<GraphQLContext, DataLoader<string, FormationConstraint[]>>();
 
-export const FormationTemplate: Pick<FormationTemplateResolvers, "formationConstraints"> = {
+export const FormationTemplate: Pick<FormationTemplateResolvers, 'formationConstraints'> = {
   formationConstraints: (row, _args, ctx) => {
     let loader = loaders.get(ctx);
     if (!loader) loaders.set(ctx, (loader = new DataLoader((ids: readonly string[]) => constraintsOfTemplates(ctx.db, ids))));
