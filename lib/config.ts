@@ -157,6 +157,13 @@ export const GRANTABLE_INTEGRATION_SYSTEM_SCOPES: string[] = [
   // Publishing application templates of its own (Compass's integration systems do).
   SCOPES.applicationTemplateRead,
   SCOPES.applicationTemplateWrite,
+  // Compass's integration systems (its provisioners and operators) write formation templates, formations and constraints.
+  SCOPES.formationTemplateRead,
+  SCOPES.formationTemplateWrite,
+  SCOPES.formationRead,
+  SCOPES.formationWrite,
+  SCOPES.formationConstraintRead,
+  SCOPES.formationConstraintWrite,
   // Only when the operator lists it: the integration system that keeps tenants in step (decision 0017).
   SCOPES.tenantWrite,
 ];

@@ -22,6 +22,13 @@ export const SCOPES = {
   /** Compass's scopes for application templates: global, so a template is read by anyone with the read scope. */
   applicationTemplateRead: "application_template:read",
   applicationTemplateWrite: "application_template:write",
+  /** Compass's scopes for formation templates (global), formations and their assignments (per tenant), and formation constraints (global). */
+  formationTemplateRead: "formation_template:read",
+  formationTemplateWrite: "formation_template:write",
+  formationRead: "formation:read",
+  formationWrite: "formation:write",
+  formationConstraintRead: "formation_constraint:read",
+  formationConstraintWrite: "formation_constraint:write",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 

@@ -5,7 +5,7 @@
  * their own have their matrix in test/security/authz-field-resolvers.test.ts.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { registerApplication } from "@/domain/applications/application.service";
 import { registerRuntime } from "@/domain/runtimes/runtime.service";
@@ -27,6 +27,9 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { createTenant } from "@/domain/tenants/tenant.service";
 import { createApplicationTemplate } from "@/domain/application-templates/application-template.service";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
+import { attachConstraint, createFormationConstraint } from "@/domain/formation-constraints/formation-constraint.service";
+import { assignFormation, createFormation } from "@/domain/formations/formation.service";
+import { createFormationTemplate, setFormationTemplateLabel } from "@/domain/formation-templates/formation-template.service";
 import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createCertificateSubjectMapping } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
 import { writeTenants } from "@/domain/tenants/tenant-mapping.service";
@@ -96,6 +99,34 @@ async function newTenant() {
 
 /** An application template with one placeholder, `name`. */
 const templateInput = (name: string) => ({ name, applicationInput: { name: "{{name}}" }, placeholders: [{ name: "name" }], accessLevel: "GLOBAL" });
+const newFormationTemplate = () =>
+  createFormationTemplate(app.db, app.admin.principal, { name: unique("matrix formation template"), applicationTypes: ["app-type"] });
+/** A formation of a tenant of its own, with an application in it when `assigned`. */
+async function newFormation(assigned: boolean) {
+  const { tenant, application, headers } = await newApplication();
+  const formation = await createFormation(app.db, app.admin.principal, tenant, { name: `matrix-${randomBytes(4).toString("hex")}` });
+  if (assigned) await assignFormation(app.db, app.admin.principal, tenant, application.id, "APPLICATION", { name: formation.name });
+  return { tenant, formation, headers, applicationId: application.id };
+}
+const constraintInput = {
+  constraintType: "PRE",
+  targetOperation: "ASSIGN_FORMATION",
+  operator: "op",
+  resourceType: "APPLICATION",
+  resourceSubtype: "sub",
+  inputTemplate: "{}",
+  constraintScope: "GLOBAL",
+};
+async function newConstraint() {
+  const constraint = await createFormationConstraint(app.db, app.admin.principal, { ...constraintInput, name: unique("matrix constraint") });
+  return { constraint, template: await newFormationTemplate() };
+}
+async function newAttachedConstraint() {
+  const made = await newConstraint();
+  await attachConstraint(app.db, app.admin.principal, made.constraint.id, made.template.id);
+  return made;
+}
+const newOperation = () => app.db.scheduledOperation.create({ data: { id: randomUUID(), operationType: "ORD_AGGREGATION" } });
 const newTemplate = () => createApplicationTemplate(app.db, app.admin.principal, { ...templateInput(unique("matrix template")), accessLevel: "GLOBAL" });
 
 /** An application in a tenant of its own; calls about it send that tenant's external id. */
@@ -1612,6 +1643,254 @@ const operations: Operation[] = [
       return { query: `mutation($id: ID!) { deleteCertificateSubjectMapping(id: $id) { id } }`, variables: { id: mapping.id } };
     },
     check: async (_data, _role, call) => assert.equal(await app.db.certificateSubjectMapping.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  // Formation templates (decision 0034): global, read by every role, written by admins.
+  {
+    field: "formationTemplates",
+    kind: "read",
+    prepare: async () => ({
+      query: `query($n: String!) { formationTemplatesByName(name: $n) { totalCount } formationTemplates { totalCount } }`,
+      variables: { n: (await newFormationTemplate()).name },
+    }),
+    check: (data) => assert.equal(data.formationTemplatesByName.totalCount, 1),
+  },
+  {
+    field: "formationTemplatesByName",
+    kind: "read",
+    prepare: async () => ({
+      query: `query($n: String!) { formationTemplatesByName(name: $n) { data { name } } }`,
+      variables: { n: (await newFormationTemplate()).name },
+    }),
+    check: (data, _role, call) => assert.deepEqual(data.formationTemplatesByName.data, [{ name: call.variables!.n }]),
+  },
+  {
+    field: "formationTemplate",
+    kind: "read",
+    prepare: async () => ({ query: `query($id: ID!) { formationTemplate(id: $id) { id } }`, variables: { id: (await newFormationTemplate()).id } }),
+    check: (data, _role, call) => assert.equal(data.formationTemplate.id, call.variables!.id),
+  },
+  {
+    field: "createFormationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: FormationTemplateRegisterInput!) { createFormationTemplate(in: $in) { id } }`,
+      variables: { in: { name: unique("matrix formation template"), applicationTypes: ["app-type"] } },
+    }),
+    check: async (data) => assert.ok(await app.db.formationTemplate.findUnique({ where: { id: data.createFormationTemplate.id } })),
+  },
+  {
+    field: "updateFormationTemplate",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!, $in: FormationTemplateUpdateInput!) { updateFormationTemplate(id: $id, in: $in) { id name } }`,
+      variables: { id: (await newFormationTemplate()).id, in: { name: unique("matrix renamed formation template"), applicationTypes: ["b"] } },
+    }),
+    check: async (data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).name, data.updateFormationTemplate.name),
+  },
+  {
+    field: "deleteFormationTemplate",
+    kind: "write",
+    prepare: async () => ({ query: `mutation($id: ID!) { deleteFormationTemplate(id: $id) { id } }`, variables: { id: (await newFormationTemplate()).id } }),
+    check: async (_data, _role, call) => assert.equal(await app.db.formationTemplate.findUnique({ where: { id: call.variables!.id as string } }), null),
+  },
+  {
+    field: "setFormationTemplateLabel",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { setFormationTemplateLabel(formationTemplateID: $id, in: { key: "k", value: "v" }) { key } }`,
+      variables: { id: (await newFormationTemplate()).id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, `{"k":"v"}`),
+  },
+  {
+    field: "deleteFormationTemplateLabel",
+    kind: "write",
+    prepare: async () => {
+      const template = await newFormationTemplate();
+      await setFormationTemplateLabel(app.db, app.admin.principal, template.id, "k", "v");
+      return { query: `mutation($id: ID!) { deleteFormationTemplateLabel(formationTemplateID: $id, key: "k") { key } }`, variables: { id: template.id } };
+    },
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, "{}"),
+  },
+  // Formations (decision 0034): per tenant, read by every role, written by admins.
+  ...(["formation", "formationByName", "formations", "formationsForObject"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { formation, headers, applicationId } = await newFormation(true);
+        const queries = {
+          formation: `query($id: ID!) { formation(id: $id) { id } }`,
+          formationByName: `query($name: String!) { formationByName(name: $name) { id } }`,
+          formations: `{ formations { data { id } } }`,
+          formationsForObject: `query($app: String!) { formationsForObject(objectID: $app) { id } }`,
+        };
+        return { query: queries[field], variables: { id: formation.id, name: formation.name, app: applicationId }, headers };
+      },
+      check: (data, _role, call) => {
+        const answered = data[field];
+        const ids = Array.isArray(answered)
+          ? answered.map((f: { id: string }) => f.id)
+          : answered.data
+            ? answered.data.map((f: { id: string }) => f.id)
+            : [answered.id];
+        assert.deepEqual(ids, [call.variables!.id]);
+      },
+    }),
+  ),
+  ...(["automaticScenarioAssignments", "automaticScenarioAssignmentForScenario", "automaticScenarioAssignmentsForSelector"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { formation, headers, tenant } = await newFormation(false);
+        await assignFormation(app.db, app.admin.principal, tenant, tenant.externalId, "TENANT", { name: formation.name });
+        const queries = {
+          automaticScenarioAssignments: `{ automaticScenarioAssignments { data { scenarioName } } }`,
+          automaticScenarioAssignmentForScenario: `query($name: String!) { automaticScenarioAssignmentForScenario(scenarioName: $name) { scenarioName } }`,
+          automaticScenarioAssignmentsForSelector: `query($ext: String!) { automaticScenarioAssignmentsForSelector(selector: { key: "global_subaccount_id", value: $ext }) { scenarioName } }`,
+        };
+        return { query: queries[field], variables: { name: formation.name, ext: tenant.externalId }, headers };
+      },
+      check: (data, _role, call) => {
+        const answered = data[field];
+        const names = Array.isArray(answered) ? answered : answered.data ? answered.data : [answered];
+        assert.deepEqual(names, [{ scenarioName: call.variables!.name }]);
+      },
+    }),
+  ),
+  {
+    field: "createFormation",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($name: String!) { createFormation(formation: { name: $name }) { id } }`,
+      variables: { name: `matrix-${randomBytes(4).toString("hex")}` },
+      headers: { tenant: (await newTenant()).externalId },
+    }),
+    check: async (data) => assert.ok(await app.db.formation.findUnique({ where: { id: data.createFormation.id } })),
+  },
+  {
+    field: "deleteFormation",
+    kind: "write",
+    prepare: async () => {
+      const { formation, headers } = await newFormation(false);
+      return { query: `mutation($name: String!) { deleteFormation(formation: { name: $name }) { id } }`, variables: { name: formation.name }, headers };
+    },
+    check: async (data) => assert.equal(await app.db.formation.count({ where: { id: data.deleteFormation.id } }), 0),
+  },
+  ...(["assignFormation", "unassignFormation", "unassignFormationGlobal"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "write",
+      prepare: async () => {
+        const { formation, headers, applicationId } = await newFormation(field !== "assignFormation");
+        const queries = {
+          assignFormation: `mutation($app: ID!, $name: String!) { assignFormation(objectID: $app, objectType: APPLICATION, formation: { name: $name }) { id } }`,
+          unassignFormation: `mutation($app: ID!, $name: String!) { unassignFormation(objectID: $app, objectType: APPLICATION, formation: { name: $name }) { id } }`,
+          unassignFormationGlobal: `mutation($app: ID!, $id: ID!) { unassignFormationGlobal(objectID: $app, objectType: APPLICATION, formation: $id) { id } }`,
+        };
+        return { query: queries[field], variables: { app: applicationId, name: formation.name, id: formation.id }, headers };
+      },
+      check: async (_data, _role, call) => {
+        const label = await app.db.label.findUnique({ where: { objectId_key: { objectId: call.variables!.app as string, key: "scenarios" } } });
+        assert.deepEqual(label?.value ?? null, field === "assignFormation" ? [call.variables!.name] : null);
+      },
+    }),
+  ),
+  {
+    field: "resynchronizeFormationNotifications",
+    kind: "write",
+    prepare: async () => {
+      const { formation, headers } = await newFormation(false);
+      return { query: `mutation($id: ID!) { resynchronizeFormationNotifications(formationID: $id) { id } }`, variables: { id: formation.id }, headers };
+    },
+    check: (data, _role, call) => assert.equal(data.resynchronizeFormationNotifications.id, call.variables!.id),
+  },
+  // Formation constraints (decision 0034): global, read by every role, written by admins.
+  ...(["formationConstraints", "formationConstraint", "formationConstraintsByFormationType"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "read",
+      prepare: async () => {
+        const { constraint, template } = await newAttachedConstraint();
+        const queries = {
+          formationConstraints: `{ formationConstraints { id } }`,
+          formationConstraint: `query($id: ID!) { formationConstraint(id: $id) { id } }`,
+          formationConstraintsByFormationType: `query($t: ID!) { formationConstraintsByFormationType(formationTemplateID: $t) { id } }`,
+        };
+        return { query: queries[field], variables: { id: constraint.id, t: template.id } };
+      },
+      check: (data, _role, call) => {
+        const ids = [data[field]].flat().map((c: { id: string }) => c.id);
+        assert.ok(ids.includes(call.variables!.id as string));
+      },
+    }),
+  ),
+  {
+    field: "createFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($in: FormationConstraintInput!) { createFormationConstraint(formationConstraint: $in) { id } }`,
+      variables: { in: { ...constraintInput, name: unique("matrix constraint") } },
+    }),
+    check: async (data) => assert.ok(await app.db.formationConstraint.findUnique({ where: { id: data.createFormationConstraint.id } })),
+  },
+  {
+    field: "updateFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { updateFormationConstraint(id: $id, in: { inputTemplate: "{}", priority: 3 }) { id } }`,
+      variables: { id: (await newAttachedConstraint()).constraint.id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.formationConstraint.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).priority, 3),
+  },
+  {
+    field: "deleteFormationConstraint",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { deleteFormationConstraint(id: $id) { id } }`,
+      variables: { id: (await newAttachedConstraint()).constraint.id },
+    }),
+    check: async (_data, _role, call) => assert.equal(await app.db.formationConstraint.count({ where: { id: call.variables!.id as string } }), 0),
+  },
+  ...(["attachConstraintToFormationTemplate", "detachConstraintFromFormationTemplate"] as const).map(
+    (field): Operation => ({
+      field,
+      kind: "write",
+      prepare: async () => {
+        const { constraint, template } = field === "attachConstraintToFormationTemplate" ? await newConstraint() : await newAttachedConstraint();
+        return {
+          query: `mutation($c: ID!, $t: ID!) { ${field}(constraintID: $c, formationTemplateID: $t) { constraintID } }`,
+          variables: { c: constraint.id, t: template.id },
+        };
+      },
+      check: async (_data, _role, call) =>
+        assert.equal(
+          await app.db.formationTemplateConstraint.count({ where: { constraintId: call.variables!.c as string } }),
+          field === "attachConstraintToFormationTemplate" ? 1 : 0,
+        ),
+    }),
+  ),
+  // Operations (decision 0034): global; read with application:read, rescheduled with application:write.
+  {
+    field: "operation",
+    kind: "read",
+    prepare: async () => ({ query: `query($id: ID!) { operation(id: $id) { id status } }`, variables: { id: (await newOperation()).id } }),
+    check: (data, _role, call) => assert.deepEqual(data.operation, { id: call.variables!.id, status: "SCHEDULED" }),
+  },
+  {
+    field: "scheduleOperation",
+    kind: "write",
+    prepare: async () => ({
+      query: `mutation($id: ID!) { scheduleOperation(operationID: $id, priority: 5) { id } }`,
+      variables: { id: (await newOperation()).id },
+    }),
+    check: async (_data, _role, call) =>
+      assert.equal((await app.db.scheduledOperation.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).priority, 5),
   },
 ];
 

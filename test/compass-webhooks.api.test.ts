@@ -127,14 +127,14 @@ test("Compass's add-runtime-webhook document adds a runtime's webhook", async ()
   assert.deepEqual(read.runtime.webhooks, [{ id: added.id }]);
 });
 
-test("Compass's template documents answer NOT_FOUND for a template that does not exist (formation templates: until they do)", async () => {
+test("Compass's template documents answer NOT_FOUND for a template that does not exist", async () => {
   const unknownApplicationTemplate = await refused(
     asAdmin(exampleDocument("add-webhook", "add-application-template-webhook.graphql", { [COMPASS_ID]: COMPASS_ID })),
     "NOT_FOUND",
   );
   assert.match(unknownApplicationTemplate.message, /application template/);
   const formation = await refused(asAdmin(exampleDocument("add-webhook", "add-formation-template-webhook.graphql", { [COMPASS_ID]: COMPASS_ID })), "NOT_FOUND");
-  assert.match(formation.message, /later release/);
+  assert.match(formation.message, /formation template/);
   assert.equal(await app.db.webhook.count({ where: { ownerId: COMPASS_ID } }), 0);
 });
 

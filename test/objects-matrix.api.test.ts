@@ -32,7 +32,7 @@ import { addWebhook } from "@/domain/webhooks/webhook.service";
 import { createLabelDefinition } from "@/domain/labels/label-definition.service";
 import { integrationSystemPrincipal } from "@/domain/principals/principal";
 import { SCOPES, type Scope } from "@/lib/scopes";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
+import { DEFAULT_INTEGRATION_SYSTEM_SCOPES, GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { ensureCertificateAuthority } from "@/domain/pairing/certificate-authority.service";
 import { connectorConfiguration, signCertificateRequest } from "@/domain/pairing/connector.service";
@@ -707,7 +707,12 @@ type SystemRule =
   /** Changes one object: FORBIDDEN on objects the calling system did not register. */
   | { rule: "managed"; call: (f: Fixture) => Promise<Call> }
   /** Tenant-wide, for the one system granted `tenant:write` (decision 0017): its row above tests it. */
-  | { rule: "tenant-write" };
+  | { rule: "tenant-write" }
+  /**
+   * Compass's formation rights (decision 0034): global templates and constraints, and a tenant's formations
+   * and assignments, for an integration system granted the scope (never by default), on any object of the tenant.
+   */
+  | { rule: "granted"; scope: string };
 
 const people = (query: string): SystemRule => ({ rule: "people", call: { query } });
 const managedRow = (field: string): SystemRule => {
@@ -943,6 +948,27 @@ const systemRules: Record<string, SystemRule> = {
   setTenantLabel: { rule: "tenant-write" },
   addTenantAccess: { rule: "tenant-write" },
   removeTenantAccess: { rule: "tenant-write" },
+  ...Object.fromEntries(
+    [
+      ["createFormationTemplate", SCOPES.formationTemplateWrite],
+      ["updateFormationTemplate", SCOPES.formationTemplateWrite],
+      ["deleteFormationTemplate", SCOPES.formationTemplateWrite],
+      ["setFormationTemplateLabel", SCOPES.formationTemplateWrite],
+      ["deleteFormationTemplateLabel", SCOPES.formationTemplateWrite],
+      ["createFormationConstraint", SCOPES.formationConstraintWrite],
+      ["updateFormationConstraint", SCOPES.formationConstraintWrite],
+      ["deleteFormationConstraint", SCOPES.formationConstraintWrite],
+      ["attachConstraintToFormationTemplate", SCOPES.formationConstraintWrite],
+      ["detachConstraintFromFormationTemplate", SCOPES.formationConstraintWrite],
+      ["createFormation", SCOPES.formationWrite],
+      ["deleteFormation", SCOPES.formationWrite],
+      ["assignFormation", SCOPES.formationWrite],
+      ["unassignFormation", SCOPES.formationWrite],
+      ["unassignFormationGlobal", SCOPES.formationWrite],
+      ["resynchronizeFormationNotifications", SCOPES.formationWrite],
+      ["scheduleOperation", SCOPES.applicationWrite],
+    ].map(([field, scope]): [string, SystemRule] => [field, { rule: "granted", scope }]),
+  ),
 };
 
 test("every mutation in the schema has its rule for integration systems", async () => {
@@ -987,6 +1013,12 @@ for (const [field, rule] of Object.entries(systemRules)) {
   } else if (rule.rule === "tenant-write") {
     test(`${field}: tenant:write, tested by its row`, () => {
       assert.equal(rows.find((row) => row.field === field)?.needs, SCOPES.tenantWrite);
+    });
+  } else if (rule.rule === "granted") {
+    // Who holds the scope is the auth matrix's and the formation tests' (test/compass-formation*.api.test.ts) to check.
+    test(`${field}: ${rule.scope}, which an integration system may be granted (formations' never by default)`, () => {
+      assert.ok(GRANTABLE_INTEGRATION_SYSTEM_SCOPES.includes(rule.scope));
+      assert.ok(rule.scope === SCOPES.applicationWrite || !DEFAULT_INTEGRATION_SYSTEM_SCOPES.includes(rule.scope), "not a default scope");
     });
   } else if (rule.rule === "registers") {
     test(`${field}: the calling integration system manages what it registers`, async () => {

@@ -5,7 +5,7 @@ import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { auditorOf } from "@/domain/audit/audit.service";
 import { DomainError, badInput, conflict, forbidden, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { checkLabelKey, checkLabelValue, checkObjectLabels } from "@/domain/labels/label-rules";
+import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { lowerContainsSql } from "@/domain/paging/search";
@@ -70,16 +70,6 @@ function validTemplateName(raw: string): string {
   return name;
 }
 
-function validLabels(labels: Record<string, unknown> | null | undefined, field: string): Record<string, unknown> {
-  const valid = labels ?? {};
-  for (const [key, value] of Object.entries(valid)) {
-    checkLabelKey(key, `${field}.${key}`);
-    checkLabelValue(value, `${field}.${key}`, key);
-  }
-  checkObjectLabels(valid, field);
-  return valid;
-}
-
 const regionOf = (labels: Record<string, unknown>) => {
   const region = labels[REGION_KEY];
   return region === undefined || region === null ? "" : typeof region === "string" ? region : JSON.stringify(region);
@@ -110,7 +100,7 @@ async function validTemplate(actor: Principal, input: ApplicationTemplateInput, 
   const name = validTemplateName(input.name);
   if (input.accessLevel !== "GLOBAL") throw badInput("in.accessLevel", "GLOBAL is the only access level");
   const placeholders = validPlaceholders(input.placeholders, "in.placeholders");
-  const labels = validLabels(input.labels, "in.labels");
+  const labels = validGlobalLabels(input.labels, "in.labels");
   const applicationInput: ApplicationJsonInput = { ...input.applicationInput };
   const appLabels = { ...(applicationInput.labels ?? {}) };
   if (appLabels[APPLICATION_TYPE_KEY] === undefined) appLabels[APPLICATION_TYPE_KEY] = name;
@@ -128,7 +118,7 @@ async function validTemplate(actor: Principal, input: ApplicationTemplateInput, 
   requireEveryPlaceholderUsed(placeholders, applicationInput, "in.placeholders");
   const sample = sampleFilled(applicationInput, placeholders) as ApplicationJsonInput;
   checkRegistration(APPLICATION, sample, "in.applicationInput");
-  validLabels(sample.labels, "in.applicationInput.labels");
+  validGlobalLabels(sample.labels, "in.applicationInput.labels");
   const webhooks = validWebhookInputs(input.webhooks, "in.webhooks");
   for (const webhook of webhooks) await requirePublicTargets(webhook.targets, targets);
   return {
@@ -277,34 +267,14 @@ export async function applicationCounts(db: Db, ids: readonly string[]): Promise
   return ids.map((id) => counts.get(id) ?? 0);
 }
 
-export interface TemplateLabelFilter {
-  key: string;
-  query?: string | null;
-}
-
-/**
- * Label filters on templates: a key the template's labels hold. Compass's
- * JSON path queries are for the objects of tenants; a query here is
- * BAD_USER_INPUT rather than silently ignored.
- */
-function labelFilterSql(filters: readonly (TemplateLabelFilter | null | undefined)[] | null | undefined, postgres: boolean): Prisma.Sql[] {
-  return (filters ?? [])
-    .filter((filter): filter is TemplateLabelFilter => filter != null)
-    .map((filter, i) => {
-      if (filter.query) throw badInput(`filter[${i}].query`, "Application templates are filtered by label key only");
-      const key = checkLabelKey(filter.key, `filter[${i}].key`);
-      return postgres ? Prisma.sql`("labels"::jsonb ? ${key})` : Prisma.sql`json_type("labels", ${`$."${key}"`}) IS NOT NULL`;
-    });
-}
-
 const BY_CREATED = keyset<ApplicationTemplate>("applicationTemplates", BY_CREATED_AT, "ASC");
 
 /** Templates oldest first, a page at a time; `search` matches names containing it, ignoring case. */
 export function listApplicationTemplates(
   db: Db,
-  args: { first: number; after?: string | null; filter?: readonly (TemplateLabelFilter | null | undefined)[] | null; search?: string | null },
+  args: { first: number; after?: string | null; filter?: readonly (GlobalLabelFilter | null | undefined)[] | null; search?: string | null },
 ): Promise<LazyPage<ApplicationTemplate>> {
-  const parts = labelFilterSql(args.filter, isPostgres(db));
+  const parts = globalLabelFilterSql(args.filter, isPostgres(db), "Application templates");
   const search = args.search?.trim();
   if (search) parts.push(lowerContainsSql("name", search));
   const matches = parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;

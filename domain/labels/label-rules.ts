@@ -135,12 +135,19 @@ const SCENARIO_NAME = /^[A-Za-z0-9](?:[-_A-Za-z0-9 ]{0,126}[A-Za-z0-9])?$/;
 /** An object is in a few scenarios; a runtime's become the terms of one label query (label-filter.ts allows 50). */
 const MAX_SCENARIOS = 50;
 
+/** Why a name is not a scenario name (a formation's name is one), or null. */
+export function scenarioNameProblem(name: string): string | null {
+  return SCENARIO_NAME.test(name)
+    ? null
+    : `A scenario name is 1-128 letters, digits, spaces, "-" and "_", starting and ending with a letter or digit; got ${JSON.stringify(name).slice(0, 80)}`;
+}
+
 function scenariosProblem(value: unknown): string | null {
   if (!Array.isArray(value) || value.length === 0) return `The "${SCENARIOS_KEY}" label is a non-empty list of scenario names`;
   if (value.length > MAX_SCENARIOS) return `An object is in at most ${MAX_SCENARIOS} scenarios`;
   for (const name of value) {
-    if (typeof name !== "string" || !SCENARIO_NAME.test(name))
-      return `A scenario name is 1-128 letters, digits, spaces, "-" and "_", starting and ending with a letter or digit; got ${JSON.stringify(name).slice(0, 80)}`;
+    const problem = typeof name === "string" ? scenarioNameProblem(name) : `A scenario name is a string; got ${JSON.stringify(name).slice(0, 80)}`;
+    if (problem) return problem;
   }
   if (new Set(value).size !== value.length) return `The "${SCENARIOS_KEY}" label names each scenario once`;
   return null;

@@ -19,6 +19,9 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     SCOPES.runtimeRead,
     SCOPES.labelDefinitionRead,
     SCOPES.applicationTemplateRead,
+    SCOPES.formationTemplateRead,
+    SCOPES.formationRead,
+    SCOPES.formationConstraintRead,
   ],
 };
 

@@ -15,6 +15,7 @@ import { TENANT_TYPES } from "@/lib/tenant-types";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { removeObjectsOfTenant } from "@/domain/tenant-objects/tenant-object.service";
+import { removeFormationsOfTenant } from "@/domain/formations/formation-store";
 
 const auditTenant = auditorOf<Tenant>("Tenant", (tenant) => tenant.name);
 
@@ -146,6 +147,8 @@ export async function removeTenant(tx: Tx, actor: Principal, tenant: Tenant, cas
     await tx.label.deleteMany({ where: { tenantId: tenant.id } });
     await tx.labelDefinition.deleteMany({ where: { tenantId: tenant.id } });
   });
+  const formations = await removeFormationsOfTenant(tx, tenant.id);
+  if (formations) removed.deletedFormations = formations;
   await tx.tenantParent.deleteMany({ where: { OR: [{ tenantId: tenant.id }, { parentId: tenant.id }] } });
   await tx.tenantLabel.deleteMany({ where: { tenantId: tenant.id } });
   await tx.tenantAccess.deleteMany({ where: { tenantId: tenant.id } });

@@ -1,6 +1,7 @@
 import type { Webhook } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
+import { deleteOperationsOf, scheduleOrdAggregation } from "@/domain/operations/operation-store";
 import { sealAuth } from "./webhook-auth";
 import type { StoredAuth, ValidWebhook } from "./webhook-rules";
 
@@ -12,7 +13,7 @@ import type { StoredAuth, ValidWebhook } from "./webhook-rules";
  * through the adapter enforces none): whoever deletes an owner calls these.
  */
 
-/** What owns a webhook: a tenant object now, application and formation templates later. */
+/** What owns a webhook: a tenant object, or an application or formation template (global). */
 type WebhookOwnerType = "APPLICATION" | "RUNTIME" | "APPLICATION_TEMPLATE" | "FORMATION_TEMPLATE";
 
 export interface WebhookOwner {
@@ -34,12 +35,20 @@ export async function insertWebhooks(tx: Tx, owner: WebhookOwner, valid: readonl
     const id = newId();
     rows.push(await tx.webhook.create({ data: { id, tenantId: owner.tenantId, ownerType: owner.type, ownerId: owner.id, ...webhookColumns(id, webhook) } }));
   }
+  // Compass schedules ORD aggregation for an application that gains an ORD webhook (decision 0034).
+  if (owner.type === "APPLICATION")
+    await scheduleOrdAggregation(
+      tx,
+      owner.id,
+      rows.map((row) => row.type),
+    );
   return rows;
 }
 
 /** Deletes the webhooks of these owners; answers their ids, for the owner's audit event. */
 export async function deleteWebhooksOf(tx: Tx, ownerIds: readonly string[]): Promise<string[]> {
   if (ownerIds.length === 0) return [];
+  await deleteOperationsOf(tx, ownerIds);
   const rows = await tx.webhook.findMany({ where: { ownerId: { in: [...ownerIds] } }, select: { id: true } });
   await tx.webhook.deleteMany({ where: { ownerId: { in: [...ownerIds] } } });
   return rows.map((row) => row.id);
@@ -47,6 +56,11 @@ export async function deleteWebhooksOf(tx: Tx, ownerIds: readonly string[]): Pro
 
 /** Deletes every webhook of a tenant being deleted. */
 export async function deleteWebhooksOfTenant(tx: Tx, tenantId: string): Promise<number> {
+  const owners = await tx.webhook.findMany({ where: { tenantId }, select: { ownerId: true }, distinct: ["ownerId"] });
+  await deleteOperationsOf(
+    tx,
+    owners.map((row) => row.ownerId),
+  );
   return (await tx.webhook.deleteMany({ where: { tenantId } })).count;
 }
 

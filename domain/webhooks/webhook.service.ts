@@ -60,7 +60,7 @@ const auditDetails = (row: Webhook, tenant: Tenant) => ({
   tenantExternalId: tenant.externalId,
 });
 
-/** addWebhook: on an application or runtime of the tenant (an application template's goes through domain/application-templates); a formation template is NOT_FOUND. */
+/** addWebhook: on an application or runtime of the tenant (templates' go through domain/application-templates and domain/formation-templates). */
 export async function addWebhook(
   db: Db,
   actor: Principal,
@@ -70,9 +70,7 @@ export async function addWebhook(
   targets: TargetPolicy = STRICT_TARGETS,
 ): Promise<Webhook> {
   const { kind } = owner;
-  if (!kind) {
-    throw notFound("formation template", owner.id, "adding a webhook; formation templates arrive in a later release, so none exists yet");
-  }
+  if (!kind) throw notFound("webhook owner", owner.id, `adding a webhook (${owner.arg} is global, not the tenant's)`);
   const valid = await checked(input, "in", targets);
   const postgres = isPostgres(db);
   return db.$transaction(async (tx) => {

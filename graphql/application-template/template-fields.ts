@@ -16,7 +16,7 @@ export const applicationsCountField = (row: TemplateRow, _args: unknown, ctx: Gr
 export const placeholdersField = (row: TemplateRow) => JSON.parse(row.placeholders) as Placeholder[];
 
 /** `labels(key)`: all of them, or only the one under `key` (null when it has none). */
-export const labelsField = (row: TemplateRow, { key }: { key?: string | null }) => {
+export const labelsField = (row: { labels: string }, { key }: { key?: string | null }) => {
   const labels = JSON.parse(row.labels) as Record<string, unknown>;
   if (key === undefined || key === null) return labels;
   return Object.hasOwn(labels, key) ? { [key]: labels[key] } : null;

@@ -74,6 +74,8 @@ test("a malformed cursor is BAD_USER_INPUT on every paged list in the schema", a
     runtimeID: runtime.body.data.registerRuntime.id,
     appID: application.body.data.registerApplication.id,
     localTenantID: "local",
+    // formationTemplatesByName: its page is read whatever the name matches.
+    name: "malformed",
   };
   for (const { name, args } of paged as { name: string; args: { name: string; type: { kind: string } }[] }[]) {
     const named = args

@@ -27,10 +27,10 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Integration dependencies" },
   { name: "Bundle instance auths", note: "a runtime's credentials for a bundle: requested, set, read by that runtime only, deleted" },
   { name: "Application templates", note: "global; registerApplicationFromTemplate in a tenant" },
+  { name: "Formations", note: "on the scenarios label; subaccounts as automatic scenario assignments; no notifications sent" },
+  { name: "Formation templates and constraints", note: "global; constraints stored, not enforced" },
+  { name: "Operations", note: "ORD aggregation, scheduled for an application with an ORD webhook; not run" },
 ];
 
-export const NOT_YET: readonly CompassDomain[] = [
-  { name: "Formations" },
-  { name: "Formation templates and constraints" },
-  { name: "Operations", note: "an application's operations answer an empty list" },
-];
+/** Every domain of Compass's examples is spoken (decision 0034). */
+export const NOT_YET: readonly CompassDomain[] = [];

@@ -1,3 +1,4 @@
+import { operationsField } from "@/graphql/operation/operation-fields";
 import type { ApplicationResolvers } from "@/graphql/types.generated";
 import { APPLICATION } from "@/domain/tenant-objects/kinds/application";
 import { objectFields, relationFields } from "@/graphql/tenant-objects/resolvers";
@@ -10,6 +11,6 @@ export const Application: Pick<ApplicationResolvers, 'applicationNamespace'|'app
   healthCheckURL: (app) => app.healthCheckUrl,
   applicationTemplateID: (app) => app.applicationTemplateId,
   status: (app) => app,
-  operations: () => [],
+  operations: operationsField,
   eventingConfiguration: (app, _args, ctx) => ctx.loaders.eventingByApplication.load(app),
 };

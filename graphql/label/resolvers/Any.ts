@@ -6,6 +6,9 @@ export function jsonOfLiteral(ast: ValueNode, variables: Record<string, unknown>
   switch (ast.kind) {
     case Kind.STRING:
     case Kind.BOOLEAN:
+    // A bare name is its text: Compass's clients write string label values so (set-formation-template-label's
+    // `value: e2eTestFormationTemplateLabelValue`), and Compass's scalar reads them as strings.
+    case Kind.ENUM:
       return ast.value;
     case Kind.INT:
     case Kind.FLOAT:

@@ -1,0 +1,3 @@
+import type { FormationConstraint } from "@/generated/prisma-sqlite/client";
+
+export type FormationConstraintMapper = FormationConstraint;

@@ -1,0 +1,5 @@
+import type { AutomaticScenarioAssignmentResolvers } from "@/graphql/types.generated";
+
+export const AutomaticScenarioAssignment: AutomaticScenarioAssignmentResolvers = {
+  selector: (row) => row.selector,
+};

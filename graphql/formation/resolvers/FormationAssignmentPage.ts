@@ -1,0 +1,4 @@
+import type { FormationAssignmentPageResolvers } from "@/graphql/types.generated";
+import { pageFields } from "@/graphql/base/page-fields";
+
+export const FormationAssignmentPage: FormationAssignmentPageResolvers = pageFields;

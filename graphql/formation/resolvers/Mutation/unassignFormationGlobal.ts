@@ -1,0 +1,10 @@
+import type { MutationResolvers } from "@/graphql/types.generated";
+import { requireScope } from "@/domain/principals/authorize";
+import { unassignFormationGlobal as unassign } from "@/domain/formations/formation.service";
+import { SCOPES } from "@/lib/scopes";
+
+export const unassignFormationGlobal: NonNullable<MutationResolvers['unassignFormationGlobal']> = async (_parent, args, ctx) => {
+  const doing = "unassigning from a formation";
+  const actor = requireScope(ctx.principal, SCOPES.formationWrite, doing);
+  return unassign(ctx.db, actor, args.objectID, args.objectType, args.formation);
+};

@@ -1,0 +1,3 @@
+import type { ScheduledOperation } from "@/generated/prisma-sqlite/client";
+
+export type OperationMapper = ScheduledOperation;

@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "ScheduledOperation" ADD COLUMN "resourceId" TEXT;
+ALTER TABLE "ScheduledOperation" ADD COLUMN "resourceType" TEXT;
+
+-- CreateIndex
+CREATE INDEX "ScheduledOperation_resourceId_idx" ON "ScheduledOperation"("resourceId");
+
