@@ -34,7 +34,7 @@ const READS = [
   SCOPES.applicationRead,
   // Templates are global and read by everyone who reads the console (decision 0032).
   SCOPES.applicationTemplateRead,
-  // Formations, their templates and constraints are read by every role, as templates are (decision 0034).
+  // Formations, their templates and constraints are read by every role, as templates are (decision 0036).
   SCOPES.formationConstraintRead,
   SCOPES.formationRead,
   SCOPES.formationTemplateRead,

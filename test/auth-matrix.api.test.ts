@@ -1644,7 +1644,7 @@ const operations: Operation[] = [
     },
     check: async (_data, _role, call) => assert.equal(await app.db.certificateSubjectMapping.count({ where: { id: call.variables!.id as string } }), 0),
   },
-  // Formation templates (decision 0034): global, read by every role, written by admins.
+  // Formation templates (decision 0036): global, read by every role, written by admins.
   {
     field: "formationTemplates",
     kind: "read",
@@ -1715,7 +1715,7 @@ const operations: Operation[] = [
     check: async (_data, _role, call) =>
       assert.equal((await app.db.formationTemplate.findUniqueOrThrow({ where: { id: call.variables!.id as string } })).labels, "{}"),
   },
-  // Formations (decision 0034): per tenant, read by every role, written by admins.
+  // Formations (decision 0036): per tenant, read by every role, written by admins.
   ...(["formation", "formationByName", "formations", "formationsForObject"] as const).map(
     (field): Operation => ({
       field,
@@ -1809,7 +1809,7 @@ const operations: Operation[] = [
     },
     check: (data, _role, call) => assert.equal(data.resynchronizeFormationNotifications.id, call.variables!.id),
   },
-  // Formation constraints (decision 0034): global, read by every role, written by admins.
+  // Formation constraints (decision 0036): global, read by every role, written by admins.
   ...(["formationConstraints", "formationConstraint", "formationConstraintsByFormationType"] as const).map(
     (field): Operation => ({
       field,
@@ -1875,7 +1875,7 @@ const operations: Operation[] = [
         ),
     }),
   ),
-  // Operations (decision 0034): global; read with application:read, rescheduled with application:write.
+  // Operations (decision 0036): global; read with application:read, rescheduled with application:write.
   {
     field: "operation",
     kind: "read",

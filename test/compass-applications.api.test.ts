@@ -94,7 +94,7 @@ function assertEmptyParts(application: any) {
     pageInfo: { startCursor: "", endCursor: "", hasNextPage: false },
     totalCount: 0,
   });
-  // Operations come with an OPEN_RESOURCE_DISCOVERY webhook only (decision 0034).
+  // Operations come with an OPEN_RESOURCE_DISCOVERY webhook only (decision 0036).
   assert.deepEqual(application.operations, []);
   assert.deepEqual(application.eventingConfiguration, { defaultURL: "" });
 }

@@ -4,7 +4,7 @@
  * objects), sent as Compass's e2e tests send them, by an integration system's
  * token without a tenant (tests/director/tests/formation/formation_constraint_test.go).
  * Then what those tests do not send: the input template's check, who may write,
- * attaching twice, a constraint deleted with its attachments (decision 0034).
+ * attaching twice, a constraint deleted with its attachments (decision 0036).
  * Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";

@@ -6,7 +6,7 @@
  * with tests/pkg/fixtures/formation_template_fixtures.go and
  * tests/pkg/assertions' AssertFormationTemplateFromRegisterInput). Then what
  * those tests do not send: who may write, the input's rules, unique names under
- * a burst, and that a template with formations is not deleted (decision 0034).
+ * a burst, and that a template with formations is not deleted (decision 0036).
  * Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";

@@ -6,7 +6,7 @@
  * (tests/director/tests/formation/formation_api_test.go and
  * scenario_assignment_test.go). Then what those tests do not send: the
  * `scenarios` label kept in step, the label definition's enum, refusals, a
- * burst of parallel assigns, other tenants' objects (decision 0034).
+ * burst of parallel assigns, other tenants' objects (decision 0036).
  * Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
@@ -244,7 +244,7 @@ describe("Compass's automatic scenario assignment documents (scenario_assignment
   });
 });
 
-describe("Formations beyond Compass's documents (decision 0034)", () => {
+describe("Formations beyond Compass's documents (decision 0036)", () => {
   test("the tenant's scenarios definition keeps the formations' names in its enum", async () => {
     const tenant = await newTenant();
     await createLabelDefinition(app.db, admin, tenant, {

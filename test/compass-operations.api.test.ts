@@ -4,7 +4,7 @@
  * tests/director/tests/operations_test.go sends them: an application
  * registered with an OPEN_RESOURCE_DISCOVERY webhook gets one ORD_AGGREGATION
  * operation, read and rescheduled without a tenant. Nothing runs it here
- * (decision 0034). Runs on SQLite and PostgreSQL.
+ * (decision 0036). Runs on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";

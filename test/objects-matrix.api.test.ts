@@ -709,7 +709,7 @@ type SystemRule =
   /** Tenant-wide, for the one system granted `tenant:write` (decision 0017): its row above tests it. */
   | { rule: "tenant-write" }
   /**
-   * Compass's formation rights (decision 0034): global templates and constraints, and a tenant's formations
+   * Compass's formation rights (decision 0036): global templates and constraints, and a tenant's formations
    * and assignments, for an integration system granted the scope (never by default), on any object of the tenant.
    */
   | { rule: "granted"; scope: string };

@@ -10,7 +10,7 @@ import { TEXT_MAX, TEXT_MAXIMA, validDescription } from "@/domain/validation/val
 /**
  * Compass's formation constraints: global rules its formation engine runs
  * around formation operations, attached to formation templates. Stored,
- * checked and answered; nothing enforces them here (decision 0034).
+ * checked and answered; nothing enforces them here (decision 0036).
  */
 
 export interface FormationConstraintInput {
@@ -32,7 +32,7 @@ export interface FormationConstraintUpdateInput {
   description?: string | null;
 }
 
-/** At most this many constraints exist (the unpaged list answers them all: decision 0034). */
+/** At most this many constraints exist (the unpaged list answers them all: decision 0036). */
 const MAX_CONSTRAINTS = 1000;
 const SHORT = 256;
 const TEMPLATE_MAX = TEXT_MAXIMA.outputTemplate ?? TEXT_MAX;

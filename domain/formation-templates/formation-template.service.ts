@@ -1,7 +1,7 @@
 import { type FormationTemplate, Prisma } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
@@ -19,7 +19,7 @@ import { STRICT_TARGETS, type TargetPolicy, requirePublicTargets } from "@/domai
  * application and runtime types a formation of the type brings together.
  * Written by admins and integration systems granted formation_template:write
  * (Compass's own components create them), read by every role. Formations of
- * a template keep it: it is not deleted while one exists (decision 0034).
+ * a template keep it: it is not deleted while one exists (decision 0036).
  */
 
 export interface FormationTemplateInput {
@@ -123,17 +123,17 @@ export async function createFormationTemplate(
   const labels = validGlobalLabels(input.labels, "in.labels");
   const webhooks = validWebhookInputs(input.webhooks, "in.webhooks");
   for (const webhook of webhooks) await requirePublicTargets(webhook.targets, targets);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const row = await tx.formationTemplate.create({ data: { id: newId(), ...columns, labels: JSON.stringify(labels) } });
-        const stored = await insertWebhooks(tx, { type: "FORMATION_TEMPLATE", id: row.id, tenantId: null }, webhooks);
-        await audit(tx, actor, "FORMATION_TEMPLATE_CREATED", row, {
-          ...auditDetails(row),
-          webhooks: stored.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, webhooks[at].auth) })),
-        });
-        return row;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const row = await tx.formationTemplate.create({ data: { id: newId(), ...columns, labels: JSON.stringify(labels) } });
+      const stored = await insertWebhooks(tx, { type: "FORMATION_TEMPLATE", id: row.id, tenantId: null }, webhooks);
+      await audit(tx, actor, "FORMATION_TEMPLATE_CREATED", row, {
+        ...auditDetails(row),
+        webhooks: stored.map((w, at) => ({ id: w.id, ...auditFieldsOf(w, webhooks[at].auth) })),
+      });
+      return row;
+    },
     () => duplicate(columns.name),
   );
 }
@@ -146,15 +146,15 @@ export async function updateFormationTemplate(
   input: Omit<FormationTemplateInput, "webhooks" | "labels">,
 ): Promise<FormationTemplate> {
   const columns = validColumns(input);
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const before = await tx.formationTemplate.findUnique({ where: { id } });
-        if (!before) throw notFound("formation template", id, "updating it");
-        const row = await tx.formationTemplate.update({ where: { id }, data: columns });
-        await audit(tx, actor, "FORMATION_TEMPLATE_UPDATED", row, { before: auditDetails(before), after: auditDetails(row) });
-        return row;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const before = await tx.formationTemplate.findUnique({ where: { id } });
+      if (!before) throw notFound("formation template", id, "updating it");
+      const row = await tx.formationTemplate.update({ where: { id }, data: columns });
+      await audit(tx, actor, "FORMATION_TEMPLATE_UPDATED", row, { before: auditDetails(before), after: auditDetails(row) });
+      return row;
+    },
     () => duplicate(columns.name),
   );
 }

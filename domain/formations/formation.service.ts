@@ -1,7 +1,7 @@
 import { type Formation, type FormationAssignment, Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { refusingDuplicates } from "@/lib/db-errors";
+import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { recordAudit } from "@/domain/audit/audit.service";
 import { DomainError, badInput, conflict, notFound } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
@@ -15,7 +15,7 @@ import { TENANT_OBJECT_KINDS } from "@/domain/tenant-objects/kinds";
 import { findFormationTemplateByName, lockFormationTemplate, takesRuntimes } from "@/domain/formation-templates/formation-template.service";
 
 /**
- * Compass's formations, on the `scenarios` label (decisions 0020 and 0034):
+ * Compass's formations, on the `scenarios` label (decisions 0020 and 0036):
  * a formation is a named scenario of a tenant, made from a formation
  * template. Assigning an application, runtime or runtime context puts the
  * name in the object's `scenarios` label and stores the formation
@@ -29,7 +29,7 @@ import { findFormationTemplateByName, lockFormationTemplate, takesRuntimes } fro
 const DEFAULT_TEMPLATE_NAME = "Side-by-side extensibility with Kyma";
 /** Compass's selector label of a subaccount in an automatic scenario assignment. */
 const SUBACCOUNT_SELECTOR_KEY = "global_subaccount_id";
-/** Each participant has an assignment towards each other one: n² rows, so a formation holds at most this many (decision 0034). */
+/** Each participant has an assignment towards each other one: n² rows, so a formation holds at most this many (decision 0036). */
 const MAX_PARTICIPANTS = 100;
 /** How far up the tenant hierarchy a subaccount may sit below the formation's tenant (customer → account → subaccount, and some). */
 const MAX_TENANT_DEPTH = 8;
@@ -70,7 +70,7 @@ async function audit(tx: Tx, actor: Principal, action: string, formation: Format
   });
 }
 
-/** The `scenarios` definition's enum gains or loses a name, when the tenant has a definition (decision 0034). */
+/** The `scenarios` definition's enum gains or loses a name, when the tenant has a definition (decision 0036). */
 async function keepDefinitionInStep(tx: Tx, postgres: boolean, tenantId: string, name: string, change: "add" | "remove") {
   if (postgres) await tx.$executeRaw`SELECT 1 FROM "LabelDefinition" WHERE "tenantId" = ${tenantId} AND "key" = ${SCENARIOS_KEY} FOR UPDATE`;
   const definition = await tx.labelDefinition.findUnique({ where: { tenantId_key: { tenantId, key: SCENARIOS_KEY } } });
@@ -89,17 +89,17 @@ export async function createFormation(db: Db, actor: Principal, tenant: Tenant, 
   const state = input.state ?? "READY";
   if (!(STATES as readonly string[]).includes(state)) throw badInput("formation.state", `One of ${STATES.join(", ")}`);
   const templateName = input.templateName?.trim() || DEFAULT_TEMPLATE_NAME;
-  return refusingDuplicates(
-    () =>
-      db.$transaction(async (tx) => {
-        const template = await findFormationTemplateByName(tx, templateName);
-        if (!template) throw badInput("formation.templateName", `No formation template is named "${templateName.slice(0, 80)}"`);
-        await lockFormationTemplate(tx, template.id, isPostgres(db), "SHARE");
-        const row = await tx.formation.create({ data: { id: newId(), tenantId: tenant.id, name, formationTemplateId: template.id, state } });
-        await keepDefinitionInStep(tx, isPostgres(db), tenant.id, name, "add");
-        await audit(tx, actor, "FORMATION_CREATED", row, { template: template.name, state });
-        return row;
-      }),
+  return transactionRefusingDuplicates(
+    db,
+    async (tx) => {
+      const template = await findFormationTemplateByName(tx, templateName);
+      if (!template) throw badInput("formation.templateName", `No formation template is named "${templateName.slice(0, 80)}"`);
+      await lockFormationTemplate(tx, template.id, isPostgres(db), "SHARE");
+      const row = await tx.formation.create({ data: { id: newId(), tenantId: tenant.id, name, formationTemplateId: template.id, state } });
+      await keepDefinitionInStep(tx, isPostgres(db), tenant.id, name, "add");
+      await audit(tx, actor, "FORMATION_CREATED", row, { template: template.name, state });
+      return row;
+    },
     () => conflict(`Tenant "${tenant.externalId}" already has a formation named "${name}"`, "formation.name"),
   );
 }

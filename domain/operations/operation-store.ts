@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
  * Compass's scheduled operations, below the services: an application gets an
  * ORD_AGGREGATION operation when it gains an OPEN_RESOURCE_DISCOVERY webhook,
  * as Compass's application service schedules one. Stored SCHEDULED and
- * answered; no ORD aggregator runs them here (decision 0034).
+ * answered; no ORD aggregator runs them here (decision 0036).
  */
 
 const ORD_WEBHOOK = "OPEN_RESOURCE_DISCOVERY";

@@ -35,7 +35,7 @@ export async function insertWebhooks(tx: Tx, owner: WebhookOwner, valid: readonl
     const id = newId();
     rows.push(await tx.webhook.create({ data: { id, tenantId: owner.tenantId, ownerType: owner.type, ownerId: owner.id, ...webhookColumns(id, webhook) } }));
   }
-  // Compass schedules ORD aggregation for an application that gains an ORD webhook (decision 0034).
+  // Compass schedules ORD aggregation for an application that gains an ORD webhook (decision 0036).
   if (owner.type === "APPLICATION")
     await scheduleOrdAggregation(
       tx,

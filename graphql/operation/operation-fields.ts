@@ -6,7 +6,7 @@ import type { OperationMapper } from "./schema.mappers";
 /** Per request, beside the context: a page of applications reads its operations in one query. */
 const loaders = new WeakMap<GraphQLContext, DataLoader<string, OperationMapper[]>>();
 
-/** `Application.operations`: its ORD aggregation operations (decision 0034). */
+/** `Application.operations`: its ORD aggregation operations (decision 0036). */
 export const operationsField = (row: { id: string }, _args: unknown, ctx: GraphQLContext) => {
   let loader = loaders.get(ctx);
   if (!loader) loaders.set(ctx, (loader = new DataLoader((ids: readonly string[]) => operationsOfResources(ctx.db, ids))));

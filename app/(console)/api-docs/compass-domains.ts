@@ -32,5 +32,5 @@ export const SPOKEN: readonly CompassDomain[] = [
   { name: "Operations", note: "ORD aggregation, scheduled for an application with an ORD webhook; not run" },
 ];
 
-/** Every domain of Compass's examples is spoken (decision 0034). */
+/** Every domain of Compass's examples is spoken (decision 0036). */
 export const NOT_YET: readonly CompassDomain[] = [];
