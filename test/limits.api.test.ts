@@ -254,6 +254,8 @@ test("every document the console sends passes the limits and graphql-js's valida
   }
   for (const file of files) {
     const own = documents.get(file) as DocumentNode;
+    // A file of fragments only (components/ui/page-cursor.graphql) is sent only where they are spread: checked there.
+    if (!own.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION)) continue;
     const reached = new Map<string, FragmentDefinitionNode>();
     const owned = new Set(own.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
     const follow = (node: ASTNode) =>
