@@ -1,0 +1,106 @@
+import { E2E_VIEWER, ensureViewer, graphql, signIn, uniqueName } from "./console";
+import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+
+test("an admin creates a formation, assigns an application, is refused its deletion while assigned, unassigns and deletes it; a viewer only reads", async ({
+  page,
+}) => {
+  await signIn(page);
+  const { createTenant: tenant } = await graphql<{ createTenant: { id: string } }>(
+    page.request,
+    "mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID } }",
+    { in: { externalId: uniqueName("fm").replace(" ", "-"), name: uniqueName("Formation Tenant") } },
+  );
+  const appName = uniqueName("Orders");
+  const registered = await page.request.post("/api/graphql", {
+    headers: { tenant: tenant.id },
+    data: { query: "mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }", variables: { in: { name: appName } } },
+  });
+  expect((await registered.json()).errors).toBeUndefined();
+
+  // From the tenant's page to its formations.
+  await page.goto(`/tenants/${tenant.id}`);
+  await page.getByRole("navigation", { name: "Tenant contents" }).getByRole("link", { name: "Formations" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tenants/${tenant.id}/formations$`));
+  await expectListSettled(page);
+  await expect(page.getByRole("table", { name: "Formations" })).toContainText("No formations yet");
+
+  // Create: the default template is picked; a name the API refuses shows on the field.
+  await page.getByRole("button", { name: "Create formation" }).first().click();
+  const create = page.getByRole("dialog", { name: "Create formation" });
+  await expect(create.getByLabel("Template")).toHaveValue("Side-by-side extensibility with Kyma");
+  await create.getByLabel("Name").fill("-not a scenario");
+  await create.getByRole("button", { name: "Create formation" }).click();
+  await expect(create.locator("#formation-name-error")).toContainText("A scenario name is 1-128 letters");
+  const formationName = uniqueName("Checkout");
+  await create.getByLabel("Name").fill(formationName);
+  await expectNoSeriousA11yViolations(page);
+  await create.getByRole("button", { name: "Create formation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Created the formation ${formationName}`);
+  const row = page.getByRole("table", { name: "Formations" }).getByRole("row").filter({ hasText: formationName });
+  await expect(row).toContainText("Side-by-side extensibility with Kyma");
+  await expect(row).toContainText("READY");
+  await screenshots(page, "formations");
+
+  // Its page: assign the application, picked by searching.
+  await row.getByRole("link", { name: formationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: formationName })).toBeVisible();
+  const assigned = page.getByRole("table", { name: "Assigned applications and runtimes" });
+  await expect(assigned).toContainText("Nothing is assigned yet");
+  await page.getByRole("button", { name: "Assign", exact: true }).click();
+  const assign = page.getByRole("dialog", { name: `Assign to ${formationName}` });
+  await assign.getByRole("combobox", { name: "Application" }).click();
+  await page.getByRole("combobox", { name: "Search applications" }).fill(appName);
+  await page.getByRole("option", { name: appName, exact: true }).click();
+  await expectNoSeriousA11yViolations(page);
+  await assign.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(`Assigned the application ${appName} to ${formationName}`);
+  await expect(assigned.getByRole("row").filter({ hasText: appName })).toContainText("application");
+  await expectNoSeriousA11yViolations(page);
+  await screenshots(page, "formation-detail");
+
+  // Deleting it while the application is in it: the server's refusal, in the dialog.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Formations" }).click();
+  await expectListSettled(page);
+  await row.getByRole("button", { name: `Delete formation ${formationName}` }).click();
+  const confirmDelete = page.getByRole("dialog", { name: `Delete the formation ${formationName}?` });
+  await confirmDelete.getByRole("button", { name: "Delete formation" }).click();
+  await expect(confirmDelete.getByRole("alert")).toContainText(`Cannot delete formation "${formationName}": it is not empty`);
+  await screenshots(page, "formation-delete-refused");
+  await confirmDelete.getByRole("button", { name: "Cancel" }).click();
+
+  // Unassign, then the deletion goes through.
+  await row.getByRole("link", { name: formationName }).click();
+  await assigned.getByRole("button", { name: `Unassign application ${appName}` }).click();
+  await page
+    .getByRole("dialog", { name: `Unassign the application ${appName}?` })
+    .getByRole("button", { name: "Unassign" })
+    .click();
+  await expect(assigned).toContainText("Nothing is assigned yet");
+
+  // A viewer sees the formation and what is in it, and no write buttons.
+  const keptName = uniqueName("Kept");
+  const kept = await page.request.post("/api/graphql", {
+    headers: { tenant: tenant.id },
+    data: { query: "mutation($f: FormationInput!) { createFormation(formation: $f) { id } }", variables: { f: { name: keptName } } },
+  });
+  expect((await kept.json()).errors).toBeUndefined();
+
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Formations" }).click();
+  await expectListSettled(page);
+  await row.getByRole("button", { name: `Delete formation ${formationName}` }).click();
+  await confirmDelete.getByRole("button", { name: "Delete formation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Deleted the formation ${formationName}`);
+  await expect(row).toHaveCount(0);
+
+  await ensureViewer(page);
+  await signIn(page, E2E_VIEWER);
+  await page.goto(`/tenants/${tenant.id}/formations`);
+  await expectListSettled(page);
+  const keptRow = page.getByRole("table", { name: "Formations" }).getByRole("row").filter({ hasText: keptName });
+  await expect(keptRow).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create formation" })).toHaveCount(0);
+  await expect(keptRow.getByRole("button")).toHaveCount(0);
+  await keptRow.getByRole("link", { name: keptName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: keptName })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Assign", exact: true })).toHaveCount(0);
+});
