@@ -12,6 +12,7 @@ import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
+import { PageSection } from "@/components/ui/page-section";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -89,17 +90,7 @@ export function FormationDetail({ tenantId, id }: { tenantId: string; id: string
     <DetailStates noun="formation" trail={trail} query={query} object={formation} back={{ href: trail[2].href, label: "Back to formations" }}>
       {(formation) => (
         <>
-          <PageHeader
-            title={formation.name}
-            lead="Formation"
-            actions={
-              canWrite ? (
-                <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "assign" })}>
-                  Assign
-                </button>
-              ) : null
-            }
-          />
+          <PageHeader title={formation.name} lead="Formation" />
           <section className="card" aria-label="Details">
             <dl className="details-grid">
               <dt>Id</dt>
@@ -114,8 +105,7 @@ export function FormationDetail({ tenantId, id }: { tenantId: string; id: string
               <dd>{formation.lastStateChangeTimestamp ? <Timestamp iso={formation.lastStateChangeTimestamp} /> : "—"}</dd>
             </dl>
           </section>
-          <section aria-labelledby="members-heading">
-            <h2 id="members-heading">Assigned</h2>
+          <PageSection id="members" title="Assigned" action={canWrite ? { label: "Assign", onClick: () => setDialog({ kind: "assign" }) } : null}>
             <DataTable
               caption="Assigned applications and runtimes"
               columns={columns}
@@ -123,7 +113,7 @@ export function FormationDetail({ tenantId, id }: { tenantId: string; id: string
               empty={<p>Nothing is assigned yet: assign an application or a runtime of the tenant.</p>}
               getRowId={(row) => `${row.kind}:${row.id}`}
             />
-          </section>
+          </PageSection>
           {dialog?.kind === "assign" ? (
             <AssignDialog tenantId={tenantId} formationName={formation.name} onClose={() => setDialog(null)} onSaved={() => void members.refetch()} />
           ) : null}

@@ -57,6 +57,7 @@ export function FormationList({ tenantId }: { tenantId: string }) {
       {
         id: "template",
         header: "Template",
+        meta: { hideOnMobile: true },
         cell: ({ row }) => templateNames.get(row.original.formationTemplateId) ?? <code>{row.original.formationTemplateId}</code>,
       },
       { id: "state", header: "State", cell: ({ row }) => <span className="badge">{row.original.state}</span> },
@@ -90,7 +91,7 @@ export function FormationList({ tenantId }: { tenantId: string }) {
       <Breadcrumbs trail={[{ label: "Tenants", href: "/tenants" }, { label: tenantName, href: `/tenants/${tenantId}` }, { label: "Formations" }]} />
       <PageHeader
         title="Formations"
-        lead={`The named scenarios of ${tenantName}: the applications and runtimes assigned to one are in its scenario, oldest first.`}
+        lead={`The named scenarios of ${tenantName}, each bringing together the applications and runtimes assigned to it; oldest first.`}
         actions={createButton}
       />
       <DataTable
