@@ -1,12 +1,5 @@
 import { E2E_VIEWER, ensureViewer, graphql, signIn, uniqueName } from "./console";
-import type { Page } from "@playwright/test";
-import { expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
-
-/** Closes the toasts, so that the screenshots show the page under them. */
-async function dismissNotifications(page: Page) {
-  const close = page.getByRole("button", { name: "Dismiss notification" });
-  while ((await close.count()) > 0) await close.first().click();
-}
+import { dismissToasts, expect, expectListSettled, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 test("an admin creates a formation, assigns an application, is refused its deletion while assigned, unassigns and deletes it; a viewer only reads", async ({
   page,
@@ -46,7 +39,7 @@ test("an admin creates a formation, assigns an application, is refused its delet
   const row = page.getByRole("table", { name: "Formations" }).getByRole("row").filter({ hasText: formationName });
   await expect(row).toContainText("Side-by-side extensibility with Kyma");
   await expect(row).toContainText("READY");
-  await dismissNotifications(page);
+  await dismissToasts(page);
   await screenshots(page, "formations");
 
   // Its page: assign the application, picked by searching.
@@ -64,7 +57,7 @@ test("an admin creates a formation, assigns an application, is refused its delet
   await expect(page.getByRole("status")).toContainText(`Assigned the application ${appName} to ${formationName}`);
   await expect(assigned.getByRole("row").filter({ hasText: appName })).toContainText("application");
   await expectNoSeriousA11yViolations(page);
-  await dismissNotifications(page);
+  await dismissToasts(page);
   await screenshots(page, "formation-detail");
 
   // Deleting it while the application is in it: the server's refusal, in the dialog.
