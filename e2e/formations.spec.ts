@@ -94,6 +94,11 @@ test("an admin creates a formation, assigns an application, is refused its delet
   await expect(page.getByRole("status")).toContainText(`Deleted the formation ${formationName}`);
   await expect(row).toHaveCount(0);
 
+  // A formation the tenant does not hold: the console's not-found, with the way back to the formations.
+  await page.goto(`/tenants/${tenant.id}/formations/01a00000-0000-7000-8000-000000000000`);
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Not found");
+  await expect(page.getByRole("link", { name: "Back to formations" })).toBeVisible();
+
   await ensureViewer(page);
   await signIn(page, E2E_VIEWER);
   await page.goto(`/tenants/${tenant.id}/formations`);
