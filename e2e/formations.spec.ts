@@ -16,6 +16,12 @@ test("an admin creates a formation, assigns an application, is refused its delet
     data: { query: "mutation($in: ApplicationRegisterInput!) { registerApplication(in: $in) { id } }", variables: { in: { name: appName } } },
   });
   expect((await registered.json()).errors).toBeUndefined();
+  const runtimeName = uniqueName("Edge");
+  const runtime = await page.request.post("/api/graphql", {
+    headers: { tenant: tenant.id },
+    data: { query: "mutation($in: RuntimeRegisterInput!) { registerRuntime(in: $in) { id } }", variables: { in: { name: runtimeName } } },
+  });
+  expect((await runtime.json()).errors).toBeUndefined();
 
   // From the tenant's page to its formations.
   await page.goto(`/tenants/${tenant.id}`);
@@ -56,6 +62,14 @@ test("an admin creates a formation, assigns an application, is refused its delet
   await assign.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(`Assigned the application ${appName} to ${formationName}`);
   await expect(assigned.getByRole("row").filter({ hasText: appName })).toContainText("application");
+  // A runtime too: the kind chosen first, the picker then searches runtimes.
+  await page.getByRole("button", { name: "Assign", exact: true }).click();
+  await assign.getByLabel("Kind").selectOption({ label: "Runtime" });
+  await assign.getByRole("combobox", { name: "Runtime" }).click();
+  await page.getByRole("combobox", { name: "Search runtimes" }).fill(runtimeName);
+  await page.getByRole("option", { name: runtimeName, exact: true }).click();
+  await assign.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(assigned.getByRole("row").filter({ hasText: runtimeName })).toContainText("runtime");
   await expectNoSeriousA11yViolations(page);
   await dismissToasts(page);
   await screenshots(page, "formation-detail");
@@ -66,17 +80,23 @@ test("an admin creates a formation, assigns an application, is refused its delet
   await row.getByRole("button", { name: `Delete formation ${formationName}` }).click();
   const confirmDelete = page.getByRole("dialog", { name: `Delete the formation ${formationName}?` });
   await confirmDelete.getByRole("button", { name: "Delete formation" }).click();
-  await expect(confirmDelete.getByRole("alert")).toContainText(`Cannot delete formation "${formationName}": it is not empty`);
+  await expect(confirmDelete.getByRole("alert")).toContainText(`Cannot delete formation "${formationName}": it is not empty (2 objects`);
   await screenshots(page, "formation-delete-refused");
   await confirmDelete.getByRole("button", { name: "Cancel" }).click();
 
   // Unassign, then the deletion goes through.
   await row.getByRole("link", { name: formationName }).click();
-  await assigned.getByRole("button", { name: `Unassign application ${appName}` }).click();
-  await page
-    .getByRole("dialog", { name: `Unassign the application ${appName}?` })
-    .getByRole("button", { name: "Unassign" })
-    .click();
+  for (const [kind, name] of [
+    ["application", appName],
+    ["runtime", runtimeName],
+  ]) {
+    await assigned.getByRole("button", { name: `Unassign ${kind} ${name}` }).click();
+    await page
+      .getByRole("dialog", { name: `Unassign the ${kind} ${name}?` })
+      .getByRole("button", { name: "Unassign" })
+      .click();
+    await expect(assigned.getByRole("row").filter({ hasText: name })).toHaveCount(0);
+  }
   await expect(assigned).toContainText("Nothing is assigned yet");
 
   // A viewer sees the formation and what is in it, and no write buttons.
