@@ -1,15 +1,9 @@
-import type { Page } from "@playwright/test";
 import { graphql, signIn, uniqueName } from "./console";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { dismissToasts, expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 
 /** Issue 24 in the console: the Templates page, and registering an application from a template on a tenant's applications tab. */
 
 const CREATE_TENANT = "mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID } }";
-
-async function dismissToasts(page: Page) {
-  const close = page.getByRole("button", { name: "Dismiss notification" });
-  while ((await close.count()) > 0) await close.first().click();
-}
 
 test("an admin publishes a template on the Templates page, and a tenant registers an application from it through a form made of its placeholders", async ({
   page,

@@ -1,6 +1,5 @@
 import { E2E_VIEWER, clientSideState, ensureViewer, graphql, signIn, uniqueName } from "./console";
-import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
+import { dismissToasts, expect, expectNoSeriousA11yViolations, screenshots, test } from "./fixtures";
 import { TenantObjectsPage } from "./pages/tenant-objects-page";
 
 /** Issue 22 in the console: Compass's application fields, an object's webhooks and a runtime's contexts, through the real UI. */
@@ -8,12 +7,6 @@ import { TenantObjectsPage } from "./pages/tenant-objects-page";
 /** A tenant's `id` is its external id (Compass's); the console's pages and the tenant header take our internal one. */
 const CREATE_TENANT = "mutation($in: TenantInput!) { createTenant(in: $in) { id: internalID } }";
 const WEBHOOK_PASSWORD = "hunter2-never-shown-9f3a";
-
-/** Closes the toasts, so the pictures show the page under them. */
-async function dismissToasts(page: Page) {
-  const close = page.getByRole("button", { name: "Dismiss notification" });
-  while ((await close.count()) > 0) await close.first().click();
-}
 
 test("an application shows Compass's fields, and its webhooks are added, edited and deleted without their password ever showing", async ({ page }) => {
   await signIn(page);

@@ -52,6 +52,12 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** Closes every toast, so that a screenshot shows the page under them. */
+export async function dismissToasts(page: Page) {
+  const close = page.getByRole("button", { name: "Dismiss notification" });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
 /**
  * The DataTable on the page has its answer (aria-busy is off). Wait for it
  * before reloading or navigating away, or the fixture sees the cancelled

@@ -44,3 +44,6 @@ export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 /** Compass's WebhookMode. */
 export const WEBHOOK_MODES = ["SYNC", "ASYNC", "ASYNC_CALLBACK"] as const;
 export type WebhookMode = (typeof WEBHOOK_MODES)[number];
+
+/** Compass's default formation template (its model.DefaultTemplateName), seeded by the formations migration: createFormation without a templateName uses it. */
+export const DEFAULT_FORMATION_TEMPLATE_NAME = "Side-by-side extensibility with Kyma";

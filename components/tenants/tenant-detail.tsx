@@ -66,9 +66,10 @@ export function TenantDetail({ id }: { id: string }) {
                 {title}
               </Link>
             ))}
-            <Link className="tabs-end" href={`/tenants/${id}/label-definitions`}>
-              Label definitions
+            <Link className="tabs-end" href={`/tenants/${id}/formations`}>
+              Formations
             </Link>
+            <Link href={`/tenants/${id}/label-definitions`}>Label definitions</Link>
           </nav>
           <section key={tab} aria-labelledby={`${tab}-heading`}>
             <h2 id={`${tab}-heading`} className="sr-only">

@@ -1,3 +1,4 @@
+import { DEFAULT_FORMATION_TEMPLATE_NAME } from "@/lib/compass-enums";
 import { type Formation, type FormationAssignment, Prisma, type Tenant } from "@/generated/prisma-sqlite/client";
 import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
@@ -25,8 +26,6 @@ import { findFormationTemplateByName, lockFormationTemplate, takesRuntimes } fro
  * when it has one, keeps the formations' names in its enum.
  */
 
-/** Compass's model.DefaultTemplateName: the template createFormation uses without a templateName (seeded by the migration). */
-const DEFAULT_TEMPLATE_NAME = "Side-by-side extensibility with Kyma";
 /** Compass's selector label of a subaccount in an automatic scenario assignment. */
 const SUBACCOUNT_SELECTOR_KEY = "global_subaccount_id";
 /** Each participant has an assignment towards each other one: n² rows, so a formation holds at most this many (decision 0036). */
@@ -88,7 +87,7 @@ export async function createFormation(db: Db, actor: Principal, tenant: Tenant, 
   const name = validFormationName(input.name, "formation.name");
   const state = input.state ?? "READY";
   if (!(STATES as readonly string[]).includes(state)) throw badInput("formation.state", `One of ${STATES.join(", ")}`);
-  const templateName = input.templateName?.trim() || DEFAULT_TEMPLATE_NAME;
+  const templateName = input.templateName?.trim() || DEFAULT_FORMATION_TEMPLATE_NAME;
   return transactionRefusingDuplicates(
     db,
     async (tx) => {
