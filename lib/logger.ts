@@ -8,11 +8,41 @@ import { getConfig } from "./config";
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/**
+ * Lines for stdout waiting for the end of this turn of the event loop. Under
+ * load the access log writes a line per request, and stdout on a pipe or file
+ * is a synchronous write per call: one write per turn instead of one per line
+ * took that cost off the token endpoint (docs/decisions/0037-batched-log-writes.md).
+ * Warnings and errors still go out at once, on stderr.
+ */
+let pendingLines = "";
+let flushScheduled = false;
+/** Past this many characters the pending lines go out at once rather than at the end of the turn. */
+const PENDING_LIMIT = 64 * 1024;
+
+/** Writes the pending stdout lines; also run on exit, so a process that ends loses none. */
+export function flushLog() {
+  flushScheduled = false;
+  if (pendingLines === "") return;
+  const lines = pendingLines;
+  pendingLines = "";
+  process.stdout.write(lines);
+}
+process.on("exit", flushLog);
+
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (ORDER[level] < ORDER[getConfig().logLevel]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-  if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
-  else process.stdout.write(`${line}\n`);
+  if (level === "error" || level === "warn") {
+    process.stderr.write(`${line}\n`);
+    return;
+  }
+  pendingLines += `${line}\n`;
+  if (pendingLines.length >= PENDING_LIMIT) flushLog();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flushLog);
+  }
 }
 
 /**
