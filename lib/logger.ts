@@ -21,7 +21,7 @@ let flushScheduled = false;
 const PENDING_LIMIT = 64 * 1024;
 
 /** Writes the pending stdout lines; also run on exit, so a process that ends loses none. */
-export function flushLog() {
+function flushLog() {
   flushScheduled = false;
   if (pendingLines === "") return;
   const lines = pendingLines;
