@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useId, useMemo, useState } from "react";
-import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { inTenant, type TenantDialogProps } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
 import { inApiWords } from "@/components/console/graphql-problem";
@@ -127,7 +127,7 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
 const FIELDS = ["key", "schema"] as const;
 type Field = (typeof FIELDS)[number];
 
-function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId: string; definition?: Definition; onClose: () => void; onSaved: () => void }) {
+function DefinitionDialog({ tenantId, definition, onClose, onSaved }: TenantDialogProps & { definition?: Definition }) {
   const context = inTenant(tenantId);
   const [key, setKey] = useState(definition?.key ?? "");
   const [schema, setSchema] = useState(pretty(definition?.schema ?? null));

@@ -7,7 +7,8 @@ import { DescriptionField } from "@/components/ui/description-field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { inTenant } from "../tenant-context";
+import type { ChildFormProps } from "../console-kind";
+import { inTenant, type TenantDialogProps } from "../tenant-context";
 import {
   AddApiDefinitionDocument,
   AddBundleDocument,
@@ -31,20 +32,15 @@ const isJson = (text: string) => {
 
 const BUNDLE_FIELDS = ["name", "description", "schema"] as const;
 
+interface EditableBundle {
+  id: string;
+  name: string;
+  description?: string | null;
+  instanceAuthRequestInputSchema?: unknown;
+}
+
 /** Adds a bundle to an application, or edits its name, description and the schema a runtime's request must match. */
-export function BundleFormDialog({
-  tenantId,
-  applicationId,
-  bundle,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  applicationId: string;
-  bundle?: { id: string; name: string; description?: string | null; instanceAuthRequestInputSchema?: unknown };
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function BundleFormDialog({ tenantId, parentId: applicationId, object: bundle, onClose, onSaved }: ChildFormProps<EditableBundle>) {
   const [name, setName] = useState(bundle?.name ?? "");
   const [description, setDescription] = useState(bundle?.description ?? "");
   const [schema, setSchema] = useState(typeof bundle?.instanceAuthRequestInputSchema === "string" ? bundle.instanceAuthRequestInputSchema : "");
@@ -96,18 +92,11 @@ export interface EditableDefinition {
 export function DefinitionFormDialog({
   what,
   tenantId,
-  applicationId,
-  definition,
+  parentId: applicationId,
+  object: definition,
   onClose,
   onSaved,
-}: {
-  what: "API" | "event";
-  tenantId: string;
-  applicationId: string;
-  definition?: EditableDefinition;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+}: ChildFormProps<EditableDefinition> & { what: "API" | "event" }) {
   const types: SpecType[] = what === "API" ? ["OPEN_API", "ODATA"] : ["ASYNC_API"];
   const [name, setName] = useState(definition?.name ?? "");
   const [description, setDescription] = useState(definition?.description ?? "");
@@ -186,17 +175,7 @@ export function DefinitionFormDialog({
 const SET_FIELDS = ["username", "password", "message", "reason"] as const;
 
 /** The application side answers a runtime's PENDING request: basic credentials (SUCCEEDED), or a refusal (FAILED) with its reason. */
-export function SetInstanceAuthDialog({
-  tenantId,
-  instanceAuthId,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  instanceAuthId: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function SetInstanceAuthDialog({ tenantId, instanceAuthId, onClose, onSaved }: TenantDialogProps & { instanceAuthId: string }) {
   const [outcome, setOutcome] = useState<"SUCCEEDED" | "FAILED">("SUCCEEDED");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");

@@ -118,9 +118,7 @@ function definitionKind<ListQuery>(what: "API" | "event", looks: Pick<ChildConso
     ],
     emptyHint: `No ${noun}s yet.`,
     unregisterDescription: `The ${noun} and its spec are removed from the application. This cannot be undone.`,
-    formDialog: ({ tenantId, parentId, object, ...props }) => (
-      <DefinitionFormDialog what={what} tenantId={tenantId} applicationId={parentId} definition={object} {...props} />
-    ),
+    formDialog: (props) => <DefinitionFormDialog what={what} {...props} />,
   });
 }
 
@@ -191,9 +189,7 @@ function bundleKind(tenantId: string, applicationId: string) {
     ],
     emptyHint: "No bundles yet.",
     unregisterDescription: "The bundle is removed with its API and event definitions, documents and instance auths. This cannot be undone.",
-    formDialog: ({ tenantId: tenant, parentId, object, ...props }) => (
-      <BundleFormDialog tenantId={tenant} applicationId={parentId} bundle={object} {...props} />
-    ),
+    formDialog: (props) => <BundleFormDialog {...props} />,
   });
 }
 

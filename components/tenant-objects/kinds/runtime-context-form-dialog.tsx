@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
+import type { ChildFormProps } from "../console-kind";
 import { inTenant } from "../tenant-context";
 import { RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
 
@@ -40,19 +41,7 @@ function parseLabels(text: string): Record<string, unknown> | undefined | null {
  * Adds a runtime context under a runtime, or edits its key, value and labels
  * (given labels replace all of them; an emptied field removes them).
  */
-export function RuntimeContextFormDialog({
-  tenantId,
-  runtimeId,
-  context,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  runtimeId: string;
-  context?: EditableRuntimeContext;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object: context, onClose, onSaved }: ChildFormProps<EditableRuntimeContext>) {
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
