@@ -3,6 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { DescriptionField } from "@/components/ui/description-field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
@@ -61,7 +62,7 @@ export function BundleFormDialog({ tenantId, parentId: applicationId, object: bu
     { onSaved, onClose },
   );
   return (
-    <FormDialog title={bundle ? "Edit bundle" : "Add bundle"} {...submission} submitLabel={bundle ? "Save changes" : "Add bundle"} onClose={onClose}>
+    <FormDialog {...addOrEditWords(!!bundle, "bundle")} {...submission} onClose={onClose}>
       <TextField id="bundle-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="bundle-description" {...form.bind("description", description, setDescription)} />
       <TextField
@@ -134,15 +135,8 @@ export function DefinitionFormDialog({
     },
     { onSaved, onClose },
   );
-  const noun = what === "API" ? "API definition" : "event definition";
   return (
-    <FormDialog
-      title={definition ? `Edit ${noun}` : `Add ${noun}`}
-      wide
-      {...submission}
-      submitLabel={definition ? "Save changes" : `Add ${noun}`}
-      onClose={onClose}
-    >
+    <FormDialog {...addOrEditWords(!!definition, `${what} definition`)} wide {...submission} onClose={onClose}>
       <TextField id="definition-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="definition-description" value={description} onChange={setDescription} />
       {what === "API" ? <TextField id="definition-target" label="Target URL" {...form.bind("targetURL", targetURL, setTargetURL)} required /> : null}

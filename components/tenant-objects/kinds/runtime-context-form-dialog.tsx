@@ -3,6 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
 import type { ChildFormProps } from "../console-kind";
@@ -68,12 +69,7 @@ export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object
   );
 
   return (
-    <FormDialog
-      title={context ? "Edit runtime context" : "Add runtime context"}
-      {...submission}
-      submitLabel={context ? "Save changes" : "Add runtime context"}
-      onClose={onClose}
-    >
+    <FormDialog {...addOrEditWords(!!context, "runtime context")} {...submission} onClose={onClose}>
       <TextField
         id="runtime-context-key"
         label="Key"
