@@ -13,6 +13,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
+import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
@@ -161,14 +162,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: TenantDial
       onClose={onClose}
     >
       {definition ? null : (
-        <TextField
-          id="definition-key"
-          label="Key"
-          {...form.bind("key", key, setKey)}
-          hint="The label key it governs: letters, digits and underscores."
-          required
-          autoFocus
-        />
+        <KeyField id="definition-key" {...form.bind("key", key, setKey)} hint="The label key it governs: letters, digits and underscores." />
       )}
       <TextField
         id="definition-schema"

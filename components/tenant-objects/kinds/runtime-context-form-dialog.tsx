@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
 import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ChildFormProps } from "../console-kind";
 import { inTenant } from "../tenant-context";
@@ -70,14 +71,7 @@ export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object
 
   return (
     <FormDialog {...addOrEditWords(!!context, "runtime context")} {...submission} onClose={onClose}>
-      <TextField
-        id="runtime-context-key"
-        label="Key"
-        {...form.bind("key", key, setKey)}
-        hint="Letters, digits and underscores, such as subscription."
-        required
-        autoFocus
-      />
+      <KeyField id="runtime-context-key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores, such as subscription." />
       <TextField id="runtime-context-value" label="Value" {...form.bind("value", value, setValue)} />
       <TextField
         id="runtime-context-labels"
