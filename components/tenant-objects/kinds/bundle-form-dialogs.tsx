@@ -14,6 +14,7 @@ import {
   AddApiDefinitionDocument,
   AddBundleDocument,
   AddEventDefinitionDocument,
+  type EditableBundleFragment,
   SetBundleInstanceAuthDocument,
   UpdateApiDefinitionDocument,
   UpdateBundleDocument,
@@ -33,15 +34,8 @@ const isJson = (text: string) => {
 
 const BUNDLE_FIELDS = ["name", "description", "schema"] as const;
 
-interface EditableBundle {
-  id: string;
-  name: string;
-  description?: string | null;
-  instanceAuthRequestInputSchema?: unknown;
-}
-
 /** Adds a bundle to an application, or edits its name, description and the schema a runtime's request must match. */
-export function BundleFormDialog({ tenantId, parentId: applicationId, object: bundle, onClose, onSaved }: ChildFormProps<EditableBundle>) {
+export function BundleFormDialog({ tenantId, parentId: applicationId, object: bundle, onClose, onSaved }: ChildFormProps<EditableBundleFragment>) {
   const [name, setName] = useState(bundle?.name ?? "");
   const [description, setDescription] = useState(bundle?.description ?? "");
   const [schema, setSchema] = useState(typeof bundle?.instanceAuthRequestInputSchema === "string" ? bundle.instanceAuthRequestInputSchema : "");

@@ -9,7 +9,7 @@ import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ChildFormProps } from "../console-kind";
 import { inTenant } from "../tenant-context";
-import { RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
+import { type EditableRuntimeContextFragment, RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
 
 const FIELDS = ["key", "value", "labels"] as const;
 type Field = (typeof FIELDS)[number];
@@ -17,13 +17,6 @@ type Field = (typeof FIELDS)[number];
 /** Compass's rules for a runtime context's input, as the server checks them (domain/tenant-objects/kinds/runtime-context.ts). */
 const KEY = /^[a-zA-Z0-9_]{1,512}$/;
 const MAX_VALUE = 512;
-
-export interface EditableRuntimeContext {
-  id: string;
-  key: string;
-  value: string;
-  labels?: unknown;
-}
 
 /** Labels as the form shows them: one JSON object, empty for none. */
 const labelsText = (labels: unknown) => (labels && typeof labels === "object" && Object.keys(labels).length ? JSON.stringify(labels, null, 2) : "");
@@ -43,7 +36,7 @@ function parseLabels(text: string): Record<string, unknown> | undefined | null {
  * Adds a runtime context under a runtime, or edits its key, value and labels
  * (given labels replace all of them; an emptied field removes them).
  */
-export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object: context, onClose, onSaved }: ChildFormProps<EditableRuntimeContext>) {
+export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object: context, onClose, onSaved }: ChildFormProps<EditableRuntimeContextFragment>) {
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
