@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ChildFormProps } from "../console-kind";
 import { inTenant, type TenantDialogProps } from "../tenant-context";
+import { useChildFormSubmit } from "../use-child-form-submit";
 import {
   AddApiDefinitionDocument,
   AddBundleDocument,
@@ -45,16 +46,12 @@ export function BundleFormDialog({ tenantId, parentId: applicationId, object: bu
   if (!NAME.test(name.trim())) ruleErrors.name = "1-100 printable ASCII characters";
   if (schema.trim() && !isJson(schema)) ruleErrors.schema = 'A JSON Schema, such as {"type": "object"}';
   const form = useFormErrors(BUNDLE_FIELDS, ruleErrors);
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
-      if (bundle) await update({ variables: { id: bundle.id, in: input } });
-      else await add({ variables: { applicationId, in: input } });
-      return bundle ? `Saved ${input.name}` : `Added ${input.name}`;
-    },
-    { onSaved, onClose },
-  );
+  const { submission } = useChildFormSubmit(form, { object: bundle, onSaved, onClose }, async (id) => {
+    const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
+    if (id) await update({ variables: { id, in: input } });
+    else await add({ variables: { applicationId, in: input } });
+    return input.name;
+  });
   return (
     <FormDialog {...addOrEditWords(!!bundle, "bundle")} {...submission} onClose={onClose}>
       <TextField id="bundle-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
@@ -111,24 +108,20 @@ export function DefinitionFormDialog({
   if ([...group.trim()].length > 36) ruleErrors.group = "At most 36 characters";
   if (format === "JSON" && data.trim() && !isJson(data)) ruleErrors.data = "Not valid JSON";
   const form = useFormErrors(DEFINITION_FIELDS, ruleErrors);
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
-      const common = { name: name.trim(), description: description.trim() || null, group: group.trim() || null, spec };
-      if (what === "API") {
-        const input = { ...common, spec: spec as never, targetURL: targetURL.trim() };
-        if (definition) await updateApi({ variables: { id: definition.id, in: input } });
-        else await addApi({ variables: { appId: applicationId, in: input } });
-      } else {
-        const input = { ...common, spec: spec as never };
-        if (definition) await updateEvent({ variables: { id: definition.id, in: input } });
-        else await addEvent({ variables: { appId: applicationId, in: input } });
-      }
-      return definition ? `Saved ${common.name}` : `Added ${common.name}`;
-    },
-    { onSaved, onClose },
-  );
+  const { submission } = useChildFormSubmit(form, { object: definition, onSaved, onClose }, async (id) => {
+    const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
+    const common = { name: name.trim(), description: description.trim() || null, group: group.trim() || null, spec };
+    if (what === "API") {
+      const input = { ...common, spec: spec as never, targetURL: targetURL.trim() };
+      if (id) await updateApi({ variables: { id, in: input } });
+      else await addApi({ variables: { appId: applicationId, in: input } });
+    } else {
+      const input = { ...common, spec: spec as never };
+      if (id) await updateEvent({ variables: { id, in: input } });
+      else await addEvent({ variables: { appId: applicationId, in: input } });
+    }
+    return common.name;
+  });
   return (
     <FormDialog {...addOrEditWords(!!definition, `${what} definition`)} wide {...submission} onClose={onClose}>
       <TextField id="definition-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />

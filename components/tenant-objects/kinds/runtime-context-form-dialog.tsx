@@ -2,13 +2,14 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
 import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ChildFormProps } from "../console-kind";
 import { inTenant } from "../tenant-context";
+import { useChildFormSubmit } from "../use-child-form-submit";
 import { type EditableRuntimeContextFragment, RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
 
 const FIELDS = ["key", "value", "labels"] as const;
@@ -50,17 +51,13 @@ export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      // On edit, an emptied labels field removes every label; on add, it sets none.
-      const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
-      if (context) await update({ variables: { id: context.id, in: input } });
-      else await register({ variables: { runtimeId, in: input } });
-      return context ? `Saved ${input.key}` : `Added ${input.key}`;
-    },
-    { onSaved, onClose },
-  );
+  const { submission } = useChildFormSubmit(form, { object: context, onSaved, onClose }, async (id) => {
+    // On edit, an emptied labels field removes every label; on add, it sets none.
+    const input = { key: key.trim(), value, labels: parsedLabels ?? (id ? {} : undefined) };
+    if (id) await update({ variables: { id, in: input } });
+    else await register({ variables: { runtimeId, in: input } });
+    return input.key;
+  });
 
   return (
     <FormDialog {...addOrEditWords(!!context, "runtime context")} {...submission} onClose={onClose}>
