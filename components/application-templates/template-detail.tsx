@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@apollo/client/react";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,13 +9,23 @@ import { useCanWrite } from "@/components/console/console-providers";
 import { DetailStates } from "@/components/console/detail-states";
 import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/data-table";
 import { PageSection } from "@/components/ui/page-section";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
-import { ApplicationTemplateDetailDocument, DeleteApplicationTemplateDocument } from "./application-templates.generated";
+import { ApplicationTemplateDetailDocument, type ApplicationTemplateDetailQuery, DeleteApplicationTemplateDocument } from "./application-templates.generated";
 
 /** The application input as it is stored, laid out: what every registration from the template starts from. */
 const rendered = (applicationInput: string) => JSON.stringify(JSON.parse(applicationInput), null, 2);
+
+type Placeholder = NonNullable<ApplicationTemplateDetailQuery["applicationTemplate"]>["placeholders"][number];
+
+const PLACEHOLDER_COLUMNS: ColumnDef<Placeholder>[] = [
+  { id: "name", header: "Name", cell: ({ row }) => <code>{`{{${row.original.name}}}`}</code> },
+  { id: "description", header: "Description", cell: ({ row }) => row.original.description ?? <span className="muted">—</span> },
+  { id: "jsonPath", header: "JSON path", cell: ({ row }) => (row.original.jsonPath ? <code>{row.original.jsonPath}</code> : <span className="muted">—</span>) },
+  { id: "required", header: "Required", cell: ({ row }) => (row.original.optional ? "Optional" : "Required") },
+];
 
 /** One template: its details, its placeholders and its application input; admins edit or delete it. */
 export function TemplateDetail({ id }: { id: string }) {
@@ -69,31 +80,14 @@ export function TemplateDetail({ id }: { id: string }) {
           </section>
           <PageSection id="placeholders" title="Placeholders">
             {template.placeholders.length ? (
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption className="sr-only">Placeholders</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Description</th>
-                      <th scope="col">JSON path</th>
-                      <th scope="col">Required</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {template.placeholders.map((placeholder) => (
-                      <tr key={placeholder.name}>
-                        <td>
-                          <code>{`{{${placeholder.name}}}`}</code>
-                        </td>
-                        <td>{placeholder.description ?? <span className="muted">—</span>}</td>
-                        <td>{placeholder.jsonPath ? <code>{placeholder.jsonPath}</code> : <span className="muted">—</span>}</td>
-                        <td>{placeholder.optional ? "Optional" : "Required"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="Placeholders"
+                columns={PLACEHOLDER_COLUMNS}
+                data={template.placeholders}
+                loading={false}
+                empty={null}
+                getRowId={(placeholder) => placeholder.name}
+              />
             ) : (
               <p className="muted">None: every registration is the same application input.</p>
             )}

@@ -3,8 +3,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { type FormEvent, useMemo, useState } from "react";
-import { graphqlProblem, inApiWords } from "@/components/console/graphql-problem";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { ConfirmRowAction } from "@/components/ui/confirm-row-action";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
 import { CountToolbar } from "@/components/ui/data-table-toolbar";
@@ -170,23 +170,20 @@ export function SubjectMappingList() {
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title="Delete this mapping?"
-          description={
-            <>
-              Certificates with the subject <code>{deleting.subject}</code> stop signing in as {deleting.consumerType}.
-            </>
-          }
-          confirmLabel="Delete mapping"
-          onConfirm={async () => {
-            await inApiWords(remove({ variables: { id: deleting.id } }));
-            toast.success("Mapping deleted");
-            await refetch();
-          }}
-        />
-      ) : null}
+      <ConfirmRowAction
+        item={deleting}
+        onClose={() => setDeleting(null)}
+        title="Delete this mapping?"
+        description={(mapping) => (
+          <>
+            Certificates with the subject <code>{mapping.subject}</code> stop signing in as {mapping.consumerType}.
+          </>
+        )}
+        confirmLabel="Delete mapping"
+        act={(mapping) => remove({ variables: { id: mapping.id } })}
+        done="Mapping deleted"
+        refetch={refetch}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
-import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { inTenant, type TenantDialogProps } from "@/components/tenant-objects/tenant-context";
 import { FieldError } from "@/components/ui/field-error";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { type ComboboxOption, SearchCombobox } from "@/components/ui/search-combobox";
@@ -23,17 +23,7 @@ const FIELDS = ["objectType", "objectID"] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Assigns an application or a runtime of the tenant, searched by name, to a formation. */
-export function AssignDialog({
-  tenantId,
-  formationName,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  formationName: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function AssignDialog({ tenantId, formationName, onClose, onSaved }: TenantDialogProps & { formationName: string }) {
   const pickerId = useId();
   const context = inTenant(tenantId);
   const [kind, setKind] = useState<AssignableKind>("APPLICATION");

@@ -3,7 +3,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
-import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { inTenant, type TenantDialogProps } from "@/components/tenant-objects/tenant-context";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -17,17 +17,7 @@ type Field = (typeof FIELDS)[number];
 const NAME_MAX = 128;
 
 /** Creates a formation in the tenant from a template, Compass's default one unless another is picked. */
-export function CreateFormationDialog({
-  tenantId,
-  templates,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  templates: readonly { id: string; name: string }[];
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function CreateFormationDialog({ tenantId, templates, onClose, onSaved }: TenantDialogProps & { templates: readonly { id: string; name: string }[] }) {
   const [name, setName] = useState("");
   const [templateName, setTemplateName] = useState(DEFAULT_FORMATION_TEMPLATE_NAME);
   const [create] = useMutation(CreateFormationDocument, { context: inTenant(tenantId) });

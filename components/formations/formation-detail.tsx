@@ -10,6 +10,7 @@ import { inApiWords } from "@/components/console/graphql-problem";
 import { PageHeader } from "@/components/console/page-header";
 import { inTenant } from "@/components/tenant-objects/tenant-context";
 import { TenantDetailDocument } from "@/components/tenants/tenants.generated";
+import { CodeDetail } from "@/components/ui/code-detail";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { PageSection } from "@/components/ui/page-section";
@@ -93,10 +94,7 @@ export function FormationDetail({ tenantId, id }: { tenantId: string; id: string
           <PageHeader title={formation.name} lead="Formation" />
           <section className="card" aria-label="Details">
             <dl className="details-grid">
-              <dt>Id</dt>
-              <dd>
-                <code>{formation.id}</code>
-              </dd>
+              <CodeDetail term="Id" value={formation.id} />
               <dt>State</dt>
               <dd>
                 <span className="badge">{formation.state}</span>

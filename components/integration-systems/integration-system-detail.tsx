@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
+import { CodeDetail } from "@/components/ui/code-detail";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { CredentialsTable } from "./credentials-table";
 import { DeleteIntegrationSystemDialog } from "./delete-integration-system-dialog";
@@ -64,10 +65,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
                 Details
               </h2>
               <dl className="details-grid">
-                <dt>ID</dt>
-                <dd>
-                  <code>{system.id}</code>
-                </dd>
+                <CodeDetail term="ID" value={system.id} />
                 <dt>Description</dt>
                 <dd className="description-text">{system.description ?? <span className="muted">No description</span>}</dd>
                 <CreatedAndUpdated object={system} />

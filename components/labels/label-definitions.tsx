@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useId, useMemo, useState } from "react";
-import { inTenant } from "@/components/tenant-objects/tenant-context";
+import { inTenant, type TenantDialogProps } from "@/components/tenant-objects/tenant-context";
 import { Breadcrumbs } from "@/components/console/breadcrumbs";
 import { useCanWrite } from "@/components/console/console-providers";
 import { inApiWords } from "@/components/console/graphql-problem";
@@ -13,6 +13,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
+import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { CreateLabelDefinitionDocument, DeleteLabelDefinitionDocument, LabelDefinitionsDocument, UpdateLabelDefinitionDocument } from "./labels.generated";
@@ -127,7 +128,7 @@ export function LabelDefinitions({ tenantId }: { tenantId: string }) {
 const FIELDS = ["key", "schema"] as const;
 type Field = (typeof FIELDS)[number];
 
-function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId: string; definition?: Definition; onClose: () => void; onSaved: () => void }) {
+function DefinitionDialog({ tenantId, definition, onClose, onSaved }: TenantDialogProps & { definition?: Definition }) {
   const context = inTenant(tenantId);
   const [key, setKey] = useState(definition?.key ?? "");
   const [schema, setSchema] = useState(pretty(definition?.schema ?? null));
@@ -161,14 +162,7 @@ function DefinitionDialog({ tenantId, definition, onClose, onSaved }: { tenantId
       onClose={onClose}
     >
       {definition ? null : (
-        <TextField
-          id="definition-key"
-          label="Key"
-          {...form.bind("key", key, setKey)}
-          hint="The label key it governs: letters, digits and underscores."
-          required
-          autoFocus
-        />
+        <KeyField id="definition-key" {...form.bind("key", key, setKey)} hint="The label key it governs: letters, digits and underscores." />
       )}
       <TextField
         id="definition-schema"

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
+import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { LabelDefinitionsDocument } from "./labels.generated";
@@ -167,7 +168,7 @@ function LabelDialog({
 
   return (
     <FormDialog title={label ? `Edit the label ${label.key}` : "Add label"} {...submission} submitLabel="Save label" onClose={onClose}>
-      {label ? null : <TextField id="label-key" label="Key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." required autoFocus />}
+      {label ? null : <KeyField id="label-key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores." />}
       <TextField
         id="label-value"
         label="Value"

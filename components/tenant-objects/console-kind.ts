@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { LabelFilter, ObjectOrder } from "@/components/graphql-types.generated";
 import type { Credential } from "@/components/integration-systems/credentials-table";
+import type { TenantDialogProps } from "./tenant-context";
 
 /** What the console says a kind is: the one word used in titles, buttons, dialogs and ids. */
 export type ObjectKindName = "application" | "runtime" | "runtime context" | "bundle" | "API definition" | "event definition";
@@ -144,8 +145,13 @@ export interface ChildConsoleKind<Row extends { id: string }, ListQuery> {
   columns: ColumnDef<Row>[];
   emptyHint: ReactNode;
   unregisterDescription: string;
-  /** Add under `parentId` without `object`, edit with it. */
-  formDialog: (props: { tenantId: string; parentId: string; object?: Row; onClose: () => void; onSaved: () => void }) => ReactNode;
+  formDialog: (props: ChildFormProps<Row>) => ReactNode;
+}
+
+/** What a child kind's form dialog gets: add under `parentId` without `object`, edit with it. */
+export interface ChildFormProps<Obj> extends TenantDialogProps {
+  parentId: string;
+  object?: Obj;
 }
 
 /** A child kind, typed from its list document's answer. */

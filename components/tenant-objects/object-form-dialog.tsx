@@ -3,6 +3,7 @@
 import type { FormEvent, ReactNode } from "react";
 import { NameAndDescriptionFields } from "./name-and-description";
 import type { ObjectKindName } from "./console-kind";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
 
 /**
@@ -38,14 +39,7 @@ export function ObjectFormDialog({
   children?: ReactNode;
 }) {
   return (
-    <FormDialog
-      title={editing ? `Edit ${kind}` : `Register ${kind}`}
-      saving={saving}
-      formError={formError}
-      submitLabel={editing ? "Save changes" : `Register ${kind}`}
-      onSubmit={onSubmit}
-      onClose={onClose}
-    >
+    <FormDialog {...addOrEditWords(editing, kind, "Register")} saving={saving} formError={formError} onSubmit={onSubmit} onClose={onClose}>
       <NameAndDescriptionFields
         idPrefix={kind}
         name={name}

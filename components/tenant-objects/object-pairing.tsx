@@ -4,15 +4,15 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { dialogFailureMessage, inApiWords } from "@/components/console/graphql-problem";
+import { dialogFailureMessage } from "@/components/console/graphql-problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmRowAction } from "@/components/ui/confirm-row-action";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn } from "@/components/ui/data-table-columns";
 import { ExpiryMark } from "@/components/ui/expiry-mark";
 import { CurlCommand, DownloadButton, OneTimeSecretDialog } from "@/components/ui/one-time-secret-dialog";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
-import { useToast } from "@/components/ui/toast";
 import type { ObjectKindName, PairingToken } from "./console-kind";
 import { IssuedCertificatesDocument, type IssuedCertificatesQuery, RevokeIssuedCertificateDocument } from "./pairing.generated";
 
@@ -90,7 +90,6 @@ export function ObjectPairing({
   requestToken: () => Promise<PairingToken | null | undefined>;
 }) {
   const canWrite = useCanWrite();
-  const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const [token, setToken] = useState<PairingToken | null>(null);
   const [revoking, setRevoking] = useState<IssuedCertificate | null>(null);
@@ -183,24 +182,21 @@ export function ObjectPairing({
           }}
         />
       ) : null}
-      {revoking ? (
-        <ConfirmDialog
-          onOpenChange={(open) => !open && setRevoking(null)}
-          title="Revoke this certificate?"
-          description={
-            <>
-              The certificate with serial <code>{revoking.serial}</code> is refused from the next request on, by every instance. The {owner.kind}'s other
-              certificates keep working.
-            </>
-          }
-          confirmLabel="Revoke certificate"
-          onConfirm={async () => {
-            await inApiWords(revoke({ variables: { serial: revoking.serial } }));
-            await refetch();
-            toast.success("Certificate revoked");
-          }}
-        />
-      ) : null}
+      <ConfirmRowAction
+        item={revoking}
+        onClose={() => setRevoking(null)}
+        title="Revoke this certificate?"
+        description={(certificate) => (
+          <>
+            The certificate with serial <code>{certificate.serial}</code> is refused from the next request on, by every instance. The {owner.kind}'s other
+            certificates keep working.
+          </>
+        )}
+        confirmLabel="Revoke certificate"
+        act={(certificate) => revoke({ variables: { serial: certificate.serial } })}
+        done="Certificate revoked"
+        refetch={refetch}
+      />
     </section>
   );
 }

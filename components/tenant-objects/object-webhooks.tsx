@@ -4,8 +4,8 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { graphqlProblem, inApiWords } from "@/components/console/graphql-problem";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { graphqlProblem } from "@/components/console/graphql-problem";
+import { ConfirmRowAction } from "@/components/ui/confirm-row-action";
 import { DataTable } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
@@ -111,25 +111,21 @@ export function ObjectWebhooks({ owner, tenantId }: { owner: { kind: ObjectKindN
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title="Delete this webhook?"
-          description={
-            <>
-              The {typeLabel(deleting.type).toLowerCase()} webhook to <code>{deleting.url ?? deleting.urlTemplate}</code>
-              {deleting.auth ? " and its stored credentials are" : " is"} deleted from {owner.name}.
-            </>
-          }
-          confirmLabel="Delete webhook"
-          onConfirm={async () => {
-            await inApiWords(deleteWebhook({ variables: { id: deleting.id } }));
-            toast.success("Webhook deleted");
-            // Awaited: the row is gone when the dialog closes, so focus lands on the table, not on a button about to vanish.
-            await query.refetch();
-          }}
-        />
-      ) : null}
+      <ConfirmRowAction
+        item={deleting}
+        onClose={() => setDeleting(null)}
+        title="Delete this webhook?"
+        description={(webhook) => (
+          <>
+            The {typeLabel(webhook.type).toLowerCase()} webhook to <code>{webhook.url ?? webhook.urlTemplate}</code>
+            {webhook.auth ? " and its stored credentials are" : " is"} deleted from {owner.name}.
+          </>
+        )}
+        confirmLabel="Delete webhook"
+        act={(webhook) => deleteWebhook({ variables: { id: webhook.id } })}
+        done="Webhook deleted"
+        refetch={query.refetch}
+      />
     </PageSection>
   );
 }

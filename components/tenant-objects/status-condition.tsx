@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { SelectField } from "@/components/ui/select-field";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /** A Compass status condition in words: "CREATE_FAILED" reads "Create failed". */
 const conditionWords = (condition: string) => {
@@ -23,6 +24,24 @@ export function StatusBadge({ condition }: { condition: string }) {
           ? "badge-warning"
           : "";
   return <span className={`badge ${tone}`}>{conditionWords(condition)}</span>;
+}
+
+/** The first entries of an application's or a runtime's details card: its description, and its status since when. */
+export function DescriptionAndStatus({
+  object,
+}: {
+  object: { description?: string | null; status: { condition: string; timestamp: string | number | Date } };
+}) {
+  return (
+    <>
+      <dt>Description</dt>
+      <dd>{object.description ?? <span className="muted">—</span>}</dd>
+      <dt>Status</dt>
+      <dd>
+        <StatusBadge condition={object.status.condition} /> since <Timestamp iso={String(object.status.timestamp)} />
+      </dd>
+    </>
+  );
 }
 
 /** The Status select of an object's form: the kind's conditions in the API's order, in words. */

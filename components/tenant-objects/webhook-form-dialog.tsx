@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { WEBHOOK_MODES, WEBHOOK_TYPES } from "@/lib/compass-enums";
 import type { ObjectKindName } from "./console-kind";
 import { type WebhookRow, typeLabel } from "./webhook-row";
-import { inTenant } from "./tenant-context";
+import { inTenant, type TenantDialogProps } from "./tenant-context";
 import {
   AddWebhookDocument,
   ApplicationWebhookAuthsDocument,
@@ -79,12 +79,9 @@ export function WebhookFormDialog({
   webhook,
   onClose,
   onSaved,
-}: {
+}: TenantDialogProps & {
   owner: { kind: ObjectKindName; id: string; name: string };
-  tenantId: string;
   webhook?: WebhookRow;
-  onClose: () => void;
-  onSaved: () => void;
 }) {
   const ids = useId();
   const client = useApolloClient();

@@ -8,6 +8,7 @@ import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/c
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { CreateTenantDocument, type TenantMappingFieldsFragment, UpdateTenantDocument } from "./tenants.generated";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
 
 const FIELDS = ["externalId", "name", "type"] as const;
@@ -54,10 +55,9 @@ export function TenantFormDialog({ tenant, onClose }: { tenant?: TenantMappingFi
 
   return (
     <FormDialog
-      title={tenant ? "Edit tenant" : "Create tenant"}
+      {...addOrEditWords(!!tenant, "tenant", "Create")}
       description="A customer's space. Callers name it in the tenant header by its external id (or its id)."
       {...submission}
-      submitLabel={tenant ? "Save changes" : "Create tenant"}
       onClose={onClose}
     >
       <TextField

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { createdColumn } from "@/components/ui/data-table-columns";
-import { CreatedAndUpdated, Timestamp } from "@/components/ui/timestamp";
+import { CodeDetail } from "@/components/ui/code-detail";
+import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
-import { StatusBadge } from "../status-condition";
+import { DescriptionAndStatus, StatusBadge } from "../status-condition";
 import { ApplicationFormDialog } from "./application-form-dialog";
 import { ApplicationOffers } from "./bundle";
 import {
@@ -24,8 +25,7 @@ function ManagedBy({ system }: { system: { id: string; name: string } | null | u
   return system ? <Link href={`/integration-systems/${system.id}`}>{system.name}</Link> : <span className="muted">No integration system</span>;
 }
 
-/** A text field of the page, or a muted dash when it has none. */
-const orDash = (value: string | null | undefined, code = false) => (value ? code ? <code>{value}</code> : value : <span className="muted">—</span>);
+const dash = <span className="muted">—</span>;
 
 /** Applications in the console: registered by integration systems, which manage them. */
 export const APPLICATION = defineConsoleKind({
@@ -70,28 +70,16 @@ export const APPLICATION = defineConsoleKind({
   sections: (application, tenantId) => <ApplicationOffers tenantId={tenantId} applicationId={application.id} />,
   details: (application) => (
     <>
-      <dt>Description</dt>
-      <dd>{application.description ?? <span className="muted">—</span>}</dd>
-      <dt>Status</dt>
-      <dd>
-        <StatusBadge condition={application.status.condition} /> since <Timestamp iso={String(application.status.timestamp)} />
-      </dd>
+      <DescriptionAndStatus object={application} />
       <dt>Provider</dt>
-      <dd>{orDash(application.providerName)}</dd>
-      <dt>Base URL</dt>
-      <dd>{orDash(application.baseUrl, true)}</dd>
-      <dt>Health check URL</dt>
-      <dd>{orDash(application.healthCheckURL, true)}</dd>
-      <dt>Default eventing URL</dt>
-      <dd>
-        {application.eventingConfiguration?.defaultURL ? (
-          <code>{application.eventingConfiguration.defaultURL}</code>
-        ) : (
-          <span className="muted" title="Put it in a scenario with a runtime that has the runtime_eventServiceUrl label">
-            —
-          </span>
-        )}
-      </dd>
+      <dd>{application.providerName || dash}</dd>
+      <CodeDetail term="Base URL" value={application.baseUrl} />
+      <CodeDetail term="Health check URL" value={application.healthCheckURL} />
+      <CodeDetail
+        term="Default eventing URL"
+        value={application.eventingConfiguration?.defaultURL}
+        missing="Put it in a scenario with a runtime that has the runtime_eventServiceUrl label"
+      />
       <dt>Managed by</dt>
       <dd>
         <ManagedBy system={application.integrationSystem} />
@@ -100,39 +88,15 @@ export const APPLICATION = defineConsoleKind({
         <>
           <dt>System number</dt>
           <dd>
-            {orDash(application.systemNumber, true)}
+            {application.systemNumber ? <code>{application.systemNumber}</code> : dash}
             {application.systemStatus ? <span className="muted"> ({application.systemStatus})</span> : null}
           </dd>
         </>
       ) : null}
-      {application.localTenantID ? (
-        <>
-          <dt>Local tenant ID</dt>
-          <dd>
-            <code>{application.localTenantID}</code>
-          </dd>
-        </>
-      ) : null}
-      {application.applicationNamespace ? (
-        <>
-          <dt>Application namespace</dt>
-          <dd>
-            <code>{application.applicationNamespace}</code>
-          </dd>
-        </>
-      ) : null}
-      {application.applicationTemplateID ? (
-        <>
-          <dt>Template</dt>
-          <dd>
-            <code>{application.applicationTemplateID}</code>
-          </dd>
-        </>
-      ) : null}
-      <dt>ID</dt>
-      <dd>
-        <code>{application.id}</code>
-      </dd>
+      {application.localTenantID ? <CodeDetail term="Local tenant ID" value={application.localTenantID} /> : null}
+      {application.applicationNamespace ? <CodeDetail term="Application namespace" value={application.applicationNamespace} /> : null}
+      {application.applicationTemplateID ? <CodeDetail term="Template" value={application.applicationTemplateID} /> : null}
+      <CodeDetail term="ID" value={application.id} />
       <CreatedAndUpdated object={application} created="Registered" />
     </>
   ),

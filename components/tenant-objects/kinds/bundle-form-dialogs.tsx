@@ -3,15 +3,19 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { DescriptionField } from "@/components/ui/description-field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { inTenant } from "../tenant-context";
+import type { ChildFormProps } from "../console-kind";
+import { inTenant, type TenantDialogProps } from "../tenant-context";
+import { useChildFormSubmit } from "../use-child-form-submit";
 import {
   AddApiDefinitionDocument,
   AddBundleDocument,
   AddEventDefinitionDocument,
+  type EditableBundleFragment,
   SetBundleInstanceAuthDocument,
   UpdateApiDefinitionDocument,
   UpdateBundleDocument,
@@ -32,19 +36,7 @@ const isJson = (text: string) => {
 const BUNDLE_FIELDS = ["name", "description", "schema"] as const;
 
 /** Adds a bundle to an application, or edits its name, description and the schema a runtime's request must match. */
-export function BundleFormDialog({
-  tenantId,
-  applicationId,
-  bundle,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  applicationId: string;
-  bundle?: { id: string; name: string; description?: string | null; instanceAuthRequestInputSchema?: unknown };
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function BundleFormDialog({ tenantId, parentId: applicationId, object: bundle, onClose, onSaved }: ChildFormProps<EditableBundleFragment>) {
   const [name, setName] = useState(bundle?.name ?? "");
   const [description, setDescription] = useState(bundle?.description ?? "");
   const [schema, setSchema] = useState(typeof bundle?.instanceAuthRequestInputSchema === "string" ? bundle.instanceAuthRequestInputSchema : "");
@@ -54,18 +46,14 @@ export function BundleFormDialog({
   if (!NAME.test(name.trim())) ruleErrors.name = "1-100 printable ASCII characters";
   if (schema.trim() && !isJson(schema)) ruleErrors.schema = 'A JSON Schema, such as {"type": "object"}';
   const form = useFormErrors(BUNDLE_FIELDS, ruleErrors);
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
-      if (bundle) await update({ variables: { id: bundle.id, in: input } });
-      else await add({ variables: { applicationId, in: input } });
-      return bundle ? `Saved ${input.name}` : `Added ${input.name}`;
-    },
-    { onSaved, onClose },
-  );
+  const { submission } = useChildFormSubmit(form, { object: bundle, onSaved, onClose }, async (id) => {
+    const input = { name: name.trim(), description: description.trim() || null, instanceAuthRequestInputSchema: schema.trim() || null };
+    if (id) await update({ variables: { id, in: input } });
+    else await add({ variables: { applicationId, in: input } });
+    return input.name;
+  });
   return (
-    <FormDialog title={bundle ? "Edit bundle" : "Add bundle"} {...submission} submitLabel={bundle ? "Save changes" : "Add bundle"} onClose={onClose}>
+    <FormDialog {...addOrEditWords(!!bundle, "bundle")} {...submission} onClose={onClose}>
       <TextField id="bundle-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="bundle-description" {...form.bind("description", description, setDescription)} />
       <TextField
@@ -96,18 +84,11 @@ export interface EditableDefinition {
 export function DefinitionFormDialog({
   what,
   tenantId,
-  applicationId,
-  definition,
+  parentId: applicationId,
+  object: definition,
   onClose,
   onSaved,
-}: {
-  what: "API" | "event";
-  tenantId: string;
-  applicationId: string;
-  definition?: EditableDefinition;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+}: ChildFormProps<EditableDefinition> & { what: "API" | "event" }) {
   const types: SpecType[] = what === "API" ? ["OPEN_API", "ODATA"] : ["ASYNC_API"];
   const [name, setName] = useState(definition?.name ?? "");
   const [description, setDescription] = useState(definition?.description ?? "");
@@ -127,33 +108,22 @@ export function DefinitionFormDialog({
   if ([...group.trim()].length > 36) ruleErrors.group = "At most 36 characters";
   if (format === "JSON" && data.trim() && !isJson(data)) ruleErrors.data = "Not valid JSON";
   const form = useFormErrors(DEFINITION_FIELDS, ruleErrors);
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
-      const common = { name: name.trim(), description: description.trim() || null, group: group.trim() || null, spec };
-      if (what === "API") {
-        const input = { ...common, spec: spec as never, targetURL: targetURL.trim() };
-        if (definition) await updateApi({ variables: { id: definition.id, in: input } });
-        else await addApi({ variables: { appId: applicationId, in: input } });
-      } else {
-        const input = { ...common, spec: spec as never };
-        if (definition) await updateEvent({ variables: { id: definition.id, in: input } });
-        else await addEvent({ variables: { appId: applicationId, in: input } });
-      }
-      return definition ? `Saved ${common.name}` : `Added ${common.name}`;
-    },
-    { onSaved, onClose },
-  );
-  const noun = what === "API" ? "API definition" : "event definition";
+  const { submission } = useChildFormSubmit(form, { object: definition, onSaved, onClose }, async (id) => {
+    const spec = data.trim() ? { type, format: formats.includes(format) ? format : formats[0], data } : null;
+    const common = { name: name.trim(), description: description.trim() || null, group: group.trim() || null, spec };
+    if (what === "API") {
+      const input = { ...common, spec: spec as never, targetURL: targetURL.trim() };
+      if (id) await updateApi({ variables: { id, in: input } });
+      else await addApi({ variables: { appId: applicationId, in: input } });
+    } else {
+      const input = { ...common, spec: spec as never };
+      if (id) await updateEvent({ variables: { id, in: input } });
+      else await addEvent({ variables: { appId: applicationId, in: input } });
+    }
+    return common.name;
+  });
   return (
-    <FormDialog
-      title={definition ? `Edit ${noun}` : `Add ${noun}`}
-      wide
-      {...submission}
-      submitLabel={definition ? "Save changes" : `Add ${noun}`}
-      onClose={onClose}
-    >
+    <FormDialog {...addOrEditWords(!!definition, `${what} definition`)} wide {...submission} onClose={onClose}>
       <TextField id="definition-name" label="Name" {...form.bind("name", name, setName)} required autoFocus />
       <DescriptionField id="definition-description" value={description} onChange={setDescription} />
       {what === "API" ? <TextField id="definition-target" label="Target URL" {...form.bind("targetURL", targetURL, setTargetURL)} required /> : null}
@@ -186,17 +156,7 @@ export function DefinitionFormDialog({
 const SET_FIELDS = ["username", "password", "message", "reason"] as const;
 
 /** The application side answers a runtime's PENDING request: basic credentials (SUCCEEDED), or a refusal (FAILED) with its reason. */
-export function SetInstanceAuthDialog({
-  tenantId,
-  instanceAuthId,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  instanceAuthId: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function SetInstanceAuthDialog({ tenantId, instanceAuthId, onClose, onSaved }: TenantDialogProps & { instanceAuthId: string }) {
   const [outcome, setOutcome] = useState<"SUCCEEDED" | "FAILED">("SUCCEEDED");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");

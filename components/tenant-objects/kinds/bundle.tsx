@@ -8,11 +8,12 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
-import { defineChildConsoleKind } from "../console-kind";
+import type { ColumnDef } from "@tanstack/react-table";
+import { type ChildConsoleKind, defineChildConsoleKind } from "../console-kind";
 import { ObjectChildren } from "../object-children";
 import { StatusBadge } from "../status-condition";
 import { inTenant } from "../tenant-context";
-import { BundleFormDialog, DefinitionFormDialog, SetInstanceAuthDialog } from "./bundle-form-dialogs";
+import { BundleFormDialog, DefinitionFormDialog, type EditableDefinition, SetInstanceAuthDialog } from "./bundle-form-dialogs";
 import {
   ApplicationApisDocument,
   ApplicationEventsDocument,
@@ -85,50 +86,52 @@ function SpecCell({ name, spec }: { name: string; spec: Spec | null | undefined 
   );
 }
 
-const API_DEFINITION = defineChildConsoleKind({
-  kind: "API definition",
-  plural: "api-definitions",
-  title: "API definitions",
+/** A row of a definitions list: what the shared columns and the form read. */
+type DefinitionRow = EditableDefinition & { spec?: Spec | null };
+
+/**
+ * API and event definitions are listed alike: name, the API's target URL,
+ * group and spec, added and edited with the same form. `what` names the kind.
+ */
+function definitionKind<ListQuery>(what: "API" | "event", looks: Pick<ChildConsoleKind<DefinitionRow, ListQuery>, "lead" | "documents" | "pageOf">) {
+  const noun = `${what} definition` as const;
+  return defineChildConsoleKind<DefinitionRow, ListQuery>({
+    ...looks,
+    kind: noun,
+    plural: `${what.toLowerCase()}-definitions`,
+    title: what === "API" ? "API definitions" : "Event definitions",
+    nameOf: (row) => row.name,
+    columns: [
+      { id: "name", header: "Name", cell: ({ row }) => <strong>{row.original.name}</strong> },
+      ...(what === "API"
+        ? [
+            {
+              id: "target",
+              header: "Target URL",
+              meta: { className: "cell-truncate", hideOnMobile: true },
+              cell: ({ row }) => <code title={row.original.targetURL}>{row.original.targetURL}</code>,
+            } satisfies ColumnDef<DefinitionRow>,
+          ]
+        : []),
+      { id: "group", header: "Group", meta: { hideOnMobile: true }, cell: ({ row }) => row.original.group ?? dash },
+      { id: "spec", header: "Spec", cell: ({ row }) => <SpecCell name={row.original.name} spec={row.original.spec} /> },
+    ],
+    emptyHint: `No ${noun}s yet.`,
+    unregisterDescription: `The ${noun} and its spec are removed from the application. This cannot be undone.`,
+    formDialog: (props) => <DefinitionFormDialog what={what} {...props} />,
+  });
+}
+
+const API_DEFINITION = definitionKind("API", {
   lead: "The APIs the application offers, in its bundles or on their own, with their specifications (OpenAPI, OData).",
   documents: { list: ApplicationApisDocument, unregister: DeleteApiDefinitionDocument },
   pageOf: (data) => data.apisForApplication,
-  nameOf: (row) => row.name,
-  columns: [
-    { id: "name", header: "Name", cell: ({ row }) => <strong>{row.original.name}</strong> },
-    {
-      id: "target",
-      header: "Target URL",
-      meta: { className: "cell-truncate", hideOnMobile: true },
-      cell: ({ row }) => <code title={row.original.targetURL}>{row.original.targetURL}</code>,
-    },
-    { id: "group", header: "Group", meta: { hideOnMobile: true }, cell: ({ row }) => row.original.group ?? dash },
-    { id: "spec", header: "Spec", cell: ({ row }) => <SpecCell name={row.original.name} spec={row.original.spec} /> },
-  ],
-  emptyHint: "No API definitions yet.",
-  unregisterDescription: "The API definition and its spec are removed from the application. This cannot be undone.",
-  formDialog: ({ tenantId, parentId, object, ...props }) => (
-    <DefinitionFormDialog what="API" tenantId={tenantId} applicationId={parentId} definition={object} {...props} />
-  ),
 });
 
-const EVENT_DEFINITION = defineChildConsoleKind({
-  kind: "event definition",
-  plural: "event-definitions",
-  title: "Event definitions",
+const EVENT_DEFINITION = definitionKind("event", {
   lead: "The events the application sends, with their AsyncAPI specifications.",
   documents: { list: ApplicationEventsDocument, unregister: DeleteEventDefinitionDocument },
   pageOf: (data) => data.eventsForApplication,
-  nameOf: (row) => row.name,
-  columns: [
-    { id: "name", header: "Name", cell: ({ row }) => <strong>{row.original.name}</strong> },
-    { id: "group", header: "Group", meta: { hideOnMobile: true }, cell: ({ row }) => row.original.group ?? dash },
-    { id: "spec", header: "Spec", cell: ({ row }) => <SpecCell name={row.original.name} spec={row.original.spec} /> },
-  ],
-  emptyHint: "No event definitions yet.",
-  unregisterDescription: "The event definition and its spec are removed from the application. This cannot be undone.",
-  formDialog: ({ tenantId, parentId, object, ...props }) => (
-    <DefinitionFormDialog what="event" tenantId={tenantId} applicationId={parentId} definition={object} {...props} />
-  ),
 });
 
 type BundleRow = NonNullable<NonNullable<ReturnType<typeof bundlePage>>>["data"][number];
@@ -186,9 +189,7 @@ function bundleKind(tenantId: string, applicationId: string) {
     ],
     emptyHint: "No bundles yet.",
     unregisterDescription: "The bundle is removed with its API and event definitions, documents and instance auths. This cannot be undone.",
-    formDialog: ({ tenantId: tenant, parentId, object, ...props }) => (
-      <BundleFormDialog tenantId={tenant} applicationId={parentId} bundle={object} {...props} />
-    ),
+    formDialog: (props) => <BundleFormDialog {...props} />,
   });
 }
 

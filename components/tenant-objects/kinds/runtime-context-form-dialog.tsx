@@ -2,11 +2,15 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { type FieldErrors, useDialogSubmit, useFormErrors } from "@/components/console/use-form-errors";
+import { type FieldErrors, useFormErrors } from "@/components/console/use-form-errors";
+import { addOrEditWords } from "@/components/ui/add-or-edit";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { KeyField } from "@/components/ui/key-field";
 import { TextField } from "@/components/ui/text-field";
+import type { ChildFormProps } from "../console-kind";
 import { inTenant } from "../tenant-context";
-import { RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
+import { useChildFormSubmit } from "../use-child-form-submit";
+import { type EditableRuntimeContextFragment, RegisterRuntimeContextDocument, UpdateRuntimeContextDocument } from "./runtime-contexts.generated";
 
 const FIELDS = ["key", "value", "labels"] as const;
 type Field = (typeof FIELDS)[number];
@@ -14,13 +18,6 @@ type Field = (typeof FIELDS)[number];
 /** Compass's rules for a runtime context's input, as the server checks them (domain/tenant-objects/kinds/runtime-context.ts). */
 const KEY = /^[a-zA-Z0-9_]{1,512}$/;
 const MAX_VALUE = 512;
-
-export interface EditableRuntimeContext {
-  id: string;
-  key: string;
-  value: string;
-  labels?: unknown;
-}
 
 /** Labels as the form shows them: one JSON object, empty for none. */
 const labelsText = (labels: unknown) => (labels && typeof labels === "object" && Object.keys(labels).length ? JSON.stringify(labels, null, 2) : "");
@@ -40,19 +37,7 @@ function parseLabels(text: string): Record<string, unknown> | undefined | null {
  * Adds a runtime context under a runtime, or edits its key, value and labels
  * (given labels replace all of them; an emptied field removes them).
  */
-export function RuntimeContextFormDialog({
-  tenantId,
-  runtimeId,
-  context,
-  onClose,
-  onSaved,
-}: {
-  tenantId: string;
-  runtimeId: string;
-  context?: EditableRuntimeContext;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function RuntimeContextFormDialog({ tenantId, parentId: runtimeId, object: context, onClose, onSaved }: ChildFormProps<EditableRuntimeContextFragment>) {
   const [key, setKey] = useState(context?.key ?? "");
   const [value, setValue] = useState(context?.value ?? "");
   const [labels, setLabels] = useState(labelsText(context?.labels));
@@ -66,33 +51,17 @@ export function RuntimeContextFormDialog({
   if (parsedLabels === null) ruleErrors.labels = 'A JSON object, such as {"region": "eu"}';
   const form = useFormErrors(FIELDS, ruleErrors);
 
-  const { submission } = useDialogSubmit(
-    form,
-    async () => {
-      // On edit, an emptied labels field removes every label; on add, it sets none.
-      const input = { key: key.trim(), value, labels: parsedLabels ?? (context ? {} : undefined) };
-      if (context) await update({ variables: { id: context.id, in: input } });
-      else await register({ variables: { runtimeId, in: input } });
-      return context ? `Saved ${input.key}` : `Added ${input.key}`;
-    },
-    { onSaved, onClose },
-  );
+  const { submission } = useChildFormSubmit(form, { object: context, onSaved, onClose }, async (id) => {
+    // On edit, an emptied labels field removes every label; on add, it sets none.
+    const input = { key: key.trim(), value, labels: parsedLabels ?? (id ? {} : undefined) };
+    if (id) await update({ variables: { id, in: input } });
+    else await register({ variables: { runtimeId, in: input } });
+    return input.key;
+  });
 
   return (
-    <FormDialog
-      title={context ? "Edit runtime context" : "Add runtime context"}
-      {...submission}
-      submitLabel={context ? "Save changes" : "Add runtime context"}
-      onClose={onClose}
-    >
-      <TextField
-        id="runtime-context-key"
-        label="Key"
-        {...form.bind("key", key, setKey)}
-        hint="Letters, digits and underscores, such as subscription."
-        required
-        autoFocus
-      />
+    <FormDialog {...addOrEditWords(!!context, "runtime context")} {...submission} onClose={onClose}>
+      <KeyField id="runtime-context-key" {...form.bind("key", key, setKey)} hint="Letters, digits and underscores, such as subscription." />
       <TextField id="runtime-context-value" label="Value" {...form.bind("value", value, setValue)} />
       <TextField
         id="runtime-context-labels"

@@ -38,7 +38,7 @@ const RUNTIME_CONTEXT = defineChildConsoleKind({
   ],
   emptyHint: "No runtime contexts yet.",
   unregisterDescription: "The runtime context is removed from its runtime with its labels. This cannot be undone.",
-  formDialog: ({ tenantId, parentId, object, ...props }) => <RuntimeContextFormDialog tenantId={tenantId} runtimeId={parentId} context={object} {...props} />,
+  formDialog: (props) => <RuntimeContextFormDialog {...props} />,
 });
 
 /** A runtime's contexts, as a section of its page. */

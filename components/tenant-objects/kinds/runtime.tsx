@@ -1,9 +1,10 @@
 "use client";
 
+import { CodeDetail } from "@/components/ui/code-detail";
 import { Timestamp } from "@/components/ui/timestamp";
 import { defineConsoleKind } from "../console-kind";
 import { ObjectDetail } from "../object-detail";
-import { StatusBadge } from "../status-condition";
+import { DescriptionAndStatus, StatusBadge } from "../status-condition";
 import { RuntimeContexts } from "./runtime-context";
 import { RuntimeFormDialog } from "./runtime-form-dialog";
 import {
@@ -57,28 +58,10 @@ export const RUNTIME = defineConsoleKind({
     "The runtime is removed from this tenant with its labels, credentials and runtime contexts; its access tokens stop working at once. This cannot be undone.",
   details: (runtime) => (
     <>
-      <dt>Description</dt>
-      <dd>{runtime.description ?? <span className="muted">—</span>}</dd>
-      <dt>Status</dt>
-      <dd>
-        <StatusBadge condition={runtime.status.condition} /> since <Timestamp iso={String(runtime.status.timestamp)} />
-      </dd>
-      <dt>Application namespace</dt>
-      <dd>{runtime.applicationNamespace ? <code>{runtime.applicationNamespace}</code> : <span className="muted">—</span>}</dd>
-      <dt>Eventing URL</dt>
-      <dd>
-        {runtime.eventingConfiguration?.defaultURL ? (
-          <code>{runtime.eventingConfiguration.defaultURL}</code>
-        ) : (
-          <span className="muted" title="Set the runtime_eventServiceUrl label to give one">
-            —
-          </span>
-        )}
-      </dd>
-      <dt>ID</dt>
-      <dd>
-        <code>{runtime.id}</code>
-      </dd>
+      <DescriptionAndStatus object={runtime} />
+      <CodeDetail term="Application namespace" value={runtime.applicationNamespace} />
+      <CodeDetail term="Eventing URL" value={runtime.eventingConfiguration?.defaultURL} missing="Set the runtime_eventServiceUrl label to give one" />
+      <CodeDetail term="ID" value={runtime.id} />
       <dt>Registered</dt>
       <dd>
         <Timestamp iso={String(runtime.metadata.creationTimestamp)} />
