@@ -82,8 +82,22 @@ test("an admin changes a role, resets a password, ends a session and deletes a u
   await theirs.goto("/account");
   await expect(theirs.getByRole("heading", { name: "Your account" })).toBeVisible();
 
+  // A long email, which once pushed the actions out of a phone's screen.
+  const long = emailFor("a-rather-long-mailbox-name-on-a-phone");
+  await graphql(page.request, "mutation($in: CreateUserInput!) { createUser(in: $in) { id } }", {
+    in: { email: long, password: "managed user password", role: "VIEWER" },
+  });
+
   await users.goto();
   await screenshots(page, "users");
+  // At 375 px the row fits: the email wraps under its column, the actions stay beside it, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
+  const remove = users.row(long).getByRole("button", { name: `Delete ${long}` });
+  await remove.scrollIntoViewIfNeeded();
+  const box = (await remove.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await users.rowAction(email, "Change role");
   const roleDialog = page.getByRole("dialog", { name: `Change the role of ${email}` });
   await roleDialog.getByRole("radio", { name: /^Admin:/ }).check();

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
-import { useToast } from "@/components/ui/toast";
+import { useCreateThenReveal } from "@/components/ui/use-create-then-reveal";
 import { ApiTokenRevealDialog } from "./api-token-reveal-dialog";
 import { queryRows } from "@/components/ui/data-table";
 import { ApiTokensTable } from "./api-tokens-table";
@@ -21,18 +21,17 @@ import { CountToolbar } from "@/components/ui/data-table-toolbar";
  */
 export function ApiTokenList() {
   const isAdmin = useCanWrite();
-  const toast = useToast();
   // Admins also see every user's tokens; the choice lives in the URL, so Back and Forward walk it.
   const params = useSearchParams();
   const allUsers = isAdmin && params.get("owner") === "all";
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const tokens = useCreateThenReveal<{ token: string; name: string }>((token) => `Created ${token.name}`);
+  const created = tokens.shown;
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { variables: { allUsers }, notifyOnNetworkStatusChange: true });
 
   // Every role may create tokens: a viewer's are read-only (the dialog says so).
   const createButton = (
-    <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+    <button type="button" className="btn btn-primary" onClick={tokens.start}>
       Create API token
     </button>
   );
@@ -71,26 +70,16 @@ export function ApiTokenList() {
           )
         }
       />
-      {creating ? (
+      {tokens.creating ? (
         <CreateApiTokenDialog
-          onClose={() => setCreating(false)}
+          onClose={tokens.cancel}
           onCreated={(token) => {
-            setCreating(false);
-            setCreated(token);
+            tokens.reveal(token);
             void refetch();
           }}
         />
       ) : null}
-      {created ? (
-        <ApiTokenRevealDialog
-          created={created}
-          onClose={() => {
-            setCreated(null);
-            // Said after the reveal rather than during it: the modal hides the toast from screen readers and, on a phone, the toast would cover Close.
-            toast.success(`Created ${created.name}`);
-          }}
-        />
-      ) : null}
+      {created ? <ApiTokenRevealDialog created={created} onClose={tokens.close} /> : null}
       {revoking ? <RevokeApiTokenDialog apiToken={revoking} onOpenChange={(open) => !open && setRevoking(null)} /> : null}
     </>
   );

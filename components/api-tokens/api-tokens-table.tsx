@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { type ReactNode, useMemo } from "react";
 import { DataTable, type QueryRows } from "@/components/ui/data-table";
-import { actionsColumn, createdColumn, lastUsedColumn } from "@/components/ui/data-table-columns";
+import { actionsColumn, createdColumn, lastUsedColumn, titleColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { Timestamp } from "@/components/ui/timestamp";
 import { expiryState } from "@/lib/credential-rules";
@@ -57,31 +57,26 @@ export function ApiTokensTable({
   const columns = useMemo<ColumnDef<ApiTokenRow>[]>(() => {
     const now = Date.now();
     return [
-      {
-        id: "name",
-        header: "Name",
-        meta: { className: "cell-stack" },
-        cell: ({ row }) => (
-          <>
-            <span className="row-title">
-              {row.original.name}
-              {/* Marked by the name too, since the Expires column is hidden on phones. */}
-              {(() => {
-                const state = expiryState(row.original.expiresAt, now);
-                return state === "expired" || state === "expiring" ? (
-                  <>
-                    {" "}
-                    <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
-                  </>
-                ) : null;
-              })()}
-            </span>
-            {/* The Owner and Access columns are hidden on phones. */}
-            {row.original.owner ? <span className="cell-sub mobile-only user-email">{row.original.owner.email}</span> : null}
-            {row.original.readOnly ? <span className="cell-sub mobile-only">Read-only</span> : null}
-          </>
-        ),
-      },
+      titleColumn<ApiTokenRow>("name", "Name", (token) => (
+        <>
+          <span className="row-title">
+            {token.name}
+            {/* Marked by the name too, since the Expires column is hidden on phones. */}
+            {(() => {
+              const state = expiryState(token.expiresAt, now);
+              return state === "expired" || state === "expiring" ? (
+                <>
+                  {" "}
+                  <span className={`badge ${MARKS[state][0]}`}>{MARKS[state][1]}</span>
+                </>
+              ) : null;
+            })()}
+          </span>
+          {/* The Owner and Access columns are hidden on phones. */}
+          {token.owner ? <span className="cell-sub mobile-only user-email">{token.owner.email}</span> : null}
+          {token.readOnly ? <span className="cell-sub mobile-only">Read-only</span> : null}
+        </>
+      )),
       ...(withOwner
         ? [
             {

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
 import { DetailStates } from "@/components/console/detail-states";
+import { dropList } from "@/components/console/page-form";
 import { EditAndRemoveActions, PageHeader } from "@/components/console/page-header";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
@@ -14,6 +15,7 @@ import { PageSection } from "@/components/ui/page-section";
 import { CreatedAndUpdated } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
 import { ApplicationTemplateDetailDocument, type ApplicationTemplateDetailQuery, DeleteApplicationTemplateDocument } from "./application-templates.generated";
+import { TEMPLATE_KIND } from "./template-kind";
 
 /** The application input as it is stored, laid out: what every registration from the template starts from. */
 const rendered = (applicationInput: string) => JSON.stringify(JSON.parse(applicationInput), null, 2);
@@ -34,20 +36,10 @@ export function TemplateDetail({ id }: { id: string }) {
   const toast = useToast();
   const [deleting, setDeleting] = useState(false);
   const query = useQuery(ApplicationTemplateDetailDocument, { variables: { id } });
-  const [remove] = useMutation(DeleteApplicationTemplateDocument, {
-    update: (cache) => {
-      cache.evict({ id: "ROOT_QUERY", fieldName: "applicationTemplates" });
-      cache.gc();
-    },
-  });
+  const [remove] = useMutation(DeleteApplicationTemplateDocument, { update: dropList("applicationTemplates") });
 
   return (
-    <DetailStates
-      noun="application template"
-      trail={[{ label: "Application templates", href: "/application-templates" }]}
-      query={query}
-      object={query.data?.applicationTemplate}
-    >
+    <DetailStates noun={TEMPLATE_KIND.noun} trail={[TEMPLATE_KIND.list]} query={query} object={query.data?.applicationTemplate}>
       {(template) => (
         <>
           <PageHeader
@@ -108,7 +100,7 @@ export function TemplateDetail({ id }: { id: string }) {
             onConfirm={async () => {
               await remove({ variables: { id } });
               toast.success(`Deleted ${template.name}`);
-              router.push("/application-templates");
+              router.push(TEMPLATE_KIND.list.href);
             }}
           />
         </>

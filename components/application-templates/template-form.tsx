@@ -1,16 +1,14 @@
 "use client";
 
-import type { ApolloCache } from "@apollo/client";
 import { useMutation } from "@apollo/client/react";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFormErrors, useFormSubmit } from "@/components/console/use-form-errors";
+import { useFormErrors } from "@/components/console/use-form-errors";
+import { PageFormActions, dropList, usePageSubmit } from "@/components/console/page-form";
 import { DescriptionField } from "@/components/ui/description-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { useToast } from "@/components/ui/toast";
 import { CreateApplicationTemplateDocument, UpdateApplicationTemplateDocument } from "./application-templates.generated";
+import { TEMPLATE_KIND } from "./template-kind";
 
 const FIELDS = ["name", "description", "applicationInput", "placeholders"] as const;
 
@@ -50,18 +48,12 @@ function parsed(text: string, shape: "object" | "array"): { value?: unknown; pro
  * registration and puts its verdict on the field it names.
  */
 export function TemplateForm({ template }: { template?: Template }) {
-  const router = useRouter();
-  const toast = useToast();
   const [name, setName] = useState(template?.name ?? "");
   const [description, setDescription] = useState(template?.description ?? "");
   const [applicationInput, setApplicationInput] = useState(template ? JSON.stringify(JSON.parse(template.applicationInput), null, 2) : EXAMPLE_INPUT);
   const [placeholders, setPlaceholders] = useState(template ? JSON.stringify(template.placeholders, null, 2) : EXAMPLE_PLACEHOLDERS);
-  const dropLists = (cache: ApolloCache) => {
-    cache.evict({ id: "ROOT_QUERY", fieldName: "applicationTemplates" });
-    cache.gc();
-  };
-  const [create] = useMutation(CreateApplicationTemplateDocument, { update: dropLists });
-  const [update] = useMutation(UpdateApplicationTemplateDocument, { update: dropLists });
+  const [create] = useMutation(CreateApplicationTemplateDocument, { update: dropList("applicationTemplates") });
+  const [update] = useMutation(UpdateApplicationTemplateDocument, { update: dropList("applicationTemplates") });
   const input = parsed(applicationInput, "object");
   const list = parsed(placeholders, "array");
   const form = useFormErrors(
@@ -69,26 +61,24 @@ export function TemplateForm({ template }: { template?: Template }) {
     { name: name.trim() ? undefined : "Required", applicationInput: input.problem, placeholders: list.problem },
     { touchOnBlur: true },
   );
-  const { saving, submit } = useFormSubmit(
-    form,
-    async () => {
-      const fields = {
-        name: name.trim(),
-        description: description.trim() || null,
-        applicationInput: input.value as { name: string },
-        placeholders: list.value as { name: string }[],
-        accessLevel: "GLOBAL" as const,
-      };
-      const id = template
-        ? (await update({ variables: { id: template.id, in: fields } })).data!.updateApplicationTemplate.id
-        : (await create({ variables: { in: fields } })).data!.createApplicationTemplate.id;
-      toast.success(template ? `Saved ${fields.name}` : `Created ${fields.name}`);
-      router.push(`/application-templates/${id}`);
-    },
-    { leavesOnSuccess: true },
-  );
-  // The server names nested fields (`in.applicationInput.healthCheckURL`, `in.placeholders[1].name`): shown on the field holding them.
-  const nested = (field: "applicationInput" | "placeholders") => form.errorOf(field);
+  const { saving, submit, cancelHref } = usePageSubmit(form, { list: TEMPLATE_KIND.list.href, editing: template }, async () => {
+    const fields = {
+      name: name.trim(),
+      description: description.trim() || null,
+      applicationInput: input.value as { name: string },
+      placeholders: list.value as { name: string }[],
+      accessLevel: "GLOBAL" as const,
+    };
+    return template
+      ? (await update({ variables: { id: template.id, in: fields } })).data!.updateApplicationTemplate
+      : (await create({ variables: { in: fields } })).data!.createApplicationTemplate;
+  });
+  /** A JSON field: a box of many lines, with its value, change and error. */
+  const jsonField = (field: "applicationInput" | "placeholders", value: string, setValue: (value: string) => void) => ({
+    id: field,
+    multiline: true,
+    ...form.bind(field, value, setValue),
+  });
 
   return (
     <form className="card form-card" onSubmit={submit} noValidate aria-busy={saving}>
@@ -96,30 +86,17 @@ export function TemplateForm({ template }: { template?: Template }) {
       <TextField id="name" label="Name" {...form.bind("name", name, setName)} hint="ASCII, at most 100 characters, e.g. “SAP Example”." required autoFocus />
       <DescriptionField id="description" {...form.bind("description", description, setDescription)} />
       <TextField
-        id="applicationInput"
         label="Application input (JSON)"
-        multiline
-        {...form.bind("applicationInput", applicationInput, setApplicationInput)}
-        error={nested("applicationInput")}
+        {...jsonField("applicationInput", applicationInput, setApplicationInput)}
         hint="What registerApplication takes (name, description, labels, webhooks, bundles…); write {{placeholder}} inside strings."
         required
       />
       <TextField
-        id="placeholders"
         label="Placeholders (JSON)"
-        multiline
-        {...form.bind("placeholders", placeholders, setPlaceholders)}
-        error={nested("placeholders")}
+        {...jsonField("placeholders", placeholders, setPlaceholders)}
         hint="A list of { name, description, jsonPath, optional }; each must be used in the application input."
       />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? "Saving…" : template ? "Save changes" : "Create template"}
-        </button>
-        <Link className="btn btn-secondary" href={template ? `/application-templates/${template.id}` : "/application-templates"}>
-          Cancel
-        </Link>
-      </div>
+      <PageFormActions saving={saving} label={template ? "Save changes" : "Create template"} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
-import { useCanWrite } from "@/components/console/console-providers";
+import { WriteAction } from "@/components/console/write-action";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { createdColumn } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
@@ -18,7 +18,6 @@ const NO_SORT: readonly string[] = [];
 
 /** Application templates, oldest first, a page at a time, with the search and page kept in the URL. */
 export function TemplateList() {
-  const canWrite = useCanWrite();
   const list = useListUrlState(NO_SORT);
   const { data, previousData, loading, error, refetch } = useQuery(ApplicationTemplateListDocument, {
     variables: { first: list.pageSize, after: list.after, search: list.search || undefined },
@@ -59,11 +58,7 @@ export function TemplateList() {
   return (
     <>
       <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search templates by name" idPrefix="templates">
-        {canWrite ? (
-          <Link className="btn btn-primary" href="/application-templates/new">
-            Create template
-          </Link>
-        ) : null}
+        <WriteAction label="Create template" href="/application-templates/new" />
       </DataTableToolbar>
       <DataTable
         caption="Application templates"

@@ -17,6 +17,7 @@ import { expiryState } from "@/lib/credential-rules";
 import { plural } from "@/lib/text";
 import { PageHeader } from "@/components/console/page-header";
 import { DetailStates } from "@/components/console/detail-states";
+import { SYSTEM_KIND } from "./system-kind";
 
 /** One integration system: its fields, its credentials, and what can be done with them. */
 export function IntegrationSystemDetail({ id }: { id: string }) {
@@ -27,8 +28,8 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
 
   return (
     <DetailStates
-      noun="integration system"
-      trail={[{ label: "Integration systems", href: "/integration-systems" }]}
+      noun={SYSTEM_KIND.noun}
+      trail={[SYSTEM_KIND.list]}
       query={query}
       object={query.data?.integrationSystem}
       skeleton={
@@ -122,7 +123,7 @@ export function IntegrationSystemDetail({ id }: { id: string }) {
                 system={{ id: system.id, name: system.name, credentialCount: system.auths.length }}
                 open
                 onOpenChange={(open) => !open && setDeleting(false)}
-                onDeleted={() => router.push("/integration-systems")}
+                onDeleted={() => router.push(SYSTEM_KIND.list.href)}
               />
             ) : null}
           </>

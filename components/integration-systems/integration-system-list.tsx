@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
+import { WriteAction } from "@/components/console/write-action";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn, lastUsedColumn, sortable } from "@/components/ui/data-table-columns";
 import { expiryState } from "@/lib/credential-rules";
@@ -122,11 +123,7 @@ export function IntegrationSystemList() {
         <p>
           <strong>No integration systems yet.</strong> Register the first machine client that will call the API.
         </p>
-        {canWrite ? (
-          <Link className="btn btn-primary" href="/integration-systems/new">
-            Create integration system
-          </Link>
-        ) : null}
+        <WriteAction label="Create integration system" href="/integration-systems/new" />
       </>
     );
 
@@ -146,11 +143,7 @@ export function IntegrationSystemList() {
             ))}
           </select>
         </div>
-        {canWrite ? (
-          <Link className="btn btn-primary" href="/integration-systems/new">
-            Create integration system
-          </Link>
-        ) : null}
+        <WriteAction label="Create integration system" href="/integration-systems/new" />
       </DataTableToolbar>
       <DataTable
         caption="Integration systems"

@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useCanWrite } from "@/components/console/console-providers";
+import { WriteAction } from "@/components/console/write-action";
 import { DataTable, queryRows } from "@/components/ui/data-table";
 import { actionsColumn, createdColumn, sortable } from "@/components/ui/data-table-columns";
 import { ListPagination } from "@/components/ui/data-table-pagination";
@@ -74,11 +75,7 @@ export function TenantList() {
   return (
     <>
       <DataTableToolbar search={list.search} onSearchChange={list.setSearch} searchLabel="Search by name or external id" idPrefix="tenants">
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
-            Create tenant
-          </button>
-        ) : null}
+        <WriteAction label="Create tenant" onClick={() => setDialog({ kind: "create" })} />
       </DataTableToolbar>
       <DataTable
         caption="Tenants"
@@ -93,11 +90,7 @@ export function TenantList() {
               <p>
                 <strong>No tenants yet.</strong> Applications live in tenants; create one for each customer.
               </p>
-              {canWrite ? (
-                <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: "create" })}>
-                  Create tenant
-                </button>
-              ) : null}
+              <WriteAction label="Create tenant" onClick={() => setDialog({ kind: "create" })} />
             </>
           )
         }

@@ -41,3 +41,11 @@ export function actionsColumn<T>(cell: (row: T) => ReactNode): ColumnDef<T> {
     cell: ({ row }) => cell(row.original),
   };
 }
+
+/**
+ * A row's first column: its title on the main line, quieter lines under it
+ * (cell-stack), among them on phones what the columns hidden there show.
+ */
+export function titleColumn<T>(id: string, header: string, cell: (row: T) => ReactNode): ColumnDef<T> {
+  return { id, header, meta: { className: "cell-stack" }, cell: ({ row }) => cell(row.original) };
+}

@@ -9,18 +9,25 @@ import { DataTable, queryRows } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/data-table-pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useListUrlState } from "@/components/ui/use-list-url-state";
-import { actionsColumn, createdColumn } from "@/components/ui/data-table-columns";
+import { actionsColumn, createdColumn, titleColumn } from "@/components/ui/data-table-columns";
 import { RowActions } from "@/components/ui/row-actions";
 import { useToast } from "@/components/ui/toast";
+import { useCreateThenReveal } from "@/components/ui/use-create-then-reveal";
 import { ChangeRoleDialog } from "./change-role-dialog";
-import { DeleteUserDialog } from "./delete-user-dialog";
 import { InviteUserDialog } from "./invite-user-dialog";
 import { PasswordLinkDialog, type PasswordLinkShown } from "./password-link-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { ROLE_WORDS } from "./role-field";
 import { UserApiTokensDialog } from "./user-api-tokens-dialog";
 import { UserSessionsDialog } from "./user-sessions-dialog";
-import { EndAllSessionsDocument, ResendInvitationDocument, RevokeInvitationDocument, UsersDocument, type UsersQuery } from "./users.generated";
+import {
+  DeleteUserDocument,
+  EndAllSessionsDocument,
+  ResendInvitationDocument,
+  RevokeInvitationDocument,
+  UsersDocument,
+  type UsersQuery,
+} from "./users.generated";
 import { CountToolbar } from "@/components/ui/data-table-toolbar";
 import { TitleBadge } from "@/components/ui/title-badge";
 
@@ -37,9 +44,11 @@ const NO_SORT_FIELDS: readonly string[] = [];
  */
 export function UserList({ currentUserId }: { currentUserId: string }) {
   const toast = useToast();
-  const [inviting, setInviting] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
-  const [link, setLink] = useState<PasswordLinkShown | null>(null);
+  // Invitations and reset links alike: shown once, then gone.
+  const links = useCreateThenReveal<PasswordLinkShown>((link) =>
+    link.kind === "invitation" ? `Invited ${link.email}` : `Reset link created for ${link.email}`,
+  );
   const list = useListUrlState(NO_SORT_FIELDS, 50);
   const { data, previousData, loading, error, refetch } = useQuery(UsersDocument, {
     variables: { first: list.pageSize, after: list.after },
@@ -49,27 +58,32 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
   const [resend] = useMutation(ResendInvitationDocument, { fetchPolicy: "no-cache" });
   const [revokeInvitation] = useMutation(RevokeInvitationDocument, { refetchQueries: ["Users"], awaitRefetchQueries: true });
   const [endAll] = useMutation(EndAllSessionsDocument);
+  const [remove] = useMutation(DeleteUserDocument, { refetchQueries: ["Users"], awaitRefetchQueries: true });
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
-      {
-        id: "email",
-        header: "Email",
-        meta: { className: "cell-stack" },
-        cell: ({ row }) => (
-          <>
-            <span className="row-title cell-main user-email">
-              {row.original.email}
-              <TitleBadge shown={row.original.id === currentUserId}>You</TitleBadge>
-              <TitleBadge shown={row.original.invitationPending} tone="warning">
-                Invitation pending
-              </TitleBadge>
-            </span>
-            {/* The role column is hidden on phones: the role goes under the email there. */}
-            <span className="cell-sub mobile-only">{ROLE_WORDS[row.original.role].label}</span>
-          </>
-        ),
-      },
+      titleColumn<Row>("email", "Email", (user) => (
+        <>
+          <span className="row-title cell-main user-email">
+            {user.email}
+            <TitleBadge shown={user.id === currentUserId}>You</TitleBadge>
+            <TitleBadge shown={user.invitationPending} tone="warning">
+              Invitation pending
+            </TitleBadge>
+          </span>
+          {/* The role and last sign-in columns are hidden on phones, so the actions fit beside a long email: they go under it there. */}
+          <span className="cell-sub mobile-only">{ROLE_WORDS[user.role].label}</span>
+          <span className="cell-sub mobile-only">
+            {user.lastSignInAt ? (
+              <>
+                Signed in <Timestamp iso={user.lastSignInAt} relative />
+              </>
+            ) : (
+              "Never signed in"
+            )}
+          </span>
+        </>
+      )),
       {
         id: "role",
         header: "Role",
@@ -79,6 +93,7 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
       {
         id: "lastSignInAt",
         header: "Last sign-in",
+        meta: { hideOnMobile: true },
         cell: ({ row }) => (row.original.lastSignInAt ? <Timestamp iso={row.original.lastSignInAt} relative /> : <span className="muted">Never</span>),
       },
       createdColumn<Row>("Added"),
@@ -131,7 +146,17 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
           confirmLabel: "Create new link",
           run: async () => {
             const { data: sent } = await resend({ variables: { id: user.id } });
-            if (sent) setLink({ url: sent.resendInvitation.url, expiresAt: sent.resendInvitation.expiresAt, email: user.email, kind: "invitation" });
+            if (sent) links.reveal({ url: sent.resendInvitation.url, expiresAt: sent.resendInvitation.expiresAt, email: user.email, kind: "invitation" });
+          },
+        };
+      case "delete":
+        return {
+          title: `Delete ${user.email}?`,
+          description: "They are signed out at once, and their API tokens stop working. The audit log keeps what they did. This cannot be undone.",
+          confirmLabel: "Delete user",
+          run: async () => {
+            await remove({ variables: { id: user.id } });
+            toast.success(`Deleted ${user.email}`);
           },
         };
       case "revokeInvitation":
@@ -149,7 +174,7 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
     }
   }
   const inviteButton = (
-    <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
+    <button type="button" className="btn btn-primary" onClick={links.start}>
       Invite user
     </button>
   );
@@ -167,17 +192,8 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
         getRowId={(row) => row.id}
       />
       <ListPagination list={list} page={page} idPrefix="users" />
-      {inviting ? (
-        <InviteUserDialog
-          onClose={() => setInviting(false)}
-          onInvited={(shown) => {
-            setInviting(false);
-            setLink(shown);
-          }}
-        />
-      ) : null}
+      {links.creating ? <InviteUserDialog onClose={links.cancel} onInvited={links.reveal} /> : null}
       {action?.kind === "role" ? <ChangeRoleDialog user={action.user} onOpenChange={close} /> : null}
-      {action?.kind === "delete" ? <DeleteUserDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "sessions" ? <UserSessionsDialog user={action.user} onOpenChange={close} /> : null}
       {action?.kind === "apiTokens" ? <UserApiTokensDialog user={action.user} onOpenChange={close} /> : null}
       {confirmation ? (
@@ -197,20 +213,11 @@ export function UserList({ currentUserId }: { currentUserId: string }) {
           onOpenChange={close}
           onCreated={(shown) => {
             setAction(null);
-            setLink(shown);
+            links.reveal(shown);
           }}
         />
       ) : null}
-      {link ? (
-        <PasswordLinkDialog
-          link={link}
-          onClose={() => {
-            setLink(null);
-            // After the reveal, not during it: the modal would hide the toast from screen readers.
-            toast.success(link.kind === "invitation" ? `Invited ${link.email}` : `Reset link created for ${link.email}`);
-          }}
-        />
-      ) : null}
+      {links.shown ? <PasswordLinkDialog link={links.shown} onClose={links.close} /> : null}
     </>
   );
 }

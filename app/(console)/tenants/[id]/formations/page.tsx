@@ -1,14 +1,7 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { FormationList } from "@/components/formations/formation-list";
+import { tenantTabPage } from "@/app/(console)/tenants/[id]/tenant-tab-page";
 
-export const metadata: Metadata = { title: "Formations" };
+const page = tenantTabPage("Formations", FormationList);
 
-export default async function FormationsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return (
-    <Suspense>
-      <FormationList tenantId={id} />
-    </Suspense>
-  );
-}
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,14 +1,7 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { LabelDefinitions } from "@/components/labels/label-definitions";
+import { tenantTabPage } from "@/app/(console)/tenants/[id]/tenant-tab-page";
 
-export const metadata: Metadata = { title: "Label definitions" };
+const page = tenantTabPage("Label definitions", LabelDefinitions);
 
-export default async function LabelDefinitionsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return (
-    <Suspense>
-      <LabelDefinitions tenantId={id} />
-    </Suspense>
-  );
-}
+export const metadata = page.metadata;
+export default page.Page;
