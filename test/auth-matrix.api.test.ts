@@ -105,7 +105,8 @@ const newFormationTemplate = () =>
 async function newFormation(assigned: boolean) {
   const { tenant, application, headers } = await newApplication();
   const formation = await createFormation(app.db, app.admin.principal, tenant, { name: `matrix-${randomBytes(4).toString("hex")}` });
-  if (assigned) await assignFormation(app.db, app.admin.principal, tenant, application.id, "APPLICATION", { name: formation.name });
+  if (assigned)
+    await assignFormation(app.db, app.admin.principal, tenant, { objectID: application.id, objectType: "APPLICATION", formation: { name: formation.name } });
   return { tenant, formation, headers, applicationId: application.id };
 }
 const constraintInput = {
@@ -1747,7 +1748,7 @@ const operations: Operation[] = [
       kind: "read",
       prepare: async () => {
         const { formation, headers, tenant } = await newFormation(false);
-        await assignFormation(app.db, app.admin.principal, tenant, tenant.externalId, "TENANT", { name: formation.name });
+        await assignFormation(app.db, app.admin.principal, tenant, { objectID: tenant.externalId, objectType: "TENANT", formation: { name: formation.name } });
         const queries = {
           automaticScenarioAssignments: `{ automaticScenarioAssignments { data { scenarioName } } }`,
           automaticScenarioAssignmentForScenario: `query($name: String!) { automaticScenarioAssignmentForScenario(scenarioName: $name) { scenarioName } }`,

@@ -3,7 +3,7 @@ import { type Db, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { auditorOf } from "@/domain/audit/audit.service";
-import { DomainError, badInput, conflict, forbidden, notFound } from "@/domain/errors";
+import { DomainError, badInput, conflict, forbidden, notFound, refuseWhileUsed } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
 import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import type { LazyPage } from "@/domain/paging/cursor";
@@ -242,13 +242,7 @@ export async function deleteApplicationTemplate(db: Db, actor: Principal, id: st
     requirePublisher(actor, row, "deleting");
     if (isPostgres(db)) await tx.$executeRaw`SELECT 1 FROM "ApplicationTemplate" WHERE "id" = ${id} FOR UPDATE`;
     const used = await tx.application.count({ where: { applicationTemplateId: id } });
-    if (used > 0) {
-      throw conflict(
-        `The application template "${row.name}" has ${used} application${used === 1 ? "" : "s"} registered from it, in any tenant: unregister them first`,
-        "id",
-        { applications: used },
-      );
-    }
+    refuseWhileUsed(used, "application template", row.name, { noun: "application", from: "registered from it", remedy: "unregister them first" });
     const webhooks = await deleteWebhooksOf(tx, [id]);
     await tx.applicationTemplate.delete({ where: { id } });
     await auditTemplate(tx, actor, "APPLICATION_TEMPLATE_DELETED", row, { ...auditDetails(row), deletedWebhooks: webhooks });

@@ -1,6 +1,6 @@
 import type { CertificateSubjectMapping } from "@/generated/prisma-sqlite/client";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { isStorableText } from "@/lib/text";
@@ -11,6 +11,7 @@ import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { badInput, conflict, notFound } from "@/domain/errors";
+import { type UpdatedKind, updateById } from "@/domain/update-by-id";
 
 /**
  * Compass's certificate subject mappings: which consumer a client certificate with a subject is, and with
@@ -85,6 +86,14 @@ function auditedFields(mapping: ValidMapping | CertificateSubjectMapping) {
 
 const audit = auditorOf<CertificateSubjectMapping>("CertificateSubjectMapping", (mapping) => mapping.subject);
 
+const UPDATES: UpdatedKind<CertificateSubjectMapping> = {
+  noun: "certificate subject mapping",
+  action: "CERTIFICATE_SUBJECT_MAPPING_UPDATED",
+  find: (tx, id) => tx.certificateSubjectMapping.findUnique({ where: { id } }),
+  audit,
+  auditedFields,
+};
+
 export async function createCertificateSubjectMapping(db: Db, actor: Principal, input: CertificateSubjectMappingInput): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
   return transactionRefusingDuplicates(
@@ -105,17 +114,8 @@ export async function updateCertificateSubjectMapping(
   input: CertificateSubjectMappingInput,
 ): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const before = await tx.certificateSubjectMapping.findUnique({ where: { id } });
-      if (!before) throw notFound("certificate subject mapping", id, "updating it");
-      const mapping = await tx.certificateSubjectMapping.update({ where: { id }, data: valid });
-      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_UPDATED", mapping, { before: auditedFields(before), after: auditedFields(mapping) });
-      return mapping;
-    },
-    () => duplicateSubject(valid.subject),
-  );
+  const update = (tx: Tx) => tx.certificateSubjectMapping.update({ where: { id }, data: valid });
+  return updateById(db, actor, id, UPDATES, update, () => duplicateSubject(valid.subject));
 }
 
 export async function deleteCertificateSubjectMapping(db: Db, actor: Principal, id: string): Promise<CertificateSubjectMapping> {
