@@ -1162,8 +1162,8 @@ const operations: Operation[] = [
     prepare: async () => {
       const { tenant, application, headers } = await newApplication();
       const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix runtime") });
-      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "scenarios", ["matrix"]);
       return { query: `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { totalCount data { id } } }`, variables: { rt: runtime.id }, headers };
     },
     check: (data) => assert.equal(data.applicationsForRuntime.totalCount, 1),
@@ -1222,8 +1222,8 @@ const operations: Operation[] = [
         name: unique("matrix eventing"),
         labels: { runtime_eventServiceUrl: "https://events.example" },
       });
-      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "scenarios", ["matrix"]);
       const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${runtime.id}"` : "appID: $app";
       return { query: `mutation($app: String!) { ${field}(${args}) { defaultURL } }`, variables: { app: application.id }, headers };
     },
@@ -1411,7 +1411,7 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { application, headers, tenant } = await newApplication();
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "env", "dev");
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "env", "dev");
       return {
         query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key value } }`,
         variables: { id: application.id },

@@ -5,7 +5,7 @@ import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { auditorOf } from "@/domain/audit/audit.service";
 import { DomainError, badInput, conflict, forbidden, notFound, refuseWhileUsed } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
+import { type GlobalLabelPageArgs, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { lowerContainsSql } from "@/domain/paging/search";
@@ -264,10 +264,7 @@ export async function applicationCounts(db: Db, ids: readonly string[]): Promise
 const BY_CREATED = keyset<ApplicationTemplate>("applicationTemplates", BY_CREATED_AT, "ASC");
 
 /** Templates oldest first, a page at a time; `search` matches names containing it, ignoring case. */
-export function listApplicationTemplates(
-  db: Db,
-  args: { first: number; after?: string | null; filter?: readonly (GlobalLabelFilter | null | undefined)[] | null; search?: string | null },
-): Promise<LazyPage<ApplicationTemplate>> {
+export function listApplicationTemplates(db: Db, args: GlobalLabelPageArgs & { search?: string | null }): Promise<LazyPage<ApplicationTemplate>> {
   const parts = globalLabelFilterSql(args.filter, isPostgres(db), "Application templates");
   const search = args.search?.trim();
   if (search) parts.push(lowerContainsSql("name", search));

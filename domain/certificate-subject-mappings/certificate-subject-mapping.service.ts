@@ -2,7 +2,6 @@ import type { CertificateSubjectMapping } from "@/generated/prisma-sqlite/client
 import { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db, Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { isStorableText } from "@/lib/text";
 import { CONSUMER_TYPES, TENANT_ACCESS_LEVELS } from "@/lib/certificate-subject-rules";
 import { SubjectFormatError, parseSubject, sortedSubject } from "@/lib/x509-subject";
@@ -11,7 +10,7 @@ import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { badInput, conflict, notFound } from "@/domain/errors";
-import { type UpdatedKind, updateById } from "@/domain/update-by-id";
+import { type AuditedKind, createAudited, updateAudited } from "@/domain/audited-writes";
 
 /**
  * Compass's certificate subject mappings: which consumer a client certificate with a subject is, and with
@@ -86,9 +85,9 @@ function auditedFields(mapping: ValidMapping | CertificateSubjectMapping) {
 
 const audit = auditorOf<CertificateSubjectMapping>("CertificateSubjectMapping", (mapping) => mapping.subject);
 
-const UPDATES: UpdatedKind<CertificateSubjectMapping> = {
+const KIND: AuditedKind<CertificateSubjectMapping> = {
   noun: "certificate subject mapping",
-  action: "CERTIFICATE_SUBJECT_MAPPING_UPDATED",
+  actions: { created: "CERTIFICATE_SUBJECT_MAPPING_CREATED", updated: "CERTIFICATE_SUBJECT_MAPPING_UPDATED" },
   find: (tx, id) => tx.certificateSubjectMapping.findUnique({ where: { id } }),
   audit,
   auditedFields,
@@ -96,15 +95,8 @@ const UPDATES: UpdatedKind<CertificateSubjectMapping> = {
 
 export async function createCertificateSubjectMapping(db: Db, actor: Principal, input: CertificateSubjectMappingInput): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const mapping = await tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
-      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_CREATED", mapping, auditedFields(mapping));
-      return mapping;
-    },
-    () => duplicateSubject(valid.subject),
-  );
+  const create = (tx: Tx) => tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
+  return createAudited(db, actor, KIND, create, () => duplicateSubject(valid.subject));
 }
 
 export async function updateCertificateSubjectMapping(
@@ -115,7 +107,7 @@ export async function updateCertificateSubjectMapping(
 ): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
   const update = (tx: Tx) => tx.certificateSubjectMapping.update({ where: { id }, data: valid });
-  return updateById(db, actor, id, UPDATES, update, () => duplicateSubject(valid.subject));
+  return updateAudited(db, actor, id, KIND, update, () => duplicateSubject(valid.subject));
 }
 
 export async function deleteCertificateSubjectMapping(db: Db, actor: Principal, id: string): Promise<CertificateSubjectMapping> {

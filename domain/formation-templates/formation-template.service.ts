@@ -3,10 +3,10 @@ import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { type AuditActor, recordAudit } from "@/domain/audit/audit.service";
-import { type UpdatedKind, updateById } from "@/domain/update-by-id";
+import { type AuditedKind, updateAudited } from "@/domain/audited-writes";
 import { badInput, conflict, notFound, refuseWhileUsed } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
+import { type GlobalLabelPageArgs, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import { checkLabelKey, checkLabelValue, checkObjectLabels } from "@/domain/labels/label-rules";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
@@ -114,9 +114,9 @@ async function audit(tx: Tx, actor: AuditActor, action: string, row: FormationTe
   await recordAudit(tx, actor, { action, objectType: "FormationTemplate", objectId: row.id, objectLabel: row.name, details });
 }
 
-const UPDATES: UpdatedKind<FormationTemplate> = {
+const KIND: AuditedKind<FormationTemplate> = {
   noun: "formation template",
-  action: "FORMATION_TEMPLATE_UPDATED",
+  actions: { created: "FORMATION_TEMPLATE_CREATED", updated: "FORMATION_TEMPLATE_UPDATED" },
   find: (tx, id) => tx.formationTemplate.findUnique({ where: { id } }),
   audit,
   auditedFields: auditDetails,
@@ -156,7 +156,7 @@ export async function updateFormationTemplate(
 ): Promise<FormationTemplate> {
   const columns = validColumns(input);
   const update = (tx: Tx) => tx.formationTemplate.update({ where: { id }, data: columns });
-  return updateById(db, actor, id, UPDATES, update, () => duplicate(columns.name));
+  return updateAudited(db, actor, id, KIND, update, () => duplicate(columns.name));
 }
 
 /** PostgreSQL: holds the template's row, so a formation made from it meanwhile waits (or a delete waits for it). */
@@ -191,10 +191,7 @@ export function findFormationTemplate(db: Db, id: string): Promise<FormationTemp
 const BY_CREATED = keyset<FormationTemplate>("formationTemplates", BY_CREATED_AT, "ASC");
 
 /** Templates oldest first, a page at a time; `name`: only the template with exactly this name. */
-export function listFormationTemplates(
-  db: Db,
-  args: { first: number; after?: string | null; filter?: readonly (GlobalLabelFilter | null | undefined)[] | null; name?: string | null },
-): Promise<LazyPage<FormationTemplate>> {
+export function listFormationTemplates(db: Db, args: GlobalLabelPageArgs & { name?: string | null }): Promise<LazyPage<FormationTemplate>> {
   const parts = globalLabelFilterSql(args.filter, isPostgres(db), "Formation templates");
   if (args.name != null) parts.push(Prisma.sql`"name" = ${args.name}`);
   const matches = parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
