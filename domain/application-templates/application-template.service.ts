@@ -191,19 +191,20 @@ export async function createApplicationTemplate(
   });
 }
 
+/** Compass's updateApplicationTemplate: the template, its new fields, and whether its webhooks are replaced even when none are given. */
+export interface TemplateUpdate {
+  id: string;
+  input: ApplicationTemplateInput;
+  override: boolean;
+}
+
 /**
  * Compass's update: every field replaced. Its webhooks are replaced when
  * `override` is true or webhooks are given; otherwise they stay. Renaming it
  * renames the `applicationType` label of the applications registered from it.
  */
-export async function updateApplicationTemplate(
-  db: Db,
-  actor: Principal,
-  id: string,
-  override: boolean,
-  input: ApplicationTemplateInput,
-  targets: TargetPolicy = STRICT_TARGETS,
-): Promise<ApplicationTemplate> {
+export async function updateApplicationTemplate(db: Db, actor: Principal, update: TemplateUpdate, targets = STRICT_TARGETS): Promise<ApplicationTemplate> {
+  const { id, input, override } = update;
   const valid = await validTemplate(actor, input, targets);
   return writingTemplate(db, valid, async (tx) => {
     const before = await tx.applicationTemplate.findUnique({ where: { id } });
