@@ -1,6 +1,7 @@
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/db-errors";
 import { logUnexpectedError } from "@/lib/logger";
 import { recognisedAcrossCopies } from "@/lib/cross-copy";
+import { plural } from "@/lib/text";
 
 /**
  * Every error a caller can see is built here, so codes and wording stay
@@ -34,6 +35,15 @@ export const notFound = (what: string, id: string, doing: string) =>
 
 /** `details` carries what a client may act on, such as how many references block a delete. */
 export const conflict = (message: string, field?: string, details?: Record<string, unknown>) => new DomainError("CONFLICT", message, field, details);
+
+/**
+ * Refuses to delete a global object while `used` rows, in any tenant, come
+ * from it (CONFLICT, the count in `details`): "The formation template "x" has
+ * 2 formations made from it, in any tenant: delete them first".
+ */
+export function refuseWhileUsed(used: number, what: string, name: string, by: { noun: string; from: string; remedy: string }): void {
+  if (used > 0) throw conflict(`The ${what} "${name}" has ${plural(used, by.noun)} ${by.from}, in any tenant: ${by.remedy}`, "id", { [`${by.noun}s`]: used });
+}
 
 /** The `tenant` request header, named as the offending input of tenant-scoped operations. */
 const TENANT_HEADER_FIELD = "header:tenant";

@@ -105,7 +105,8 @@ const newFormationTemplate = () =>
 async function newFormation(assigned: boolean) {
   const { tenant, application, headers } = await newApplication();
   const formation = await createFormation(app.db, app.admin.principal, tenant, { name: `matrix-${randomBytes(4).toString("hex")}` });
-  if (assigned) await assignFormation(app.db, app.admin.principal, tenant, application.id, "APPLICATION", { name: formation.name });
+  if (assigned)
+    await assignFormation(app.db, app.admin.principal, tenant, { objectID: application.id, objectType: "APPLICATION", formation: { name: formation.name } });
   return { tenant, formation, headers, applicationId: application.id };
 }
 const constraintInput = {
@@ -1161,8 +1162,8 @@ const operations: Operation[] = [
     prepare: async () => {
       const { tenant, application, headers } = await newApplication();
       const runtime = await registerRuntime(app.db, app.admin.principal, tenant, { name: unique("matrix runtime") });
-      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "scenarios", ["matrix"]);
       return { query: `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { totalCount data { id } } }`, variables: { rt: runtime.id }, headers };
     },
     check: (data) => assert.equal(data.applicationsForRuntime.totalCount, 1),
@@ -1221,8 +1222,8 @@ const operations: Operation[] = [
         name: unique("matrix eventing"),
         labels: { runtime_eventServiceUrl: "https://events.example" },
       });
-      await setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtime.id, "scenarios", ["matrix"]);
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "scenarios", ["matrix"]);
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "scenarios", ["matrix"]);
       const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${runtime.id}"` : "appID: $app";
       return { query: `mutation($app: String!) { ${field}(${args}) { defaultURL } }`, variables: { app: application.id }, headers };
     },
@@ -1410,7 +1411,7 @@ const operations: Operation[] = [
     kind: "write",
     prepare: async () => {
       const { application, headers, tenant } = await newApplication();
-      await setLabel(app.db, app.admin.principal, tenant.id, "APPLICATION", application.id, "env", "dev");
+      await setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "env", "dev");
       return {
         query: `mutation($id: ID!) { deleteApplicationLabel(applicationID: $id, key: "env") { key value } }`,
         variables: { id: application.id },
@@ -1747,7 +1748,7 @@ const operations: Operation[] = [
       kind: "read",
       prepare: async () => {
         const { formation, headers, tenant } = await newFormation(false);
-        await assignFormation(app.db, app.admin.principal, tenant, tenant.externalId, "TENANT", { name: formation.name });
+        await assignFormation(app.db, app.admin.principal, tenant, { objectID: tenant.externalId, objectType: "TENANT", formation: { name: formation.name } });
         const queries = {
           automaticScenarioAssignments: `{ automaticScenarioAssignments { data { scenarioName } } }`,
           automaticScenarioAssignmentForScenario: `query($name: String!) { automaticScenarioAssignmentForScenario(scenarioName: $name) { scenarioName } }`,

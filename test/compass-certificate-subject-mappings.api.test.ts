@@ -9,14 +9,10 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
 import { CONSUMER_TYPES } from "@/lib/certificate-subject-rules";
 import { createCertificateSubjectMapping, findMappingForSubject } from "@/domain/certificate-subject-mappings/certificate-subject-mapping.service";
-import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
-import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { exampleDocument } from "./compass-example-documents";
-import { TEST_ORIGIN, auditEventsOf, onlyError, recordSecret, setupTestApp } from "./harness";
+import { auditEventsOf, integrationSystemToken, onlyError, setupTestApp } from "./harness";
 
 const app = await setupTestApp();
 const COMPASS_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
@@ -196,16 +192,10 @@ test("unknown ids: NOT_FOUND from the query (Compass types it non-null) and from
 });
 
 test("admins only: viewers and integration systems are refused every operation, and nothing changes", async () => {
-  const system = await createIntegrationSystem(app.db, app.admin.principal, { name: "csm-outsider" });
-  const credential = await generateClientCredentials(app.db, app.admin.principal, system.id, { grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
-  recordSecret(credential.clientSecret);
-  const client = await app.instance.oauth2.clients.find(credential.id);
-  assert.ok(client);
-  const { access_token } = await issueAccessToken(app.instance.oauth2, client, [...client.scopes], TEST_ORIGIN);
-  recordSecret(access_token);
+  const { token } = await integrationSystemToken(app, "csm-outsider");
   const mapping = await createCertificateSubjectMapping(app.db, app.admin.principal, { ...VALID, subject: "C=DE, L=W, O=A, OU=U, CN=guarded" });
   const before = await app.db.certificateSubjectMapping.findMany({ orderBy: { id: "asc" } });
-  for (const as of [app.viewer, { token: access_token }]) {
+  for (const as of [app.viewer, { token }]) {
     for (const [query, variables] of [
       [`{ certificateSubjectMappings { totalCount } }`, {}],
       [`query($id: ID!) { certificateSubjectMapping(id: $id) { id } }`, { id: mapping.id }],

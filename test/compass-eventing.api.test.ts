@@ -54,7 +54,7 @@ async function refused(query: string, tenant: Tenant, code: string, field?: stri
 }
 
 const label = (tenant: Tenant, type: "APPLICATION" | "RUNTIME", id: string, key: string, value: unknown) =>
-  setLabel(app.db, admin, tenant.id, type, id, key, value);
+  setLabel(app.db, admin, { tenantId: tenant.id, type, id }, key, value);
 
 /** An application in `scenarios` (none: in no scenario). */
 async function newApp(tenant: Tenant, name = APP_NAME, scenarios: string[] = [SCENARIO]) {

@@ -9,25 +9,16 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
-import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
-import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { exampleDocument } from "./compass-example-documents";
-import { TEST_ORIGIN, recordSecret, setupTestApp } from "./harness";
+import { integrationSystemToken, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
 const app = await setupTestApp();
-const admin = app.admin.principal;
+const _admin = app.admin.principal;
 const ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
 
-const system = await createIntegrationSystem(app.db, admin, { name: "constraints system" });
-const credential = await generateClientCredentials(app.db, admin, system.id, { grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
-recordSecret(credential.clientSecret);
-const client = await app.instance.oauth2.clients.find(credential.id);
-assert.ok(client);
-const token = (await issueAccessToken(app.instance.oauth2, client, [...client.scopes], TEST_ORIGIN)).access_token;
-recordSecret(token);
+const { token } = await integrationSystemToken(app, "constraints system");
 
 type Body = { data?: any; errors?: { message: string; extensions: Record<string, any> }[] };
 const as = async (query: string, variables: Record<string, unknown> = {}, caller = token) =>

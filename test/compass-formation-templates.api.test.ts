@@ -16,7 +16,7 @@ import { generateClientCredentials } from "@/domain/credentials/system-auth.serv
 import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
 import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { exampleDocument } from "./compass-example-documents";
-import { TEST_ORIGIN, recordSecret, setupTestApp } from "./harness";
+import { TEST_ORIGIN, integrationSystemToken, recordSecret, setupTestApp } from "./harness";
 
 process.env.INTEGRATION_SYSTEM_SCOPES = GRANTABLE_INTEGRATION_SYSTEM_SCOPES.join(" ");
 // Compass's FORMATION_LIFECYCLE webhook in its examples calls http://localhost:6439/: the operator allows it here.
@@ -27,13 +27,7 @@ const admin = app.admin.principal;
 /** Compass's example writer made every id this placeholder. */
 const ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
 
-const system = await createIntegrationSystem(app.db, admin, { name: "formation templates system" });
-const credential = await generateClientCredentials(app.db, admin, system.id, { grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
-recordSecret(credential.clientSecret);
-const client = await app.instance.oauth2.clients.find(credential.id);
-assert.ok(client);
-const systemToken = (await issueAccessToken(app.instance.oauth2, client, [...client.scopes], TEST_ORIGIN)).access_token;
-recordSecret(systemToken);
+const { token: systemToken } = await integrationSystemToken(app, "formation templates system");
 
 type Body = { data?: any; errors?: { message: string; extensions: Record<string, any> }[] };
 const as = async (token: string, query: string, variables: Record<string, unknown> = {}) => (await app.graphql(query, variables, { token })).body as Body;

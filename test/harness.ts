@@ -15,7 +15,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
-import type { User } from "@/generated/prisma-sqlite/client";
+import type { IntegrationSystem, User } from "@/generated/prisma-sqlite/client";
 import { API_TOKEN_PREFIX } from "@/domain/api-tokens/api-token.service";
 import { newBearerSecret, sha256 } from "@/lib/crypto";
 import { newId } from "@/lib/ids";
@@ -32,6 +32,10 @@ import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
 import { migrate, readMigrations } from "@/lib/migrate";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
+import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
+import { generateClientCredentials } from "@/domain/credentials/system-auth.service";
+import { GRANTABLE_INTEGRATION_SYSTEM_SCOPES } from "@/lib/config";
+import { issueAccessToken } from "@/oauth2/grants/client-credentials";
 import { createPostgresDatabase, ensurePostgresTemplate } from "./postgres";
 
 export const TEST_ORIGIN = "http://compass.test";
@@ -452,4 +456,26 @@ export async function ensureApplicationTemplate(db: Db, id: string): Promise<str
   const row = { name: `template ${id}`, applicationInput: JSON.stringify({ name: "app" }), placeholders: "[]" };
   await db.applicationTemplate.upsert({ where: { id }, create: { id, ...row }, update: {} });
   return id;
+}
+
+/** An access token of an OAuth2 client (the client-credentials grant), with every scope the client has. */
+export async function clientToken(app: TestApp, clientId: string): Promise<string> {
+  const client = await app.instance.oauth2.clients.find(clientId);
+  assert.ok(client);
+  const { access_token } = await issueAccessToken(app.instance.oauth2, client, [...client.scopes], TEST_ORIGIN);
+  recordSecret(access_token);
+  return access_token;
+}
+
+/**
+ * A new integration system, its client credentials granted every scope an
+ * integration system may be granted, and an access token of theirs: how
+ * Compass's e2e tests call as a system. The file sets
+ * INTEGRATION_SYSTEM_SCOPES before setupTestApp() for the token to hold them.
+ */
+export async function integrationSystemToken(app: TestApp, name: string): Promise<{ system: IntegrationSystem; token: string }> {
+  const system = await createIntegrationSystem(app.db, app.admin.principal, { name });
+  const credential = await generateClientCredentials(app.db, app.admin.principal, system.id, { grantable: GRANTABLE_INTEGRATION_SYSTEM_SCOPES });
+  recordSecret(credential.clientSecret);
+  return { system, token: await clientToken(app, credential.id) };
 }

@@ -351,7 +351,7 @@ test("NUL in any text or JSON input is BAD_USER_INPUT naming it, on both databas
 test("NUL reaching the label service itself (not through GraphQL) is refused there too", async () => {
   const { setLabel } = await import("@/domain/labels/label.service");
   const id = await register("Runtime", "rt-nul-domain");
-  await assert.rejects(setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", id, "k", { "a\u0000b": 1 }), (error: any) => {
+  await assert.rejects(setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id }, "k", { "a\u0000b": 1 }), (error: any) => {
     assert.deepEqual([error.code, error.field], ["BAD_USER_INPUT", "value"]);
     return true;
   });

@@ -371,7 +371,9 @@ test("a label set while its definition changes is checked against the new schema
     await other.query("BEGIN");
     await other.query(`UPDATE "LabelDefinition" SET "schema" = $1 WHERE "id" = $2`, [JSON.stringify({ type: "integer", maximum: 10 }), definition.id]);
     let settled = false;
-    const setting = setLabel(app.db, app.admin.principal, tenant.id, "RUNTIME", runtimes.get("epsilon")!, "racing", 50).finally(() => (settled = true));
+    const setting = setLabel(app.db, app.admin.principal, { tenantId: tenant.id, type: "RUNTIME", id: runtimes.get("epsilon")! }, "racing", 50).finally(
+      () => (settled = true),
+    );
     setting.catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(settled, false, "the label waits for the definition's change");

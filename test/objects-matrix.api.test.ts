@@ -93,8 +93,8 @@ interface Fixture {
 async function fixture(): Promise<Fixture> {
   const application = await registerApplication(app.db, systemActor, tenant, { name: unique("matrix-app") });
   const runtime = await registerRuntime(app.db, systemActor, tenant, { name: unique("matrix-rt") });
-  await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
-  await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
+  await setLabel(app.db, admin, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "preset", "x");
+  await setLabel(app.db, admin, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "preset", "x");
   const context = await registerObject(RUNTIME_CONTEXT, app.db, systemActor, tenant, { key: "preset", value: "x" }, runtime.id);
   return { appId: application.id, runtimeId: runtime.id, runtimeContextId: context.id };
 }
@@ -425,8 +425,8 @@ rows.push(
     application: "FORBIDDEN",
     runtime: "allowed",
     prepare: async (f) => {
-      await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "scenarios", ["matrix"]);
-      await setLabel(app.db, admin, tenant.id, "APPLICATION", f.appId, "scenarios", ["matrix"]);
+      await setLabel(app.db, admin, { tenantId: tenant.id, type: "RUNTIME", id: f.runtimeId }, "scenarios", ["matrix"]);
+      await setLabel(app.db, admin, { tenantId: tenant.id, type: "APPLICATION", id: f.appId }, "scenarios", ["matrix"]);
       return { query: `query($rt: ID!) { applicationsForRuntime(runtimeID: $rt) { data { id } } }`, variables: { rt: f.runtimeId } };
     },
     check: (data, f) => assert.ok(data.applicationsForRuntime.data.some((row: { id: string }) => row.id === f.appId)),
@@ -449,9 +449,9 @@ rows.push(
       prepare: async (f) => {
         // A scenario of their own: the oldest runtime of a shared one would answer for a delete.
         const scenario = unique("eventing");
-        await setLabel(app.db, admin, tenant.id, "APPLICATION", f.appId, "scenarios", [scenario]);
-        await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "scenarios", [scenario]);
-        await setLabel(app.db, admin, tenant.id, "RUNTIME", f.runtimeId, "runtime_eventServiceUrl", "https://events.example");
+        await setLabel(app.db, admin, { tenantId: tenant.id, type: "APPLICATION", id: f.appId }, "scenarios", [scenario]);
+        await setLabel(app.db, admin, { tenantId: tenant.id, type: "RUNTIME", id: f.runtimeId }, "scenarios", [scenario]);
+        await setLabel(app.db, admin, { tenantId: tenant.id, type: "RUNTIME", id: f.runtimeId }, "runtime_eventServiceUrl", "https://events.example");
         const args = field === "setDefaultEventingForApplication" ? `appID: $app, runtimeID: "${f.runtimeId}"` : "appID: $app";
         return { query: `mutation($app: String!) { ${field}(${args}) { defaultURL } }`, variables: { app: f.appId } };
       },
@@ -690,8 +690,8 @@ async function foreignFixtures(): Promise<{ by: string; f: Fixture }[]> {
   ] as const) {
     const application = await registerApplication(app.db, actor, tenant, { name: unique("foreign-app") });
     const runtime = await registerRuntime(app.db, actor, tenant, { name: unique("foreign-rt") });
-    await setLabel(app.db, admin, tenant.id, "APPLICATION", application.id, "preset", "x");
-    await setLabel(app.db, admin, tenant.id, "RUNTIME", runtime.id, "preset", "x");
+    await setLabel(app.db, admin, { tenantId: tenant.id, type: "APPLICATION", id: application.id }, "preset", "x");
+    await setLabel(app.db, admin, { tenantId: tenant.id, type: "RUNTIME", id: runtime.id }, "preset", "x");
     const context = await registerObject(RUNTIME_CONTEXT, app.db, actor, tenant, { key: "preset", value: "x" }, runtime.id);
     result.push({ by, f: { appId: application.id, runtimeId: runtime.id, runtimeContextId: context.id } });
   }

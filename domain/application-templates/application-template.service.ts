@@ -3,9 +3,9 @@ import { type Db, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { auditorOf } from "@/domain/audit/audit.service";
-import { DomainError, badInput, conflict, forbidden, notFound } from "@/domain/errors";
+import { DomainError, badInput, conflict, forbidden, notFound, refuseWhileUsed } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
+import { type GlobalLabelPageArgs, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { lowerContainsSql } from "@/domain/paging/search";
@@ -191,19 +191,20 @@ export async function createApplicationTemplate(
   });
 }
 
+/** Compass's updateApplicationTemplate: the template, its new fields, and whether its webhooks are replaced even when none are given. */
+export interface TemplateUpdate {
+  id: string;
+  input: ApplicationTemplateInput;
+  override: boolean;
+}
+
 /**
  * Compass's update: every field replaced. Its webhooks are replaced when
  * `override` is true or webhooks are given; otherwise they stay. Renaming it
  * renames the `applicationType` label of the applications registered from it.
  */
-export async function updateApplicationTemplate(
-  db: Db,
-  actor: Principal,
-  id: string,
-  override: boolean,
-  input: ApplicationTemplateInput,
-  targets: TargetPolicy = STRICT_TARGETS,
-): Promise<ApplicationTemplate> {
+export async function updateApplicationTemplate(db: Db, actor: Principal, update: TemplateUpdate, targets = STRICT_TARGETS): Promise<ApplicationTemplate> {
+  const { id, input, override } = update;
   const valid = await validTemplate(actor, input, targets);
   return writingTemplate(db, valid, async (tx) => {
     const before = await tx.applicationTemplate.findUnique({ where: { id } });
@@ -242,13 +243,7 @@ export async function deleteApplicationTemplate(db: Db, actor: Principal, id: st
     requirePublisher(actor, row, "deleting");
     if (isPostgres(db)) await tx.$executeRaw`SELECT 1 FROM "ApplicationTemplate" WHERE "id" = ${id} FOR UPDATE`;
     const used = await tx.application.count({ where: { applicationTemplateId: id } });
-    if (used > 0) {
-      throw conflict(
-        `The application template "${row.name}" has ${used} application${used === 1 ? "" : "s"} registered from it, in any tenant: unregister them first`,
-        "id",
-        { applications: used },
-      );
-    }
+    refuseWhileUsed(used, "application template", row.name, { noun: "application", from: "registered from it", remedy: "unregister them first" });
     const webhooks = await deleteWebhooksOf(tx, [id]);
     await tx.applicationTemplate.delete({ where: { id } });
     await auditTemplate(tx, actor, "APPLICATION_TEMPLATE_DELETED", row, { ...auditDetails(row), deletedWebhooks: webhooks });
@@ -270,10 +265,7 @@ export async function applicationCounts(db: Db, ids: readonly string[]): Promise
 const BY_CREATED = keyset<ApplicationTemplate>("applicationTemplates", BY_CREATED_AT, "ASC");
 
 /** Templates oldest first, a page at a time; `search` matches names containing it, ignoring case. */
-export function listApplicationTemplates(
-  db: Db,
-  args: { first: number; after?: string | null; filter?: readonly (GlobalLabelFilter | null | undefined)[] | null; search?: string | null },
-): Promise<LazyPage<ApplicationTemplate>> {
+export function listApplicationTemplates(db: Db, args: GlobalLabelPageArgs & { search?: string | null }): Promise<LazyPage<ApplicationTemplate>> {
   const parts = globalLabelFilterSql(args.filter, isPostgres(db), "Application templates");
   const search = args.search?.trim();
   if (search) parts.push(lowerContainsSql("name", search));

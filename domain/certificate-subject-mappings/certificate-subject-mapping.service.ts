@@ -1,8 +1,7 @@
 import type { CertificateSubjectMapping } from "@/generated/prisma-sqlite/client";
 import { Prisma } from "@/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { isStorableText } from "@/lib/text";
 import { CONSUMER_TYPES, TENANT_ACCESS_LEVELS } from "@/lib/certificate-subject-rules";
 import { SubjectFormatError, parseSubject, sortedSubject } from "@/lib/x509-subject";
@@ -11,6 +10,7 @@ import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
 import { badInput, conflict, notFound } from "@/domain/errors";
+import { type AuditedKind, createAudited, updateAudited } from "@/domain/audited-writes";
 
 /**
  * Compass's certificate subject mappings: which consumer a client certificate with a subject is, and with
@@ -85,17 +85,18 @@ function auditedFields(mapping: ValidMapping | CertificateSubjectMapping) {
 
 const audit = auditorOf<CertificateSubjectMapping>("CertificateSubjectMapping", (mapping) => mapping.subject);
 
+const KIND: AuditedKind<CertificateSubjectMapping> = {
+  noun: "certificate subject mapping",
+  actions: { created: "CERTIFICATE_SUBJECT_MAPPING_CREATED", updated: "CERTIFICATE_SUBJECT_MAPPING_UPDATED" },
+  find: (tx, id) => tx.certificateSubjectMapping.findUnique({ where: { id } }),
+  audit,
+  auditedFields,
+};
+
 export async function createCertificateSubjectMapping(db: Db, actor: Principal, input: CertificateSubjectMappingInput): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const mapping = await tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
-      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_CREATED", mapping, auditedFields(mapping));
-      return mapping;
-    },
-    () => duplicateSubject(valid.subject),
-  );
+  const create = (tx: Tx) => tx.certificateSubjectMapping.create({ data: { id: newId(), ...valid } });
+  return createAudited(db, actor, KIND, create, () => duplicateSubject(valid.subject));
 }
 
 export async function updateCertificateSubjectMapping(
@@ -105,17 +106,8 @@ export async function updateCertificateSubjectMapping(
   input: CertificateSubjectMappingInput,
 ): Promise<CertificateSubjectMapping> {
   const valid = validMapping(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const before = await tx.certificateSubjectMapping.findUnique({ where: { id } });
-      if (!before) throw notFound("certificate subject mapping", id, "updating it");
-      const mapping = await tx.certificateSubjectMapping.update({ where: { id }, data: valid });
-      await audit(tx, actor, "CERTIFICATE_SUBJECT_MAPPING_UPDATED", mapping, { before: auditedFields(before), after: auditedFields(mapping) });
-      return mapping;
-    },
-    () => duplicateSubject(valid.subject),
-  );
+  const update = (tx: Tx) => tx.certificateSubjectMapping.update({ where: { id }, data: valid });
+  return updateAudited(db, actor, id, KIND, update, () => duplicateSubject(valid.subject));
 }
 
 export async function deleteCertificateSubjectMapping(db: Db, actor: Principal, id: string): Promise<CertificateSubjectMapping> {

@@ -2,10 +2,11 @@ import { type FormationTemplate, Prisma } from "@/generated/prisma-sqlite/client
 import { type Db, type Tx, isPostgres } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { transactionRefusingDuplicates } from "@/lib/db-errors";
-import { recordAudit } from "@/domain/audit/audit.service";
-import { badInput, conflict, notFound } from "@/domain/errors";
+import { type AuditActor, recordAudit } from "@/domain/audit/audit.service";
+import { type AuditedKind, updateAudited } from "@/domain/audited-writes";
+import { badInput, conflict, notFound, refuseWhileUsed } from "@/domain/errors";
 import type { Principal } from "@/domain/principals/principal";
-import { type GlobalLabelFilter, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
+import { type GlobalLabelPageArgs, globalLabelFilterSql, validGlobalLabels } from "@/domain/labels/global-labels";
 import { checkLabelKey, checkLabelValue, checkObjectLabels } from "@/domain/labels/label-rules";
 import type { LazyPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, keyset, keysetPage } from "@/domain/paging/keyset";
@@ -109,9 +110,17 @@ const auditDetails = (row: FormationTemplate) => ({
   labels: JSON.parse(row.labels),
 });
 
-async function audit(tx: Tx, actor: Principal, action: string, row: FormationTemplate, details: Record<string, unknown>) {
+async function audit(tx: Tx, actor: AuditActor, action: string, row: FormationTemplate, details: Record<string, unknown>) {
   await recordAudit(tx, actor, { action, objectType: "FormationTemplate", objectId: row.id, objectLabel: row.name, details });
 }
+
+const KIND: AuditedKind<FormationTemplate> = {
+  noun: "formation template",
+  actions: { created: "FORMATION_TEMPLATE_CREATED", updated: "FORMATION_TEMPLATE_UPDATED" },
+  find: (tx, id) => tx.formationTemplate.findUnique({ where: { id } }),
+  audit,
+  auditedFields: auditDetails,
+};
 
 export async function createFormationTemplate(
   db: Db,
@@ -146,17 +155,8 @@ export async function updateFormationTemplate(
   input: Omit<FormationTemplateInput, "webhooks" | "labels">,
 ): Promise<FormationTemplate> {
   const columns = validColumns(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const before = await tx.formationTemplate.findUnique({ where: { id } });
-      if (!before) throw notFound("formation template", id, "updating it");
-      const row = await tx.formationTemplate.update({ where: { id }, data: columns });
-      await audit(tx, actor, "FORMATION_TEMPLATE_UPDATED", row, { before: auditDetails(before), after: auditDetails(row) });
-      return row;
-    },
-    () => duplicate(columns.name),
-  );
+  const update = (tx: Tx) => tx.formationTemplate.update({ where: { id }, data: columns });
+  return updateAudited(db, actor, id, KIND, update, () => duplicate(columns.name));
 }
 
 /** PostgreSQL: holds the template's row, so a formation made from it meanwhile waits (or a delete waits for it). */
@@ -171,13 +171,7 @@ export async function deleteFormationTemplate(db: Db, actor: Principal, id: stri
     const row = await tx.formationTemplate.findUnique({ where: { id } });
     if (!row) throw notFound("formation template", id, "deleting it");
     const used = await tx.formation.count({ where: { formationTemplateId: id } });
-    if (used > 0) {
-      throw conflict(
-        `The formation template "${row.name}" has ${used} formation${used === 1 ? "" : "s"} made from it, in any tenant: delete them first`,
-        "id",
-        { formations: used },
-      );
-    }
+    refuseWhileUsed(used, "formation template", row.name, { noun: "formation", from: "made from it", remedy: "delete them first" });
     const webhooks = await deleteWebhooksOf(tx, [id]);
     await tx.formationTemplateConstraint.deleteMany({ where: { formationTemplateId: id } });
     await tx.formationTemplate.delete({ where: { id } });
@@ -197,10 +191,7 @@ export function findFormationTemplate(db: Db, id: string): Promise<FormationTemp
 const BY_CREATED = keyset<FormationTemplate>("formationTemplates", BY_CREATED_AT, "ASC");
 
 /** Templates oldest first, a page at a time; `name`: only the template with exactly this name. */
-export function listFormationTemplates(
-  db: Db,
-  args: { first: number; after?: string | null; filter?: readonly (GlobalLabelFilter | null | undefined)[] | null; name?: string | null },
-): Promise<LazyPage<FormationTemplate>> {
+export function listFormationTemplates(db: Db, args: GlobalLabelPageArgs & { name?: string | null }): Promise<LazyPage<FormationTemplate>> {
   const parts = globalLabelFilterSql(args.filter, isPostgres(db), "Formation templates");
   if (args.name != null) parts.push(Prisma.sql`"name" = ${args.name}`);
   const matches = parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;

@@ -188,15 +188,16 @@ async function subaccount(tx: Tx, tenant: Tenant, idOrExternalId: string): Promi
   throw badInput("objectID", `Tenant "${target.externalId}" is not "${tenant.externalId}" nor below it: only its own subaccounts may be assigned`);
 }
 
-export async function assignFormation(
-  db: Db,
-  actor: Principal,
-  tenant: Tenant,
-  objectId: string,
-  objectType: FormationObjectType,
-  input: FormationInput,
-): Promise<Formation> {
-  const name = validFormationName(input.name, "formation.name");
+/** What assignFormation and unassignFormation name (Compass's arguments): the object, by id and type, and the formation, by name. */
+export interface FormationMembership {
+  objectID: string;
+  objectType: FormationObjectType;
+  formation: FormationInput;
+}
+
+export async function assignFormation(db: Db, actor: Principal, tenant: Tenant, membership: FormationMembership): Promise<Formation> {
+  const { objectID: objectId, objectType } = membership;
+  const name = validFormationName(membership.formation.name, "formation.name");
   return db.$transaction(async (tx) => {
     const formation = await lockedFormationByName(tx, isPostgres(db), tenant, name, "assigning to it");
     if (objectType === "TENANT") {
@@ -229,23 +230,16 @@ export async function assignFormation(
         { source: other.source, sourceType: other.sourceType, target: objectId, targetType: objectType },
       ]),
     ];
-    for (const pair of pairs) await tx.formationAssignment.create({ data: { id: newId(), formationId: formation.id, tenantId: tenant.id, ...pair } });
+    await tx.formationAssignment.createMany({ data: pairs.map((pair) => ({ id: newId(), formationId: formation.id, tenantId: tenant.id, ...pair })) });
     await audit(tx, actor, "FORMATION_ASSIGNED", formation, { objectType, objectId, scenarios: [...scenarios, name] });
     return formation;
   });
 }
 
-export async function unassignFormation(
-  db: Db,
-  actor: Principal,
-  tenant: Tenant,
-  objectId: string,
-  objectType: FormationObjectType,
-  input: FormationInput,
-): Promise<Formation> {
+export async function unassignFormation(db: Db, actor: Principal, tenant: Tenant, membership: FormationMembership): Promise<Formation> {
   return db.$transaction(async (tx) => {
-    const formation = await lockedFormationByName(tx, isPostgres(db), tenant, input.name, "unassigning from it");
-    return unassignIn(tx, isPostgres(db), actor, tenant, formation, objectId, objectType);
+    const formation = await lockedFormationByName(tx, isPostgres(db), tenant, membership.formation.name, "unassigning from it");
+    return unassignIn(tx, isPostgres(db), actor, tenant, formation, membership.objectID, membership.objectType);
   });
 }
 

@@ -1,11 +1,11 @@
 import { newId } from "@/lib/ids";
 import { type IntegrationSystem, Prisma, type SystemAuth } from "@/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { rawReader } from "@/domain/instance";
-import { transactionRefusingDuplicates } from "@/lib/db-errors";
 import { TIMESTAMP_COLUMNS, selectEveryColumn } from "@/lib/raw-select";
 import { forgetCredentials } from "@/domain/credentials/system-auth.service";
 import { auditorOf } from "@/domain/audit/audit.service";
+import { type AuditedKind, createAudited, updateAudited } from "@/domain/audited-writes";
 import type { Principal } from "@/domain/principals/principal";
 import { type LazyPage, checkPageSize, toPage } from "@/domain/paging/cursor";
 import { BY_CREATED_AT, type Direction, type KeyColumn, type Keyset, type PageSource, countRows, keyset, keysetPage, readRows } from "@/domain/paging/keyset";
@@ -16,6 +16,14 @@ import { expiringSoonBefore } from "@/lib/credential-rules";
 import { requireManagesNothing } from "@/domain/tenant-objects/tenant-object.service";
 
 const auditSystem = auditorOf<IntegrationSystem>("IntegrationSystem", (system) => system.name);
+
+const KIND: AuditedKind<IntegrationSystem> = {
+  noun: "integration system",
+  actions: { created: "INTEGRATION_SYSTEM_CREATED", updated: "INTEGRATION_SYSTEM_UPDATED" },
+  find: (tx, id) => tx.integrationSystem.findUnique({ where: { id } }),
+  audit: auditSystem,
+  auditedFields: (system) => ({ name: system.name, description: system.description }),
+};
 
 /** Rules for integration systems: validation, uniqueness, paging, audit. */
 
@@ -30,33 +38,14 @@ function duplicateName(name: string) {
 
 export async function createIntegrationSystem(db: Db, actor: Principal, input: IntegrationSystemInput): Promise<IntegrationSystem> {
   const valid = validNamedInput(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const system = await tx.integrationSystem.create({ data: { id: newId(), ...valid } });
-      await auditSystem(tx, actor, "INTEGRATION_SYSTEM_CREATED", system, { name: system.name, description: system.description });
-      return system;
-    },
-    () => duplicateName(valid.name),
-  );
+  const create = (tx: Tx) => tx.integrationSystem.create({ data: { id: newId(), ...valid } });
+  return createAudited(db, actor, KIND, create, () => duplicateName(valid.name));
 }
 
 export async function updateIntegrationSystem(db: Db, actor: Principal, id: string, input: IntegrationSystemInput): Promise<IntegrationSystem> {
   const valid = validNamedInput(input);
-  return transactionRefusingDuplicates(
-    db,
-    async (tx) => {
-      const before = await tx.integrationSystem.findUnique({ where: { id } });
-      if (!before) throw notFound("integration system", id, "updating it");
-      const system = await tx.integrationSystem.update({ where: { id }, data: valid });
-      await auditSystem(tx, actor, "INTEGRATION_SYSTEM_UPDATED", system, {
-        before: { name: before.name, description: before.description },
-        after: { name: system.name, description: system.description },
-      });
-      return system;
-    },
-    () => duplicateName(valid.name),
-  );
+  const update = (tx: Tx) => tx.integrationSystem.update({ where: { id }, data: valid });
+  return updateAudited(db, actor, id, KIND, update, () => duplicateName(valid.name));
 }
 
 export type IntegrationSystemWithAuths = IntegrationSystem & { auths: SystemAuth[] };

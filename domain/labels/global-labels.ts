@@ -24,6 +24,13 @@ export interface GlobalLabelFilter {
   query?: string | null;
 }
 
+/** A page of global objects with labels (templates): Compass's first, after and label filter arguments. */
+export interface GlobalLabelPageArgs {
+  first: number;
+  after?: string | null;
+  filter?: readonly (GlobalLabelFilter | null | undefined)[] | null;
+}
+
 /**
  * Label filters on a `labels` JSON column: a key the object's labels hold.
  * Compass's JSON path queries are for the objects of tenants; a query here is

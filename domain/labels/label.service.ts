@@ -149,16 +149,16 @@ const auditLabel = (
     details: { ...change, tenantId },
   });
 
+/** The object whose label is set or deleted, by its type and id, in the caller's tenant. */
+export interface LabelledObject {
+  tenantId: string;
+  type: LabelObjectType;
+  id: string;
+}
+
 /** Sets one label (replacing its value); answers it. */
-export async function setLabel(
-  db: Db,
-  actor: Principal,
-  tenantId: string,
-  type: LabelObjectType,
-  objectId: string,
-  key: string,
-  value: unknown,
-): Promise<{ key: string; value: unknown }> {
+export async function setLabel(db: Db, actor: Principal, object: LabelledObject, key: string, value: unknown): Promise<{ key: string; value: unknown }> {
+  const { tenantId, type, id: objectId } = object;
   checkWritableKey(key, "key");
   checkLabelValue(value, "value", key);
   const doing = `setting a label of it`;
@@ -182,14 +182,8 @@ export async function setLabel(
 }
 
 /** Deletes one label; NOT_FOUND when the object has none under the key. Answers the deleted label. */
-export async function deleteLabel(
-  db: Db,
-  actor: Principal,
-  tenantId: string,
-  type: LabelObjectType,
-  objectId: string,
-  key: string,
-): Promise<{ key: string; value: unknown }> {
+export async function deleteLabel(db: Db, actor: Principal, object: LabelledObject, key: string): Promise<{ key: string; value: unknown }> {
+  const { tenantId, type, id: objectId } = object;
   checkWritableKey(key, "key");
   return db.$transaction(async (tx) => {
     const target = await findTarget(tx, isPostgres(db), type, tenantId, objectId, "deleting a label of it");

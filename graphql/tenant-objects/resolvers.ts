@@ -230,7 +230,7 @@ export const setLabelMutation =
     const doing = `setting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
     const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
-    return setLabel(ctx.db, actor, home.id, kind.type as LabelObjectType, args[idArg], args.key, args.value);
+    return setLabel(ctx.db, actor, { tenantId: home.id, type: kind.type as LabelObjectType, id: args[idArg] }, args.key, args.value);
   };
 
 /** Mutation `delete<Kind>Label(<idArg>, key)`. */
@@ -240,7 +240,7 @@ export const deleteLabelMutation =
     const doing = `deleting ${kind.nouns.a}'s label`;
     const actor = requireLabelWriter(ctx.principal, kind.type, args[idArg], kind.scopes.write, doing);
     const home = await homeTenantFor(kind, ctx.db, await ctx.tenant.require(doing), args[idArg], doing);
-    return deleteLabel(ctx.db, actor, home.id, kind.type as LabelObjectType, args[idArg], args.key);
+    return deleteLabel(ctx.db, actor, { tenantId: home.id, type: kind.type as LabelObjectType, id: args[idArg] }, args.key);
   };
 
 /** Mutation `requestClientCredentialsFor<Kind>(id)`: the answer carries the secret, once. */

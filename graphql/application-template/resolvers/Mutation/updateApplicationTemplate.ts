@@ -6,5 +6,5 @@ import { targetPolicy } from "@/domain/webhooks/webhook-url";
 
 export const updateApplicationTemplate: NonNullable<MutationResolvers['updateApplicationTemplate']> = (_parent, args, ctx) => {
   const actor = requireScope(ctx.principal, SCOPES.applicationTemplateWrite, "updating an application template");
-  return update(ctx.db, actor, args.id, !!args.override, args.in, targetPolicy(ctx.config.webhookAllowedHosts));
+  return update(ctx.db, actor, { id: args.id, input: args.in, override: !!args.override }, targetPolicy(ctx.config.webhookAllowedHosts));
 };

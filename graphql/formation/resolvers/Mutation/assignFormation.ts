@@ -6,5 +6,5 @@ import { SCOPES } from "@/lib/scopes";
 export const assignFormation: NonNullable<MutationResolvers['assignFormation']> = async (_parent, args, ctx) => {
   const doing = "assigning to a formation";
   const actor = requireScope(ctx.principal, SCOPES.formationWrite, doing);
-  return assign(ctx.db, actor, await ctx.tenant.require(doing), args.objectID, args.objectType, args.formation);
+  return assign(ctx.db, actor, await ctx.tenant.require(doing), args);
 };

@@ -6,5 +6,5 @@ import { SCOPES } from "@/lib/scopes";
 export const unassignFormation: NonNullable<MutationResolvers['unassignFormation']> = async (_parent, args, ctx) => {
   const doing = "unassigning from a formation";
   const actor = requireScope(ctx.principal, SCOPES.formationWrite, doing);
-  return unassign(ctx.db, actor, await ctx.tenant.require(doing), args.objectID, args.objectType, args.formation);
+  return unassign(ctx.db, actor, await ctx.tenant.require(doing), args);
 };
