@@ -20,8 +20,11 @@ let flushScheduled = false;
 /** Past this many characters the pending lines go out at once rather than at the end of the turn. */
 const PENDING_LIMIT = 64 * 1024;
 
-/** Writes the pending stdout lines; also run on exit, so a process that ends loses none. */
-function flushLog() {
+/**
+ * Writes the pending stdout lines now; also run on exit, so a process that ends
+ * loses none. The test harness calls it before it reads the captured log.
+ */
+export function flushLog() {
   flushScheduled = false;
   if (pendingLines === "") return;
   const lines = pendingLines;

@@ -30,6 +30,7 @@ import { type Instance, getInstance } from "@/app/instance";
 import { graphqlServer } from "@/app/graphql-server";
 import { createFastPath } from "@/server/fast-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http";
+import { flushLog } from "@/lib/logger";
 import { migrate, readMigrations } from "@/lib/migrate";
 import { ensureSigningKey } from "@/oauth2/signing-keys";
 import { createIntegrationSystem } from "@/domain/integration-systems/integration-system.service";
@@ -160,8 +161,9 @@ export function findLeak(text: string, known: Iterable<string> = secrets): { win
   return null;
 }
 
-/** Everything this process has logged so far, at every level. */
+/** Everything this process has logged so far, at every level (the logger's pending lines written first). */
 export function capturedLog(): string {
+  flushLog();
   return captured.join("");
 }
 
