@@ -51,6 +51,15 @@ describe("on the embedded SQLite default", async () => {
     assert.equal(typeof health.database.latencyMs, "number");
   });
 
+  test("/favicon.ico, which browsers still ask for, leads to the console's icon rather than a 404", async () => {
+    const favicon = await fetch(`${server.url}/favicon.ico`, { redirect: "manual" });
+    assert.equal(favicon.status, 308);
+    assert.equal(favicon.headers.get("location"), "/icon.svg");
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    assert.equal(icon.status, 200);
+    assert.match(icon.headers.get("content-type") ?? "", /^image\/svg\+xml/);
+  });
+
   test("the README walk-through: log in, create an API token, create an integration system, list", async () => {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: "POST",
